@@ -1,0 +1,1 @@
+"""Everything that is not a screen. This package never imports PySide6."""

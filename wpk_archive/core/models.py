@@ -1,0 +1,166 @@
+"""Plain data passed between core modules, the CLI and the UI.
+
+Conventions used everywhere:
+- character offsets (``start``/``end``) are into the *document's* full text, half-open;
+- passage ordinals start at 1 (they are what a user cites: "passage 3");
+- dates are ISO strings written at their precision: "2012", "2012-04", "2021-01-05".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Precision = Literal["day", "month", "year"]
+
+EVENT_KINDS: tuple[str, ...] = (
+    "party_congress",
+    "party_conference",
+    "cc_plenary",
+    "politburo_meeting",
+    "spa_session",
+    "other_party_meeting",
+    "other",
+)
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One paragraph of a document, with its exact place in the document text."""
+
+    doc_id: str
+    ordinal: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Document:
+    """A source article as stored: metadata, full text and its passages."""
+
+    id: str
+    title: str
+    text: str
+    passages: list[Passage]
+    source: str | None = None
+    date: str | None = None
+    url: str | None = None
+    content_hash: str = ""
+    original_path: str | None = None
+    imported_at: str | None = None
+
+    def passage_at(self, offset: int) -> Passage | None:
+        """The passage containing document offset ``offset`` (or None between passages)."""
+        for passage in self.passages:
+            if passage.start <= offset < passage.end:
+                return passage
+        return None
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a derived item comes from: a span of one passage of one document."""
+
+    doc_id: str
+    passage: int
+    start: int
+    end: int
+
+
+@dataclass
+class EventSource:
+    """One mention of an event in one document."""
+
+    doc_id: str
+    passage: int
+    start: int
+    end: int
+    quote: str
+    start_date: str | None = None
+    end_date: str | None = None
+    precision: Precision | None = None
+    year_inferred: bool = False
+
+
+@dataclass
+class Event:
+    """A timeline entry: a dated (or undated) meeting or happening, with every source that names it."""
+
+    id: str
+    kind: str
+    name: str
+    key: str
+    start: str | None
+    end: str | None
+    precision: Precision | None
+    year_inferred: bool
+    sources: list[EventSource] = field(default_factory=list)
+    conflicting_dates: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SummarySentence:
+    """One sentence of a summary: the exact source span, and the text shown for it.
+
+    ``text`` equals the document text ``[start:end]`` unless ``trimmed`` is true, in which case
+    ``text`` is a shortened form of that span (e.g. cut at a clause boundary).
+    """
+
+    doc_id: str
+    passage: int
+    start: int
+    end: int
+    text: str
+    trimmed: bool = False
+
+
+@dataclass
+class Hit:
+    """One matching passage."""
+
+    doc_id: str
+    title: str
+    date: str | None
+    source: str | None
+    passage: int
+    text: str
+    snippet: str
+    score: float
+
+
+@dataclass
+class SearchResult:
+    """The answer to one query."""
+
+    query: str
+    total: int
+    hits: list[Hit]
+    message: str | None = None
+    suggestion: str | None = None
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+@dataclass
+class EventMention:
+    """One event named in one document, as extracted (before cross-source merging).
+
+    ``key`` is the normalized identity of the meeting ("party_congress:7",
+    "cc_plenary:7:5", "spa_session:?:4" when the assembly is not named). ``ambiguous`` is true when
+    the name alone does not identify one meeting (e.g. "4th Session of the SPA" without which SPA),
+    so it may merge with another mention only when their dates agree.
+    """
+
+    doc_id: str
+    passage: int
+    start: int
+    end: int
+    quote: str
+    kind: str
+    name: str
+    key: str
+    start_date: str | None
+    end_date: str | None
+    precision: Precision | None
+    year_inferred: bool = False
+    ambiguous: bool = False
