@@ -1,0 +1,41 @@
+"""The core never imports Qt; the UI never speaks SQL or Whoosh."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[2] / "wpk_archive"
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_core_never_imports_pyside6() -> None:
+    offenders = [p.name for p in (PACKAGE / "core").rglob("*.py") if "PySide6" in _imports(p)]
+    assert offenders == []
+
+
+def test_importing_the_core_loads_no_qt() -> None:
+    code = (
+        "import sys, wpk_archive.core.archive, wpk_archive.cli;"
+        "print(any(m.startswith('PySide6') for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_ui_never_speaks_sql_or_whoosh() -> None:
+    for path in (PACKAGE / "ui").rglob("*.py"):
+        imported = _imports(path)
+        assert not imported & {"sqlite3", "sqlite_utils", "whoosh"}, path.name

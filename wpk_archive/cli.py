@@ -1,0 +1,284 @@
+"""The ``wpk-archive`` command: a thin layer over :class:`wpk_archive.core.archive.Archive`.
+
+With ``--json``, stdout holds only JSON; messages go to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from wpk_archive import __version__
+from wpk_archive.core.archive import Archive, ArchiveError, open_archive
+from wpk_archive.core.models import EVENT_KINDS, Event
+
+_MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    command = args.command or "gui"
+    if command == "gui":
+        from wpk_archive.ui.app import run
+
+        return run(args.archive, screenshot=getattr(args, "screenshot", None))
+    try:
+        with open_archive(args.archive) as archive:
+            if archive.notice:
+                print(archive.notice, file=sys.stderr)
+            handler = _COMMANDS[command]
+            return int(handler(archive, args))
+    except ArchiveError as exc:
+        print(f"wpk-archive: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("wpk-archive: interrupted", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wpk-archive",
+        description="A local research archive of articles on the Workers' Party of Korea.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--archive",
+        type=Path,
+        default=None,
+        help="archive folder (default: $WPK_ARCHIVE_HOME, else the platform data directory)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    gui = sub.add_parser("gui", help="open the desktop app (the default)")
+    gui.add_argument("--screenshot", type=Path, help="save a picture of the window and exit")
+
+    imp = sub.add_parser("import", help="import files and folders (.txt .md .html .jsonl)")
+    imp.add_argument("paths", nargs="+", type=Path)
+
+    search = sub.add_parser("search", help="search every passage")
+    search.add_argument("query")
+    search.add_argument("--limit", type=int, default=20)
+    search.add_argument("--json", action="store_true")
+
+    show = sub.add_parser("show", help="print a document with numbered passages")
+    show.add_argument("doc_id")
+    show.add_argument("--json", action="store_true")
+
+    tl = sub.add_parser("timeline", help="list timeline events")
+    tl.add_argument("--kind", choices=EVENT_KINDS)
+    tl.add_argument("--from", dest="date_from", metavar="DATE")
+    tl.add_argument("--to", dest="date_to", metavar="DATE")
+    tl.add_argument("--json", action="store_true")
+
+    summary = sub.add_parser("summary", help="show or set a document's summary")
+    summary.add_argument("doc_id")
+    summary.add_argument("--json", action="store_true")
+    summary.add_argument("--set-file", type=Path, help="store this file's text as your summary")
+
+    sub.add_parser("reindex", help="rebuild the search index from the store")
+    return parser
+
+
+def _import(archive: Archive, args: argparse.Namespace) -> int:
+    def progress(done: int, total: int, name: str) -> None:
+        if sys.stderr.isatty():
+            print(f"\r{done}/{total} {name[:50]:<50}", end="", file=sys.stderr, flush=True)
+
+    report = archive.import_paths(args.paths, progress=progress)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    for refusal in report.refused:
+        print(f"refused: {refusal}", file=sys.stderr)
+    print(report.summary())
+    return 0 if report.ok else 1
+
+
+def _terminal_marks(snippet: str, tty: bool) -> str:
+    """Snippet markup for a terminal: bold on a tty, **word** otherwise."""
+    marked = _MARK.sub(
+        (lambda m: f"\x1b[1;33m{m.group(1)}\x1b[0m") if tty else (lambda m: f"**{m.group(1)}**"),
+        snippet,
+    )
+    return html.unescape(marked)
+
+
+def _search(archive: Archive, args: argparse.Namespace) -> int:
+    result = archive.search(args.query, limit=args.limit)
+    if result.message:
+        print(result.message, file=sys.stderr)
+    if args.json:
+        payload = {
+            "query": result.query,
+            "total": result.total,
+            "hits": [
+                {
+                    "doc_id": h.doc_id,
+                    "title": h.title,
+                    "date": h.date,
+                    "passage": h.passage,
+                    "text": h.text,
+                    "snippet": h.snippet,
+                }
+                for h in result.hits
+            ],
+        }
+        _print_json(payload)
+        return 0
+    tty = sys.stdout.isatty()
+    print(f"{result.total} matching passage(s) for {result.query!r}")
+    for h in result.hits:
+        print(f"\n{h.title} ({h.date or 'undated'})  [{h.doc_id} ¶{h.passage}]")
+        print("  " + _terminal_marks(h.snippet, tty))
+    return 0
+
+
+def _show(archive: Archive, args: argparse.Namespace) -> int:
+    doc = archive.document(args.doc_id)
+    if doc is None:
+        print(f"wpk-archive: no document {args.doc_id!r}", file=sys.stderr)
+        return 1
+    if args.json:
+        _print_json(
+            {
+                "doc_id": doc.id,
+                "title": doc.title,
+                "date": doc.date,
+                "source": doc.source,
+                "url": doc.url,
+                "passages": [
+                    {"passage": p.ordinal, "start": p.start, "end": p.end, "text": p.text}
+                    for p in doc.passages
+                ],
+            }
+        )
+        return 0
+    print(doc.title)
+    print(" · ".join(x for x in (doc.date or "undated", doc.source, doc.url) if x))
+    print(f"id {doc.id}\n")
+    for p in doc.passages:
+        print(f"[{p.ordinal}] {p.text}\n")
+    return 0
+
+
+def event_json(event: Event) -> dict[str, Any]:
+    """An event as `timeline --json` prints it."""
+    data: dict[str, Any] = {
+        "id": event.id,
+        "kind": event.kind,
+        "name": event.name,
+        "start": event.start,
+        "end": event.end,
+        "precision": event.precision,
+        "year_inferred": event.year_inferred,
+        "sources": [
+            {
+                "doc_id": s.doc_id,
+                "passage": s.passage,
+                "start": s.start,
+                "end": s.end,
+                "quote": s.quote,
+            }
+            for s in event.sources
+        ],
+    }
+    if event.conflicting_dates:
+        data["conflicting_dates"] = event.conflicting_dates
+    return data
+
+
+def _timeline(archive: Archive, args: argparse.Namespace) -> int:
+    events = archive.timeline(kind=args.kind, date_from=args.date_from, date_to=args.date_to)
+    if args.json:
+        _print_json([event_json(e) for e in events])
+        return 0
+    for e in events:
+        when = e.start or "undated"
+        if e.end and e.end != e.start:
+            when += f" – {e.end}"
+        mark = " (year inferred)" if e.year_inferred else ""
+        print(f"{when:<24} {e.kind:<20} {e.name}{mark}  [{len(e.sources)} source(s)]")
+    return 0
+
+
+def _summary(archive: Archive, args: argparse.Namespace) -> int:
+    doc = archive.document(args.doc_id)
+    if doc is None:
+        print(f"wpk-archive: no document {args.doc_id!r}", file=sys.stderr)
+        return 1
+    if args.set_file:
+        try:
+            text = args.set_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"wpk-archive: cannot read {args.set_file}: {exc}", file=sys.stderr)
+            return 1
+        archive.set_user_summary(doc.id, text.strip())
+        print(f"saved your summary of {doc.id}", file=sys.stderr)
+    summary = archive.summary(doc.id)
+    assert summary is not None
+    auto = [
+        {"text": s.text, "passage": s.passage, "start": s.start, "end": s.end} for s in summary.auto
+    ]
+    if args.json:
+        payload: dict[str, Any] = {
+            "doc_id": doc.id,
+            "origin": summary.origin,
+            "sentences": auto
+            if summary.user_text is None
+            else [{"text": summary.user_text, "passage": None, "start": None, "end": None}],
+            "auto": auto,
+        }
+        if summary.user_text is not None:
+            payload["user"] = {
+                "text": summary.user_text,
+                "updated_at": summary.user_updated_at,
+                "written_for_earlier_version": summary.user_outdated,
+            }
+        _print_json(payload)
+        return 0
+    print(doc.title + "\n")
+    if summary.user_text is not None:
+        note = " (written for an earlier version of the text)" if summary.user_outdated else ""
+        print(f"Your summary, {summary.user_updated_at}{note}:\n{summary.user_text}\n")
+        print("Automatic summary:")
+    for s in summary.auto:
+        print(f"- {s.text}  [¶{s.passage}]")
+    return 0
+
+
+def _reindex(archive: Archive, args: argparse.Namespace) -> int:
+    def progress(done: int, total: int, what: str) -> None:
+        if sys.stderr.isatty():
+            width = 30
+            filled = width * done // max(total, 1)
+            bar = "#" * filled + "-" * (width - filled)
+            print(f"\r[{bar}] {done}/{total} documents", end="", file=sys.stderr, flush=True)
+
+    count = archive.reindex(progress=progress)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(f"indexed {count} passages")
+    return 0
+
+
+def _print_json(payload: Any) -> None:
+    json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+_COMMANDS = {
+    "import": _import,
+    "search": _search,
+    "show": _show,
+    "timeline": _timeline,
+    "summary": _summary,
+    "reindex": _reindex,
+}

@@ -1,0 +1,446 @@
+"""The Archive: the one gateway to an archive folder. Every caller (GUI, CLI, tests) goes through it.
+
+An archive is a folder holding ``archive.sqlite`` (the store, the source of truth) and ``index/``
+(the Whoosh index, derived from the store and rebuilt when missing, stale or damaged). Other files
+in the folder are left alone.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_data_dir
+
+from wpk_archive.core import index as passage_index
+from wpk_archive.core import summaries, timeline
+from wpk_archive.core.ingest import Item, Refusal, document_from_text, expand_paths, read_path
+from wpk_archive.core.locking import ArchiveLock
+from wpk_archive.core.models import Document, Event, Hit, SearchResult, SummarySentence
+from wpk_archive.core.paths import resources_dir
+from wpk_archive.core.store import Store, now_iso
+
+DB_NAME = "archive.sqlite"
+INDEX_DIR = "index"
+BATCH = 500
+
+Progress = Callable[[int, int, str], None]
+"""progress(done, total, what): called from the working thread."""
+
+
+class ArchiveError(Exception):
+    """A problem with the archive itself, worded for the user."""
+
+
+class ReadOnlyArchive(ArchiveError):
+    """A write was asked of an archive opened read-only."""
+
+
+@dataclass
+class ImportReport:
+    """What an import did: counts, and every refusal with its reason."""
+
+    added: int = 0
+    updated: int = 0
+    duplicates: int = 0
+    refused: list[Refusal] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing was refused."""
+        return not self.refused
+
+    def summary(self) -> str:
+        """One line for people."""
+        parts = [
+            f"{self.added} added",
+            f"{self.updated} updated",
+            f"{self.duplicates} already present",
+        ]
+        if self.refused:
+            parts.append(f"{len(self.refused)} refused")
+        if self.cancelled:
+            parts.append("cancelled")
+        return ", ".join(parts)
+
+
+@dataclass
+class Summary:
+    """A document's summary as shown: the user's when there is one, the automatic one always kept."""
+
+    doc_id: str
+    origin: str
+    auto: list[SummarySentence]
+    gists: list[SummarySentence]
+    user_text: str | None = None
+    user_updated_at: str | None = None
+    user_outdated: bool = False
+
+
+def default_archive_path() -> Path:
+    """``WPK_ARCHIVE_HOME`` if set, else the platform's data directory."""
+    env = os.environ.get("WPK_ARCHIVE_HOME")
+    if env:
+        return Path(env).expanduser()
+    return Path(user_data_dir("wpk-archive", appauthor=False))
+
+
+def open_archive(path: Path | str | None = None, *, readonly: bool = False) -> Archive:
+    """Open (creating if needed) the archive folder at ``path`` (default: :func:`default_archive_path`).
+
+    A new archive first imports the bundled articles, quietly. When another program holds the
+    archive, it opens read-only (``Archive.readonly`` tells).
+    """
+    folder = Path(path).expanduser() if path is not None else default_archive_path()
+    return Archive(folder, readonly=readonly)
+
+
+class Archive:
+    """An open archive folder."""
+
+    def __init__(self, folder: Path, *, readonly: bool = False) -> None:
+        self.folder = folder
+        self.notice: str | None = None
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ArchiveError(
+                f"cannot create the archive folder {folder}: {exc.strerror}"
+            ) from exc
+        db_path = folder / DB_NAME
+        is_new = not db_path.exists()
+        self._lock_file = ArchiveLock(folder / "archive.lock")
+        if not readonly and not self._lock_file.acquire():
+            readonly = True
+            self.notice = (
+                "Another WPK Archive window has this archive open: opened read-only. "
+                "Close the other one to make changes here."
+            )
+        if readonly and is_new:
+            raise ArchiveError(f"{folder} holds no archive yet, and it cannot be created read-only")
+        self.readonly = readonly
+        self.store = Store(db_path, readonly=readonly)
+        self.index = passage_index.PassageIndex(folder / INDEX_DIR)
+        self._index_checked = False
+        self._write_lock = threading.Lock()
+        if is_new:
+            self.import_bundled()
+
+    # -- lifecycle ----------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Release the store, the index and the archive lock."""
+        self.index.close()
+        self.store.close()
+        self._lock_file.release()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _require_writable(self) -> None:
+        if self.readonly:
+            raise ReadOnlyArchive(self.notice or f"{self.folder} is open read-only")
+
+    # -- import -------------------------------------------------------------------------------
+
+    def import_bundled(self) -> ImportReport:
+        """Import the articles shipped in resources/corpus/ (title and date from its sidecar)."""
+        folder = resources_dir() / "corpus"
+        meta_path = folder / "metadata.json"
+        meta: dict[str, Any] = {}
+        if meta_path.exists():
+            meta = json.loads(meta_path.read_text(encoding="utf-8")).get("documents", {})
+        items = []
+        for path in sorted(folder.glob("*.txt")):
+            info = meta.get(path.name, {})
+            origin = "bundled:" + path.name
+            doc = document_from_text(
+                path.read_text(encoding="utf-8"),
+                origin=origin,
+                title=info.get("title"),
+                date=info.get("date"),
+                source=info.get("source"),
+                original_path=f"resources/corpus/{path.name}",
+            )
+            items.append(Item(origin, doc))
+        return self.import_items(items)
+
+    def import_paths(
+        self,
+        paths: Iterable[Path | str],
+        *,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> ImportReport:
+        """Import files and folders. Refused files are reported; everything else is imported."""
+        self._require_writable()
+        files, refusals = expand_paths([Path(p) for p in paths])
+        report = ImportReport(refused=list(refusals))
+        pending: list[Item] = []
+        for n, path in enumerate(files, 1):
+            if cancelled is not None and cancelled():
+                report.cancelled = True
+                break
+            items, refused = read_path(path)
+            report.refused.extend(refused)
+            pending.extend(items)
+            if len(pending) >= BATCH:
+                self._import_batch(pending, report)
+                pending = []
+            if progress is not None:
+                progress(n, len(files), path.name)
+        if pending and not report.cancelled:
+            self._import_batch(pending, report)
+        self.rebuild_timeline()
+        return report
+
+    def import_items(
+        self,
+        items: Iterable[Item],
+        *,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        total: int = 0,
+    ) -> ImportReport:
+        """Import documents already read (batched; each batch commits as a whole)."""
+        self._require_writable()
+        report = ImportReport()
+        pending: list[Item] = []
+        done = 0
+        for item in items:
+            if cancelled is not None and cancelled():
+                report.cancelled = True
+                break
+            pending.append(item)
+            if len(pending) >= BATCH:
+                self._import_batch(pending, report)
+                done += len(pending)
+                pending = []
+                if progress is not None:
+                    progress(done, total, "")
+        if pending and not report.cancelled:
+            self._import_batch(pending, report)
+            done += len(pending)
+            if progress is not None:
+                progress(done, total, "")
+        self.rebuild_timeline()
+        return report
+
+    def _import_batch(self, items: list[Item], report: ImportReport) -> None:
+        """Store, extract and index one batch: SQLite commits first, the index follows."""
+        with self._write_lock:
+            self._ensure_index()
+            fresh: list[Document] = []
+            kinds: dict[tuple[str, int], set[str]] = {}
+            seen_hashes: set[str] = set()
+            with self.store.transaction():
+                for item in items:
+                    doc = item.document
+                    if doc.content_hash in seen_hashes or self.store.has_content(doc.content_hash):
+                        report.duplicates += 1
+                        continue
+                    seen_hashes.add(doc.content_hash)
+                    existed = self.store.document_hash(doc.id) is not None
+                    doc.imported_at = now_iso()
+                    mentions = timeline.extract_mentions(doc)
+                    self.store.put_document(doc, origin=item.origin)
+                    self.store.put_mentions(doc.id, mentions)
+                    self._summarize(doc)
+                    for m in mentions:
+                        kinds.setdefault((doc.id, m.passage), set()).add(m.kind)
+                    fresh.append(doc)
+                    if existed:
+                        report.updated += 1
+                    else:
+                        report.added += 1
+            if fresh:
+                self.index.add_documents(
+                    fresh, kinds=kinds, replace=True, large=len(fresh) >= 200
+                )
+
+    def _summarize(self, doc: Document) -> None:
+        sentences = summaries.document_sentences(doc)  # split once, shared by both
+        self.store.put_summary(
+            doc.id,
+            summaries.summarize(doc, sentences=sentences),
+            summaries.passage_gists(doc, sentences=sentences),
+        )
+
+    def rebuild_timeline(self) -> list[Event]:
+        """Merge every stored event mention into the timeline (user data untouched)."""
+        self._require_writable()
+        with self._write_lock:
+            events = timeline.merge_mentions(self.store.all_mentions())
+            self.store.replace_events(events)
+            return events
+
+    # -- index --------------------------------------------------------------------------------
+
+    def _ensure_index(self, progress: Progress | None = None) -> None:
+        """Open the index; rebuild it from the store when missing, damaged or out of step."""
+        if self._index_checked:
+            return
+        try:
+            self.index.open()
+            stale = self.index.doc_ids() != self.store.document_ids()
+        except passage_index.IndexError_:
+            stale = True
+        if stale:
+            if self.readonly:
+                self.notice = (self.notice or "") + " The search index is out of date."
+            else:
+                self.reindex(progress=progress)
+        self._index_checked = True
+
+    def reindex(self, *, progress: Progress | None = None) -> int:
+        """Rebuild the whole index from the store; returns the number of passages indexed."""
+        self._require_writable()
+        total = self.store.count("documents")
+        kinds = self.store.event_kinds_by_passage()
+        self.index.create()
+
+        def step(n: int) -> None:
+            if progress is not None and (n % 200 == 0 or n == total):
+                progress(n, total, "indexing")
+
+        count = self.index.add_documents(
+            self.store.iter_documents(),
+            kinds=kinds,
+            replace=False,
+            large=total >= 200,
+            progress=step,
+        )
+        self._index_checked = True
+        return count
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def search(self, query: str, *, limit: int = 20, offset: int = 0) -> SearchResult:
+        """Passages matching ``query``, best first, each with a highlighted snippet."""
+        text = query.strip()
+        if not text:
+            return SearchResult(query=query, total=0, hits=[])
+        self._ensure_index()
+        try:
+            parsed = self.index.parse(text)
+        except Exception as exc:  # the parser is lenient; this is the last guard
+            return SearchResult(
+                query=query, total=0, hits=[], message=f"Cannot read the query: {exc}"
+            )
+        total, raw = self.index.search(parsed, limit=offset + limit)
+        raw = raw[offset:]
+        texts = self.store.passage_texts((h.doc_id, h.passage) for h in raw)
+        headers = self.store.document_headers(h.doc_id for h in raw)
+        hits = []
+        for h in raw:
+            body = texts.get((h.doc_id, h.passage))
+            header = headers.get(h.doc_id)
+            if body is None or header is None:
+                continue  # index ahead of the store: skip rather than show what cannot be traced
+            hits.append(
+                Hit(
+                    doc_id=h.doc_id,
+                    title=header["title"],
+                    date=header["date"],
+                    source=header["source"],
+                    passage=h.passage,
+                    text=body,
+                    snippet=self.index.snippet(parsed, body),
+                    score=h.score,
+                )
+            )
+        return SearchResult(query=query, total=total, hits=hits)
+
+    def match_spans(self, query: str, doc: Document) -> list[tuple[int, int]]:
+        """Document spans of the words ``query`` matches (for highlighting in the reader)."""
+        if not query.strip():
+            return []
+        self._ensure_index()
+        try:
+            parsed = self.index.parse(query)
+        except Exception:
+            return []
+        spans: list[tuple[int, int]] = []
+        for p in doc.passages:
+            spans.extend(
+                (p.start + a, p.start + b) for a, b in self.index.match_spans(parsed, p.text)
+            )
+        return spans
+
+    def document(self, doc_id: str) -> Document | None:
+        """A document with its passages; a unique id prefix is accepted."""
+        doc = self.store.document(doc_id)
+        if doc is None and len(doc_id) >= 4:
+            matches = self.store.find_document_ids(doc_id)
+            if len(matches) == 1:
+                doc = self.store.document(matches[0])
+        return doc
+
+    def documents(self, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """Document headers (id, title, date, source, url), newest first."""
+        return self.store.list_documents(limit=limit, offset=offset)
+
+    def timeline(
+        self,
+        *,
+        kind: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        doc_id: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Event]:
+        """Timeline events in date order, undated last."""
+        return self.store.events(
+            kind=kind,
+            date_from=date_from,
+            date_to=date_to,
+            doc_id=doc_id,
+            limit=limit,
+            offset=offset,
+        )
+
+    def event(self, event_id: str) -> Event | None:
+        """One timeline event."""
+        return self.store.event(event_id)
+
+    def summary(self, doc_id: str) -> Summary | None:
+        """A document's summary: automatic sentences always, and the user's text when written."""
+        doc_hash = self.store.document_hash(doc_id)
+        if doc_hash is None:
+            return None
+        user = self.store.user_summary(doc_id)
+        return Summary(
+            doc_id=doc_id,
+            origin="user" if user else "auto",
+            auto=self.store.summary_sentences(doc_id, "summary"),
+            gists=self.store.summary_sentences(doc_id, "gist"),
+            user_text=user["text"] if user else None,
+            user_updated_at=user["updated_at"] if user else None,
+            user_outdated=bool(user and user["written_for_hash"] != doc_hash),
+        )
+
+    def set_user_summary(self, doc_id: str, text: str) -> None:
+        """Save the user's own summary of a document (kept through every re-import and re-index)."""
+        self._require_writable()
+        doc_hash = self.store.document_hash(doc_id)
+        if doc_hash is None:
+            raise ArchiveError(f"no document {doc_id}")
+        self.store.set_user_summary(doc_id, text, doc_hash)
+
+    def stats(self) -> dict[str, int]:
+        """Counts for the status bar."""
+        return {
+            "documents": self.store.count("documents"),
+            "passages": self.store.count("passages"),
+            "events": self.store.count("events"),
+        }

@@ -1,0 +1,604 @@
+"""The SQLite store: the archive's source of truth. The only module that speaks SQL.
+
+Tables are documented in ``db/migrations/*.sql``. Writes happen in explicit transactions
+(:meth:`Store.transaction`), so a document is either wholly stored or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from wpk_archive.core.models import (
+    Document,
+    Event,
+    EventMention,
+    EventSource,
+    Passage,
+    SummarySentence,
+)
+from wpk_archive.core.paths import migrations_dir
+
+
+class StoreError(Exception):
+    """A store problem worth showing to the user as is."""
+
+
+def now_iso() -> str:
+    """The current UTC time, to the second, ISO 8601."""
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def _migrations() -> list[tuple[int, Path]]:
+    found = []
+    for path in sorted(migrations_dir().glob("*.sql")):
+        number = int(path.name.split("_", 1)[0])
+        found.append((number, path))
+    return found
+
+
+SCHEMA_VERSION = max((n for n, _ in _migrations()), default=0)
+
+
+class Store:
+    """Access to ``archive.sqlite``. Thread-safe: one connection, one lock."""
+
+    def __init__(self, path: Path, *, readonly: bool = False) -> None:
+        self.path = path
+        self.readonly = readonly
+        if readonly:
+            conn = sqlite3.connect(
+                f"file:{path}?mode=ro", uri=True, check_same_thread=False, timeout=5
+            )
+        else:
+            conn = sqlite3.connect(str(path), check_same_thread=False, timeout=5)
+        conn.isolation_level = None  # explicit BEGIN/COMMIT only
+        self.db = sqlite_utils.Database(conn)
+        self._lock = threading.RLock()
+        self._depth = 0
+        if not readonly:
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        if not readonly:
+            self.migrate()
+
+    # -- schema -------------------------------------------------------------------------------
+
+    @property
+    def schema_version(self) -> int:
+        """The number of the last migration applied."""
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    def migrate(self) -> None:
+        """Apply the migrations newer than the database, each in its own transaction."""
+        current = self.schema_version
+        if current > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} was written by a newer WPK Archive (schema {current}, "
+                f"this program knows {SCHEMA_VERSION}); update the program to open it."
+            )
+        for number, path in _migrations():
+            if number <= current:
+                continue
+            with self.transaction():
+                for statement in _statements(path.read_text(encoding="utf-8")):
+                    self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version = {number}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All writes inside happen together or not at all (nested calls join the outer one)."""
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield
+                finally:
+                    self._depth -= 1
+                return
+            self.db.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            else:
+                self.db.execute("COMMIT")
+            finally:
+                self._depth = 0
+
+    def close(self) -> None:
+        """Close the connection."""
+        with self._lock:
+            self.db.conn.close()
+
+    def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        with self._lock:
+            cursor = self.db.execute(sql, list(params))
+            names = [d[0] for d in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    # -- meta ---------------------------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        """A value of the meta table."""
+        rows = self._rows("SELECT value FROM meta WHERE key = ?", [key])
+        return rows[0]["value"] if rows else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Set a value of the meta table."""
+        with self.transaction():
+            self.db.execute(
+                "INSERT INTO meta(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+
+    # -- documents ----------------------------------------------------------------------------
+
+    def has_content(self, content_hash: str) -> str | None:
+        """The id of a document with exactly this content, if any."""
+        rows = self._rows("SELECT id FROM documents WHERE content_hash = ? LIMIT 1", [content_hash])
+        return rows[0]["id"] if rows else None
+
+    def content_hashes(self) -> dict[str, str]:
+        """Every stored content hash, with its document id (for fast duplicate checks in bulk)."""
+        return {
+            r["content_hash"]: r["id"] for r in self._rows("SELECT id, content_hash FROM documents")
+        }
+
+    def document_hash(self, doc_id: str) -> str | None:
+        """The content hash of a stored document, or None when it is not stored."""
+        rows = self._rows("SELECT content_hash FROM documents WHERE id = ?", [doc_id])
+        return rows[0]["content_hash"] if rows else None
+
+    def put_document(self, doc: Document, *, origin: str) -> None:
+        """Insert or replace a document and its passages (keeping the earlier text as a version).
+
+        Derived rows of an earlier version (mentions, summaries) are removed; user rows are not.
+        Call inside :meth:`transaction` when other writes must go with it.
+        """
+        with self.transaction():
+            old = self._rows(
+                "SELECT content_hash, title, text FROM documents WHERE id = ?", [doc.id]
+            )
+            if old:
+                self.db.execute(
+                    "INSERT INTO document_versions(doc_id, content_hash, title, text, replaced_at) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    [doc.id, old[0]["content_hash"], old[0]["title"], old[0]["text"], now_iso()],
+                )
+                self.delete_derived(doc.id)
+                self.db.execute(
+                    "UPDATE documents SET origin=?, title=?, source=?, date=?, url=?, "
+                    "content_hash=?, imported_at=?, original_path=?, text=? WHERE id=?",
+                    [
+                        origin,
+                        doc.title,
+                        doc.source,
+                        doc.date,
+                        doc.url,
+                        doc.content_hash,
+                        doc.imported_at or now_iso(),
+                        doc.original_path,
+                        doc.text,
+                        doc.id,
+                    ],
+                )
+            else:
+                self.db.execute(
+                    "INSERT INTO documents(id, origin, title, source, date, url, content_hash, "
+                    "imported_at, original_path, text) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    [
+                        doc.id,
+                        origin,
+                        doc.title,
+                        doc.source,
+                        doc.date,
+                        doc.url,
+                        doc.content_hash,
+                        doc.imported_at or now_iso(),
+                        doc.original_path,
+                        doc.text,
+                    ],
+                )
+            self.db.conn.executemany(
+                'INSERT INTO passages(doc_id, ordinal, start, "end", text) VALUES (?,?,?,?,?)',
+                [(p.doc_id, p.ordinal, p.start, p.end, p.text) for p in doc.passages],
+            )
+
+    def delete_derived(self, doc_id: str) -> None:
+        """Remove what was extracted from a document (passages, mentions, summaries)."""
+        with self.transaction():
+            for table in ("passages", "event_mentions", "summary_sentences"):
+                self.db.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+
+    def document(self, doc_id: str, *, with_passages: bool = True) -> Document | None:
+        """A stored document, or None."""
+        rows = self._rows("SELECT * FROM documents WHERE id = ?", [doc_id])
+        if not rows:
+            return None
+        row = rows[0]
+        passages = self.passages(doc_id) if with_passages else []
+        return _document(row, passages)
+
+    def find_document_ids(self, prefix: str) -> list[str]:
+        """Ids starting with ``prefix`` (so users can type a short id)."""
+        return [
+            r["id"]
+            for r in self._rows("SELECT id FROM documents WHERE id LIKE ? LIMIT 5", [prefix + "%"])
+        ]
+
+    def passages(self, doc_id: str) -> list[Passage]:
+        """The passages of a document, in order."""
+        rows = self._rows(
+            'SELECT doc_id, ordinal, start, "end", text FROM passages WHERE doc_id = ? ORDER BY ordinal',
+            [doc_id],
+        )
+        return [Passage(r["doc_id"], r["ordinal"], r["start"], r["end"], r["text"]) for r in rows]
+
+    def passage_texts(self, keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], str]:
+        """Texts of many passages at once, by (doc_id, ordinal)."""
+        wanted = list(keys)
+        found: dict[tuple[str, int], str] = {}
+        for i in range(0, len(wanted), 400):
+            chunk = wanted[i : i + 400]
+            clause = " OR ".join("(doc_id = ? AND ordinal = ?)" for _ in chunk)
+            params = [v for key in chunk for v in key]
+            for r in self._rows(
+                f"SELECT doc_id, ordinal, text FROM passages WHERE {clause}", params
+            ):
+                found[(r["doc_id"], r["ordinal"])] = r["text"]
+        return found
+
+    def document_headers(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Title, date and source of many documents at once."""
+        wanted = list(dict.fromkeys(ids))
+        found: dict[str, dict[str, Any]] = {}
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self._rows(
+                f"SELECT id, title, date, source, url FROM documents WHERE id IN ({marks})", chunk
+            ):
+                found[r["id"]] = r
+        return found
+
+    def list_documents(self, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """Document headers, newest first, undated last."""
+        sql = (
+            "SELECT id, title, date, source, url FROM documents "
+            "ORDER BY date IS NULL, date DESC, title"
+        )
+        params: list[Any] = []
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params = [limit, offset]
+        return self._rows(sql, params)
+
+    def count(self, table: str) -> int:
+        """Number of rows of a table."""
+        return int(self._rows(f"SELECT count(*) AS n FROM {table}")[0]["n"])
+
+    def iter_documents(self, batch: int = 500) -> Iterator[Document]:
+        """Every document with its passages, in id order, read in batches."""
+        last = ""
+        while True:
+            rows = self._rows(
+                "SELECT * FROM documents WHERE id > ? ORDER BY id LIMIT ?", [last, batch]
+            )
+            if not rows:
+                return
+            ids = [r["id"] for r in rows]
+            marks = ",".join("?" * len(ids))
+            by_doc: dict[str, list[Passage]] = {i: [] for i in ids}
+            for p in self._rows(
+                f'SELECT doc_id, ordinal, start, "end", text FROM passages '
+                f"WHERE doc_id IN ({marks}) ORDER BY doc_id, ordinal",
+                ids,
+            ):
+                by_doc[p["doc_id"]].append(
+                    Passage(p["doc_id"], p["ordinal"], p["start"], p["end"], p["text"])
+                )
+            for row in rows:
+                yield _document(row, by_doc[row["id"]])
+            last = ids[-1]
+
+    def document_ids(self) -> set[str]:
+        """Ids of every stored document."""
+        return {r["id"] for r in self._rows("SELECT id FROM documents")}
+
+    def versions(self, doc_id: str) -> list[dict[str, Any]]:
+        """Earlier texts of a document, oldest first."""
+        return self._rows(
+            "SELECT content_hash, title, text, replaced_at FROM document_versions "
+            "WHERE doc_id = ? ORDER BY id",
+            [doc_id],
+        )
+
+    # -- events -------------------------------------------------------------------------------
+
+    def put_mentions(self, doc_id: str, mentions: Iterable[EventMention]) -> None:
+        """Replace the event mentions extracted from one document."""
+        with self.transaction():
+            self.db.execute("DELETE FROM event_mentions WHERE doc_id = ?", [doc_id])
+            self.db.conn.executemany(
+                'INSERT INTO event_mentions(doc_id, passage, start, "end", quote, kind, name, key, '
+                "start_date, end_date, precision, year_inferred, ambiguous) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (
+                        m.doc_id,
+                        m.passage,
+                        m.start,
+                        m.end,
+                        m.quote,
+                        m.kind,
+                        m.name,
+                        m.key,
+                        m.start_date,
+                        m.end_date,
+                        m.precision,
+                        int(m.year_inferred),
+                        int(m.ambiguous),
+                    )
+                    for m in mentions
+                ],
+            )
+
+    def all_mentions(self) -> list[EventMention]:
+        """Every stored event mention."""
+        return [
+            EventMention(
+                doc_id=r["doc_id"],
+                passage=r["passage"],
+                start=r["start"],
+                end=r["end"],
+                quote=r["quote"],
+                kind=r["kind"],
+                name=r["name"],
+                key=r["key"],
+                start_date=r["start_date"],
+                end_date=r["end_date"],
+                precision=r["precision"],
+                year_inferred=bool(r["year_inferred"]),
+                ambiguous=bool(r["ambiguous"]),
+            )
+            for r in self._rows("SELECT * FROM event_mentions ORDER BY id")
+        ]
+
+    def replace_events(self, events: Iterable[Event]) -> None:
+        """Replace the merged timeline."""
+        with self.transaction():
+            self.db.execute("DELETE FROM event_sources")
+            self.db.execute("DELETE FROM events")
+            event_rows = []
+            source_rows: list[tuple[Any, ...]] = []
+            for e in events:
+                event_rows.append(
+                    (
+                        e.id,
+                        e.kind,
+                        e.name,
+                        e.key,
+                        e.start,
+                        e.end,
+                        e.precision,
+                        int(e.year_inferred),
+                        len(e.sources),
+                        json.dumps(e.conflicting_dates) if e.conflicting_dates else None,
+                    )
+                )
+                source_rows.extend(
+                    (
+                        e.id,
+                        s.doc_id,
+                        s.passage,
+                        s.start,
+                        s.end,
+                        s.quote,
+                        s.start_date,
+                        s.end_date,
+                        s.precision,
+                        int(s.year_inferred),
+                    )
+                    for s in e.sources
+                )
+            self.db.conn.executemany(
+                'INSERT OR REPLACE INTO events(id, kind, name, key, start, "end", precision, '
+                "year_inferred, n_sources, conflicting_dates) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                event_rows,
+            )
+            self.db.conn.executemany(
+                'INSERT INTO event_sources(event_id, doc_id, passage, start, "end", quote, '
+                "start_date, end_date, precision, year_inferred) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                source_rows,
+            )
+
+    def events(
+        self,
+        *,
+        kind: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        doc_id: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Event]:
+        """Timeline events in date order (undated last), with their sources."""
+        where, params = _event_filter(kind, date_from, date_to, doc_id)
+        sql = f"SELECT * FROM events {where} ORDER BY start IS NULL, start, name"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        rows = self._rows(sql, params)
+        sources = self._sources_for([r["id"] for r in rows])
+        return [_event(r, sources.get(r["id"], [])) for r in rows]
+
+    def count_events(
+        self, *, kind: str | None = None, date_from: str | None = None, date_to: str | None = None
+    ) -> int:
+        """How many events match the filter."""
+        where, params = _event_filter(kind, date_from, date_to, None)
+        return int(self._rows(f"SELECT count(*) AS n FROM events {where}", params)[0]["n"])
+
+    def event(self, event_id: str) -> Event | None:
+        """One event with its sources."""
+        rows = self._rows("SELECT * FROM events WHERE id = ?", [event_id])
+        if not rows:
+            return None
+        return _event(rows[0], self._sources_for([event_id]).get(event_id, []))
+
+    def event_kinds_by_passage(self) -> dict[tuple[str, int], set[str]]:
+        """Event kinds named in each passage (for filtering search results by kind)."""
+        found: dict[tuple[str, int], set[str]] = {}
+        for r in self._rows("SELECT doc_id, passage, kind FROM event_mentions"):
+            found.setdefault((r["doc_id"], r["passage"]), set()).add(r["kind"])
+        return found
+
+    def _sources_for(self, event_ids: list[str]) -> dict[str, list[EventSource]]:
+        found: dict[str, list[EventSource]] = {}
+        for i in range(0, len(event_ids), 500):
+            chunk = event_ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self._rows(
+                f"SELECT * FROM event_sources WHERE event_id IN ({marks}) ORDER BY rowid", chunk
+            ):
+                found.setdefault(r["event_id"], []).append(
+                    EventSource(
+                        doc_id=r["doc_id"],
+                        passage=r["passage"],
+                        start=r["start"],
+                        end=r["end"],
+                        quote=r["quote"],
+                        start_date=r["start_date"],
+                        end_date=r["end_date"],
+                        precision=r["precision"],
+                        year_inferred=bool(r["year_inferred"]),
+                    )
+                )
+        return found
+
+    # -- summaries ----------------------------------------------------------------------------
+
+    def put_summary(
+        self, doc_id: str, summary: Iterable[SummarySentence], gists: Iterable[SummarySentence]
+    ) -> None:
+        """Replace a document's automatic summary and passage gists."""
+        with self.transaction():
+            self.db.execute("DELETE FROM summary_sentences WHERE doc_id = ?", [doc_id])
+            rows = [
+                (doc_id, role, rank, s.passage, s.start, s.end, s.text, int(s.trimmed))
+                for role, sentences in (("summary", summary), ("gist", gists))
+                for rank, s in enumerate(sentences)
+            ]
+            self.db.conn.executemany(
+                'INSERT INTO summary_sentences(doc_id, role, rank, passage, start, "end", text, '
+                "trimmed) VALUES (?,?,?,?,?,?,?,?)",
+                rows,
+            )
+
+    def summary_sentences(self, doc_id: str, role: str = "summary") -> list[SummarySentence]:
+        """A document's automatic summary ('summary') or passage gists ('gist')."""
+        rows = self._rows(
+            "SELECT * FROM summary_sentences WHERE doc_id = ? AND role = ? ORDER BY rank",
+            [doc_id, role],
+        )
+        return [
+            SummarySentence(
+                r["doc_id"], r["passage"], r["start"], r["end"], r["text"], bool(r["trimmed"])
+            )
+            for r in rows
+        ]
+
+    def user_summary(self, doc_id: str) -> dict[str, Any] | None:
+        """The user's own summary of a document: text, updated_at, written_for_hash."""
+        rows = self._rows("SELECT * FROM user_summaries WHERE doc_id = ?", [doc_id])
+        return rows[0] if rows else None
+
+    def set_user_summary(self, doc_id: str, text: str, written_for_hash: str | None) -> None:
+        """Store (or replace) the user's summary of a document."""
+        with self.transaction():
+            self.db.execute(
+                "INSERT INTO user_summaries(doc_id, text, updated_at, written_for_hash) "
+                "VALUES (?,?,?,?) ON CONFLICT(doc_id) DO UPDATE SET text=excluded.text, "
+                "updated_at=excluded.updated_at, written_for_hash=excluded.written_for_hash",
+                [doc_id, text, now_iso(), written_for_hash],
+            )
+
+    def all_user_summaries(self) -> list[dict[str, Any]]:
+        """Every user-written summary (for export)."""
+        return self._rows("SELECT * FROM user_summaries ORDER BY doc_id")
+
+    # -- checks -------------------------------------------------------------------------------
+
+    def integrity_check(self) -> str:
+        """SQLite's own verdict on the file ('ok' when sound)."""
+        return str(self._rows("PRAGMA integrity_check")[0]["integrity_check"])
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into statements (no semicolons inside our DDL strings)."""
+    lines = [line for line in script.splitlines() if not line.strip().startswith("--")]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
+
+def _document(row: dict[str, Any], passages: list[Passage]) -> Document:
+    return Document(
+        id=row["id"],
+        title=row["title"],
+        text=row["text"],
+        passages=passages,
+        source=row["source"],
+        date=row["date"],
+        url=row["url"],
+        content_hash=row["content_hash"],
+        original_path=row["original_path"],
+        imported_at=row["imported_at"],
+    )
+
+
+def _event(row: dict[str, Any], sources: list[EventSource]) -> Event:
+    return Event(
+        id=row["id"],
+        kind=row["kind"],
+        name=row["name"],
+        key=row["key"],
+        start=row["start"],
+        end=row["end"],
+        precision=row["precision"],
+        year_inferred=bool(row["year_inferred"]),
+        sources=sources,
+        conflicting_dates=json.loads(row["conflicting_dates"]) if row["conflicting_dates"] else [],
+    )
+
+
+def _event_filter(
+    kind: str | None, date_from: str | None, date_to: str | None, doc_id: str | None
+) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if kind:
+        clauses.append("kind = ?")
+        params.append(kind)
+    if date_from:
+        # an event overlaps [from, to] when it ends on/after `from` and starts on/before `to`
+        clauses.append('(coalesce("end", start) || char(65535)) >= ?')
+        params.append(date_from)
+    if date_to:
+        clauses.append("start <= ?")
+        params.append(date_to + "\uffff")
+    if doc_id:
+        clauses.append("id IN (SELECT event_id FROM event_sources WHERE doc_id = ?)")
+        params.append(doc_id)
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params

@@ -1,0 +1,192 @@
+"""The search panel: a query box and the matching passages with highlighted snippets."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wpk_archive.core.models import Hit, SearchResult
+
+HitRole = Qt.ItemDataRole.UserRole + 1
+MARK_HTML = '<span style="background-color:#ffe066;color:#000">'
+
+
+def hit_html(hit: Hit) -> str:
+    """One result as rich text: title, date and passage, then the snippet."""
+    snippet = hit.snippet.replace("<mark>", MARK_HTML).replace("</mark>", "</span>")
+    return (
+        f"<b>{html.escape(hit.title)}</b> <span style='color:#888'>"
+        f"{html.escape(hit.date or 'undated')} · ¶{hit.passage}</span><br>{snippet}"
+    )
+
+
+class HitModel(QAbstractListModel):
+    """Hits of the current search."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.hits: list[Hit] = []
+
+    def set_hits(self, hits: list[Hit]) -> None:
+        """Show these hits."""
+        self.beginResetModel()
+        self.hits = list(hits)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.hits)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid():
+            return None
+        hit = self.hits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return hit_html(hit)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return hit.text
+        if role == HitRole:
+            return hit
+        return None
+
+
+class HtmlDelegate(QStyledItemDelegate):
+    """Draws an item's display text as rich text, wrapped to the view's width."""
+
+    def _document(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setHtml(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
+        doc.setTextWidth(max(100, option.rect.width() - 8))
+        return doc
+
+    def paint(
+        self, painter: Any, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None
+        text_option = QStyleOptionViewItem(option)
+        text_option.text = ""
+        if style is not None:
+            style.drawControl(
+                QStyle.ControlElement.CE_ItemViewItem, text_option, painter, option.widget
+            )
+        doc = self._document(option, index)
+        painter.save()
+        painter.translate(option.rect.left() + 4, option.rect.top() + 3)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        if option.state & QStyle.StateFlag.State_Selected:
+            context.palette.setColor(
+                QPalette.ColorRole.Text, option.palette.color(QPalette.ColorRole.HighlightedText)
+            )
+        painter.setClipRect(QRectF(0, 0, option.rect.width() - 4, option.rect.height()))
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        self.initStyleOption(option, index)
+        view = option.widget
+        width = view.viewport().width() if isinstance(view, QListView) else 400
+        option.rect.setWidth(width)
+        doc = self._document(option, index)
+        return QSize(width, int(doc.size().height()) + 8)
+
+
+class SearchPanel(QWidget):
+    """Query box, status line and result list. Emits ``search_requested`` and ``hit_chosen``."""
+
+    search_requested = Signal(int, str)
+    hit_chosen = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.query_id = 0
+        self.box = QLineEdit()
+        self.box.setObjectName("searchBox")
+        self.box.setPlaceholderText("Search every passage…  (Ctrl+K)")
+        self.box.setClearButtonEnabled(True)
+        self.box.returnPressed.connect(self.search_now)
+        self.debounce = QTimer(self)
+        self.debounce.setSingleShot(True)
+        self.debounce.setInterval(250)
+        self.debounce.timeout.connect(self.search_now)
+        self.box.textEdited.connect(lambda _text: self.debounce.start())
+        self.status = QLabel("")
+        self.status.setObjectName("searchStatus")
+        self.status.setWordWrap(True)
+        self.model = HitModel(self)
+        self.list = QListView()
+        self.list.setObjectName("hits")
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(HtmlDelegate(self.list))
+        self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(False)
+        self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.list.activated.connect(self._chosen)
+        self.list.clicked.connect(self._chosen)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.box)
+        layout.addWidget(self.status)
+        layout.addWidget(self.list, 1)
+
+    def search_now(self) -> None:
+        """Ask for the current query (a new query id makes older results stale)."""
+        self.debounce.stop()
+        self.query_id += 1
+        text = self.box.text().strip()
+        if not text:
+            self.model.set_hits([])
+            self.status.setText("")
+            return
+        self.status.setText("Searching…")
+        self.search_requested.emit(self.query_id, text)
+
+    def show_result(self, query_id: int, result: SearchResult) -> None:
+        """Show a result unless a newer query was asked since."""
+        if query_id != self.query_id:
+            return
+        self.model.set_hits(result.hits)
+        shown = len(result.hits)
+        more = f", showing the best {shown}" if shown < result.total else ""
+        text = f"{result.total} matching passage{'s' if result.total != 1 else ''}{more}"
+        if result.message:
+            text = f"{result.message} — {text}"
+        self.status.setText(text)
+
+    def show_error(self, query_id: int, message: str) -> None:
+        """Show why a search failed."""
+        if query_id == self.query_id:
+            self.status.setText(f"Search failed: {message}")
+
+    def _chosen(self, index: QModelIndex) -> None:
+        hit = index.data(HitRole)
+        if hit is not None:
+            self.hit_chosen.emit(hit)
