@@ -21,8 +21,9 @@ from wpk_archive.core import index as passage_index
 from wpk_archive.core import summaries, timeline
 from wpk_archive.core.ingest import Item, Refusal, document_from_text, expand_paths, read_path
 from wpk_archive.core.locking import ArchiveLock
-from wpk_archive.core.models import Document, Event, Hit, SearchResult, SummarySentence
+from wpk_archive.core.models import Document, Event, SearchResult, SummarySentence
 from wpk_archive.core.paths import resources_dir
+from wpk_archive.core.search import Sort, run_search
 from wpk_archive.core.store import Store, now_iso
 
 DB_NAME = "archive.sqlite"
@@ -263,9 +264,7 @@ class Archive:
                     else:
                         report.added += 1
             if fresh:
-                self.index.add_documents(
-                    fresh, kinds=kinds, replace=True, large=len(fresh) >= 200
-                )
+                self.index.add_documents(fresh, kinds=kinds, replace=True, large=len(fresh) >= 200)
 
     def _summarize(self, doc: Document) -> None:
         sentences = summaries.document_sentences(doc)  # split once, shared by both
@@ -324,41 +323,34 @@ class Archive:
 
     # -- reading ------------------------------------------------------------------------------
 
-    def search(self, query: str, *, limit: int = 20, offset: int = 0) -> SearchResult:
-        """Passages matching ``query``, best first, each with a highlighted snippet."""
-        text = query.strip()
-        if not text:
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        offset: int = 0,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        sort: Sort = "relevance",
+        filters: dict[str, str] | None = None,
+        facets: bool = False,
+    ) -> SearchResult:
+        """Passages matching ``query``, each with a highlighted snippet (see :func:`run_search`)."""
+        if not query.strip():
             return SearchResult(query=query, total=0, hits=[])
         self._ensure_index()
-        try:
-            parsed = self.index.parse(text)
-        except Exception as exc:  # the parser is lenient; this is the last guard
-            return SearchResult(
-                query=query, total=0, hits=[], message=f"Cannot read the query: {exc}"
-            )
-        total, raw = self.index.search(parsed, limit=offset + limit)
-        raw = raw[offset:]
-        texts = self.store.passage_texts((h.doc_id, h.passage) for h in raw)
-        headers = self.store.document_headers(h.doc_id for h in raw)
-        hits = []
-        for h in raw:
-            body = texts.get((h.doc_id, h.passage))
-            header = headers.get(h.doc_id)
-            if body is None or header is None:
-                continue  # index ahead of the store: skip rather than show what cannot be traced
-            hits.append(
-                Hit(
-                    doc_id=h.doc_id,
-                    title=header["title"],
-                    date=header["date"],
-                    source=header["source"],
-                    passage=h.passage,
-                    text=body,
-                    snippet=self.index.snippet(parsed, body),
-                    score=h.score,
-                )
-            )
-        return SearchResult(query=query, total=total, hits=hits)
+        return run_search(
+            self.store,
+            self.index,
+            query,
+            limit=limit,
+            offset=offset,
+            date_from=date_from,
+            date_to=date_to,
+            sort=sort,
+            filters=filters,
+            facets=facets,
+        )
 
     def match_spans(self, query: str, doc: Document) -> list[tuple[int, int]]:
         """Document spans of the words ``query`` matches (for highlighting in the reader)."""

@@ -130,8 +130,26 @@ class Hit:
 
 
 @dataclass
+class DocumentHits:
+    """The matching passages of one document (results grouped by document)."""
+
+    doc_id: str
+    title: str
+    date: str | None
+    source: str | None
+    count: int
+    hits: list[Hit]
+
+
+@dataclass
 class SearchResult:
-    """The answer to one query."""
+    """The answer to one query.
+
+    ``total`` counts matching passages; ``hits`` is the requested page of them; ``documents`` groups
+    that page by document; ``facets`` maps a facet name ("year", "kind", "source") to counts over
+    the whole result; ``message`` explains a query that had to be read leniently; ``suggestion``
+    is a did-you-mean query.
+    """
 
     query: str
     total: int
@@ -139,6 +157,8 @@ class SearchResult:
     message: str | None = None
     suggestion: str | None = None
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    documents: list[DocumentHits] = field(default_factory=list)
+    total_documents: int = 0
 
 
 @dataclass
