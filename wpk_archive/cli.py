@@ -16,7 +16,8 @@ from typing import Any
 
 from wpk_archive import __version__
 from wpk_archive.core.archive import Archive, ArchiveError, open_archive
-from wpk_archive.core.models import EVENT_KINDS, Event
+from wpk_archive.core.models import EVENT_KINDS
+from wpk_archive.core.timeline import event_to_json
 
 _MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
 
@@ -66,7 +67,12 @@ def _parser() -> argparse.ArgumentParser:
 
     search = sub.add_parser("search", help="search every passage")
     search.add_argument("query")
-    search.add_argument("--limit", type=int, default=20)
+    search.add_argument("--limit", type=int, default=20, help="passages per page (default 20)")
+    search.add_argument("--page", type=int, default=1, help="page number, from 1")
+    search.add_argument("--from", dest="date_from", metavar="DATE", help="published on/after")
+    search.add_argument("--to", dest="date_to", metavar="DATE", help="published on/before")
+    search.add_argument("--sort", choices=("relevance", "date"), default="relevance")
+    search.add_argument("--facets", action="store_true", help="counts by year, kind and source")
     search.add_argument("--json", action="store_true")
 
     show = sub.add_parser("show", help="print a document with numbered passages")
@@ -112,13 +118,26 @@ def _terminal_marks(snippet: str, tty: bool) -> str:
 
 
 def _search(archive: Archive, args: argparse.Namespace) -> int:
-    result = archive.search(args.query, limit=args.limit)
+    result = archive.search(
+        args.query,
+        limit=args.limit,
+        offset=max(0, args.page - 1) * args.limit,
+        date_from=args.date_from,
+        date_to=args.date_to,
+        sort=args.sort,
+        facets=args.facets,
+    )
     if result.message:
         print(result.message, file=sys.stderr)
+    if result.suggestion:
+        print(f"Did you mean: {result.suggestion}", file=sys.stderr)
     if args.json:
-        payload = {
+        payload: dict[str, Any] = {
             "query": result.query,
             "total": result.total,
+            "total_documents": result.total_documents,
+            "suggestion": result.suggestion,
+            "message": result.message,
             "hits": [
                 {
                     "doc_id": h.doc_id,
@@ -131,10 +150,15 @@ def _search(archive: Archive, args: argparse.Namespace) -> int:
                 for h in result.hits
             ],
         }
+        if args.facets:
+            payload["facets"] = result.facets
         _print_json(payload)
         return 0
     tty = sys.stdout.isatty()
     print(f"{result.total} matching passage(s) for {result.query!r}")
+    for name, counts in result.facets.items():
+        top = ", ".join(f"{k} {v}" for k, v in list(counts.items())[:12])
+        print(f"  by {name}: {top}")
     for h in result.hits:
         print(f"\n{h.title} ({h.date or 'undated'})  [{h.doc_id} ¶{h.passage}]")
         print("  " + _terminal_marks(h.snippet, tty))
@@ -169,36 +193,10 @@ def _show(archive: Archive, args: argparse.Namespace) -> int:
     return 0
 
 
-def event_json(event: Event) -> dict[str, Any]:
-    """An event as `timeline --json` prints it."""
-    data: dict[str, Any] = {
-        "id": event.id,
-        "kind": event.kind,
-        "name": event.name,
-        "start": event.start,
-        "end": event.end,
-        "precision": event.precision,
-        "year_inferred": event.year_inferred,
-        "sources": [
-            {
-                "doc_id": s.doc_id,
-                "passage": s.passage,
-                "start": s.start,
-                "end": s.end,
-                "quote": s.quote,
-            }
-            for s in event.sources
-        ],
-    }
-    if event.conflicting_dates:
-        data["conflicting_dates"] = event.conflicting_dates
-    return data
-
-
 def _timeline(archive: Archive, args: argparse.Namespace) -> int:
     events = archive.timeline(kind=args.kind, date_from=args.date_from, date_to=args.date_to)
     if args.json:
-        _print_json([event_json(e) for e in events])
+        _print_json([event_to_json(e) for e in events])
         return 0
     for e in events:
         when = e.start or "undated"

@@ -31,6 +31,7 @@ def test_search_json_is_only_json(tmp_path: Path) -> None:
     assert payload["total"] == 1
     hit = payload["hits"][0]
     assert set(hit) == {"doc_id", "title", "date", "passage", "text", "snippet"}
+    assert {"query", "total", "hits"} <= set(payload)
     assert hit["date"] == "2021-02-21"
     assert "<mark>Assembly</mark>" in hit["snippet"]
     shown = run(tmp_path / "a", "show", hit["doc_id"], "--json")

@@ -134,3 +134,19 @@ def test_store_is_a_plain_sqlite_database(archive: Archive) -> None:
     assert count > 10
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     json.dumps(archive.stats())
+
+
+def test_articles_sharing_url_and_title_stay_apart_on_reimport(
+    archive: Archive, tmp_path: Path
+) -> None:
+    rows = [
+        {"title": "Same", "url": "http://x/index.html", "text": "First story about orchards."},
+        {"title": "Same", "url": "http://x/index.html", "text": "Second story about orchards, re-sent."},
+    ]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    first = archive.import_paths([path])
+    second = archive.import_paths([path])
+    assert (first.added, first.updated) == (2, 0)
+    assert (second.added, second.updated, second.duplicates) == (0, 0, 2)
+    assert archive.search("orchards").total == 2

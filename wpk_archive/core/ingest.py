@@ -285,6 +285,7 @@ def read_jsonl(text: str, name: str) -> tuple[list[Item], list[Refusal]]:
 
     items: list[Item] = []
     refusals: list[Refusal] = []
+    seen: dict[str, int] = {}
     for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
@@ -309,6 +310,11 @@ def read_jsonl(text: str, name: str) -> tuple[list[Item], list[Refusal]]:
         source = row.get("source") if isinstance(row.get("source"), str) else None
         # a url alone is not unique in real feeds (daily index pages): url + title is
         origin = f"url:{url}#{title}" if url else f"jsonl:{content_hash(title + chr(0) + body)}"
+        # Distinct articles may share url and title (a story re-sent with changes): the second
+        # one of a file is its own document, not an update of the first, on every import alike.
+        seen[origin] = seen.get(origin, 0) + 1
+        if seen[origin] > 1:
+            origin = f"{origin}#{seen[origin]}"
         doc = document_from_text(
             body, origin=origin, title=title, date=date, source=source, url=url, original_path=name
         )
