@@ -16,6 +16,7 @@ from typing import Any
 
 from wpk_archive import __version__
 from wpk_archive.core.archive import Archive, ArchiveError, open_archive
+from wpk_archive.core.export import TIMELINE_FORMATS, document_markdown, timeline_export
 from wpk_archive.core.models import EVENT_KINDS
 from wpk_archive.core.timeline import event_to_json
 
@@ -91,6 +92,25 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument("--set-file", type=Path, help="store this file's text as your summary")
 
     sub.add_parser("reindex", help="rebuild the search index from the store")
+    sub.add_parser(
+        "reextract", help="re-run date, event and summary extraction (your own text is kept)"
+    )
+
+    event = sub.add_parser("event", help="show a timeline event, or set your gist of it")
+    event.add_argument("event_id")
+    event.add_argument("--json", action="store_true")
+    event.add_argument("--set-gist", metavar="TEXT", help="store your own one-line gist")
+
+    export = sub.add_parser("export", help="export the timeline, a document, or your own text")
+    export_sub = export.add_subparsers(dest="what", required=True, metavar="WHAT")
+    ex_tl = export_sub.add_parser("timeline", help="the timeline as CSV, JSON or Markdown")
+    ex_tl.add_argument("file", type=Path)
+    ex_tl.add_argument("--format", choices=TIMELINE_FORMATS, help="default: from the suffix")
+    ex_doc = export_sub.add_parser("document", help="a document with its summary (Markdown)")
+    ex_doc.add_argument("doc_id")
+    ex_doc.add_argument("file", type=Path)
+    ex_user = export_sub.add_parser("user-data", help="your summaries and gists (JSON)")
+    ex_user.add_argument("file", type=Path)
     return parser
 
 
@@ -234,6 +254,18 @@ def _summary(archive: Archive, args: argparse.Namespace) -> int:
             else [{"text": summary.user_text, "passage": None, "start": None, "end": None}],
             "auto": auto,
         }
+        payload["events"] = [
+            {
+                "event_id": g.event.id,
+                "name": g.event.name,
+                "text": g.auto.text,
+                "passage": g.auto.passage,
+                "start": g.auto.start,
+                "end": g.auto.end,
+                "user_text": g.user_text,
+            }
+            for g in summary.events
+        ]
         if summary.user_text is not None:
             payload["user"] = {
                 "text": summary.user_text,
@@ -267,6 +299,66 @@ def _reindex(archive: Archive, args: argparse.Namespace) -> int:
     return 0
 
 
+def _reextract(archive: Archive, args: argparse.Namespace) -> int:
+    count = archive.reextract()
+    print(f"re-extracted {count} documents; {archive.stats()['events']} events")
+    return 0
+
+
+def _event(archive: Archive, args: argparse.Namespace) -> int:
+    event = archive.event(args.event_id)
+    if event is None:
+        print(f"wpk-archive: no event {args.event_id!r}", file=sys.stderr)
+        return 1
+    if args.set_gist is not None:
+        archive.set_user_event_gist(event.id, args.set_gist.strip())
+        print(f"saved your gist of {event.id}", file=sys.stderr)
+    gist = archive.store.user_event_gist(event.id)
+    data = event_to_json(event)
+    data["user_gist"] = gist["text"] if gist else None
+    if args.json:
+        _print_json(data)
+        return 0
+    print(f"{event.name}  [{event.id}]")
+    print(f"{event.start or 'undated'} – {event.end or ''}  {event.kind}")
+    if gist:
+        print(f"Your gist: {gist['text']}")
+    for s in event.sources:
+        print(f"  {s.doc_id} ¶{s.passage}: {s.quote}")
+    return 0
+
+
+def _export(archive: Archive, args: argparse.Namespace) -> int:
+    if args.what == "timeline":
+        fmt = args.format or args.file.suffix.lstrip(".").lower()
+        if fmt not in TIMELINE_FORMATS:
+            print(f"wpk-archive: say --format ({', '.join(TIMELINE_FORMATS)})", file=sys.stderr)
+            return 2
+        events = archive.timeline()
+        titles = {
+            d: h["title"]
+            for d, h in archive.store.document_headers(
+                s.doc_id for e in events for s in e.sources
+            ).items()
+        }
+        text = timeline_export(events, fmt, titles)
+    elif args.what == "document":
+        doc = archive.document(args.doc_id)
+        if doc is None:
+            print(f"wpk-archive: no document {args.doc_id!r}", file=sys.stderr)
+            return 1
+        text = document_markdown(doc, archive.summary(doc.id))
+    else:
+        text = json.dumps(archive.user_data(), ensure_ascii=False, indent=2) + "\n"
+    try:
+        args.file.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"wpk-archive: cannot write {args.file}: {exc.strerror}", file=sys.stderr)
+        return 1
+    print(f"wrote {args.file}", file=sys.stderr)
+    return 0
+
+
 def _print_json(payload: Any) -> None:
     json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
@@ -279,4 +371,7 @@ _COMMANDS = {
     "timeline": _timeline,
     "summary": _summary,
     "reindex": _reindex,
+    "reextract": _reextract,
+    "event": _event,
+    "export": _export,
 }

@@ -12,7 +12,11 @@ from pathlib import Path
 def run(archive: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "WPK_ARCHIVE_HOME": str(archive)}
     return subprocess.run(
-        [sys.executable, "-m", "wpk_archive", *args], capture_output=True, text=True, env=env, timeout=120
+        [sys.executable, "-m", "wpk_archive", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
 
 
@@ -67,3 +71,45 @@ def test_show_prints_numbered_passages(tmp_path: Path) -> None:
     assert "[3] The Fourth Conference of the WPK held in April 2012" in out.stdout
     missing = run(tmp_path / "a", "show", "nope")
     assert missing.returncode == 1 and "no document" in missing.stderr
+
+
+def test_summary_json_and_user_summary_from_a_file(tmp_path: Path) -> None:
+    hits = json.loads(run(tmp_path / "a", "search", "Supreme People's Assembly", "--json").stdout)
+    doc_id = hits["hits"][0]["doc_id"]
+    auto = json.loads(run(tmp_path / "a", "summary", doc_id, "--json").stdout)
+    assert auto["origin"] == "auto" and auto["doc_id"] == doc_id
+    assert auto["sentences"][0]["text"].startswith(
+        "The 8th Congress of the Workers' Party of Korea"
+    )
+    assert {"text", "passage", "start", "end"} <= set(auto["sentences"][0])
+    mine = tmp_path / "mine.txt"
+    mine.write_text("The congress set a five-year plan.\n", encoding="utf-8")
+    out = run(tmp_path / "a", "summary", doc_id, "--set-file", str(mine), "--json")
+    payload = json.loads(out.stdout)
+    assert payload["origin"] == "user"
+    assert payload["sentences"][0]["text"] == "The congress set a five-year plan."
+    assert payload["auto"] == auto["auto"]
+
+
+def test_timeline_json_event_and_exports(tmp_path: Path) -> None:
+    events = json.loads(run(tmp_path / "a", "timeline", "--json").stdout)
+    congress = next(e for e in events if e["name"].startswith("7th Congress"))
+    assert congress["start"] == "2016-05" and len({s["doc_id"] for s in congress["sources"]}) == 2
+    out = run(
+        tmp_path / "a",
+        "event",
+        congress["id"],
+        "--set-gist",
+        "Seventh congress, May 2016.",
+        "--json",
+    )
+    assert json.loads(out.stdout)["user_gist"] == "Seventh congress, May 2016."
+    for suffix in ("csv", "json", "md"):
+        target = tmp_path / f"timeline.{suffix}"
+        assert run(tmp_path / "a", "export", "timeline", str(target)).returncode == 0
+        assert "Seventh Congress of the WPK held in Pyongyang" in target.read_text(encoding="utf-8")
+    user = tmp_path / "user.json"
+    run(tmp_path / "a", "export", "user-data", str(user))
+    assert json.loads(user.read_text(encoding="utf-8"))["event_gists"][0]["text"].startswith(
+        "Seventh"
+    )

@@ -21,7 +21,7 @@ from wpk_archive.core import index as passage_index
 from wpk_archive.core import summaries, timeline
 from wpk_archive.core.ingest import Item, Refusal, document_from_text, expand_paths, read_path
 from wpk_archive.core.locking import ArchiveLock
-from wpk_archive.core.models import Document, Event, SearchResult, SummarySentence
+from wpk_archive.core.models import Document, Event, EventSource, SearchResult, SummarySentence
 from wpk_archive.core.paths import resources_dir
 from wpk_archive.core.search import Sort, run_search
 from wpk_archive.core.store import Store, now_iso
@@ -72,6 +72,16 @@ class ImportReport:
 
 
 @dataclass
+class EventGist:
+    """One line on a timeline event named in a document: the automatic gist, and the user's."""
+
+    event: Event
+    source: EventSource
+    auto: SummarySentence
+    user_text: str | None = None
+
+
+@dataclass
 class Summary:
     """A document's summary as shown: the user's when there is one, the automatic one always kept."""
 
@@ -82,6 +92,7 @@ class Summary:
     user_text: str | None = None
     user_updated_at: str | None = None
     user_outdated: bool = False
+    events: list[EventGist] = field(default_factory=list)
 
 
 def default_archive_path() -> Path:
@@ -411,6 +422,25 @@ class Archive:
         if doc_hash is None:
             return None
         user = self.store.user_summary(doc_id)
+        doc = self.store.document(doc_id)
+        assert doc is not None
+        sentences = summaries.document_sentences(doc)
+        gists = []
+        for event in self.store.events(doc_id=doc_id):
+            for source in event.sources:
+                if source.doc_id != doc_id:
+                    continue
+                user_gist = self.store.user_event_gist(event.id)
+                gists.append(
+                    EventGist(
+                        event=event,
+                        source=source,
+                        auto=summaries.event_gist(doc, source.start, source.end, sentences),
+                        user_text=user_gist["text"] if user_gist else None,
+                    )
+                )
+                break
+        gists.sort(key=lambda g: g.source.start)
         return Summary(
             doc_id=doc_id,
             origin="user" if user else "auto",
@@ -419,6 +449,7 @@ class Archive:
             user_text=user["text"] if user else None,
             user_updated_at=user["updated_at"] if user else None,
             user_outdated=bool(user and user["written_for_hash"] != doc_hash),
+            events=gists,
         )
 
     def set_user_summary(self, doc_id: str, text: str) -> None:
@@ -428,6 +459,55 @@ class Archive:
         if doc_hash is None:
             raise ArchiveError(f"no document {doc_id}")
         self.store.set_user_summary(doc_id, text, doc_hash)
+
+    def set_user_event_gist(self, event_id: str, text: str) -> None:
+        """Save the user's own gist of a timeline event (kept through re-extraction)."""
+        self._require_writable()
+        if self.store.event(event_id) is None:
+            raise ArchiveError(f"no event {event_id}")
+        self.store.set_user_event_gist(event_id, text)
+
+    def user_data(self) -> dict[str, Any]:
+        """Everything the user wrote, as plain JSON-ready data (for export and backup)."""
+        return {
+            "format": "wpk-archive-user-data",
+            "version": 1,
+            "exported_at": now_iso(),
+            "summaries": self.store.all_user_summaries(),
+            "event_gists": self.store.all_user_event_gists(),
+        }
+
+    def reextract(self, *, progress: Progress | None = None) -> int:
+        """Re-run date, event and summary extraction on every stored document (user data kept).
+
+        For when the extraction improves: stored texts are re-read, derived rows replaced, the
+        timeline merged again and the index's event kinds refreshed.
+        """
+        self._require_writable()
+        total = self.store.count("documents")
+        done = 0
+        with self._write_lock:
+            batch: list[Document] = []
+            for doc in self.store.iter_documents():
+                batch.append(doc)
+                if len(batch) >= BATCH:
+                    self._reextract_batch(batch)
+                    done += len(batch)
+                    batch = []
+                    if progress is not None:
+                        progress(done, total, "extracting")
+            if batch:
+                self._reextract_batch(batch)
+                done += len(batch)
+        self.rebuild_timeline()
+        self.reindex(progress=progress)
+        return done
+
+    def _reextract_batch(self, docs: list[Document]) -> None:
+        with self.store.transaction():
+            for doc in docs:
+                self.store.put_mentions(doc.id, timeline.extract_mentions(doc))
+                self._summarize(doc)
 
     def stats(self) -> dict[str, int]:
         """Counts for the status bar."""

@@ -536,6 +536,25 @@ class Store:
                 [doc_id, text, now_iso(), written_for_hash],
             )
 
+    def user_event_gist(self, event_id: str) -> dict[str, Any] | None:
+        """The user's own gist of an event: text, updated_at."""
+        rows = self._rows("SELECT * FROM user_event_gists WHERE event_id = ?", [event_id])
+        return rows[0] if rows else None
+
+    def set_user_event_gist(self, event_id: str, text: str) -> None:
+        """Store (or replace) the user's gist of an event."""
+        with self.transaction():
+            self.db.execute(
+                "INSERT INTO user_event_gists(event_id, text, updated_at) VALUES (?,?,?) "
+                "ON CONFLICT(event_id) DO UPDATE SET text=excluded.text, "
+                "updated_at=excluded.updated_at",
+                [event_id, text, now_iso()],
+            )
+
+    def all_user_event_gists(self) -> list[dict[str, Any]]:
+        """Every user-written event gist (for export)."""
+        return self._rows("SELECT * FROM user_event_gists ORDER BY event_id")
+
     def all_user_summaries(self) -> list[dict[str, Any]]:
         """Every user-written summary (for export)."""
         return self._rows("SELECT * FROM user_summaries ORDER BY doc_id")
