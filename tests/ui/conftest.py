@@ -6,13 +6,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 
 from wpk_archive.ui.main_window import MainWindow
 
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    main = MainWindow(tmp_path / "archive")
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    main = MainWindow(tmp_path / "archive", settings=settings)
     qtbot.addWidget(main)
     with qtbot.waitSignal(main.timeline_loaded, timeout=30000):
         main.show()

@@ -399,18 +399,31 @@ class Archive:
         date_from: str | None = None,
         date_to: str | None = None,
         doc_id: str | None = None,
+        text: str | None = None,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Event]:
-        """Timeline events in date order, undated last."""
+        """Timeline events in date order, undated last; ``text`` filters on the event's name."""
         return self.store.events(
             kind=kind,
             date_from=date_from,
             date_to=date_to,
             doc_id=doc_id,
+            text=text,
             limit=limit,
             offset=offset,
         )
+
+    def count_events(
+        self,
+        *,
+        kind: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        text: str | None = None,
+    ) -> int:
+        """How many timeline events match the filter."""
+        return self.store.count_events(kind=kind, date_from=date_from, date_to=date_to, text=text)
 
     def event(self, event_id: str) -> Event | None:
         """One timeline event."""
@@ -427,9 +440,10 @@ class Archive:
         sentences = summaries.document_sentences(doc)
         gists = []
         for event in self.store.events(doc_id=doc_id):
-            for source in event.sources:
-                if source.doc_id != doc_id:
-                    continue
+            here = [s for s in event.sources if s.doc_id == doc_id]
+            # the sentence that dates the event says most about it; a bare mention says least
+            here.sort(key=lambda s: (s.start_date is None, s.start))
+            for source in here[:1]:
                 user_gist = self.store.user_event_gist(event.id)
                 gists.append(
                     EventGist(
@@ -439,7 +453,6 @@ class Archive:
                         user_text=user_gist["text"] if user_gist else None,
                     )
                 )
-                break
         gists.sort(key=lambda g: g.source.start)
         return Summary(
             doc_id=doc_id,

@@ -432,11 +432,12 @@ class Store:
         date_from: str | None = None,
         date_to: str | None = None,
         doc_id: str | None = None,
+        text: str | None = None,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Event]:
         """Timeline events in date order (undated last), with their sources."""
-        where, params = _event_filter(kind, date_from, date_to, doc_id)
+        where, params = _event_filter(kind, date_from, date_to, doc_id, text)
         sql = f"SELECT * FROM events {where} ORDER BY start IS NULL, start, name"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
@@ -446,10 +447,15 @@ class Store:
         return [_event(r, sources.get(r["id"], [])) for r in rows]
 
     def count_events(
-        self, *, kind: str | None = None, date_from: str | None = None, date_to: str | None = None
+        self,
+        *,
+        kind: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        text: str | None = None,
     ) -> int:
         """How many events match the filter."""
-        where, params = _event_filter(kind, date_from, date_to, None)
+        where, params = _event_filter(kind, date_from, date_to, None, text)
         return int(self._rows(f"SELECT count(*) AS n FROM events {where}", params)[0]["n"])
 
     def event(self, event_id: str) -> Event | None:
@@ -603,7 +609,11 @@ def _event(row: dict[str, Any], sources: list[EventSource]) -> Event:
 
 
 def _event_filter(
-    kind: str | None, date_from: str | None, date_to: str | None, doc_id: str | None
+    kind: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    doc_id: str | None,
+    text: str | None = None,
 ) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
@@ -620,4 +630,7 @@ def _event_filter(
     if doc_id:
         clauses.append("id IN (SELECT event_id FROM event_sources WHERE doc_id = ?)")
         params.append(doc_id)
+    if text:
+        clauses.append("name LIKE ?")
+        params.append(f"%{text}%")
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params

@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
-    QListView,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -23,11 +22,13 @@ from PySide6.QtWidgets import (
 
 from wpk_archive import __version__
 from wpk_archive.core.archive import Archive, ImportReport, open_archive
-from wpk_archive.core.models import Event, Hit, SearchResult
+from wpk_archive.core.export import document_markdown, timeline_export
+from wpk_archive.core.models import Event, EventSource, Hit, SearchResult
 from wpk_archive.ui.models.timeline_model import EventRole, TimelineModel
 from wpk_archive.ui.reader import ReaderView
 from wpk_archive.ui.search_panel import SearchPanel
 from wpk_archive.ui.tasks import TaskRunner
+from wpk_archive.ui.timeline_view import TimelinePane
 
 DocRole = Qt.ItemDataRole.UserRole + 2
 
@@ -40,14 +41,18 @@ class MainWindow(QMainWindow):
     document_shown = Signal()
     search_done = Signal()
     import_finished = Signal(object)
+    export_finished = Signal(str)
 
-    def __init__(self, archive_path: Path | None = None) -> None:
+    def __init__(
+        self, archive_path: Path | None = None, *, settings: QSettings | None = None
+    ) -> None:
         super().__init__()
         self.setWindowTitle("WPK Archive")
-        self.resize(1280, 800)
+        self.resize(1360, 840)
         self.setAcceptDrops(True)
         self.archive: Archive | None = None
         self.tasks = TaskRunner(self)
+        self.settings = settings or QSettings()
         self._query = ""
         self._open_id = 0  # newest document request; older answers are dropped
 
@@ -56,13 +61,12 @@ class MainWindow(QMainWindow):
         self.search.hit_chosen.connect(self.open_hit)
 
         self.timeline_model = TimelineModel(parent=self)
-        self.timeline = QListView()
-        self.timeline.setObjectName("timeline")
-        self.timeline.setModel(self.timeline_model)
-        self.timeline.setAlternatingRowColors(True)
-        self.timeline.setWordWrap(True)
+        self.timeline_pane = TimelinePane(self.timeline_model)
+        self.timeline = self.timeline_pane.list
         self.timeline.activated.connect(self._event_chosen)
         self.timeline.clicked.connect(self._event_chosen)
+        self.timeline_pane.filters_changed.connect(self.reload_timeline)
+        self.timeline_pane.density.year_clicked.connect(self._narrow_to_year)
 
         self.documents = QListWidget()
         self.documents.setObjectName("documents")
@@ -70,20 +74,23 @@ class MainWindow(QMainWindow):
         self.documents.itemClicked.connect(self._document_chosen)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.timeline, "Timeline")
+        self.tabs.addTab(self.timeline_pane, "Timeline")
         self.tabs.addTab(self.search, "Search")
         self.tabs.addTab(self.documents, "Documents")
 
         self.reader = ReaderView()
+        self.reader.source_requested.connect(self._open_source)
+        self.reader.summary_edited.connect(self._save_summary)
         self.split = QSplitter()
         self.split.addWidget(self.tabs)
         self.split.addWidget(self.reader)
         self.split.setStretchFactor(0, 2)
         self.split.setStretchFactor(1, 5)
-        self.split.setSizes([380, 900])
+        self.split.setSizes([420, 940])
         self.setCentralWidget(self.split)
 
         toolbar = QToolBar("Search")
+        toolbar.setObjectName("searchToolbar")
         toolbar.setMovable(False)
         toolbar.addWidget(QLabel(" Search: "))
         toolbar.addWidget(self.search.box)
@@ -99,6 +106,7 @@ class MainWindow(QMainWindow):
         self.tasks.busy_changed.connect(
             lambda n: self.busy_status.setText(f"working ({n})…" if n else "")
         )
+        self._restore_settings()
         self.tasks.write(
             open_archive, archive_path, done=self._archive_opened, failed=self._archive_failed
         )
@@ -112,12 +120,31 @@ class MainWindow(QMainWindow):
         )
         self._action(file_menu, "Import &Folder…", self.import_folder_dialog, "Ctrl+Shift+O")
         file_menu.addSeparator()
+        export_menu = file_menu.addMenu("&Export")
+        for fmt, label in (
+            ("csv", "Timeline as &CSV…"),
+            ("json", "Timeline as &JSON…"),
+            ("md", "Timeline as &Markdown…"),
+        ):
+            self._action(export_menu, label, lambda _=False, f=fmt: self._export_timeline_dialog(f))
+        export_menu.addSeparator()
+        self._action(
+            export_menu, "Document as M&arkdown…", lambda: self._export_document_dialog("md")
+        )
+        self._action(export_menu, "Document as &PDF…", lambda: self._export_document_dialog("pdf"))
+        file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         edit_menu = self.menuBar().addMenu("&Edit")
         self._action(edit_menu, "&Search", self.focus_search, "Ctrl+K")
+        self._action(
+            edit_menu, "&Find in Document", self.reader.show_find, QKeySequence.StandardKey.Find
+        )
+        self._action(edit_menu, "Copy &Citation", self.reader.copy_current_citation, "Ctrl+Shift+C")
+        self._action(edit_menu, "Edit Summar&y", self.reader.start_editing, "Ctrl+E")
+        self._action(edit_menu, "Clear Search", self.clear_search, "Escape")
         view_menu = self.menuBar().addMenu("&View")
         self._action(
-            view_menu, "&Timeline", lambda: self.tabs.setCurrentWidget(self.timeline), "Ctrl+1"
+            view_menu, "&Timeline", lambda: self.tabs.setCurrentWidget(self.timeline_pane), "Ctrl+1"
         )
         self._action(
             view_menu, "&Search Results", lambda: self.tabs.setCurrentWidget(self.search), "Ctrl+2"
@@ -141,6 +168,13 @@ class MainWindow(QMainWindow):
         self.search.box.setFocus()
         self.search.box.selectAll()
 
+    def clear_search(self) -> None:
+        """Esc: empty the search box and its filters."""
+        self.search.box.clear()
+        self.search.filters.clear()
+        self.search.search_now()
+        self.timeline_pane.density.set_counts({})
+
     def _about(self) -> None:
         QMessageBox.about(
             self,
@@ -149,12 +183,39 @@ class MainWindow(QMainWindow):
             "Workers' Party of Korea: timeline, full-text search and anchored summaries.</p>",
         )
 
+    # -- settings -----------------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        for key, splitter in (("window/split", self.split), ("window/reader", self.reader.split)):
+            state = self.settings.value(key)
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
+        recent = self.settings.value("search/recent")
+        if isinstance(recent, list):
+            self.search.recent = [str(q) for q in recent]
+        kind = self.settings.value("timeline/kind")
+        if kind:
+            index = self.timeline_pane.kind.findData(kind)
+            if index >= 0:
+                self.timeline_pane.kind.setCurrentIndex(index)
+
+    def _save_settings(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/split", self.split.saveState())
+        self.settings.setValue("window/reader", self.reader.split.saveState())
+        self.settings.setValue("search/recent", self.search.recent)
+        self.settings.setValue("timeline/kind", self.timeline_pane.kind.currentData() or "")
+        self.settings.sync()
+
     # -- archive ------------------------------------------------------------------------------
 
     def _archive_opened(self, archive: Archive) -> None:
         self.archive = archive
         if archive.notice:
-            self.statusBar().showMessage(archive.notice, 15000)
+            self.statusBar().showMessage(archive.notice, 30000)
         self.refresh()
         self.archive_ready.emit()
 
@@ -167,29 +228,50 @@ class MainWindow(QMainWindow):
         archive = self.archive
         if archive is None:
             return
+        self.reload_timeline()
 
-        def load() -> tuple[int, list[Event], list[dict[str, Any]], dict[str, int]]:
-            total = archive.store.count_events()
-            first = archive.timeline(limit=self.timeline_model.batch)
-            docs = archive.documents(limit=2000)
-            return total, first, docs, archive.stats()
+        def load() -> tuple[list[dict[str, Any]], dict[str, int]]:
+            return archive.documents(limit=5000), archive.stats()
 
-        self.tasks.read(load, done=self._loaded)
+        self.tasks.read(load, done=self._documents_loaded)
 
-    def _loaded(
-        self, payload: tuple[int, list[Event], list[dict[str, Any]], dict[str, int]]
-    ) -> None:
-        total, first, docs, stats = payload
+    def reload_timeline(self) -> None:
+        """Read the first batch of events under the current filters (off the GUI thread)."""
+        archive = self.archive
+        if archive is None:
+            return
+        filters = self.timeline_pane.filters()
+
+        def load() -> tuple[int, list[Event]]:
+            total = archive.count_events(**filters)
+            return total, archive.timeline(limit=self.timeline_model.batch, **filters)
+
+        self.tasks.read(load, done=lambda payload: self._timeline_loaded(filters, payload))
+
+    def _timeline_loaded(self, filters: dict[str, Any], payload: tuple[int, list[Event]]) -> None:
+        if filters != self.timeline_pane.filters():
+            return  # the filters changed while this was read
+        total, first = payload
         archive = self.archive
         assert archive is not None
         self.timeline_model.reset(
-            total, first, lambda offset, limit: archive.timeline(limit=limit, offset=offset)
+            total,
+            first,
+            lambda offset, limit: archive.timeline(limit=limit, offset=offset, **filters),
         )
-        if self.reader.state is None and self.timeline_model.rowCount() > 0:
-            # show something to read at once: the earliest event, at its source passage
-            first_index = self.timeline_model.index(0, 0)
-            self.timeline.setCurrentIndex(first_index)
-            self._event_chosen(first_index)
+        self.timeline_pane.count.setText(f"{total} event{'s' if total != 1 else ''}")
+        if self.reader.state is None:
+            row = self.timeline_model.first_event_row()
+            if row is not None:  # show something to read at once: the earliest event
+                first_index = self.timeline_model.index(row, 0)
+                self.timeline.setCurrentIndex(first_index)
+                self._event_chosen(first_index)
+        self.timeline_loaded.emit()
+
+    def _documents_loaded(self, payload: tuple[list[dict[str, Any]], dict[str, int]]) -> None:
+        docs, stats = payload
+        archive = self.archive
+        assert archive is not None
         self.documents.clear()
         for row in docs:
             item = QListWidgetItem(f"{row['date'] or 'undated'}   {row['title']}")
@@ -197,11 +279,10 @@ class MainWindow(QMainWindow):
             item.setToolTip(row["title"])
             self.documents.addItem(item)
         self.archive_status.setText(
-            f"{stats['documents']} documents · {stats['passages']} passages · "
-            f"{stats['events']} events · {archive.folder}"
+            f"{stats['documents']:,} documents · {stats['passages']:,} passages · "
+            f"{stats['events']:,} events · {archive.folder}"
             + (" · read-only" if archive.readonly else "")
         )
-        self.timeline_loaded.emit()
 
     # -- search -------------------------------------------------------------------------------
 
@@ -214,13 +295,23 @@ class MainWindow(QMainWindow):
             archive.search,
             text,
             limit=50,
+            sort=self.search.sort_key,
+            filters=dict(self.search.filters),
+            facets=True,
             done=lambda result: self._search_result(query_id, result),
             failed=lambda message: self.search.show_error(query_id, message),
         )
 
     def _search_result(self, query_id: int, result: SearchResult) -> None:
+        if query_id != self.search.query_id:
+            return
         self.search.show_result(query_id, result)
+        self.timeline_pane.density.set_counts(result.facets.get("year", {}))
         self.search_done.emit()
+
+    def _narrow_to_year(self, year: str) -> None:
+        self.tabs.setCurrentWidget(self.search)
+        self.search.narrow("year", year)
 
     def open_hit(self, hit: Hit) -> None:
         """Open a hit's document at its passage, the query's words highlighted."""
@@ -232,8 +323,18 @@ class MainWindow(QMainWindow):
         event = index.data(EventRole)
         if event is None or not event.sources:
             return
-        source = event.sources[0]
-        self.open_document(source.doc_id, passage=source.passage, focus=(source.start, source.end))
+        self._open_source((event.sources, 0))
+
+    def _open_source(self, choice: tuple[list[EventSource], int]) -> None:
+        sources, i = choice
+        source = sources[i]
+        self.open_document(
+            source.doc_id,
+            passage=source.passage,
+            focus=(source.start, source.end),
+            sources=sources,
+            source_index=i,
+        )
 
     def _document_chosen(self, item: QListWidgetItem) -> None:
         self.open_document(str(item.data(DocRole)))
@@ -245,6 +346,8 @@ class MainWindow(QMainWindow):
         passage: int | None = None,
         query: str = "",
         focus: tuple[int, int] | None = None,
+        sources: list[EventSource] | None = None,
+        source_index: int = 0,
     ) -> None:
         """Load a document (off the GUI thread) and show it in the reader."""
         archive = self.archive
@@ -266,10 +369,96 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(f"Document {doc_id} is no longer in the archive", 8000)
                 return
             doc, summary, matches = payload
-            self.reader.show_document(doc, summary, passage=passage, matches=matches, focus=focus)
+            self.reader.show_document(
+                doc,
+                summary,
+                passage=passage,
+                matches=matches,
+                focus=focus,
+                sources=sources,
+                source_index=source_index,
+            )
             self.document_shown.emit()
 
         self.tasks.read(load, done=show)
+
+    def _save_summary(self, doc_id: str, text: str) -> None:
+        archive = self.archive
+        if archive is None:
+            return
+        if archive.readonly:
+            QMessageBox.warning(self, "Read-only", archive.notice or "This archive is read-only.")
+            return
+        state = self.reader.state
+        passage = state.passage if state else None
+
+        def saved(_result: Any) -> None:
+            self.statusBar().showMessage("Your summary is saved.", 5000)
+            self.open_document(doc_id, passage=passage, query=self._query)
+
+        self.tasks.write(archive.set_user_summary, doc_id, text, done=saved, failed=self._failed)
+
+    def _failed(self, message: str) -> None:
+        QMessageBox.warning(self, "WPK Archive", message)
+
+    # -- export -------------------------------------------------------------------------------
+
+    def _export_timeline_dialog(self, fmt: str) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "Export timeline", f"timeline.{fmt}")
+        if name:
+            self.export_timeline(Path(name), fmt)
+
+    def export_timeline(self, path: Path, fmt: str) -> None:
+        """Write the timeline (as currently filtered) to ``path`` in the background."""
+        archive = self.archive
+        if archive is None:
+            return
+        filters = self.timeline_pane.filters()
+
+        def work() -> str:
+            events = archive.timeline(**filters)
+            headers = archive.store.document_headers(s.doc_id for e in events for s in e.sources)
+            titles = {d: h["title"] for d, h in headers.items()}
+            path.write_text(timeline_export(events, fmt, titles), encoding="utf-8")
+            return str(path)
+
+        self.tasks.read(work, done=self._exported, failed=self._failed)
+
+    def _export_document_dialog(self, fmt: str) -> None:
+        if self.reader.state is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(self, "Export document", f"document.{fmt}")
+        if name:
+            self.export_document(Path(name), fmt)
+
+    def export_document(self, path: Path, fmt: str) -> None:
+        """Write the document being read, with its summary, as Markdown or PDF."""
+        state = self.reader.state
+        if state is None:
+            return
+        text = document_markdown(state.document, state.summary)
+        if fmt == "md":
+            self.tasks.read(
+                lambda: (path.write_text(text, encoding="utf-8"), str(path))[1],
+                done=self._exported,
+                failed=self._failed,
+            )
+            return
+        from PySide6.QtGui import QPageSize, QTextDocument
+        from PySide6.QtPrintSupport import QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        printer.setOutputFileName(str(path))
+        document = QTextDocument()
+        document.setMarkdown(text)
+        document.print_(printer)
+        self._exported(str(path))
+
+    def _exported(self, path: str) -> None:
+        self.statusBar().showMessage(f"Exported {path}", 8000)
+        self.export_finished.emit(path)
 
     # -- import -------------------------------------------------------------------------------
 
@@ -291,6 +480,9 @@ class MainWindow(QMainWindow):
         """Import in the background with a progress dialog that can cancel."""
         archive = self.archive
         if archive is None:
+            return
+        if archive.readonly:
+            QMessageBox.warning(self, "Read-only", archive.notice or "This archive is read-only.")
             return
         dialog = QProgressDialog("Importing…", "Cancel", 0, 0, self)
         dialog.setWindowTitle("Import")
@@ -333,12 +525,14 @@ class MainWindow(QMainWindow):
             lines = "\n".join(str(r) for r in report.refused[:50])
             more = f"\n… and {len(report.refused) - 50} more" if len(report.refused) > 50 else ""
             box = QMessageBox(self)
+            box.setObjectName("importReport")
             box.setIcon(QMessageBox.Icon.Warning)
             box.setWindowTitle("Some files were not imported")
             box.setText(f"{report.summary()}.\n\nThese were refused:")
             box.setDetailedText(lines + more)
             box.setInformativeText(lines[:600] + more)
             box.show()
+            self.import_report = box
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
@@ -351,6 +545,7 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._save_settings()
         self.tasks.wait(10000)
         if self.archive is not None:
             self.archive.close()

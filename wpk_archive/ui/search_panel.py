@@ -17,6 +17,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
 from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from wpk_archive.core.models import Hit, SearchResult
+from wpk_archive.ui.labels import KIND_LABELS
 
 HitRole = Qt.ItemDataRole.UserRole + 1
 MARK_HTML = '<span style="background-color:#ffe066;color:#000">'
@@ -119,8 +122,43 @@ class HtmlDelegate(QStyledItemDelegate):
         return QSize(width, int(doc.size().height()) + 8)
 
 
+FACET_NAMES = {"year": "Year", "kind": "Event kind", "source": "Source"}
+
+
+def facets_html(facets: dict[str, dict[str, int]], active: dict[str, str]) -> str:
+    """Facet counts as links ("facet:NAME:VALUE"); active filters as removable chips."""
+    parts = []
+    for name, value in active.items():
+        label = KIND_LABELS.get(value, value) if name == "kind" else value
+        parts.append(
+            f'<a href="unfacet:{html.escape(name)}" style="text-decoration:none">'
+            f"<b>{html.escape(FACET_NAMES.get(name, name))}: {html.escape(label)} ✕</b></a>"
+        )
+    for name, counts in facets.items():
+        if name in active or not counts:
+            continue
+        links = []
+        ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if name == "year":
+            ordered = sorted(counts.items(), reverse=True)
+        for value, count in ordered[:12]:
+            label = KIND_LABELS.get(value, value) if name == "kind" else value
+            href = f"facet:{name}:{value}"
+            links.append(
+                f'<a href="{html.escape(href, quote=True)}">{html.escape(label[:40])}</a>&nbsp;{count}'
+            )
+        parts.append(
+            f"<span style='color:#888'>{FACET_NAMES.get(name, name)}:</span> " + " · ".join(links)
+        )
+    return "<br>".join(parts)
+
+
 class SearchPanel(QWidget):
-    """Query box, status line and result list. Emits ``search_requested`` and ``hit_chosen``."""
+    """Query box, sort, facets, status line and result list.
+
+    Emits ``search_requested(query_id, text)`` and ``hit_chosen(hit)``; the window runs the search
+    with :attr:`sort` and :attr:`filters`.
+    """
 
     search_requested = Signal(int, str)
     hit_chosen = Signal(object)
@@ -141,6 +179,20 @@ class SearchPanel(QWidget):
         self.status = QLabel("")
         self.status.setObjectName("searchStatus")
         self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.RichText)
+        self.status.linkActivated.connect(self._status_link)
+        self.sort = QComboBox()
+        self.sort.setObjectName("sort")
+        self.sort.addItem("Best match", "relevance")
+        self.sort.addItem("Newest first", "date")
+        self.sort.currentIndexChanged.connect(lambda _i: self.search_now())
+        self.filters: dict[str, str] = {}
+        self.facets = QLabel("")
+        self.facets.setObjectName("facets")
+        self.facets.setWordWrap(True)
+        self.facets.setTextFormat(Qt.TextFormat.RichText)
+        self.facets.linkActivated.connect(self._facet_link)
+        self.recent: list[str] = []
         self.model = HitModel(self)
         self.list = QListView()
         self.list.setObjectName("hits")
@@ -154,7 +206,11 @@ class SearchPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.box)
-        layout.addWidget(self.status)
+        row = QHBoxLayout()
+        row.addWidget(self.status, 1)
+        row.addWidget(self.sort)
+        layout.addLayout(row)
+        layout.addWidget(self.facets)
         layout.addWidget(self.list, 1)
 
     def search_now(self) -> None:
@@ -165,6 +221,7 @@ class SearchPanel(QWidget):
         if not text:
             self.model.set_hits([])
             self.status.setText("")
+            self.facets.setText("")
             return
         self.status.setText("Searching…")
         self.search_requested.emit(self.query_id, text)
@@ -175,11 +232,45 @@ class SearchPanel(QWidget):
             return
         self.model.set_hits(result.hits)
         shown = len(result.hits)
-        more = f", showing the best {shown}" if shown < result.total else ""
-        text = f"{result.total} matching passage{'s' if result.total != 1 else ''}{more}"
+        more = f", showing {shown}" if shown < result.total else ""
+        docs = f" in {result.total_documents} documents" if result.total_documents else ""
+        text = f"{result.total} matching passage{'s' if result.total != 1 else ''}{docs}{more}"
         if result.message:
-            text = f"{result.message} — {text}"
+            text = f"<span style='color:#b00'>{html.escape(result.message)}</span><br>{text}"
+        if result.suggestion:
+            text += (
+                f" — did you mean <a href='suggest:{html.escape(result.suggestion, quote=True)}'>"
+                f"{html.escape(result.suggestion)}</a>?"
+            )
         self.status.setText(text)
+        self.facets.setText(facets_html(result.facets, self.filters))
+        query = self.box.text().strip()
+        if result.total and query and query not in self.recent[:1]:
+            self.recent = [query, *[q for q in self.recent if q != query]][:20]
+
+    @property
+    def sort_key(self) -> str:
+        """ "relevance" or "date"."""
+        return str(self.sort.currentData())
+
+    def narrow(self, name: str, value: str) -> None:
+        """Add a facet filter and search again."""
+        self.filters[name] = value
+        self.search_now()
+
+    def _facet_link(self, link: str) -> None:
+        kind, _, rest = link.partition(":")
+        if kind == "facet":
+            name, _, value = rest.partition(":")
+            self.narrow(name, value)
+        elif kind == "unfacet":
+            self.filters.pop(rest, None)
+            self.search_now()
+
+    def _status_link(self, link: str) -> None:
+        if link.startswith("suggest:"):
+            self.box.setText(link.removeprefix("suggest:"))
+            self.search_now()
 
     def show_error(self, query_id: int, message: str) -> None:
         """Show why a search failed."""

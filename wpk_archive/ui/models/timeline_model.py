@@ -1,4 +1,4 @@
-"""The timeline list: events in date order, fetched in batches as the view scrolls."""
+"""The timeline list: events in date order under year headings, fetched in batches as the view scrolls."""
 
 from __future__ import annotations
 
@@ -6,51 +6,79 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 from wpk_archive.core.models import Event
 from wpk_archive.ui.labels import KIND_COLOURS, KIND_LABELS, date_label
 
 EventRole = Qt.ItemDataRole.UserRole + 1
+HeaderRole = Qt.ItemDataRole.UserRole + 2
 
 Fetch = Callable[[int, int], list[Event]]
 """fetch(offset, limit) -> events."""
 
 
+def _year(event: Event) -> str:
+    return event.start[:4] if event.start else "Undated"
+
+
 class TimelineModel(QAbstractListModel):
-    """Events shown `batch` at a time: a view of 100,000 events costs what its visible rows cost."""
+    """Events `batch` at a time: a view of 100,000 events costs what its visible rows cost.
+
+    Rows are year headings ("2012", …, "Undated") and events; only fetched events have rows.
+    """
 
     def __init__(self, batch: int = 200, parent: Any = None) -> None:
         super().__init__(parent)
         self.batch = batch
-        self._rows: list[Event] = []
+        self._rows: list[Event | str] = []
+        self._fetched = 0
         self._total = 0
         self._fetch: Fetch | None = None
+        self.fetch_calls = 0
 
     def reset(self, total: int, first: list[Event], fetch: Fetch) -> None:
         """Show a new result: ``total`` events, of which ``first`` are already read."""
         self.beginResetModel()
         self._total = total
-        self._rows = list(first)
+        self._rows = []
+        self._fetched = 0
         self._fetch = fetch
+        self._append(first)
         self.endResetModel()
+
+    def _append(self, events: list[Event]) -> None:
+        last_year = next((_year(r) for r in reversed(self._rows) if isinstance(r, Event)), None)
+        for event in events:
+            year = _year(event)
+            if year != last_year:
+                self._rows.append(year)
+                last_year = year
+            self._rows.append(event)
+        self._fetched += len(events)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and self._fetched < self._total
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
         if parent.isValid() or self._fetch is None:
             return
-        more = self._fetch(len(self._rows), self.batch)
+        self.fetch_calls += 1
+        more = self._fetch(self._fetched, self.batch)
         if not more:
-            self._total = len(self._rows)
+            self._total = self._fetched
             return
+        staged = TimelineModel(self.batch)
+        staged._rows = list(self._rows)
+        staged._fetched = self._fetched
+        staged._append(more)
         first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
-        self._rows.extend(more)
+        self.beginInsertRows(QModelIndex(), first, len(staged._rows) - 1)
+        self._rows = staged._rows
+        self._fetched = staged._fetched
         self.endInsertRows()
 
     @property
@@ -58,19 +86,43 @@ class TimelineModel(QAbstractListModel):
         """Events in the whole result (fetched or not)."""
         return self._total
 
+    @property
+    def fetched(self) -> int:
+        """Events read so far."""
+        return self._fetched
+
     def event_at(self, row: int) -> Event | None:
-        """The event shown in ``row``."""
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        """The event shown in ``row`` (None for a year heading)."""
+        if 0 <= row < len(self._rows):
+            item = self._rows[row]
+            return item if isinstance(item, Event) else None
+        return None
+
+    def first_event_row(self) -> int | None:
+        """The row of the first event, if any."""
+        return next((i for i, r in enumerate(self._rows) if isinstance(r, Event)), None)
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if index.isValid() and isinstance(self._rows[index.row()], str):
+            return Qt.ItemFlag.ItemIsEnabled
+        return super().flags(index)
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if not index.isValid():
             return None
-        event = self._rows[index.row()]
+        item = self._rows[index.row()]
+        if isinstance(item, str):
+            return self._header_data(item, role)
+        event = item
         if role == Qt.ItemDataRole.DisplayRole:
-            sources = f"  · {len(event.sources)} sources" if len(event.sources) > 1 else ""
-            return f"{date_label(event.start, event.end, event.precision)}\n{event.name}{sources}"
+            sources = len({(s.doc_id, s.passage) for s in event.sources})
+            more = f"  · {sources} sources" if sources > 1 else ""
+            mark = " ≠" if event.conflicting_dates else ""
+            return (
+                f"{date_label(event.start, event.end, event.precision)}{mark}\n{event.name}{more}"
+            )
         if role == Qt.ItemDataRole.ToolTipRole:
             kind = KIND_LABELS.get(event.kind, event.kind)
             inferred = "\nYear inferred from the article's date" if event.year_inferred else ""
@@ -79,13 +131,23 @@ class TimelineModel(QAbstractListModel):
                 if event.conflicting_dates
                 else ""
             )
-            return (
-                f"{kind}{inferred}{conflict}\n\n“{event.sources[0].quote}”"
-                if event.sources
-                else kind
-            )
+            quote = f"\n\n“{event.sources[0].quote}”" if event.sources else ""
+            return f"{kind}{inferred}{conflict}{quote}"
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(KIND_COLOURS.get(event.kind, "#888888"))
         if role == EventRole:
             return event
+        return None
+
+    @staticmethod
+    def _header_data(year: str, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return year
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            font.setPointSizeF(font.pointSizeF() * 1.1)
+            return font
+        if role == HeaderRole:
+            return year
         return None

@@ -1,0 +1,182 @@
+"""The timeline filters, the side-by-side reader and the exports, driven through the widgets."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QAction, QGuiApplication
+
+from wpk_archive.core.models import Event
+from wpk_archive.ui.main_window import MainWindow
+from wpk_archive.ui.models.timeline_model import TimelineModel
+
+
+def _events(window: MainWindow) -> list[Event]:
+    model = window.timeline_model
+    return [e for r in range(model.rowCount()) if (e := model.event_at(r)) is not None]
+
+
+def _open_event(qtbot, window: MainWindow, name_start: str) -> Event:  # type: ignore[no-untyped-def]
+    model = window.timeline_model
+    row = next(
+        r
+        for r in range(model.rowCount())
+        if (e := model.event_at(r)) is not None and e.name.startswith(name_start)
+    )
+    with qtbot.waitSignal(window.document_shown, timeout=10000):
+        window.timeline.clicked.emit(model.index(row, 0))
+    event = model.event_at(row)
+    assert event is not None
+    return event
+
+
+def test_timeline_filters_by_kind_text_and_years(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    pane = window.timeline_pane
+    with qtbot.waitSignal(window.timeline_loaded, timeout=10000):
+        pane.kind.setCurrentIndex(pane.kind.findData("party_congress"))
+    assert {e.kind for e in _events(window)} == {"party_congress"}
+    with qtbot.waitSignal(window.timeline_loaded, timeout=10000):
+        pane.kind.setCurrentIndex(0)
+        qtbot.keyClicks(pane.text, "Session")
+    assert [e.name for e in _events(window)] == ["4th Session of the Supreme People's Assembly"]
+    with qtbot.waitSignal(window.timeline_loaded, timeout=10000):
+        pane.text.clear()
+        pane.year_from.setValue(2013)
+        pane.year_to.setValue(2017)
+    assert [e.start for e in _events(window)] == ["2013", "2016-05", "2017"]
+    assert "3 events" in pane.count.text()
+
+
+def test_undated_events_have_their_own_group(window: MainWindow) -> None:
+    model = window.timeline_model
+    headings = [
+        model.data(model.index(r, 0)) for r in range(model.rowCount()) if model.event_at(r) is None
+    ]
+    assert headings == ["2012", "2013", "2016", "2017", "2019", "2020", "2021", "Undated"]
+
+
+def test_a_merged_event_lets_the_reader_step_through_its_sources(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    event = _open_event(qtbot, window, "7th Congress")
+    reader = window.reader
+    assert reader.source_label.isVisibleTo(window) and "of 4" in reader.source_label.text()
+    docs = set()
+    for _ in range(len(event.sources)):
+        state = reader.state
+        assert state is not None and state.focus is not None
+        start, end = state.focus
+        assert state.document.text[start:end] == event.sources[state.source_index].quote
+        docs.add(state.document.id)
+        with qtbot.waitSignal(window.document_shown, timeout=10000):
+            reader.next_source.click()
+    assert len(docs) == 2
+
+
+def test_clicking_a_summary_sentence_highlights_its_source_span(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    _open_event(qtbot, window, "8th Congress")
+    reader = window.reader
+    state = reader.state
+    assert state is not None and state.summary is not None
+    sentence = state.summary.auto[0]
+    reader.summary.anchorClicked.emit(
+        QUrl(f"span:{sentence.passage}:{sentence.start}:{sentence.end}")
+    )
+    assert state.focus == (sentence.start, sentence.end)
+    assert state.document.text[sentence.start : sentence.end] == sentence.text
+    assert "background-color:#9ecbff" in reader.original.toHtml()
+    # and selecting a passage marks the summary sentences drawn from it
+    assert reader.summary.toHtml().count("background-color:#9ecbff") >= 1  # the sentence (and an event gist of the same span)
+    reader.select_passage(sentence.passage)
+    assert state.focus is None and state.passage == sentence.passage
+    assert "background-color:rgba(120,170,255" in reader.summary.toHtml()
+
+
+def test_edit_the_summary_in_place_saves_it_as_the_users(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    _open_event(qtbot, window, "8th Congress")
+    reader = window.reader
+    reader.edit_button.click()
+    assert reader.right.currentIndex() == 1
+    reader.editor.setPlainText("My summary: a congress of five-year plans.")
+    with qtbot.waitSignal(window.document_shown, timeout=10000):
+        reader.save_editing()
+    state = reader.state
+    assert state is not None and state.summary is not None
+    assert state.summary.user_text == "My summary: a congress of five-year plans."
+    assert "Your summary" in reader.summary.toPlainText()
+    assert state.summary.auto, "the automatic summary is still there"
+
+
+def test_find_in_document_and_copy_citation(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    _open_event(qtbot, window, "4th Session of the Supreme")
+    reader = window.reader
+    reader.show_find()
+    reader.find_box.setText("Kim Tok Hun")
+    assert reader.find_next()
+    assert reader.original.textCursor().selectedText() == "Kim Tok Hun"
+    reader.copy_current_citation()
+    text = QGuiApplication.clipboard().text()
+    assert text.startswith("“8th Congress of Workers' Party of Korea Sets Ambitious Program”")
+    assert "2021-02-21" in text and "para. 15" in text
+
+
+def test_export_every_format(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    for fmt in ("csv", "json", "md"):
+        target = tmp_path / f"timeline.{fmt}"
+        with qtbot.waitSignal(window.export_finished, timeout=10000):
+            window.export_timeline(target, fmt)
+        assert "April 2012" in target.read_text(encoding="utf-8")
+    assert len(json.loads((tmp_path / "timeline.json").read_text(encoding="utf-8"))) == 10
+    _open_event(qtbot, window, "8th Congress")
+    for fmt in ("md", "pdf"):
+        target = tmp_path / f"doc.{fmt}"
+        with qtbot.waitSignal(window.export_finished, timeout=20000):
+            window.export_document(target, fmt)
+        assert target.stat().st_size > 500
+    assert (tmp_path / "doc.pdf").read_bytes().startswith(b"%PDF")
+    assert "## Summary" in (tmp_path / "doc.md").read_text(encoding="utf-8")
+
+
+def test_escape_clears_the_search(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.search.box.setText("congress")
+    with qtbot.waitSignal(window.search_done, timeout=10000):
+        window.search.search_now()
+    assert window.search.model.rowCount() > 0
+    window.clear_search()
+    assert window.search.box.text() == "" and window.search.model.rowCount() == 0
+
+
+def test_timeline_model_fetches_in_batches(qtbot) -> None:  # type: ignore[no-untyped-def]
+    events = [
+        Event(
+            id=str(i),
+            kind="other",
+            name=f"Event {i}",
+            key=str(i),
+            start=f"{1950 + i // 1000}-01",
+            end=None,
+            precision="month",
+            year_inferred=False,
+        )
+        for i in range(100_000)
+    ]
+    asked: list[tuple[int, int]] = []
+
+    def fetch(offset: int, limit: int) -> list[Event]:
+        asked.append((offset, limit))
+        return events[offset : offset + limit]
+
+    model = TimelineModel(batch=200)
+    model.reset(len(events), fetch(0, 200), fetch)
+    assert model.fetched == 200 and model.canFetchMore(model.index(-1, 0))
+    model.fetchMore(model.index(-1, 0))
+    assert model.fetched == 400 and asked == [(0, 200), (200, 200)]
+    assert model.rowCount() == 400 + 1  # one year heading so far
+
+
+def test_keyboard_focus_search(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.activateWindow()
+    window.focus_search()
+    assert window.search.box.hasFocus() or QGuiApplication.focusObject() is window.search.box
+    shortcuts = [a.shortcut().toString() for a in window.findChildren(QAction)]
+    assert "Ctrl+K" in shortcuts and "Ctrl+F" in shortcuts
