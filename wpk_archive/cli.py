@@ -84,6 +84,7 @@ def _parser() -> argparse.ArgumentParser:
     tl.add_argument("--kind", choices=EVENT_KINDS)
     tl.add_argument("--from", dest="date_from", metavar="DATE")
     tl.add_argument("--to", dest="date_to", metavar="DATE")
+    tl.add_argument("--rejected", action="store_true", help="list the events you rejected")
     tl.add_argument("--json", action="store_true")
 
     summary = sub.add_parser("summary", help="show or set a document's summary")
@@ -96,10 +97,41 @@ def _parser() -> argparse.ArgumentParser:
         "reextract", help="re-run date, event and summary extraction (your own text is kept)"
     )
 
-    event = sub.add_parser("event", help="show a timeline event, or set your gist of it")
-    event.add_argument("event_id")
+    event = sub.add_parser(
+        "event",
+        help="show or correct a timeline event",
+        description="EVENT_ID [changes] | new --doc D --passage N --start DATE --name N | "
+        "split EVENT_ID --sources KEY,... | join EVENT_ID OTHER_ID",
+    )
+    event.add_argument("words", nargs="+", metavar="EVENT_ID")
     event.add_argument("--json", action="store_true")
     event.add_argument("--set-gist", metavar="TEXT", help="store your own one-line gist")
+    event.add_argument("--set-start", metavar="DATE")
+    event.add_argument("--set-end", metavar="DATE")
+    event.add_argument("--precision", choices=("day", "month", "year"))
+    event.add_argument("--kind", choices=EVENT_KINDS)
+    event.add_argument("--name")
+    event.add_argument("--reject", action="store_true", help="take it off the timeline")
+    event.add_argument("--restore", action="store_true", help="put a rejected event back")
+    event.add_argument("--doc", help="(new) the document the event is read from")
+    event.add_argument("--passage", type=int, help="(new) the passage that says it")
+    event.add_argument("--start", dest="new_start", metavar="DATE", help="(new) its date")
+    event.add_argument("--end", dest="new_end", metavar="DATE", help="(new) its end date")
+    event.add_argument("--sources", help="(split) source keys DOC:PASSAGE:OFFSET, comma-separated")
+
+    doc = sub.add_parser("doc", help="correct or delete a document")
+    doc.add_argument("doc_id")
+    doc.add_argument("--title")
+    doc.add_argument("--date")
+    doc.add_argument("--source")
+    doc.add_argument("--url")
+    doc.add_argument("--delete", action="store_true")
+    doc.add_argument("--export-notes", type=Path, help="(delete) save your notes on it here first")
+    doc.add_argument("--yes", action="store_true", help="(delete) your notes on it may be lost")
+
+    corr = sub.add_parser("corrections", help="list, export or import your corrections")
+    corr.add_argument("action", choices=("list", "export", "import"))
+    corr.add_argument("file", type=Path, nargs="?")
 
     export = sub.add_parser("export", help="export the timeline, a document, or your own text")
     export_sub = export.add_subparsers(dest="what", required=True, metavar="WHAT")
@@ -214,7 +246,9 @@ def _show(archive: Archive, args: argparse.Namespace) -> int:
 
 
 def _timeline(archive: Archive, args: argparse.Namespace) -> int:
-    events = archive.timeline(kind=args.kind, date_from=args.date_from, date_to=args.date_to)
+    events = archive.timeline(
+        kind=args.kind, date_from=args.date_from, date_to=args.date_to, rejected=args.rejected
+    )
     if args.json:
         _print_json([event_to_json(e) for e in events])
         return 0
@@ -306,25 +340,129 @@ def _reextract(archive: Archive, args: argparse.Namespace) -> int:
 
 
 def _event(archive: Archive, args: argparse.Namespace) -> int:
-    event = archive.event(args.event_id)
+    words = args.words
+    if words[0] == "new":
+        if not (args.doc and args.passage and args.name):
+            print("wpk-archive: event new needs --doc, --passage and --name", file=sys.stderr)
+            return 2
+        event_id = archive.add_event(
+            doc_id=args.doc,
+            passage=args.passage,
+            start=args.new_start,
+            end=args.new_end,
+            name=args.name,
+            kind=args.kind or "other",
+        )
+        print(event_id)
+        return 0
+    if words[0] == "join" and len(words) == 3:
+        archive.join_events(words[1], words[2])
+        print(f"joined {words[2]} into {words[1]}", file=sys.stderr)
+        return 0
+    if words[0] == "split" and len(words) == 2:
+        keys = [k.strip() for k in (args.sources or "").split(",") if k.strip()]
+        print(archive.split_event(words[1], keys))
+        return 0
+    if len(words) != 1:
+        print("wpk-archive: give one EVENT_ID (or: new, split ID, join ID OTHER)", file=sys.stderr)
+        return 2
+    event = archive.event(words[0])
     if event is None:
-        print(f"wpk-archive: no event {args.event_id!r}", file=sys.stderr)
+        print(f"wpk-archive: no event {words[0]!r}", file=sys.stderr)
         return 1
+    changes = {
+        name: value
+        for name, value in (
+            ("start", args.set_start),
+            ("end", args.set_end),
+            ("precision", args.precision),
+            ("kind", args.kind),
+            ("name", args.name),
+        )
+        if value is not None
+    }
+    if changes:
+        archive.correct_event(event.id, **changes)
+    if args.reject:
+        archive.reject_event(event.id)
+    if args.restore:
+        archive.restore_event(event.id)
     if args.set_gist is not None:
         archive.set_user_event_gist(event.id, args.set_gist.strip())
         print(f"saved your gist of {event.id}", file=sys.stderr)
+    event = archive.event(event.id)
+    assert event is not None
     gist = archive.store.user_event_gist(event.id)
     data = event_to_json(event)
     data["user_gist"] = gist["text"] if gist else None
     if args.json:
         _print_json(data)
         return 0
-    print(f"{event.name}  [{event.id}]")
+    state = " (rejected)" if event.rejected else ""
+    print(f"{event.name}  [{event.id}]{state}")
     print(f"{event.start or 'undated'} – {event.end or ''}  {event.kind}")
+    for name, old in event.corrected.items():
+        print(f"  corrected {name} (extracted: {old})")
     if gist:
         print(f"Your gist: {gist['text']}")
     for s in event.sources:
-        print(f"  {s.doc_id} ¶{s.passage}: {s.quote}")
+        print(f"  {s.doc_id}:{s.passage}:{s.start}  {s.quote}")
+    return 0
+
+
+def _doc(archive: Archive, args: argparse.Namespace) -> int:
+    doc = archive.document(args.doc_id)
+    if doc is None:
+        print(f"wpk-archive: no document {args.doc_id!r}", file=sys.stderr)
+        return 1
+    if args.delete:
+        archive.delete_document(doc.id, export_to=args.export_notes, confirm_loss=args.yes)
+        print(f"deleted {doc.id} ({doc.title})", file=sys.stderr)
+        return 0
+    changes = {
+        name: value
+        for name, value in (
+            ("title", args.title),
+            ("date", args.date),
+            ("source", args.source),
+            ("url", args.url),
+        )
+        if value is not None
+    }
+    if changes:
+        archive.correct_document(doc.id, **changes)
+    doc = archive.document(doc.id)
+    assert doc is not None
+    print(f"{doc.title}\n{doc.date or 'undated'} · {doc.source or ''} · {doc.url or ''}")
+    return 0
+
+
+def _corrections(archive: Archive, args: argparse.Namespace) -> int:
+    if args.action == "list":
+        orphans = {c.id for c in archive.orphan_corrections}
+        for c in archive.corrections():
+            flags = ("" if c.active else " [undone]") + (
+                " [target not found]" if c.id in orphans else ""
+            )
+            print(c.describe() + flags)
+        return 0
+    if args.file is None:
+        print(f"wpk-archive: corrections {args.action} needs a FILE", file=sys.stderr)
+        return 2
+    if args.action == "export":
+        text = json.dumps(archive.export_corrections(), ensure_ascii=False, indent=2)
+        args.file.write_text(text + "\n", encoding="utf-8")
+        print(f"wrote {args.file}", file=sys.stderr)
+        return 0
+    try:
+        data = json.loads(args.file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        print(f"wpk-archive: cannot read {args.file}: {exc}", file=sys.stderr)
+        return 1
+    added = archive.import_corrections(data)
+    print(f"imported {added} correction(s)")
+    for c in archive.orphan_corrections:
+        print(f"kept, target not found: {c.describe()}", file=sys.stderr)
     return 0
 
 
@@ -374,4 +512,6 @@ _COMMANDS = {
     "reextract": _reextract,
     "event": _event,
     "export": _export,
+    "doc": _doc,
+    "corrections": _corrections,
 }

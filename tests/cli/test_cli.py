@@ -113,3 +113,89 @@ def test_timeline_json_event_and_exports(tmp_path: Path) -> None:
     assert json.loads(user.read_text(encoding="utf-8"))["event_gists"][0]["text"].startswith(
         "Seventh"
     )
+
+
+def test_correct_reject_restore_add_split_join_through_the_cli(tmp_path: Path) -> None:
+    a = tmp_path / "a"
+    events = json.loads(run(a, "timeline", "--json").stdout)
+    conference = next(e for e in events if e["name"] == "4th Conference of the WPK")
+    out = run(
+        a,
+        "event",
+        conference["id"],
+        "--set-start",
+        "2012-04-11",
+        "--name",
+        "Fourth Party Conference",
+        "--json",
+    )
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["start"] == "2012-04-11" and data["origin"] == "user"
+    assert data["fields"]["name"] == {"origin": "user", "extracted": "4th Conference of the WPK"}
+    spa = next(e for e in events if e["kind"] == "spa_session")
+    assert run(a, "event", spa["id"], "--reject").returncode == 0
+    assert spa["id"] not in {e["id"] for e in json.loads(run(a, "timeline", "--json").stdout)}
+    assert [e["id"] for e in json.loads(run(a, "timeline", "--rejected", "--json").stdout)] == [
+        spa["id"]
+    ]
+    run(a, "event", spa["id"], "--restore")
+    assert spa["id"] in {e["id"] for e in json.loads(run(a, "timeline", "--json").stdout)}
+
+    doc_id = spa["sources"][0]["doc_id"]
+    new = run(
+        a,
+        "event",
+        "new",
+        "--doc",
+        doc_id,
+        "--passage",
+        "13",
+        "--start",
+        "2021-01-12",
+        "--name",
+        "Closing address",
+    )
+    assert new.returncode == 0, new.stderr
+    made = json.loads(run(a, "event", new.stdout.strip(), "--json").stdout)
+    assert made["name"] == "Closing address" and made["sources"][0]["passage"] == 13
+
+    congress = next(e for e in events if e["name"].startswith("7th Congress"))
+    keys = [
+        f"{s['doc_id']}:{s['passage']}:{s['start']}"
+        for s in congress["sources"]
+        if s["doc_id"] != doc_id
+    ]
+    split = run(a, "event", "split", congress["id"], "--sources", ",".join(keys))
+    assert split.returncode == 0, split.stderr
+    assert run(a, "event", "join", congress["id"], split.stdout.strip()).returncode == 0
+    rejoined = json.loads(run(a, "event", congress["id"], "--json").stdout)
+    assert len(rejoined["sources"]) == len(congress["sources"])
+
+    bad = run(a, "event", conference["id"], "--set-start", "April")
+    assert bad.returncode == 2 and "not a date" in bad.stderr
+
+
+def test_doc_corrections_delete_and_corrections_export_import(tmp_path: Path) -> None:
+    a = tmp_path / "a"
+    hits = json.loads(run(a, "search", "Milestones", "--json").stdout)
+    doc_id = hits["hits"][0]["doc_id"]
+    assert (
+        run(a, "doc", doc_id, "--date", "2020-10-01", "--title", "Milestones (WPK)").returncode == 0
+    )
+    shown = json.loads(run(a, "show", doc_id, "--json").stdout)
+    assert (shown["date"], shown["title"]) == ("2020-10-01", "Milestones (WPK)")
+    exported = tmp_path / "corrections.json"
+    assert run(a, "corrections", "export", str(exported)).returncode == 0
+    fresh = tmp_path / "fresh"
+    out = run(fresh, "corrections", "import", str(exported))
+    assert out.returncode == 0 and "imported 2" in out.stdout
+    assert json.loads(run(fresh, "show", doc_id, "--json").stdout)["date"] == "2020-10-01"
+    run(a, "summary", doc_id, "--set-file", str(exported))
+    refused = run(a, "doc", doc_id, "--delete")
+    assert refused.returncode == 2 and "export it first" in refused.stderr
+    notes = tmp_path / "notes.json"
+    assert run(a, "doc", doc_id, "--delete", "--export-notes", str(notes)).returncode == 0
+    assert notes.exists() and run(a, "show", doc_id).returncode == 1
+    listing = run(a, "corrections", "list").stdout
+    assert "set date='2020-10-01'" in listing and "delete" in listing

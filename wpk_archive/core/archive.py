@@ -17,8 +17,8 @@ from typing import Any
 
 from platformdirs import user_data_dir
 
+from wpk_archive.core import corrections, summaries, timeline
 from wpk_archive.core import index as passage_index
-from wpk_archive.core import summaries, timeline
 from wpk_archive.core.ingest import Item, Refusal, document_from_text, expand_paths, read_path
 from wpk_archive.core.locking import ArchiveLock
 from wpk_archive.core.models import Document, Event, EventSource, SearchResult, SummarySentence
@@ -140,7 +140,8 @@ class Archive:
         self.store = Store(db_path, readonly=readonly)
         self.index = passage_index.PassageIndex(folder / INDEX_DIR)
         self._index_checked = False
-        self._write_lock = threading.Lock()
+        self._write_lock = threading.RLock()
+        self.orphan_corrections: list[corrections.Correction] = []
         if is_new:
             self.import_bundled()
 
@@ -263,6 +264,7 @@ class Archive:
                     seen_hashes.add(doc.content_hash)
                     existed = self.store.document_hash(doc.id) is not None
                     doc.imported_at = now_iso()
+                    corrections.apply_to_document(doc, self._document_corrections(doc.id))
                     mentions = timeline.extract_mentions(doc)
                     self.store.put_document(doc, origin=item.origin)
                     self.store.put_mentions(doc.id, mentions)
@@ -286,12 +288,16 @@ class Archive:
         )
 
     def rebuild_timeline(self) -> list[Event]:
-        """Merge every stored event mention into the timeline (user data untouched)."""
+        """Merge every stored event mention into the timeline, then replay the user's corrections."""
         self._require_writable()
         with self._write_lock:
-            events = timeline.merge_mentions(self.store.all_mentions())
-            self.store.replace_events(events)
-            return events
+            merged = timeline.merge_mentions(self.store.all_mentions())
+            applied = corrections.apply_to_events(
+                merged, self.store.corrections(target_type="event")
+            )
+            self.orphan_corrections = applied.orphans
+            self.store.replace_events(applied.events)
+            return applied.events
 
     # -- index --------------------------------------------------------------------------------
 
@@ -400,11 +406,16 @@ class Archive:
         date_to: str | None = None,
         doc_id: str | None = None,
         text: str | None = None,
+        rejected: bool = False,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Event]:
-        """Timeline events in date order, undated last; ``text`` filters on the event's name."""
+        """Timeline events in date order, undated last; ``text`` filters on the event's name.
+
+        ``rejected`` True lists the events the user rejected (to restore them) instead.
+        """
         return self.store.events(
+            rejected=rejected,
             kind=kind,
             date_from=date_from,
             date_to=date_to,
@@ -421,9 +432,12 @@ class Archive:
         date_from: str | None = None,
         date_to: str | None = None,
         text: str | None = None,
+        rejected: bool = False,
     ) -> int:
         """How many timeline events match the filter."""
-        return self.store.count_events(kind=kind, date_from=date_from, date_to=date_to, text=text)
+        return self.store.count_events(
+            kind=kind, date_from=date_from, date_to=date_to, text=text, rejected=rejected
+        )
 
     def event(self, event_id: str) -> Event | None:
         """One timeline event."""
@@ -521,6 +535,247 @@ class Archive:
             for doc in docs:
                 self.store.put_mentions(doc.id, timeline.extract_mentions(doc))
                 self._summarize(doc)
+
+    # -- corrections ----------------------------------------------------------------------------
+
+    def _document_corrections(self, doc_id: str) -> list[corrections.Correction]:
+        return [c for c in self.store.corrections(target_type="document") if c.target_id == doc_id]
+
+    def _event_or_error(self, event_id: str) -> Event:
+        event = self.store.event(event_id)
+        if event is None:
+            raise ArchiveError(f"no event {event_id}")
+        return event
+
+    def correct_event(self, event_id: str, **changes: Any) -> list[int]:
+        """Change an event's start, end, precision, kind or name; returns the correction ids."""
+        self._require_writable()
+        event = self._event_or_error(event_id)
+        checked = {}
+        for name, value in changes.items():
+            try:
+                checked[name] = corrections.check_event_value(name, value)
+            except corrections.CorrectionError as exc:
+                raise ArchiveError(str(exc)) from exc
+        ids = [
+            self.store.add_correction(
+                "event", event.id, "set", field=name, value=value, old=getattr(event, name)
+            )
+            for name, value in checked.items()
+        ]
+        self.rebuild_timeline()
+        return ids
+
+    def reject_event(self, event_id: str) -> int:
+        """Take an event off the timeline (it stays listed among the rejected ones)."""
+        self._require_writable()
+        event = self._event_or_error(event_id)
+        correction = self.store.add_correction("event", event.id, "reject")
+        self.rebuild_timeline()
+        return correction
+
+    def restore_event(self, event_id: str) -> int:
+        """Put a rejected event back on the timeline."""
+        self._require_writable()
+        event = self._event_or_error(event_id)
+        correction = self.store.add_correction("event", event.id, "restore")
+        self.rebuild_timeline()
+        return correction
+
+    def add_event(
+        self,
+        *,
+        doc_id: str,
+        passage: int,
+        start: str | None,
+        name: str,
+        kind: str = "other",
+        end: str | None = None,
+        span: tuple[int, int] | None = None,
+    ) -> str:
+        """Add an event by hand, anchored to a passage (or a span of it); returns its id."""
+        self._require_writable()
+        doc = self.document(doc_id)
+        if doc is None:
+            raise ArchiveError(f"no document {doc_id}")
+        if not 1 <= passage <= len(doc.passages):
+            raise ArchiveError(f"document {doc.id} has passages 1 to {len(doc.passages)}")
+        p = doc.passages[passage - 1]
+        a, b = span or (p.start, p.end)
+        if not p.start <= a < b <= p.end:
+            raise ArchiveError(f"the span {a}-{b} is not inside passage {passage}")
+        try:
+            value = {
+                "kind": corrections.check_event_value("kind", kind),
+                "name": corrections.check_event_value("name", name),
+                "start": corrections.check_event_value("start", start),
+                "end": corrections.check_event_value("end", end),
+                "doc_id": doc.id,
+                "passage": passage,
+                "span_start": a,
+                "span_end": b,
+                "quote": doc.text[a:b],
+            }
+        except corrections.CorrectionError as exc:
+            raise ArchiveError(str(exc)) from exc
+        created = now_iso()
+        event_id = corrections.manual_event_id(value, created)
+        self.store.add_correction("event", event_id, "add", value=value, created_at=created)
+        self.rebuild_timeline()
+        return event_id
+
+    def join_events(self, event_id: str, other_id: str) -> int:
+        """Fold ``other_id`` into ``event_id`` (one event, the sources of both)."""
+        self._require_writable()
+        self._event_or_error(event_id)
+        self._event_or_error(other_id)
+        if event_id == other_id:
+            raise ArchiveError("an event cannot be joined with itself")
+        correction = self.store.add_correction("event", event_id, "join", value=other_id)
+        self.rebuild_timeline()
+        return correction
+
+    def split_event(self, event_id: str, source_keys: list[str]) -> str:
+        """Move some sources of an event into a new event; returns the new event's id."""
+        self._require_writable()
+        event = self._event_or_error(event_id)
+        known = {corrections.source_key(s) for s in event.sources}
+        moving = [k for k in source_keys if k in known]
+        if not moving or len(moving) == len(known):
+            raise ArchiveError("name some, but not all, of the event's sources to split off")
+        new_id = event.id + "-" + corrections.manual_event_id({"s": sorted(moving)}, now_iso())[1:6]
+        self.store.add_correction(
+            "event", event.id, "split", value={"sources": sorted(moving), "new_id": new_id}
+        )
+        self.rebuild_timeline()
+        return new_id
+
+    def correct_document(self, doc_id: str, **changes: Any) -> list[int]:
+        """Correct a document's title, date, source or url (kept through every re-import)."""
+        self._require_writable()
+        doc = self.document(doc_id)
+        if doc is None:
+            raise ArchiveError(f"no document {doc_id}")
+        ids = []
+        for name, value in changes.items():
+            if name not in corrections.DOCUMENT_FIELDS:
+                raise ArchiveError(f"documents have no field {name!r}")
+            if name == "date" and value:
+                try:
+                    corrections.check_date(str(value))
+                except corrections.CorrectionError as exc:
+                    raise ArchiveError(str(exc)) from exc
+            ids.append(
+                self.store.add_correction(
+                    "document", doc.id, "set", field=name, value=value, old=getattr(doc, name)
+                )
+            )
+            setattr(doc, name, value)
+        self.store.update_document_fields(doc.id, changes)
+        self._ensure_index()
+        self.index.add_documents([doc], kinds=self.store.event_kinds_by_passage(), replace=True)
+        return ids
+
+    def delete_document(
+        self, doc_id: str, *, export_to: Path | None = None, confirm_loss: bool = False
+    ) -> None:
+        """Delete a document with its passages, events and index entries.
+
+        When the user wrote something on it, that text is first exported to ``export_to``, or
+        its loss must be confirmed; otherwise ArchiveError says so and nothing is deleted.
+        """
+        self._require_writable()
+        doc = self.document(doc_id)
+        if doc is None:
+            raise ArchiveError(f"no document {doc_id}")
+        mine = self.store.user_summary(doc.id)
+        if mine and export_to is None and not confirm_loss:
+            raise ArchiveError(
+                f"you wrote a summary of {doc.id}: export it first or confirm its loss"
+            )
+        if mine and export_to is not None:
+            payload = {"document": {"id": doc.id, "title": doc.title}, "summary": mine}
+            export_to.write_text(
+                json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8"
+            )
+        with self._write_lock:
+            self.store.add_correction("document", doc.id, "delete", old={"title": doc.title})
+            self.store.delete_document(doc.id, with_user_data=True)
+            self._ensure_index()
+            self.index.delete_documents([doc.id])
+        self.rebuild_timeline()
+
+    def undo_correction(self, correction_id: int) -> None:
+        """Take back one correction (it stays on record as inactive)."""
+        self._require_writable()
+        match = [c for c in self.store.corrections() if c.id == correction_id]
+        if not match:
+            raise ArchiveError(f"no correction {correction_id}")
+        self.store.set_correction_active(correction_id, False)
+        c = match[0]
+        if c.target_type == "document" and c.action == "set" and c.field:
+            doc = self.document(c.target_id)
+            if doc is not None:
+                later = self._document_corrections(doc.id)
+                restored = next(
+                    (x.value for x in reversed(later) if x.active and x.field == c.field), c.old
+                )
+                self.store.update_document_fields(doc.id, {c.field: restored})
+        self.rebuild_timeline()
+
+    def corrections(self) -> list[corrections.Correction]:
+        """Every correction on record, in the order taken."""
+        return self.store.corrections()
+
+    def export_corrections(self) -> dict[str, Any]:
+        """All active corrections as JSON-ready data, to import into another archive."""
+        return corrections.export_corrections(self.store.corrections(), now_iso())
+
+    def import_corrections(self, data: Any) -> int:
+        """Add the corrections of an export (already present ones are skipped); returns how many."""
+        self._require_writable()
+        try:
+            rows = corrections.read_export(data)
+        except corrections.CorrectionError as exc:
+            raise ArchiveError(str(exc)) from exc
+        have = {
+            (c.target_type, c.target_id, c.action, c.field, json.dumps(c.value), c.created_at)
+            for c in self.store.corrections()
+        }
+        added = 0
+        for row in rows:
+            key = (
+                row["target_type"],
+                row["target_id"],
+                row["action"],
+                row.get("field"),
+                json.dumps(row.get("value")),
+                row["created_at"],
+            )
+            if key in have:
+                continue
+            self.store.add_correction(
+                row["target_type"],
+                row["target_id"],
+                row["action"],
+                field=row.get("field"),
+                value=row.get("value"),
+                old=row.get("old"),
+                created_at=row["created_at"],
+            )
+            added += 1
+            if row["target_type"] == "document" and row["action"] == "set":
+                self.store.update_document_fields(
+                    row["target_id"], {row["field"]: row.get("value")}
+                )
+            deleting = row["target_type"] == "document" and row["action"] == "delete"
+            if deleting and self.store.document_hash(row["target_id"]) is not None:
+                self.store.delete_document(row["target_id"], with_user_data=False)
+                self._ensure_index()
+                self.index.delete_documents([row["target_id"]])
+        self.rebuild_timeline()
+        self.reindex()
+        return added
 
     def stats(self) -> dict[str, int]:
         """Counts for the status bar."""

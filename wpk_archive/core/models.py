@@ -9,7 +9,7 @@ Conventions used everywhere:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 Precision = Literal["day", "month", "year"]
 
@@ -97,6 +97,10 @@ class Event:
     year_inferred: bool
     sources: list[EventSource] = field(default_factory=list)
     conflicting_dates: list[str] = field(default_factory=list)
+    rejected: bool = False
+    manual: bool = False
+    corrected: dict[str, Any] = field(default_factory=dict)
+    """Fields the user corrected, each with the extracted value it replaced."""
 
 
 @dataclass

@@ -17,6 +17,7 @@ from typing import Any
 
 import sqlite_utils
 
+from wpk_archive.core.corrections import Correction
 from wpk_archive.core.models import (
     Document,
     Event,
@@ -397,6 +398,9 @@ class Store:
                         int(e.year_inferred),
                         len(e.sources),
                         json.dumps(e.conflicting_dates) if e.conflicting_dates else None,
+                        int(e.rejected),
+                        json.dumps(e.corrected) if e.corrected else None,
+                        int(e.manual),
                     )
                 )
                 source_rows.extend(
@@ -416,7 +420,8 @@ class Store:
                 )
             self.db.conn.executemany(
                 'INSERT OR REPLACE INTO events(id, kind, name, key, start, "end", precision, '
-                "year_inferred, n_sources, conflicting_dates) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                "year_inferred, n_sources, conflicting_dates, rejected, corrected, manual) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 event_rows,
             )
             self.db.conn.executemany(
@@ -433,11 +438,15 @@ class Store:
         date_to: str | None = None,
         doc_id: str | None = None,
         text: str | None = None,
+        rejected: bool = False,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Event]:
-        """Timeline events in date order (undated last), with their sources."""
-        where, params = _event_filter(kind, date_from, date_to, doc_id, text)
+        """Timeline events in date order (undated last), with their sources.
+
+        ``rejected`` True lists the events the user rejected instead of the others.
+        """
+        where, params = _event_filter(kind, date_from, date_to, doc_id, text, rejected)
         sql = f"SELECT * FROM events {where} ORDER BY start IS NULL, start, name"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
@@ -453,9 +462,10 @@ class Store:
         date_from: str | None = None,
         date_to: str | None = None,
         text: str | None = None,
+        rejected: bool = False,
     ) -> int:
         """How many events match the filter."""
-        where, params = _event_filter(kind, date_from, date_to, None, text)
+        where, params = _event_filter(kind, date_from, date_to, None, text, rejected)
         return int(self._rows(f"SELECT count(*) AS n FROM events {where}", params)[0]["n"])
 
     def event(self, event_id: str) -> Event | None:
@@ -565,6 +575,86 @@ class Store:
         """Every user-written summary (for export)."""
         return self._rows("SELECT * FROM user_summaries ORDER BY doc_id")
 
+    # -- corrections --------------------------------------------------------------------------
+
+    def add_correction(
+        self,
+        target_type: str,
+        target_id: str,
+        action: str,
+        *,
+        field: str | None = None,
+        value: Any = None,
+        old: Any = None,
+        created_at: str | None = None,
+    ) -> int:
+        """Record one user correction; returns its id."""
+        with self.transaction():
+            cursor = self.db.execute(
+                "INSERT INTO corrections(target_type, target_id, action, field, value, old, "
+                "created_at) VALUES (?,?,?,?,?,?,?)",
+                [
+                    target_type,
+                    target_id,
+                    action,
+                    field,
+                    json.dumps(value, ensure_ascii=False),
+                    json.dumps(old, ensure_ascii=False),
+                    created_at or now_iso(),
+                ],
+            )
+            return int(cursor.lastrowid or 0)
+
+    def corrections(self, *, target_type: str | None = None) -> list[Correction]:
+        """Every correction (undone ones included, marked inactive), in the order taken."""
+        sql = "SELECT * FROM corrections"
+        params: list[Any] = []
+        if target_type:
+            sql += " WHERE target_type = ?"
+            params.append(target_type)
+        return [
+            Correction(
+                id=r["id"],
+                target_type=r["target_type"],
+                target_id=r["target_id"],
+                action=r["action"],
+                field=r["field"],
+                value=json.loads(r["value"]) if r["value"] is not None else None,
+                old=json.loads(r["old"]) if r["old"] is not None else None,
+                created_at=r["created_at"],
+                active=bool(r["active"]),
+            )
+            for r in self._rows(sql + " ORDER BY id", params)
+        ]
+
+    def set_correction_active(self, correction_id: int, active: bool) -> None:
+        """Undo (or redo) one correction."""
+        with self.transaction():
+            self.db.execute(
+                "UPDATE corrections SET active = ? WHERE id = ?", [int(active), correction_id]
+            )
+
+    def update_document_fields(self, doc_id: str, values: dict[str, Any]) -> None:
+        """Set metadata columns (title, date, source, url) of a stored document."""
+        allowed = {"title", "date", "source", "url"}
+        names = [n for n in values if n in allowed]
+        if not names:
+            return
+        with self.transaction():
+            sets = ", ".join(f"{n} = ?" for n in names)
+            self.db.execute(
+                f"UPDATE documents SET {sets} WHERE id = ?", [values[n] for n in names] + [doc_id]
+            )
+
+    def delete_document(self, doc_id: str, *, with_user_data: bool) -> None:
+        """Remove a document and everything derived from it (and the user's text on it if asked)."""
+        with self.transaction():
+            self.db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+            for table in ("passages", "event_mentions", "summary_sentences", "document_versions"):
+                self.db.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+            if with_user_data:
+                self.db.execute("DELETE FROM user_summaries WHERE doc_id = ?", [doc_id])
+
     # -- checks -------------------------------------------------------------------------------
 
     def integrity_check(self) -> str:
@@ -605,6 +695,9 @@ def _event(row: dict[str, Any], sources: list[EventSource]) -> Event:
         year_inferred=bool(row["year_inferred"]),
         sources=sources,
         conflicting_dates=json.loads(row["conflicting_dates"]) if row["conflicting_dates"] else [],
+        rejected=bool(row.get("rejected", 0)),
+        manual=bool(row.get("manual", 0)),
+        corrected=json.loads(row["corrected"]) if row.get("corrected") else {},
     )
 
 
@@ -614,9 +707,10 @@ def _event_filter(
     date_to: str | None,
     doc_id: str | None,
     text: str | None = None,
+    rejected: bool = False,
 ) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
+    clauses: list[str] = ["rejected = ?"]
+    params: list[Any] = [int(rejected)]
     if kind:
         clauses.append("kind = ?")
         params.append(kind)
@@ -633,4 +727,4 @@ def _event_filter(
     if text:
         clauses.append("name LIKE ?")
         params.append(f"%{text}%")
-    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+    return "WHERE " + " AND ".join(clauses), params

@@ -703,6 +703,17 @@ def event_to_json(event: Event) -> dict[str, Any]:
     }
     if event.conflicting_dates:
         data["conflicting_dates"] = list(event.conflicting_dates)
+    # what the researcher changed: the event as a whole, and each corrected field with its old value
+    data["origin"] = "user" if (event.manual or event.corrected) else "auto"
+    fields = {
+        k: v
+        for k, v in event.corrected.items()
+        if k in ("start", "end", "precision", "kind", "name")
+    }
+    if fields:
+        data["fields"] = {k: {"origin": "user", "extracted": v} for k, v in fields.items()}
+    if event.rejected:
+        data["rejected"] = True
     return data
 
 
