@@ -86,7 +86,9 @@ def test_clicking_a_summary_sentence_highlights_its_source_span(qtbot, window: M
     assert state.document.text[sentence.start : sentence.end] == sentence.text
     assert "background-color:#9ecbff" in reader.original.toHtml()
     # and selecting a passage marks the summary sentences drawn from it
-    assert reader.summary.toHtml().count("background-color:#9ecbff") >= 1  # the sentence (and an event gist of the same span)
+    assert (
+        reader.summary.toHtml().count("background-color:#9ecbff") >= 1
+    )  # the sentence (and an event gist of the same span)
     reader.select_passage(sentence.passage)
     assert state.focus is None and state.passage == sentence.passage
     assert "background-color:rgba(120,170,255" in reader.summary.toHtml()

@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
     search_done = Signal()
     import_finished = Signal(object)
     export_finished = Signal(str)
+    corrections_changed = Signal()
 
     def __init__(
         self, archive_path: Path | None = None, *, settings: QSettings | None = None
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self._query = ""
         self._open_id = 0  # newest document request; older answers are dropped
+        self.undo_stack: list[list[int]] = []  # correction ids of each action this session
 
         self.search = SearchPanel()
         self.search.search_requested.connect(self._run_search)
@@ -67,6 +69,7 @@ class MainWindow(QMainWindow):
         self.timeline.clicked.connect(self._event_chosen)
         self.timeline_pane.filters_changed.connect(self.reload_timeline)
         self.timeline_pane.density.year_clicked.connect(self._narrow_to_year)
+        self.timeline.customContextMenuRequested.connect(self._timeline_menu)
 
         self.documents = QListWidget()
         self.documents.setObjectName("documents")
@@ -142,6 +145,14 @@ class MainWindow(QMainWindow):
         self._action(edit_menu, "Copy &Citation", self.reader.copy_current_citation, "Ctrl+Shift+C")
         self._action(edit_menu, "Edit Summar&y", self.reader.start_editing, "Ctrl+E")
         self._action(edit_menu, "Clear Search", self.clear_search, "Escape")
+        edit_menu.addSeparator()
+        self.undo_action = self._action(
+            edit_menu, "&Undo Correction", self.undo_last_correction, QKeySequence.StandardKey.Undo
+        )
+        self.undo_action.setEnabled(False)
+        self._action(edit_menu, "Add Event from Passage…", self.add_event_dialog)
+        self._action(edit_menu, "Correct Document Details…", self.edit_document_dialog)
+        self._action(edit_menu, "Delete Document…", self.delete_document_dialog)
         view_menu = self.menuBar().addMenu("&View")
         self._action(
             view_menu, "&Timeline", lambda: self.tabs.setCurrentWidget(self.timeline_pane), "Ctrl+1"
@@ -400,6 +411,214 @@ class MainWindow(QMainWindow):
 
     def _failed(self, message: str) -> None:
         QMessageBox.warning(self, "WPK Archive", message)
+
+    # -- corrections ----------------------------------------------------------------------------
+
+    def selected_events(self) -> list[Event]:
+        """The events selected in the timeline, in list order."""
+        rows = sorted(i.row() for i in self.timeline.selectionModel().selectedIndexes())
+        return [e for r in rows if (e := self.timeline_model.event_at(r)) is not None]
+
+    def _timeline_menu(self, pos: Any) -> None:
+        from PySide6.QtWidgets import QMenu
+
+        events = self.selected_events()
+        if not events:
+            return
+        menu = QMenu(self)
+        first = events[0]
+        menu.addAction("Correct…", lambda: self.edit_event_dialog(first))
+        if first.rejected:
+            menu.addAction("Restore", lambda: self.restore_events(events))
+        else:
+            menu.addAction("Reject", lambda: self.reject_events(events))
+        if len(events) > 1:
+            menu.addAction(f"Join {len(events)} events into one", lambda: self.join_events(events))
+        if len(first.sources) > 1:
+            menu.addAction("Split sources off…", lambda: self.split_event_dialog(first))
+        menu.addAction("Write your gist…", lambda: self.edit_gist_dialog(first))
+        menu.exec(self.timeline.viewport().mapToGlobal(pos))
+
+    def correct(self, fn: Any, *args: Any, **kwargs: Any) -> None:
+        """Run one correction action in the background; it can be undone with Ctrl+Z."""
+        archive = self.archive
+        if archive is None:
+            return
+        if archive.readonly:
+            QMessageBox.warning(self, "Read-only", archive.notice or "This archive is read-only.")
+            return
+
+        def work() -> list[int]:
+            before = max((c.id for c in archive.corrections()), default=0)
+            fn(*args, **kwargs)
+            return [c.id for c in archive.corrections() if c.id > before]
+
+        def done(ids: list[int]) -> None:
+            if ids:
+                self.undo_stack.append(ids)
+                self.undo_action.setEnabled(True)
+            self._after_correction("Correction saved. Ctrl+Z takes it back.")
+
+        self.tasks.write(work, done=done, failed=self._failed)
+
+    def _after_correction(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+        self.refresh()
+        state = self.reader.state
+        if state is not None:
+            self.open_document(state.document.id, passage=state.passage, query=self._query)
+        self.corrections_changed.emit()
+
+    def undo_last_correction(self) -> None:
+        """Take back the last correction action of this session."""
+        archive = self.archive
+        if archive is None or not self.undo_stack:
+            return
+        ids = self.undo_stack.pop()
+        self.undo_action.setEnabled(bool(self.undo_stack))
+
+        def work() -> None:
+            for correction_id in reversed(ids):
+                archive.undo_correction(correction_id)
+
+        self.tasks.write(work, done=lambda _r: self._after_correction("Correction undone."))
+
+    def edit_event_dialog(self, event: Event) -> None:
+        """Correct an event's name, kind and dates."""
+        from wpk_archive.ui.edit_dialogs import EventDialog
+
+        dialog = EventDialog(event, self)
+        if dialog.exec() and dialog.changes() and self.archive is not None:
+            self.correct(self.archive.correct_event, event.id, **dialog.changes())
+
+    def reject_events(self, events: list[Event]) -> None:
+        """Take events off the timeline."""
+        if self.archive is not None:
+            archive = self.archive
+            self.correct(lambda: [archive.reject_event(e.id) for e in events])
+
+    def restore_events(self, events: list[Event]) -> None:
+        """Put rejected events back."""
+        if self.archive is not None:
+            archive = self.archive
+            self.correct(lambda: [archive.restore_event(e.id) for e in events])
+
+    def join_events(self, events: list[Event]) -> None:
+        """Fold the other selected events into the first."""
+        if self.archive is not None and len(events) > 1:
+            archive = self.archive
+            self.correct(lambda: [archive.join_events(events[0].id, e.id) for e in events[1:]])
+
+    def split_event_dialog(self, event: Event) -> None:
+        """Choose sources to move into a new event."""
+        from PySide6.QtCore import Qt as _Qt
+        from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidget, QVBoxLayout
+
+        from wpk_archive.core.corrections import source_key
+
+        dialog = QDialog(self)
+        dialog.setWindowTitle("Split sources off into a new event")
+        sources = QListWidget()
+        for s in event.sources:
+            item = QListWidgetItem(f"{s.start_date or 'undated'} · ¶{s.passage} · {s.quote[:90]}")
+            item.setFlags(item.flags() | _Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(_Qt.CheckState.Unchecked)
+            item.setData(DocRole, source_key(s))
+            sources.addItem(item)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(sources)
+        layout.addWidget(buttons)
+        if not dialog.exec() or self.archive is None:
+            return
+        keys = [
+            str(sources.item(i).data(DocRole))
+            for i in range(sources.count())
+            if sources.item(i).checkState() == _Qt.CheckState.Checked
+        ]
+        if keys:
+            self.correct(self.archive.split_event, event.id, keys)
+
+    def edit_gist_dialog(self, event: Event) -> None:
+        """Write your own one-line gist of an event."""
+        from PySide6.QtWidgets import QInputDialog
+
+        if self.archive is None:
+            return
+        current = self.archive.store.user_event_gist(event.id)
+        text, ok = QInputDialog.getText(
+            self, "Your gist", event.name, text=current["text"] if current else ""
+        )
+        if ok and text.strip():
+            archive = self.archive
+            self.tasks.write(
+                archive.set_user_event_gist,
+                event.id,
+                text.strip(),
+                done=lambda _r: self._after_correction("Your gist is saved."),
+                failed=self._failed,
+            )
+
+    def add_event_dialog(self) -> None:
+        """Add an event by hand, anchored to the passage selected in the reader."""
+        from wpk_archive.ui.edit_dialogs import EventDialog
+
+        state = self.reader.state
+        if state is None or self.archive is None:
+            return
+        passage = state.passage or 1
+        dialog = EventDialog(None, self, title=f"New event from passage {passage}")
+        if dialog.exec():
+            v = dialog.values()
+            self.correct(
+                self.archive.add_event,
+                doc_id=state.document.id,
+                passage=passage,
+                start=v["start"],
+                end=v["end"],
+                name=v["name"],
+                kind=v["kind"],
+            )
+
+    def edit_document_dialog(self) -> None:
+        """Correct the title, date, source or URL of the document being read."""
+        from wpk_archive.ui.edit_dialogs import DocumentDialog
+
+        state = self.reader.state
+        if state is None or self.archive is None:
+            return
+        dialog = DocumentDialog(state.document, self)
+        if dialog.exec() and dialog.changes():
+            self.correct(self.archive.correct_document, state.document.id, **dialog.changes())
+
+    def delete_document_dialog(self) -> None:
+        """Delete the document being read, after exporting or confirming the loss of your notes."""
+        state = self.reader.state
+        archive = self.archive
+        if state is None or archive is None:
+            return
+        doc = state.document
+        answer = QMessageBox.question(
+            self,
+            "Delete document",
+            f"Delete “{doc.title}” with its passages, events and index entries?",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        export_to: Path | None = None
+        if state.summary is not None and state.summary.user_text is not None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, "Save your notes on this document first", f"{doc.id}-notes.json"
+            )
+            if not name:
+                return
+            export_to = Path(name)
+        self.reader.state = None
+        self.correct(archive.delete_document, doc.id, export_to=export_to)
 
     # -- export -------------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -98,6 +99,10 @@ class TimelinePane(QWidget):
         self.text.setObjectName("timelineFilter")
         self.text.setPlaceholderText("Filter events by name…")
         self.text.setClearButtonEnabled(True)
+        self.show_rejected = QCheckBox("Show rejected")
+        self.show_rejected.setObjectName("showRejected")
+        self.show_rejected.setToolTip("List the events you rejected, to restore them")
+        self.show_rejected.toggled.connect(lambda _c: self.filters_changed.emit())
         self.count = QLabel("")
         self.count.setObjectName("timelineCount")
         self.density = DensityStrip()
@@ -107,6 +112,8 @@ class TimelinePane(QWidget):
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         self.list.setUniformItemSizes(False)
+        self.list.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(200)
@@ -124,7 +131,10 @@ class TimelinePane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
-        layout.addWidget(self.text)
+        text_row = QHBoxLayout()
+        text_row.addWidget(self.text, 1)
+        text_row.addWidget(self.show_rejected)
+        layout.addLayout(text_row)
         layout.addWidget(self.density)
         layout.addWidget(self.count)
         layout.addWidget(self.list, 1)
@@ -137,4 +147,5 @@ class TimelinePane(QWidget):
             "date_from": None if undated_ok else str(self.year_from.value()),
             "date_to": None if undated_ok else str(self.year_to.value()),
             "text": self.text.text().strip() or None,
+            "rejected": self.show_rejected.isChecked(),
         }

@@ -120,6 +120,7 @@ class TimelineModel(QAbstractListModel):
             sources = len({(s.doc_id, s.passage) for s in event.sources})
             more = f"  · {sources} sources" if sources > 1 else ""
             mark = " ≠" if event.conflicting_dates else ""
+            mark += " ✎" if (event.corrected or event.manual) else ""
             return (
                 f"{date_label(event.start, event.end, event.precision)}{mark}\n{event.name}{more}"
             )
@@ -132,7 +133,19 @@ class TimelineModel(QAbstractListModel):
                 else ""
             )
             quote = f"\n\n“{event.sources[0].quote}”" if event.sources else ""
-            return f"{kind}{inferred}{conflict}{quote}"
+            mine = ""
+            if event.manual:
+                mine = "\nAdded by you"
+            shown = {
+                k: v
+                for k, v in event.corrected.items()
+                if k in ("start", "end", "precision", "kind", "name")
+            }
+            if shown:
+                mine += "\nCorrected by you; extracted " + ", ".join(
+                    f"{k}: {v}" for k, v in shown.items()
+                )
+            return f"{kind}{inferred}{conflict}{mine}{quote}"
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(KIND_COLOURS.get(event.kind, "#888888"))
         if role == EventRole:

@@ -1,0 +1,130 @@
+"""Dialogs for the researcher's corrections: an event's fields, a document's metadata."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from wpk_archive.core.models import EVENT_KINDS, Document, Event
+from wpk_archive.ui.labels import KIND_LABELS
+
+DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class EventDialog(QDialog):
+    """Edit an event's name, kind and dates (or make a new one). ``changes()`` gives what changed."""
+
+    def __init__(
+        self, event: Event | None, parent: QWidget | None = None, *, title: str = ""
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title or ("Correct event" if event else "New event"))
+        self.target = event
+        self.name = QLineEdit(event.name if event else "")
+        self.kind = QComboBox()
+        for kind in EVENT_KINDS:
+            self.kind.addItem(KIND_LABELS[kind], kind)
+        self.kind.setCurrentIndex(
+            EVENT_KINDS.index(event.kind) if event else EVENT_KINDS.index("other")
+        )
+        self.start = QLineEdit(event.start or "" if event else "")
+        self.end = QLineEdit(event.end or "" if event else "")
+        for box in (self.start, self.end):
+            box.setPlaceholderText("YYYY, YYYY-MM or YYYY-MM-DD")
+        self.error = QLabel("")
+        self.error.setStyleSheet("color:#b00")
+        form = QFormLayout(self)
+        form.addRow("Name", self.name)
+        form.addRow("Kind", self.kind)
+        form.addRow("Start", self.start)
+        form.addRow("End", self.end)
+        if event and event.corrected:
+            was = ", ".join(f"{k}: {v}" for k, v in event.corrected.items() if k != "joined")
+            form.addRow("Extracted", QLabel(was))
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _check(self) -> None:
+        for label, box in (("Start", self.start), ("End", self.end)):
+            if box.text().strip() and not DATE.match(box.text().strip()):
+                self.error.setText(f"{label}: write YYYY, YYYY-MM or YYYY-MM-DD")
+                return
+        if not self.name.text().strip():
+            self.error.setText("An event needs a name")
+            return
+        self.accept()
+
+    def values(self) -> dict[str, Any]:
+        """Every field as entered."""
+        return {
+            "name": self.name.text().strip(),
+            "kind": self.kind.currentData(),
+            "start": self.start.text().strip() or None,
+            "end": self.end.text().strip() or None,
+        }
+
+    def changes(self) -> dict[str, Any]:
+        """The fields that differ from the event."""
+        values = self.values()
+        if self.target is None:
+            return values
+        return {k: v for k, v in values.items() if v != getattr(self.target, k)}
+
+
+class DocumentDialog(QDialog):
+    """Correct a document's title, date, source and URL."""
+
+    FIELDS = ("title", "date", "source", "url")
+
+    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Correct document details")
+        self.doc = doc
+        self.boxes = {name: QLineEdit(getattr(doc, name) or "") for name in self.FIELDS}
+        self.boxes["date"].setPlaceholderText("YYYY-MM-DD")
+        self.error = QLabel("")
+        self.error.setStyleSheet("color:#b00")
+        form = QFormLayout(self)
+        for name, box in self.boxes.items():
+            form.addRow(name.capitalize(), box)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _check(self) -> None:
+        date = self.boxes["date"].text().strip()
+        if date and not DATE.match(date):
+            self.error.setText("Date: write YYYY-MM-DD (or YYYY-MM, YYYY)")
+            return
+        if not self.boxes["title"].text().strip():
+            self.error.setText("A document needs a title")
+            return
+        self.accept()
+
+    def changes(self) -> dict[str, Any]:
+        """The fields that differ from the document."""
+        out: dict[str, Any] = {}
+        for name, box in self.boxes.items():
+            value = box.text().strip() or None
+            if value != getattr(self.doc, name):
+                out[name] = value
+        return out
