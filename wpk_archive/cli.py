@@ -27,6 +27,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = _parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from wpk_archive.selftest import run_self_test
+
+        return run_self_test()
     command = args.command or "gui"
     if command == "gui":
         from wpk_archive.ui.app import run
@@ -52,6 +56,9 @@ def _parser() -> argparse.ArgumentParser:
         description="A local research archive of articles on the Workers' Party of Korea.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--self-test", action="store_true", help="check the installation offscreen and exit"
+    )
     parser.add_argument(
         "--archive",
         type=Path,

@@ -29,6 +29,7 @@ from wpk_archive.core.store import Store, now_iso
 DB_NAME = "archive.sqlite"
 INDEX_DIR = "index"
 BATCH = 500
+TIMELINE_STALE = "timeline_stale"
 
 Progress = Callable[[int, int, str], None]
 """progress(done, total, what): called from the working thread."""
@@ -144,6 +145,8 @@ class Archive:
         self.orphan_corrections: list[corrections.Correction] = []
         if is_new:
             self.import_bundled()
+        elif not readonly and self.store.get_meta(TIMELINE_STALE) == "1":
+            self.rebuild_timeline()  # an import was cut off before it merged the timeline
 
     # -- lifecycle ----------------------------------------------------------------------------
 
@@ -206,9 +209,12 @@ class Archive:
             items, refused = read_path(path)
             report.refused.extend(refused)
             pending.extend(items)
-            if len(pending) >= BATCH:
-                self._import_batch(pending, report)
-                pending = []
+            while len(pending) >= BATCH:  # a big .jsonl is committed in batches too
+                if cancelled is not None and cancelled():
+                    report.cancelled = True
+                    break
+                self._import_batch(pending[:BATCH], report)
+                pending = pending[BATCH:]
             if progress is not None:
                 progress(n, len(files), path.name)
         if pending and not report.cancelled:
@@ -256,6 +262,9 @@ class Archive:
             kinds: dict[tuple[str, int], set[str]] = {}
             seen_hashes: set[str] = set()
             with self.store.transaction():
+                # committed together with the batch: a crash before the timeline is merged again
+                # leaves this mark, and the next open merges it (see __init__)
+                self.store.set_meta(TIMELINE_STALE, "1")
                 for item in items:
                     doc = item.document
                     if doc.content_hash in seen_hashes or self.store.has_content(doc.content_hash):
@@ -296,7 +305,9 @@ class Archive:
                 merged, self.store.corrections(target_type="event")
             )
             self.orphan_corrections = applied.orphans
-            self.store.replace_events(applied.events)
+            with self.store.transaction():
+                self.store.replace_events(applied.events)
+                self.store.set_meta(TIMELINE_STALE, "0")
             return applied.events
 
     # -- index --------------------------------------------------------------------------------

@@ -16,13 +16,18 @@ def run(archive_path: Path | None = None, *, screenshot: Path | None = None) -> 
     ):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from wpk_archive.core.paths import resources_dir
     from wpk_archive.ui.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("WPK Archive")
     app.setOrganizationName("wpk-archive")
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "wpk-archive.svg")))
+    app.setDesktopFileName("wpk-archive")  # Wayland matches the window to wpk-archive.desktop
     window = MainWindow(archive_path)
     window.show()
     if screenshot is not None:
