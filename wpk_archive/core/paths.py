@@ -11,7 +11,10 @@ def install_root() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle)
-    return Path(__file__).resolve().parent.parent.parent
+    checkout = Path(__file__).resolve().parent.parent.parent
+    if (checkout / "resources").is_dir():
+        return checkout  # a source checkout (or an editable install of one)
+    return Path(sys.prefix) / "share" / "wpk-archive"  # pip install . (data-files)
 
 
 def resources_dir() -> Path:
