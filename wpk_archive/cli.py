@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from wpk_archive import __version__
-from wpk_archive.core.archive import Archive, ArchiveError, open_archive
+from wpk_archive.core.archive import Archive, ArchiveError, StoreError, open_archive
 from wpk_archive.core.export import TIMELINE_FORMATS, document_markdown, timeline_export
 from wpk_archive.core.models import EVENT_KINDS
 from wpk_archive.core.timeline import event_to_json
@@ -42,7 +42,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(archive.notice, file=sys.stderr)
             handler = _COMMANDS[command]
             return int(handler(archive, args))
-    except ArchiveError as exc:
+    except (ArchiveError, StoreError) as exc:
         print(f"wpk-archive: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -100,6 +100,8 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument("--set-file", type=Path, help="store this file's text as your summary")
 
     sub.add_parser("reindex", help="rebuild the search index from the store")
+    doctor = sub.add_parser("doctor", help="check the archive and repair what is safe to repair")
+    doctor.add_argument("--check-only", action="store_true", help="report, change nothing")
     sub.add_parser(
         "reextract", help="re-run date, event and summary extraction (your own text is kept)"
     )
@@ -340,6 +342,13 @@ def _reindex(archive: Archive, args: argparse.Namespace) -> int:
     return 0
 
 
+def _doctor(archive: Archive, args: argparse.Namespace) -> int:
+    lines = archive.doctor(repair=not args.check_only)
+    for line in lines:
+        print(line)
+    return 1 if any("FAILED" in line for line in lines) else 0
+
+
 def _reextract(archive: Archive, args: argparse.Namespace) -> int:
     count = archive.reextract()
     print(f"re-extracted {count} documents; {archive.stats()['events']} events")
@@ -517,6 +526,7 @@ _COMMANDS = {
     "summary": _summary,
     "reindex": _reindex,
     "reextract": _reextract,
+    "doctor": _doctor,
     "event": _event,
     "export": _export,
     "doc": _doc,

@@ -19,6 +19,7 @@ from platformdirs import user_data_dir
 
 from wpk_archive.core import corrections, summaries, timeline
 from wpk_archive.core import index as passage_index
+from wpk_archive.core import store as store_module
 from wpk_archive.core.ingest import Item, Refusal, document_from_text, expand_paths, read_path
 from wpk_archive.core.locking import ArchiveLock
 from wpk_archive.core.models import Document, Event, EventSource, SearchResult, SummarySentence
@@ -37,6 +38,9 @@ Progress = Callable[[int, int, str], None]
 
 class ArchiveError(Exception):
     """A problem with the archive itself, worded for the user."""
+
+
+StoreError = store_module.StoreError  # raised for failed writes (full disk, read-only file)
 
 
 class ReadOnlyArchive(ArchiveError):
@@ -96,6 +100,11 @@ class Summary:
     events: list[EventGist] = field(default_factory=list)
 
 
+def _writable(folder: Path, db_path: Path) -> bool:
+    """Whether the archive folder and its database file can be written."""
+    return os.access(folder, os.W_OK) and (not db_path.exists() or os.access(db_path, os.W_OK))
+
+
 def default_archive_path() -> Path:
     """``WPK_ARCHIVE_HOME`` if set, else the platform's data directory."""
     env = os.environ.get("WPK_ARCHIVE_HOME")
@@ -129,7 +138,13 @@ class Archive:
         db_path = folder / DB_NAME
         is_new = not db_path.exists()
         self._lock_file = ArchiveLock(folder / "archive.lock")
-        if not readonly and not self._lock_file.acquire():
+        if not readonly and not is_new and not _writable(folder, db_path):
+            readonly = True
+            self.notice = (
+                f"The archive folder {folder} cannot be written: opened read-only. "
+                "Check its permissions to make changes."
+            )
+        elif not readonly and not self._lock_file.acquire():
             readonly = True
             self.notice = (
                 "Another WPK Archive window has this archive open: opened read-only. "
@@ -259,6 +274,7 @@ class Archive:
         with self._write_lock:
             self._ensure_index()
             fresh: list[Document] = []
+            updated: list[str] = []
             kinds: dict[tuple[str, int], set[str]] = {}
             seen_hashes: set[str] = set()
             with self.store.transaction():
@@ -282,11 +298,18 @@ class Archive:
                         kinds.setdefault((doc.id, m.passage), set()).add(m.kind)
                     fresh.append(doc)
                     if existed:
+                        updated.append(doc.id)
                         report.updated += 1
                     else:
                         report.added += 1
             if fresh:
-                self.index.add_documents(fresh, kinds=kinds, replace=True, large=len(fresh) >= 200)
+                self._index_checked = False  # if the index write fails, the next search repairs it
+                if updated:  # only documents indexed before have passages to remove
+                    self.index.delete_documents(updated)
+                # one writer per batch in this process: forking Whoosh's two-process writer for
+                # every batch cost more than it saved (bench/README.md)
+                self.index.add_documents(fresh, kinds=kinds, replace=False)
+                self._index_checked = True
 
     def _summarize(self, doc: Document) -> None:
         sentences = summaries.document_sentences(doc)  # split once, shared by both
@@ -787,6 +810,62 @@ class Archive:
         self.rebuild_timeline()
         self.reindex()
         return added
+
+    def doctor(self, *, repair: bool = True) -> list[str]:
+        """Check the archive and repair what can be repaired safely; one line per finding.
+
+        Checks SQLite's integrity, the schema version, derived rows left without their document,
+        documents without passages, the timeline and the search index. Repairs never touch
+        user-authored data (summaries, gists, corrections).
+        """
+        from wpk_archive.core.store import SCHEMA_VERSION
+
+        lines: list[str] = []
+        verdict = self.store.integrity_check()
+        lines.append(
+            "SQLite integrity: ok"
+            if verdict == "ok"
+            else f"SQLite integrity: FAILED ({verdict}); copy the folder, then restore a backup"
+        )
+        version = self.store.schema_version
+        lines.append(
+            f"schema version: {version}"
+            + ("" if version == SCHEMA_VERSION else f" (this program expects {SCHEMA_VERSION})")
+        )
+        orphans = {t: n for t, n in self.store.orphan_counts().items() if n}
+        if orphans:
+            found = ", ".join(f"{n} in {t}" for t, n in orphans.items())
+            if repair and not self.readonly:
+                lines.append(f"orphan rows: {found}; removed {self.store.delete_orphans()}")
+            else:
+                lines.append(f"orphan rows: {found}")
+        else:
+            lines.append("orphan rows: none")
+        empty = self.store.documents_without_passages()
+        if empty:
+            lines.append(f"documents without passages: {len(empty)} ({', '.join(empty[:5])})")
+        if self.orphan_corrections:
+            lines.append(f"corrections whose target is gone (kept): {len(self.orphan_corrections)}")
+        stale = self.store.get_meta(TIMELINE_STALE) == "1"
+        if stale and repair and not self.readonly:
+            self.rebuild_timeline()
+            lines.append("timeline: was out of date; merged again")
+        else:
+            lines.append("timeline: " + ("out of date" if stale else "ok"))
+        try:
+            self.index.open()
+            agrees = self.index.doc_ids() == self.store.document_ids()
+        except passage_index.IndexError_ as exc:
+            agrees = False
+            lines.append(f"search index: {exc}")
+        if agrees:
+            lines.append(f"search index: ok ({self.index.passage_count()} passages)")
+        elif repair and not self.readonly:
+            count = self.reindex()
+            lines.append(f"search index: out of step with the store; rebuilt ({count} passages)")
+        else:
+            lines.append("search index: out of step with the store (run doctor to rebuild)")
+        return lines
 
     def stats(self) -> dict[str, int]:
         """Counts for the status bar."""

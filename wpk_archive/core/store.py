@@ -10,10 +10,10 @@ import json
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import sqlite_utils
 
@@ -106,17 +106,26 @@ class Store:
                 finally:
                     self._depth -= 1
                 return
-            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                raise _write_error(self.path, exc) from exc
             self._depth = 1
             try:
                 yield
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
-            else:
                 self.db.execute("COMMIT")
+            except sqlite3.OperationalError as exc:
+                self._rollback()
+                raise _write_error(self.path, exc) from exc
+            except BaseException:
+                self._rollback()
+                raise
             finally:
                 self._depth = 0
+
+    def _rollback(self) -> None:
+        with suppress(sqlite3.OperationalError):  # SQLite may have rolled back already (disk full)
+            self.db.execute("ROLLBACK")
 
     def close(self) -> None:
         """Close the connection."""
@@ -657,9 +666,63 @@ class Store:
 
     # -- checks -------------------------------------------------------------------------------
 
+    ORPHAN_CHECKS: ClassVar[dict[str, str]] = {
+        "passages": "doc_id NOT IN (SELECT id FROM documents)",
+        "event_mentions": "doc_id NOT IN (SELECT id FROM documents)",
+        "summary_sentences": "doc_id NOT IN (SELECT id FROM documents)",
+        "document_versions": "doc_id NOT IN (SELECT id FROM documents)",
+        "event_sources": "event_id NOT IN (SELECT id FROM events) "
+        "OR doc_id NOT IN (SELECT id FROM documents)",
+    }
+
+    def orphan_counts(self) -> dict[str, int]:
+        """Derived rows whose document (or event) is gone, by table."""
+        return {
+            table: int(self._rows(f"SELECT count(*) AS n FROM {table} WHERE {where}")[0]["n"])
+            for table, where in self.ORPHAN_CHECKS.items()
+        }
+
+    def delete_orphans(self) -> int:
+        """Remove derived rows whose document (or event) is gone; never touches user tables."""
+        removed = 0
+        with self.transaction():
+            for table, where in self.ORPHAN_CHECKS.items():
+                removed += self.db.execute(f"DELETE FROM {table} WHERE {where}").rowcount
+        return removed
+
+    def documents_without_passages(self) -> list[str]:
+        """Ids of documents that have no passage (a half-written import would leave these)."""
+        return [
+            r["id"]
+            for r in self._rows(
+                "SELECT id FROM documents WHERE id NOT IN (SELECT DISTINCT doc_id FROM passages)"
+            )
+        ]
+
     def integrity_check(self) -> str:
         """SQLite's own verdict on the file ('ok' when sound)."""
         return str(self._rows("PRAGMA integrity_check")[0]["integrity_check"])
+
+
+def _write_error(path: Path, exc: sqlite3.OperationalError) -> StoreError:
+    """A write failure worded for the user; the transaction has been rolled back."""
+    message = str(exc).lower()
+    if "full" in message:
+        return StoreError(
+            f"The disk holding {path} is full: nothing of this change was written and the archive "
+            "is as it was. Free some space and try again."
+        )
+    if "readonly" in message or "read-only" in message or "permission" in message:
+        return StoreError(
+            f"{path} cannot be written (read-only file or folder): nothing was changed. "
+            "Check the folder's permissions, or open a copy of the archive."
+        )
+    if "locked" in message or "busy" in message:
+        return StoreError(
+            f"{path} is busy: another program is writing to it. Nothing was changed; try again "
+            "when it has finished."
+        )
+    return StoreError(f"{path} could not be written ({exc}); nothing was changed.")
 
 
 def _statements(script: str) -> list[str]:
