@@ -147,7 +147,9 @@ def test_event_to_json_shape(seed_events: list[Event]) -> None:
         "precision",
         "year_inferred",
         "sources",
+        "origin",
     }
+    assert data["origin"] == "auto"  # nothing corrected by the user
     assert set(data["sources"][0]) == {"doc_id", "passage", "start", "end", "quote"}
     json.dumps(data)
 

@@ -224,12 +224,16 @@ class Archive:
             items, refused = read_path(path)
             report.refused.extend(refused)
             pending.extend(items)
+            in_file = len(items)
             while len(pending) >= BATCH:  # a big .jsonl is committed in batches too
                 if cancelled is not None and cancelled():
                     report.cancelled = True
                     break
                 self._import_batch(pending[:BATCH], report)
                 pending = pending[BATCH:]
+                if progress is not None and in_file > BATCH:
+                    done = in_file - len(pending)
+                    progress(n - 1, len(files), f"{path.name}: {done:,} of {in_file:,} articles")
             if progress is not None:
                 progress(n, len(files), path.name)
         if pending and not report.cancelled:
@@ -334,6 +338,29 @@ class Archive:
             return applied.events
 
     # -- index --------------------------------------------------------------------------------
+
+    def check_index(self, progress: Progress | None = None) -> str | None:
+        """Bring the index into step with the store; a message for the user when it was rebuilt."""
+        with self._write_lock:
+            before = self._index_checked
+            self._index_checked = False
+            rebuilt: list[bool] = []
+
+            def note(done: int, total: int, what: str) -> None:
+                rebuilt.append(True)
+                if progress is not None:
+                    progress(done, total, what)
+
+            try:
+                self._ensure_index(progress=note)
+            finally:
+                self._index_checked = self._index_checked or before
+        if rebuilt:
+            return (
+                "The search index was missing, damaged or out of date and has been rebuilt "
+                "from the archive. Nothing was lost."
+            )
+        return None
 
     def _ensure_index(self, progress: Progress | None = None) -> None:
         """Open the index; rebuild it from the store when missing, damaged or out of step."""

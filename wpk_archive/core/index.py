@@ -4,42 +4,114 @@ One index document per passage: its document's id, title, date and source ride a
 can filter on them. Passage text is not stored here (SQLite holds it); snippets are highlighted
 from the text the caller passes in. The index is derived data: it can always be rebuilt from the
 store, and ``ANALYZER_VERSION`` says when it must be.
+
+Words are indexed once, unstemmed (lowercased, possessive 's dropped, Hangul runs as overlapping
+bigrams). English stemming happens at query time: a word becomes an Or of the vocabulary words
+that share its Porter stem, so phrases stay exact without a second stemmed field. Name variants
+(resources/variants.tsv) and date filters are also query-time rewrites; date filters become
+year/month/day keyword terms, never a DATETIME range.
 """
 
 from __future__ import annotations
 
 import html
 import json
+import re
 import shutil
 import threading
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import product
 from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
-from whoosh.analysis import Analyzer, LowercaseFilter, RegexTokenizer, StemFilter
+from whoosh import query as wq
+from whoosh.analysis import Analyzer, Filter, LowercaseFilter, RegexTokenizer
 from whoosh.fields import ID, KEYWORD, TEXT, Schema
-from whoosh.highlight import ContextFragmenter, Formatter, highlight
-from whoosh.qparser import QueryParser
-from whoosh.query import Query
+from whoosh.lang.porter import stem as porter_stem
+from whoosh.qparser import FuzzyTermPlugin, GtLtPlugin, QueryParser
 from whoosh.searching import Searcher
 
 from wpk_archive.core.models import Document
+from wpk_archive.core.variants import Variants, load_variants
 
-ANALYZER_VERSION = 1
+ANALYZER_VERSION = 2
 INDEX_NAME = "passages"
 STAMP_FILE = "wpk_index.json"
+HANGUL = "\u1100-\u11ff\u3131-\u318e\uac00-\ud7a3"
 WORD_PATTERN = r"[\w\u3131-\u318e\uac00-\ud7a3]+(?:[.'’-][\w\u3131-\u318e\uac00-\ud7a3]+)*"
+TEXT_FIELDS = ("text", "title")
+QUERY_FIELDS = ("text", "title", "source", "kind", "date")
+_HANGUL_RUN = re.compile(f"[{HANGUL}]+|[^{HANGUL}]+")
+_HAS_HANGUL = re.compile(f"[{HANGUL}]")
+_STEMMABLE = re.compile(r"^[a-z]+$")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_MAX_PHRASE_VARIANTS = 32
 
 
 class IndexError_(Exception):
     """The index is missing, damaged or from another version: rebuild it from the store."""
 
 
+class WordFilter(Filter):  # type: ignore[misc]
+    """Normalizes apostrophes, drops a possessive 's, and splits Hangul runs into bigrams.
+
+    Korean attaches particles to words (학교에, 조선로동당의): indexing overlapping character
+    bigrams lets 학교 find 학교에, and a longer word is searched as the phrase of its bigrams.
+    Positions are renumbered so every emitted token has its own.
+    """
+
+    def __call__(self, tokens: Iterable[Any]) -> Iterator[Any]:
+        pos = 0
+        for t in tokens:
+            text = t.text.replace("’", "'")
+            if text.endswith("'s") and len(text) > 2:
+                text = text[:-2]
+            if not _HAS_HANGUL.search(text):
+                t.text = text
+                if t.positions:
+                    t.pos = pos
+                pos += 1
+                yield t
+                continue
+            chars = bool(t.chars)
+            start, end = (t.startchar, t.endchar) if chars else (0, 0)
+            aligned = chars and end - start == len(t.text)
+            for m in _HANGUL_RUN.finditer(text):
+                run = m.group()
+                if _HAS_HANGUL.match(run) and len(run) >= 2:
+                    pieces = [
+                        (run[i : i + 2], m.start() + i, m.start() + i + 2)
+                        for i in range(len(run) - 1)
+                    ]
+                else:
+                    pieces = [(run, m.start(), m.end())]
+                for piece, a, b in pieces:
+                    t.text = piece
+                    if t.positions:
+                        t.pos = pos
+                    if chars:
+                        t.startchar, t.endchar = (start + a, start + b) if aligned else (start, end)
+                    pos += 1
+                    yield t
+
+
 def text_analyzer() -> Analyzer:
-    """Words (Latin and Hangul), lowercased, English-stemmed."""
-    return RegexTokenizer(WORD_PATTERN) | LowercaseFilter() | StemFilter(cachesize=50000)
+    """Words (Latin and Hangul), lowercased, unstemmed (stemming is a query-time expansion)."""
+    return RegexTokenizer(WORD_PATTERN) | LowercaseFilter() | WordFilter()
+
+
+def tokens_of(text: str) -> tuple[str, ...]:
+    """The index tokens of ``text`` (what a phrase of it searches for)."""
+    return tuple(t.text for t in text_analyzer()(text, mode="query"))
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The Porter stem of a lowercase English word."""
+    return str(porter_stem(word))
 
 
 def schema() -> Schema:
@@ -47,11 +119,12 @@ def schema() -> Schema:
     analyzer = text_analyzer()
     return Schema(
         pid=ID(stored=True, unique=True),
-        doc_id=ID(stored=True),
-        text=TEXT(analyzer=analyzer, phrase=True),
-        title=TEXT(analyzer=analyzer, phrase=True),
+        doc_id=ID(stored=True, sortable=True),
+        text=TEXT(analyzer=analyzer, phrase=True, multitoken_query="phrase"),
+        title=TEXT(analyzer=analyzer, phrase=True, multitoken_query="phrase"),
         source=TEXT(analyzer=RegexTokenizer(WORD_PATTERN) | LowercaseFilter()),
-        date=ID(stored=True),
+        src=ID(sortable=True),
+        date=ID(stored=True, sortable=True),
         year=ID,
         month=ID,
         kind=KEYWORD(lowercase=True, commas=False),
@@ -69,20 +142,15 @@ def split_key(pid: str) -> tuple[str, int]:
     return doc_id, int(ordinal)
 
 
-class _MarkFormatter(Formatter):  # type: ignore[misc]
-    """Wraps matched words in <mark>…</mark>, escaping everything else as HTML."""
-
-    between = " … "
-
-    def _text(self, text: str) -> str:
-        return html.escape(text, quote=False)
-
-    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
-        return "<mark>" + html.escape(self._text_of(text, token, replace), quote=False) + "</mark>"
-
-    @staticmethod
-    def _text_of(text: str, token: Any, replace: bool) -> str:
-        return str(token.text) if replace else text[token.startchar : token.endchar]
+def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with overlapping or touching ones joined."""
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
 
 
 @dataclass
@@ -94,6 +162,51 @@ class RawHit:
     score: float
 
 
+@dataclass
+class RawResult:
+    """A page of matches with the whole result's counts."""
+
+    total: int
+    hits: list[RawHit]
+    total_documents: int = 0
+    doc_counts: dict[str, int] = field(default_factory=dict)
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+@dataclass
+class ParsedQuery:
+    """A query read from the query language: the expanded Whoosh query and notes for the user."""
+
+    query: wq.Query
+    notes: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+    """Plain words of the default field as typed (lowercased): candidates for did-you-mean."""
+    date_from: str | None = None
+    date_to: str | None = None
+    """A top-level ``date:`` clause, taken out of the query to be checked on the matches (fast)."""
+
+
+class _Facts:
+    """Per-searcher lookups by index document number: document, date, source, kinds."""
+
+    def __init__(self, searcher: Searcher) -> None:
+        reader = searcher.reader()
+        self.doc: list[str] = list(reader.column_reader("doc_id", translate=True))
+        self.date: list[str] = list(reader.column_reader("date", translate=True))
+        self.src: list[str] = list(reader.column_reader("src", translate=True))
+        self.kinds: dict[str, set[int]] = {}
+        for term in reader.lexicon("kind"):
+            name = term.decode("utf-8") if isinstance(term, bytes) else str(term)
+            self.kinds[name] = set(reader.postings("kind", term).all_ids())
+        self.years: list[str] = sorted(
+            t.decode("utf-8") if isinstance(t, bytes) else str(t) for t in reader.lexicon("year")
+        )
+        self.stem_forms: dict[tuple[str, str], tuple[str, ...]] = {}
+        self.span: list[tuple[str, str] | None] = [
+            (_pad(d, low=True), _pad(d, low=False)) if d else None for d in self.date
+        ]
+
+
 class PassageIndex:
     """The Whoosh index in an archive folder's ``index/``, with one searcher kept open."""
 
@@ -101,7 +214,9 @@ class PassageIndex:
         self.path = path
         self._ix: Any = None
         self._searcher: Searcher | None = None
+        self._facts: _Facts | None = None
         self._lock = threading.RLock()
+        self._variants: Variants | None = None
 
     # -- lifecycle ----------------------------------------------------------------------------
 
@@ -154,9 +269,17 @@ class PassageIndex:
             if self._searcher is not None:
                 self._searcher.close()
                 self._searcher = None
+            self._facts = None
             if self._ix is not None:
                 self._ix.close()
                 self._ix = None
+
+    @property
+    def variants(self) -> Variants:
+        """The variants table: shipped, plus ``variants.tsv`` in the archive folder if present."""
+        if self._variants is None:
+            self._variants = load_variants(tokens_of, [self.path.parent / "variants.tsv"])
+        return self._variants
 
     # -- writing ------------------------------------------------------------------------------
 
@@ -185,8 +308,13 @@ class PassageIndex:
                 for n, doc in enumerate(docs, 1):
                     if replace:
                         deleted += writer.delete_by_term("doc_id", doc.id)
-                    year = doc.date[:4] if doc.date else ""
-                    month = doc.date[:7] if doc.date and len(doc.date) >= 7 else ""
+                    dated: dict[str, str] = {}
+                    if doc.date:
+                        dated = {"date": doc.date, "year": doc.date[:4]}
+                        if len(doc.date) >= 7:
+                            dated["month"] = doc.date[:7]
+                    if doc.source:
+                        dated["src"] = doc.source
                     for passage in doc.passages:
                         kind_set = (kinds or {}).get((doc.id, passage.ordinal), set())
                         writer.add_document(
@@ -195,10 +323,8 @@ class PassageIndex:
                             text=passage.text,
                             title=doc.title,
                             source=doc.source or "",
-                            date=doc.date or "",
-                            year=year,
-                            month=month,
                             kind=" ".join(sorted(kind_set)),
+                            **dated,
                         )
                         added += 1
                     if progress is not None:
@@ -223,6 +349,7 @@ class PassageIndex:
     def _refresh(self, *, reopen: bool = False) -> None:
         """See the last commit. Whoosh's refresh() reuses readers of unchanged segment ids and
         so misses deletions in them: after deletions, open a new searcher instead."""
+        self._facts = None
         if self._searcher is None:
             return
         if reopen:
@@ -241,6 +368,14 @@ class PassageIndex:
                 self._searcher = self._ix.searcher()
             return self._searcher
 
+    def facts(self) -> _Facts:
+        """Lookups by document number for the current searcher (built once per commit)."""
+        with self._lock:
+            searcher = self.searcher()
+            if self._facts is None:
+                self._facts = _Facts(searcher)
+            return self._facts
+
     def doc_ids(self) -> set[str]:
         """Ids of the documents that have passages in the index."""
         with self._lock:
@@ -251,50 +386,481 @@ class PassageIndex:
         with self._lock:
             return int(self.searcher().doc_count())
 
-    def parse(self, query: str) -> Query:
-        """A query string in the archive's query language, parsed (AND between words).
+    # -- the query language -------------------------------------------------------------------
+
+    def parser(self) -> QueryParser:
+        """Whoosh's parser, configured: AND by default, fuzzy~, ranges, field queries."""
+        parser = QueryParser("text", schema=self._ix.schema if self._ix else schema())
+        parser.add_plugin(FuzzyTermPlugin())
+        parser.remove_plugin_class(GtLtPlugin)
+        return parser
+
+    def parse(self, query: str) -> wq.Query:
+        """A query string in the archive's query language, parsed and expanded (AND between words).
 
         Words match passage text; ``title:``, ``source:``, ``date:`` and ``kind:`` filter.
         """
-        parser = QueryParser("text", schema=self._ix.schema if self._ix else schema())
-        return parser.parse(query)
+        return self.read_query(query).query
 
-    def search(self, query: Query, *, limit: int | None = 20) -> tuple[int, list[RawHit]]:
-        """Matching passages by relevance: (total, hits up to ``limit``)."""
+    def read_query(self, query: str) -> ParsedQuery:
+        """Parse ``query`` and expand it: stems, name variants, date filters."""
         with self._lock:
-            results = self.searcher().search(query, limit=limit)
-            hits = []
-            for hit in results:
-                doc_id, ordinal = split_key(hit["pid"])
-                hits.append(RawHit(doc_id, ordinal, float(hit.score or 0.0)))
-            return len(results), hits
+            self.open()
+            parsed = self.parser().parse(query, normalize=False)
+            result = ParsedQuery(parsed)
+            parsed = self._take_date_clause(parsed, result)
+            result.query = self._expand(parsed, result).normalize()
+            return result
 
-    def _analyzer(self) -> Analyzer:
-        return self._ix.schema["text"].analyzer if self._ix else text_analyzer()
+    def _expand(self, q: wq.Query, out: ParsedQuery) -> wq.Query:
+        notes = out.notes
+        if isinstance(q, wq.And | wq.Or):
+            subs = [self._expand(s, out) for s in self._join_variant_runs(q)]
+            return type(q)(subs, boost=q.boost)
+        if isinstance(q, wq.Phrase):
+            return self._expand_phrase(q)
+        if isinstance(q, wq.TermRange) and q.fieldname == "date":
+            return self._date_query(str(q.start or ""), str(q.end or ""), notes, q)
+        if type(q) is wq.Term:
+            if q.fieldname == "date":
+                return self._date_query(str(q.text), str(q.text), notes, q)
+            if q.fieldname in TEXT_FIELDS:
+                if q.fieldname == "text":
+                    out.words.append(str(q.text))
+                return self._expand_word(q.fieldname, str(q.text), boost=q.boost)
+            return q
+        if isinstance(q, wq.Not):
+            return wq.Not(self._expand(q.query, out))
+        if isinstance(q, wq.AndNot | wq.AndMaybe):
+            return type(q)(self._expand(q.a, out), self._expand(q.b, out))
+        if isinstance(q, wq.Require):
+            return wq.Require(self._expand(q.a, out), self._expand(q.b, out))
+        if isinstance(q, wq.TermRange | wq.Prefix | wq.Wildcard) and q.fieldname == "date":
+            notes.append(
+                "date: takes YYYY, YYYY-MM, YYYY-MM-DD or [FROM TO]; that part was ignored."
+            )
+            return wq.Every()
+        return q
 
     @staticmethod
-    def _terms(query: Query) -> frozenset[str]:
-        return frozenset(
-            value if isinstance(value, str) else value.decode("utf-8")
-            for field, value in query.all_terms()
-            if field in ("text", "title")
-        )
+    def _take_date_clause(q: wq.Query, out: ParsedQuery) -> wq.Query:
+        """Move one ``date:`` clause ANDed at the top into ``out.date_from``/``date_to``: a date
+        range is then a check on the matches, not an Or of many date terms."""
+        children = list(q.subqueries) if type(q) is wq.And else [q]
+        for i, child in enumerate(children):
+            if getattr(child, "fieldname", None) != "date":
+                continue
+            if type(child) is wq.Term:
+                lo = hi = str(child.text)
+            elif type(child) is wq.TermRange:
+                lo, hi = str(child.start or ""), str(child.end or "")
+            else:
+                continue
+            try:
+                _parse_bound(lo, low=True)
+                _parse_bound(hi, low=False)
+            except ValueError:
+                continue  # left in the query: _expand explains it
+            out.date_from, out.date_to = lo or None, hi or None
+            rest = children[:i] + children[i + 1 :]
+            if not rest:
+                return wq.Every()
+            return rest[0] if len(rest) == 1 else wq.And(rest)
+        return q
 
-    def match_spans(self, query: Query, text: str) -> list[tuple[int, int]]:
-        """Character spans of ``text`` holding words the query matches."""
-        terms = self._terms(query)
-        if not terms:
-            return []
+    def _join_variant_runs(self, q: wq.Query) -> list[wq.Query]:
+        """In an And/Or, consecutive plain words spelling a multi-word variant become one node."""
+        subs: list[wq.Query] = list(q.subqueries)
+        table = self.variants
+        if not isinstance(q, wq.And) or len(subs) < 2:
+            return subs
+        out: list[wq.Query] = []
+        i = 0
+        while i < len(subs):
+            s = subs[i]
+            if type(s) is wq.Term and s.fieldname in TEXT_FIELDS:
+                j = i
+                words: list[str] = []
+                while (
+                    j < len(subs) and type(subs[j]) is wq.Term and subs[j].fieldname == s.fieldname
+                ):
+                    words.append(str(subs[j].text))
+                    j += 1
+                form = table.match_at(words, 0)
+                if form is not None and len(form) > 1:
+                    out.append(wq.Phrase(s.fieldname, list(form)))
+                    i += len(form)
+                    continue
+            out.append(s)
+            i += 1
+        return out
+
+    def _alternatives(self, fieldname: str, form: tuple[str, ...]) -> list[wq.Query]:
         return [
-            (token.startchar, token.endchar)
-            for token in self._analyzer()(text, chars=True, mode="query")
-            if token.text in terms
+            wq.Term(fieldname, f[0]) if len(f) == 1 else wq.Phrase(fieldname, list(f))
+            for f in self.variants.forms_of(form)
         ]
 
-    def snippet(self, query: Query, text: str, *, top: int = 3) -> str:
+    def _expand_word(self, fieldname: str, word: str, *, boost: float = 1.0) -> wq.Query:
+        """A plain word: every vocabulary word with its stem, or'ed with its variants."""
+        alternatives: list[wq.Query] = [
+            wq.Term(fieldname, w, boost=boost) for w in self.stem_forms(fieldname, word)
+        ]
+        variants = self._alternatives(fieldname, (word,))
+        alternatives.extend(variants[1:])
+        if not alternatives:
+            return wq.Term(fieldname, word, boost=boost)
+        return alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives)
+
+    def _expand_phrase(self, q: wq.Phrase) -> wq.Query:
+        """An exact phrase (unstemmed); a variant inside it is or'ed with its other forms."""
+        words = [str(w) for w in q.words]
+        if q.fieldname not in TEXT_FIELDS:
+            return q
+        table = self.variants
+        pieces: list[list[tuple[str, ...]]] = []
+        i = 0
+        while i < len(words):
+            form = table.match_at(words, i)
+            if form is None:
+                pieces.append([(words[i],)])
+                i += 1
+            else:
+                pieces.append(table.forms_of(form))
+                i += len(form)
+        combos: list[wq.Query] = []
+        for combo in product(*pieces):
+            flat = [w for part in combo for w in part]
+            if len(flat) == 1:
+                combos.append(wq.Term(q.fieldname, flat[0], boost=q.boost))
+            else:
+                combos.append(wq.Phrase(q.fieldname, flat, slop=q.slop, boost=q.boost))
+            if len(combos) >= _MAX_PHRASE_VARIANTS:
+                break
+        return combos[0] if len(combos) == 1 else wq.Or(combos)
+
+    def stem_forms(self, fieldname: str, word: str) -> list[str]:
+        """Words of the field's vocabulary with the same English stem as ``word`` (itself included
+        when present). Stems only ever differ from their words in the last two letters, so the
+        candidates are the words sharing the stem's prefix; each is checked by stemming it."""
+        if not _STEMMABLE.match(word):
+            return [word]
+        facts = self.facts()
+        key = (fieldname, word)
+        cached = facts.stem_forms.get(key)
+        if cached is not None:
+            return list(cached)
+        target = stem(word)
+        prefix = target[: max(1, min(len(target), len(word)) - 2)]
+        reader = self.searcher().reader()
+        forms = []
+        for term in reader.expand_prefix(fieldname, prefix):
+            candidate = term.decode("utf-8") if isinstance(term, bytes) else str(term)
+            if _STEMMABLE.match(candidate) and stem(candidate) == target:
+                forms.append(candidate)
+        if word not in forms:
+            forms.insert(0, word)
+        facts.stem_forms[key] = tuple(forms)
+        return forms
+
+    # -- dates --------------------------------------------------------------------------------
+
+    def _date_query(self, lo: str, hi: str, notes: list[str], original: wq.Query) -> wq.Query:
+        try:
+            return self.date_filter(lo or None, hi or None)
+        except ValueError as exc:
+            notes.append(str(exc))
+            return wq.Every()
+
+    def date_filter(self, date_from: str | None, date_to: str | None) -> wq.Query:
+        """Passages of articles dated within [date_from, date_to] (either end open; YYYY,
+        YYYY-MM or YYYY-MM-DD), as year/month/day keyword terms. Undated articles never match."""
+        lo = _parse_bound(date_from, low=True)
+        hi = _parse_bound(date_to, low=False)
+        years = self.facts().years
+        if not years:
+            return wq.NullQuery
+        first_year = max(int(years[0]), lo[0]) if lo else int(years[0])
+        last_year = min(int(years[-1]), hi[0]) if hi else int(years[-1])
+        start = lo or (first_year, 1, 1)
+        end = hi or (last_year, 12, 31)
+        terms: list[wq.Query] = []
+        for y in range(first_year, last_year + 1):
+            if start <= (y, 1, 1) and (y, 12, 31) <= end:
+                terms.append(wq.Term("year", f"{y:04d}"))
+                continue
+            for m in range(1, 13):
+                if (y, m, 31) < start or end < (y, m, 1):
+                    continue
+                if start <= (y, m, 1) and (y, m, 31) <= end:
+                    terms.append(wq.Term("month", f"{y:04d}-{m:02d}"))
+                    continue
+                for d in range(1, 32):
+                    if start <= (y, m, d) <= end:
+                        terms.append(wq.Term("date", f"{y:04d}-{m:02d}-{d:02d}"))
+        if not terms:
+            return wq.NullQuery
+        return terms[0] if len(terms) == 1 else wq.Or(terms)
+
+    def facet_filter(self, name: str, value: str) -> wq.Query:
+        """Narrowing to one facet value ("year", "kind" or "source"; year "undated")."""
+        if name == "year":
+            if value == "undated":
+                return wq.Not(wq.Every("year"))
+            return wq.Term("year", value)
+        if name == "kind":
+            return wq.Term("kind", value.lower())
+        if name == "source":
+            return wq.Term("src", value)
+        raise ValueError(f"unknown filter {name!r} (use year, kind or source)")
+
+    # -- matching -----------------------------------------------------------------------------
+
+    def search(
+        self,
+        query: wq.Query,
+        *,
+        limit: int | None = 20,
+        offset: int = 0,
+        sort: str = "relevance",
+        facets: bool = False,
+        date_from: str | None = None,
+        date_to: str | None = None,
+    ) -> RawResult:
+        """Matching passages: the page [offset, offset+limit) by relevance or date (newest
+        first, undated last), totals, each page document's number of matches, and facets."""
+        with self._lock:
+            searcher = self.searcher()
+            facts = self.facts()
+            docset: set[int] = set(searcher.docs_for_query(query))
+            if date_from or date_to:
+                docset = self._within(docset, facts, date_from, date_to)
+            end = None if limit is None else offset + limit
+            page: list[tuple[int, float]]
+            if sort == "date":
+                ordered = sorted(
+                    docset, key=lambda d: (facts.date[d] == "", _neg(facts.date[d]), d)
+                )
+                page = [(d, 0.0) for d in ordered[offset:end]]
+            else:
+                narrowed = docset if (date_from or date_to) else None
+                results = searcher.search(query, limit=end, filter=narrowed)
+                page = [(hit.docnum, float(hit.score or 0.0)) for hit in results][offset:]
+            hits = []
+            for docnum, score in page:
+                doc_id, ordinal = split_key(searcher.stored_fields(docnum)["pid"])
+                hits.append(RawHit(doc_id, ordinal, score))
+            doc_counts: dict[str, int] = {}
+            reader = searcher.reader()
+            for h in hits:
+                if h.doc_id not in doc_counts:
+                    ids = reader.postings("doc_id", h.doc_id).all_ids()
+                    doc_counts[h.doc_id] = sum(1 for d in ids if d in docset)
+            result = RawResult(
+                total=len(docset),
+                hits=hits,
+                total_documents=len({facts.doc[d] for d in docset}),
+                doc_counts=doc_counts,
+            )
+            if facets:
+                result.facets = self._facets(docset, facts)
+            return result
+
+    @staticmethod
+    def _within(
+        docset: set[int], facts: _Facts, date_from: str | None, date_to: str | None
+    ) -> set[int]:
+        """The passages of articles whose whole date (at its precision) lies in the range: the
+        same rule as :meth:`date_filter`, checked on the matches instead of OR-ing date terms."""
+        lo = _parse_bound(date_from, low=True)
+        hi = _parse_bound(date_to, low=False)
+        low = "{:04d}-{:02d}-{:02d}".format(*lo) if lo else "0000"
+        high = "{:04d}-{:02d}-{:02d}".format(*hi) if hi else "9999"
+        kept = set()
+        for d in docset:
+            span = facts.span[d]
+            if span is not None and low <= span[0] and span[1] <= high:
+                kept.add(d)
+        return kept
+
+    @staticmethod
+    def _facets(docset: set[int], facts: _Facts) -> dict[str, dict[str, int]]:
+        years: dict[str, int] = {}
+        sources: dict[str, int] = {}
+        for d in docset:
+            year = facts.date[d][:4] or "undated"
+            years[year] = years.get(year, 0) + 1
+            src = facts.src[d]
+            if src:
+                sources[src] = sources.get(src, 0) + 1
+        kinds = {k: len(docset & ids) for k, ids in facts.kinds.items()}
+        return {
+            "year": dict(sorted(years.items())),
+            "kind": {k: n for k, n in sorted(kinds.items()) if n},
+            "source": dict(sorted(sources.items(), key=lambda kv: (-kv[1], kv[0]))),
+        }
+
+    def word_frequency(self, word: str) -> int:
+        """In how many passages ``word`` (any of its stem forms) occurs."""
+        with self._lock:
+            reader = self.searcher().reader()
+            return sum(reader.doc_frequency("text", w) for w in self.stem_forms("text", word))
+
+    def suggest_word(self, word: str, *, maxdist: int = 2) -> str | None:
+        """The closest word of the unstemmed text vocabulary (edit distance ≤ maxdist), if any."""
+        with self._lock:
+            corrector = self.searcher().reader().corrector("text")
+            found = corrector.suggest(word, limit=1, maxdist=maxdist, prefix=1)
+            return str(found[0]) if found else None
+
+    # -- highlighting -------------------------------------------------------------------------
+
+    def highlight_terms(self, query: wq.Query) -> Highlight:
+        """What to mark for ``query``: single words, and phrases marked only where the whole
+        phrase occurs (computed once per search, reused for every snippet). Words the query
+        excludes (NOT) are not marked."""
+        reader = self.searcher().reader()
+        found = Highlight()
+
+        def walk(q: wq.Query) -> None:
+            if isinstance(q, wq.Not):
+                return
+            if isinstance(q, wq.AndNot):
+                walk(q.a)
+                return
+            if isinstance(q, wq.Phrase):
+                if q.fieldname in TEXT_FIELDS:
+                    found.phrases.add(tuple(str(w) for w in q.words))
+                return
+            if q.is_leaf():
+                try:
+                    pairs = q.existing_terms(reader, phrases=False, expand=True)
+                except Exception:
+                    pairs = set()
+                for fieldname, value in pairs:
+                    if fieldname in TEXT_FIELDS:
+                        found.words.add(
+                            value.decode("utf-8") if isinstance(value, bytes) else value
+                        )
+                return
+            for child in q.children():
+                walk(child)
+
+        with self._lock:
+            walk(query)
+        return found
+
+    def match_spans(self, query: wq.Query, text: str) -> list[tuple[int, int]]:
+        """Character spans of ``text`` holding words the query matches."""
+        return self.highlight_terms(query).spans(text)
+
+    def snippet(
+        self, query: wq.Query, text: str, *, top: int = 3, terms: Highlight | None = None
+    ) -> str:
         """``text`` with the query's words marked, cut to the best fragments (HTML)."""
-        terms = self._terms(query)
-        analyzer = self._analyzer()
-        fragmenter = ContextFragmenter(maxchars=300, surround=80)
-        marked = highlight(text, terms, analyzer, fragmenter, _MarkFormatter(), top=top)
-        return marked or html.escape(text[:240], quote=False)
+        if terms is None:
+            terms = self.highlight_terms(query)
+        return make_snippet(text, terms.spans(text), top=top)
+
+
+@dataclass
+class Highlight:
+    """Words and phrases (as index tokens) to mark in passage text."""
+
+    words: set[str] = field(default_factory=set)
+    phrases: set[tuple[str, ...]] = field(default_factory=set)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Spans of ``text`` to mark: each matching word, each token of each whole phrase."""
+        if not self.words and not self.phrases:
+            return []
+        tokens = [
+            (t.text, t.startchar, t.endchar)
+            for t in text_analyzer()(text, chars=True, mode="index")
+        ]
+        marked: list[tuple[int, int]] = [(a, b) for w, a, b in tokens if w in self.words]
+        if self.phrases:
+            words = [w for w, _, _ in tokens]
+            for phrase in self.phrases:
+                n = len(phrase)
+                for i in range(len(words) - n + 1):
+                    if words[i] == phrase[0] and tuple(words[i : i + n]) == phrase:
+                        marked.extend((a, b) for _, a, b in tokens[i : i + n])
+        return merge_spans(marked)
+
+
+def make_snippet(
+    text: str, spans: list[tuple[int, int]], *, top: int = 3, surround: int = 80
+) -> str:
+    """HTML: the ``top`` passages of ``text`` densest in marked spans, in text order."""
+    if not spans:
+        return html.escape(text[:240], quote=False) + ("…" if len(text) > 240 else "")
+    clusters: list[list[tuple[int, int]]] = [[spans[0]]]
+    for span in spans[1:]:
+        if span[1] - clusters[-1][0][0] <= 300 - 2 * surround:
+            clusters[-1].append(span)
+        else:
+            clusters.append([span])
+    best = sorted(sorted(clusters, key=len, reverse=True)[:top], key=lambda c: c[0][0])
+    pieces = []
+    for cluster in best:
+        a = _word_edge(text, max(0, cluster[0][0] - surround), back=True)
+        b = _word_edge(text, min(len(text), cluster[-1][1] + surround), back=False)
+        out = []
+        index = a
+        for s, e in cluster:
+            out.append(html.escape(text[index:s], quote=False))
+            out.append("<mark>" + html.escape(text[s:e], quote=False) + "</mark>")
+            index = e
+        out.append(html.escape(text[index:b], quote=False))
+        pieces.append("".join(out).strip())
+    return " … ".join(pieces)
+
+
+def _word_edge(text: str, i: int, *, back: bool) -> int:
+    """``i`` moved to the nearest space (so fragments do not cut words), within 15 characters."""
+    if i <= 0 or i >= len(text):
+        return i
+    for k in range(15):
+        j = i - k if back else i + k
+        if 0 < j < len(text) and text[j].isspace():
+            return j + 1 if back else j
+    return i
+
+
+def _neg(date: str) -> tuple[int, ...]:
+    """A sort key that orders ISO dates newest first."""
+    return tuple(-ord(c) for c in date)
+
+
+def narrowest(
+    a: tuple[str | None, str | None], b: tuple[str | None, str | None]
+) -> tuple[str | None, str | None]:
+    """The intersection of two date ranges (YYYY[-MM[-DD]] bounds, None = open)."""
+    los = [_pad(x, low=True) for x in (a[0], b[0]) if x]
+    his = [_pad(x, low=False) for x in (a[1], b[1]) if x]
+    return (max(los) if los else None, min(his) if his else None)
+
+
+def _pad(date: str, *, low: bool) -> str:
+    """An ISO date at any precision as the first (or last) day it can mean."""
+    if len(date) == 4:
+        return date + ("-01-01" if low else "-12-31")
+    if len(date) == 7:
+        return date + ("-01" if low else "-31")
+    return date
+
+
+def _parse_bound(value: str | None, *, low: bool) -> tuple[int, int, int] | None:
+    if value is None or value == "":
+        return None
+    m = _DATE.match(value.strip())
+    if not m:
+        raise ValueError(
+            f"Cannot read the date {value!r}: write YYYY, YYYY-MM or YYYY-MM-DD "
+            "(date:2012, date:2012-04, date:[2012 TO 2016]); the date filter was ignored."
+        )
+    year = int(m.group(1))
+    month = int(m.group(2)) if m.group(2) else (1 if low else 12)
+    day = int(m.group(3)) if m.group(3) else (1 if low else 31)
+    return (year, month, day)

@@ -1,17 +1,124 @@
 """Searching the archive: query language, hits joined with stored text, snippets, facets.
 
 Reads through the store (passage texts, headers) and the index (matching); writes nothing.
+The query language is Whoosh's parser, configured in :mod:`wpk_archive.core.index`; this module
+reads a query leniently (unbalanced quotes or brackets, lone operators, unknown fields are
+explained in ``SearchResult.message`` and searched as well as they can be), never raising.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-from wpk_archive.core.index import PassageIndex
-from wpk_archive.core.models import Hit, SearchResult
+from wpk_archive.core.index import QUERY_FIELDS, PassageIndex, narrowest
+from wpk_archive.core.models import DocumentHits, Hit, SearchResult
 from wpk_archive.core.store import Store
 
 Sort = Literal["relevance", "date"]
+
+_CHUNK = re.compile(r'"[^"]*"|\S+')
+_FIELD = re.compile(r'(?<![\w"\\])([A-Za-z_][\w]*):(?=\S)')
+_OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
+_BRACKETS = {")": "(", "]": "[", "}": "{"}
+
+
+def clean_query(text: str) -> tuple[str, list[str]]:
+    """The query with what cannot be read removed, and a note on each removal."""
+    notes: list[str] = []
+    if text.count('"') % 2:
+        cut = text.rfind('"')
+        text = text[:cut] + " " + text[cut + 1 :]
+        notes.append('A quote (") was not closed; it was ignored.')
+    text, bracket_note = _balance_brackets(text)
+    if bracket_note:
+        notes.append(bracket_note)
+    text = _fix_fields(text, notes)
+    text = _drop_lone_operators(text, notes)
+    return text.strip(), notes
+
+
+def _outside_quotes(text: str) -> list[bool]:
+    inside = False
+    flags = []
+    for ch in text:
+        if ch == '"':
+            inside = not inside
+            flags.append(False)
+        else:
+            flags.append(not inside)
+    return flags
+
+
+def _balance_brackets(text: str) -> tuple[str, str | None]:
+    outside = _outside_quotes(text)
+    stack: list[int] = []
+    drop: set[int] = set()
+    for i, ch in enumerate(text):
+        if not outside[i]:
+            continue
+        if ch in "([{":
+            stack.append(i)
+        elif ch in _BRACKETS:
+            if stack and text[stack[-1]] == _BRACKETS[ch]:
+                stack.pop()
+            else:
+                drop.add(i)
+    drop.update(stack)
+    if not drop:
+        return text, None
+    kept = "".join(" " if i in drop else ch for i, ch in enumerate(text))
+    return kept, "Unmatched brackets were ignored."
+
+
+def _fix_fields(text: str, notes: list[str]) -> str:
+    outside = _outside_quotes(text)
+    unknown: list[str] = []
+
+    def repl(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if not outside[m.start()]:
+            return m.group(0)
+        if name.lower() in QUERY_FIELDS:
+            return name.lower() + ":"
+        unknown.append(name)
+        return ""
+
+    text = _FIELD.sub(repl, text)
+    if unknown:
+        names = ", ".join(f"{n}:" for n in dict.fromkeys(unknown))
+        notes.append(
+            f"Unknown field {names} (fields are title:, source:, kind:, date:); "
+            "its words were searched in the text."
+        )
+    return text
+
+
+def _drop_lone_operators(text: str, notes: list[str]) -> str:
+    chunks = _CHUNK.findall(text)
+    kept: list[str] = []
+    dropped: list[str] = []
+    for i, chunk in enumerate(chunks):
+        if chunk in _OPERATORS:
+            prev = kept[-1] if kept else None
+            nxt = chunks[i + 1] if i + 1 < len(chunks) else None
+            binary = chunk != "NOT"
+            if (
+                nxt is None
+                or nxt in _OPERATORS - {"NOT"}
+                or nxt.startswith((")", "]", "}"))
+                or (
+                    binary
+                    and (prev is None or prev in _OPERATORS or prev.endswith(("(", "[", "{")))
+                )
+            ):
+                dropped.append(chunk)
+                continue
+        kept.append(chunk)
+    if dropped:
+        ops = ", ".join(dict.fromkeys(dropped))
+        notes.append(f"{ops} needs words on both sides (NOT: after it); it was ignored.")
+    return " ".join(kept)
 
 
 def run_search(
@@ -32,34 +139,138 @@ def run_search(
     ``date_from``/``date_to`` (YYYY, YYYY-MM or YYYY-MM-DD) filter on the article's publication
     date; ``filters`` narrows by facet value ({"year": "2012", "kind": "cc_plenary",
     "source": "..."}); ``facets`` asks for counts by year, kind and source over the whole result.
+    Never raises for a bad query: ``message`` says what was read leniently.
     """
     text = query.strip()
     if not text:
         return SearchResult(query=query, total=0, hits=[])
     try:
-        parsed = index.parse(text)
-    except Exception as exc:  # the parser is lenient; this is the last guard
-        return SearchResult(query=query, total=0, hits=[], message=f"Cannot read the query: {exc}")
-    total, raw = index.search(parsed, limit=offset + limit)
-    raw = raw[offset:]
-    texts = store.passage_texts((h.doc_id, h.passage) for h in raw)
-    headers = store.document_headers(h.doc_id for h in raw)
-    hits = []
-    for h in raw:
+        return _search(
+            store, index, query, text, max(0, limit), max(0, offset), date_from, date_to, sort,
+            filters, facets,
+        )  # fmt: skip
+    except Exception as exc:  # a last guard: fall back to the plain words of the query
+        words = " ".join(re.findall(r"\w+", text))
+        words = " ".join(w for w in words.split() if w not in _OPERATORS)
+        message = f"Cannot read the query ({exc}); searched its words instead."
+        if words and words != text:
+            try:
+                result = _search(
+                    store, index, query, words, max(0, limit), max(0, offset), date_from,
+                    date_to, sort, filters, facets,
+                )  # fmt: skip
+                result.message = message
+                return result
+            except Exception:
+                pass
+        return SearchResult(
+            query=query, total=0, hits=[], message=f"Cannot read the query ({exc})."
+        )
+
+
+def _search(
+    store: Store,
+    index: PassageIndex,
+    query: str,
+    text: str,
+    limit: int,
+    offset: int,
+    date_from: str | None,
+    date_to: str | None,
+    sort: str,
+    filters: dict[str, str] | None,
+    facets: bool,
+) -> SearchResult:
+    from whoosh import query as wq  # the index module owns Whoosh; only And/Every are built here
+
+    cleaned, notes = clean_query(text)
+    if not cleaned:
+        return SearchResult(query=query, total=0, hits=[], message=" ".join(notes) or None)
+    parsed = index.read_query(cleaned)
+    notes.extend(parsed.notes)
+    restrict = []
+    if date_from or date_to:
+        try:
+            index.date_filter(date_from, date_to)  # validates the bounds
+        except ValueError as exc:
+            notes.append(str(exc))
+            date_from = date_to = None
+    if parsed.date_from or parsed.date_to:
+        date_from, date_to = narrowest((date_from, date_to), (parsed.date_from, parsed.date_to))
+    for name, value in (filters or {}).items():
+        try:
+            restrict.append(index.facet_filter(name, value))
+        except ValueError as exc:
+            notes.append(str(exc))
+    q = wq.And([parsed.query, *restrict]) if restrict else parsed.query
+    if sort not in ("relevance", "date"):
+        notes.append(f"Unknown sort {sort!r}; sorted by relevance.")
+        sort = "relevance"
+    raw = index.search(
+        q,
+        limit=limit,
+        offset=offset,
+        sort=sort,
+        facets=facets,
+        date_from=date_from or None,
+        date_to=date_to or None,
+    )
+    texts = store.passage_texts((h.doc_id, h.passage) for h in raw.hits)
+    headers = store.document_headers(h.doc_id for h in raw.hits)
+    terms = index.highlight_terms(parsed.query)
+    hits: list[Hit] = []
+    groups: dict[str, DocumentHits] = {}
+    for h in raw.hits:
         body = texts.get((h.doc_id, h.passage))
         header = headers.get(h.doc_id)
         if body is None or header is None:
             continue  # index ahead of the store: skip rather than show what cannot be traced
-        hits.append(
-            Hit(
-                doc_id=h.doc_id,
-                title=header["title"],
-                date=header["date"],
-                source=header["source"],
-                passage=h.passage,
-                text=body,
-                snippet=index.snippet(parsed, body),
-                score=h.score,
-            )
+        hit = Hit(
+            doc_id=h.doc_id,
+            title=header["title"],
+            date=header["date"],
+            source=header["source"],
+            passage=h.passage,
+            text=body,
+            snippet=index.snippet(parsed.query, body, terms=terms),
+            score=h.score,
         )
-    return SearchResult(query=query, total=total, hits=hits)
+        hits.append(hit)
+        group = groups.get(h.doc_id)
+        if group is None:
+            group = groups[h.doc_id] = DocumentHits(
+                doc_id=h.doc_id,
+                title=hit.title,
+                date=hit.date,
+                source=hit.source,
+                count=raw.doc_counts.get(h.doc_id, 0),
+                hits=[],
+            )
+        group.hits.append(hit)
+    return SearchResult(
+        query=query,
+        total=raw.total,
+        hits=hits,
+        message=" ".join(notes) or None,
+        suggestion=_suggestion(index, cleaned, parsed.words),
+        facets=raw.facets,
+        documents=list(groups.values()),
+        total_documents=raw.total_documents,
+    )
+
+
+def _suggestion(index: PassageIndex, text: str, words: list[str]) -> str | None:
+    """The query with each word that occurs nowhere replaced by the closest indexed word."""
+    suggested = text
+    changed = False
+    for word in dict.fromkeys(words):
+        if len(word) < 3 or not word.isalpha() or index.word_frequency(word) > 0:
+            continue
+        if index.variants.forms_of((word,)):
+            continue
+        better = index.suggest_word(word, maxdist=1 if len(word) <= 4 else 2)
+        if better and better != word:
+            pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
+            suggested, n = pattern.subn(better, suggested)
+            changed = changed or n > 0
+    return suggested if changed else None

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTabWidget,
     QToolBar,
+    QVBoxLayout,
+    QWidget,
 )
 
 from wpk_archive import __version__
@@ -90,7 +92,20 @@ class MainWindow(QMainWindow):
         self.split.setStretchFactor(0, 2)
         self.split.setStretchFactor(1, 5)
         self.split.setSizes([420, 940])
-        self.setCentralWidget(self.split)
+        self.banner = QLabel("")
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "background:#fff3bf;color:#5c4400;padding:6px;border-bottom:1px solid #e0c060"
+        )
+        self.banner.hide()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(self.split, 1)
+        self.setCentralWidget(central)
 
         toolbar = QToolBar("Search")
         toolbar.setObjectName("searchToolbar")
@@ -226,9 +241,33 @@ class MainWindow(QMainWindow):
     def _archive_opened(self, archive: Archive) -> None:
         self.archive = archive
         if archive.notice:
-            self.statusBar().showMessage(archive.notice, 30000)
+            self.show_banner(archive.notice)
         self.refresh()
         self.archive_ready.emit()
+        if not archive.readonly:
+            self.tasks.write(
+                archive.check_index,
+                progress=self._index_progress,
+                done=self._index_checked,
+                failed=self._failed,
+            )
+
+    def _index_checked(self, message: str | None) -> None:
+        self.busy_status.setText("")
+        if message:
+            self.show_banner(message)
+
+    def show_banner(self, text: str) -> None:
+        """A notice that stays until the archive is closed (read-only, index rebuilt…)."""
+        current = self.banner.text()
+        self.banner.setText(f"{current}\n{text}" if current else text)
+        self.banner.show()
+
+    def _index_progress(self, done: int, total: int, what: str) -> None:
+        self.busy_status.setText(
+            f"Rebuilding the search index from the archive: {done:,} of {total:,} documents "
+            "(nothing is lost)"
+        )
 
     def _archive_failed(self, message: str) -> None:
         self.archive_status.setText("The archive could not be opened.")
@@ -264,7 +303,8 @@ class MainWindow(QMainWindow):
             return  # the filters changed while this was read
         total, first = payload
         archive = self.archive
-        assert archive is not None
+        if archive is None:
+            return  # the window was closed while this was read
         self.timeline_model.reset(
             total,
             first,
@@ -282,7 +322,8 @@ class MainWindow(QMainWindow):
     def _documents_loaded(self, payload: tuple[list[dict[str, Any]], dict[str, int]]) -> None:
         docs, stats = payload
         archive = self.archive
-        assert archive is not None
+        if archive is None:
+            return  # the window was closed while this was read
         self.documents.clear()
         for row in docs:
             item = QListWidgetItem(f"{row['date'] or 'undated'}   {row['title']}")

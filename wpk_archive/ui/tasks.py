@@ -6,6 +6,7 @@ thread, where the connected slot runs.
 
 from __future__ import annotations
 
+import sys
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -64,6 +65,9 @@ class TaskRunner(QObject):
         self.writes.setMaxThreadCount(1)
         self._running = 0
         self._live: set[Task] = set()  # keeps each task (and its signals) alive until it reports
+        # Background tasks are mostly pure Python and share the GIL with the GUI thread; a short
+        # switch interval (default 5 ms) lets the event loop run promptly between their steps.
+        sys.setswitchinterval(0.001)
 
     def read(
         self,
