@@ -235,3 +235,18 @@ def _shared(factory: pytest.TempPathFactory) -> Archive:
     if "a" not in _SHARED:
         _SHARED["a"] = _new_archive(Path(factory.mktemp("fuzz")) / "a")
     return _SHARED["a"]
+
+
+def test_totals_count_every_match_when_only_the_best_are_scored(tmp_path: Path) -> None:
+    """The one-pass collector must see every match, even when an Or branch cannot make the top."""
+    docs = []
+    for i in range(300):
+        word = "armies" if i % 3 == 0 else "army"
+        text = f"Report {i}\n\nThe {word} unit {i} " + ("army " * (1 + i % 7)) * (i % 3 != 0) + "marched."
+        docs.append(Item(f"t:{i}", document_from_text(text, origin=f"t:{i}", title=f"R{i}")))
+    with open_archive(tmp_path / "a") as archive:
+        archive.import_items(docs)
+        everything = archive.search("army", limit=1000)
+        top = archive.search("army", limit=5)
+        assert everything.total == top.total == 300
+        assert len(everything.hits) == 300

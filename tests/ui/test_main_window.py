@@ -85,4 +85,4 @@ def test_import_by_drop_reports_the_bad_file(qtbot, window: MainWindow, tmp_path
         window.import_paths([good, bad])
     report = blocker.args[0]
     assert report.added == 1 and [Path(r.path).name for r in report.refused] == ["bad.txt"]
-    qtbot.waitUntil(lambda: window.documents.count() == 3, timeout=10000)
+    qtbot.waitUntil(lambda: window.documents_model.rowCount() == 3, timeout=10000)

@@ -313,6 +313,7 @@ class Archive:
                 # one writer per batch in this process: forking Whoosh's two-process writer for
                 # every batch cost more than it saved (bench/README.md)
                 self.index.add_documents(fresh, kinds=kinds, replace=False)
+                self.index.set_generation(self.store.generation())
                 self._index_checked = True
 
     def _summarize(self, doc: Document) -> None:
@@ -368,7 +369,13 @@ class Archive:
             return
         try:
             self.index.open()
-            stale = self.index.doc_ids() != self.store.document_ids()
+            generation = self.store.generation()
+            # the cheap check first: the index says which store generation it reflects
+            stale = self.index.generation != generation and (
+                self.index.doc_ids() != self.store.document_ids()
+            )
+            if not stale and not self.readonly and self.index.generation != generation:
+                self.index.set_generation(generation)
         except passage_index.IndexError_:
             stale = True
         if stale:
@@ -396,6 +403,7 @@ class Archive:
             large=total >= 200,
             progress=step,
         )
+        self.index.set_generation(self.store.generation())
         self._index_checked = True
         return count
 
@@ -735,6 +743,7 @@ class Archive:
         self.store.update_document_fields(doc.id, changes)
         self._ensure_index()
         self.index.add_documents([doc], kinds=self.store.event_kinds_by_passage(), replace=True)
+        self.index.set_generation(self.store.generation())
         return ids
 
     def delete_document(
@@ -764,6 +773,7 @@ class Archive:
             self.store.delete_document(doc.id, with_user_data=True)
             self._ensure_index()
             self.index.delete_documents([doc.id])
+            self.index.set_generation(self.store.generation())
         self.rebuild_timeline()
 
     def undo_correction(self, correction_id: int) -> None:

@@ -14,6 +14,7 @@ year/month/day keyword terms, never a DATETIME range.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
@@ -29,15 +30,16 @@ from typing import Any
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.analysis import Analyzer, Filter, LowercaseFilter, RegexTokenizer
+from whoosh.collectors import TopCollector
 from whoosh.fields import ID, KEYWORD, TEXT, Schema
 from whoosh.lang.porter import stem as porter_stem
 from whoosh.qparser import FuzzyTermPlugin, GtLtPlugin, QueryParser
 from whoosh.searching import Searcher
 
 from wpk_archive.core.models import Document
-from wpk_archive.core.variants import Variants, load_variants
+from wpk_archive.core.variants import Form, Variants, load_variants
 
-ANALYZER_VERSION = 2
+ANALYZER_VERSION = 3
 INDEX_NAME = "passages"
 STAMP_FILE = "wpk_index.json"
 HANGUL = "\u1100-\u11ff\u3131-\u318e\uac00-\ud7a3"
@@ -128,7 +130,24 @@ def schema() -> Schema:
         year=ID,
         month=ID,
         kind=KEYWORD(lowercase=True, commas=False),
+        # one key per multi-word name group found in the passage (see PassageIndex.name_keys):
+        # a name query is then one term lookup instead of a phrase over very common words
+        names=KEYWORD(commas=False),
     )
+
+
+_LATIN_WORD = re.compile(WORD_PATTERN)
+
+
+def latin_tokens(text: str) -> list[str]:
+    """The text field's tokens for Latin-script text (what WordFilter yields outside Hangul)."""
+    out = []
+    for word in _LATIN_WORD.findall(text.lower()):
+        word = word.replace("’", "'")
+        if word.endswith("'s") and len(word) > 2:
+            word = word[:-2]
+        out.append(word)
+    return out
 
 
 def passage_key(doc_id: str, ordinal: int) -> str:
@@ -207,6 +226,20 @@ class _Facts:
         ]
 
 
+class _TopAndEvery(TopCollector):  # type: ignore[misc]
+    """The best ``limit`` matches by score, and the set of every match, in one pass."""
+
+    def __init__(self, limit: int) -> None:
+        # Every match must be visited: no block-quality skipping, and no matcher replacement
+        # (which prunes Or branches that cannot reach the current top score).
+        super().__init__(limit=limit, usequality=False, replace=0)
+        self.every: set[int] = set()
+
+    def collect(self, sub_docnum: int) -> Any:
+        self.every.add(self.offset + sub_docnum)
+        return super().collect(sub_docnum)
+
+
 class PassageIndex:
     """The Whoosh index in an archive folder's ``index/``, with one searcher kept open."""
 
@@ -217,6 +250,7 @@ class PassageIndex:
         self._facts: _Facts | None = None
         self._lock = threading.RLock()
         self._variants: Variants | None = None
+        self._names: tuple[dict[Form, str], str] | None = None
 
     # -- lifecycle ----------------------------------------------------------------------------
 
@@ -246,7 +280,8 @@ class PassageIndex:
             self.path.mkdir(parents=True)
             self._ix = whoosh_index.create_in(str(self.path), schema(), indexname=INDEX_NAME)
             (self.path / STAMP_FILE).write_text(
-                json.dumps({"analyzer_version": ANALYZER_VERSION}), encoding="utf-8"
+                json.dumps({"analyzer_version": ANALYZER_VERSION, "names": self.name_table()[1]}),
+                encoding="utf-8",
             )
 
     def open(self) -> None:
@@ -280,6 +315,57 @@ class PassageIndex:
         if self._variants is None:
             self._variants = load_variants(tokens_of, [self.path.parent / "variants.tsv"])
         return self._variants
+
+    @property
+    def generation(self) -> int | None:
+        """The store generation this index reflects (None when unknown)."""
+        value = self._stamp().get("generation")
+        return value if isinstance(value, int) else None
+
+    def set_generation(self, generation: int) -> None:
+        """Record that the index now reflects the store at ``generation``."""
+        with self._lock:
+            stamp = self._stamp()
+            stamp["generation"] = generation
+            target = self.path / STAMP_FILE
+            temp = target.with_suffix(".tmp")
+            temp.write_text(json.dumps(stamp), encoding="utf-8")
+            temp.replace(target)  # atomic: a crash leaves the old stamp or the new one
+
+    def name_table(self) -> tuple[dict[Form, str], str]:
+        """Forms of every variant group that has a multi-word form, each mapped to its group's
+        key, and a hash of that table (recorded in the index when it is built)."""
+        if self._names is None:
+            table: dict[Form, str] = {}
+            for group in self.variants.groups:
+                if group and any(len(f) > 1 for f in group):
+                    key = "_".join(group[0])
+                    for form in group:
+                        table[form] = key
+            digest = hashlib.sha1(
+                json.dumps(sorted((" ".join(f), k) for f, k in table.items())).encode("utf-8")
+            ).hexdigest()[:16]
+            self._names = (table, digest)
+        return self._names
+
+    def names_indexed(self) -> bool:
+        """Whether the index's name keys were built from the current variants table."""
+        return bool(self._stamp().get("names") == self.name_table()[1])
+
+    def name_keys(self, text: str) -> list[str]:
+        """Keys of the name groups any of whose forms occurs in ``text`` (as whole tokens)."""
+        table, _ = self.name_table()
+        if not table:
+            return []
+        longest = max(len(f) for f in table)
+        words = latin_tokens(text)
+        found: set[str] = set()
+        for i in range(len(words)):
+            for size in range(1, min(longest, len(words) - i) + 1):
+                key = table.get(tuple(words[i : i + size]))
+                if key is not None:
+                    found.add(key)
+        return sorted(found)
 
     # -- writing ------------------------------------------------------------------------------
 
@@ -324,6 +410,7 @@ class PassageIndex:
                             title=doc.title,
                             source=doc.source or "",
                             kind=" ".join(sorted(kind_set)),
+                            names=" ".join(self.name_keys(passage.text)),
                             **dated,
                         )
                         added += 1
@@ -361,11 +448,15 @@ class PassageIndex:
     # -- reading ------------------------------------------------------------------------------
 
     def searcher(self) -> Searcher:
-        """The one open searcher (refreshed after each commit)."""
+        """The one open searcher, reopened when the index changed on disk (our own commits, or
+        another program's when this one has the archive read-only)."""
         with self._lock:
             self.open()
             if self._searcher is None:
                 self._searcher = self._ix.searcher()
+            elif not self._searcher.up_to_date():
+                self._refresh(reopen=True)
+                assert self._searcher is not None
             return self._searcher
 
     def facts(self) -> _Facts:
@@ -414,6 +505,10 @@ class PassageIndex:
 
     def _expand(self, q: wq.Query, out: ParsedQuery) -> wq.Query:
         notes = out.notes
+        if isinstance(q, wq.FuzzyTerm) and q.prefixlength < 1:
+            # a misspelling keeps its first letter; without this the whole vocabulary is scanned
+            q.prefixlength = 1
+            return q
         if isinstance(q, wq.And | wq.Or):
             subs = [self._expand(s, out) for s in self._join_variant_runs(q)]
             return type(q)(subs, boost=q.boost)
@@ -501,8 +596,20 @@ class PassageIndex:
             for f in self.variants.forms_of(form)
         ]
 
+    def _name_term(self, fieldname: str, form: Form, boost: float = 1.0) -> wq.Query | None:
+        """The one-term query for a whole name form (every spelling), when the index has keys."""
+        if fieldname != "text":
+            return None
+        key = self.name_table()[0].get(form)
+        if key is None or not self.names_indexed():
+            return None
+        return wq.Term("names", key, boost=boost)
+
     def _expand_word(self, fieldname: str, word: str, *, boost: float = 1.0) -> wq.Query:
         """A plain word: every vocabulary word with its stem, or'ed with its variants."""
+        named = self._name_term(fieldname, (word,), boost)
+        if named is not None:
+            return named
         alternatives: list[wq.Query] = [
             wq.Term(fieldname, w, boost=boost) for w in self.stem_forms(fieldname, word)
         ]
@@ -517,6 +624,9 @@ class PassageIndex:
         words = [str(w) for w in q.words]
         if q.fieldname not in TEXT_FIELDS:
             return q
+        named = self._name_term(q.fieldname, tuple(words), q.boost)
+        if named is not None:
+            return named
         table = self.variants
         pieces: list[list[tuple[str, ...]]] = []
         i = 0
@@ -632,11 +742,19 @@ class PassageIndex:
         with self._lock:
             searcher = self.searcher()
             facts = self.facts()
+            end = None if limit is None else offset + limit
+            page: list[tuple[int, float]]
+            if sort != "date" and not (date_from or date_to) and end is not None:
+                # one pass over the matches: the best `end` by score, and every match (for the
+                # totals and facets) -- instead of enumerating all matches, then scoring again
+                collector = _TopAndEvery(end)
+                searcher.search_with_collector(query, collector)
+                ranked = [(hit.docnum, float(hit.score or 0.0)) for hit in collector.results()]
+                page = ranked[offset:]
+                return self._result(searcher, facts, collector.every, page, facets)
             docset: set[int] = set(searcher.docs_for_query(query))
             if date_from or date_to:
                 docset = self._within(docset, facts, date_from, date_to)
-            end = None if limit is None else offset + limit
-            page: list[tuple[int, float]]
             if sort == "date":
                 ordered = sorted(
                     docset, key=lambda d: (facts.date[d] == "", _neg(facts.date[d]), d)
@@ -646,25 +764,36 @@ class PassageIndex:
                 narrowed = docset if (date_from or date_to) else None
                 results = searcher.search(query, limit=end, filter=narrowed)
                 page = [(hit.docnum, float(hit.score or 0.0)) for hit in results][offset:]
-            hits = []
-            for docnum, score in page:
-                doc_id, ordinal = split_key(searcher.stored_fields(docnum)["pid"])
-                hits.append(RawHit(doc_id, ordinal, score))
-            doc_counts: dict[str, int] = {}
-            reader = searcher.reader()
-            for h in hits:
-                if h.doc_id not in doc_counts:
-                    ids = reader.postings("doc_id", h.doc_id).all_ids()
-                    doc_counts[h.doc_id] = sum(1 for d in ids if d in docset)
-            result = RawResult(
-                total=len(docset),
-                hits=hits,
-                total_documents=len({facts.doc[d] for d in docset}),
-                doc_counts=doc_counts,
-            )
-            if facets:
-                result.facets = self._facets(docset, facts)
-            return result
+            return self._result(searcher, facts, docset, page, facets)
+
+    def _result(
+        self,
+        searcher: Searcher,
+        facts: _Facts,
+        docset: set[int],
+        page: list[tuple[int, float]],
+        facets: bool,
+    ) -> RawResult:
+        """Hits of the page, totals, each page document's number of matches, facets."""
+        hits = []
+        for docnum, score in page:
+            doc_id, ordinal = split_key(searcher.stored_fields(docnum)["pid"])
+            hits.append(RawHit(doc_id, ordinal, score))
+        doc_counts: dict[str, int] = {}
+        reader = searcher.reader()
+        for h in hits:
+            if h.doc_id not in doc_counts:
+                ids = reader.postings("doc_id", h.doc_id).all_ids()
+                doc_counts[h.doc_id] = sum(1 for d in ids if d in docset)
+        result = RawResult(
+            total=len(docset),
+            hits=hits,
+            total_documents=len({facts.doc[d] for d in docset}),
+            doc_counts=doc_counts,
+        )
+        if facets:
+            result.facets = self._facets(docset, facts)
+        return result
 
     @staticmethod
     def _within(
@@ -731,6 +860,11 @@ class PassageIndex:
             if isinstance(q, wq.Phrase):
                 if q.fieldname in TEXT_FIELDS:
                     found.phrases.add(tuple(str(w) for w in q.words))
+                return
+            if type(q) is wq.Term and q.fieldname == "names":
+                for form, key in self.name_table()[0].items():
+                    if key == q.text:
+                        (found.words.add(form[0]) if len(form) == 1 else found.phrases.add(form))
                 return
             if q.is_leaf():
                 try:

@@ -156,6 +156,14 @@ class Store:
 
     # -- documents ----------------------------------------------------------------------------
 
+    def generation(self) -> int:
+        """A counter bumped by every change to documents (the index records the one it reflects)."""
+        value = self.get_meta("generation")
+        return int(value) if value and value.isdigit() else 0
+
+    def _bump_generation(self) -> None:
+        self.set_meta("generation", str(self.generation() + 1))
+
     def has_content(self, content_hash: str) -> str | None:
         """The id of a document with exactly this content, if any."""
         rows = self._rows("SELECT id FROM documents WHERE content_hash = ? LIMIT 1", [content_hash])
@@ -226,6 +234,7 @@ class Store:
                 'INSERT INTO passages(doc_id, ordinal, start, "end", text) VALUES (?,?,?,?,?)',
                 [(p.doc_id, p.ordinal, p.start, p.end, p.text) for p in doc.passages],
             )
+            self._bump_generation()
 
     def delete_derived(self, doc_id: str) -> None:
         """Remove what was extracted from a document (passages, mentions, summaries)."""
@@ -654,6 +663,7 @@ class Store:
             self.db.execute(
                 f"UPDATE documents SET {sets} WHERE id = ?", [values[n] for n in names] + [doc_id]
             )
+            self._bump_generation()
 
     def delete_document(self, doc_id: str, *, with_user_data: bool) -> None:
         """Remove a document and everything derived from it (and the user's text on it if asked)."""
@@ -663,6 +673,7 @@ class Store:
                 self.db.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
             if with_user_data:
                 self.db.execute("DELETE FROM user_summaries WHERE doc_id = ?", [doc_id])
+            self._bump_generation()
 
     # -- checks -------------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -26,10 +28,11 @@ from wpk_archive import __version__
 from wpk_archive.core.archive import Archive, ImportReport, open_archive
 from wpk_archive.core.export import document_markdown, timeline_export
 from wpk_archive.core.models import Event, EventSource, Hit, SearchResult
+from wpk_archive.ui.models.documents_model import DocIdRole, DocumentsModel
 from wpk_archive.ui.models.timeline_model import EventRole, TimelineModel
 from wpk_archive.ui.reader import ReaderView
 from wpk_archive.ui.search_panel import SearchPanel
-from wpk_archive.ui.tasks import TaskRunner
+from wpk_archive.ui.tasks import TaskRunner, TaskSignals
 from wpk_archive.ui.timeline_view import TimelinePane
 
 DocRole = Qt.ItemDataRole.UserRole + 2
@@ -73,10 +76,13 @@ class MainWindow(QMainWindow):
         self.timeline_pane.density.year_clicked.connect(self._narrow_to_year)
         self.timeline.customContextMenuRequested.connect(self._timeline_menu)
 
-        self.documents = QListWidget()
+        self.documents_model = DocumentsModel(self)
+        self.documents = QListView()
         self.documents.setObjectName("documents")
-        self.documents.itemActivated.connect(self._document_chosen)
-        self.documents.itemClicked.connect(self._document_chosen)
+        self.documents.setModel(self.documents_model)
+        self.documents.setUniformItemSizes(True)  # 20,000 rows cost what the visible ones cost
+        self.documents.activated.connect(self._document_chosen)
+        self.documents.clicked.connect(self._document_chosen)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self.timeline_pane, "Timeline")
@@ -281,7 +287,7 @@ class MainWindow(QMainWindow):
         self.reload_timeline()
 
         def load() -> tuple[list[dict[str, Any]], dict[str, int]]:
-            return archive.documents(limit=5000), archive.stats()
+            return archive.documents(), archive.stats()
 
         self.tasks.read(load, done=self._documents_loaded)
 
@@ -324,12 +330,7 @@ class MainWindow(QMainWindow):
         archive = self.archive
         if archive is None:
             return  # the window was closed while this was read
-        self.documents.clear()
-        for row in docs:
-            item = QListWidgetItem(f"{row['date'] or 'undated'}   {row['title']}")
-            item.setData(DocRole, row["id"])
-            item.setToolTip(row["title"])
-            self.documents.addItem(item)
+        self.documents_model.set_rows(docs)
         self.archive_status.setText(
             f"{stats['documents']:,} documents · {stats['passages']:,} passages · "
             f"{stats['events']:,} events · {archive.folder}"
@@ -388,8 +389,8 @@ class MainWindow(QMainWindow):
             source_index=i,
         )
 
-    def _document_chosen(self, item: QListWidgetItem) -> None:
-        self.open_document(str(item.data(DocRole)))
+    def _document_chosen(self, index: QModelIndex) -> None:
+        self.open_document(str(index.data(DocIdRole)))
 
     def open_document(
         self,
@@ -553,7 +554,7 @@ class MainWindow(QMainWindow):
     def split_event_dialog(self, event: Event) -> None:
         """Choose sources to move into a new event."""
         from PySide6.QtCore import Qt as _Qt
-        from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidget, QVBoxLayout
+        from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout
 
         from wpk_archive.core.corrections import source_key
 
@@ -748,10 +749,9 @@ class MainWindow(QMainWindow):
         dialog.setWindowTitle("Import")
         dialog.setMinimumDuration(400)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        holder: dict[str, Any] = {}
-
-        def cancelled() -> bool:
-            return bool(holder.get("task") and holder["task"].cancelled)
+        # Everything the worker uses exists before it starts: a cancel flag, a progress signal.
+        cancel = threading.Event()
+        bridge = TaskSignals(self)
 
         def progress(done: int, total: int, what: str) -> None:
             dialog.setMaximum(total)
@@ -760,24 +760,25 @@ class MainWindow(QMainWindow):
 
         def finished(report: ImportReport) -> None:
             dialog.reset()
+            bridge.deleteLater()
             self.refresh()
             self._report_import(report)
             self.import_finished.emit(report)
 
         def failed(message: str) -> None:
             dialog.reset()
+            bridge.deleteLater()
             QMessageBox.warning(self, "Import failed", message)
 
-        task = self.tasks.write(
+        bridge.progress.connect(progress)
+        dialog.canceled.connect(cancel.set)
+        self.tasks.write(
             lambda: archive.import_paths(
-                paths, progress=holder["task"].report, cancelled=cancelled
+                paths, progress=bridge.progress.emit, cancelled=cancel.is_set
             ),
             done=finished,
             failed=failed,
-            progress=progress,
         )
-        holder["task"] = task
-        dialog.canceled.connect(lambda: setattr(task, "cancelled", True))
 
     def _report_import(self, report: ImportReport) -> None:
         self.statusBar().showMessage(f"Import: {report.summary()}", 15000)
