@@ -363,11 +363,24 @@ class Archive:
             )
         return None
 
-    def _ensure_index(self, progress: Progress | None = None) -> None:
-        """Open the index; rebuild it from the store when missing, damaged or out of step."""
-        if self._index_checked:
+    def _ensure_index(self, progress: Progress | None = None, *, thorough: bool = False) -> None:
+        """Rebuild the index from the store when it is missing, damaged or out of step.
+
+        The quick check reads only the index's stamp (its analyzer version and the store
+        generation it reflects) and leaves the index closed: opening it maps ~200 MB at 20,000
+        articles, which waits for the first search. ``thorough`` opens it and compares contents.
+        """
+        if self._index_checked and not thorough:
+            return
+        if (
+            not thorough
+            and self.index.exists()
+            and self.index.generation == self.store.generation()
+        ):
+            self._index_checked = True
             return
         try:
+            self.index.close()
             self.index.open()
             generation = self.store.generation()
             # the cheap check first: the index says which store generation it reflects
@@ -425,18 +438,30 @@ class Archive:
         if not query.strip():
             return SearchResult(query=query, total=0, hits=[])
         self._ensure_index()
-        return run_search(
-            self.store,
-            self.index,
-            query,
-            limit=limit,
-            offset=offset,
-            date_from=date_from,
-            date_to=date_to,
-            sort=sort,
-            filters=filters,
-            facets=facets,
-        )
+
+        def run() -> SearchResult:
+            return run_search(
+                self.store,
+                self.index,
+                query,
+                limit=limit,
+                offset=offset,
+                date_from=date_from,
+                date_to=date_to,
+                sort=sort,
+                filters=filters,
+                facets=facets,
+            )
+
+        try:
+            return run()
+        except Exception:
+            # damage the quick check cannot see (a truncated segment): check thoroughly, which
+            # rebuilds from the store when the index is unreadable, then try once more
+            if self.readonly:
+                raise
+            self._ensure_index(thorough=True)
+            return run()
 
     def match_spans(self, query: str, doc: Document) -> list[tuple[int, int]]:
         """Document spans of the words ``query`` matches (for highlighting in the reader)."""
