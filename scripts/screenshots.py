@@ -69,7 +69,7 @@ def states(archive: Path, out: Path, prefix: str, query: str, kind: str) -> None
     window.search.search_now()
     wait_until(lambda: bool(done))
     if window.search.model.rowCount():
-        index = window.search.model.index(0, 0)
+        index = window.search.model.index(window.search.model.first_hit_row() or 0, 0)
         window.search.list.setCurrentIndex(index)
         shown: list[bool] = []
         window.document_shown.connect(lambda: shown.append(True))

@@ -28,9 +28,11 @@ def test_type_a_query_pick_a_hit_and_read_the_highlighted_passage(
     with qtbot.waitSignal(window.search_done, timeout=10000):
         qtbot.keyClick(window.search.box, Qt.Key.Key_Return)
     assert window.tabs.currentWidget() is window.search
-    assert window.search.model.rowCount() == 1
+    assert len(window.search.model.hits) == 1
     assert "1 matching passage" in window.search.status.text()
-    index = window.search.model.index(0, 0)
+    heading = window.search.model.data(window.search.model.index(0, 0))
+    assert "8th Congress of Workers" in heading and "1 matching passage" in heading
+    index = window.search.model.index(window.search.model.first_hit_row() or 0, 0)
     hit = index.data(HitRole)
     assert "<mark>Supreme</mark>" in hit.snippet
     window.search.list.setCurrentIndex(index)
@@ -57,7 +59,7 @@ def test_search_as_you_type_drops_stale_results(qtbot, window: MainWindow) -> No
         window.search.search_now()
     qtbot.wait(200)
     assert window.search.query_id == stale_id + 1
-    texts = [window.search.model.hits[i].text for i in range(window.search.model.rowCount())]
+    texts = [hit.text for hit in window.search.model.hits]
     assert texts and all("Pyongyang" in t for t in texts)
 
 

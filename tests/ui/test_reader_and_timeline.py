@@ -182,3 +182,56 @@ def test_keyboard_focus_search(qtbot, window: MainWindow) -> None:  # type: igno
     assert window.search.box.hasFocus() or QGuiApplication.focusObject() is window.search.box
     shortcuts = [a.shortcut().toString() for a in window.findChildren(QAction)]
     assert "Ctrl+K" in shortcuts and "Ctrl+F" in shortcuts
+
+
+def test_search_with_a_facet_narrows_the_results(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    feed = tmp_path / "feed.jsonl"
+    rows = [
+        {
+            "title": f"Orchard {y}-{i}",
+            "date": f"{y}-05-0{i + 1}",
+            "source": "KCNA",
+            "text": f"The orchard report {i} of {y}.",
+        }
+        for y in (2011, 2012)
+        for i in range(3)
+    ]
+    feed.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    with qtbot.waitSignal(window.import_finished, timeout=30000):
+        window.import_paths([feed])
+    with qtbot.waitSignal(window.search_done, timeout=10000):
+        window.search.box.setText("orchard")
+        window.search.search_now()
+    assert len(window.search.model.hits) == 6
+    assert "2011" in window.search.facets.text() and "2012" in window.search.facets.text()
+    assert window.timeline_pane.density.counts == {"2011": 3, "2012": 3}
+    with qtbot.waitSignal(window.search_done, timeout=10000):
+        window.search.facets.linkActivated.emit("facet:year:2012")
+    assert {h.date[:4] for h in window.search.model.hits if h.date} == {"2012"}
+    assert len(window.search.model.hits) == 3
+    assert "Year: 2012 ✕" in window.search.facets.text()
+    headings = [
+        window.search.model.data(window.search.model.index(r, 0))
+        for r in range(window.search.model.rowCount())
+    ]
+    assert sum("1 matching passage" in str(h) for h in headings) == 3  # one heading per article
+    with qtbot.waitSignal(window.search_done, timeout=10000):
+        window.search.facets.linkActivated.emit("unfacet:year")
+    assert len(window.search.model.hits) == 6
+    assert "orchard" in window.search.recent
+    assert window.search.completer.model().rowCount() >= 1
+
+
+def test_the_reader_marks_a_corrected_document(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    state = window.reader.state
+    assert state is not None and window.archive is not None
+    with qtbot.waitSignal(window.corrections_changed, timeout=15000):
+        window.correct(window.archive.correct_document, state.document.id, date="2020-10-01")
+    qtbot.waitUntil(
+        lambda: (
+            window.reader.state is not None and window.reader.state.document.date == "2020-10-01"
+        ),
+        timeout=10000,
+    )
+    assert "✎" in window.reader.header.text()
+    assert "Corrected by you; extracted date:" in window.reader.header.toolTip()

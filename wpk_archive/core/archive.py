@@ -801,6 +801,14 @@ class Archive:
             self.index.set_generation(self.store.generation())
         self.rebuild_timeline()
 
+    def document_corrections(self, doc_id: str) -> dict[str, Any]:
+        """Fields of a document the user corrected, each with the extracted value it replaced."""
+        replaced: dict[str, Any] = {}
+        for c in self._document_corrections(doc_id):
+            if c.active and c.action == "set" and c.field:
+                replaced.setdefault(c.field, c.old)
+        return replaced
+
     def undo_correction(self, correction_id: int) -> None:
         """Take back one correction (it stays on record as inactive)."""
         self._require_writable()

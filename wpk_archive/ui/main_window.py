@@ -227,7 +227,7 @@ class MainWindow(QMainWindow):
                 splitter.restoreState(state)
         recent = self.settings.value("search/recent")
         if isinstance(recent, list):
-            self.search.recent = [str(q) for q in recent]
+            self.search.set_recent([str(q) for q in recent])
         kind = self.settings.value("timeline/kind")
         if kind:
             index = self.timeline_pane.kind.findData(kind)
@@ -413,7 +413,8 @@ class MainWindow(QMainWindow):
             doc = archive.document(doc_id)
             if doc is None:
                 return None
-            return doc, archive.summary(doc.id), archive.match_spans(query, doc) if query else []
+            matches = archive.match_spans(query, doc) if query else []
+            return doc, archive.summary(doc.id), matches, archive.document_corrections(doc.id)
 
         def show(payload: Any) -> None:
             if request != self._open_id:
@@ -421,7 +422,8 @@ class MainWindow(QMainWindow):
             if payload is None:
                 self.statusBar().showMessage(f"Document {doc_id} is no longer in the archive", 8000)
                 return
-            doc, summary, matches = payload
+            doc, summary, matches, corrected = payload
+            self.reader.corrected = corrected
             self.reader.show_document(
                 doc,
                 summary,

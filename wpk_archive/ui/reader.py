@@ -73,6 +73,7 @@ class ReaderView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state: ReaderState | None = None
+        self.corrected: dict[str, object] = {}  # document fields the user corrected -> extracted
         self.header = QLabel("Choose an event, a document or a search result to read it here.")
         self.header.setObjectName("readerHeader")
         self.header.setWordWrap(True)
@@ -204,9 +205,16 @@ class ReaderView(QWidget):
             bits.append(html.escape(doc.source))
         if doc.url and doc.url.startswith(("http://", "https://")):
             bits.append(f'<a href="{html.escape(doc.url, quote=True)}">{html.escape(doc.url)}</a>')
+        mark = " <span style='color:#a60'>✎</span>" if self.corrected else ""
         self.header.setText(
-            f"<b style='font-size:14pt'>{html.escape(doc.title)}</b><br>"
+            f"<b style='font-size:14pt'>{html.escape(doc.title)}</b>{mark}<br>"
             f"<span style='color:#777'>{' · '.join(bits)} · id {doc.id}</span>"
+        )
+        self.header.setToolTip(
+            "Corrected by you; extracted "
+            + ", ".join(f"{k}: {v or '(none)'}" for k, v in self.corrected.items())
+            if self.corrected
+            else ""
         )
 
     def _render_original(self) -> None:
@@ -265,6 +273,16 @@ class ReaderView(QWidget):
             parts.append("<h3>Events in this article</h3>")
             for g in summary.events:
                 when = html.escape(date_label(g.event.start, g.event.end, g.event.precision))
+                shown = {
+                    k: v
+                    for k, v in g.event.corrected.items()
+                    if k in ("start", "end", "precision", "kind", "name")
+                }
+                if shown or g.event.manual:
+                    was = ", ".join(f"{k}: {v}" for k, v in shown.items()) or "added by you"
+                    when += (
+                        f" <span style='color:#a60' title='{html.escape(was, quote=True)}'>✎</span>"
+                    )
                 mine = f"<br><i>Your gist: {html.escape(g.user_text)}</i>" if g.user_text else ""
                 parts.append(
                     f"<p><b>{when}</b> {html.escape(g.event.name)}<br>"

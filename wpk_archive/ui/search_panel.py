@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QRectF,
     QSize,
+    QStringListModel,
     Qt,
     QTimer,
     Signal,
@@ -18,6 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wpk_archive.core.models import Hit, SearchResult
+from wpk_archive.core.models import DocumentHits, Hit, SearchResult
 from wpk_archive.ui.labels import KIND_LABELS
 
 HitRole = Qt.ItemDataRole.UserRole + 1
@@ -37,42 +39,75 @@ MARK_HTML = '<span style="background-color:#ffe066;color:#000">'
 
 
 def hit_html(hit: Hit) -> str:
-    """One result as rich text: title, date and passage, then the snippet."""
+    """One matching passage as rich text: its number, then the snippet."""
     snippet = hit.snippet.replace("<mark>", MARK_HTML).replace("</mark>", "</span>")
+    return f"<span style='color:#888'>¶{hit.passage}</span>&nbsp; {snippet}"
+
+
+def group_html(group: DocumentHits) -> str:
+    """A document heading in the results: title, date, and how many of its passages match."""
+    many = f"{group.count} matching passages" if group.count != 1 else "1 matching passage"
     return (
-        f"<b>{html.escape(hit.title)}</b> <span style='color:#888'>"
-        f"{html.escape(hit.date or 'undated')} · ¶{hit.passage}</span><br>{snippet}"
+        f"<b>{html.escape(group.title)}</b> <span style='color:#888'>"
+        f"{html.escape(group.date or 'undated')} · {many}</span>"
     )
 
 
 class HitModel(QAbstractListModel):
-    """Hits of the current search."""
+    """Results grouped by document: a heading row per document, then its matching passages."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.hits: list[Hit] = []
+        self.rows: list[DocumentHits | Hit] = []
 
-    def set_hits(self, hits: list[Hit]) -> None:
-        """Show these hits."""
+    @property
+    def hits(self) -> list[Hit]:
+        """The passages shown, in order."""
+        return [r for r in self.rows if isinstance(r, Hit)]
+
+    def set_result(self, result: SearchResult | None) -> None:
+        """Show a result, grouped by document (flat when the result has no groups)."""
         self.beginResetModel()
-        self.hits = list(hits)
+        self.rows = []
+        if result is not None:
+            if result.documents:
+                for group in result.documents:
+                    self.rows.append(group)
+                    self.rows.extend(group.hits)
+            else:
+                self.rows.extend(result.hits)
         self.endResetModel()
 
+    def first_hit_row(self) -> int | None:
+        """The row of the first passage, if any."""
+        return next((i for i, r in enumerate(self.rows) if isinstance(r, Hit)), None)
+
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.hits)
+        return 0 if parent.isValid() else len(self.rows)
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if index.isValid() and isinstance(self.rows[index.row()], DocumentHits):
+            return Qt.ItemFlag.ItemIsEnabled
+        return super().flags(index)
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if not index.isValid():
             return None
-        hit = self.hits[index.row()]
+        row = self.rows[index.row()]
+        if isinstance(row, DocumentHits):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return group_html(row)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return " · ".join(x for x in (row.title, row.source, row.doc_id) if x)
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return hit_html(hit)
+            return hit_html(row)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return hit.text
+            return row.text
         if role == HitRole:
-            return hit
+            return row
         return None
 
 
@@ -193,6 +228,9 @@ class SearchPanel(QWidget):
         self.facets.setTextFormat(Qt.TextFormat.RichText)
         self.facets.linkActivated.connect(self._facet_link)
         self.recent: list[str] = []
+        self.completer = QCompleter([], self)  # recent queries, offered as you type
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.box.setCompleter(self.completer)
         self.model = HitModel(self)
         self.list = QListView()
         self.list.setObjectName("hits")
@@ -219,7 +257,7 @@ class SearchPanel(QWidget):
         self.query_id += 1
         text = self.box.text().strip()
         if not text:
-            self.model.set_hits([])
+            self.model.set_result(None)
             self.status.setText("")
             self.facets.setText("")
             return
@@ -230,7 +268,7 @@ class SearchPanel(QWidget):
         """Show a result unless a newer query was asked since."""
         if query_id != self.query_id:
             return
-        self.model.set_hits(result.hits)
+        self.model.set_result(result)
         shown = len(result.hits)
         more = f", showing {shown}" if shown < result.total else ""
         docs = f" in {result.total_documents} documents" if result.total_documents else ""
@@ -247,6 +285,12 @@ class SearchPanel(QWidget):
         query = self.box.text().strip()
         if result.total and query and query not in self.recent[:1]:
             self.recent = [query, *[q for q in self.recent if q != query]][:20]
+            self.set_recent(self.recent)
+
+    def set_recent(self, queries: list[str]) -> None:
+        """Queries to offer in the search box's completer (most recent first)."""
+        self.recent = list(queries)
+        self.completer.setModel(QStringListModel(self.recent, self.completer))
 
     @property
     def sort_key(self) -> str:
