@@ -242,7 +242,11 @@ def test_totals_count_every_match_when_only_the_best_are_scored(tmp_path: Path) 
     docs = []
     for i in range(300):
         word = "armies" if i % 3 == 0 else "army"
-        text = f"Report {i}\n\nThe {word} unit {i} " + ("army " * (1 + i % 7)) * (i % 3 != 0) + "marched."
+        text = (
+            f"Report {i}\n\nThe {word} unit {i} "
+            + ("army " * (1 + i % 7)) * (i % 3 != 0)
+            + "marched."
+        )
         docs.append(Item(f"t:{i}", document_from_text(text, origin=f"t:{i}", title=f"R{i}")))
     with open_archive(tmp_path / "a") as archive:
         archive.import_items(docs)
@@ -250,3 +254,17 @@ def test_totals_count_every_match_when_only_the_best_are_scored(tmp_path: Path) 
         top = archive.search("army", limit=5)
         assert everything.total == top.total == 300
         assert len(everything.hits) == 300
+
+
+def test_facets_work_when_a_batch_has_no_dates_or_sources(tmp_path: Path) -> None:
+    """Whoosh writes no date column for a segment where no document has a date."""
+    with open_archive(tmp_path / "a") as archive:
+        undated = tmp_path / "ko.txt"
+        undated.write_text(
+            "조선로동당 전원회의\n\n조선로동당 중앙위원회 전원회의가 진행되었다.", encoding="utf-8"
+        )
+        archive.import_paths([undated])
+        result = archive.search("조선로동당", facets=True)
+        assert result.message is None and result.total == 2
+        assert result.facets["year"] == {"undated": 2}
+        assert archive.search("congress", facets=True, date_from="2021").total > 0

@@ -217,7 +217,16 @@ class _Facts:
         self.stem_forms: dict[tuple[str, str], tuple[str, ...]] = {}
 
     def _column(self, name: str) -> list[str]:
-        return list(self._reader.column_reader(name, translate=True))
+        """One value per document number. A segment where no document has the field has no
+        column at all, so columns are read segment by segment and blanks fill the gaps (a
+        combined read comes back short and misaligned)."""
+        values: list[str] = []
+        for sub, _offset in self._reader.leaf_readers():
+            if sub.has_column(name):
+                values.extend(sub.column_reader(name, translate=True))
+            else:
+                values.extend([""] * sub.doc_count_all())
+        return values
 
     @cached_property
     def doc(self) -> list[str]:
