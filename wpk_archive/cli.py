@@ -386,17 +386,13 @@ def _event(archive: Archive, args: argparse.Namespace) -> int:
     if event is None:
         print(f"wpk-archive: no event {words[0]!r}", file=sys.stderr)
         return 1
-    changes = {
-        name: value
-        for name, value in (
-            ("start", args.set_start),
-            ("end", args.set_end),
-            ("precision", args.precision),
-            ("kind", args.kind),
-            ("name", args.name),
-        )
-        if value is not None
-    }
+    changes = _given(
+        start=args.set_start,
+        end=args.set_end,
+        precision=args.precision,
+        kind=args.kind,
+        name=args.name,
+    )
     if changes:
         archive.correct_event(event.id, **changes)
     if args.reject:
@@ -426,6 +422,11 @@ def _event(archive: Archive, args: argparse.Namespace) -> int:
     return 0
 
 
+def _given(**values: Any) -> dict[str, Any]:
+    """The options the user gave (those not left as None)."""
+    return {name: value for name, value in values.items() if value is not None}
+
+
 def _doc(archive: Archive, args: argparse.Namespace) -> int:
     doc = archive.document(args.doc_id)
     if doc is None:
@@ -435,16 +436,7 @@ def _doc(archive: Archive, args: argparse.Namespace) -> int:
         archive.delete_document(doc.id, export_to=args.export_notes, confirm_loss=args.yes)
         print(f"deleted {doc.id} ({doc.title})", file=sys.stderr)
         return 0
-    changes = {
-        name: value
-        for name, value in (
-            ("title", args.title),
-            ("date", args.date),
-            ("source", args.source),
-            ("url", args.url),
-        )
-        if value is not None
-    }
+    changes = _given(title=args.title, date=args.date, source=args.source, url=args.url)
     if changes:
         archive.correct_document(doc.id, **changes)
     doc = archive.document(doc.id)

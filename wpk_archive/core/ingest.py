@@ -10,30 +10,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from wpk_archive.core.dates import MONTHS
 from wpk_archive.core.models import Document, Passage
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 # "February 21, 2021" or "21 February 2021" or "2021-02-21", alone at the end of a line,
 # optionally after a publisher's "Volume 51 Number 5 -" style prefix ending in a dash or comma.
 _DATE_LINE = re.compile(
@@ -132,9 +112,9 @@ def find_date_line(text: str) -> str | None:
             continue
         groups = match.groupdict()
         if groups["y1"]:
-            year, month, day = int(groups["y1"]), _MONTHS[groups["m1"].lower()], int(groups["d1"])
+            year, month, day = int(groups["y1"]), MONTHS[groups["m1"].lower()], int(groups["d1"])
         elif groups["y2"]:
-            year, month, day = int(groups["y2"]), _MONTHS[groups["m2"].lower()], int(groups["d2"])
+            year, month, day = int(groups["y2"]), MONTHS[groups["m2"].lower()], int(groups["d2"])
         else:
             year, month, day = int(groups["y3"]), int(groups["m3"]), int(groups["d3"])
         if 1 <= month <= 12 and 1 <= day <= 31 and 1900 <= year <= 2100:

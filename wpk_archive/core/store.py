@@ -197,39 +197,26 @@ class Store:
                     [doc.id, old[0]["content_hash"], old[0]["title"], old[0]["text"], now_iso()],
                 )
                 self.delete_derived(doc.id)
-                self.db.execute(
-                    "UPDATE documents SET origin=?, title=?, source=?, date=?, url=?, "
-                    "content_hash=?, imported_at=?, original_path=?, text=? WHERE id=?",
-                    [
-                        origin,
-                        doc.title,
-                        doc.source,
-                        doc.date,
-                        doc.url,
-                        doc.content_hash,
-                        doc.imported_at or now_iso(),
-                        doc.original_path,
-                        doc.text,
-                        doc.id,
-                    ],
-                )
-            else:
-                self.db.execute(
-                    "INSERT INTO documents(id, origin, title, source, date, url, content_hash, "
-                    "imported_at, original_path, text) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    [
-                        doc.id,
-                        origin,
-                        doc.title,
-                        doc.source,
-                        doc.date,
-                        doc.url,
-                        doc.content_hash,
-                        doc.imported_at or now_iso(),
-                        doc.original_path,
-                        doc.text,
-                    ],
-                )
+            self.db.execute(
+                "INSERT INTO documents(id, origin, title, source, date, url, content_hash, "
+                "imported_at, original_path, text) VALUES (?,?,?,?,?,?,?,?,?,?) "
+                "ON CONFLICT(id) DO UPDATE SET origin=excluded.origin, title=excluded.title, "
+                "source=excluded.source, date=excluded.date, url=excluded.url, "
+                "content_hash=excluded.content_hash, imported_at=excluded.imported_at, "
+                "original_path=excluded.original_path, text=excluded.text",
+                [
+                    doc.id,
+                    origin,
+                    doc.title,
+                    doc.source,
+                    doc.date,
+                    doc.url,
+                    doc.content_hash,
+                    doc.imported_at or now_iso(),
+                    doc.original_path,
+                    doc.text,
+                ],
+            )
             self.db.conn.executemany(
                 'INSERT INTO passages(doc_id, ordinal, start, "end", text) VALUES (?,?,?,?,?)',
                 [(p.doc_id, p.ordinal, p.start, p.end, p.text) for p in doc.passages],
