@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -291,6 +292,7 @@ class Archive:
                         report.duplicates += 1
                         continue
                     seen_hashes.add(doc.content_hash)
+                    time.sleep(0)  # let a waiting GUI thread run between documents
                     existed = self.store.document_hash(doc.id) is not None
                     doc.imported_at = now_iso()
                     corrections.apply_to_document(doc, self._document_corrections(doc.id))
