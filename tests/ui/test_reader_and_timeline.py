@@ -235,3 +235,46 @@ def test_the_reader_marks_a_corrected_document(qtbot, window: MainWindow) -> Non
     )
     assert "✎" in window.reader.header.text()
     assert "Corrected by you; extracted date:" in window.reader.header.toolTip()
+
+
+def test_opening_a_large_archive_reads_only_the_first_batches(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from wpk_archive.core.archive import open_archive
+    from wpk_archive.core.ingest import Item, document_from_text
+    from wpk_archive.ui.main_window import MainWindow as Window
+
+    folder = tmp_path / "big"
+    with open_archive(folder) as archive:
+        archive.import_items(
+            Item(
+                f"t:{i}",
+                document_from_text(f"Report {i}\n\nA short orchard report {i}.", origin=f"t:{i}"),
+            )
+            for i in range(1200)
+        )
+    calls: list[tuple[int | None, int]] = []
+    from wpk_archive.core import archive as archive_module
+
+    original = archive_module.Archive.documents
+
+    def counting(self, *, limit=None, offset=0):  # type: ignore[no-untyped-def]
+        calls.append((limit, offset))
+        return original(self, limit=limit, offset=offset)
+
+    archive_module.Archive.documents = counting  # type: ignore[method-assign]
+    try:
+        window = Window(
+            folder, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+        )
+        qtbot.addWidget(window)
+        with qtbot.waitSignal(window.timeline_loaded, timeout=30000):
+            window.show()
+        qtbot.waitUntil(lambda: window.documents_model.total == 1202, timeout=10000)
+        assert window.documents_model.rowCount() == 500, "only the first batch is read"
+        assert all(limit is not None for limit, _ in calls), "no call read every document"
+        window.documents_model.fetchMore(window.documents_model.index(-1, 0))
+        assert window.documents_model.rowCount() == 1000
+        window.close()
+    finally:
+        archive_module.Archive.documents = original  # type: ignore[method-assign]

@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
         self.timeline_pane.density.year_clicked.connect(self._narrow_to_year)
         self.timeline.customContextMenuRequested.connect(self._timeline_menu)
 
-        self.documents_model = DocumentsModel(self)
+        self.documents_model = DocumentsModel(parent=self)
         self.documents = QListView()
         self.documents.setObjectName("documents")
         self.documents.setModel(self.documents_model)
@@ -287,7 +287,7 @@ class MainWindow(QMainWindow):
         self.reload_timeline()
 
         def load() -> tuple[list[dict[str, Any]], dict[str, int]]:
-            return archive.documents(), archive.stats()
+            return archive.documents(limit=self.documents_model.batch), archive.stats()
 
         self.tasks.read(load, done=self._documents_loaded)
 
@@ -330,7 +330,11 @@ class MainWindow(QMainWindow):
         archive = self.archive
         if archive is None:
             return  # the window was closed while this was read
-        self.documents_model.set_rows(docs)
+        self.documents_model.reset(
+            stats["documents"],
+            docs,
+            lambda offset, limit: archive.documents(limit=limit, offset=offset),
+        )
         self.archive_status.setText(
             f"{stats['documents']:,} documents · {stats['passages']:,} passages · "
             f"{stats['events']:,} events · {archive.folder}"
