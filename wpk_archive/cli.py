@@ -17,7 +17,7 @@ from typing import Any
 from wpk_archive import __version__
 from wpk_archive.core.archive import Archive, ArchiveError, StoreError, open_archive
 from wpk_archive.core.export import TIMELINE_FORMATS, document_markdown, timeline_export
-from wpk_archive.core.models import EVENT_KINDS
+from wpk_archive.core.models import EVENT_KINDS, Document
 from wpk_archive.core.timeline import event_to_json
 
 _MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
@@ -226,10 +226,17 @@ def _search(archive: Archive, args: argparse.Namespace) -> int:
     return 0
 
 
-def _show(archive: Archive, args: argparse.Namespace) -> int:
-    doc = archive.document(args.doc_id)
+def _find_document(archive: Archive, doc_id: str) -> Document | None:
+    """The document (a unique id prefix will do), or None after saying on stderr it is not there."""
+    doc = archive.document(doc_id)
     if doc is None:
-        print(f"wpk-archive: no document {args.doc_id!r}", file=sys.stderr)
+        print(f"wpk-archive: no document {doc_id!r}", file=sys.stderr)
+    return doc
+
+
+def _show(archive: Archive, args: argparse.Namespace) -> int:
+    doc = _find_document(archive, args.doc_id)
+    if doc is None:
         return 1
     if args.json:
         _print_json(
@@ -271,9 +278,8 @@ def _timeline(archive: Archive, args: argparse.Namespace) -> int:
 
 
 def _summary(archive: Archive, args: argparse.Namespace) -> int:
-    doc = archive.document(args.doc_id)
+    doc = _find_document(archive, args.doc_id)
     if doc is None:
-        print(f"wpk-archive: no document {args.doc_id!r}", file=sys.stderr)
         return 1
     if args.set_file:
         try:
@@ -428,9 +434,8 @@ def _given(**values: Any) -> dict[str, Any]:
 
 
 def _doc(archive: Archive, args: argparse.Namespace) -> int:
-    doc = archive.document(args.doc_id)
+    doc = _find_document(archive, args.doc_id)
     if doc is None:
-        print(f"wpk-archive: no document {args.doc_id!r}", file=sys.stderr)
         return 1
     if args.delete:
         archive.delete_document(doc.id, export_to=args.export_notes, confirm_loss=args.yes)
@@ -489,9 +494,8 @@ def _export(archive: Archive, args: argparse.Namespace) -> int:
         }
         text = timeline_export(events, fmt, titles)
     elif args.what == "document":
-        doc = archive.document(args.doc_id)
+        doc = _find_document(archive, args.doc_id)
         if doc is None:
-            print(f"wpk-archive: no document {args.doc_id!r}", file=sys.stderr)
             return 1
         text = document_markdown(doc, archive.summary(doc.id))
     else:

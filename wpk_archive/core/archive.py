@@ -664,17 +664,16 @@ class Archive:
 
     def reject_event(self, event_id: str) -> int:
         """Take an event off the timeline (it stays listed among the rejected ones)."""
-        self._require_writable()
-        event = self._event_or_error(event_id)
-        correction = self.store.add_correction("event", event.id, "reject")
-        self.rebuild_timeline()
-        return correction
+        return self._event_action(event_id, "reject")
 
     def restore_event(self, event_id: str) -> int:
         """Put a rejected event back on the timeline."""
+        return self._event_action(event_id, "restore")
+
+    def _event_action(self, event_id: str, action: str) -> int:
         self._require_writable()
         event = self._event_or_error(event_id)
-        correction = self.store.add_correction("event", event.id, "restore")
+        correction = self.store.add_correction("event", event.id, action)
         self.rebuild_timeline()
         return correction
 

@@ -441,12 +441,17 @@ class MainWindow(QMainWindow):
 
         self.tasks.read(load, done=show)
 
-    def _save_summary(self, doc_id: str, text: str) -> None:
+    def _writable_archive(self) -> Archive | None:
+        """The open archive when it can take changes; otherwise None, after telling the user why."""
         archive = self.archive
-        if archive is None:
-            return
-        if archive.readonly:
+        if archive is not None and archive.readonly:
             QMessageBox.warning(self, "Read-only", archive.notice or "This archive is read-only.")
+            return None
+        return archive
+
+    def _save_summary(self, doc_id: str, text: str) -> None:
+        archive = self._writable_archive()
+        if archive is None:
             return
         state = self.reader.state
         passage = state.passage if state else None
@@ -489,11 +494,8 @@ class MainWindow(QMainWindow):
 
     def correct(self, fn: Any, *args: Any, **kwargs: Any) -> None:
         """Run one correction action in the background; it can be undone with Ctrl+Z."""
-        archive = self.archive
+        archive = self._writable_archive()
         if archive is None:
-            return
-        if archive.readonly:
-            QMessageBox.warning(self, "Read-only", archive.notice or "This archive is read-only.")
             return
 
         def work() -> list[int]:
@@ -745,11 +747,8 @@ class MainWindow(QMainWindow):
 
     def import_paths(self, paths: list[Path]) -> None:
         """Import in the background with a progress dialog that can cancel."""
-        archive = self.archive
+        archive = self._writable_archive()
         if archive is None:
-            return
-        if archive.readonly:
-            QMessageBox.warning(self, "Read-only", archive.notice or "This archive is read-only.")
             return
         dialog = QProgressDialog("Importing…", "Cancel", 0, 0, self)
         dialog.setWindowTitle("Import")
