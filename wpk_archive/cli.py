@@ -17,6 +17,7 @@ from typing import Any
 from wpk_archive import __version__
 from wpk_archive.core.archive import Archive, ArchiveError, StoreError, open_archive
 from wpk_archive.core.export import TIMELINE_FORMATS, document_markdown, timeline_export
+from wpk_archive.core.indexer import WORKER_FLAG, worker_main
 from wpk_archive.core.models import EVENT_KINDS, Document
 from wpk_archive.core.timeline import event_to_json
 
@@ -25,6 +26,9 @@ _MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == [WORKER_FLAG] and len(argv) == 2:  # the built app's indexing process
+        return worker_main(argv[1])
     parser = _parser()
     args = parser.parse_args(argv)
     if args.self_test:

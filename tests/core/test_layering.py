@@ -39,3 +39,11 @@ def test_ui_never_speaks_sql_or_whoosh() -> None:
     for path in (PACKAGE / "ui").rglob("*.py"):
         imported = _imports(path)
         assert not imported & {"sqlite3", "sqlite_utils", "whoosh"}, path.name
+
+
+def test_only_the_index_modules_touch_whoosh_and_only_the_store_speaks_sql() -> None:
+    core = PACKAGE / "core"
+    whoosh = sorted(p.name for p in core.rglob("*.py") if "whoosh" in _imports(p))
+    sql = sorted(p.name for p in core.rglob("*.py") if _imports(p) & {"sqlite3", "sqlite_utils"})
+    assert whoosh == ["index.py", "segments.py"]
+    assert sql == ["store.py"]

@@ -21,6 +21,7 @@ from platformdirs import user_data_dir
 from wpk_archive.core import corrections, summaries, timeline
 from wpk_archive.core import index as passage_index
 from wpk_archive.core import store as store_module
+from wpk_archive.core.indexer import BackgroundIndexer, IndexerFailed
 from wpk_archive.core.ingest import Item, Refusal, document_from_text, expand_paths, read_path
 from wpk_archive.core.locking import ArchiveLock
 from wpk_archive.core.models import Document, Event, EventSource, SearchResult, SummarySentence
@@ -31,6 +32,8 @@ from wpk_archive.core.store import Store, now_iso
 DB_NAME = "archive.sqlite"
 INDEX_DIR = "index"
 BATCH = 500
+BULK_INDEXING = os.environ.get("WPK_BULK_INDEXING", "1") != "0"
+"""Imports of more than one batch index on the other core (wpk_archive.core.indexer)."""
 TIMELINE_STALE = "timeline_stale"
 
 Progress = Callable[[int, int, str], None]
@@ -157,6 +160,7 @@ class Archive:
         self.store = Store(db_path, readonly=readonly)
         self.index = passage_index.PassageIndex(folder / INDEX_DIR)
         self._index_checked = False
+        self._bulk: BackgroundIndexer | None = None
         self._write_lock = threading.RLock()
         self.orphan_corrections: list[corrections.Correction] = []
         if is_new:
@@ -218,27 +222,32 @@ class Archive:
         files, refusals = expand_paths([Path(p) for p in paths])
         report = ImportReport(refused=list(refusals))
         pending: list[Item] = []
-        for n, path in enumerate(files, 1):
-            if cancelled is not None and cancelled():
-                report.cancelled = True
-                break
-            items, refused = read_path(path)
-            report.refused.extend(refused)
-            pending.extend(items)
-            in_file = len(items)
-            while len(pending) >= BATCH:  # a big .jsonl is committed in batches too
+        try:
+            for n, path in enumerate(files, 1):
                 if cancelled is not None and cancelled():
                     report.cancelled = True
                     break
-                self._import_batch(pending[:BATCH], report)
-                pending = pending[BATCH:]
-                if progress is not None and in_file > BATCH:
-                    done = in_file - len(pending)
-                    progress(n - 1, len(files), f"{path.name}: {done:,} of {in_file:,} articles")
-            if progress is not None:
-                progress(n, len(files), path.name)
-        if pending and not report.cancelled:
-            self._import_batch(pending, report)
+                items, refused = read_path(path)
+                report.refused.extend(refused)
+                pending.extend(items)
+                in_file = len(items)
+                while len(pending) >= BATCH:  # a big .jsonl is committed in batches too
+                    if cancelled is not None and cancelled():
+                        report.cancelled = True
+                        break
+                    self._import_batch(pending[:BATCH], report)
+                    pending = pending[BATCH:]
+                    if progress is not None and in_file > BATCH:
+                        done = in_file - len(pending)
+                        progress(
+                            n - 1, len(files), f"{path.name}: {done:,} of {in_file:,} articles"
+                        )
+                if progress is not None:
+                    progress(n, len(files), path.name)
+            if pending and not report.cancelled:
+                self._import_batch(pending, report)
+        finally:
+            self._finish_bulk()
         self.rebuild_timeline()
         return report
 
@@ -255,22 +264,25 @@ class Archive:
         report = ImportReport()
         pending: list[Item] = []
         done = 0
-        for item in items:
-            if cancelled is not None and cancelled():
-                report.cancelled = True
-                break
-            pending.append(item)
-            if len(pending) >= BATCH:
+        try:
+            for item in items:
+                if cancelled is not None and cancelled():
+                    report.cancelled = True
+                    break
+                pending.append(item)
+                if len(pending) >= BATCH:
+                    self._import_batch(pending, report)
+                    done += len(pending)
+                    pending = []
+                    if progress is not None:
+                        progress(done, total, "")
+            if pending and not report.cancelled:
                 self._import_batch(pending, report)
                 done += len(pending)
-                pending = []
                 if progress is not None:
                     progress(done, total, "")
-        if pending and not report.cancelled:
-            self._import_batch(pending, report)
-            done += len(pending)
-            if progress is not None:
-                progress(done, total, "")
+        finally:
+            self._finish_bulk()
         self.rebuild_timeline()
         return report
 
@@ -308,7 +320,13 @@ class Archive:
                         report.updated += 1
                     else:
                         report.added += 1
-            if fresh:
+            if fresh and self._bulk is None and len(items) >= BATCH and BULK_INDEXING:
+                # a big import: from now on the index is written on the other core, in one
+                # writer for the whole import (see wpk_archive.core.indexer)
+                self._bulk = BackgroundIndexer(self.index.path)
+            if fresh and self._bulk is not None:
+                self._bulk.add(fresh, kinds, updated)
+            elif fresh:
                 self._index_checked = False  # if the index write fails, the next search repairs it
                 if updated:  # only documents indexed before have passages to remove
                     self.index.delete_documents(updated)
@@ -317,6 +335,27 @@ class Archive:
                 self.index.add_documents(fresh, kinds=kinds, replace=False)
                 self.index.set_generation(self.store.generation())
                 self._index_checked = True
+
+    def _finish_bulk(self) -> None:
+        """Commit the background indexer of a big import, if one was started.
+
+        Runs after the last batch, also when the import was cancelled or failed: whatever the
+        store committed becomes searchable. If indexing failed, the index is left for the next
+        check to rebuild from the store.
+        """
+        bulk, self._bulk = self._bulk, None
+        if bulk is None:
+            return
+        with self._write_lock:
+            try:
+                bulk.commit()
+            except IndexerFailed as exc:
+                self.notice = f"Indexing the import failed ({exc}); the index will be rebuilt."
+                self._index_checked = False  # the next search rebuilds it from the store
+                return
+            self.index.refresh()
+            self.index.set_generation(self.store.generation())
+            self._index_checked = True
 
     def _summarize(self, doc: Document) -> None:
         sentences = summaries.document_sentences(doc)  # split once, shared by both
@@ -372,8 +411,8 @@ class Archive:
         generation it reflects) and leaves the index closed: opening it maps ~200 MB at 20,000
         articles, which waits for the first search. ``thorough`` opens it and compares contents.
         """
-        if self._index_checked and not thorough:
-            return
+        if self._bulk is not None or (self._index_checked and not thorough):
+            return  # (during a big import the indexer owns the index; it is checked after)
         if (
             not thorough
             and self.index.exists()

@@ -32,15 +32,16 @@ from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.analysis import Analyzer, Filter, LowercaseFilter, RegexTokenizer
 from whoosh.collectors import TopCollector
-from whoosh.fields import ID, KEYWORD, TEXT, Schema
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.lang.porter import stem as porter_stem
 from whoosh.qparser import FuzzyTermPlugin, GtLtPlugin, QueryParser
 from whoosh.searching import Searcher
 
 from wpk_archive.core.models import Document
+from wpk_archive.core.segments import ArticleFields, BulkSegmentWriter, PassageFields
 from wpk_archive.core.variants import Form, Variants, load_variants
 
-ANALYZER_VERSION = 3
+ANALYZER_VERSION = 4
 INDEX_NAME = "passages"
 STAMP_FILE = "wpk_index.json"
 HANGUL = "\u1100-\u11ff\u3131-\u318e\uac00-\ud7a3"
@@ -52,6 +53,8 @@ _HAS_HANGUL = re.compile(f"[{HANGUL}]")
 _STEMMABLE = re.compile(r"^[a-z]+$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _MAX_PHRASE_VARIANTS = 32
+SEGMENT_PASSAGES = 150_000
+"""A bulk writer commits a segment when it holds this many passages (~200 MB at most)."""
 
 
 class IndexError_(Exception):
@@ -121,7 +124,7 @@ def schema() -> Schema:
     """Fields of one passage in the index."""
     analyzer = text_analyzer()
     return Schema(
-        pid=ID(stored=True, unique=True),
+        pid=STORED,  # read back for each hit; never searched
         doc_id=ID(stored=True, sortable=True),
         text=TEXT(analyzer=analyzer, phrase=True, multitoken_query="phrase"),
         title=TEXT(analyzer=analyzer, phrase=True, multitoken_query="phrase"),
@@ -142,13 +145,32 @@ _LATIN_WORD = re.compile(WORD_PATTERN)
 
 def latin_tokens(text: str) -> list[str]:
     """The text field's tokens for Latin-script text (what WordFilter yields outside Hangul)."""
-    out = []
-    for word in _LATIN_WORD.findall(text.lower()):
-        word = word.replace("’", "'")
-        if word.endswith("'s") and len(word) > 2:
-            word = word[:-2]
-        out.append(word)
-    return out
+    return [_unpossessive(w) for w in _LATIN_WORD.findall(text.lower())]
+
+
+def index_tokens(text: str) -> list[str]:
+    """The text field's tokens in position order: exactly what :func:`text_analyzer` yields.
+
+    One regular expression over the lowercased text where that is exact (no Hangul, and
+    lowercasing keeps every character a single character); the analyzer itself otherwise.
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text) or _HAS_HANGUL.search(text):
+        return [t.text for t in text_analyzer()(text, mode="index")]
+    words = _LATIN_WORD.findall(lowered)
+    if "'" in lowered or "’" in lowered:
+        words = [_unpossessive(w) for w in words]
+    return words
+
+
+def _unpossessive(word: str) -> str:
+    word = word.replace("’", "'")
+    return word[:-2] if word.endswith("'s") and len(word) > 2 else word
+
+
+def plain_tokens(text: str) -> list[str]:
+    """The source field's tokens (words, lowercased; no other filter)."""
+    return [w.lower() for w in _LATIN_WORD.findall(text)]
 
 
 def passage_key(doc_id: str, ordinal: int) -> str:
@@ -292,6 +314,7 @@ class PassageIndex:
         self._lock = threading.RLock()
         self._variants: Variants | None = None
         self._names: tuple[dict[Form, str], str] | None = None
+        self._name_firsts: set[str] | None = None
 
     # -- lifecycle ----------------------------------------------------------------------------
 
@@ -398,10 +421,14 @@ class PassageIndex:
         table, _ = self.name_table()
         if not table:
             return []
+        if self._name_firsts is None:
+            self._name_firsts = {form[0] for form in table}
+        firsts = self._name_firsts
         longest = max(len(f) for f in table)
         words = latin_tokens(text)
         found: set[str] = set()
-        for i in range(len(words)):
+        # only where a form can start (a set lookup per word, then the few candidates)
+        for i in [i for i, w in enumerate(words) if w in firsts]:
             for size in range(1, min(longest, len(words) - i) + 1):
                 key = table.get(tuple(words[i : i + size]))
                 if key is not None:
@@ -421,38 +448,33 @@ class PassageIndex:
     ) -> int:
         """Index the passages of ``docs`` (replacing their earlier passages); returns passages added.
 
-        ``large`` uses both cores and a bigger buffer: for bulk loads and rebuilds.
+        ``large`` writes new segments with the bulk writer (:mod:`wpk_archive.core.segments`):
+        for imports and rebuilds. Otherwise Whoosh's own writer adds them and merges small
+        segments as it commits.
         """
         with self._lock:
             self.open()
             if large:
-                writer = self._ix.writer(procs=2, limitmb=256, multisegment=True)
-            else:
-                writer = self._ix.writer(limitmb=128)
+                return self._add_bulk(docs, kinds or {}, replace, progress)
+            writer = self._ix.writer(limitmb=128)
             added = 0
             deleted = 0
             try:
                 for n, doc in enumerate(docs, 1):
                     if replace:
                         deleted += writer.delete_by_term("doc_id", doc.id)
-                    dated: dict[str, str] = {}
-                    if doc.date:
-                        dated = {"date": doc.date, "year": doc.date[:4]}
-                        if len(doc.date) >= 7:
-                            dated["month"] = doc.date[:7]
-                    if doc.source:
-                        dated["src"] = doc.source
-                    for passage in doc.passages:
-                        kind_set = (kinds or {}).get((doc.id, passage.ordinal), set())
+                    article = self.article_fields(doc)
+                    shared = {
+                        name: value
+                        for name, value in (
+                            ("date", article.date), ("year", article.year),
+                            ("month", article.month), ("src", article.source),
+                        )
+                        if value
+                    }  # fmt: skip
+                    for passage in self.passage_fields(doc, kinds or {}):
                         writer.add_document(
-                            pid=passage_key(doc.id, passage.ordinal),
-                            doc_id=doc.id,
-                            text=passage.text,
-                            title=doc.title,
-                            source=doc.source or "",
-                            kind=" ".join(sorted(kind_set)),
-                            names=" ".join(self.name_keys(passage.text)),
-                            **dated,
+                            title=article.title, source=article.source, **vars(passage), **shared
                         )
                         added += 1
                         # Hand the GIL over now and then: without it the GUI thread waited up to
@@ -468,6 +490,68 @@ class PassageIndex:
             self._refresh(reopen=deleted > 0)
             return added
 
+    def _add_bulk(
+        self,
+        docs: Iterable[Document],
+        kinds: dict[tuple[str, int], set[str]],
+        replace: bool,
+        progress: Callable[[int], None] | None,
+    ) -> int:
+        added = 0
+        deleted = 0
+        writer = self.bulk_writer()
+        try:
+            for n, doc in enumerate(docs, 1):
+                if replace:
+                    deleted += writer.delete_by_term("doc_id", doc.id)
+                passages = self.passage_fields(doc, kinds)
+                writer.add_passages(self.article_fields(doc), passages)
+                added += len(passages)
+                if n % 8 == 0:
+                    time.sleep(0)  # let a waiting GUI thread run (see add_documents)
+                if writer.docnum >= SEGMENT_PASSAGES:  # bound the memory a segment takes
+                    writer.commit(merge=False)
+                    writer = self.bulk_writer()
+                if progress is not None:
+                    progress(n)
+            writer.commit(merge=False)
+        except BaseException:
+            if not writer.is_closed:
+                writer.cancel()
+            raise
+        self._refresh(reopen=deleted > 0)
+        return added
+
+    def bulk_writer(self) -> BulkSegmentWriter:
+        """A writer of one new segment, for many passages at once (commit with merge=False)."""
+        self.open()
+        return BulkSegmentWriter(self._ix, text_tokens=index_tokens, plain_tokens=plain_tokens)
+
+    @staticmethod
+    def article_fields(doc: Document) -> ArticleFields:
+        date = doc.date or ""
+        return ArticleFields(
+            title=doc.title,
+            source=doc.source or "",
+            date=date,
+            year=date[:4],
+            month=date[:7] if len(date) >= 7 else "",
+        )
+
+    def passage_fields(
+        self, doc: Document, kinds: dict[tuple[str, int], set[str]]
+    ) -> list[PassageFields]:
+        return [
+            PassageFields(
+                pid=passage_key(doc.id, passage.ordinal),
+                doc_id=doc.id,
+                text=passage.text,
+                kind=" ".join(sorted(kinds.get((doc.id, passage.ordinal), ()))),
+                names=" ".join(self.name_keys(passage.text)),
+            )
+            for passage in doc.passages
+        ]
+
     def delete_documents(self, doc_ids: Iterable[str]) -> None:
         """Remove every passage of these documents."""
         with self._lock:
@@ -476,6 +560,11 @@ class PassageIndex:
             for doc_id in doc_ids:
                 writer.delete_by_term("doc_id", doc_id)
             writer.commit()
+            self._refresh(reopen=True)
+
+    def refresh(self) -> None:
+        """See commits another writer made (the background indexer of an import)."""
+        with self._lock:
             self._refresh(reopen=True)
 
     def _refresh(self, *, reopen: bool = False) -> None:
@@ -756,6 +845,11 @@ class PassageIndex:
         if not terms:
             return wq.NullQuery
         return terms[0] if len(terms) == 1 else wq.Or(terms)
+
+    @staticmethod
+    def narrow(query: wq.Query, filters: list[wq.Query]) -> wq.Query:
+        """``query`` restricted to what every filter also matches."""
+        return wq.And([query, *filters]) if filters else query
 
     def facet_filter(self, name: str, value: str) -> wq.Query:
         """Narrowing to one facet value ("year", "kind" or "source"; year "undated")."""

@@ -181,8 +181,6 @@ def _search(
     filters: dict[str, str] | None,
     facets: bool,
 ) -> SearchResult:
-    from whoosh import query as wq  # the index module owns Whoosh; only And/Every are built here
-
     cleaned, notes = clean_query(text)
     if not cleaned:
         return SearchResult(query=query, total=0, hits=[], message=" ".join(notes) or None)
@@ -202,7 +200,7 @@ def _search(
             restrict.append(index.facet_filter(name, value))
         except ValueError as exc:
             notes.append(str(exc))
-    q = wq.And([parsed.query, *restrict]) if restrict else parsed.query
+    q = index.narrow(parsed.query, restrict)
     if sort not in ("relevance", "date"):
         notes.append(f"Unknown sort {sort!r}; sorted by relevance.")
         sort = "relevance"

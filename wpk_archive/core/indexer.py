@@ -1,0 +1,170 @@
+"""Indexing on the second core: a child process that writes the index while the importer
+stores and analyses the next batch.
+
+A bulk import does two kinds of work of about the same size: storing, dating and summarising
+articles (the importer, in this process), and analysing their passages into index postings (the
+child). Each batch goes to the child through a pipe as soon as its store transaction commits;
+the pipe holds about one batch, so the importer is never far ahead and memory stays flat. The
+child keeps one bulk segment writer (:mod:`wpk_archive.core.segments`) for the whole import and
+commits when asked, so the index gains a few large segments instead of one per batch.
+
+The store stays the truth: if the child fails or is killed, the index is simply behind the
+store, and the archive rebuilds it on its next check.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import pickle
+import subprocess
+import sys
+import traceback
+from pathlib import Path
+from typing import IO, Any
+
+from wpk_archive.core.models import Document
+
+WORKER_FLAG = "--index-worker"
+"""The built app's command line for the child (``wpk-archive --index-worker PATH``)."""
+
+Kinds = dict[tuple[str, int], set[str]]
+
+
+class IndexerFailed(Exception):
+    """The indexing process stopped before committing; the index must be rebuilt."""
+
+
+class BackgroundIndexer:
+    """Feeds batches of documents to a child process that indexes them (see module doc).
+
+    The child is a fresh interpreter (not a fork: the parent may be a Qt application with
+    running threads) that reads pickled messages on its stdin and answers on its stdout.
+    """
+
+    def __init__(self, index_path: Path) -> None:
+        if getattr(sys, "frozen", False):  # the built app: its executable takes the flag
+            command = [sys.executable, WORKER_FLAG, str(index_path)]
+        else:
+            command = [sys.executable, "-m", "wpk_archive.core.indexer", str(index_path)]
+        self._process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self._closed = False
+
+    def add(self, docs: list[Document], kinds: Kinds, delete: list[str]) -> None:
+        """Index ``docs`` (first removing the passages of the documents in ``delete``)."""
+        own = {key: value for key, value in kinds.items() if value}
+        self._send(("add", docs, own, delete))
+
+    def commit(self) -> int:
+        """Commit everything sent so far and stop the child; returns the passages indexed."""
+        self._send(("commit",))
+        try:
+            assert self._process.stdout is not None
+            reply = pickle.load(self._process.stdout)
+        except (EOFError, OSError, pickle.UnpicklingError) as exc:
+            raise IndexerFailed(f"the indexing process stopped ({exc})") from exc
+        finally:
+            self._close()
+        if reply[0] != "done":
+            raise IndexerFailed(reply[1])
+        return int(reply[1])
+
+    def cancel(self) -> None:
+        """Stop the child without committing."""
+        if self._closed:
+            return
+        with contextlib.suppress(IndexerFailed):
+            self._send(("cancel",))
+        self._close()
+
+    def _send(self, message: tuple[Any, ...]) -> None:
+        if self._closed:
+            raise IndexerFailed("the indexing process was already closed")
+        try:
+            assert self._process.stdin is not None
+            pickle.dump(message, self._process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+            self._process.stdin.flush()
+        except OSError as exc:
+            self._close()
+            raise IndexerFailed(f"the indexing process stopped ({exc})") from exc
+
+    def _close(self) -> None:
+        self._closed = True
+        for stream in (self._process.stdin, self._process.stdout):
+            try:
+                if stream is not None:
+                    stream.close()
+            except OSError:
+                pass
+        try:
+            self._process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
+
+
+def worker_main(index_path: str) -> int:
+    """The child: one bulk writer, fed until told to commit or cancel."""
+    inbox = sys.stdin.buffer
+    outbox = sys.stdout.buffer
+    sys.stdout = sys.stderr  # nothing else may write into the reply stream
+    return _serve(index_path, inbox, outbox)
+
+
+def _serve(index_path: str, inbox: IO[bytes], outbox: IO[bytes]) -> int:
+    from wpk_archive.core.index import SEGMENT_PASSAGES, PassageIndex
+
+    def reply(message: tuple[Any, ...]) -> None:
+        pickle.dump(message, outbox, protocol=pickle.HIGHEST_PROTOCOL)
+        outbox.flush()
+
+    index = PassageIndex(Path(index_path))
+    writer: Any = None
+    added = 0
+    error: str | None = None
+    try:
+        writer = index.bulk_writer()
+        while True:
+            message = pickle.load(inbox)
+            if message[0] == "cancel":
+                writer.cancel()
+                return 0
+            if message[0] == "commit":
+                break
+            _, docs, kinds, delete = message
+            if error is not None:
+                continue  # keep reading so the importer is not blocked; report at commit
+            try:
+                for doc_id in delete:
+                    writer.delete_by_term("doc_id", doc_id)
+                for doc in docs:
+                    passages = index.passage_fields(doc, kinds)
+                    writer.add_passages(index.article_fields(doc), passages)
+                    added += len(passages)
+                if writer.docnum >= SEGMENT_PASSAGES:  # bound the memory one segment takes
+                    writer.commit(merge=False)
+                    writer = index.bulk_writer()
+            except Exception:
+                error = traceback.format_exc(limit=3)
+        if error is not None:
+            writer.cancel()
+            reply(("error", f"indexing failed: {error}"))
+            return 1
+        writer.commit(merge=False)
+        reply(("done", added))
+        return 0
+    except (EOFError, OSError):  # the importer went away: leave the index as it was
+        if writer is not None and not writer.is_closed:
+            writer.cancel()
+        return 1
+    except Exception:
+        if writer is not None and not writer.is_closed:
+            writer.cancel()
+        with contextlib.suppress(OSError):
+            reply(("error", traceback.format_exc(limit=3)))
+        return 1
+    finally:
+        index.close()
+
+
+if __name__ == "__main__":
+    raise SystemExit(worker_main(sys.argv[1]))
