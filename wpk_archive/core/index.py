@@ -28,16 +28,18 @@ from itertools import product
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+from numpy.typing import NDArray
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.analysis import Analyzer, Filter, LowercaseFilter, RegexTokenizer
-from whoosh.collectors import TopCollector
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.lang.porter import stem as porter_stem
 from whoosh.qparser import FuzzyTermPlugin, GtLtPlugin, QueryParser
 from whoosh.searching import Searcher
 
 from wpk_archive.core.models import Document
+from wpk_archive.core.postings import Evaluator, PostingArrays
 from wpk_archive.core.segments import ArticleFields, BulkSegmentWriter, PassageFields
 from wpk_archive.core.variants import Form, Variants, load_variants
 
@@ -53,6 +55,8 @@ _HAS_HANGUL = re.compile(f"[{HANGUL}]")
 _STEMMABLE = re.compile(r"^[a-z]+$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _MAX_PHRASE_VARIANTS = 32
+RECHECK_SECONDS = 0.05
+"""How often the open searcher checks for commits made by another program."""
 SEGMENT_PASSAGES = 150_000
 """A bulk writer commits a segment when it holds this many passages (~200 MB at most)."""
 
@@ -163,6 +167,19 @@ def index_tokens(text: str) -> list[str]:
     return words
 
 
+def token_spans(text: str) -> list[tuple[str, int, int]]:
+    """Each index token of ``text`` with its character span (as the analyzer reports them)."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or _HAS_HANGUL.search(text):
+        return [
+            (t.text, t.startchar, t.endchar)
+            for t in text_analyzer()(text, chars=True, mode="index")
+        ]
+    if "'" in lowered or "’" in lowered:
+        return [(_unpossessive(m[0]), m.start(), m.end()) for m in _LATIN_WORD.finditer(lowered)]
+    return [(m[0], m.start(), m.end()) for m in _LATIN_WORD.finditer(lowered)]
+
+
 def _unpossessive(word: str) -> str:
     word = word.replace("’", "'")
     return word[:-2] if word.endswith("'s") and len(word) > 2 else word
@@ -237,6 +254,7 @@ class _Facts:
 
     def __init__(self, searcher: Searcher) -> None:
         self._reader = searcher.reader()
+        self.arrays = PostingArrays(searcher)
         self.stem_forms: dict[tuple[str, str], tuple[str, ...]] = {}
 
     def _column(self, name: str) -> list[str]:
@@ -284,23 +302,72 @@ class _Facts:
         )
 
     @cached_property
-    def span(self) -> list[tuple[str, str] | None]:
-        """Each passage's article date as the first and last day it covers."""
-        return [(_pad(d, low=True), _pad(d, low=False)) if d else None for d in self.date]
+    def doc_code(self) -> NDArray[np.int64]:
+        """Each passage's document as a number (equal numbers: same document)."""
+        codes: dict[str, int] = {}
+        return np.array([codes.setdefault(d, len(codes)) for d in self.doc], dtype=np.int64)
 
+    @cached_property
+    def day(self) -> NDArray[np.int64]:
+        """Each passage's article date as YYYYMMDD (its first day; -1 when undated)."""
+        return np.array([_day(_pad(d, low=True)) if d else -1 for d in self.date], np.int64)
 
-class _TopAndEvery(TopCollector):  # type: ignore[misc]
-    """The best ``limit`` matches by score, and the set of every match, in one pass."""
+    @cached_property
+    def last_day(self) -> NDArray[np.int64]:
+        """The last day each passage's article date covers (YYYYMMDD; -1 when undated)."""
+        return np.array([_day(_pad(d, low=False)) if d else -1 for d in self.date], np.int64)
 
-    def __init__(self, limit: int) -> None:
-        # Every match must be visited: no block-quality skipping, and no matcher replacement
-        # (which prunes Or branches that cannot reach the current top score).
-        super().__init__(limit=limit, usequality=False, replace=0)
-        self.every: set[int] = set()
+    def within(
+        self, ids: NDArray[np.int64], date_from: str | None, date_to: str | None
+    ) -> NDArray[np.bool_]:
+        """Which passages' article dates lie wholly in the range (at their own precision):
+        the same rule as :meth:`PassageIndex.date_filter`, checked on the matches."""
+        lo = _parse_bound(date_from, low=True)
+        hi = _parse_bound(date_to, low=False)
+        first, last = self.day[ids], self.last_day[ids]
+        keep = first >= 0
+        if lo:
+            keep &= first >= lo[0] * 10000 + lo[1] * 100 + lo[2]
+        if hi:
+            keep &= last <= hi[0] * 10000 + hi[1] * 100 + hi[2]
+        return keep
 
-    def collect(self, sub_docnum: int) -> Any:
-        self.every.add(self.offset + sub_docnum)
-        return super().collect(sub_docnum)
+    @cached_property
+    def _year_codes(self) -> tuple[NDArray[np.int64], list[str]]:
+        names: dict[str, int] = {}
+        codes = [names.setdefault(d[:4] or "undated", len(names)) for d in self.date]
+        return np.array(codes, dtype=np.int64), list(names)
+
+    @cached_property
+    def _src_codes(self) -> tuple[NDArray[np.int64], list[str]]:
+        names: dict[str, int] = {}
+        codes = [names.setdefault(s, len(names)) for s in self.src]
+        return np.array(codes, dtype=np.int64), list(names)
+
+    @cached_property
+    def _kind_ids(self) -> dict[str, NDArray[np.int64]]:
+        return {k: np.array(sorted(v), dtype=np.int64) for k, v in self.kinds.items()}
+
+    def facets(self, ids: NDArray[np.int64]) -> dict[str, dict[str, int]]:
+        """Counts of the passages ``ids`` by year, event kind and source."""
+        year_codes, years = self._year_codes
+        by_year = np.bincount(year_codes[ids], minlength=len(years))
+        src_codes, sources = self._src_codes
+        by_src = np.bincount(src_codes[ids], minlength=len(sources))
+        kinds = {
+            k: int(np.intersect1d(ids, kind_ids, assume_unique=True).size)
+            for k, kind_ids in self._kind_ids.items()
+        }
+        return {
+            "year": {y: int(n) for y, n in sorted(zip(years, by_year.tolist(), strict=True)) if n},
+            "kind": {k: n for k, n in sorted(kinds.items()) if n},
+            "source": dict(
+                sorted(
+                    ((s, int(n)) for s, n in zip(sources, by_src.tolist(), strict=True) if s and n),
+                    key=lambda kv: (-kv[1], kv[0]),
+                )
+            ),
+        }
 
 
 class PassageIndex:
@@ -315,6 +382,8 @@ class PassageIndex:
         self._variants: Variants | None = None
         self._names: tuple[dict[Form, str], str] | None = None
         self._name_firsts: set[str] | None = None
+        self._parser: QueryParser | None = None
+        self._checked_at = 0.0
 
     # -- lifecycle ----------------------------------------------------------------------------
 
@@ -581,16 +650,21 @@ class PassageIndex:
 
     # -- reading ------------------------------------------------------------------------------
 
-    def searcher(self) -> Searcher:
+    def searcher(self, *, fresh: bool = False) -> Searcher:
         """The one open searcher, reopened when the index changed on disk (our own commits, or
-        another program's when this one has the archive read-only)."""
+        another program's when this one has the archive read-only). The check lists the index
+        folder, so it runs at most every RECHECK_SECONDS, or now when ``fresh``."""
         with self._lock:
             self.open()
+            now = time.monotonic()
             if self._searcher is None:
                 self._searcher = self._ix.searcher()
-            elif not self._searcher.up_to_date():
+            elif (fresh or now - self._checked_at > RECHECK_SECONDS) and (
+                not self._searcher.up_to_date()
+            ):
                 self._refresh(reopen=True)
                 assert self._searcher is not None
+            self._checked_at = now
             return self._searcher
 
     def facts(self) -> _Facts:
@@ -615,10 +689,13 @@ class PassageIndex:
 
     def parser(self) -> QueryParser:
         """Whoosh's parser, configured: AND by default, fuzzy~, ranges, field queries."""
-        parser = QueryParser("text", schema=self._ix.schema if self._ix else schema())
-        parser.add_plugin(FuzzyTermPlugin())
-        parser.remove_plugin_class(GtLtPlugin)
-        return parser
+        if self._parser is None:
+            # the schema is fixed for an analyzer version: build the parser once
+            parser = QueryParser("text", schema=schema())
+            parser.add_plugin(FuzzyTermPlugin())
+            parser.remove_plugin_class(GtLtPlugin)
+            self._parser = parser
+        return self._parser
 
     def parse(self, query: str) -> wq.Query:
         """A query string in the archive's query language, parsed and expanded (AND between words).
@@ -631,6 +708,7 @@ class PassageIndex:
         """Parse ``query`` and expand it: stems, name variants, date filters."""
         with self._lock:
             self.open()
+            self.searcher(fresh=True)  # a new search sees every commit made before it
             parsed = self.parser().parse(query, normalize=False)
             result = ParsedQuery(parsed)
             parsed = self._take_date_clause(parsed, result)
@@ -877,39 +955,37 @@ class PassageIndex:
         date_to: str | None = None,
     ) -> RawResult:
         """Matching passages: the page [offset, offset+limit) by relevance or date (newest
-        first, undated last), totals, each page document's number of matches, and facets."""
+        first, undated last), totals, each page document's number of matches, and facets.
+
+        The query is evaluated over whole posting lists in array operations
+        (:mod:`wpk_archive.core.postings`), so the exact totals and facets cost little more
+        than the first page."""
         with self._lock:
             searcher = self.searcher()
             facts = self.facts()
+            matches = Evaluator(facts.arrays).run(query)
+            ids, scores = matches.ids, matches.scores
+            if (date_from or date_to) and ids.size:
+                keep = facts.within(ids, date_from, date_to)
+                ids, scores = ids[keep], scores[keep]
             end = None if limit is None else offset + limit
-            page: list[tuple[int, float]]
-            if sort != "date" and not (date_from or date_to) and end is not None:
-                # one pass over the matches: the best `end` by score, and every match (for the
-                # totals and facets) -- instead of enumerating all matches, then scoring again
-                collector = _TopAndEvery(end)
-                searcher.search_with_collector(query, collector)
-                ranked = [(hit.docnum, float(hit.score or 0.0)) for hit in collector.results()]
-                page = ranked[offset:]
-                return self._result(searcher, facts, collector.every, page, facets)
-            docset: set[int] = set(searcher.docs_for_query(query))
-            if date_from or date_to:
-                docset = self._within(docset, facts, date_from, date_to)
             if sort == "date":
-                ordered = sorted(
-                    docset, key=lambda d: (facts.date[d] == "", _neg(facts.date[d]), d)
-                )
-                page = [(d, 0.0) for d in ordered[offset:end]]
+                order = np.lexsort((ids, -facts.day[ids], facts.day[ids] < 0))
+            elif end is not None and end < ids.size:
+                # the best `end` by score (ties: index order), without sorting every match
+                best = np.argpartition(-scores, end - 1)[:end]
+                order = best[np.lexsort((ids[best], -scores[best]))]
             else:
-                narrowed = docset if (date_from or date_to) else None
-                results = searcher.search(query, limit=end, filter=narrowed)
-                page = [(hit.docnum, float(hit.score or 0.0)) for hit in results][offset:]
-            return self._result(searcher, facts, docset, page, facets)
+                order = np.lexsort((ids, -scores))
+            chosen = order[offset:end]
+            page = list(zip(ids[chosen].tolist(), scores[chosen].tolist(), strict=True))
+            return self._result(searcher, facts, ids, page, facets)
 
     def _result(
         self,
         searcher: Searcher,
         facts: _Facts,
-        docset: set[int],
+        ids: NDArray[np.int64],
         page: list[tuple[int, float]],
         facets: bool,
     ) -> RawResult:
@@ -918,55 +994,20 @@ class PassageIndex:
         for docnum, score in page:
             doc_id, ordinal = split_key(searcher.stored_fields(docnum)["pid"])
             hits.append(RawHit(doc_id, ordinal, score))
+        codes = facts.doc_code[ids]
         doc_counts: dict[str, int] = {}
-        reader = searcher.reader()
-        for h in hits:
-            if h.doc_id not in doc_counts:
-                ids = reader.postings("doc_id", h.doc_id).all_ids()
-                doc_counts[h.doc_id] = sum(1 for d in ids if d in docset)
+        for docnum, hit in zip((d for d, _ in page), hits, strict=True):
+            if hit.doc_id not in doc_counts:
+                doc_counts[hit.doc_id] = int(np.count_nonzero(codes == facts.doc_code[docnum]))
         result = RawResult(
-            total=len(docset),
+            total=int(ids.size),
             hits=hits,
-            total_documents=len({facts.doc[d] for d in docset}),
+            total_documents=int(np.unique(codes).size),
             doc_counts=doc_counts,
         )
         if facets:
-            result.facets = self._facets(docset, facts)
+            result.facets = facts.facets(ids)
         return result
-
-    @staticmethod
-    def _within(
-        docset: set[int], facts: _Facts, date_from: str | None, date_to: str | None
-    ) -> set[int]:
-        """The passages of articles whose whole date (at its precision) lies in the range: the
-        same rule as :meth:`date_filter`, checked on the matches instead of OR-ing date terms."""
-        lo = _parse_bound(date_from, low=True)
-        hi = _parse_bound(date_to, low=False)
-        low = "{:04d}-{:02d}-{:02d}".format(*lo) if lo else "0000"
-        high = "{:04d}-{:02d}-{:02d}".format(*hi) if hi else "9999"
-        kept = set()
-        for d in docset:
-            span = facts.span[d]
-            if span is not None and low <= span[0] and span[1] <= high:
-                kept.add(d)
-        return kept
-
-    @staticmethod
-    def _facets(docset: set[int], facts: _Facts) -> dict[str, dict[str, int]]:
-        years: dict[str, int] = {}
-        sources: dict[str, int] = {}
-        for d in docset:
-            year = facts.date[d][:4] or "undated"
-            years[year] = years.get(year, 0) + 1
-            src = facts.src[d]
-            if src:
-                sources[src] = sources.get(src, 0) + 1
-        kinds = {k: len(docset & ids) for k, ids in facts.kinds.items()}
-        return {
-            "year": dict(sorted(years.items())),
-            "kind": {k: n for k, n in sorted(kinds.items()) if n},
-            "source": dict(sorted(sources.items(), key=lambda kv: (-kv[1], kv[0]))),
-        }
 
     def word_frequency(self, word: str) -> int:
         """In how many passages ``word`` (any of its stem forms) occurs."""
@@ -1047,10 +1088,7 @@ class Highlight:
         """Spans of ``text`` to mark: each matching word, each token of each whole phrase."""
         if not self.words and not self.phrases:
             return []
-        tokens = [
-            (t.text, t.startchar, t.endchar)
-            for t in text_analyzer()(text, chars=True, mode="index")
-        ]
+        tokens = token_spans(text)
         marked: list[tuple[int, int]] = [(a, b) for w, a, b in tokens if w in self.words]
         if self.phrases:
             words = [w for w, _, _ in tokens]
@@ -1101,9 +1139,9 @@ def _word_edge(text: str, i: int, *, back: bool) -> int:
     return i
 
 
-def _neg(date: str) -> tuple[int, ...]:
-    """A sort key that orders ISO dates newest first."""
-    return tuple(-ord(c) for c in date)
+def _day(date: str) -> int:
+    """YYYY-MM-DD as the number YYYYMMDD."""
+    return int(date[:4]) * 10000 + int(date[5:7]) * 100 + int(date[8:10])
 
 
 def narrowest(

@@ -1,0 +1,379 @@
+"""Query evaluation over whole posting lists, in array operations (numpy).
+
+Whoosh's matchers walk a query's matches one at a time in Python, scoring each: at 20,000
+articles a common word costs 10-40 ms, and exact totals and facets need every match visited.
+Here a query is evaluated the other way round: each term's posting list is read block by block
+straight from the segment (one zlib and one unpickle per block of 128 postings) into arrays, and
+And/Or/Not become intersections, unions and differences of sorted docnum arrays; BM25 scores
+are computed for all matches at once. The result is the exact set of matching passages with a
+score for each, from which the top page, the totals and the facets are all cheap.
+
+Phrases are checked on positions, decoded only for the passages that hold every word of the
+phrase. Query types this module does not evaluate itself (slop phrases, field ranges, ...) are
+handed to Whoosh and come back as a docnum set with no score.
+
+Only :mod:`wpk_archive.core.index`, :mod:`wpk_archive.core.segments` and this module touch
+Whoosh.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import pickle
+import struct
+import zlib
+from itertools import accumulate
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+from whoosh import query as wq
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN
+from whoosh.searching import Searcher
+from whoosh.util.numeric import byte_to_length
+
+Ids = NDArray[np.int64]
+Scores = NDArray[np.float32]
+
+K1 = 1.2
+B = 0.75
+_MAGIC_SIZE = 4
+_INT = struct.Struct("!i")
+_LENGTHS = np.array([byte_to_length(i) for i in range(256)], dtype=np.float32)
+_EMPTY_IDS: Ids = np.zeros(0, dtype=np.int64)
+_EMPTY_SCORES: Scores = np.zeros(0, dtype=np.float32)
+
+
+class Matches:
+    """Sorted, distinct docnums with a score for each."""
+
+    __slots__ = ("ids", "scores")
+
+    def __init__(self, ids: Ids, scores: Scores) -> None:
+        self.ids = ids
+        self.scores = scores
+
+    @classmethod
+    def empty(cls) -> Matches:
+        return cls(_EMPTY_IDS, _EMPTY_SCORES)
+
+    def __len__(self) -> int:
+        return int(self.ids.size)
+
+
+class PostingArrays:
+    """Posting lists and per-passage lookups of one searcher (one commit of the index)."""
+
+    def __init__(self, searcher: Searcher) -> None:
+        self.searcher = searcher
+        self.reader = searcher.reader()
+        self.leaves: list[tuple[Any, int]] = list(self.reader.leaf_readers())
+        self.size = int(self.reader.doc_count_all())
+        self._lengths: dict[str, NDArray[np.float32]] = {}
+        self._alive: NDArray[np.bool_] | None = None
+        self._live_ids: Ids | None = None
+        self.has_deletions = any(leaf.has_deletions() for leaf, _ in self.leaves)
+
+    # -- per passage ----------------------------------------------------------------------------
+
+    @property
+    def alive(self) -> NDArray[np.bool_]:
+        """False for deleted docnums."""
+        if self._alive is None:
+            alive = np.ones(self.size, dtype=np.bool_)
+            for leaf, offset in self.leaves:
+                if leaf.has_deletions():
+                    dead = np.fromiter(leaf._perdoc.deleted_docs(), dtype=np.int64)
+                    alive[dead + offset] = False
+            self._alive = alive
+        return self._alive
+
+    def every(self) -> Ids:
+        """Every live docnum."""
+        if self._live_ids is None:
+            self._live_ids = np.flatnonzero(self.alive).astype(np.int64)
+        return self._live_ids
+
+    def lengths(self, fieldname: str) -> NDArray[np.float32] | None:
+        """Each passage's length in ``fieldname`` (as the codec stores it), None if unscored."""
+        if fieldname in self._lengths:
+            return self._lengths[fieldname]
+        if not self.reader.schema[fieldname].scorable:
+            return None
+        parts = []
+        for leaf, _offset in self.leaves:
+            count = leaf.doc_count_all()
+            # the codec keeps one length byte per passage in a column of its own
+            column = leaf._perdoc._cached_reader(f"_{fieldname}_L", LENGTHS_COLUMN)
+            if column is None:
+                codes = np.zeros(count, dtype=np.uint8)
+            else:
+                codes = np.fromiter(iter(column), dtype=np.uint8, count=count)
+            parts.append(_LENGTHS[codes])
+        lengths = np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
+        self._lengths[fieldname] = lengths
+        return lengths
+
+    # -- posting lists --------------------------------------------------------------------------
+
+    def postings(
+        self, fieldname: str, text: bytes, *, values: bool = False
+    ) -> tuple[Ids, NDArray[np.float32], list[bytes] | None]:
+        """The docnums, weights and (optionally) encoded values of one term, all segments."""
+        id_parts: list[Ids] = []
+        weight_parts: list[NDArray[np.float32]] = []
+        vals: list[bytes] | None = [] if values else None
+        for leaf, offset in self.leaves:
+            try:
+                info = leaf.term_info(fieldname, text)
+            except Exception:  # TermNotFound: this segment lacks the term
+                continue
+            ids: list[int] = []
+            weights: list[float] = []
+            if info.is_inlined():
+                block_ids, block_weights, block_values = info._inlined
+                ids.extend(block_ids)
+                weights.extend(block_weights)
+                if vals is not None:
+                    vals.extend(block_values)
+            else:
+                start, length = info.extent()
+                if isinstance(length, tuple):  # whoosh-reloaded 2.7.5 reads it as a 1-tuple
+                    length = length[0]
+                _read_blocks(leaf._terms._postfile.get(start, length), ids, weights, vals)
+            leaf_ids = np.array(ids, dtype=np.int64)
+            if offset:
+                leaf_ids += offset
+            id_parts.append(leaf_ids)
+            weight_parts.append(np.array(weights, dtype=np.float32))
+        if not id_parts:
+            return _EMPTY_IDS, np.zeros(0, dtype=np.float32), vals
+        id_array = id_parts[0] if len(id_parts) == 1 else np.concatenate(id_parts)
+        weight_array = weight_parts[0] if len(weight_parts) == 1 else np.concatenate(weight_parts)
+        if self.has_deletions and id_array.size:
+            keep = self.alive[id_array]
+            if not keep.all():
+                id_array = id_array[keep]
+                weight_array = weight_array[keep]
+                if vals is not None:
+                    vals = [v for v, k in zip(vals, keep.tolist(), strict=True) if k]
+        return id_array, weight_array, vals
+
+    def doc_frequency(self, fieldname: str, text: bytes) -> int:
+        return int(self.reader.doc_frequency(fieldname, text))
+
+    def idf(self, fieldname: str, text: bytes) -> float:
+        """Whoosh's idf: 1 + log(passages / (passages with the term + 1))."""
+        return math.log(self.size / (self.doc_frequency(fieldname, text) + 1)) + 1
+
+    def score(
+        self, fieldname: str, text: bytes, ids: Ids, weights: NDArray[np.float32], boost: float
+    ) -> Scores:
+        """BM25 (Whoosh's BM25F with its defaults) of a term in each of ``ids``."""
+        idf = self.idf(fieldname, text)
+        lengths = self.lengths(fieldname)
+        if lengths is None or not ids.size:
+            norm: Any = 1.0
+        else:
+            average = float(self.reader.field_length(fieldname)) / max(self.size, 1)
+            norm = (1 - B) + B * lengths[ids] / (average or 1.0)
+        scores = idf * ((weights * (K1 + 1)) / (weights + K1 * norm)) * boost
+        return np.asarray(scores, dtype=np.float32)
+
+
+def _read_blocks(
+    raw: bytes, ids: list[int], weights: list[float], values: list[bytes] | None
+) -> None:
+    """Append the postings of a W3 posting list (magic, then blocks) to the lists."""
+    view = memoryview(raw)
+    position = _MAGIC_SIZE
+    end = len(raw)
+    while position < end:
+        (length,) = _INT.unpack_from(raw, position)
+        position += _INT.size
+        last = length < 0
+        length = abs(length)
+        stream = io.BytesIO(view[position : position + length])
+        count, _maxid, _maxweight, compression, _mn, _mx = pickle.load(stream)
+        data = view[position + stream.tell() : position + length]
+        block_ids, block_weights, block_values = pickle.loads(
+            zlib.decompress(data) if compression else data
+        )
+        ids.extend(accumulate(block_ids))
+        if block_weights is None:
+            weights.extend([1.0] * count)
+        elif isinstance(block_weights, float):
+            weights.extend([block_weights] * count)
+        else:
+            weights.extend(block_weights)
+        if values is not None:
+            values.extend(block_values if block_values is not None else [b""] * count)
+        position += length
+        if last:
+            break
+
+
+# -- evaluation ---------------------------------------------------------------------------------
+
+
+def _union(parts: list[Matches]) -> Matches:
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return Matches.empty()
+    if len(parts) == 1:
+        return parts[0]
+    ids = np.concatenate([p.ids for p in parts])
+    scores = np.concatenate([p.scores for p in parts])
+    unique, inverse = np.unique(ids, return_inverse=True)
+    summed = np.bincount(inverse, weights=scores, minlength=unique.size).astype(np.float32)
+    return Matches(unique, summed)
+
+
+def _intersect(a: Matches, b: Matches) -> Matches:
+    ids, ia, ib = np.intersect1d(a.ids, b.ids, assume_unique=True, return_indices=True)
+    return Matches(ids, a.scores[ia] + b.scores[ib])
+
+
+def _minus(a: Matches, b: Matches) -> Matches:
+    keep = np.isin(a.ids, b.ids, assume_unique=True, invert=True)
+    return Matches(a.ids[keep], a.scores[keep])
+
+
+class Evaluator:
+    """Evaluates a (parsed, expanded) Whoosh query over :class:`PostingArrays`."""
+
+    def __init__(self, arrays: PostingArrays) -> None:
+        self.arrays = arrays
+
+    def run(self, q: wq.Query) -> Matches:
+        return self._eval(q)
+
+    def _eval(self, q: wq.Query) -> Matches:
+        kind = type(q)
+        if kind is wq.Term:
+            return self._term(q.fieldname, q.text, q.boost)
+        if kind is wq.Or:
+            return _union([self._eval(s) for s in q.subqueries])
+        if kind is wq.And:
+            return self._and(list(q.subqueries))
+        if kind is wq.AndNot:
+            return _minus(self._eval(q.a), self._eval(q.b))
+        if kind is wq.AndMaybe:
+            a = self._eval(q.a)
+            b = self._eval(q.b)
+            _ids, ia, ib = np.intersect1d(a.ids, b.ids, assume_unique=True, return_indices=True)
+            scores = a.scores.copy()
+            scores[ia] += b.scores[ib]
+            return Matches(a.ids, scores)
+        if kind is wq.Require:
+            a = self._eval(q.a)
+            b = self._eval(q.b)
+            ids, ia, _ib = np.intersect1d(a.ids, b.ids, assume_unique=True, return_indices=True)
+            return Matches(ids, a.scores[ia])
+        if kind is wq.Not:
+            every = self.arrays.every()
+            return _minus(Matches(every, np.zeros(every.size, np.float32)), self._eval(q.query))
+        if kind is wq.Every and q.fieldname in (None, "", "*"):
+            every = self.arrays.every()
+            return Matches(every, np.zeros(every.size, dtype=np.float32))
+        if q is wq.NullQuery or kind is type(wq.NullQuery):
+            return Matches.empty()
+        if kind is wq.Phrase and q.slop == 1:
+            return self._phrase(q.fieldname, [str(w) for w in q.words], q.boost)
+        if isinstance(q, wq.Prefix | wq.Wildcard | wq.FuzzyTerm):
+            texts = sorted(set(q._btexts(self.arrays.reader)))
+            return _union([self._term(q.fieldname, t, q.boost) for t in texts])
+        return self._fallback(q)
+
+    def _and(self, subs: list[wq.Query]) -> Matches:
+        positive = [s for s in subs if not isinstance(s, wq.Not)]
+        negative = [s.query for s in subs if isinstance(s, wq.Not)]
+        if not positive:
+            every = self.arrays.every()
+            result = Matches(every, np.zeros(every.size, dtype=np.float32))
+        else:
+            parts = sorted((self._eval(s) for s in positive), key=len)
+            result = parts[0]
+            for part in parts[1:]:
+                if not len(result):
+                    break
+                result = _intersect(result, part)
+        for s in negative:
+            if not len(result):
+                break
+            result = _minus(result, self._eval(s))
+        return result
+
+    def _term(self, fieldname: str, text: Any, boost: float) -> Matches:
+        btext = text if isinstance(text, bytes) else str(text).encode("utf-8")
+        ids, weights, _ = self.arrays.postings(fieldname, btext)
+        if not ids.size:
+            return Matches.empty()
+        return Matches(ids, self.arrays.score(fieldname, btext, ids, weights, boost))
+
+    def _phrase(self, fieldname: str, words: list[str], boost: float) -> Matches:
+        if not words:
+            return Matches.empty()
+        lists = []
+        for word in words:
+            btext = word.encode("utf-8")
+            ids, weights, values = self.arrays.postings(fieldname, btext, values=True)
+            if not ids.size:
+                return Matches.empty()
+            lists.append((btext, ids, weights, values))
+        if len(words) == 1:
+            btext, ids, weights, _ = lists[0]
+            return Matches(ids, self.arrays.score(fieldname, btext, ids, weights, boost))
+        candidates = lists[0][1]
+        for _, ids, _, _ in lists[1:]:
+            candidates = np.intersect1d(candidates, ids, assume_unique=True)
+            if not candidates.size:
+                return Matches.empty()
+        where = [np.searchsorted(ids, candidates) for _, ids, _, _ in lists]
+        chosen = [
+            [values[i] for i in index.tolist()]  # type: ignore[index]
+            for (_, _, _, values), index in zip(lists, where, strict=True)
+        ]
+        # most words occur once in a passage: check those rows in one vectorized comparison
+        single = np.array(
+            [[_SINGLE.get(v, -1) for v in column] for column in chosen], dtype=np.int64
+        )
+        simple = (single >= 0).all(axis=0)
+        offsets = np.arange(len(words), dtype=np.int64)[:, None]
+        keep = simple & ((single - offsets) == single[0]).all(axis=0)
+        for row in np.flatnonzero(~simple).tolist():
+            positions = [_positions(column[row]) for column in chosen]
+            later = positions[1:]
+            for start in positions[0]:
+                if all(start + k + 1 in pos for k, pos in enumerate(later)):
+                    keep[row] = True
+                    break
+        matched = candidates[keep]
+        scores = np.zeros(matched.size, dtype=np.float32)
+        for (btext, _ids, weights, _), index in zip(lists, where, strict=True):
+            chosen = index[keep]
+            scores += self.arrays.score(fieldname, btext, matched, weights[chosen], boost)
+        return Matches(matched, scores)
+
+    def _fallback(self, q: wq.Query) -> Matches:
+        ids = np.fromiter(self.arrays.searcher.docs_for_query(q), dtype=np.int64)
+        ids.sort()
+        return Matches(ids, np.zeros(ids.size, dtype=np.float32))
+
+
+_ONE_POSITION: dict[bytes, frozenset[int]] = {}
+_SINGLE = {struct.pack("!I", 1) + pickle.dumps([p], 2): p for p in range(8192)}
+"""Encoded single positions (``Positions.encode([p])``) and the position each holds."""
+
+
+def _positions(value: bytes) -> frozenset[int]:
+    """The positions in an encoded ``Positions`` value (count, then pickled deltas)."""
+    found = _ONE_POSITION.get(value)
+    if found is not None:
+        return found
+    deltas = pickle.loads(value[_INT.size :])
+    positions = frozenset(accumulate(deltas))
+    if len(deltas) == 1 and len(_ONE_POSITION) < 8192:
+        _ONE_POSITION[value] = positions
+    return positions
