@@ -97,10 +97,14 @@ def test_user_summary_survives_reimport_and_reindex(archive: Archive, tmp_path: 
     assert summary.auto, "the automatic summary is kept beside the user's"
 
 
-def test_import_reports_refused_files_and_imports_the_rest(archive: Archive, tmp_path: Path) -> None:
+def test_import_reports_refused_files_and_imports_the_rest(
+    archive: Archive, tmp_path: Path
+) -> None:
     (tmp_path / "good.txt").write_text("Good\n\nA good congress article.", encoding="utf-8")
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
-    (tmp_path / "bad.jsonl").write_text('{"title": "T", "text": "jsonl congress"}\n{oops\n', encoding="utf-8")
+    (tmp_path / "bad.jsonl").write_text(
+        '{"title": "T", "text": "jsonl congress"}\n{oops\n', encoding="utf-8"
+    )
     report = archive.import_paths([tmp_path])
     assert report.added == 2
     assert sorted(Path(r.path).name for r in report.refused) == ["bad.jsonl", "empty.txt"]
@@ -141,7 +145,11 @@ def test_articles_sharing_url_and_title_stay_apart_on_reimport(
 ) -> None:
     rows = [
         {"title": "Same", "url": "http://x/index.html", "text": "First story about orchards."},
-        {"title": "Same", "url": "http://x/index.html", "text": "Second story about orchards, re-sent."},
+        {
+            "title": "Same",
+            "url": "http://x/index.html",
+            "text": "Second story about orchards, re-sent.",
+        },
     ]
     path = tmp_path / "feed.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")

@@ -76,7 +76,13 @@ def test_html_keeps_text_and_drops_scripts_styles_and_remote_images(tmp_path: Pa
 
 def test_jsonl_reports_a_broken_line_and_imports_the_rest(tmp_path: Path) -> None:
     rows = [
-        {"title": "One", "date": "2012-04-11", "source": "KCNA", "url": "http://x/1", "text": "Text one."},
+        {
+            "title": "One",
+            "date": "2012-04-11",
+            "source": "KCNA",
+            "url": "http://x/1",
+            "text": "Text one.",
+        },
         {"title": "Two", "text": "Text two."},
     ]
     lines = [json.dumps(rows[0]), "{broken", json.dumps({"title": "no text"}), json.dumps(rows[1])]
@@ -103,8 +109,12 @@ def test_encodings_are_detected(tmp_path: Path) -> None:
     text = "Kim Jong Un visited the Kaesong area. 조선로동당 중앙위원회"
     (tmp_path / "u16.txt").write_bytes(text.encode("utf-16"))
     (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
-    (tmp_path / "cp949.txt").write_bytes(("조선로동당 중앙위원회 전원회의가 열렸다. " * 20).encode("cp949"))
-    (tmp_path / "latin1.txt").write_bytes("Café: réunion plénière à Pyongyang, où le congrès a été ouvert.".encode("latin-1"))
+    (tmp_path / "cp949.txt").write_bytes(
+        ("조선로동당 중앙위원회 전원회의가 열렸다. " * 20).encode("cp949")
+    )
+    (tmp_path / "latin1.txt").write_bytes(
+        "Café: réunion plénière à Pyongyang, où le congrès a été ouvert.".encode("latin-1")
+    )
     assert read_path(tmp_path / "u16.txt")[0][0].document.text == text
     assert read_path(tmp_path / "bom.txt")[0][0].document.text == text
     assert "조선로동당" in read_path(tmp_path / "cp949.txt")[0][0].document.text

@@ -246,9 +246,9 @@ class Archive:
                     progress(n, len(files), path.name)
             if pending and not report.cancelled:
                 self._import_batch(pending, report)
+            self.rebuild_timeline()  # while the indexing process writes its segment
         finally:
             self._finish_bulk()
-        self.rebuild_timeline()
         return report
 
     def import_items(
@@ -281,9 +281,9 @@ class Archive:
                 done += len(pending)
                 if progress is not None:
                     progress(done, total, "")
+            self.rebuild_timeline()  # while the indexing process writes its segment
         finally:
             self._finish_bulk()
-        self.rebuild_timeline()
         return report
 
     def _import_batch(self, items: list[Item], report: ImportReport) -> None:
@@ -298,13 +298,17 @@ class Archive:
                 # committed together with the batch: a crash before the timeline is merged again
                 # leaves this mark, and the next open merges it (see __init__)
                 self.store.set_meta(TIMELINE_STALE, "1")
-                for item in items:
+                others = threading.active_count() > 1
+                for n, item in enumerate(items):
                     doc = item.document
                     if doc.content_hash in seen_hashes or self.store.has_content(doc.content_hash):
                         report.duplicates += 1
                         continue
                     seen_hashes.add(doc.content_hash)
-                    time.sleep(0)  # let a waiting GUI thread run between documents
+                    if others and n % 4 == 0:
+                        # let a waiting GUI thread run (each yield costs ~0.1-0.5 ms when the
+                        # indexing process keeps the other core busy, so not every document)
+                        time.sleep(0)
                     existed = self.store.document_hash(doc.id) is not None
                     doc.imported_at = now_iso()
                     corrections.apply_to_document(doc, self._document_corrections(doc.id))

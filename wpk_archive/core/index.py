@@ -485,8 +485,11 @@ class PassageIndex:
         """Whether the index's name keys were built from the current variants table."""
         return bool(self._stamp().get("names") == self.name_table()[1])
 
-    def name_keys(self, text: str) -> list[str]:
-        """Keys of the name groups any of whose forms occurs in ``text`` (as whole tokens)."""
+    def name_keys(self, text: str, tokens: list[str] | None = None) -> list[str]:
+        """Keys of the name groups any of whose forms occurs in ``text`` (as whole tokens).
+
+        ``tokens``, the text's index tokens, saves tokenizing again when they are Latin words
+        only (Hangul bigrams are not words to match names against)."""
         table, _ = self.name_table()
         if not table:
             return []
@@ -494,7 +497,9 @@ class PassageIndex:
             self._name_firsts = {form[0] for form in table}
         firsts = self._name_firsts
         longest = max(len(f) for f in table)
-        words = latin_tokens(text)
+        words = tokens if tokens is not None and not _HAS_HANGUL.search(text) else None
+        if words is None:
+            words = latin_tokens(text)
         found: set[str] = set()
         # only where a form can start (a set lookup per word, then the few candidates)
         for i in [i for i, w in enumerate(words) if w in firsts]:
@@ -543,7 +548,14 @@ class PassageIndex:
                     }  # fmt: skip
                     for passage in self.passage_fields(doc, kinds or {}):
                         writer.add_document(
-                            title=article.title, source=article.source, **vars(passage), **shared
+                            pid=passage.pid,
+                            doc_id=passage.doc_id,
+                            text=passage.text,
+                            title=article.title,
+                            source=article.source,
+                            kind=passage.kind,
+                            names=passage.names,
+                            **shared,
                         )
                         added += 1
                         # Hand the GIL over now and then: without it the GUI thread waited up to
@@ -610,16 +622,20 @@ class PassageIndex:
     def passage_fields(
         self, doc: Document, kinds: dict[tuple[str, int], set[str]]
     ) -> list[PassageFields]:
-        return [
-            PassageFields(
-                pid=passage_key(doc.id, passage.ordinal),
-                doc_id=doc.id,
-                text=passage.text,
-                kind=" ".join(sorted(kinds.get((doc.id, passage.ordinal), ()))),
-                names=" ".join(self.name_keys(passage.text)),
+        fields = []
+        for passage in doc.passages:
+            tokens = index_tokens(passage.text)
+            fields.append(
+                PassageFields(
+                    pid=passage_key(doc.id, passage.ordinal),
+                    doc_id=doc.id,
+                    text=passage.text,
+                    kind=" ".join(sorted(kinds.get((doc.id, passage.ordinal), ()))),
+                    names=" ".join(self.name_keys(passage.text, tokens)),
+                    tokens=tokens,
+                )
             )
-            for passage in doc.passages
-        ]
+        return fields
 
     def delete_documents(self, doc_ids: Iterable[str]) -> None:
         """Remove every passage of these documents."""
