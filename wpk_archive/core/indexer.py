@@ -16,14 +16,19 @@ from __future__ import annotations
 
 import contextlib
 import pickle
+import queue
 import subprocess
 import sys
+import threading
 import traceback
 from pathlib import Path
 from typing import IO, Any
 
 from wpk_archive.core.models import Document
 
+IDLE_FLUSH_PASSAGES = 30_000
+"""The child writes a segment when it is idle and holds at least this many passages (or half of
+what it has written before, so a big import makes few segments)."""
 WORKER_FLAG = "--index-worker"
 """The built app's command line for the child (``wpk-archive --index-worker PATH``)."""
 
@@ -121,10 +126,33 @@ def _serve(index_path: str, inbox: IO[bytes], outbox: IO[bytes]) -> int:
     writer: Any = None
     added = 0
     error: str | None = None
+    flushed = 0
+    # a thread drains the pipe, so the importer never waits on us while a segment is written
+    messages: queue.Queue[tuple[Any, ...] | BaseException] = queue.Queue()
+
+    def read() -> None:
+        try:
+            while True:
+                message = pickle.load(inbox)
+                messages.put(message)
+                if message[0] in ("commit", "cancel"):
+                    return
+        except BaseException as exc:  # EOF: the importer went away
+            messages.put(exc)
+
+    threading.Thread(target=read, name="wpk-indexer-inbox", daemon=True).start()
     try:
         writer = index.bulk_writer()
         while True:
-            message = pickle.load(inbox)
+            if messages.empty() and writer.docnum >= max(IDLE_FLUSH_PASSAGES, flushed // 2):
+                # nothing to do until the next batch: write what we hold as a segment now, so
+                # less is left to write after the last batch (segments grow as the import does)
+                flushed += writer.docnum
+                writer.commit(merge=False)
+                writer = index.bulk_writer()
+            message = messages.get()
+            if isinstance(message, BaseException):
+                raise EOFError(str(message))
             if message[0] == "cancel":
                 writer.cancel()
                 return 0
@@ -141,6 +169,7 @@ def _serve(index_path: str, inbox: IO[bytes], outbox: IO[bytes]) -> int:
                     writer.add_passages(index.article_fields(doc), passages)
                     added += len(passages)
                 if writer.docnum >= SEGMENT_PASSAGES:  # bound the memory one segment takes
+                    flushed += writer.docnum
                     writer.commit(merge=False)
                     writer = index.bulk_writer()
             except Exception:

@@ -23,6 +23,7 @@ Only this module and :mod:`wpk_archive.core.index` import Whoosh.
 from __future__ import annotations
 
 import itertools
+import struct
 import zlib
 from array import array
 from collections.abc import Callable, Sequence
@@ -40,6 +41,8 @@ from whoosh.writing import SegmentWriter
 
 _SINGLE_POSITIONS = 4096
 BLOCK_COMPRESSION = 1
+_COMPRESS_FROM = 128
+_BLOCK_SIZE = struct.Struct("!i")  # StructFile.write_int
 """zlib level of posting blocks (Whoosh uses 3; level 1 compresses ~2x faster here, and the
 blocks are 4% larger). Readers decompress any level."""
 
@@ -276,7 +279,11 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
                     writer._weights = weights
                     writer._values = values
                     writer._maxweight = max(weights)
-                    if quantized is not None:
+                    if quantized is not None and len(block) == 1:  # most terms are rare
+                        only = quantized[block[0]]
+                        writer._minlength = only or None
+                        writer._maxlength = only
+                    elif quantized is not None:
                         block_lengths = [quantized[d] for d in block]
                         nonzero = [n for n in block_lengths if n]
                         writer._minlength = min(nonzero) if nonzero else None
@@ -306,9 +313,11 @@ class _BlockWriter(W3PostingsWriter):  # type: ignore[misc]
         ids = self._ids
         deltas = tuple(map(sub, ids, chain((0,), ids)))  # Whoosh's delta_encode, at C speed
         weights = self._weights
-        top = max(weights)
+        top = self._maxweight
         mini_weights: Any
-        if top == 1.0 and min(weights) == 1.0:
+        if len(weights) == 1:
+            mini_weights = None if top == 1.0 else top
+        elif top == 1.0 and min(weights) == 1.0:
             mini_weights = None  # what Whoosh's _mini_weights gives, without a genexpr
         elif min(weights) == top:
             mini_weights = weights[0]
@@ -316,7 +325,9 @@ class _BlockWriter(W3PostingsWriter):  # type: ignore[misc]
             mini_weights = tuple(weights)
         data = (deltas, mini_weights, self._mini_values())
         databytes = dumps(data, HIGHEST_PROTOCOL)
-        compression = self._compression
+        # small blocks (most terms have a posting or two) are stored plainly: zlib's set-up
+        # costs more than it saves there (the block info says so, and readers honour it)
+        compression = self._compression if len(databytes) >= _COMPRESS_FROM else 0
         if compression:
             databytes = zlib.compress(databytes, compression)
         info = (
@@ -329,9 +340,7 @@ class _BlockWriter(W3PostingsWriter):  # type: ignore[misc]
         )
         infobytes = dumps(info, HIGHEST_PROTOCOL)
         size = len(infobytes) + len(databytes)
-        self._postfile.write_int(-size if last else size)
-        self._postfile.write(infobytes)
-        self._postfile.write(databytes)
+        self._postfile.write(_BLOCK_SIZE.pack(-size if last else size) + infobytes + databytes)
         self._blockcount += 1
         self._new_block()
 
