@@ -268,3 +268,36 @@ def test_facets_work_when_a_batch_has_no_dates_or_sources(tmp_path: Path) -> Non
         assert result.message is None and result.total == 2
         assert result.facets["year"] == {"undated": 2}
         assert archive.search("congress", facets=True, date_from="2021").total > 0
+
+
+def test_a_hyphenated_word_also_finds_its_parts_written_apart(tmp_path: Path) -> None:
+    with open_archive(tmp_path / "a") as archive:
+        for name, text in (
+            ("lee.txt", "Traitor Lee Myung Bak went on."),
+            ("lee2.txt", "Lee Myung-bak again."),
+        ):
+            (tmp_path / name).write_text(f"Report\n\n{text}", encoding="utf-8")
+        archive.import_paths([tmp_path / "lee.txt", tmp_path / "lee2.txt"])
+        result = archive.search("Lee Myung-bak")
+        assert result.total == 2
+        marked = {h.doc_id: h.snippet for h in result.hits}
+        assert any("<mark>Myung</mark> <mark>Bak</mark>" in s for s in marked.values())
+        assert archive.search("Myung-bak").total == 2
+        assert archive.search('"Myung-bak"').total >= 1
+
+
+def test_phrases_are_checked_on_every_occurrence_of_their_words(tmp_path: Path) -> None:
+    texts = {
+        "yes1.txt": "the day of rain and the Day of the Sun came, the sun of the day",
+        "yes2.txt": "sun sun day of the day of the Sun sun",
+        "no1.txt": "the day of the moon, of the Sun, the day of sun",
+        "no2.txt": "Sun of the Day; day the of sun",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(f"Note {name}\n\n{text}.", encoding="utf-8")
+    with open_archive(tmp_path / "a") as archive:
+        archive.import_paths([tmp_path / name for name in texts])
+        found = {h.title for h in archive.search('"Day of the Sun"', limit=50).hits}
+        assert found == {"Note yes1.txt", "Note yes2.txt"}
+        assert {h.title for h in archive.search('"sun sun"').hits} == {"Note yes2.txt"}
+        assert archive.search('"of the day of"').total == 1

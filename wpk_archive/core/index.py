@@ -304,17 +304,20 @@ class _Facts:
     @cached_property
     def doc_code(self) -> NDArray[np.int64]:
         """Each passage's document as a number (equal numbers: same document)."""
+
         codes: dict[str, int] = {}
         return np.array([codes.setdefault(d, len(codes)) for d in self.doc], dtype=np.int64)
 
     @cached_property
     def day(self) -> NDArray[np.int64]:
         """Each passage's article date as YYYYMMDD (its first day; -1 when undated)."""
+
         return np.array([_day(_pad(d, low=True)) if d else -1 for d in self.date], np.int64)
 
     @cached_property
     def last_day(self) -> NDArray[np.int64]:
         """The last day each passage's article date covers (YYYYMMDD; -1 when undated)."""
+
         return np.array([_day(_pad(d, low=False)) if d else -1 for d in self.date], np.int64)
 
     def within(
@@ -334,22 +337,26 @@ class _Facts:
 
     @cached_property
     def _year_codes(self) -> tuple[NDArray[np.int64], list[str]]:
+
         names: dict[str, int] = {}
         codes = [names.setdefault(d[:4] or "undated", len(names)) for d in self.date]
         return np.array(codes, dtype=np.int64), list(names)
 
     @cached_property
     def _src_codes(self) -> tuple[NDArray[np.int64], list[str]]:
+
         names: dict[str, int] = {}
         codes = [names.setdefault(s, len(names)) for s in self.src]
         return np.array(codes, dtype=np.int64), list(names)
 
     @cached_property
     def _kind_ids(self) -> dict[str, NDArray[np.int64]]:
+
         return {k: np.array(sorted(v), dtype=np.int64) for k, v in self.kinds.items()}
 
     def facets(self, ids: NDArray[np.int64]) -> dict[str, dict[str, int]]:
         """Counts of the passages ``ids`` by year, event kind and source."""
+
         year_codes, years = self._year_codes
         by_year = np.bincount(year_codes[ids], minlength=len(years))
         src_codes, sources = self._src_codes
@@ -843,6 +850,11 @@ class PassageIndex:
         ]
         variants = self._alternatives(fieldname, (word,))
         alternatives.extend(variants[1:])
+        parts = [p for p in word.split("-") if p]
+        if len(parts) > 1 and not variants[1:]:
+            # a hyphenated word also matches its parts as a phrase: "Myung-bak" finds the
+            # "Myung Bak" that KCNA writes (one token when hyphenated, two when not)
+            alternatives.append(wq.Phrase(fieldname, parts, boost=boost))
         if not alternatives:
             return wq.Term(fieldname, word, boost=boost)
         return alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives)
@@ -976,6 +988,7 @@ class PassageIndex:
         The query is evaluated over whole posting lists in array operations
         (:mod:`wpk_archive.core.postings`), so the exact totals and facets cost little more
         than the first page."""
+
         with self._lock:
             searcher = self.searcher()
             facts = self.facts()
@@ -1006,6 +1019,7 @@ class PassageIndex:
         facets: bool,
     ) -> RawResult:
         """Hits of the page, totals, each page document's number of matches, facets."""
+
         hits = []
         for docnum, score in page:
             doc_id, ordinal = split_key(searcher.stored_fields(docnum)["pid"])

@@ -118,9 +118,12 @@ class PostingArrays:
     # -- posting lists --------------------------------------------------------------------------
 
     def postings(
-        self, fieldname: str, text: bytes, *, values: bool = False
+        self, fieldname: str, text: bytes, *, values: bool = False, within: Ids | None = None
     ) -> tuple[Ids, NDArray[np.float32], list[bytes] | None]:
-        """The docnums, weights and (optionally) encoded values of one term, all segments."""
+        """The docnums, weights and (optionally) encoded values of one term, all segments.
+
+        ``within`` (sorted docnums) lets blocks holding none of them go unread: what comes back
+        then includes every posting in ``within`` and perhaps others."""
         id_parts: list[Ids] = []
         weight_parts: list[NDArray[np.float32]] = []
         vals: list[bytes] | None = [] if values else None
@@ -141,7 +144,11 @@ class PostingArrays:
                 start, length = info.extent()
                 if isinstance(length, tuple):  # whoosh-reloaded 2.7.5 reads it as a 1-tuple
                     length = length[0]
-                _read_blocks(leaf._terms._postfile.get(start, length), ids, weights, vals)
+                wanted = None
+                if within is not None:
+                    local = within[(within >= offset) & (within < offset + leaf.doc_count_all())]
+                    wanted = local - offset
+                _read_blocks(leaf._terms._postfile.get(start, length), ids, weights, vals, wanted)
             leaf_ids = np.array(ids, dtype=np.int64)
             if offset:
                 leaf_ids += offset
@@ -183,19 +190,35 @@ class PostingArrays:
 
 
 def _read_blocks(
-    raw: bytes, ids: list[int], weights: list[float], values: list[bytes] | None
+    raw: bytes,
+    ids: list[int],
+    weights: list[float],
+    values: list[bytes] | None,
+    wanted: Ids | None = None,
 ) -> None:
-    """Append the postings of a W3 posting list (magic, then blocks) to the lists."""
+    """Append the postings of a W3 posting list (magic, then blocks) to the lists.
+
+    With ``wanted`` (sorted segment docnums), blocks holding none of them are skipped unread:
+    their info says which docnums they cover."""
     view = memoryview(raw)
     position = _MAGIC_SIZE
     end = len(raw)
+    previous_max = -1
     while position < end:
         (length,) = _INT.unpack_from(raw, position)
         position += _INT.size
         last = length < 0
         length = abs(length)
         stream = io.BytesIO(view[position : position + length])
-        count, _maxid, _maxweight, compression, _mn, _mx = pickle.load(stream)
+        count, maxid, _maxweight, compression, _mn, _mx = pickle.load(stream)
+        if wanted is not None:
+            low = int(np.searchsorted(wanted, previous_max, side="right"))
+            previous_max = maxid
+            if low >= wanted.size or wanted[low] > maxid:
+                position += length
+                if last:
+                    break
+                continue
         data = view[position + stream.tell() : position + length]
         block_ids, block_weights, block_values = pickle.loads(
             zlib.decompress(data) if compression else data
@@ -315,40 +338,44 @@ class Evaluator:
     def _phrase(self, fieldname: str, words: list[str], boost: float) -> Matches:
         if not words:
             return Matches.empty()
-        lists = []
-        for word in words:
-            btext = word.encode("utf-8")
-            ids, weights, values = self.arrays.postings(fieldname, btext, values=True)
-            if not ids.size:
-                return Matches.empty()
-            lists.append((btext, ids, weights, values))
         if len(words) == 1:
-            btext, ids, weights, _ = lists[0]
+            btext = words[0].encode("utf-8")
+            ids, weights, _ = self.arrays.postings(fieldname, btext)
             return Matches(ids, self.arrays.score(fieldname, btext, ids, weights, boost))
-        candidates = lists[0][1]
-        for _, ids, _, _ in lists[1:]:
-            candidates = np.intersect1d(candidates, ids, assume_unique=True)
+        encoded = [w.encode("utf-8") for w in words]
+        # rarest words first: the two rarest, checked against each other on positions, leave few
+        # candidates, and the blocks of common words ("of", "the") holding none are not read
+        order = sorted(
+            range(len(words)), key=lambda k: self.arrays.doc_frequency(fieldname, encoded[k])
+        )
+        read: dict[int, tuple[bytes, Ids, NDArray[np.float32], list[bytes] | None]] = {}
+        candidates: Ids | None = None
+        for step, k in enumerate(order):
+            ids, weights, values = self.arrays.postings(
+                fieldname, encoded[k], values=True, within=candidates if step >= 2 else None
+            )
+            read[k] = (encoded[k], ids, weights, values)
+            candidates = (
+                ids if candidates is None else np.intersect1d(candidates, ids, assume_unique=True)
+            )
             if not candidates.size:
                 return Matches.empty()
+            if step == 1:
+                pair = sorted(order[:2])
+                candidates = candidates[
+                    self._in_phrase(
+                        [read[j] for j in pair], [j - pair[0] for j in pair], candidates
+                    )
+                ]
+                if not candidates.size:
+                    return Matches.empty()
+        assert candidates is not None
+        lists = [read[k] for k in range(len(words))]
+        if len(words) == 2:  # the pair check above was the whole check
+            keep = np.ones(candidates.size, dtype=np.bool_)
+        else:
+            keep = self._in_phrase(lists, list(range(len(words))), candidates)
         where = [np.searchsorted(ids, candidates) for _, ids, _, _ in lists]
-        chosen = [
-            [values[i] for i in index.tolist()]  # type: ignore[index]
-            for (_, _, _, values), index in zip(lists, where, strict=True)
-        ]
-        # most words occur once in a passage: check those rows in one vectorized comparison
-        single = np.array(
-            [[_SINGLE.get(v, -1) for v in column] for column in chosen], dtype=np.int64
-        )
-        simple = (single >= 0).all(axis=0)
-        offsets = np.arange(len(words), dtype=np.int64)[:, None]
-        keep = simple & ((single - offsets) == single[0]).all(axis=0)
-        for row in np.flatnonzero(~simple).tolist():
-            positions = [_positions(column[row]) for column in chosen]
-            later = positions[1:]
-            for start in positions[0]:
-                if all(start + k + 1 in pos for k, pos in enumerate(later)):
-                    keep[row] = True
-                    break
         matched = candidates[keep]
         scores = np.zeros(matched.size, dtype=np.float32)
         for (btext, _ids, weights, _), index in zip(lists, where, strict=True):
@@ -356,24 +383,65 @@ class Evaluator:
             scores += self.arrays.score(fieldname, btext, matched, weights[chosen], boost)
         return Matches(matched, scores)
 
+    @staticmethod
+    def _in_phrase(
+        lists: list[tuple[bytes, Ids, NDArray[np.float32], list[bytes] | None]],
+        offsets: list[int],
+        candidates: Ids,
+    ) -> NDArray[np.bool_]:
+        """Which candidates hold the words of ``lists`` at the given offsets from one start."""
+        chosen = [
+            [values[i] for i in np.searchsorted(ids, candidates).tolist()]  # type: ignore[index]
+            for _, ids, _, values in lists
+        ]
+        # most words occur once in a passage: check those rows in one vectorized comparison
+        single = np.array(
+            [[_SINGLE.get(v, -1) for v in column] for column in chosen], dtype=np.int64
+        )
+        simple = (single >= 0).all(axis=0)
+        shift = np.array(offsets, dtype=np.int64)[:, None]
+        keep: NDArray[np.bool_] = simple & ((single - shift) == (single[0] - offsets[0])).all(
+            axis=0
+        )
+        rows = np.flatnonzero(~simple)
+        if rows.size:
+            # the others: every (row, start) pair each word allows, intersected across words
+            span = max(offsets) + 1
+            common: Ids | None = None
+            for column, offset in zip(chosen, offsets, strict=True):
+                row_of: list[int] = []
+                starts: list[int] = []
+                for row in rows.tolist():
+                    positions = _positions(column[row])
+                    row_of.extend([row] * len(positions))
+                    starts.extend(positions)
+                keys = np.array(row_of, dtype=np.int64) * (1 << 32) + (
+                    np.array(starts, dtype=np.int64) - offset + span
+                )
+                keys = np.unique(keys)
+                common = keys if common is None else np.intersect1d(common, keys, True)
+            assert common is not None
+            keep[np.unique(common >> 32)] = True
+        return keep
+
     def _fallback(self, q: wq.Query) -> Matches:
         ids = np.fromiter(self.arrays.searcher.docs_for_query(q), dtype=np.int64)
         ids.sort()
         return Matches(ids, np.zeros(ids.size, dtype=np.float32))
 
 
-_ONE_POSITION: dict[bytes, frozenset[int]] = {}
+_ONE_POSITION: dict[bytes, tuple[int, ...]] = {}
 _SINGLE = {struct.pack("!I", 1) + pickle.dumps([p], 2): p for p in range(8192)}
 """Encoded single positions (``Positions.encode([p])``) and the position each holds."""
 
 
-def _positions(value: bytes) -> frozenset[int]:
+def _positions(value: bytes) -> tuple[int, ...]:
     """The positions in an encoded ``Positions`` value (count, then pickled deltas)."""
     found = _ONE_POSITION.get(value)
     if found is not None:
         return found
     deltas = pickle.loads(value[_INT.size :])
-    positions = frozenset(accumulate(deltas))
+    positions = tuple(accumulate(deltas))
     if len(deltas) == 1 and len(_ONE_POSITION) < 8192:
         _ONE_POSITION[value] = positions
     return positions

@@ -324,10 +324,27 @@ def _numbers_any(match: re.Match[str]) -> str | None:
     return None
 
 
+# Words (lowercase) each pattern of _PATTERNS cannot match without one of: a pattern none of
+# whose words is in a sentence is not run (the patterns start with an ordinal alternation, slow
+# to try at every position).
+_PATTERN_WORDS: tuple[tuple[str, ...], ...] = (
+    ("conference", "meeting"),
+    ("plenary",),
+    ("meeting",),
+    ("session",),
+    ("congress",),
+    ("conference",),
+)
+assert len(_PATTERN_WORDS) == len(_PATTERNS)
+
+
 def _find_meetings(sentence: str) -> list[_Meeting]:
     """Meetings named in ``sentence``, in text order, without overlaps."""
     found: list[_Meeting] = []
-    for pattern, reader in _PATTERNS:
+    lowered = sentence.lower()
+    for (pattern, reader), words in zip(_PATTERNS, _PATTERN_WORDS, strict=True):
+        if not any(word in lowered for word in words):
+            continue
         for match in pattern.finditer(sentence):
             meeting = reader(match)
             if meeting is None:
