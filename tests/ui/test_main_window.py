@@ -88,3 +88,15 @@ def test_import_by_drop_reports_the_bad_file(qtbot, window: MainWindow, tmp_path
     report = blocker.args[0]
     assert report.added == 1 and [Path(r.path).name for r in report.refused] == ["bad.txt"]
     qtbot.waitUntil(lambda: window.documents_model.rowCount() == 3, timeout=10000)
+
+
+def test_the_index_is_prepared_in_the_background_before_the_first_search(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow
+) -> None:
+    archive = window.archive
+    assert archive is not None
+    # the lookups every search uses are read after opening, not by the first search
+    qtbot.waitUntil(lambda: archive.index._facts is not None, timeout=10000)
+    facts = archive.index._facts
+    qtbot.waitUntil(lambda: "day" in vars(facts) and "doc_code" in vars(facts), timeout=10000)
+    assert archive.search("congress").total > 0

@@ -385,6 +385,13 @@ class Archive:
 
     # -- index --------------------------------------------------------------------------------
 
+    def prepare_search(self) -> None:
+        """Open the index and read its per-passage lookups now (the app calls this in the
+        background after opening), so the first search does not wait for them: at 200,000
+        articles they take about a second."""
+        self._ensure_index()
+        self.index.warm_up()
+
     def check_index(self, progress: Progress | None = None) -> str | None:
         """Bring the index into step with the store; a message for the user when it was rebuilt."""
         with self._write_lock:

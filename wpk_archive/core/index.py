@@ -257,32 +257,40 @@ class _Facts:
         self.arrays = PostingArrays(searcher)
         self.stem_forms: dict[tuple[str, str], tuple[str, ...]] = {}
 
-    def _column(self, name: str) -> list[str]:
-        """One value per document number. A segment where no document has the field has no
-        column at all, so columns are read segment by segment and blanks fill the gaps (a
-        combined read comes back short and misaligned)."""
-        values: list[str] = []
+    def _coded(self, name: str) -> tuple[NDArray[np.int64], list[str]]:
+        """The column ``name`` as one code per document number, and the value of each code.
+
+        Read from the column's raw bytes, not value by value through Whoosh (at 1.2 million
+        passages that took 3 s of the first search). A segment where no document has the field
+        has no column at all: its passages get the code of "" (a combined read would come back
+        short and misaligned)."""
+        parts = []
         for sub, _offset in self._reader.leaf_readers():
+            count = sub.doc_count_all()
             if sub.has_column(name):
-                values.extend(sub.column_reader(name, translate=True))
+                parts.append(_column_bytes(sub.column_reader(name, translate=False), count))
             else:
-                values.extend([""] * sub.doc_count_all())
-        return values
+                parts.append(np.zeros(count, dtype="S1"))
+        if not parts:
+            return np.zeros(0, dtype=np.int64), []
+        width = max(p.dtype.itemsize for p in parts)
+        joined = np.concatenate([p.astype(f"S{width}") for p in parts])
+        values, codes = np.unique(joined, return_inverse=True)
+        return codes.astype(np.int64).ravel(), [v.decode("utf-8") for v in values.tolist()]
 
     @cached_property
-    def doc(self) -> list[str]:
-        """Document id of each passage."""
-        return self._column("doc_id")
+    def doc_code(self) -> NDArray[np.int64]:
+        """Each passage's document as a number (equal numbers: same document)."""
+        return self._coded("doc_id")[0]
 
     @cached_property
-    def date(self) -> list[str]:
-        """Publication date of each passage's article ("" when undated)."""
-        return self._column("date")
+    def _dates(self) -> tuple[NDArray[np.int64], list[str]]:
+        return self._coded("date")
 
     @cached_property
-    def src(self) -> list[str]:
-        """Source of each passage's article."""
-        return self._column("src")
+    def src(self) -> tuple[NDArray[np.int64], list[str]]:
+        """Each passage's source as a code, and the source of each code ("" when none)."""
+        return self._coded("src")
 
     @cached_property
     def kinds(self) -> dict[str, set[int]]:
@@ -302,23 +310,18 @@ class _Facts:
         )
 
     @cached_property
-    def doc_code(self) -> NDArray[np.int64]:
-        """Each passage's document as a number (equal numbers: same document)."""
-
-        codes: dict[str, int] = {}
-        return np.array([codes.setdefault(d, len(codes)) for d in self.doc], dtype=np.int64)
-
-    @cached_property
     def day(self) -> NDArray[np.int64]:
         """Each passage's article date as YYYYMMDD (its first day; -1 when undated)."""
-
-        return np.array([_day(_pad(d, low=True)) if d else -1 for d in self.date], np.int64)
+        codes, values = self._dates
+        days = np.array([_day(_pad(d, low=True)) if d else -1 for d in values], np.int64)
+        return days[codes] if codes.size else np.zeros(0, dtype=np.int64)
 
     @cached_property
     def last_day(self) -> NDArray[np.int64]:
         """The last day each passage's article date covers (YYYYMMDD; -1 when undated)."""
-
-        return np.array([_day(_pad(d, low=False)) if d else -1 for d in self.date], np.int64)
+        codes, values = self._dates
+        days = np.array([_day(_pad(d, low=False)) if d else -1 for d in values], np.int64)
+        return days[codes] if codes.size else np.zeros(0, dtype=np.int64)
 
     def within(
         self, ids: NDArray[np.int64], date_from: str | None, date_to: str | None
@@ -337,17 +340,11 @@ class _Facts:
 
     @cached_property
     def _year_codes(self) -> tuple[NDArray[np.int64], list[str]]:
-
-        names: dict[str, int] = {}
-        codes = [names.setdefault(d[:4] or "undated", len(names)) for d in self.date]
-        return np.array(codes, dtype=np.int64), list(names)
-
-    @cached_property
-    def _src_codes(self) -> tuple[NDArray[np.int64], list[str]]:
-
-        names: dict[str, int] = {}
-        codes = [names.setdefault(s, len(names)) for s in self.src]
-        return np.array(codes, dtype=np.int64), list(names)
+        codes, values = self._dates
+        years = sorted({d[:4] or "undated" for d in values})
+        position = {y: i for i, y in enumerate(years)}
+        mapping = np.array([position[d[:4] or "undated"] for d in values], dtype=np.int64)
+        return (mapping[codes] if codes.size else codes), years
 
     @cached_property
     def _kind_ids(self) -> dict[str, NDArray[np.int64]]:
@@ -356,10 +353,9 @@ class _Facts:
 
     def facets(self, ids: NDArray[np.int64]) -> dict[str, dict[str, int]]:
         """Counts of the passages ``ids`` by year, event kind and source."""
-
         year_codes, years = self._year_codes
         by_year = np.bincount(year_codes[ids], minlength=len(years))
-        src_codes, sources = self._src_codes
+        src_codes, sources = self.src
         by_src = np.bincount(src_codes[ids], minlength=len(sources))
         kinds = {
             k: int(np.intersect1d(ids, kind_ids, assume_unique=True).size)
@@ -698,6 +694,17 @@ class PassageIndex:
                 self._facts = _Facts(searcher)
             return self._facts
 
+    def warm_up(self) -> None:
+        """Open the searcher and read what every search uses (documents, dates, lengths)."""
+        with self._lock:  # one lookup at a time: a search may take the lock in between
+            facts = self.facts()
+        with self._lock:
+            facts.doc_code  # noqa: B018 (cached on first read)
+        with self._lock:
+            facts.day  # noqa: B018
+        with self._lock:
+            facts.arrays.lengths("text")
+
     def doc_ids(self) -> set[str]:
         """Ids of the documents that have passages in the index."""
         with self._lock:
@@ -988,7 +995,6 @@ class PassageIndex:
         The query is evaluated over whole posting lists in array operations
         (:mod:`wpk_archive.core.postings`), so the exact totals and facets cost little more
         than the first page."""
-
         with self._lock:
             searcher = self.searcher()
             facts = self.facts()
@@ -1019,7 +1025,6 @@ class PassageIndex:
         facets: bool,
     ) -> RawResult:
         """Hits of the page, totals, each page document's number of matches, facets."""
-
         hits = []
         for docnum, score in page:
             doc_id, ordinal = split_key(searcher.stored_fields(docnum)["pid"])
@@ -1167,6 +1172,22 @@ def _word_edge(text: str, i: int, *, back: bool) -> int:
         if 0 < j < len(text) and text[j].isspace():
             return j + 1 if back else j
     return i
+
+
+def _column_bytes(reader: Any, count: int) -> NDArray[Any]:
+    """A Whoosh bytes column as a numpy array of byte strings, read in one piece when every
+    value has the same length (document ids), else sliced value by value."""
+    lengths = np.array(getattr(reader, "_lengths", ()), dtype=np.int64)
+    data_file = getattr(reader, "_dbfile", None)
+    if lengths.size != count or data_file is None:  # another column kind: the slow, sure way
+        return np.array(list(reader), dtype=bytes)
+    total = int(lengths.sum())
+    data = data_file.get(reader._basepos, total) if total else b""
+    if count and (lengths == lengths[0]).all() and lengths[0] > 0:
+        return np.frombuffer(data, dtype=f"S{int(lengths[0])}").copy()
+    ends = np.cumsum(lengths).tolist()
+    starts = [0, *ends[:-1]]
+    return np.array([data[a:b] for a, b in zip(starts, ends, strict=True)], dtype=bytes)
 
 
 def _day(date: str) -> int:

@@ -262,6 +262,8 @@ class MainWindow(QMainWindow):
         self.busy_status.setText("")
         if message:
             self.show_banner(message)
+        if self.archive is not None:  # read the index's lookups before the first search needs them
+            self.tasks.read(self.archive.prepare_search, failed=lambda _message: None)
 
     def show_banner(self, text: str) -> None:
         """A notice that stays until the archive is closed (read-only, index rebuilt…)."""
