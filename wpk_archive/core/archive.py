@@ -362,7 +362,7 @@ class Archive:
             self._index_checked = True
 
     def _summarize(self, doc: Document) -> None:
-        sentences = summaries.document_sentences(doc)  # split once, shared by both
+        sentences = summaries.split_document(doc)  # split and classified once, for both
         self.store.put_summary(
             doc.id,
             summaries.summarize(doc, sentences=sentences),
@@ -597,7 +597,7 @@ class Archive:
         user = self.store.user_summary(doc_id)
         doc = self.store.document(doc_id)
         assert doc is not None
-        sentences = summaries.document_sentences(doc)
+        sentences = summaries.split_document(doc)
         gists = []
         for event in self.store.events(doc_id=doc_id):
             here = [s for s in event.sources if s.doc_id == doc_id]

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import product
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
@@ -188,6 +188,24 @@ def _unpossessive(word: str) -> str:
 def plain_tokens(text: str) -> list[str]:
     """The source field's tokens (words, lowercased; no other filter)."""
     return [w.lower() for w in _LATIN_WORD.findall(text)]
+
+
+class ArticleRecord(NamedTuple):
+    """What the index needs of a document (what an import sends to the indexing process)."""
+
+    id: str
+    title: str
+    date: str | None
+    source: str | None
+    texts: list[tuple[int, str]]
+    """(ordinal, text) of each passage."""
+
+
+def article_record(doc: Document) -> ArticleRecord:
+    """The part of ``doc`` the index needs."""
+    return ArticleRecord(
+        doc.id, doc.title, doc.date, doc.source, [(p.ordinal, p.text) for p in doc.passages]
+    )
 
 
 def passage_key(doc_id: str, ordinal: int) -> str:
@@ -612,7 +630,8 @@ class PassageIndex:
         return BulkSegmentWriter(self._ix, text_tokens=index_tokens, plain_tokens=plain_tokens)
 
     @staticmethod
-    def article_fields(doc: Document) -> ArticleFields:
+    def article_fields(doc: Document | ArticleRecord) -> ArticleFields:
+        """What every passage of ``doc`` shares in the index."""
         date = doc.date or ""
         return ArticleFields(
             title=doc.title,
@@ -623,18 +642,20 @@ class PassageIndex:
         )
 
     def passage_fields(
-        self, doc: Document, kinds: dict[tuple[str, int], set[str]]
+        self, doc: Document | ArticleRecord, kinds: dict[tuple[str, int], set[str]]
     ) -> list[PassageFields]:
+        """The index fields of each passage of ``doc``."""
         fields = []
-        for passage in doc.passages:
-            tokens = index_tokens(passage.text)
+        texts = doc.texts if isinstance(doc, ArticleRecord) else article_record(doc).texts
+        for ordinal, text in texts:
+            tokens = index_tokens(text)
             fields.append(
                 PassageFields(
-                    pid=passage_key(doc.id, passage.ordinal),
+                    pid=passage_key(doc.id, ordinal),
                     doc_id=doc.id,
-                    text=passage.text,
-                    kind=" ".join(sorted(kinds.get((doc.id, passage.ordinal), ()))),
-                    names=" ".join(self.name_keys(passage.text, tokens)),
+                    text=text,
+                    kind=" ".join(sorted(kinds.get((doc.id, ordinal), ()))),
+                    names=" ".join(self.name_keys(text, tokens)),
                     tokens=tokens,
                 )
             )

@@ -56,8 +56,11 @@ class BackgroundIndexer:
 
     def add(self, docs: list[Document], kinds: Kinds, delete: list[str]) -> None:
         """Index ``docs`` (first removing the passages of the documents in ``delete``)."""
+        from wpk_archive.core.index import article_record
+
         own = {key: value for key, value in kinds.items() if value}
-        self._send(("add", docs, own, delete))
+        # only what the index needs: the passages' texts once (not the whole text again)
+        self._send(("add", [article_record(doc) for doc in docs], own, delete))
 
     def commit(self) -> int:
         """Commit everything sent so far and stop the child; returns the passages indexed."""

@@ -84,14 +84,13 @@ class ArticleFields:
 
 
 class _Terms:
-    """The postings of one field, per term, in docnum order."""
+    """The postings of one field: per term, docnums, frequencies and encoded values, in
+    docnum order (one dictionary lookup per posting)."""
 
-    __slots__ = ("freqs", "ids", "values")
+    __slots__ = ("postings",)
 
     def __init__(self) -> None:
-        self.ids: dict[str, array[int]] = {}
-        self.freqs: dict[str, array[int]] = {}
-        self.values: dict[str, list[bytes]] = {}
+        self.postings: dict[str, tuple[array[int], array[int], list[bytes]]] = {}
 
 
 class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
@@ -123,6 +122,12 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
         for name in ("text", "title", "source"):
             self._lengths[name] = array("I")
         self._check_formats()
+        # fields the per-document writer keeps something of: stored, scored (lengths) or sortable
+        self._perdoc_fields = {
+            name
+            for name, field in self._fields.items()
+            if field.stored or field.scorable or field.column_type
+        }
 
     def _check_formats(self) -> None:
         """The formats this writer encodes; a schema change must come here too."""
@@ -140,86 +145,114 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
     def add_passages(self, article: ArticleFields, passages: Sequence[PassageFields]) -> None:
         """Add the passages of one article, in order."""
         self._check_state()
+        if not passages:
+            return
         title_tokens = self._text_tokens(article.title) if article.title else []
-        title = _word_positions(title_tokens)
         source_tokens = self._plain_tokens(article.source) if article.source else []
-        source = _word_positions(source_tokens)
+        doc_id = passages[0].doc_id
         shared = [(name, value) for name, value in (
             ("date", article.date), ("year", article.year), ("month", article.month),
             ("src", article.source),
         ) if value]  # fmt: skip
-        schema = self._fields
-        perdoc = self.perdocwriter
         lengths = self._lengths
+        # what add_document hands the per-document writer, field by field in name order; fields
+        # neither stored nor scored nor sortable (kind, names, year, month) give it nothing
+        shared_values = dict(shared)
+        plan = [
+            (name, self._fields[name])
+            for name in sorted(
+                {"pid", "doc_id", "text", "title", "source", *shared_values} & self._perdoc_fields
+            )
+        ]
+        length_of = {"title": len(title_tokens), "source": len(source_tokens)}
+        first = self.docnum
+        text_terms = self._terms["text"]
         for passage in passages:
             docnum = self.docnum
             tokens = passage.tokens
             if tokens is None:
                 tokens = self._text_tokens(passage.text)
-            self._add_positions("text", docnum, _word_positions(tokens))
-            if title:
-                self._add_positions("title", docnum, title)
-            if source:
-                self._add_positions("source", docnum, source)
-            self._add_exists("doc_id", docnum, passage.doc_id)
-            for name, value in shared:
-                self._add_exists(name, docnum, value)
+            self._add_positions(text_terms, docnum, _word_positions(tokens))
             if passage.kind:
                 self._add_counts("kind", docnum, passage.kind.lower().split())
             if passage.names:
                 self._add_counts("names", docnum, passage.names.split())
             lengths["text"].append(len(tokens))
-            lengths["title"].append(len(title_tokens))
-            lengths["source"].append(len(source_tokens))
-
-            # what add_document hands the per-document writer, field by field in name order
-            values: dict[str, str] = {
-                "pid": passage.pid, "doc_id": passage.doc_id, "text": passage.text,
-                "title": article.title, "source": article.source, "kind": passage.kind,
-                "names": passage.names,
-            }  # fmt: skip
-            values.update(shared)
-            stored_lengths = {
-                "text": len(tokens), "title": len(title_tokens), "source": len(source_tokens)
-            }  # fmt: skip
-            perdoc.start_doc(docnum)
-            for name in sorted(values):
-                field = schema[name]
-                value = values[name]
-                perdoc.add_field(
-                    name, field, value if field.stored else None, stored_lengths.get(name, 0)
-                )
-                column = field.column_type
-                if column:
-                    perdoc.add_column_value(name, column, field.to_column_value(value))
-            perdoc.finish_doc()
+            length_of["text"] = len(tokens)
+            values = {"pid": passage.pid, "doc_id": passage.doc_id, **shared_values}
+            self._add_document(docnum, plan, values, length_of)
             self.docnum += 1
-            self._added = True
+        # what every passage of the article shares goes in as one run of docnums per term
+        run = range(first, self.docnum)
+        count = len(run)
+        lengths["title"].extend([len(title_tokens)] * count)
+        lengths["source"].extend([len(source_tokens)] * count)
+        if title_tokens:
+            self._add_run(self._terms["title"], run, _word_positions(title_tokens))
+        if source_tokens:
+            self._add_run(self._terms["source"], run, _word_positions(source_tokens))
+        self._add_exists_run("doc_id", run, doc_id)
+        for name, value in shared:
+            self._add_exists_run(name, run, value)
+        self._added = True
 
-    def _add_positions(self, name: str, docnum: int, words: dict[str, list[int]]) -> None:
-        terms = self._terms[name]
-        ids, freqs, values = terms.ids, terms.freqs, terms.values
+    def _add_document(
+        self,
+        docnum: int,
+        plan: list[tuple[str, Any]],
+        values: dict[str, str],
+        length_of: dict[str, int],
+    ) -> None:
+        perdoc = self.perdocwriter
+        perdoc.start_doc(docnum)
+        for name, field in plan:
+            value = values.get(name)
+            perdoc.add_field(name, field, value if field.stored else None, length_of.get(name, 0))
+            column = field.column_type
+            if column and value is not None:
+                perdoc.add_column_value(name, column, field.to_column_value(value))
+        perdoc.finish_doc()
+
+    @staticmethod
+    def _add_positions(terms: _Terms, docnum: int, words: dict[str, list[int]]) -> None:
+        postings = terms.postings
         for word, poslist in words.items():
-            posting_ids = ids.get(word)
-            if posting_ids is None:
-                posting_ids = ids[word] = array("I")
-                freqs[word] = array("I")
-                values[word] = []
-            posting_ids.append(docnum)
+            entry = postings.get(word)
+            if entry is None:
+                entry = postings[word] = (array("I"), array("I"), [])
+            ids, freqs, values = entry
+            ids.append(docnum)
             n = len(poslist)
-            freqs[word].append(n)
+            freqs.append(n)
             first = poslist[0]
             if n == 1 and first < _SINGLE_POSITIONS:
-                values[word].append(_ONE_POSITION[first])
+                values.append(_ONE_POSITION[first])
             else:
-                values[word].append(_encode_positions(poslist))
+                values.append(_encode_positions(poslist))
 
-    def _add_exists(self, name: str, docnum: int, value: str) -> None:
-        ids = self._terms[name].ids
-        posting_ids = ids.get(value)
-        if posting_ids is None:
-            posting_ids = ids[value] = array("I")
-        posting_ids.append(docnum)
+    @staticmethod
+    def _add_run(terms: _Terms, run: range, words: dict[str, list[int]]) -> None:
+        postings = terms.postings
+        count = len(run)
+        for word, poslist in words.items():
+            entry = postings.get(word)
+            if entry is None:
+                entry = postings[word] = (array("I"), array("I"), [])
+            ids, freqs, values = entry
+            ids.extend(run)
+            n = len(poslist)
+            freqs.extend([n] * count)
+            if n == 1 and poslist[0] < _SINGLE_POSITIONS:
+                values.extend([_ONE_POSITION[poslist[0]]] * count)
+            else:
+                values.extend([_encode_positions(poslist)] * count)
+
+    def _add_exists_run(self, name: str, run: range, value: str) -> None:
+        postings = self._terms[name].postings
+        entry = postings.get(value)
+        if entry is None:
+            entry = postings[value] = (array("I"), array("I"), [])
+        entry[0].extend(run)
 
     def _add_counts(self, name: str, docnum: int, words: list[str]) -> None:
         terms = self._terms[name]
@@ -227,11 +260,11 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
         for word in words:
             counts[word] = counts.get(word, 0) + 1
         for word, n in counts.items():
-            if word not in terms.ids:
-                terms.ids[word] = array("I")
-                terms.freqs[word] = array("I")
-            terms.ids[word].append(docnum)
-            terms.freqs[word].append(n)
+            entry = terms.postings.get(word)
+            if entry is None:
+                entry = terms.postings[word] = (array("I"), array("I"), [])
+            entry[0].append(docnum)
+            entry[1].append(n)
 
     # -- writing ------------------------------------------------------------------------------
 
@@ -242,7 +275,7 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
         blocklimit = self.codec._blocklimit
         for name in sorted(self._terms):
             terms = self._terms[name]
-            if not terms.ids:
+            if not terms.postings:
                 continue
             field = self._fields[name]
             lengths = self._lengths.get(name)
@@ -256,8 +289,8 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
             )
             fmt = type(field.format)
             # UTF-8 preserves code point order: sorting the strings sorts the byte keys
-            for word in sorted(terms.ids):
-                ids = terms.ids[word]
+            for word in sorted(terms.postings):
+                ids, freqs, encoded = terms.postings[word]
                 fieldwriter.start_term(word.encode("utf-8"))
                 for start in range(0, len(ids), blocklimit):
                     if start:
@@ -268,10 +301,10 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
                         weights = array("f", [1.0]) * len(block)
                         values: list[bytes] = []
                     else:
-                        counts = terms.freqs[word][start:end]
+                        counts = freqs[start:end]
                         weights = array("f", counts)
                         values = (
-                            terms.values[word][start:end]
+                            encoded[start:end]
                             if fmt is Positions
                             else [pack_uint(c) for c in counts]
                         )

@@ -141,8 +141,29 @@ def document_sentences(doc: Document) -> list[tuple[int, int]]:
     return spans
 
 
-def _sentences(doc: Document, spans: list[tuple[int, int]] | None) -> list[_Sentence]:
+@dataclass(frozen=True)
+class SplitDocument:
+    """A document's sentences, split and classified once, for :func:`summarize`,
+    :func:`passage_gists` and :func:`event_gist` (see :func:`split_document`)."""
+
+    spans: list[tuple[int, int]]
+    sentences: list[_Sentence]
+
+
+def split_document(doc: Document) -> SplitDocument:
+    """Split ``doc`` into sentences once, to hand to several summary functions."""
+    spans = document_sentences(doc)
+    return SplitDocument(spans, _sentences(doc, spans))
+
+
+Sentences = list[tuple[int, int]] | SplitDocument | None
+"""What the summary functions accept as ``sentences``: spans, a split document, or None."""
+
+
+def _sentences(doc: Document, spans: Sentences) -> list[_Sentence]:
     """Sentences in document order, each inside exactly one passage, with prose flags."""
+    if isinstance(spans, SplitDocument):
+        return spans.sentences
     if spans is None:
         spans = document_sentences(doc)
     text = doc.text
@@ -405,7 +426,7 @@ def _shown(doc: Document, start: int, end: int, cut: int | None) -> tuple[str, b
 def summarize(
     doc: Document,
     max_sentences: int = 5,
-    sentences: list[tuple[int, int]] | None = None,
+    sentences: Sentences = None,
 ) -> list[SummarySentence]:
     """An extractive summary of ``doc``: up to ``max_sentences`` sentences, in document order.
 
@@ -458,7 +479,7 @@ def summarize(
 def passage_gists(
     doc: Document,
     min_words: int = 80,
-    sentences: list[tuple[int, int]] | None = None,
+    sentences: Sentences = None,
 ) -> list[SummarySentence]:
     """One line per passage of at least ``min_words`` words: its most central sentence.
 
@@ -495,7 +516,7 @@ def event_gist(
     doc: Document,
     start: int,
     end: int,
-    sentences: list[tuple[int, int]] | None = None,
+    sentences: Sentences = None,
 ) -> SummarySentence:
     """One short line for a timeline event whose source is ``doc.text[start:end]``.
 
