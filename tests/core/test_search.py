@@ -301,3 +301,18 @@ def test_phrases_are_checked_on_every_occurrence_of_their_words(tmp_path: Path) 
         assert found == {"Note yes1.txt", "Note yes2.txt"}
         assert {h.title for h in archive.search('"sun sun"').hits} == {"Note yes2.txt"}
         assert archive.search('"of the day of"').total == 1
+
+
+def test_relevance_prefers_denser_passages_as_bm25_does(tmp_path: Path) -> None:
+    texts = {
+        "long.txt": "The harvest " + "was reported by the farm and its workers " * 12 + "today.",
+        "short.txt": "The harvest was good.",
+        "many.txt": "Harvest after harvest, the harvest of rice was gathered " + "in autumn " * 6,
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(f"Note {name}\n\n{text}", encoding="utf-8")
+    with open_archive(tmp_path / "a") as archive:
+        archive.import_paths([tmp_path / name for name in texts])
+        hits = archive.search("harvest").hits
+        assert [h.title for h in hits] == ["Note many.txt", "Note short.txt", "Note long.txt"]
+        assert hits[0].score > hits[1].score > hits[2].score > 0

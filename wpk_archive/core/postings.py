@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
@@ -105,7 +105,7 @@ class PostingArrays:
         for leaf, _offset in self.leaves:
             count = leaf.doc_count_all()
             # the codec keeps one length byte per passage in a column of its own
-            column = leaf._perdoc._cached_reader(f"_{fieldname}_L", LENGTHS_COLUMN)
+            column = leaf._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
             if column is None:
                 codes = np.zeros(count, dtype=np.uint8)
             else:
