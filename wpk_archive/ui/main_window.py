@@ -6,7 +6,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -38,6 +38,10 @@ from wpk_archive.ui.timeline_view import TimelinePane
 DocRole = Qt.ItemDataRole.UserRole + 2
 
 
+PREPARE_SEARCH_DELAY_MS = 1500
+"""How long after the index check the search lookups are read in the background."""
+
+
 class MainWindow(QMainWindow):
     """The app's one window. Every archive call runs as a task; results arrive by signal."""
 
@@ -57,6 +61,7 @@ class MainWindow(QMainWindow):
         self.resize(1360, 840)
         self.setAcceptDrops(True)
         self.archive: Archive | None = None
+        self._search_prepared = False
         self.tasks = TaskRunner(self)
         self.settings = settings or QSettings()
         self._query = ""
@@ -262,7 +267,14 @@ class MainWindow(QMainWindow):
         self.busy_status.setText("")
         if message:
             self.show_banner(message)
-        if self.archive is not None:  # read the index's lookups before the first search needs them
+        if self.archive is not None and not self._search_prepared:
+            # read the index's lookups before the first search needs them, once the timeline is
+            # on screen (they compete with it for the interpreter)
+            self._search_prepared = True
+            QTimer.singleShot(PREPARE_SEARCH_DELAY_MS, self._prepare_search)
+
+    def _prepare_search(self) -> None:
+        if self.archive is not None:
             self.tasks.read(self.archive.prepare_search, failed=lambda _message: None)
 
     def show_banner(self, text: str) -> None:
