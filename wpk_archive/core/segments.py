@@ -92,6 +92,13 @@ class _Terms:
     def __init__(self) -> None:
         self.postings: dict[str, tuple[array[int], array[int], list[bytes]]] = {}
 
+    def entry(self, word: str) -> tuple[array[int], array[int], list[bytes]]:
+        """The postings of ``word``, made empty on first use."""
+        found = self.postings.get(word)
+        if found is None:
+            found = self.postings[word] = (array("I"), array("I"), [])
+        return found
+
 
 class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
     """A Whoosh ``SegmentWriter`` that takes passages through :meth:`add_passages`.
@@ -232,27 +239,17 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
 
     @staticmethod
     def _add_run(terms: _Terms, run: range, words: dict[str, list[int]]) -> None:
-        postings = terms.postings
+        """The same postings (one article's title or source) for each docnum of ``run``
+        (what _add_positions does per passage, inlined there as the hot loop)."""
         count = len(run)
         for word, poslist in words.items():
-            entry = postings.get(word)
-            if entry is None:
-                entry = postings[word] = (array("I"), array("I"), [])
-            ids, freqs, values = entry
+            ids, freqs, values = terms.entry(word)
             ids.extend(run)
-            n = len(poslist)
-            freqs.extend([n] * count)
-            if n == 1 and poslist[0] < _SINGLE_POSITIONS:
-                values.extend([_ONE_POSITION[poslist[0]]] * count)
-            else:
-                values.extend([_encode_positions(poslist)] * count)
+            freqs.extend([len(poslist)] * count)
+            values.extend([_encode_positions(poslist)] * count)
 
     def _add_exists_run(self, name: str, run: range, value: str) -> None:
-        postings = self._terms[name].postings
-        entry = postings.get(value)
-        if entry is None:
-            entry = postings[value] = (array("I"), array("I"), [])
-        entry[0].extend(run)
+        self._terms[name].entry(value)[0].extend(run)
 
     def _add_counts(self, name: str, docnum: int, words: list[str]) -> None:
         terms = self._terms[name]
@@ -260,9 +257,7 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
         for word in words:
             counts[word] = counts.get(word, 0) + 1
         for word, n in counts.items():
-            entry = terms.postings.get(word)
-            if entry is None:
-                entry = terms.postings[word] = (array("I"), array("I"), [])
+            entry = terms.entry(word)
             entry[0].append(docnum)
             entry[1].append(n)
 
