@@ -100,3 +100,35 @@ def test_the_index_is_prepared_in_the_background_before_the_first_search(  # typ
     facts = archive.index._facts
     qtbot.waitUntil(lambda: "day" in vars(facts) and "doc_code" in vars(facts), timeout=10000)
     assert archive.search("congress").total > 0
+
+
+def test_show_more_adds_the_next_page_of_hits(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from wpk_archive.core.ingest import Item, document_from_text
+
+    archive = window.archive
+    assert archive is not None
+    items = []
+    for i in range(40):  # 40 documents of 3 matching passages: 120 passages
+        text = f"Farm report {i}\n\nRice field {i} a.\n\nRice field {i} b.\n\nRice field {i} c."
+        items.append(Item(f"t:{i}", document_from_text(text, origin=f"t:{i}")))
+    window.tasks.wait()
+    archive.import_items(items)
+    qtbot.keyClicks(window.search.box, "rice field")
+    with qtbot.waitSignal(window.search_done, timeout=10000):
+        qtbot.keyClick(window.search.box, Qt.Key.Key_Return)
+    assert len(window.search.model.hits) == 50
+    assert "120 matching passages" in window.search.status.text()
+    assert "show 50 more" in window.search.status.text()
+    for shown, link in ((100, "show 20 more"), (120, None)):
+        with qtbot.waitSignal(window.search_done, timeout=10000):
+            window.search.status.linkActivated.emit("more:")
+        hits = window.search.model.hits
+        assert len(hits) == shown
+        assert len({(h.doc_id, h.passage) for h in hits}) == shown  # no passage twice
+        assert (
+            (link in window.search.status.text())
+            if link
+            else "more" not in window.search.status.text()
+        )
+    headings = [r for r in window.search.model.rows if not isinstance(r, type(hits[0]))]
+    assert len({h.doc_id for h in headings}) == 40

@@ -31,7 +31,7 @@ from wpk_archive.core.models import Event, EventSource, Hit, SearchResult
 from wpk_archive.ui.models.documents_model import DocIdRole, DocumentsModel
 from wpk_archive.ui.models.timeline_model import EventRole, TimelineModel
 from wpk_archive.ui.reader import ReaderView
-from wpk_archive.ui.search_panel import SearchPanel
+from wpk_archive.ui.search_panel import PAGE, SearchPanel
 from wpk_archive.ui.tasks import TaskRunner, TaskSignals
 from wpk_archive.ui.timeline_view import TimelinePane
 
@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
 
         self.search = SearchPanel()
         self.search.search_requested.connect(self._run_search)
+        self.search.more_requested.connect(self._more_results)
         self.search.hit_chosen.connect(self.open_hit)
 
         self.timeline_model = TimelineModel(parent=self)
@@ -365,13 +366,32 @@ class MainWindow(QMainWindow):
         self.tasks.read(
             archive.search,
             text,
-            limit=50,
+            limit=PAGE,
             sort=self.search.sort_key,
             filters=dict(self.search.filters),
             facets=True,
             done=lambda result: self._search_result(query_id, result),
             failed=lambda message: self.search.show_error(query_id, message),
         )
+
+    def _more_results(self, query_id: int, offset: int) -> None:
+        archive = self.archive
+        if archive is None or query_id != self.search.query_id:
+            return
+        self.tasks.read(
+            archive.search,
+            self._query,
+            limit=PAGE,
+            offset=offset,
+            sort=self.search.sort_key,
+            filters=dict(self.search.filters),
+            done=lambda result: self._more_shown(query_id, result),
+            failed=lambda message: self.search.show_error(query_id, message),
+        )
+
+    def _more_shown(self, query_id: int, result: SearchResult) -> None:
+        self.search.append_result(query_id, result)
+        self.search_done.emit()
 
     def _search_result(self, query_id: int, result: SearchResult) -> None:
         if query_id != self.search.query_id:

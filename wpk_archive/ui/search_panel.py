@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -35,6 +36,8 @@ from wpk_archive.core.models import DocumentHits, Hit, SearchResult
 from wpk_archive.ui.labels import KIND_LABELS
 
 HitRole = Qt.ItemDataRole.UserRole + 1
+PAGE = 50
+"""Passages a search shows at first, and each "show more" adds."""
 MARK_HTML = '<span style="background-color:#ffe066;color:#000">'
 
 
@@ -77,6 +80,24 @@ class HitModel(QAbstractListModel):
             else:
                 self.rows.extend(result.hits)
         self.endResetModel()
+
+    def append_result(self, result: SearchResult) -> None:
+        """Add the next page of a result below the rows shown (a document already headed
+        above gets a "continued" heading)."""
+        headed = {r.doc_id for r in self.rows if isinstance(r, DocumentHits)}
+        rows: list[DocumentHits | Hit] = []
+        for group in result.documents:
+            if group.doc_id in headed:
+                group = replace(group, title=f"{group.title} (continued)")
+            rows.append(group)
+            rows.extend(group.hits)
+        if not result.documents:
+            rows.extend(result.hits)
+        if not rows:
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(rows) - 1)
+        self.rows.extend(rows)
+        self.endInsertRows()
 
     def first_hit_row(self) -> int | None:
         """The row of the first passage, if any."""
@@ -196,11 +217,14 @@ class SearchPanel(QWidget):
     """
 
     search_requested = Signal(int, str)
+    more_requested = Signal(int, int)
+    """(query id, offset): the next page of the current query is wanted."""
     hit_chosen = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.query_id = 0
+        self._shown: SearchResult | None = None
         self.box = QLineEdit()
         self.box.setObjectName("searchBox")
         self.box.setPlaceholderText("Search every passage…  (Ctrl+K)")
@@ -257,6 +281,7 @@ class SearchPanel(QWidget):
         self.query_id += 1
         text = self.box.text().strip()
         if not text:
+            self._shown = None
             self.model.set_result(None)
             self.status.setText("")
             self.facets.setText("")
@@ -269,10 +294,32 @@ class SearchPanel(QWidget):
         if query_id != self.query_id:
             return
         self.model.set_result(result)
-        shown = len(result.hits)
-        more = f", showing {shown}" if shown < result.total else ""
+        self._shown = result
+        self._show_status()
+        self.facets.setText(facets_html(result.facets, self.filters))
+        query = self.box.text().strip()
+        if result.total and query and query not in self.recent[:1]:
+            self.recent = [query, *[q for q in self.recent if q != query]][:20]
+            self.set_recent(self.recent)
+
+    def append_result(self, query_id: int, result: SearchResult) -> None:
+        """Show the next page of the current result below the rows shown (unless a newer
+        query was asked since)."""
+        if query_id != self.query_id:
+            return
+        self.model.append_result(result)
+        self._show_status()
+
+    def _show_status(self) -> None:
+        """The count (with a link to the next page), the query's message and did-you-mean."""
+        result = self._shown
+        if result is None:
+            return
+        shown, total = len(self.model.hits), result.total
         docs = f" in {result.total_documents} documents" if result.total_documents else ""
-        text = f"{result.total} matching passage{'s' if result.total != 1 else ''}{docs}{more}"
+        text = f"{total} matching passage{'s' if total != 1 else ''}{docs}"
+        if shown < total:
+            text += f", showing {shown} — <a href='more:'>show {min(PAGE, total - shown)} more</a>"
         if result.message:
             text = f"<span style='color:#b00'>{html.escape(result.message)}</span><br>{text}"
         if result.suggestion:
@@ -281,11 +328,6 @@ class SearchPanel(QWidget):
                 f"{html.escape(result.suggestion)}</a>?"
             )
         self.status.setText(text)
-        self.facets.setText(facets_html(result.facets, self.filters))
-        query = self.box.text().strip()
-        if result.total and query and query not in self.recent[:1]:
-            self.recent = [query, *[q for q in self.recent if q != query]][:20]
-            self.set_recent(self.recent)
 
     def set_recent(self, queries: list[str]) -> None:
         """Queries to offer in the search box's completer (most recent first)."""
@@ -312,7 +354,9 @@ class SearchPanel(QWidget):
             self.search_now()
 
     def _status_link(self, link: str) -> None:
-        if link.startswith("suggest:"):
+        if link == "more:":
+            self.more_requested.emit(self.query_id, len(self.model.hits))
+        elif link.startswith("suggest:"):
             self.box.setText(link.removeprefix("suggest:"))
             self.search_now()
 
