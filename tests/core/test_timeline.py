@@ -296,3 +296,24 @@ def test_ordinals() -> None:
         "21st",
         "22nd",
     ]
+
+
+def test_the_party_of_an_article_about_another_party_is_not_the_wpk() -> None:
+    """KCNA, 2012-01-02: a Chinese leader on "the 17th Congress of the Party" (the CPC's)."""
+    about_china = document_from_text(
+        "Hu Jintao Calls for Improving Party Work\n\n"
+        "Beijing, December 31 (KCNA) -- Hu Jintao, general secretary of the C.C., Communist "
+        "Party of China, stressed the need to step up party discipline.\n\n"
+        "The general demand is to implement the spirit of the 17th Congress of the Party.",
+        origin="test:china",
+        date="2012-01-02",
+    )
+    assert [m.key for m in extract_mentions(about_china)] == []
+    # the same words in an article that names the WPK keep their meaning
+    ours = document_from_text(
+        "Party Work\n\nThe Workers' Party of Korea and the Communist Party of China exchanged "
+        "delegations.\n\nThe 7th Congress of the Party was held in May 2016.",
+        origin="test:ours",
+        date="2016-06-01",
+    )
+    assert "party_congress:7" in [m.key for m in extract_mentions(ours)]

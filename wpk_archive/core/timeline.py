@@ -69,6 +69,11 @@ _FOREIGN_CONGRESS = re.compile(
     rf"|\b(?:its|their)\s+{_ORD}\s+(?:Party\s+)?Congress"
     r"|Party\s+of\s+(?!Korea)[A-Z]|(?:Communist|Revolutionary|Socialist|Labour|Labor)\s+Party"
 )
+_FOREIGN_PARTY = re.compile(
+    r"(?:Communist|Revolutionary|Socialist|Labour|Labor|People's|Workers')\s+Party\s+of\s+"
+    r"(?!Korea)[A-Z]|\b(?:CPC|CPV|PCC|CPRF)\b"
+)
+_WPK_NAMED = re.compile(rf"WPK|KWP|Workers{_APOS}\s*Party\s+of\s+Korea|Korean\s+Workers")
 _KEYWORDS = re.compile(
     r"Congress|Conference|Plenary|Political\s+Bureau|Politburo|Session|congress|conference"
     r"|plenary|session",
@@ -468,11 +473,15 @@ def _sentence_mentions(
     span: tuple[int, int],
     last: dict[str, _Meeting],
     weekday_anchor: str | None,
+    foreign: bool = False,
 ) -> list[EventMention]:
-    """The event mentions of one sentence (``span`` in document offsets)."""
+    """The event mentions of one sentence (``span`` in document offsets). ``foreign``: the
+    document is about another party (see :func:`extract_mentions`)."""
     start, end = span
     sentence = doc.text[start:end]
     named = _find_meetings(sentence)
+    if foreign:  # "the Party" here is another party: keep only meetings naming the WPK
+        named = [m for m in named if _WPK_NAMED.search(sentence, m.start, m.end)]
     relative = _relative_meetings(sentence, last)
     meetings = sorted(named + relative, key=lambda meeting: meeting.start)
     if not meetings:
@@ -521,6 +530,9 @@ def extract_mentions(doc: Document) -> list[EventMention]:
     dateline = find_dateline(doc.text, doc_date=doc.date)
     anchor = dateline.start_date if dateline else doc.date
     last: dict[str, _Meeting] = {}
+    # an article that names another party (the Communist Party of China, ...) and never the WPK
+    # means that party by "the Party": "the 17th Congress of the Party" is not the WPK's
+    foreign = bool(_FOREIGN_PARTY.search(doc.text)) and not _WPK_NAMED.search(doc.text)
     for passage in doc.passages:
         caption = _caption_mention(doc, passage)
         if caption is not None:
@@ -530,7 +542,7 @@ def extract_mentions(doc: Document) -> list[EventMention]:
             continue
         for span in sentence_spans(passage.text, passage.start):
             if _KEYWORDS.search(doc.text, span[0], span[1]):
-                mentions.extend(_sentence_mentions(doc, passage, span, last, anchor))
+                mentions.extend(_sentence_mentions(doc, passage, span, last, anchor, foreign))
     return mentions
 
 
