@@ -311,15 +311,6 @@ class _Facts:
         return self._coded("src")
 
     @cached_property
-    def kinds(self) -> dict[str, set[int]]:
-        """Passages naming each event kind."""
-        found: dict[str, set[int]] = {}
-        for term in self._reader.lexicon("kind"):
-            name = term.decode("utf-8") if isinstance(term, bytes) else str(term)
-            found[name] = set(self._reader.postings("kind", term).all_ids())
-        return found
-
-    @cached_property
     def years(self) -> list[str]:
         """Every publication year in the index."""
         return sorted(
@@ -366,8 +357,12 @@ class _Facts:
 
     @cached_property
     def _kind_ids(self) -> dict[str, NDArray[np.int64]]:
-
-        return {k: np.array(sorted(v), dtype=np.int64) for k, v in self.kinds.items()}
+        """Passages naming each event kind."""
+        found = {}
+        for term in self._reader.lexicon("kind"):
+            raw = term if isinstance(term, bytes) else str(term).encode("utf-8")
+            found[raw.decode("utf-8")] = self.arrays.postings("kind", raw)[0]
+        return found
 
     def facets(self, ids: NDArray[np.int64]) -> dict[str, dict[str, int]]:
         """Counts of the passages ``ids`` by year, event kind and source."""
@@ -559,14 +554,7 @@ class PassageIndex:
                     if replace:
                         deleted += writer.delete_by_term("doc_id", doc.id)
                     article = self.article_fields(doc)
-                    shared = {
-                        name: value
-                        for name, value in (
-                            ("date", article.date), ("year", article.year),
-                            ("month", article.month), ("src", article.source),
-                        )
-                        if value
-                    }  # fmt: skip
+                    shared = article.keyword_fields()
                     for passage in self.passage_fields(doc, kinds or {}):
                         writer.add_document(
                             pid=passage.pid,

@@ -33,6 +33,8 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
+from wpk_archive.core.segments import ONE_POSITION
+
 Ids = NDArray[np.int64]
 Scores = NDArray[np.float32]
 
@@ -430,18 +432,13 @@ class Evaluator:
         return Matches(ids, np.zeros(ids.size, dtype=np.float32))
 
 
-_ONE_POSITION: dict[bytes, tuple[int, ...]] = {}
-_SINGLE = {struct.pack("!I", 1) + pickle.dumps([p], 2): p for p in range(8192)}
+_SINGLE = {value: position for position, value in enumerate(ONE_POSITION)}
 """Encoded single positions (``Positions.encode([p])``) and the position each holds."""
 
 
 def _positions(value: bytes) -> tuple[int, ...]:
     """The positions in an encoded ``Positions`` value (count, then pickled deltas)."""
-    found = _ONE_POSITION.get(value)
-    if found is not None:
-        return found
-    deltas = pickle.loads(value[_INT.size :])
-    positions = tuple(accumulate(deltas))
-    if len(deltas) == 1 and len(_ONE_POSITION) < 8192:
-        _ONE_POSITION[value] = positions
-    return positions
+    single = _SINGLE.get(value)
+    if single is not None:
+        return (single,)
+    return tuple(accumulate(pickle.loads(value[_INT.size :])))

@@ -41,13 +41,13 @@ from whoosh.writing import SegmentWriter
 
 _SINGLE_POSITIONS = 4096
 BLOCK_COMPRESSION = 1
-_COMPRESS_FROM = 128
-_BLOCK_SIZE = struct.Struct("!i")  # StructFile.write_int
 """zlib level of posting blocks (Whoosh uses 3; level 1 compresses ~2x faster here, and the
 blocks are 4% larger). Readers decompress any level."""
+_COMPRESS_FROM = 128
+_BLOCK_SIZE = struct.Struct("!i")  # StructFile.write_int
 
 
-def _encode_positions(poslist: list[int]) -> bytes:
+def encode_positions(poslist: list[int]) -> bytes:
     """``Positions.encode``: the count, then the pickled position deltas."""
     deltas = [poslist[0]]
     deltas.extend(b - a for a, b in itertools.pairwise(poslist))
@@ -55,8 +55,9 @@ def _encode_positions(poslist: list[int]) -> bytes:
     return encoded
 
 
-# most words occur once in a passage: their encoded position is looked up, not built
-_ONE_POSITION = [_encode_positions([i]) for i in range(_SINGLE_POSITIONS)]
+ONE_POSITION = [encode_positions([i]) for i in range(_SINGLE_POSITIONS)]
+"""The encoding of each single position: most words occur once in a passage, so their value is
+looked up here when writing (and the position looked up from the value when reading)."""
 
 
 @dataclass
@@ -81,6 +82,18 @@ class ArticleFields:
     date: str = ""
     year: str = ""
     month: str = ""
+
+    def keyword_fields(self) -> dict[str, str]:
+        """The article's keyword fields that have a value: date, year, month, src (the
+        source as one term)."""
+        return {
+            name: value
+            for name, value in (
+                ("date", self.date), ("year", self.year), ("month", self.month),
+                ("src", self.source),
+            )
+            if value
+        }  # fmt: skip
 
 
 class _Terms:
@@ -157,14 +170,10 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
         title_tokens = self._text_tokens(article.title) if article.title else []
         source_tokens = self._plain_tokens(article.source) if article.source else []
         doc_id = passages[0].doc_id
-        shared = [(name, value) for name, value in (
-            ("date", article.date), ("year", article.year), ("month", article.month),
-            ("src", article.source),
-        ) if value]  # fmt: skip
+        shared_values = article.keyword_fields()
         lengths = self._lengths
         # what add_document hands the per-document writer, field by field in name order; fields
         # neither stored nor scored nor sortable (kind, names, year, month) give it nothing
-        shared_values = dict(shared)
         plan = [
             (name, self._fields[name])
             for name in sorted(
@@ -199,7 +208,7 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
         if source_tokens:
             self._add_run(self._terms["source"], run, _word_positions(source_tokens))
         self._add_exists_run("doc_id", run, doc_id)
-        for name, value in shared:
+        for name, value in shared_values.items():
             self._add_exists_run(name, run, value)
         self._added = True
 
@@ -233,9 +242,9 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
             freqs.append(n)
             first = poslist[0]
             if n == 1 and first < _SINGLE_POSITIONS:
-                values.append(_ONE_POSITION[first])
+                values.append(ONE_POSITION[first])
             else:
-                values.append(_encode_positions(poslist))
+                values.append(encode_positions(poslist))
 
     @staticmethod
     def _add_run(terms: _Terms, run: range, words: dict[str, list[int]]) -> None:
@@ -246,7 +255,7 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
             ids, freqs, values = terms.entry(word)
             ids.extend(run)
             freqs.extend([len(poslist)] * count)
-            values.extend([_encode_positions(poslist)] * count)
+            values.extend([encode_positions(poslist)] * count)
 
     def _add_exists_run(self, name: str, run: range, value: str) -> None:
         self._terms[name].entry(value)[0].extend(run)

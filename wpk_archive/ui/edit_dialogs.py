@@ -21,7 +21,37 @@ from wpk_archive.ui.labels import KIND_LABELS
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
-class EventDialog(QDialog):
+class _CheckedDialog(QDialog):
+    """A form that closes on OK only when :meth:`problem` finds nothing, else shows it."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.error = QLabel("")
+        self.error.setStyleSheet("color:#b00")
+
+    def _finish(self, form: QFormLayout) -> None:
+        """The error line and the OK/Cancel buttons, below the fields."""
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def problem(self) -> str | None:
+        """What keeps the values from being accepted, if anything."""
+        return None
+
+    def _check(self) -> None:
+        problem = self.problem()
+        if problem:
+            self.error.setText(problem)
+        else:
+            self.accept()
+
+
+class EventDialog(_CheckedDialog):
     """Edit an event's name, kind and dates (or make a new one). ``changes()`` gives what changed."""
 
     def __init__(
@@ -41,8 +71,6 @@ class EventDialog(QDialog):
         self.end = QLineEdit(event.end or "" if event else "")
         for box in (self.start, self.end):
             box.setPlaceholderText("YYYY, YYYY-MM or YYYY-MM-DD")
-        self.error = QLabel("")
-        self.error.setStyleSheet("color:#b00")
         form = QFormLayout(self)
         form.addRow("Name", self.name)
         form.addRow("Kind", self.kind)
@@ -51,23 +79,15 @@ class EventDialog(QDialog):
         if event and event.corrected:
             was = ", ".join(f"{k}: {v}" for k, v in event.corrected.items() if k != "joined")
             form.addRow("Extracted", QLabel(was))
-        form.addRow(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self._finish(form)
 
-    def _check(self) -> None:
+    def problem(self) -> str | None:
         for label, box in (("Start", self.start), ("End", self.end)):
             if box.text().strip() and not DATE.match(box.text().strip()):
-                self.error.setText(f"{label}: write YYYY, YYYY-MM or YYYY-MM-DD")
-                return
+                return f"{label}: write YYYY, YYYY-MM or YYYY-MM-DD"
         if not self.name.text().strip():
-            self.error.setText("An event needs a name")
-            return
-        self.accept()
+            return "An event needs a name"
+        return None
 
     def values(self) -> dict[str, Any]:
         """Every field as entered."""
@@ -86,7 +106,7 @@ class EventDialog(QDialog):
         return {k: v for k, v in values.items() if v != getattr(self.target, k)}
 
 
-class DocumentDialog(QDialog):
+class DocumentDialog(_CheckedDialog):
     """Correct a document's title, date, source and URL."""
 
     FIELDS = ("title", "date", "source", "url")
@@ -97,28 +117,18 @@ class DocumentDialog(QDialog):
         self.doc = doc
         self.boxes = {name: QLineEdit(getattr(doc, name) or "") for name in self.FIELDS}
         self.boxes["date"].setPlaceholderText("YYYY-MM-DD")
-        self.error = QLabel("")
-        self.error.setStyleSheet("color:#b00")
         form = QFormLayout(self)
         for name, box in self.boxes.items():
             form.addRow(name.capitalize(), box)
-        form.addRow(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self._finish(form)
 
-    def _check(self) -> None:
+    def problem(self) -> str | None:
         date = self.boxes["date"].text().strip()
         if date and not DATE.match(date):
-            self.error.setText("Date: write YYYY-MM-DD (or YYYY-MM, YYYY)")
-            return
+            return "Date: write YYYY-MM-DD (or YYYY-MM, YYYY)"
         if not self.boxes["title"].text().strip():
-            self.error.setText("A document needs a title")
-            return
-        self.accept()
+            return "A document needs a title"
+        return None
 
     def changes(self) -> dict[str, Any]:
         """The fields that differ from the document."""
