@@ -19,9 +19,17 @@ EVENT_KINDS: tuple[str, ...] = (
     "cc_plenary",
     "politburo_meeting",
     "spa_session",
+    "spa_standing_committee",
+    "cmc_meeting",
+    "secretariat_meeting",
     "other_party_meeting",
     "other",
 )
+DATE_BASES: tuple[str, ...] = ("text", "dateline", "other_source", "chronology")
+"""Where a date comes from: the source's own words; its words read against the article's dateline
+or publication date ("last December"); another source of the same event; the reference
+chronology (resources/chronology.tsv)."""
+EVENT_STATUSES: tuple[str, ...] = ("held", "announced", "postponed")
 
 
 @dataclass(frozen=True)
@@ -81,6 +89,9 @@ class EventSource:
     end_date: str | None = None
     precision: Precision | None = None
     year_inferred: bool = False
+    date_basis: str | None = None
+    status: str | None = None
+    doc_date: str | None = None
 
 
 @dataclass
@@ -101,6 +112,15 @@ class Event:
     manual: bool = False
     corrected: dict[str, Any] = field(default_factory=dict)
     """Fields the user corrected, each with the extracted value it replaced."""
+    status: str | None = None
+    """ "held", "announced" or "postponed" (None: the sources do not say)."""
+    date_basis: str | None = None
+    """Where ``start``/``end`` come from (one of DATE_BASES); None when undated."""
+    chronology: dict[str, Any] | None = None
+    """The reference chronology's row for this meeting: name, start, end, source_url."""
+    name_ko: str | None = None
+    reference_only: bool = False
+    """A meeting of the reference chronology that no document names (hidden unless asked for)."""
 
 
 @dataclass
@@ -188,3 +208,12 @@ class EventMention:
     precision: Precision | None
     year_inferred: bool = False
     ambiguous: bool = False
+    status: str | None = None
+    """ "held", "announced" or "postponed" as this sentence tells (None: unsaid)."""
+    basis: str | None = None
+    """ "text" or "dateline" for a dated mention (see DATE_BASES)."""
+    loose: bool = False
+    """The meeting or its date was read from weak evidence (a bare "the 9th Congress", a date
+    not tied to the name): merging drops it where the reference chronology disagrees."""
+    doc_date: str | None = None
+    """The publication date of the mention's document (filled in when mentions are read back)."""

@@ -1,0 +1,30 @@
+"""Timeline events: the meetings documents name, dated from their text, merged across sources.
+
+- :mod:`.names`: the grammar of meeting names (kinds, terms, numbers; not the WPK's meetings);
+- :mod:`.extract`: one document's mentions, their dates, anaphora and status;
+- :mod:`.merge`: mentions of all documents merged into events, checked against the reference
+  chronology, with stable ids and the JSON shape of an event.
+"""
+
+from wpk_archive.core.models import Precision
+from wpk_archive.core.timeline.extract import extract_mentions
+from wpk_archive.core.timeline.merge import (
+    ChronologyTable,
+    dates_agree,
+    event_id,
+    event_to_json,
+    merge_mentions,
+)
+from wpk_archive.core.timeline.names import ordinal_text, ordinal_value
+
+__all__ = [
+    "ChronologyTable",
+    "Precision",
+    "dates_agree",
+    "event_id",
+    "event_to_json",
+    "extract_mentions",
+    "merge_mentions",
+    "ordinal_text",
+    "ordinal_value",
+]

@@ -1,0 +1,524 @@
+"""Event mentions of one document: which meetings it names, how it dates them, and their status.
+
+:func:`extract_mentions` reads a document sentence by sentence. For every meeting name that
+:mod:`~wpk_archive.core.timeline.names` finds it decides whether the meeting is the WPK's (a bare
+"the Party" or "the 9th Congress" in an article about another party is that party's), which date
+of the text belongs to it, and whether the text reports it held, announces it, or says it was
+postponed.
+
+How a date is tied to a meeting, most direct first:
+1. it qualifies the name: "X held in Pyongyang in May 2016", "X (October 10-14, 1980)",
+   "X from June 28 to July 1", "On April 11, X ...", "X in December three years ago";
+2. the name is the subject of a verb of holding and the date follows the verb: "X, attended by
+   ..., was held at the Mansudae Assembly Hall on Friday";
+3. a later sentence refers back to the meeting ("The meeting opened on ...", "It lasted from
+   ...", "The session was held ...");
+4. the sentence names one meeting, with "at" or "in" ("at the 6th Plenary Meeting"), and gives
+   one date as the time of what was done there ("In August 1953 he delivered a report at the
+   6th Plenary Meeting"). Such a *loose* date is checked against the reference chronology at merge
+   time and dropped when it disagrees.
+A weekday or "today" dates a meeting only through a verb of holding ("held on Monday").
+
+Meetings that no date and no ordinal identify ("the Party Congress", "a meeting of the Political
+Bureau") are kept only when dated or when they refer back to a meeting the document named.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from wpk_archive.core.dates import DateMention, find_dateline, find_dates
+from wpk_archive.core.models import Document, EventMention, Passage
+from wpk_archive.core.sentences import sentence_spans
+from wpk_archive.core.timeline.names import (
+    ORD,
+    NamedMeeting,
+    OtherMeeting,
+    find_meetings,
+    foreign_party_count,
+    foreign_party_in,
+    names_wpk,
+    ordinal_text,
+    ordinal_value,
+)
+
+_KEYWORDS = re.compile(
+    r"[Cc]ongress|[Cc]onference|[Pp]lenary|[Pp]lenum|Political\s+(?:Bureau|Committee)|Politburo|"
+    r"[Ss]ession|Military\s+Commission|CMC|Secretariat|[Mm]eeting"
+)
+
+_GAP_WORDS = (
+    r"which|that|was|were|is|are|has|have|had|been|being|be|will|would|to|held|convened|convoked"
+    r"|opened|open|took|take|taking|place|scheduled|successfully|solemnly|grandly|here|there|in"
+    r"|at|on|from|between|during|of|the|and|last|its|this|year|hall|building|office|headquarters"
+    r"|venue|capital|city|seat|lasted|ran|met|closed|began|started|continued|for|days|a|an|period"
+    r"|by|under|with|presence|guidance|participation|attended|also|again|once|first|time|officially"
+)
+_GAP_AFTER = re.compile(
+    rf"(?:[\s,(]*(?:(?:{_GAP_WORDS}|[A-Z][\w'’.-]*)\b|\([A-Z][\w.]*\)|--|—|–))*[\s,(]*",
+    re.IGNORECASE,
+)
+_GAP_BEFORE = re.compile(
+    r"[\s,]*(?:(?:when|where|as|and)\s+)?(?:(?:at|in|on|during|to|for)\s+)?"
+    r"(?:(?:the|an?)\s+)?(?:(?:historic|enlarged|recent|extended|expanded)\s+)*"
+)
+_HOLDING = re.compile(
+    r"\b(?:held|convened|convoked|opened|open|took\s+place|takes?\s+place|closed|met|lasted|"
+    r"began|started|ended|concluded|wound\s+up|kicked\s+off|was\s+in\s+session|gathered)\b"
+)
+_ANNOUNCED = re.compile(
+    r"\b(?:will|shall|would)\s+(?:\w+ly\s+)?(?:be\s+)?(?:held|convened|convoked|open|take\s+place|"
+    r"meet|be\s+opened)|\bto\s+be\s+(?:held|convened|convoked|opened)|\b(?:decided|decision|decree|"
+    r"resolution|proposed|plans?|planning)\s+(?:on|to|of)\s+(?:convene|convoke|convening|"
+    r"convoking|hold|holding|open|opening)|\b(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:scheduled|"
+    r"slated|set|expected|due|going)\s+to|\bupcoming\b|\bforthcoming\b|\bscheduled\s+for\b|"
+    r"\bto\s+(?:convene|convoke)\b|\bahead\s+of\b|\bon\s+the\s+eve\s+of\b|\bwill\s+(?:open|convene)",
+    re.IGNORECASE,
+)
+_POSTPONED = re.compile(r"\b(?:postpon\w*|put\s+off|delay\w*|defer\w*|rescheduled)\b", re.I)
+_SUBJECT_START = re.compile(
+    r"^(?:[^\n]{0,60}?\((?:KCNA|Xinhua|AP|AFP|Reuters|Yonhap)\)\s*(?:--|—|–|-)\s*)?"
+    r"(?:(?:The|An|A|the|an|a|This|Its)\s+)?$"
+)
+_LOOSE_BEFORE = re.compile(
+    r"(?:\b(?:at|At|in|In|during|During|to|To|addressed|attended|convened|convoked|opened|"
+    r"guided|chaired|presided\s+over)\s+(?:the\s+)?(?:(?:historic|enlarged|extended|first|last)\s+)*)$"
+)
+_LOOSE_DATE_BEFORE = re.compile(r"(?:^|\b(?:in|In|on|On)\s+)$|^\W*$")
+_NOT_TIME = re.compile(r"\b(?:since|by|until|till|before|after|from|through|to|of)\s+$", re.I)
+_ANAPHOR = re.compile(
+    r"\b(?:the|this|that|The|This|That|said)\s+(?:(?:historic|enlarged|extended|expanded|"
+    r"emergency|important|recent|present|current|same)\s+)*"
+    r"(?P<noun>plenary\s+meeting|plenum|meeting|session|congress|conference|Congress|Conference|"
+    r"Plenary\s+Meeting|Session|Plenum|Meeting)\b(?!\s+(?:of|hall|room)\b)(?!['’]s\s+\w+\s+of)"
+)
+_PRONOUN = re.compile(r"^\s*It\s+(?:was\s+|is\s+|had\s+been\s+)?(?:\w+ly\s+)?(?=\w)")
+_RELATIVE = re.compile(
+    r"\b(?:previous|preceding|last)\s+(?:party\s+)?(?P<what>congress|conference)\b", re.IGNORECASE
+)
+_TERM_CC = re.compile(rf"(?P<t>{ORD})\s+(?:(?:WPK|Party)\s+)?Central\s+Committee(?!\s+of\s+the\s+(?!W)[A-Z])")
+_TERM_SPA = re.compile(rf"(?P<t>{ORD})\s+(?:DPRK\s+)?(?:Supreme\s+People['’]s\s+Assembly|SPA)\b")
+_MAX_GAP = 110
+_MAX_SUBJECT = 260
+
+_NOUN_KINDS: dict[str, tuple[str, ...]] = {
+    "plenary": ("cc_plenary", "spa_standing_committee", "other_party_meeting"),
+    "plenum": ("cc_plenary", "spa_standing_committee", "other_party_meeting"),
+    "meeting": (
+        "cc_plenary",
+        "politburo_meeting",
+        "cmc_meeting",
+        "secretariat_meeting",
+        "spa_standing_committee",
+        "other_party_meeting",
+    ),
+    "session": ("spa_session",),
+    "congress": ("party_congress",),
+    "conference": ("party_conference", "other_party_meeting"),
+}
+_KIND_NOUNS: dict[str, tuple[str, ...]] = {}
+for _noun, _kinds in _NOUN_KINDS.items():
+    for _kind in _kinds:
+        _KIND_NOUNS[_kind] = (*_KIND_NOUNS.get(_kind, ()), _noun)
+
+
+@dataclass(frozen=True)
+class _Ref:
+    """A meeting as the timeline keys it (what an anaphor points back to)."""
+
+    kind: str
+    key: str
+    name: str
+    ambiguous: bool
+
+
+@dataclass
+class _Context:
+    """What a document has said so far."""
+
+    doc: Document
+    anchor: str | None
+    last: dict[str, _Ref | None] = field(default_factory=dict)
+    last_named: dict[str, _Ref] = field(default_factory=dict)
+    terms: dict[str, int] = field(default_factory=dict)
+    subject: _Ref | None = None
+    _foreign: bool | None = None
+
+    @property
+    def foreign(self) -> bool:
+        """Whether the document is about another party (computed when first needed)."""
+        if self._foreign is None:
+            self._foreign = _foreign_document(self.doc)
+        return self._foreign
+
+
+@dataclass
+class _Found:
+    """A meeting of one sentence, about to become a mention."""
+
+    start: int
+    end: int
+    ref: _Ref
+    needs_date: bool
+    loose_identity: bool
+    date: DateMention | None = None
+    date_name: str | None = None
+    loose_date: bool = False
+    anaphor: bool = False
+
+
+def _key_and_name(meeting: NamedMeeting, ctx: _Context) -> _Ref:
+    """The timeline key and canonical name of a named meeting."""
+    kind, number = meeting.kind, meeting.number
+    term = meeting.term
+    if term is None and kind in ("cc_plenary", "politburo_meeting", "secretariat_meeting"):
+        term = ctx.terms.get("cc")
+    if term is None and kind in ("spa_session", "spa_standing_committee"):
+        term = ctx.terms.get("spa")
+    n = ordinal_text(number) if number else None
+    t = ordinal_text(term) if term else None
+    enlarged = "Enlarged " if meeting.enlarged else ""
+    if kind in ("party_congress", "party_conference"):
+        noun = "Congress" if kind == "party_congress" else "Conference"
+        name = f"{n} {noun} of the WPK" if n else f"{noun} of the WPK"
+        return _Ref(kind, f"{kind}:{number or '?'}", name, number is None)
+    if kind == "other_party_meeting":
+        name = f"{n} {meeting.label}" if n else meeting.label
+        return _Ref(kind, f"{kind}:{meeting.slug}:{number or '?'}", name, number is None)
+    key = f"{kind}:{term or '?'}:{number or '?'}"
+    ambiguous = term is None or number is None
+    committee = f"{t} WPK Central Committee" if t else "WPK Central Committee"
+    if kind == "cc_plenary":
+        name = f"{n} Plenary Meeting of the {committee}" if n else f"Plenary Meeting of the {committee}"
+    elif kind == "politburo_meeting":
+        head = f"{n} {enlarged}Meeting" if n else f"{enlarged}Meeting"
+        name = f"{head} of the Political Bureau of the {committee}"
+    elif kind == "cmc_meeting":
+        head = f"{n} {enlarged}Meeting" if n else f"{enlarged}Meeting"
+        body = f"{t} Central Military Commission" if t else "Central Military Commission"
+        name = f"{head} of the {body} of the WPK"
+    elif kind == "secretariat_meeting":
+        name = f"Meeting of the Secretariat of the {committee}"
+    elif kind == "spa_session":
+        assembly = f"{t} Supreme People's Assembly" if t else "Supreme People's Assembly"
+        name = f"{n} Session of the {assembly}" if n else f"Session of the {assembly}"
+    else:  # spa_standing_committee
+        body = f"{t} SPA Standing Committee" if t else "SPA Standing Committee"
+        name = f"{n} Plenary Meeting of the {body}" if n else f"Plenary Meeting of the {body}"
+    return _Ref(kind, key, name, ambiguous)
+
+
+def _is_wpk(meeting: NamedMeeting, sentence: str, ctx: _Context) -> bool:
+    """Whether a named meeting is the WPK's (or the SPA's): a name that does not say so is
+    another party's in a sentence or an article about that party."""
+    if meeting.explicit:
+        return True
+    if ctx.foreign:
+        return False
+    if foreign_party_in(sentence) and not names_wpk(sentence):
+        return False
+    return True
+
+
+def _gap_allowed(gap: str, pattern: re.Pattern[str], date: DateMention | None = None) -> bool:
+    """Whether the text between a meeting name and a date lets the date qualify the name."""
+    if date is not None and date.kind in ("weekday", "relative") and not _HOLDING.search(gap):
+        return False
+    if len(gap) > _MAX_GAP or re.search(r"[;:]|\.\s", gap):
+        return False
+    return pattern.fullmatch(gap) is not None
+
+
+def _free_dates(dates: list[DateMention], found: list[_Found]) -> list[int]:
+    """Indexes of the dates not inside a meeting's name ("the December 2023 Plenary Meeting")."""
+    return [
+        i for i, d in enumerate(dates) if not any(f.start <= d.start < f.end for f in found)
+    ]
+
+
+def _assign(sentence: str, found: list[_Found], dates: list[DateMention]) -> None:
+    """Give each meeting of a sentence the date that belongs to it (see the module docstring)."""
+    free = _free_dates(dates, found)
+    used: set[int] = set()
+    coordinated = [i for i in free if dates[i].kind == "coordinated"]
+    if len(coordinated) >= 2:  # "X and Y held in 2013 and 2017"
+        first = dates[coordinated[0]]
+        before = [f for f in found if f.end <= first.start and not f.anaphor]
+        if len(before) >= len(coordinated):
+            chosen = before[-len(coordinated) :]
+            if _gap_allowed(sentence[chosen[-1].end : first.start], _GAP_AFTER):
+                for meeting, date_index in zip(chosen, coordinated, strict=True):
+                    meeting.date = dates[date_index]
+                    used.add(date_index)
+    ordered = sorted(found, key=lambda f: f.start)
+    for position, meeting in enumerate(ordered):  # 1. the date right after the name
+        if meeting.date is not None:
+            continue
+        later = [f.start for f in ordered[position + 1 :] if f.start >= meeting.end]
+        limit = min(later) if later else len(sentence)
+        for i in free:
+            date = dates[i]
+            if i in used or date.start < meeting.end or date.start >= limit:
+                continue
+            if _gap_allowed(sentence[meeting.end : date.start], _GAP_AFTER, date):
+                meeting.date = date
+                used.add(i)
+            break
+    for position, meeting in enumerate(ordered):  # 1. the date right before the name
+        if meeting.date is not None:
+            continue
+        earlier_end = max((f.end for f in ordered[:position] if f.end <= meeting.start), default=0)
+        candidates = [i for i in free if i not in used and earlier_end <= dates[i].start
+                      and dates[i].end <= meeting.start]
+        if candidates:
+            date = dates[candidates[-1]]
+            gap = sentence[date.end : meeting.start]
+            if date.kind not in ("weekday", "relative") and _GAP_BEFORE.fullmatch(gap):
+                meeting.date = date
+                used.add(candidates[-1])
+    for position, meeting in enumerate(ordered):  # 2. subject of a verb of holding
+        if meeting.date is not None or not _SUBJECT_START.match(sentence[: meeting.start]):
+            continue
+        later = [f.start for f in ordered[position + 1 :] if f.start >= meeting.end]
+        limit = min([*later, len(sentence), meeting.end + _MAX_SUBJECT])
+        verb = _HOLDING.search(sentence, meeting.end, limit)
+        if verb is None:
+            continue
+        for i in free:
+            date = dates[i]
+            if i in used or date.start < verb.end():
+                continue
+            if date.start < limit + _MAX_GAP and _gap_allowed(
+                sentence[verb.end() : date.start], _GAP_AFTER
+            ):
+                meeting.date = date
+                used.add(i)
+            break
+    named = [f for f in found if not f.anaphor]
+    left = [i for i in free if i not in used]
+    if len(named) == 1 and named[0].date is None and len(left) == 1 and len(free) == 1:
+        _assign_loose(sentence, named[0], dates[left[0]])  # 4. one meeting, one date
+
+
+def _assign_loose(sentence: str, meeting: _Found, date: DateMention) -> None:
+    """Rule 4: the one date of a sentence that names one meeting "at" which something was done."""
+    if date.kind in ("weekday", "relative", "coordinated", "dateline", "decade"):
+        return
+    if not _LOOSE_BEFORE.search(sentence[: meeting.start]):
+        return
+    before_date = sentence[max(0, date.start - 12) : date.start]
+    if _NOT_TIME.search(before_date):
+        return
+    if date.end <= meeting.start and not _LOOSE_DATE_BEFORE.search(before_date):
+        return
+    meeting.date = date
+    meeting.loose_date = True
+
+
+def _status(sentence: str, meeting: _Found, doc_date: str | None) -> str | None:
+    """ "held", "announced" or "postponed" as the sentence tells of the meeting (None: unsaid)."""
+    window = sentence[max(0, meeting.start - 90) : min(len(sentence), meeting.end + 140)]
+    if _POSTPONED.search(window):
+        return "postponed"
+    date = meeting.date
+    if _ANNOUNCED.search(window):
+        if date is None or doc_date is None or date.start_date[: len(doc_date)] >= doc_date[
+            : len(date.start_date)
+        ]:
+            return "announced"
+    if date is not None and doc_date is not None and date.start_date[:10] > doc_date:
+        return "announced"
+    if date is not None or _HOLDING.search(window):
+        return "held"
+    return None
+
+
+def _basis(date: DateMention) -> str:
+    """ "text" when the text gives the whole date, "dateline" when part came from the dateline."""
+    basis = getattr(date, "basis", None)
+    if isinstance(basis, str):
+        return basis
+    return "dateline" if date.year_inferred or date.kind in ("weekday", "relative") else "text"
+
+
+def _anaphors(
+    sentence: str, named: list[NamedMeeting], others: list[OtherMeeting], ctx: _Context
+) -> list[_Found]:
+    """ "the meeting", "the session", "It ..." pointing back to a meeting named before."""
+    found: list[_Found] = []
+    pronoun = _PRONOUN.match(sentence)
+    if pronoun and ctx.subject is not None and not named:
+        found.append(_Found(0, 2, ctx.subject, False, False, anaphor=True))
+    for match in _ANAPHOR.finditer(sentence):
+        if any(m.start <= match.start() < m.end for m in named):
+            continue
+        if any(o.start >= match.start() and o.end <= match.end() for o in others):
+            noun = re.sub(r"\s+", " ", match.group("noun").lower())
+            ref = ctx.last.get("plenary" if noun in ("plenary meeting", "plenum") else noun)
+            if ref is not None:
+                found.append(_Found(match.start(), match.end(), ref, False, False, anaphor=True))
+    return found
+
+
+def _remember(ctx: _Context, ref: _Ref) -> None:
+    """``ref`` is now what "the <noun>" of its kind refers back to."""
+    for noun in _KIND_NOUNS.get(ref.kind, ()):
+        ctx.last[noun] = ref
+    ctx.last_named[ref.kind] = ref
+
+
+def _relative(sentence: str, ctx: _Context) -> list[_Found]:
+    """ "The previous congress": the one before the last congress the document named."""
+    found = []
+    for match in _RELATIVE.finditer(sentence):
+        kind = "party_congress" if match.group("what").lower() == "congress" else "party_conference"
+        current = ctx.last_named.get(kind)
+        if current is None or not current.key.split(":")[-1].isdigit():
+            continue
+        number = int(current.key.split(":")[-1]) - 1
+        if number < 1:
+            continue
+        noun = "Congress" if kind == "party_congress" else "Conference"
+        ref = _Ref(kind, f"{kind}:{number}", f"{ordinal_text(number)} {noun} of the WPK", False)
+        found.append(_Found(match.start(), match.end(), ref, False, False))
+    return found
+
+
+def _note_terms(sentence: str, ctx: _Context) -> None:
+    """Remember the Central Committee and the Assembly a document names with their terms."""
+    for pattern, body in ((_TERM_CC, "cc"), (_TERM_SPA, "spa")):
+        for match in pattern.finditer(sentence):
+            term = ordinal_value(match.group("t"))
+            if term is not None and term <= 20:
+                ctx.terms[body] = term
+
+
+def _sentence_mentions(
+    doc: Document, passage: Passage, span: tuple[int, int], ctx: _Context
+) -> list[EventMention]:
+    """The event mentions of one sentence (``span`` in document offsets)."""
+    start, end = span
+    sentence = doc.text[start:end]
+    named, others = find_meetings(sentence)
+    _note_terms(sentence, ctx)
+    found: list[_Found] = []
+    subject: _Ref | None = None
+    for meeting in named:
+        if not _is_wpk(meeting, sentence, ctx):
+            continue
+        ref = _key_and_name(meeting, ctx)
+        if ref.key.endswith(":?") and ref.kind in ("party_congress", "party_conference"):
+            earlier = ctx.last_named.get(ref.kind)
+            if earlier is not None and not meeting.date_name:  # "the Party Congress" again
+                ref = earlier
+        found.append(
+            _Found(
+                meeting.start,
+                meeting.end,
+                ref,
+                needs_date=ref.key.split(":")[-1] == "?" and ref.kind != "other_party_meeting"
+                or (ref.kind == "other_party_meeting" and ref.ambiguous),
+                loose_identity=not meeting.explicit,
+                date_name=meeting.date_name,
+            )
+        )
+        if subject is None and _SUBJECT_START.match(sentence[: meeting.start]):
+            subject = ref
+    found.extend(_relative(sentence, ctx))
+    anaphors = _anaphors(sentence, named, others, ctx)
+    found.extend(anaphors)
+    for other in others:  # "a plenary meeting of the Cabinet": "the meeting" is now that one
+        if not any(a.start <= other.start < a.end for a in anaphors):
+            ctx.last[other.noun if other.noun != "plenary" else "plenary"] = None
+            if other.noun == "plenary":
+                ctx.last["meeting"] = None
+    if not found:
+        ctx.subject = None
+        return []
+    dates = find_dates(sentence, doc_date=doc.date, weekday_anchor=ctx.anchor)
+    _assign(sentence, found, dates)
+    mentions: list[EventMention] = []
+    seen: dict[str, int] = {}
+    for meeting in sorted(found, key=lambda f: f.start):
+        status = _status(sentence, meeting, doc.date)
+        date = meeting.date
+        if date is None and meeting.date_name:
+            start_date = end_date = meeting.date_name
+            precision = "month" if len(meeting.date_name) == 7 else "year"
+            basis, inferred = "text", False
+        elif date is not None:
+            start_date, end_date, precision = date.start_date, date.end_date, date.precision
+            basis, inferred = _basis(date), date.year_inferred
+        else:
+            start_date = end_date = precision = basis = None
+            inferred = False
+        if start_date is None and (meeting.needs_date or meeting.anaphor):
+            continue
+        mention = EventMention(
+            doc_id=doc.id,
+            passage=passage.ordinal,
+            start=start,
+            end=end,
+            quote=sentence,
+            kind=meeting.ref.kind,
+            name=meeting.ref.name,
+            key=meeting.ref.key,
+            start_date=start_date,
+            end_date=end_date,
+            precision=precision,  # type: ignore[arg-type]
+            year_inferred=inferred,
+            ambiguous=meeting.ref.ambiguous,
+            status=status,
+            basis=basis,
+            loose=meeting.loose_date or meeting.loose_identity,
+        )
+        if meeting.ref.key in seen:
+            if start_date is not None and mentions[seen[meeting.ref.key]].start_date is None:
+                mentions[seen[meeting.ref.key]] = mention
+            continue
+        seen[meeting.ref.key] = len(mentions)
+        mentions.append(mention)
+    for meeting in found:
+        if not meeting.anaphor and not meeting.needs_date:
+            _remember(ctx, meeting.ref)
+    ctx.subject = subject or (ctx.subject if anaphors and anaphors[0].start == 0 else None)
+    return mentions
+
+
+def _foreign_document(doc: Document) -> bool:
+    """Whether "the Party" of ``doc`` is another party: it names one, and not the WPK, or it is
+    about one (named in its title or first passage, and more often than the WPK)."""
+    if not foreign_party_in(doc.text):
+        return False
+    if not names_wpk(doc.text):
+        return True
+    lead = doc.title + " " + (doc.passages[0].text if doc.passages else "")
+    if not foreign_party_in(lead):
+        return False
+    foreign = foreign_party_count(doc.text)
+    wpk = len(re.findall(r"WPK|Workers['’]\s*Party\s+of\s+Korea|KWP", doc.text))
+    return foreign > wpk
+
+
+def extract_mentions(doc: Document) -> list[EventMention]:
+    """Every event mention of ``doc``, in text order, anchored to its passage and sentence."""
+    dateline = find_dateline(doc.text, doc_date=doc.date)
+    ctx = _Context(doc=doc, anchor=dateline.start_date if dateline else doc.date)
+    mentions: list[EventMention] = []
+    if not _KEYWORDS.search(doc.text):
+        return mentions
+    for passage in doc.passages:
+        if ctx.subject is None and not _KEYWORDS.search(passage.text):
+            continue
+        for span in sentence_spans(passage.text, passage.start):
+            if _KEYWORDS.search(doc.text, span[0], span[1]) or (
+                ctx.subject is not None and _PRONOUN.match(doc.text, span[0], span[1])
+            ):
+                mentions.extend(_sentence_mentions(doc, passage, span, ctx))
+            else:
+                ctx.subject = None
+    return mentions
+
+
+__all__ = ["extract_mentions"]

@@ -1,0 +1,449 @@
+"""Timeline events from the mentions of every document, checked against the reference chronology.
+
+Rules a reader of the results should know:
+- mentions of one meeting (one key: "party_congress:7", "cc_plenary:8:9") become one event, each
+  keeping its passage; mentions whose key lacks the term or the number ("the 4th Session of the
+  SPA", "the December 2023 Plenary Meeting") are identified through the chronology when exactly one
+  of its meetings fits the mention's date (or, undated, the document's date);
+- the event's date is that of its most final and most precise source: a report of the meeting
+  held beats its announcement, so a convocation notice ("to be convened on October 7") never
+  shortens the range a report gives; dates that disagree are kept as ``conflicting_dates``;
+- a mention read from weak evidence (``EventMention.loose``) is dropped where the chronology says
+  otherwise: its date when the date disagrees, the whole mention when its document was published
+  long before the meeting took place (a bare "the 9th Congress" in 2011 is not the WPK's);
+- a meeting no source dates takes the chronology's date, with ``date_basis`` "chronology"; the
+  chronology's own row is shown beside the sources, never as one of them;
+- meetings of the chronology that no document names are returned with ``reference_only`` set;
+- ids are stable: an unambiguous key's event is the same event whatever dates its sources give.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import Any, Protocol
+
+from wpk_archive.core.models import Event, EventMention, EventSource
+
+_RANK: dict[str, int] = {"year": 0, "month": 1, "day": 2}
+_STATUS_RANK: dict[str | None, int] = {"held": 2, "postponed": 1, None: 1, "announced": 0}
+_STALE_YEARS = 2
+
+
+class ChronologyRow(Protocol):
+    """One meeting of the reference chronology (see wpk_archive.core.chronology)."""
+
+    kind: str
+    term: int | None
+    number: int | None
+    name: str
+    name_ko: str
+    start: str
+    end: str
+    source_url: str
+
+    @property
+    def key(self) -> str: ...
+
+
+class ChronologyTable(Protocol):
+    """The reference chronology as merging uses it."""
+
+    @property
+    def entries(self) -> Sequence[ChronologyRow]: ...
+
+    def by_key(self, key: str) -> ChronologyRow | None: ...
+
+
+def dates_agree(a: str, b: str) -> bool:
+    """Whether two ISO dates agree at the coarser of their precisions ("2016" and "2016-05" do)."""
+    size = min(len(a), len(b))
+    return a[:size] == b[:size]
+
+
+def _within(date: str, start: str, end: str) -> bool:
+    """Whether ``date`` falls in ``start``..``end`` at the coarser precision."""
+    size = min(len(date), len(start))
+    return start[:size] <= date[:size] <= end[:size]
+
+
+def _key_parts(key: str) -> list[str]:
+    return key.split(":")
+
+
+def _has_gap(key: str) -> bool:
+    """Whether a key lacks its term or its number ("spa_session:?:4")."""
+    return "?" in _key_parts(key)[1:]
+
+
+def _candidates(mention: EventMention, chronology: ChronologyTable) -> list[ChronologyRow]:
+    """Chronology meetings that a mention with an incomplete key may name."""
+    parts = _key_parts(mention.key)
+    kind = parts[0]
+    if kind == "other_party_meeting":
+        return []
+    number = parts[-1] if len(parts) > 1 else "?"
+    term = parts[1] if len(parts) == 3 else "?"
+    rows = [
+        row
+        for row in chronology.entries
+        if row.kind == kind
+        and (number == "?" or row.number == int(number))
+        and (term == "?" or row.term == int(term))
+    ]
+    if mention.start_date is not None:
+        if mention.precision == "year" and number == "?":
+            return []
+        return [r for r in rows if _within(mention.start_date, r.start, r.end)]
+    if number == "?" or mention.doc_date is None:
+        return []
+    doc_date = mention.doc_date
+    earlier = [r for r in rows if r.start <= doc_date]
+    if not earlier:
+        return []
+    latest = max(earlier, key=lambda r: r.start)
+    return [latest] if _years_between(latest.start, doc_date) <= 1 else []
+
+
+def _years_between(a: str, b: str) -> float:
+    """Years from ISO date ``a`` to ``b`` (at their precision, start of period)."""
+    def day(value: str) -> dt.date:
+        parts = [int(p) for p in value.split("-")] + [1, 1]
+        return dt.date(parts[0], parts[1], parts[2])
+
+    return (day(b) - day(a)).days / 365.25
+
+
+def _resolve(mention: EventMention, chronology: ChronologyTable | None) -> EventMention | None:
+    """The mention with its key completed and its weak evidence checked (None: not this party's)."""
+    if chronology is None:
+        return mention
+    if _has_gap(mention.key):
+        rows = _candidates(mention, chronology)
+        if len(rows) == 1:
+            row = rows[0]
+            mention = replace(mention, key=row.key, name=row.name, ambiguous=False)
+    row = chronology.by_key(mention.key)
+    if row is None or not mention.loose:
+        return mention
+    if mention.start_date is not None and not _within(mention.start_date, row.start, row.end):
+        if mention.status == "announced":
+            return mention
+        return replace(
+            mention, start_date=None, end_date=None, precision=None, basis=None,
+            year_inferred=False,
+        )
+    if (
+        mention.start_date is None
+        and mention.doc_date is not None
+        and mention.status != "announced"
+        and _years_between(mention.doc_date, row.start) > _STALE_YEARS
+    ):
+        return None
+    return mention
+
+
+def _rank(mention: EventMention) -> tuple[int, int, int, int, int]:
+    """How final and precise a mention's date is (higher is better)."""
+    return (
+        _STATUS_RANK.get(mention.status, 1),
+        _RANK[mention.precision or "year"],
+        int(mention.end_date != mention.start_date),
+        int(not mention.year_inferred),
+        int(mention.basis == "text"),
+    )
+
+
+def _best(mentions: list[EventMention]) -> EventMention:
+    """The mention whose date is most final and most precise."""
+    dated = [m for m in mentions if m.start_date is not None]
+    if not dated:
+        return mentions[0]
+    return max(dated, key=_rank)
+
+
+def _clusters(mentions: list[EventMention]) -> list[list[EventMention]]:
+    """Dated mentions grouped so that the dates in a group agree with its best date."""
+    groups: list[list[EventMention]] = []
+    for mention in sorted(mentions, key=_rank, reverse=True):
+        assert mention.start_date is not None
+        for group in groups:
+            leader = group[0]
+            assert leader.start_date is not None and leader.end_date is not None
+            if dates_agree(leader.start_date, mention.start_date) or _within(
+                mention.start_date, leader.start_date, leader.end_date
+            ):
+                group.append(mention)
+                break
+        else:
+            groups.append([mention])
+    return groups
+
+
+def event_id(key: str, start: str | None, *, ambiguous: bool = False) -> str:
+    """Stable event id: the key alone for a meeting the key identifies, else key and start."""
+    when = "" if not ambiguous else ("undated" if start is None else start)
+    return hashlib.sha1(f"{key}|{when}".encode()).hexdigest()[:12]
+
+
+def _source(mention: EventMention) -> EventSource:
+    return EventSource(
+        doc_id=mention.doc_id,
+        passage=mention.passage,
+        start=mention.start,
+        end=mention.end,
+        quote=mention.quote,
+        start_date=mention.start_date,
+        end_date=mention.end_date,
+        precision=mention.precision,
+        year_inferred=mention.year_inferred,
+        date_basis=mention.basis if mention.start_date else None,
+        status=mention.status,
+        doc_date=mention.doc_date,
+    )
+
+
+def _status(mentions: Iterable[EventMention]) -> str | None:
+    statuses = {m.status for m in mentions}
+    for status in ("held", "postponed", "announced"):
+        if status in statuses:
+            return status
+    return None
+
+
+def _event(mentions: list[EventMention], conflicts: list[str], *, ambiguous: bool) -> Event:
+    """One event from mentions of one meeting (the best-dated mention gives the date)."""
+    best = _best(mentions)
+    named = max(mentions, key=lambda m: (m.key.count("?") == 0, not m.loose, len(m.name)))
+    return Event(
+        id=event_id(best.key, best.start_date, ambiguous=ambiguous),
+        kind=best.kind,
+        name=named.name,
+        key=best.key,
+        start=best.start_date,
+        end=best.end_date,
+        precision=best.precision,
+        year_inferred=best.year_inferred,
+        sources=[_source(m) for m in mentions],
+        conflicting_dates=conflicts,
+        status=_status(mentions),
+        date_basis=best.basis if best.start_date else None,
+    )
+
+
+def _merge_key(mentions: list[EventMention]) -> list[Event]:
+    """Events for the mentions of one key."""
+    dated = [m for m in mentions if m.start_date is not None]
+    undated = [m for m in mentions if m.start_date is None]
+    ambiguous = any(m.ambiguous for m in mentions)
+    groups = _clusters(dated)
+    if ambiguous:
+        events = [_event(group, [], ambiguous=True) for group in groups]
+        if undated and len(events) == 1 and not all(m.ambiguous for m in undated):
+            events[0].sources.extend(_source(m) for m in undated)
+        elif undated:
+            events.append(_event(undated, [], ambiguous=True))
+        return events
+    if not groups:
+        return [_event(undated, [], ambiguous=False)]
+    groups.sort(key=lambda g: (len([m for m in g if m.status != "announced"]), len(g),
+                               _rank(_best(g))), reverse=True)
+    main = groups[0]
+    held = any(m.status != "announced" for m in main)
+    conflicts = [
+        _best(g).start_date or ""
+        for g in groups[1:]
+        if not (held and all(m.status == "announced" for m in g))
+    ]
+    event = _event(main, conflicts, ambiguous=False)
+    event.sources.extend(_source(m) for g in groups[1:] for m in g)
+    event.sources.extend(_source(m) for m in undated)
+    event.status = _status(m for g in groups for m in g) if not held else "held"
+    return [event]
+
+
+def _absorb_gaps(events: list[Event]) -> list[Event]:
+    """Events whose key lacks a number ("Conference of the WPK held in September 2010", "a meeting
+    of the Political Bureau on July 28") folded into the one numbered event of their kind whose
+    date agrees (at month precision, or day precision for bodies that meet more often)."""
+    numbered: dict[str, list[Event]] = {}
+    for event in events:
+        if not _has_gap(event.key) and event.start is not None:
+            numbered.setdefault(event.kind, []).append(event)
+    kept: list[Event] = []
+    for event in events:
+        finest = 10 if event.kind in ("politburo_meeting", "cmc_meeting", "secretariat_meeting",
+                                      "spa_standing_committee") else 7
+        if _has_gap(event.key) and event.start is not None and len(event.start) >= finest:
+            term = _key_parts(event.key)[1] if event.key.count(":") == 2 else "?"
+            candidates = [
+                other
+                for other in numbered.get(event.kind, [])
+                if other.start is not None
+                and other.end is not None
+                and len(other.start) >= finest
+                and (term == "?" or _key_parts(other.key)[1] == term)
+                and _within(event.start, other.start, other.end)
+            ]
+            if len(candidates) == 1:
+                target = candidates[0]
+                target.sources.extend(event.sources)
+                if _RANK[event.precision or "year"] > _RANK[target.precision or "year"]:
+                    target.start, target.end = event.start, event.end
+                    target.precision, target.year_inferred = event.precision, event.year_inferred
+                    target.date_basis = event.date_basis
+                continue
+        kept.append(event)
+    return kept
+
+
+def _apply_chronology(events: list[Event], chronology: ChronologyTable | None) -> list[Event]:
+    """The chronology's row beside each event it knows; its date where no source gives one;
+    and its meetings that no document names, as reference-only events."""
+    if chronology is None:
+        return events
+    named: set[str] = set()
+    for event in events:
+        row = chronology.by_key(event.key)
+        if row is None:
+            continue
+        named.add(row.key)
+        event.chronology = {
+            "name": row.name,
+            "start": row.start,
+            "end": row.end,
+            "source_url": row.source_url,
+        }
+        event.name_ko = row.name_ko or None
+        event.name = row.name
+        if event.start is None:
+            event.start, event.end = row.start, row.end
+            event.precision = {4: "year", 7: "month"}.get(len(row.start), "day")  # type: ignore[assignment]
+            event.date_basis = "chronology"
+            event.year_inferred = False
+    for row in chronology.entries:
+        if row.key in named:
+            continue
+        events.append(
+            Event(
+                id=event_id(row.key, row.start),
+                kind=row.kind,
+                name=row.name,
+                key=row.key,
+                start=row.start,
+                end=row.end,
+                precision={4: "year", 7: "month"}.get(len(row.start), "day"),  # type: ignore[arg-type]
+                year_inferred=False,
+                date_basis="chronology",
+                chronology={
+                    "name": row.name,
+                    "start": row.start,
+                    "end": row.end,
+                    "source_url": row.source_url,
+                },
+                name_ko=row.name_ko or None,
+                reference_only=True,
+                status="held" if row.start <= dt.date.today().isoformat() else "announced",
+            )
+        )
+    return events
+
+
+def _order_sources(event: Event) -> None:
+    """Sources in date order, the meeting's own report first; each with where its date is from."""
+
+    def is_report(source: EventSource) -> bool:
+        if event.start is None or source.doc_date is None or source.status == "announced":
+            return False
+        end = event.end or event.start
+        return event.start[:10] <= source.doc_date[: len(end)] and _years_between(
+            end, source.doc_date
+        ) * 365.25 <= 10
+
+    for source in event.sources:
+        if source.start_date is None and event.start is not None:
+            source.date_basis = "chronology" if event.date_basis == "chronology" else "other_source"
+    event.sources.sort(
+        key=lambda s: (not is_report(s), s.doc_date or "9999", s.doc_id, s.start)
+    )
+
+
+def _sort_key(event: Event) -> tuple[bool, str, str]:
+    """Timeline order: by start date, undated last."""
+    return (event.start is None, event.start or "", event.name)
+
+
+def merge_mentions(
+    mentions: Iterable[EventMention], chronology: ChronologyTable | None = None
+) -> list[Event]:
+    """Timeline events from the mentions of any number of documents, sorted by start date (see
+    the module docstring for the rules)."""
+    by_key: dict[str, list[EventMention]] = {}
+    for mention in mentions:
+        resolved = _resolve(mention, chronology)
+        if resolved is not None:
+            by_key.setdefault(resolved.key, []).append(resolved)
+    events: list[Event] = []
+    for key_mentions in by_key.values():
+        events.extend(_merge_key(key_mentions))
+    events = _absorb_gaps(events)
+    events = _apply_chronology(events, chronology)
+    seen: dict[str, int] = {}
+    for event in events:
+        _order_sources(event)
+        count = seen.get(event.id, 0)
+        seen[event.id] = count + 1
+        if count:
+            event.id = hashlib.sha1(f"{event.id}|{count}".encode()).hexdigest()[:12]
+    events.sort(key=_sort_key)
+    return events
+
+
+def event_to_json(event: Event) -> dict[str, Any]:
+    """The JSON form of an event (as printed by ``wpk-archive timeline --json``)."""
+    data: dict[str, Any] = {
+        "id": event.id,
+        "kind": event.kind,
+        "name": event.name,
+        "name_ko": event.name_ko,
+        "start": event.start,
+        "end": event.end,
+        "precision": event.precision,
+        "year_inferred": event.year_inferred,
+        "status": event.status,
+        "date_basis": event.date_basis,
+        "sources": [
+            {
+                "doc_id": s.doc_id,
+                "passage": s.passage,
+                "start": s.start,
+                "end": s.end,
+                "quote": s.quote,
+                "date": s.doc_date,
+                "date_basis": s.date_basis,
+                "status": s.status,
+            }
+            for s in event.sources
+        ],
+        "chronology": event.chronology,
+    }
+    if event.conflicting_dates:
+        data["conflicting_dates"] = list(event.conflicting_dates)
+    data["origin"] = "user" if (event.manual or event.corrected) else "auto"
+    fields = {
+        k: v
+        for k, v in event.corrected.items()
+        if k in ("start", "end", "precision", "kind", "name")
+    }
+    if fields:
+        data["fields"] = {k: {"origin": "user", "extracted": v} for k, v in fields.items()}
+    if event.rejected:
+        data["rejected"] = True
+    if event.reference_only:
+        data["reference_only"] = True
+    return data
+
+
+__all__ = ["ChronologyTable", "dates_agree", "event_id", "event_to_json", "merge_mentions"]

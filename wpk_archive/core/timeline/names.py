@@ -1,0 +1,738 @@
+"""Meeting names: the grammar of how English texts name the WPK's and the SPA's meetings.
+
+:func:`find_meetings` reads, in one sentence, every name of a meeting of the Workers' Party of
+Korea's central bodies (congresses, conferences, plenary meetings of the Central Committee,
+meetings of the Political Bureau and its Presidium, of the Central Military Commission and of the
+Secretariat), of the Supreme People's Assembly (sessions, plenary meetings of its Standing
+Committee) and of lower party bodies (provincial and city party committees, national conferences
+of cell secretaries and the like). Each name gives a kind, the body's term ("the *Eighth* Central
+Committee", "the *14th* SPA") and the meeting's number when the text gives them, in every wording
+in use since the 1940s: "the 5th Plenary Meeting of the 7th Central Committee of the WPK", "the
+Party Central Committee plenary meeting", "the 22nd emergency enlarged meeting of the Political
+Bureau of the Eighth Central Committee of the WPK", "the ninth and tenth plenary meetings" (two
+meetings), "the December 2023 Plenary Meeting" (named by its date), "the 14th SPA's 10th session".
+
+It also reports the meeting nouns it could not read as such a meeting ("a plenary meeting of the
+Cabinet", "the 79th session of the UN General Assembly"), so that "the meeting" in a later
+sentence is not taken for an earlier WPK meeting.
+
+Not WPK meetings: another party's congress ("the 20th Congress of the CPC", "the Lao People's
+Revolutionary Party's Ninth Congress"), youth-league and trade-union congresses, UN and NAM
+sessions, Cabinet meetings. Whether a bare "the Party" or "the 9th Congress" is the WPK is for the
+caller to decide from the sentence and the article (``explicit`` tells whether the name itself
+says so).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from wpk_archive.core.dates import MONTHS
+
+_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+_TEENS = [
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+]
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+ORDINAL_WORDS: dict[str, int] = {word: i for i, word in enumerate(_UNITS, start=1)}
+ORDINAL_WORDS.update({word: i for i, word in enumerate(_TEENS, start=10)})
+ORDINAL_WORDS.update({"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50})
+for _tens_word, _tens in _TENS.items():
+    for _i, _unit in enumerate(_UNITS, start=1):
+        for _sep in ("-", " ", ""):
+            ORDINAL_WORDS[f"{_tens_word}{_sep}{_unit}"] = _tens + _i
+
+_UNIT_WORDS = "|".join(_UNITS)
+ORD = (
+    r"(?i:\b(?:\d{1,3}\s?(?:st|nd|rd|th)\b|(?:(?:twenty|thirty|forty|fifty)[-\s]?)?"
+    rf"(?:{_UNIT_WORDS})|{'|'.join(_TEENS)}|twentieth|thirtieth|fortieth|fiftieth)(?![\w-]))"
+)
+"""One ordinal: "7th", "Seventh", "twenty-second"."""
+_ORDS = rf"{ORD}(?:\s*,\s*{ORD})*(?:\s*,?\s+(?:and|&)\s+{ORD})?"
+"""One or more ordinals: "ninth and tenth", "4th, 5th and 6th"."""
+
+_APOS = r"['’`]"
+_WPK = (
+    rf"(?:Workers{_APOS}\s*Party\s+of\s+Korea(?:\s*\((?:WPK|KWP)\))?|Korean\s+Workers{_APOS}\s*"
+    rf"Party(?:\s*\((?:WPK|KWP)\))?|WPK|KWP|Korean\s+Labou?r\s+Party"
+    rf"|Workers{_APOS}\s*Party(?!\s+of\s)(?![\w-]))"
+)
+_PARTY = rf"(?:{_WPK}|[Pp]arty|ruling\s+party)"
+"""The party as a name (the WPK, or a bare "Party" whose identity the caller checks)."""
+_THE = r"(?:(?:the|The|its|Its|their)\s+)?"
+_CC = r"(?:Central\s+Committee|central\s+committee|C\.\s?C\.|CC)(?![\w])"
+_OF_PARTY = rf"(?:(?:\s*,\s*|\s+of\s+){_THE}{_PARTY})"
+def _term_cc(first: str = "t", second: str = "t2") -> str:
+    """A Central Committee with its term, the term's groups named ``first`` and ``second``."""
+    return (
+        rf"{_THE}(?:(?P<{first}>{ORD})\s+)?(?:(?:{_WPK}|[Pp]arty){_APOS}?s?\s+)?"
+        rf"(?:(?P<{second}>{ORD})\s+)?{_CC}{_OF_PARTY}?"
+    )
+
+
+_TERM_CC = _term_cc()
+"""A Central Committee with its term: "the Eighth Central Committee of the WPK", "the 8th WPK
+Central Committee", "the Party Central Committee", "the C.C., the WPK"."""
+_SPA = (
+    rf"(?:(?:DPRK\s+)?Supreme\s+People{_APOS}s\s+Assembly(?:\s*\(SPA\))?|SPA)"
+    rf"(?:\s+of\s+{_THE}(?:DPRK|Democratic\s+People{_APOS}s\s+Republic\s+of\s+Korea"
+    r"(?:\s*\(DPRK\))?))?"
+)
+_MODS = (
+    r"(?:(?:(?:emergency|enlarged|extended|expanded|consultative|special|extraordinary|"
+    r"joint|regular|urgent|closed|open|historic|important|recent)[\s-]+)*)"
+)
+_MODS_CI = rf"(?i:{_MODS})"
+_MONTH_NAME = "|".join(name.capitalize() for name in MONTHS if len(name) > 3 or name == "may")
+_YEAR = r"(?:19[4-9]\d|20\d\d)"
+_DATE_NAME = (
+    rf"(?P<dname>(?P<dm1>{_MONTH_NAME})\s+(?P<dy1>{_YEAR})|(?P<dy2>{_YEAR})\s+(?P<dm2>{_MONTH_NAME})"
+    rf"|(?P<dy3>{_YEAR})\s+year-end|year-end\s+(?P<dy4>{_YEAR}))"
+)
+"""A meeting named by its date: "December 2023", "2023 December", "2023 year-end"."""
+
+_FOREIGN_WORDS = (
+    r"Communist|Revolutionary|Socialist|Social|Labou?r|Democratic|Liberal|Republican|National|"
+    r"Conservative|Progressive|Green|Justice|United|Popular|Unity|Workers|People|Peoples|"
+    r"Nationalist|Independence|Liberation|Front|Union|Arab|Baath|Ba'ath"
+)
+_PARTY_WORD = re.compile(r"\bParty\b")
+_FOREIGN_BEFORE_PARTY = re.compile(rf"\b(?:(?:{_FOREIGN_WORDS})(?:{_APOS}s?|s)?\s+)+$")
+_FOREIGN_AFTER_PARTY = re.compile(r"\s+of\s+(?!Korea\b)(?:the\s+)?[A-Z]")
+_FOREIGN_NAMES = re.compile(
+    r"\b(?:CPC|CPV|LPRP|PCC|CPRF|KPRF|CPSU|SED|PCF|PCI|CPI|CPN|PRI|MPLA|FRELIMO|ZANU|SWAPO|ANC|"
+    r"Baath|Sandinista|FSLN|PAIGC|SPD|KMT|Kuomintang|LDP)\b"
+    r"|\b(?:Chinese|Vietnamese|Lao|Laotian|Cuban|Soviet|Russian|Cambodian|Syrian|Nepalese|"
+    r"Mongolian|Japanese|Albanian|Romanian|Bulgarian|Yugoslav|Polish|Czechoslovak|Hungarian|"
+    r"East\s+German)\s+(?:communist|Communist|ruling|party|Party)"
+)
+
+
+def _foreign_parties(text: str, start: int, end: int) -> int:
+    """How many times ``text[start:end]`` names a party other than the WPK (at most 2 counted
+    beyond the first, to stay cheap)."""
+    count = len(_FOREIGN_NAMES.findall(text, start, end))
+    for party in _PARTY_WORD.finditer(text, start, end):
+        before = text[max(start, party.start() - 60) : party.start()]
+        if re.search(rf"Workers{_APOS}\s*$", before) and not re.match(
+            _FOREIGN_AFTER_PARTY, text[party.end() : party.end() + 30]
+        ):
+            continue
+        if _FOREIGN_BEFORE_PARTY.search(before) or _FOREIGN_AFTER_PARTY.match(
+            text, party.end(), min(end, party.end() + 30)
+        ):
+            count += 1
+    return count
+
+
+
+_OTHER_BODY = re.compile(
+    r"\b(?:Cabinet|UN|U\.N\.|United\s+Nations|General\s+Assembly|Security\s+Council|NAM|Non-Aligned|"
+    r"Youth\s+League|League|Union|Federation|Association|Council|Children|Women|Trade\s+Unions?|"
+    r"Kimilsungist-Kimjongilist|Socialist\s+Patriotic|Chongryon|Congress\s+of\s+the\s+United"
+    r"|National\s+Assembly|Diet|Parliament|Senate|House|Duma|Bundestag)\b"
+)
+
+
+@dataclass(frozen=True)
+class NamedMeeting:
+    """A meeting named in one sentence (``start``/``end`` relative to the sentence).
+
+    ``term`` and ``number`` are None where the text does not give them. ``explicit``: the name
+    itself says whose meeting it is (it names the WPK, or it is the SPA's); a bare "the 9th
+    Congress" or "the Party Congress" is not explicit. ``date_name``: the ISO month or year of a
+    meeting named by its date. ``noun``: what "the <noun>" in a later sentence may refer back to.
+    """
+
+    start: int
+    end: int
+    kind: str
+    term: int | None
+    number: int | None
+    enlarged: bool = False
+    explicit: bool = True
+    date_name: str | None = None
+    noun: str = "meeting"
+    slug: str = ""
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class OtherMeeting:
+    """A meeting noun that names no WPK or SPA meeting (for anaphora blocking)."""
+
+    start: int
+    end: int
+    noun: str
+
+
+def ordinal_value(text: str) -> int | None:
+    """The number of an ordinal ("7th", "Seventh", "twenty-first"), or None."""
+    text = re.sub(r"\s+", " ", text.strip().lower())
+    digits = re.match(r"(\d+)\s?(?:st|nd|rd|th)$", text)
+    if digits:
+        return int(digits.group(1))
+    return ORDINAL_WORDS.get(text)
+
+
+def ordinal_text(number: int) -> str:
+    """``number`` written as a numeric ordinal: 1st, 2nd, 3rd, 4th, 11th, 21st."""
+    if 10 <= number % 100 <= 20:
+        suffix = "th"
+    else:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def _ordinals(text: str | None) -> list[int]:
+    """Every ordinal in ``text`` in order ("ninth and tenth" -> [9, 10])."""
+    if not text:
+        return []
+    values = [ordinal_value(m.group(0)) for m in re.finditer(ORD, text)]
+    return [v for v in values if v is not None]
+
+
+def _first(match: re.Match[str], *names: str) -> str | None:
+    """The text of the first of the groups ``names`` that took part in the match."""
+    for name in names:
+        if name in match.re.groupindex and match.group(name):
+            return match.group(name)
+    return None
+
+
+def _term(match: re.Match[str]) -> int | None:
+    value = _first(match, "t", "t2", "t3", "t4", "t5", "t6")
+    return ordinal_value(value) if value else None
+
+
+def _enlarged(match: re.Match[str]) -> bool:
+    return bool(re.search(r"(?i)enlarged|extended|expanded", match.group(0)))
+
+
+def _names_wpk(text: str) -> bool:
+    return re.search(_WPK, text) is not None
+
+
+def _date_name(match: re.Match[str]) -> str | None:
+    """ "2023-12" for "December 2023 Plenary Meeting", "2023" for "2023 year-end plenum"."""
+    if "dname" not in match.re.groupindex or not match.group("dname"):
+        return None
+    month_name = _first(match, "dm1", "dm2")
+    year = _first(match, "dy1", "dy2", "dy3", "dy4")
+    if month_name and year:
+        return f"{year}-{MONTHS[month_name.lower()]:02d}"
+    return year
+
+
+_PARTY_PRECEDERS = frozenset({"The", "Our", "WPK", "KWP", "Korean", "Ruling", "Its", "Whole", "Entire"})
+
+
+def _bare_party_foreign(match: re.Match[str], text: str) -> bool:
+    """Whether a bare "Party" in the match is another party ("Revolutionary Party's Ninth Congress",
+    "the Congress of the Party of Labour of Albania")."""
+    for party in re.finditer(r"\b[Pp]arty\b", match.group(0)):
+        at = match.start() + party.start()
+        before = text[max(0, at - 40) : at]
+        after = text[at + 5 : at + 40]
+        if re.search(rf"(?:Workers{_APOS}\s*|Korean\s+Workers{_APOS}\s*)$", before):
+            continue
+        word = re.search(r"([A-Z][\w'’-]*)\s+$", before)
+        if word and word.group(1) not in _PARTY_PRECEDERS and ordinal_value(word.group(1)) is None:
+            return True
+        if re.match(rf"\s+of\s+(?:the\s+)?(?!Korea\b|{_WPK})[A-Z]", after):
+            return True
+    return False
+
+
+def _followed_by_foreign(match: re.Match[str], text: str) -> bool:
+    """Whether the name goes on to name another body: "...Central Committee of the CPC",
+    "...of the Lao People's Revolutionary Party", "...Standing Committee of the National People's
+    Congress"."""
+    after = text[match.end() : match.end() + 70]
+    if re.match(rf"\s+of\s+(?:the\s+)?(?:{_WPK}|DPRK|Korea\b|Democratic\s+People)", after):
+        return False
+    if re.match(r"\s*,\s*(?:the\s+)?(?:WPK|Workers)", after):
+        return False
+    return bool(re.match(r"\s+of\s+(?:the\s+)?[A-Z]", after))
+
+
+_Reader = Callable[[re.Match[str], str], list[NamedMeeting]]
+
+
+def _meetings(
+    match: re.Match[str],
+    kind: str,
+    numbers: list[int | None],
+    *,
+    term: int | None,
+    explicit: bool,
+    noun: str,
+    date_name: str | None = None,
+    slug: str = "",
+    label: str = "",
+) -> list[NamedMeeting]:
+    """One NamedMeeting per number of a match (two for "the ninth and tenth plenary meetings")."""
+    return [
+        NamedMeeting(
+            match.start(),
+            match.end(),
+            kind,
+            term,
+            number,
+            enlarged=_enlarged(match),
+            explicit=explicit,
+            date_name=date_name,
+            noun=noun,
+            slug=slug,
+            label=label,
+        )
+        for number in numbers
+    ]
+
+
+def _numbers_or_none(match: re.Match[str], limit: int) -> list[int | None] | None:
+    """The meeting numbers of a match ([None] when unnumbered; None when out of range)."""
+    numbers = _ordinals(_first(match, "n", "n2", "n3"))
+    if any(n > limit or n < 1 for n in numbers):
+        return None
+    return list(numbers) if numbers else [None]
+
+
+def _read_plenary(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    numbers = _numbers_or_none(match, 40)
+    term = _term(match)
+    if numbers is None or (term is not None and term > 12):
+        return []
+    if _bare_party_foreign(match, text) or _followed_by_foreign(match, text):
+        return []
+    explicit = _names_wpk(match.group(0))
+    return _meetings(
+        match,
+        "cc_plenary",
+        numbers,
+        term=term,
+        explicit=explicit,
+        noun="plenary",
+        date_name=_date_name(match),
+    )
+
+
+def _read_bare_plenary(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    """ "the 5th Plenary Meeting" with no committee named (the caller checks the context)."""
+    numbers = _numbers_or_none(match, 40)
+    if numbers is None or numbers == [None]:
+        return []
+    after = text[match.end() : match.end() + 60]
+    if re.match(r"\s+of\b", after):
+        return []
+    return _meetings(match, "cc_plenary", numbers, term=None, explicit=False, noun="plenary")
+
+
+def _read_dated_plenary(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    """ "the December 2023 Plenary Meeting (of the Party Central Committee)"."""
+    if _bare_party_foreign(match, text) or _followed_by_foreign(match, text):
+        return []
+    committee = match.group("cc") is not None
+    after = text[match.end() : match.end() + 60]
+    if not committee and re.match(r"\s+of\b", after):
+        return []
+    return _meetings(
+        match,
+        "cc_plenary",
+        [None],
+        term=_term(match),
+        explicit=committee and _names_wpk(match.group(0)),
+        noun="plenary",
+        date_name=_date_name(match),
+    )
+
+
+def _read_politburo(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    numbers = _numbers_or_none(match, 60)
+    term = _term(match)
+    if numbers is None or (term is not None and term > 12):
+        return []
+    if _bare_party_foreign(match, text) or _followed_by_foreign(match, text):
+        return []
+    committee = bool(re.search(r"Central|C\.\s?C\.|CC\b|WPK|Workers|KWP|[Pp]arty", match.group(0)))
+    return _meetings(
+        match,
+        "politburo_meeting",
+        numbers,
+        term=term,
+        explicit=committee and (_names_wpk(match.group(0)) or "arty" in match.group(0)),
+        noun="meeting",
+    )
+
+
+def _read_cmc(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    numbers = _numbers_or_none(match, 60)
+    term = _term(match)
+    if numbers is None or (term is not None and term > 12):
+        return []
+    if _bare_party_foreign(match, text) or _followed_by_foreign(match, text):
+        return []
+    return _meetings(
+        match,
+        "cmc_meeting",
+        numbers,
+        term=term,
+        explicit=_names_wpk(match.group(0)) or "arty" in match.group(0),
+        noun="meeting",
+    )
+
+
+def _read_secretariat(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    if _bare_party_foreign(match, text) or _followed_by_foreign(match, text):
+        return []
+    return _meetings(
+        match,
+        "secretariat_meeting",
+        [None],
+        term=_term(match),
+        explicit=_names_wpk(match.group(0)) or "arty" in match.group(0),
+        noun="meeting",
+    )
+
+
+def _read_spa(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    numbers = _numbers_or_none(match, 20)
+    term = _term(match)
+    if numbers is None or (term is not None and term > 20):
+        return []
+    after = text[match.end() : match.end() + 40]
+    if re.match(r"\s*(?:Standing\s+Committee|Presidium|Permanent)", after):
+        return []
+    return _meetings(match, "spa_session", numbers, term=term, explicit=True, noun="session")
+
+
+def _read_spa_standing(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    numbers = _numbers_or_none(match, 80)
+    term = _term(match)
+    if numbers is None or (term is not None and term > 20):
+        return []
+    return _meetings(
+        match, "spa_standing_committee", numbers, term=term, explicit=True, noun="plenary"
+    )
+
+
+def _read_congress(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    numbers = _numbers_or_none(match, 12)
+    if numbers is None:
+        return []
+    before = text[max(0, match.start() - 40) : match.start()]
+    if re.search(r"(?:\b(?:its|their|his|her)|[A-Z][\w.]*(?<!Party)(?<!WPK)(?<!KWP)['’]s)\s+$",
+                 before):
+        return []
+    if _bare_party_foreign(match, text):
+        return []
+    if re.search(r"(?i)\b(?:national|youth|league|union|trade|women|children|writers|artists)\s+$",
+                 before):
+        return []
+    explicit = _names_wpk(match.group(0))
+    return _meetings(
+        match, "party_congress", numbers, term=None, explicit=explicit, noun="congress"
+    )
+
+
+def _read_bare_congress(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    """ "the Seventh Congress": an ordinal Congress with no owner named (the caller decides)."""
+    numbers = _numbers_or_none(match, 12)
+    if numbers is None:
+        return []
+    before = text[max(0, match.start() - 40) : match.start()]
+    if re.search(r"(?:\b(?:its|their|his|her)|\w['’]s)\s+$", before):
+        return []
+    after = text[match.end() : match.end() + 50]
+    if re.match(r"\s+(?:of|on|for)\b", after):
+        return []
+    return _meetings(match, "party_congress", numbers, term=None, explicit=False, noun="congress")
+
+
+_LOWER_ORGANS = re.compile(
+    r"\b(?:Cell|Cells|Primary|Secretaries|Chairpersons|Chairmen|Instructors|Officials|Activists|"
+    r"Members|Branch|Committees|Party)\b"
+)
+
+
+def _read_conference(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    numbers = _numbers_or_none(match, 12)
+    if numbers is None:
+        return []
+    before = text[max(0, match.start() - 40) : match.start()]
+    if numbers == [None] and re.search(
+        r"\b(?!The\b|the\b|This\b|this\b|historic\b)[A-Z][\w-]*\s+$", before
+    ):
+        return []
+    if re.search(
+        r"(?i)\b(?:provincial|city|county|municipal|district|national|primary|cell|youth)\s+$",
+        before,
+    ):
+        return []
+    if _bare_party_foreign(match, text):
+        return []
+    explicit = _names_wpk(match.group(0))
+    return _meetings(
+        match, "party_conference", numbers, term=None, explicit=explicit, noun="conference"
+    )
+
+
+def _read_lower_party(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    """A conference of party cells, primary committees and the like ("... of the WPK")."""
+    numbers = _numbers_or_none(match, 40)
+    if numbers is None:
+        return []
+    what = re.sub(rf"(?:\s+of)?(?:\s+{_THE}{_PARTY})?(?:\s+(?:of|the))*\s*$", "", match.group("what"))
+    if not _LOWER_ORGANS.search(what) or re.fullmatch(_PARTY, what):
+        return []
+    if _OTHER_BODY.search(what) and not re.search(r"Party|WPK", what):
+        return []
+    after = text[match.end() : match.end() + 60]
+    wpk = bool(re.search(r"Party|WPK|Workers", match.group(0))) or bool(
+        re.match(rf"\s+of\s+{_THE}{_PARTY}", after)
+    )
+    if not wpk:
+        return []
+    word = match.group("kw").capitalize()
+    label = f"{word} of {what} of the WPK"
+    slug = re.sub(r"[^a-z]+", "-", f"{word} {what}".lower()).strip("-")
+    return _meetings(
+        match,
+        "other_party_meeting",
+        numbers,
+        term=None,
+        explicit=True,
+        noun=word.lower(),
+        slug=slug,
+        label=label,
+    )
+
+
+def _read_local_committee(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    """A plenary meeting or conference of a provincial, city or county party committee."""
+    numbers = _numbers_or_none(match, 60)
+    if numbers is None:
+        return []
+    place = match.group("place").strip()
+    level = match.group("level").capitalize()
+    word = "Conference" if "onference" in match.group("head") else "Plenary Meeting"
+    label = f"{word} of the {place} {level} Committee of the WPK"
+    slug = re.sub(r"[^a-z]+", "-", f"{word} {place} {level}".lower()).strip("-")
+    return _meetings(
+        match,
+        "other_party_meeting",
+        numbers,
+        term=None,
+        explicit=True,
+        noun="conference" if word == "Conference" else "plenary",
+        slug=slug,
+        label=label,
+    )
+
+
+_PLENARY_HEAD = r"(?:[Pp]lenary\s+(?:[Mm]eetings?|[Ss]essions?)|[Pp]lenums?|[Pp]lenaries)"
+_MEETING_HEAD = r"(?:[Mm]eetings?|[Ss]essions?)"
+_PB = r"(?:(?:Presidium\s+of\s+(?:the\s+)?)?(?:Political\s+(?:Bureau|Committee)|Politburo))"
+
+_PATTERNS: list[tuple[re.Pattern[str], _Reader, tuple[str, ...]]] = [
+    (
+        re.compile(
+            rf"(?:(?P<n>{_ORDS})\s+)?{_MODS_CI}(?:(?P<kw>Conference|Meeting|Congress)s?)\s+of\s+"
+            rf"(?P<what>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|and))*)"
+        ),
+        _read_lower_party,
+        ("conference", "meeting", "congress"),
+    ),
+    (
+        re.compile(
+            rf"(?:(?P<n>{_ORDS})\s+)?{_MODS_CI}(?P<head>{_PLENARY_HEAD}|[Cc]onferences?)\s+of\s+"
+            rf"(?:the\s+)?(?:(?:WPK|Party)\s+)?(?P<place>(?:[A-Z][a-z]+[\s-])?[A-Z][a-z]+)\s+"
+            rf"(?P<level>Provincial|City|County|Municipal|District)\s+(?:Party\s+)?Committee"
+            rf"(?:{_OF_PARTY})?"
+        ),
+        _read_local_committee,
+        ("plenary", "plenum", "conference"),
+    ),
+    (
+        re.compile(
+            rf"(?:(?P<n>{_ORDS})\s+)?{_MODS_CI}(?:[Pp]lenary\s+[Mm]eetings?|[Mm]eetings?|[Pp]lenums?)"
+            rf"\s+of\s+{_THE}(?:(?P<t>{ORD})\s+)?(?:Standing\s+Committee|Presidium)\s+of\s+{_THE}"
+            rf"(?:(?P<t2>{ORD})\s+)?{_SPA}"
+            rf"|(?:(?P<n2>{_ORDS})\s+)?{_MODS_CI}(?:[Pp]lenary\s+[Mm]eetings?|[Mm]eetings?|"
+            rf"[Pp]lenums?)\s+of\s+{_THE}(?:(?P<t3>{ORD})\s+)?{_SPA}\s+(?:Standing\s+Committee|"
+            rf"Presidium)"
+        ),
+        _read_spa_standing,
+        ("standing", "presidium"),
+    ),
+    (
+        re.compile(
+            rf"(?:(?P<n>{_ORDS})\s+)?{_MODS_CI}(?:{_MEETING_HEAD})\s+of\s+{_THE}{_PB}"
+            rf"(?:\s+of\s+{_TERM_CC}|{_OF_PARTY})?"
+            rf"|{_THE}(?:(?P<t3>{ORD})\s+)?(?:(?:{_WPK}|[Pp]arty)(?:{_APOS}s)?\s+)?"
+            rf"(?:(?:Central\s+Committee|CC)\s+)?(?:Political\s+Bureau|Politburo|politburo)\s+"
+            rf"(?:(?P<n2>{_ORDS})\s+)?{_MODS_CI}(?:{_MEETING_HEAD})"
+        ),
+        _read_politburo,
+        ("bureau", "politburo", "political committee"),
+    ),
+    (
+        re.compile(
+            rf"(?:(?P<n>{_ORDS})\s+)?{_MODS_CI}(?:{_MEETING_HEAD})\s+of\s+{_THE}(?:(?P<t>{ORD})\s+)?"
+            rf"(?:(?:{_WPK}|[Pp]arty)\s+)?(?:(?:Central\s+)?Military\s+Commission|CMC)"
+            rf"(?:\s+of\s+{_THE}(?:(?P<t2>{ORD})\s+)?(?:{_WPK}|(?:{_WPK}\s+|[Pp]arty\s+)?{_CC}"
+            rf"(?:{_OF_PARTY})?))?"
+            rf"|{_THE}(?:(?:{_WPK}|[Pp]arty)(?:{_APOS}s)?\s+)?(?:Central\s+Military\s+Commission|"
+            rf"CMC)\s+(?:(?P<n2>{_ORDS})\s+)?{_MODS_CI}(?:{_MEETING_HEAD})"
+        ),
+        _read_cmc,
+        ("military commission", "cmc"),
+    ),
+    (
+        re.compile(
+            rf"{_MODS_CI}(?:{_MEETING_HEAD})\s+of\s+{_THE}Secretariat\s+of\s+{_TERM_CC}"
+            rf"|{_THE}(?:(?:{_WPK}|[Pp]arty)(?:{_APOS}s)?\s+)?(?:Central\s+Committee\s+)?"
+            rf"Secretariat\s+{_MODS_CI}(?:{_MEETING_HEAD})"
+        ),
+        _read_secretariat,
+        ("secretariat",),
+    ),
+    (
+        re.compile(
+            rf"{_DATE_NAME}\s+{_MODS_CI}(?:Plenary\s+Meeting|[Pp]lenum|[Pp]lenary\s+meeting)"
+            rf"(?P<cc>\s+of\s+{_TERM_CC})?"
+        ),
+        _read_dated_plenary,
+        ("plenary", "plenum"),
+    ),
+    (
+        re.compile(
+            rf"(?:(?P<n>{_ORDS})\s+)?{_MODS_CI}{_PLENARY_HEAD}\s+of\s+{_TERM_CC}"
+            rf"|{_THE}(?:(?P<t3>{ORD})\s+)?(?:{_WPK}|[Pp]arty)(?:{_APOS}s)?\s+(?:(?P<t4>{ORD})\s+)?"
+            rf"{_CC}(?:{_APOS}s)?\s+(?:(?P<n2>{_ORDS})\s+)?{_MODS_CI}{_PLENARY_HEAD}"
+        ),
+        _read_plenary,
+        ("plenary", "plenum", "plenaries"),
+    ),
+    (
+        re.compile(rf"(?P<n>{_ORDS})\s+{_MODS_CI}Plenary\s+Meetings?"),
+        _read_bare_plenary,
+        ("plenary",),
+    ),
+    (
+        re.compile(
+            rf"(?P<n>{_ORDS})\s+[Ss]essions?\s+of\s+{_THE}(?:(?P<t>{ORD})\s+)?{_SPA}"
+            rf"|{_THE}(?P<t2>{ORD})\s+{_SPA}(?:{_APOS}s)?\s+(?P<n2>{_ORDS})\s+[Ss]essions?"
+            rf"|{_THE}(?:(?P<t3>{ORD})\s+)?{_SPA}\s+[Ss]essions?"
+            rf"|(?<![Pp]lenary\s)[Ss]ession\s+of\s+{_THE}(?:(?P<t4>{ORD})\s+)?{_SPA}"
+        ),
+        _read_spa,
+        ("session",),
+    ),
+    (
+        re.compile(
+            rf"(?P<n>{_ORDS})\s+[Cc]ongress(?:es)?\s+of\s+{_THE}{_PARTY}(?![\w-])"
+            rf"|(?P<n2>{_ORDS})\s+(?:{_WPK}|[Pp]arty)\s+[Cc]ongress(?:es)?"
+            rf"|(?:{_WPK}|[Pp]arty){_APOS}s\s+(?P<n3>{_ORDS})\s+[Cc]ongress(?:es)?"
+            rf"|(?<![Nn]ational\s)(?<![Yy]outh\s)\b(?:{_WPK}|[Pp]arty)\s+[Cc]ongress(?:es)?(?![\w-])"
+            rf"|\b[Cc]ongress\s+of\s+{_THE}{_WPK}"
+        ),
+        _read_congress,
+        ("congress",),
+    ),
+    (
+        re.compile(rf"(?P<n>{_ORDS})\s+Congress(?![\w-])"),
+        _read_bare_congress,
+        ("congress",),
+    ),
+    (
+        re.compile(
+            rf"(?P<n>{_ORDS})\s+[Cc]onferences?\s+of\s+{_THE}{_PARTY}(?![\w-])"
+            rf"|(?P<n2>{_ORDS})\s+(?:{_WPK}|[Pp]arty)\s+[Cc]onferences?"
+            rf"|(?:{_WPK}|[Pp]arty){_APOS}s\s+(?P<n3>{_ORDS})\s+[Cc]onferences?"
+            rf"|\b[Cc]onference\s+of\s+{_THE}(?:{_WPK}|Party)(?![\w-])(?!\s+(?:Cell|Delegates))"
+            rf"|\b(?:{_WPK}|Party|party)\s+[Cc]onference(?![\w-])"
+        ),
+        _read_conference,
+        ("conference",),
+    ),
+]
+
+_NOUNS = re.compile(
+    r"\b(?:(?P<plenary>plenary\s+(?:meeting|session)|plenum)|(?P<meeting>meeting)|"
+    r"(?P<session>session)|(?P<congress>congress)|(?P<conference>conference))s?\b",
+    re.IGNORECASE,
+)
+
+
+def find_meetings(sentence: str) -> tuple[list[NamedMeeting], list[OtherMeeting]]:
+    """The WPK and SPA meetings named in ``sentence`` in text order, without overlaps, and the
+    meeting nouns left that name none of them."""
+    found: list[NamedMeeting] = []
+    lowered = sentence.lower()
+    for pattern, reader, words in _PATTERNS:
+        if not any(word in lowered for word in words):
+            continue
+        for match in pattern.finditer(sentence):
+            meetings = reader(match, sentence)
+            if not meetings:
+                continue
+            first = meetings[0]
+            if any(first.start < m.end and m.start < first.end for m in found):
+                continue
+            found.extend(meetings)
+    found.sort(key=lambda meeting: (meeting.start, meeting.number or 0))
+    others: list[OtherMeeting] = []
+    for noun in _NOUNS.finditer(sentence):
+        if any(m.start <= noun.start() < m.end for m in found):
+            continue
+        kind = noun.lastgroup or "meeting"
+        others.append(OtherMeeting(noun.start(), noun.end(), kind))
+    return found, others
+
+
+def foreign_party_in(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` names a party other than the WPK."""
+    return _foreign_parties(text, start, len(text) if end is None else end) > 0
+
+
+def foreign_party_count(text: str) -> int:
+    """How many times ``text`` names a party other than the WPK."""
+    return _foreign_parties(text, 0, len(text))
+
+
+def names_wpk(text: str) -> bool:
+    """Whether ``text`` names the WPK itself ("WPK", "Workers' Party of Korea", ...)."""
+    return _names_wpk(text)
+
+
+def other_body_in(text: str) -> bool:
+    """Whether ``text`` names a body that holds congresses or sessions of its own (the Cabinet,
+    the UN, a youth league, a foreign parliament...)."""
+    return _OTHER_BODY.search(text) is not None
+
+
+__all__ = [
+    "ORD",
+    "ORDINAL_WORDS",
+    "NamedMeeting",
+    "OtherMeeting",
+    "find_meetings",
+    "foreign_party_count",
+    "foreign_party_in",
+    "names_wpk",
+    "ordinal_text",
+    "ordinal_value",
+    "other_body_in",
+]
