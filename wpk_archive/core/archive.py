@@ -633,6 +633,15 @@ class Archive:
             raise ArchiveError(f"no document {doc_id}")
         self.store.set_user_summary(doc_id, text, doc_hash)
 
+    def user_event_gist(self, event_id: str) -> str | None:
+        """The user's own gist of a timeline event, if written."""
+        gist = self.store.user_event_gist(event_id)
+        return str(gist["text"]) if gist else None
+
+    def document_titles(self, ids: Iterable[str]) -> dict[str, str]:
+        """The titles of the stored documents among ``ids``."""
+        return {d: h["title"] for d, h in self.store.document_headers(ids).items()}
+
     def set_user_event_gist(self, event_id: str, text: str) -> None:
         """Save the user's own gist of a timeline event (kept through re-extraction)."""
         self._require_writable()
