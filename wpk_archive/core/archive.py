@@ -19,21 +19,21 @@ from typing import Any
 from platformdirs import user_data_dir
 
 from wpk_archive.core import corrections, summaries, timeline
-from wpk_archive.core import index as passage_index
 from wpk_archive.core import store as store_module
-from wpk_archive.core.indexer import BackgroundIndexer, IndexerFailed
 from wpk_archive.core.ingest import Item, Refusal, document_from_text, expand_paths, read_path
 from wpk_archive.core.locking import ArchiveLock
 from wpk_archive.core.models import Document, Event, EventSource, SearchResult, SummarySentence
 from wpk_archive.core.paths import resources_dir
-from wpk_archive.core.search import Sort, run_search
+from wpk_archive.core.search import index as passage_index
+from wpk_archive.core.search.indexer import BackgroundIndexer, IndexerFailed
+from wpk_archive.core.search.results import Sort, run_search
 from wpk_archive.core.store import Store, now_iso
 
 DB_NAME = "archive.sqlite"
 INDEX_DIR = "index"
 BATCH = 500
 BULK_INDEXING = os.environ.get("WPK_BULK_INDEXING", "1") != "0"
-"""Imports of more than one batch index on the other core (wpk_archive.core.indexer)."""
+"""Imports of more than one batch index on the other core (wpk_archive.core.search.indexer)."""
 TIMELINE_STALE = "timeline_stale"
 
 Progress = Callable[[int, int, str], None]
@@ -326,7 +326,7 @@ class Archive:
                         report.added += 1
             if fresh and self._bulk is None and len(items) >= BATCH and BULK_INDEXING:
                 # a big import: from now on the index is written on the other core, in one
-                # writer for the whole import (see wpk_archive.core.indexer)
+                # writer for the whole import (see wpk_archive.core.search.indexer)
                 self._bulk = BackgroundIndexer(self.index.path)
             if fresh and self._bulk is not None:
                 self._bulk.add(fresh, kinds, updated)
