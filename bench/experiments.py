@@ -47,7 +47,7 @@ def variant(name: str, acc: dict[str, float]) -> Callable[[Any], None]:
     """Apply the patches of one variant (names combine: 'procs1+optimize'); returns a hook run
     after the import."""
     from wpk_archive.core import archive as A
-    from wpk_archive.core import index as I
+    from wpk_archive.core.search import index as I
 
     parts = set(name.split("+"))
     if "procs1" in parts:  # one process, default merge policy (small segments merged as they come)
@@ -74,9 +74,9 @@ def variant(name: str, acc: dict[str, float]) -> Callable[[Any], None]:
 
 def child(spec: dict[str, Any]) -> dict[str, Any]:
     from wpk_archive.core import archive as A
-    from wpk_archive.core import index as I
     from wpk_archive.core import store as S
     from wpk_archive.core import summaries, timeline
+    from wpk_archive.core.search import index as I
 
     acc: dict[str, float] = defaultdict(float)
     after = variant(spec["variant"], acc)

@@ -17,8 +17,8 @@ from typing import Any
 from wpk_archive import __version__
 from wpk_archive.core.archive import Archive, ArchiveError, StoreError, open_archive
 from wpk_archive.core.export import TIMELINE_FORMATS, document_markdown, timeline_export
-from wpk_archive.core.indexer import WORKER_FLAG, worker_main
 from wpk_archive.core.models import EVENT_KINDS, Document
+from wpk_archive.core.search.indexer import WORKER_FLAG, worker_main
 from wpk_archive.core.timeline import event_to_json
 
 _MARK = re.compile(r"<mark>(.*?)</mark>", re.S)

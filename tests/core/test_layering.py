@@ -41,9 +41,40 @@ def test_ui_never_speaks_sql_or_whoosh() -> None:
         assert not imported & {"sqlite3", "sqlite_utils", "whoosh"}, path.name
 
 
-def test_only_the_index_modules_touch_whoosh_and_only_the_store_speaks_sql() -> None:
+def test_only_the_search_package_touches_whoosh_and_only_the_store_speaks_sql() -> None:
     core = PACKAGE / "core"
-    whoosh = sorted(p.name for p in core.rglob("*.py") if "whoosh" in _imports(p))
+    whoosh = sorted(str(p.relative_to(core)) for p in core.rglob("*.py") if "whoosh" in _imports(p))
     sql = sorted(p.name for p in core.rglob("*.py") if _imports(p) & {"sqlite3", "sqlite_utils"})
-    assert whoosh == ["index.py", "postings.py", "segments.py"]
+    assert whoosh and all(name.startswith("search/") for name in whoosh), whoosh
     assert sql == ["store.py"]
+
+
+def test_private_whoosh_names_live_in_one_module() -> None:
+    """Whoosh's private names (``_lenfield``, ``leaf._perdoc``, ``writer._ids``...) are used
+    only in search/whoosh_private.py."""
+    search = PACKAGE / "core" / "search"
+    offenders = []
+    for path in search.rglob("*.py"):
+        if path.name == "whoosh_private.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        own = {
+            node.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.FunctionDef | ast.ClassDef | ast.AsyncFunctionDef)
+        }
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("whoosh"):
+                offenders.extend(
+                    f"{path.name}: {a.name}" for a in node.names if a.name.startswith("_")
+                )
+            if (
+                isinstance(node, ast.Attribute)
+                and node.attr.startswith("_")
+                and not node.attr.startswith("__")
+                and isinstance(node.value, ast.Name)
+                and node.value.id not in {"self", "cls"}
+                and node.attr not in own
+            ):
+                offenders.append(f"{path.name}:{node.lineno}: {node.value.id}.{node.attr}")
+    assert offenders == []

@@ -17,9 +17,10 @@ import pytest
 from tests.conftest import corpus_file
 from wpk_archive.core import archive as archive_module
 from wpk_archive.core.archive import BATCH, open_archive
-from wpk_archive.core.index import PassageIndex, index_tokens, text_analyzer
 from wpk_archive.core.ingest import document_from_text, read_jsonl
 from wpk_archive.core.models import Document
+from wpk_archive.core.search.analysis import index_tokens, text_analyzer
+from wpk_archive.core.search.index import PassageIndex
 
 TRICKY = [
     "Kim Jong Un's speech at the Workers’ Party’s plenary meeting. Kim Jong-un, Kim Il-sung.",

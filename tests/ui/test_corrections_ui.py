@@ -24,7 +24,7 @@ def _select(window: MainWindow, *names: str) -> list[Event]:
     for name in names:
         index = window.timeline_model.index(_row(window, name), 0)
         selection.select(index, QItemSelectionModel.SelectionFlag.Select)
-    return window.selected_events()
+    return window.corrections.selected_events()
 
 
 def _wait_corrected(qtbot, window: MainWindow, action) -> None:  # type: ignore[no-untyped-def]
@@ -44,7 +44,9 @@ def test_correct_an_event_through_the_dialog_and_undo_it(qtbot, window: MainWind
     _wait_corrected(
         qtbot,
         window,
-        lambda: window.correct(window.archive.correct_event, event.id, **dialog.changes()),
+        lambda: window.corrections.correct(
+            window.archive.correct_event, event.id, **dialog.changes()
+        ),
     )  # type: ignore[union-attr]
     model = window.timeline_model
     row = _row(window, "Fourth Party Conference")
@@ -52,17 +54,17 @@ def test_correct_an_event_through_the_dialog_and_undo_it(qtbot, window: MainWind
     assert label.startswith("11 Apr 2012") and "✎" in label
     tooltip = model.data(model.index(row, 0), 3)
     assert "Corrected by you" in tooltip and "start: 2012-04" in tooltip
-    assert window.undo_action.isEnabled()
-    _wait_corrected(qtbot, window, window.undo_last_correction)
+    assert window.corrections.undo_action.isEnabled()
+    _wait_corrected(qtbot, window, window.corrections.undo_last_correction)
     assert _row(window, "4th Conference of the WPK") >= 0
-    assert not window.undo_action.isEnabled()
+    assert not window.corrections.undo_action.isEnabled()
 
 
 def test_reject_from_the_menu_then_restore_from_the_rejected_view(
     qtbot, window: MainWindow
 ) -> None:  # type: ignore[no-untyped-def]
     events = _select(window, "4th Session of the Supreme")
-    _wait_corrected(qtbot, window, lambda: window.reject_events(events))
+    _wait_corrected(qtbot, window, lambda: window.corrections.reject_events(events))
     assert all(
         e.kind != "spa_session"
         for r in range(window.timeline_model.rowCount())
@@ -80,7 +82,11 @@ def test_reject_from_the_menu_then_restore_from_the_rejected_view(
         window.timeline_model.index(_row(window, "4th Session"), 0),
         QItemSelectionModel.SelectionFlag.Select,
     )
-    _wait_corrected(qtbot, window, lambda: window.restore_events(window.selected_events()))
+    _wait_corrected(
+        qtbot,
+        window,
+        lambda: window.corrections.restore_events(window.corrections.selected_events()),
+    )
     assert window.timeline_model.total == 0, "nothing left in the rejected view"
 
 
@@ -88,9 +94,9 @@ def test_join_two_selected_events_and_undo(qtbot, window: MainWindow) -> None:  
     events = _select(window, "4th Conference of Cell", "5th Conference of Cell")
     assert len(events) == 2
     total = window.timeline_model.total
-    _wait_corrected(qtbot, window, lambda: window.join_events(events))
+    _wait_corrected(qtbot, window, lambda: window.corrections.join_events(events))
     assert window.timeline_model.total == total - 1
-    _wait_corrected(qtbot, window, window.undo_last_correction)
+    _wait_corrected(qtbot, window, window.corrections.undo_last_correction)
     assert window.timeline_model.total == total
 
 
@@ -104,7 +110,7 @@ def test_document_details_dialog_and_add_event_from_passage(qtbot, window: MainW
     _wait_corrected(
         qtbot,
         window,
-        lambda: window.correct(
+        lambda: window.corrections.correct(
             window.archive.correct_document, state.document.id, **dialog.changes()
         ),
     )  # type: ignore[union-attr]
@@ -119,7 +125,7 @@ def test_document_details_dialog_and_add_event_from_passage(qtbot, window: MainW
     _wait_corrected(
         qtbot,
         window,
-        lambda: window.correct(
+        lambda: window.corrections.correct(
             window.archive.add_event,
             doc_id=doc_id,
             passage=7,

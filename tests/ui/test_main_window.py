@@ -84,7 +84,7 @@ def test_import_by_drop_reports_the_bad_file(qtbot, window: MainWindow, tmp_path
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"")
     with qtbot.waitSignal(window.import_finished, timeout=30000) as blocker:
-        window.import_paths([good, bad])
+        window.imports.import_paths([good, bad])
     report = blocker.args[0]
     assert report.added == 1 and [Path(r.path).name for r in report.refused] == ["bad.txt"]
     qtbot.waitUntil(lambda: window.documents_model.rowCount() == 3, timeout=10000)

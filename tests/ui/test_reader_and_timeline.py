@@ -126,14 +126,14 @@ def test_export_every_format(qtbot, window: MainWindow, tmp_path: Path) -> None:
     for fmt in ("csv", "json", "md"):
         target = tmp_path / f"timeline.{fmt}"
         with qtbot.waitSignal(window.export_finished, timeout=10000):
-            window.export_timeline(target, fmt)
+            window.exports.export_timeline(target, fmt)
         assert "April 2012" in target.read_text(encoding="utf-8")
     assert len(json.loads((tmp_path / "timeline.json").read_text(encoding="utf-8"))) == 10
     _open_event(qtbot, window, "8th Congress")
     for fmt in ("md", "pdf"):
         target = tmp_path / f"doc.{fmt}"
         with qtbot.waitSignal(window.export_finished, timeout=20000):
-            window.export_document(target, fmt)
+            window.exports.export_document(target, fmt)
         assert target.stat().st_size > 500
     assert (tmp_path / "doc.pdf").read_bytes().startswith(b"%PDF")
     assert "## Summary" in (tmp_path / "doc.md").read_text(encoding="utf-8")
@@ -198,7 +198,7 @@ def test_search_with_a_facet_narrows_the_results(qtbot, window: MainWindow, tmp_
     ]
     feed.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
     with qtbot.waitSignal(window.import_finished, timeout=30000):
-        window.import_paths([feed])
+        window.imports.import_paths([feed])
     with qtbot.waitSignal(window.search_done, timeout=10000):
         window.search.box.setText("orchard")
         window.search.search_now()
@@ -226,7 +226,9 @@ def test_the_reader_marks_a_corrected_document(qtbot, window: MainWindow) -> Non
     state = window.reader.state
     assert state is not None and window.archive is not None
     with qtbot.waitSignal(window.corrections_changed, timeout=15000):
-        window.correct(window.archive.correct_document, state.document.id, date="2020-10-01")
+        window.corrections.correct(
+            window.archive.correct_document, state.document.id, date="2020-10-01"
+        )
     qtbot.waitUntil(
         lambda: (
             window.reader.state is not None and window.reader.state.document.date == "2020-10-01"

@@ -44,7 +44,7 @@ def test_event_loop_keeps_answering_during_a_2000_article_import(
     timer.start()
     started = time.perf_counter()
     with qtbot.waitSignal(window.import_finished, timeout=600_000) as blocker:
-        window.import_paths([feed])
+        window.imports.import_paths([feed])
     timer.stop()
     report = blocker.args[0]
     assert report.added >= 1990

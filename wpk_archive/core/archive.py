@@ -19,21 +19,21 @@ from typing import Any
 from platformdirs import user_data_dir
 
 from wpk_archive.core import corrections, summaries, timeline
-from wpk_archive.core import index as passage_index
 from wpk_archive.core import store as store_module
-from wpk_archive.core.indexer import BackgroundIndexer, IndexerFailed
 from wpk_archive.core.ingest import Item, Refusal, document_from_text, expand_paths, read_path
 from wpk_archive.core.locking import ArchiveLock
 from wpk_archive.core.models import Document, Event, EventSource, SearchResult, SummarySentence
 from wpk_archive.core.paths import resources_dir
-from wpk_archive.core.search import Sort, run_search
+from wpk_archive.core.search import index as passage_index
+from wpk_archive.core.search.indexer import BackgroundIndexer, IndexerFailed
+from wpk_archive.core.search.results import Sort, run_search
 from wpk_archive.core.store import Store, now_iso
 
 DB_NAME = "archive.sqlite"
 INDEX_DIR = "index"
 BATCH = 500
 BULK_INDEXING = os.environ.get("WPK_BULK_INDEXING", "1") != "0"
-"""Imports of more than one batch index on the other core (wpk_archive.core.indexer)."""
+"""Imports of more than one batch index on the other core (wpk_archive.core.search.indexer)."""
 TIMELINE_STALE = "timeline_stale"
 
 Progress = Callable[[int, int, str], None]
@@ -326,7 +326,7 @@ class Archive:
                         report.added += 1
             if fresh and self._bulk is None and len(items) >= BATCH and BULK_INDEXING:
                 # a big import: from now on the index is written on the other core, in one
-                # writer for the whole import (see wpk_archive.core.indexer)
+                # writer for the whole import (see wpk_archive.core.search.indexer)
                 self._bulk = BackgroundIndexer(self.index.path)
             if fresh and self._bulk is not None:
                 self._bulk.add(fresh, kinds, updated)
@@ -632,6 +632,15 @@ class Archive:
         if doc_hash is None:
             raise ArchiveError(f"no document {doc_id}")
         self.store.set_user_summary(doc_id, text, doc_hash)
+
+    def user_event_gist(self, event_id: str) -> str | None:
+        """The user's own gist of a timeline event, if written."""
+        gist = self.store.user_event_gist(event_id)
+        return str(gist["text"]) if gist else None
+
+    def document_titles(self, ids: Iterable[str]) -> dict[str, str]:
+        """The titles of the stored documents among ``ids``."""
+        return {d: h["title"] for d, h in self.store.document_headers(ids).items()}
 
     def set_user_event_gist(self, event_id: str, text: str) -> None:
         """Save the user's own gist of a timeline event (kept through re-extraction)."""

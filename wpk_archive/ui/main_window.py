@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QListView,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QProgressDialog,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -25,18 +20,17 @@ from PySide6.QtWidgets import (
 )
 
 from wpk_archive import __version__
-from wpk_archive.core.archive import Archive, ImportReport, open_archive
-from wpk_archive.core.export import document_markdown, timeline_export
+from wpk_archive.core.archive import Archive, open_archive
 from wpk_archive.core.models import Event, EventSource, Hit, SearchResult
+from wpk_archive.ui.actions.corrections import CorrectionActions
+from wpk_archive.ui.actions.exporting import ExportActions
+from wpk_archive.ui.actions.importing import ImportActions
 from wpk_archive.ui.models.documents_model import DocIdRole, DocumentsModel
 from wpk_archive.ui.models.timeline_model import EventRole, TimelineModel
 from wpk_archive.ui.reader import ReaderView
 from wpk_archive.ui.search_panel import PAGE, SearchPanel
-from wpk_archive.ui.tasks import TaskRunner, TaskSignals
+from wpk_archive.ui.tasks import TaskRunner
 from wpk_archive.ui.timeline_view import TimelinePane
-
-DocRole = Qt.ItemDataRole.UserRole + 2
-
 
 PREPARE_SEARCH_DELAY_MS = 1500
 """How long after the index check the search lookups are read in the background."""
@@ -64,9 +58,11 @@ class MainWindow(QMainWindow):
         self._search_prepared = False
         self.tasks = TaskRunner(self)
         self.settings = settings or QSettings()
-        self._query = ""
+        self.query = ""
+        self.corrections = CorrectionActions(self)
+        self.imports = ImportActions(self)
+        self.exports = ExportActions(self)
         self._open_id = 0  # newest document request; older answers are dropped
-        self.undo_stack: list[list[int]] = []  # correction ids of each action this session
 
         self.search = SearchPanel()
         self.search.search_requested.connect(self._run_search)
@@ -80,7 +76,7 @@ class MainWindow(QMainWindow):
         self.timeline.clicked.connect(self._event_chosen)
         self.timeline_pane.filters_changed.connect(self.reload_timeline)
         self.timeline_pane.density.year_clicked.connect(self._narrow_to_year)
-        self.timeline.customContextMenuRequested.connect(self._timeline_menu)
+        self.timeline.customContextMenuRequested.connect(self.corrections.timeline_menu)
 
         self.documents_model = DocumentsModel(parent=self)
         self.documents = QListView()
@@ -146,9 +142,14 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         self._action(
-            file_menu, "&Import Files…", self.import_files_dialog, QKeySequence.StandardKey.Open
+            file_menu,
+            "&Import Files…",
+            self.imports.import_files_dialog,
+            QKeySequence.StandardKey.Open,
         )
-        self._action(file_menu, "Import &Folder…", self.import_folder_dialog, "Ctrl+Shift+O")
+        self._action(
+            file_menu, "Import &Folder…", self.imports.import_folder_dialog, "Ctrl+Shift+O"
+        )
         file_menu.addSeparator()
         export_menu = file_menu.addMenu("&Export")
         for fmt, label in (
@@ -156,12 +157,16 @@ class MainWindow(QMainWindow):
             ("json", "Timeline as &JSON…"),
             ("md", "Timeline as &Markdown…"),
         ):
-            self._action(export_menu, label, lambda _=False, f=fmt: self._export_timeline_dialog(f))
+            self._action(
+                export_menu, label, lambda _=False, f=fmt: self.exports.export_timeline_dialog(f)
+            )
         export_menu.addSeparator()
         self._action(
-            export_menu, "Document as M&arkdown…", lambda: self._export_document_dialog("md")
+            export_menu, "Document as M&arkdown…", lambda: self.exports.export_document_dialog("md")
         )
-        self._action(export_menu, "Document as &PDF…", lambda: self._export_document_dialog("pdf"))
+        self._action(
+            export_menu, "Document as &PDF…", lambda: self.exports.export_document_dialog("pdf")
+        )
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -173,13 +178,10 @@ class MainWindow(QMainWindow):
         self._action(edit_menu, "Edit Summar&y", self.reader.start_editing, "Ctrl+E")
         self._action(edit_menu, "Clear Search", self.clear_search, "Escape")
         edit_menu.addSeparator()
-        self.undo_action = self._action(
-            edit_menu, "&Undo Correction", self.undo_last_correction, QKeySequence.StandardKey.Undo
-        )
-        self.undo_action.setEnabled(False)
-        self._action(edit_menu, "Add Event from Passage…", self.add_event_dialog)
-        self._action(edit_menu, "Correct Document Details…", self.edit_document_dialog)
-        self._action(edit_menu, "Delete Document…", self.delete_document_dialog)
+        edit_menu.addAction(self.corrections.undo_action)
+        self._action(edit_menu, "Add Event from Passage…", self.corrections.add_event_dialog)
+        self._action(edit_menu, "Correct Document Details…", self.corrections.edit_document_dialog)
+        self._action(edit_menu, "Delete Document…", self.corrections.delete_document_dialog)
         view_menu = self.menuBar().addMenu("&View")
         self._action(
             view_menu, "&Timeline", lambda: self.tabs.setCurrentWidget(self.timeline_pane), "Ctrl+1"
@@ -261,7 +263,7 @@ class MainWindow(QMainWindow):
                 archive.check_index,
                 progress=self._index_progress,
                 done=self._index_checked,
-                failed=self._failed,
+                failed=self.failed,
             )
 
     def _index_checked(self, message: str | None) -> None:
@@ -362,7 +364,7 @@ class MainWindow(QMainWindow):
         archive = self.archive
         if archive is None:
             return
-        self._query = text
+        self.query = text
         self.tasks.read(
             archive.search,
             text,
@@ -380,7 +382,7 @@ class MainWindow(QMainWindow):
             return
         self.tasks.read(
             archive.search,
-            self._query,
+            self.query,
             limit=PAGE,
             offset=offset,
             sort=self.search.sort_key,
@@ -406,7 +408,7 @@ class MainWindow(QMainWindow):
 
     def open_hit(self, hit: Hit) -> None:
         """Open a hit's document at its passage, the query's words highlighted."""
-        self.open_document(hit.doc_id, passage=hit.passage, query=self._query)
+        self.open_document(hit.doc_id, passage=hit.passage, query=self.query)
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -475,7 +477,7 @@ class MainWindow(QMainWindow):
 
         self.tasks.read(load, done=show)
 
-    def _writable_archive(self) -> Archive | None:
+    def writable_archive(self) -> Archive | None:
         """The open archive when it can take changes; otherwise None, after telling the user why."""
         archive = self.archive
         if archive is not None and archive.readonly:
@@ -484,7 +486,7 @@ class MainWindow(QMainWindow):
         return archive
 
     def _save_summary(self, doc_id: str, text: str) -> None:
-        archive = self._writable_archive()
+        archive = self.writable_archive()
         if archive is None:
             return
         state = self.reader.state
@@ -492,347 +494,13 @@ class MainWindow(QMainWindow):
 
         def saved(_result: Any) -> None:
             self.statusBar().showMessage("Your summary is saved.", 5000)
-            self.open_document(doc_id, passage=passage, query=self._query)
+            self.open_document(doc_id, passage=passage, query=self.query)
 
-        self.tasks.write(archive.set_user_summary, doc_id, text, done=saved, failed=self._failed)
+        self.tasks.write(archive.set_user_summary, doc_id, text, done=saved, failed=self.failed)
 
-    def _failed(self, message: str) -> None:
+    def failed(self, message: str) -> None:
+        """Tell the user that a background task failed."""
         QMessageBox.warning(self, "WPK Archive", message)
-
-    # -- corrections ----------------------------------------------------------------------------
-
-    def selected_events(self) -> list[Event]:
-        """The events selected in the timeline, in list order."""
-        rows = sorted(i.row() for i in self.timeline.selectionModel().selectedIndexes())
-        return [e for r in rows if (e := self.timeline_model.event_at(r)) is not None]
-
-    def _timeline_menu(self, pos: Any) -> None:
-        from PySide6.QtWidgets import QMenu
-
-        events = self.selected_events()
-        if not events:
-            return
-        menu = QMenu(self)
-        first = events[0]
-        menu.addAction("Correct…", lambda: self.edit_event_dialog(first))
-        if first.rejected:
-            menu.addAction("Restore", lambda: self.restore_events(events))
-        else:
-            menu.addAction("Reject", lambda: self.reject_events(events))
-        if len(events) > 1:
-            menu.addAction(f"Join {len(events)} events into one", lambda: self.join_events(events))
-        if len(first.sources) > 1:
-            menu.addAction("Split sources off…", lambda: self.split_event_dialog(first))
-        menu.addAction("Write your gist…", lambda: self.edit_gist_dialog(first))
-        menu.exec(self.timeline.viewport().mapToGlobal(pos))
-
-    def correct(self, fn: Any, *args: Any, **kwargs: Any) -> None:
-        """Run one correction action in the background; it can be undone with Ctrl+Z."""
-        archive = self._writable_archive()
-        if archive is None:
-            return
-
-        def work() -> list[int]:
-            before = max((c.id for c in archive.corrections()), default=0)
-            fn(*args, **kwargs)
-            return [c.id for c in archive.corrections() if c.id > before]
-
-        def done(ids: list[int]) -> None:
-            if ids:
-                self.undo_stack.append(ids)
-                self.undo_action.setEnabled(True)
-            self._after_correction("Correction saved. Ctrl+Z takes it back.")
-
-        self.tasks.write(work, done=done, failed=self._failed)
-
-    def _after_correction(self, message: str) -> None:
-        self.statusBar().showMessage(message, 8000)
-        self.refresh()
-        state = self.reader.state
-        if state is not None:
-            self.open_document(state.document.id, passage=state.passage, query=self._query)
-        self.corrections_changed.emit()
-
-    def undo_last_correction(self) -> None:
-        """Take back the last correction action of this session."""
-        archive = self.archive
-        if archive is None or not self.undo_stack:
-            return
-        ids = self.undo_stack.pop()
-        self.undo_action.setEnabled(bool(self.undo_stack))
-
-        def work() -> None:
-            for correction_id in reversed(ids):
-                archive.undo_correction(correction_id)
-
-        self.tasks.write(work, done=lambda _r: self._after_correction("Correction undone."))
-
-    def edit_event_dialog(self, event: Event) -> None:
-        """Correct an event's name, kind and dates."""
-        from wpk_archive.ui.edit_dialogs import EventDialog
-
-        dialog = EventDialog(event, self)
-        if dialog.exec() and dialog.changes() and self.archive is not None:
-            self.correct(self.archive.correct_event, event.id, **dialog.changes())
-
-    def reject_events(self, events: list[Event]) -> None:
-        """Take events off the timeline."""
-        if self.archive is not None:
-            archive = self.archive
-            self.correct(lambda: [archive.reject_event(e.id) for e in events])
-
-    def restore_events(self, events: list[Event]) -> None:
-        """Put rejected events back."""
-        if self.archive is not None:
-            archive = self.archive
-            self.correct(lambda: [archive.restore_event(e.id) for e in events])
-
-    def join_events(self, events: list[Event]) -> None:
-        """Fold the other selected events into the first."""
-        if self.archive is not None and len(events) > 1:
-            archive = self.archive
-            self.correct(lambda: [archive.join_events(events[0].id, e.id) for e in events[1:]])
-
-    def split_event_dialog(self, event: Event) -> None:
-        """Choose sources to move into a new event."""
-        from PySide6.QtCore import Qt as _Qt
-        from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout
-
-        from wpk_archive.core.corrections import source_key
-
-        dialog = QDialog(self)
-        dialog.setWindowTitle("Split sources off into a new event")
-        sources = QListWidget()
-        for s in event.sources:
-            item = QListWidgetItem(f"{s.start_date or 'undated'} · ¶{s.passage} · {s.quote[:90]}")
-            item.setFlags(item.flags() | _Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(_Qt.CheckState.Unchecked)
-            item.setData(DocRole, source_key(s))
-            sources.addItem(item)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(sources)
-        layout.addWidget(buttons)
-        if not dialog.exec() or self.archive is None:
-            return
-        keys = [
-            str(sources.item(i).data(DocRole))
-            for i in range(sources.count())
-            if sources.item(i).checkState() == _Qt.CheckState.Checked
-        ]
-        if keys:
-            self.correct(self.archive.split_event, event.id, keys)
-
-    def edit_gist_dialog(self, event: Event) -> None:
-        """Write your own one-line gist of an event."""
-        from PySide6.QtWidgets import QInputDialog
-
-        if self.archive is None:
-            return
-        current = self.archive.store.user_event_gist(event.id)
-        text, ok = QInputDialog.getText(
-            self, "Your gist", event.name, text=current["text"] if current else ""
-        )
-        if ok and text.strip():
-            archive = self.archive
-            self.tasks.write(
-                archive.set_user_event_gist,
-                event.id,
-                text.strip(),
-                done=lambda _r: self._after_correction("Your gist is saved."),
-                failed=self._failed,
-            )
-
-    def add_event_dialog(self) -> None:
-        """Add an event by hand, anchored to the passage selected in the reader."""
-        from wpk_archive.ui.edit_dialogs import EventDialog
-
-        state = self.reader.state
-        if state is None or self.archive is None:
-            return
-        passage = state.passage or 1
-        dialog = EventDialog(None, self, title=f"New event from passage {passage}")
-        if dialog.exec():
-            v = dialog.values()
-            self.correct(
-                self.archive.add_event,
-                doc_id=state.document.id,
-                passage=passage,
-                start=v["start"],
-                end=v["end"],
-                name=v["name"],
-                kind=v["kind"],
-            )
-
-    def edit_document_dialog(self) -> None:
-        """Correct the title, date, source or URL of the document being read."""
-        from wpk_archive.ui.edit_dialogs import DocumentDialog
-
-        state = self.reader.state
-        if state is None or self.archive is None:
-            return
-        dialog = DocumentDialog(state.document, self)
-        if dialog.exec() and dialog.changes():
-            self.correct(self.archive.correct_document, state.document.id, **dialog.changes())
-
-    def delete_document_dialog(self) -> None:
-        """Delete the document being read, after exporting or confirming the loss of your notes."""
-        state = self.reader.state
-        archive = self.archive
-        if state is None or archive is None:
-            return
-        doc = state.document
-        answer = QMessageBox.question(
-            self,
-            "Delete document",
-            f"Delete “{doc.title}” with its passages, events and index entries?",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        export_to: Path | None = None
-        if state.summary is not None and state.summary.user_text is not None:
-            name, _ = QFileDialog.getSaveFileName(
-                self, "Save your notes on this document first", f"{doc.id}-notes.json"
-            )
-            if not name:
-                return
-            export_to = Path(name)
-        self.reader.state = None
-        self.correct(archive.delete_document, doc.id, export_to=export_to)
-
-    # -- export -------------------------------------------------------------------------------
-
-    def _export_timeline_dialog(self, fmt: str) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Export timeline", f"timeline.{fmt}")
-        if name:
-            self.export_timeline(Path(name), fmt)
-
-    def export_timeline(self, path: Path, fmt: str) -> None:
-        """Write the timeline (as currently filtered) to ``path`` in the background."""
-        archive = self.archive
-        if archive is None:
-            return
-        filters = self.timeline_pane.filters()
-
-        def work() -> str:
-            events = archive.timeline(**filters)
-            headers = archive.store.document_headers(s.doc_id for e in events for s in e.sources)
-            titles = {d: h["title"] for d, h in headers.items()}
-            path.write_text(timeline_export(events, fmt, titles), encoding="utf-8")
-            return str(path)
-
-        self.tasks.read(work, done=self._exported, failed=self._failed)
-
-    def _export_document_dialog(self, fmt: str) -> None:
-        if self.reader.state is None:
-            return
-        name, _ = QFileDialog.getSaveFileName(self, "Export document", f"document.{fmt}")
-        if name:
-            self.export_document(Path(name), fmt)
-
-    def export_document(self, path: Path, fmt: str) -> None:
-        """Write the document being read, with its summary, as Markdown or PDF."""
-        state = self.reader.state
-        if state is None:
-            return
-        text = document_markdown(state.document, state.summary)
-        if fmt == "md":
-            self.tasks.read(
-                lambda: (path.write_text(text, encoding="utf-8"), str(path))[1],
-                done=self._exported,
-                failed=self._failed,
-            )
-            return
-        from PySide6.QtGui import QPageSize, QTextDocument
-        from PySide6.QtPrintSupport import QPrinter
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        printer.setOutputFileName(str(path))
-        document = QTextDocument()
-        document.setMarkdown(text)
-        document.print_(printer)
-        self._exported(str(path))
-
-    def _exported(self, path: str) -> None:
-        self.statusBar().showMessage(f"Exported {path}", 8000)
-        self.export_finished.emit(path)
-
-    # -- import -------------------------------------------------------------------------------
-
-    def import_files_dialog(self) -> None:
-        """Ask for files and import them."""
-        files, _ = QFileDialog.getOpenFileNames(
-            self, "Import articles", "", "Articles (*.txt *.md *.html *.htm *.jsonl);;All files (*)"
-        )
-        if files:
-            self.import_paths([Path(f) for f in files])
-
-    def import_folder_dialog(self) -> None:
-        """Ask for a folder and import everything in it."""
-        folder = QFileDialog.getExistingDirectory(self, "Import a folder of articles")
-        if folder:
-            self.import_paths([Path(folder)])
-
-    def import_paths(self, paths: list[Path]) -> None:
-        """Import in the background with a progress dialog that can cancel."""
-        archive = self._writable_archive()
-        if archive is None:
-            return
-        dialog = QProgressDialog("Importing…", "Cancel", 0, 0, self)
-        dialog.setWindowTitle("Import")
-        dialog.setMinimumDuration(400)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        # Everything the worker uses exists before it starts: a cancel flag, a progress signal.
-        cancel = threading.Event()
-        bridge = TaskSignals(self)
-
-        def progress(done: int, total: int, what: str) -> None:
-            dialog.setMaximum(total)
-            dialog.setValue(done)
-            dialog.setLabelText(f"Importing {done} of {total}\n{what}")
-
-        def finished(report: ImportReport) -> None:
-            dialog.reset()
-            bridge.deleteLater()
-            self.refresh()
-            self._report_import(report)
-            self.import_finished.emit(report)
-
-        def failed(message: str) -> None:
-            dialog.reset()
-            bridge.deleteLater()
-            QMessageBox.warning(self, "Import failed", message)
-
-        bridge.progress.connect(progress)
-        dialog.canceled.connect(cancel.set)
-        self.tasks.write(
-            lambda: archive.import_paths(
-                paths, progress=bridge.progress.emit, cancelled=cancel.is_set
-            ),
-            done=finished,
-            failed=failed,
-        )
-
-    def _report_import(self, report: ImportReport) -> None:
-        self.statusBar().showMessage(f"Import: {report.summary()}", 15000)
-        if report.refused:
-            lines = "\n".join(str(r) for r in report.refused[:50])
-            more = f"\n… and {len(report.refused) - 50} more" if len(report.refused) > 50 else ""
-            box = QMessageBox(self)
-            box.setObjectName("importReport")
-            box.setIcon(QMessageBox.Icon.Warning)
-            box.setWindowTitle("Some files were not imported")
-            box.setText(f"{report.summary()}.\n\nThese were refused:")
-            box.setDetailedText(lines + more)
-            box.setInformativeText(lines[:600] + more)
-            box.show()
-            self.import_report = box
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
@@ -841,7 +509,7 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event: QDropEvent) -> None:
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
-            self.import_paths(paths)
+            self.imports.import_paths(paths)
             event.acceptProposedAction()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -1,9 +1,9 @@
 """Searching the archive: query language, hits joined with stored text, snippets, facets.
 
 Reads through the store (passage texts, headers) and the index (matching); writes nothing.
-The query language is Whoosh's parser, configured in :mod:`wpk_archive.core.index`; this module
-reads a query leniently (unbalanced quotes or brackets, lone operators, unknown fields are
-explained in ``SearchResult.message`` and searched as well as they can be), never raising.
+The query is read leniently (:func:`.query.clean_query`: unbalanced quotes or brackets, lone
+operators, unknown fields are explained in ``SearchResult.message`` and searched as well as they
+can be), never raising.
 """
 
 from __future__ import annotations
@@ -11,114 +11,13 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from wpk_archive.core.index import QUERY_FIELDS, PassageIndex, narrowest
 from wpk_archive.core.models import DocumentHits, Hit, SearchResult
+from wpk_archive.core.search.index import PassageIndex
+from wpk_archive.core.search.lookups import narrowest
+from wpk_archive.core.search.query import OPERATORS, clean_query
 from wpk_archive.core.store import Store
 
 Sort = Literal["relevance", "date"]
-
-_CHUNK = re.compile(r'"[^"]*"|\S+')
-_FIELD = re.compile(r'(?<![\w"\\])([A-Za-z_][\w]*):(?=\S)')
-_OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
-_BRACKETS = {")": "(", "]": "[", "}": "{"}
-
-
-def clean_query(text: str) -> tuple[str, list[str]]:
-    """The query with what cannot be read removed, and a note on each removal."""
-    notes: list[str] = []
-    if text.count('"') % 2:
-        cut = text.rfind('"')
-        text = text[:cut] + " " + text[cut + 1 :]
-        notes.append('A quote (") was not closed; it was ignored.')
-    text, bracket_note = _balance_brackets(text)
-    if bracket_note:
-        notes.append(bracket_note)
-    text = _fix_fields(text, notes)
-    text = _drop_lone_operators(text, notes)
-    return text.strip(), notes
-
-
-def _outside_quotes(text: str) -> list[bool]:
-    inside = False
-    flags = []
-    for ch in text:
-        if ch == '"':
-            inside = not inside
-            flags.append(False)
-        else:
-            flags.append(not inside)
-    return flags
-
-
-def _balance_brackets(text: str) -> tuple[str, str | None]:
-    outside = _outside_quotes(text)
-    stack: list[int] = []
-    drop: set[int] = set()
-    for i, ch in enumerate(text):
-        if not outside[i]:
-            continue
-        if ch in "([{":
-            stack.append(i)
-        elif ch in _BRACKETS:
-            if stack and text[stack[-1]] == _BRACKETS[ch]:
-                stack.pop()
-            else:
-                drop.add(i)
-    drop.update(stack)
-    if not drop:
-        return text, None
-    kept = "".join(" " if i in drop else ch for i, ch in enumerate(text))
-    return kept, "Unmatched brackets were ignored."
-
-
-def _fix_fields(text: str, notes: list[str]) -> str:
-    outside = _outside_quotes(text)
-    unknown: list[str] = []
-
-    def repl(m: re.Match[str]) -> str:
-        name = m.group(1)
-        if not outside[m.start()]:
-            return m.group(0)
-        if name.lower() in QUERY_FIELDS:
-            return name.lower() + ":"
-        unknown.append(name)
-        return ""
-
-    text = _FIELD.sub(repl, text)
-    if unknown:
-        names = ", ".join(f"{n}:" for n in dict.fromkeys(unknown))
-        notes.append(
-            f"Unknown field {names} (fields are title:, source:, kind:, date:); "
-            "its words were searched in the text."
-        )
-    return text
-
-
-def _drop_lone_operators(text: str, notes: list[str]) -> str:
-    chunks = _CHUNK.findall(text)
-    kept: list[str] = []
-    dropped: list[str] = []
-    for i, chunk in enumerate(chunks):
-        if chunk in _OPERATORS:
-            prev = kept[-1] if kept else None
-            nxt = chunks[i + 1] if i + 1 < len(chunks) else None
-            binary = chunk != "NOT"
-            if (
-                nxt is None
-                or nxt in _OPERATORS - {"NOT"}
-                or nxt.startswith((")", "]", "}"))
-                or (
-                    binary
-                    and (prev is None or prev in _OPERATORS or prev.endswith(("(", "[", "{")))
-                )
-            ):
-                dropped.append(chunk)
-                continue
-        kept.append(chunk)
-    if dropped:
-        ops = ", ".join(dict.fromkeys(dropped))
-        notes.append(f"{ops} needs words on both sides (NOT: after it); it was ignored.")
-    return " ".join(kept)
 
 
 def run_search(
@@ -151,7 +50,7 @@ def run_search(
         )  # fmt: skip
     except Exception as exc:  # a last guard: fall back to the plain words of the query
         words = " ".join(re.findall(r"\w+", text))
-        words = " ".join(w for w in words.split() if w not in _OPERATORS)
+        words = " ".join(w for w in words.split() if w not in OPERATORS)
         message = f"Cannot read the query ({exc}); searched its words instead."
         if words and words != text:
             try:

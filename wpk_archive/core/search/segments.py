@@ -6,58 +6,37 @@ each posting's field length again. At 20,000 articles (~5 million postings) that
 minute of one core. This writer produces the same segment files -- same terms, postings, block
 layout, weights, positions, field lengths, stored fields and columns -- from:
 
-* tokens found with one compiled regular expression over the passage (``index.index_tokens``,
+* tokens found with one compiled regular expression over the passage (``analysis.index_tokens``,
   which falls back to the Whoosh analyzer itself where the fast rule cannot be exact);
 * postings kept per term in typed arrays while passages are added, in docnum order, so nothing
   needs sorting but the vocabulary;
 * each term's posting list written block by block through Whoosh's own block writer, with the
-  block statistics computed over arrays instead of posting by posting.
+  block statistics computed over arrays instead of posting by posting
+  (:class:`.whoosh_private.BulkWriterBase`).
 
 The title and the per-article fields are analysed once per article, not once per passage.
 ``tests/core/test_segments.py`` checks that a segment written here equals, posting for posting,
 the one Whoosh's writer makes from the same passages.
 
-Only this module and :mod:`wpk_archive.core.index` import Whoosh.
+Whoosh's internals are reached only through :mod:`.whoosh_private`.
 """
 
 from __future__ import annotations
 
-import itertools
-import struct
-import zlib
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import chain
-from operator import sub
-from pickle import HIGHEST_PROTOCOL, dumps
 from typing import Any
 
-from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3PostingsWriter
 from whoosh.formats import Existence, Frequency, Positions
-from whoosh.system import pack_uint
-from whoosh.util.numeric import byte_to_length, length_to_byte
-from whoosh.writing import SegmentWriter
 
-_SINGLE_POSITIONS = 4096
-BLOCK_COMPRESSION = 1
-"""zlib level of posting blocks (Whoosh uses 3; level 1 compresses ~2x faster here, and the
-blocks are 4% larger). Readers decompress any level."""
-_COMPRESS_FROM = 128
-_BLOCK_SIZE = struct.Struct("!i")  # StructFile.write_int
-
-
-def encode_positions(poslist: list[int]) -> bytes:
-    """``Positions.encode``: the count, then the pickled position deltas."""
-    deltas = [poslist[0]]
-    deltas.extend(b - a for a, b in itertools.pairwise(poslist))
-    encoded: bytes = pack_uint(len(deltas)) + dumps(deltas, 2)
-    return encoded
-
-
-ONE_POSITION = [encode_positions([i]) for i in range(_SINGLE_POSITIONS)]
-"""The encoding of each single position: most words occur once in a passage, so their value is
-looked up here when writing (and the position looked up from the value when reading)."""
+from wpk_archive.core.search.whoosh_private import (
+    ONE_POSITION,
+    SINGLE_POSITIONS,
+    BulkWriterBase,
+    encode_positions,
+    quantized_lengths,
+)
 
 
 @dataclass
@@ -113,7 +92,7 @@ class _Terms:
         return found
 
 
-class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
+class BulkSegmentWriter(BulkWriterBase):
     """A Whoosh ``SegmentWriter`` that takes passages through :meth:`add_passages`.
 
     ``text_tokens`` maps passage text (and titles) to index tokens, ``plain_tokens`` maps the
@@ -164,7 +143,7 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
 
     def add_passages(self, article: ArticleFields, passages: Sequence[PassageFields]) -> None:
         """Add the passages of one article, in order."""
-        self._check_state()
+        self.check_open()
         if not passages:
             return
         title_tokens = self._text_tokens(article.title) if article.title else []
@@ -196,7 +175,7 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
             lengths["text"].append(len(tokens))
             length_of["text"] = len(tokens)
             values = {"pid": passage.pid, "doc_id": passage.doc_id, **shared_values}
-            self._add_document(docnum, plan, values, length_of)
+            self.write_document(docnum, plan, values, length_of)
             self.docnum += 1
         # what every passage of the article shares goes in as one run of docnums per term
         run = range(first, self.docnum)
@@ -210,24 +189,7 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
         self._add_exists_run("doc_id", run, doc_id)
         for name, value in shared_values.items():
             self._add_exists_run(name, run, value)
-        self._added = True
-
-    def _add_document(
-        self,
-        docnum: int,
-        plan: list[tuple[str, Any]],
-        values: dict[str, str],
-        length_of: dict[str, int],
-    ) -> None:
-        perdoc = self.perdocwriter
-        perdoc.start_doc(docnum)
-        for name, field in plan:
-            value = values.get(name)
-            perdoc.add_field(name, field, value if field.stored else None, length_of.get(name, 0))
-            column = field.column_type
-            if column and value is not None:
-                perdoc.add_column_value(name, column, field.to_column_value(value))
-        perdoc.finish_doc()
+        self.mark_added()
 
     @staticmethod
     def _add_positions(terms: _Terms, docnum: int, words: dict[str, list[int]]) -> None:
@@ -241,7 +203,7 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
             n = len(poslist)
             freqs.append(n)
             first = poslist[0]
-            if n == 1 and first < _SINGLE_POSITIONS:
+            if n == 1 and first < SINGLE_POSITIONS:
                 values.append(ONE_POSITION[first])
             else:
                 values.append(encode_positions(poslist))
@@ -272,114 +234,25 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
 
     # -- writing ------------------------------------------------------------------------------
 
-    def _flush_segment(self) -> None:
-        """Write the term index and posting blocks (Whoosh's writer would drain its pool here)."""
-        self.perdocwriter.close()
-        fieldwriter = self.fieldwriter
-        blocklimit = self.codec._blocklimit
+    def postings_to_write(
+        self,
+    ) -> Iterator[tuple[str, Any, list[int] | None, Iterator[tuple[str, Any, Any, list[bytes]]]]]:
+        """Each field's terms in order, with the field's quantized lengths (scored fields)."""
         for name in sorted(self._terms):
             terms = self._terms[name]
             if not terms.postings:
                 continue
-            field = self._fields[name]
             lengths = self._lengths.get(name)
-            quantized = _quantized(lengths) if lengths is not None else None
-            fieldwriter.start_field(name, field)
-            writer = fieldwriter._postwriter = _BlockWriter(
-                fieldwriter._postfile,
-                blocklimit=blocklimit,
-                compression=BLOCK_COMPRESSION,
-                inlinelimit=self.codec._inlinelimit,
-            )
-            fmt = type(field.format)
+            quantized = quantized_lengths(lengths) if lengths is not None else None
+            postings = terms.postings
             # UTF-8 preserves code point order: sorting the strings sorts the byte keys
-            for word in sorted(terms.postings):
-                ids, freqs, encoded = terms.postings[word]
-                fieldwriter.start_term(word.encode("utf-8"))
-                for start in range(0, len(ids), blocklimit):
-                    if start:
-                        writer._write_block()
-                    end = start + blocklimit
-                    block = ids[start:end]
-                    if fmt is Existence:
-                        weights = array("f", [1.0]) * len(block)
-                        values: list[bytes] = []
-                    else:
-                        counts = freqs[start:end]
-                        weights = array("f", counts)
-                        values = (
-                            encoded[start:end]
-                            if fmt is Positions
-                            else [pack_uint(c) for c in counts]
-                        )
-                    writer._ids = block
-                    writer._weights = weights
-                    writer._values = values
-                    writer._maxweight = max(weights)
-                    if quantized is not None and len(block) == 1:  # most terms are rare
-                        only = quantized[block[0]]
-                        writer._minlength = only or None
-                        writer._maxlength = only
-                    elif quantized is not None:
-                        block_lengths = [quantized[d] for d in block]
-                        nonzero = [n for n in block_lengths if n]
-                        writer._minlength = min(nonzero) if nonzero else None
-                        writer._maxlength = max(block_lengths)
-                    else:
-                        writer._minlength = None
-                        writer._maxlength = 0
-                fieldwriter.finish_term()
-            fieldwriter.finish_field()
-        fieldwriter.close()
+            yield (
+                name,
+                self._fields[name],
+                quantized,
+                ((word, *postings[word]) for word in sorted(postings)),
+            )
         self._terms.clear()
-
-
-class _BlockWriter(W3PostingsWriter):  # type: ignore[misc]
-    """Whoosh's posting-block writer, pickling blocks with the current pickle protocol.
-
-    Whoosh pickles with protocol 2, which stores every posting's positions (a bytes value)
-    as a call to ``_codecs.encode``: unpickling a block of a common word then took ~40 µs, most
-    of a search's time. Readers load blocks with ``pickle.loads``, which reads any protocol,
-    so the segment stays an ordinary Whoosh segment.
-    """
-
-    def _write_block(self, last: bool = False) -> None:
-        if not self._blockcount:
-            self._postfile.write(WHOOSH3_HEADER_MAGIC)
-        self._terminfo.add_block(self)
-        ids = self._ids
-        deltas = tuple(map(sub, ids, chain((0,), ids)))  # Whoosh's delta_encode, at C speed
-        weights = self._weights
-        top = self._maxweight
-        mini_weights: Any
-        if len(weights) == 1:
-            mini_weights = None if top == 1.0 else top
-        elif top == 1.0 and min(weights) == 1.0:
-            mini_weights = None  # what Whoosh's _mini_weights gives, without a genexpr
-        elif min(weights) == top:
-            mini_weights = weights[0]
-        else:
-            mini_weights = tuple(weights)
-        data = (deltas, mini_weights, self._mini_values())
-        databytes = dumps(data, HIGHEST_PROTOCOL)
-        # small blocks (most terms have a posting or two) are stored plainly: zlib's set-up
-        # costs more than it saves there (the block info says so, and readers honour it)
-        compression = self._compression if len(databytes) >= _COMPRESS_FROM else 0
-        if compression:
-            databytes = zlib.compress(databytes, compression)
-        info = (
-            len(ids),
-            ids[-1],
-            self._maxweight,
-            compression,
-            length_to_byte(self._minlength),
-            length_to_byte(self._maxlength),
-        )
-        infobytes = dumps(info, HIGHEST_PROTOCOL)
-        size = len(infobytes) + len(databytes)
-        self._postfile.write(_BLOCK_SIZE.pack(-size if last else size) + infobytes + databytes)
-        self._blockcount += 1
-        self._new_block()
 
 
 def _word_positions(tokens: list[str]) -> dict[str, list[int]]:
@@ -392,15 +265,3 @@ def _word_positions(tokens: list[str]) -> dict[str, list[int]]:
         else:
             poslist.append(i)
     return words
-
-
-def _quantized(lengths: array[int]) -> list[int]:
-    """Field lengths as the codec reads them back (stored as one byte each, so rounded)."""
-    cache: dict[int, int] = {0: 0}
-    out = []
-    for n in lengths:
-        q = cache.get(n)
-        if q is None:
-            q = cache[n] = byte_to_length(length_to_byte(n))
-        out.append(q)
-    return out

@@ -12,37 +12,26 @@ Phrases are checked on positions, decoded only for the passages that hold every 
 phrase. Query types this module does not evaluate itself (slop phrases, field ranges, ...) are
 handed to Whoosh and come back as a docnum set with no score.
 
-Only :mod:`wpk_archive.core.index`, :mod:`wpk_archive.core.segments` and this module touch
-Whoosh.
+The segment format is read through :mod:`.whoosh_private`.
 """
 
 from __future__ import annotations
 
-import io
 import math
-import pickle
-import struct
-import zlib
-from itertools import accumulate
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.searching import Searcher
-from whoosh.util.numeric import byte_to_length
 
-from wpk_archive.core.segments import ONE_POSITION
+from wpk_archive.core.search import whoosh_private as wp
 
 Ids = NDArray[np.int64]
 Scores = NDArray[np.float32]
 
 K1 = 1.2
 B = 0.75
-_MAGIC_SIZE = 4
-_INT = struct.Struct("!i")
-_LENGTHS = np.array([byte_to_length(i) for i in range(256)], dtype=np.float32)
 _EMPTY_IDS: Ids = np.zeros(0, dtype=np.int64)
 _EMPTY_SCORES: Scores = np.zeros(0, dtype=np.float32)
 
@@ -86,8 +75,7 @@ class PostingArrays:
             alive = np.ones(self.size, dtype=np.bool_)
             for leaf, offset in self.leaves:
                 if leaf.has_deletions():
-                    dead = np.fromiter(leaf._perdoc.deleted_docs(), dtype=np.int64)
-                    alive[dead + offset] = False
+                    alive[wp.deleted_docs(leaf) + offset] = False
             self._alive = alive
         return self._alive
 
@@ -103,16 +91,8 @@ class PostingArrays:
             return self._lengths[fieldname]
         if not self.reader.schema[fieldname].scorable:
             return None
-        parts = []
-        for leaf, _offset in self.leaves:
-            count = leaf.doc_count_all()
-            # the codec keeps one length byte per passage in a column of its own
-            column = leaf._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-            if column is None:
-                codes = np.zeros(count, dtype=np.uint8)
-            else:
-                codes = np.fromiter(iter(column), dtype=np.uint8, count=count)
-            parts.append(_LENGTHS[codes])
+        # the codec keeps one length byte per passage in a column of its own
+        parts = [wp.LENGTHS[wp.length_bytes(leaf, fieldname)] for leaf, _offset in self.leaves]
         lengths = np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
         self._lengths[fieldname] = lengths
         return lengths
@@ -130,27 +110,14 @@ class PostingArrays:
         weight_parts: list[NDArray[np.float32]] = []
         vals: list[bytes] | None = [] if values else None
         for leaf, offset in self.leaves:
-            try:
-                info = leaf.term_info(fieldname, text)
-            except Exception:  # TermNotFound: this segment lacks the term
-                continue
             ids: list[int] = []
             weights: list[float] = []
-            if info.is_inlined():
-                block_ids, block_weights, block_values = info._inlined
-                ids.extend(block_ids)
-                weights.extend(block_weights)
-                if vals is not None:
-                    vals.extend(block_values)
-            else:
-                start, length = info.extent()
-                if isinstance(length, tuple):  # whoosh-reloaded 2.7.5 reads it as a 1-tuple
-                    length = length[0]
-                wanted = None
-                if within is not None:
-                    local = within[(within >= offset) & (within < offset + leaf.doc_count_all())]
-                    wanted = local - offset
-                _read_blocks(leaf._terms._postfile.get(start, length), ids, weights, vals, wanted)
+            wanted = None
+            if within is not None:
+                local = within[(within >= offset) & (within < offset + leaf.doc_count_all())]
+                wanted = local - offset
+            if not wp.term_postings(leaf, fieldname, text, ids, weights, vals, wanted):
+                continue
             leaf_ids = np.array(ids, dtype=np.int64)
             if offset:
                 leaf_ids += offset
@@ -189,54 +156,6 @@ class PostingArrays:
             norm = (1 - B) + B * lengths[ids] / (average or 1.0)
         scores = idf * ((weights * (K1 + 1)) / (weights + K1 * norm)) * boost
         return np.asarray(scores, dtype=np.float32)
-
-
-def _read_blocks(
-    raw: bytes,
-    ids: list[int],
-    weights: list[float],
-    values: list[bytes] | None,
-    wanted: Ids | None = None,
-) -> None:
-    """Append the postings of a W3 posting list (magic, then blocks) to the lists.
-
-    With ``wanted`` (sorted segment docnums), blocks holding none of them are skipped unread:
-    their info says which docnums they cover."""
-    view = memoryview(raw)
-    position = _MAGIC_SIZE
-    end = len(raw)
-    previous_max = -1
-    while position < end:
-        (length,) = _INT.unpack_from(raw, position)
-        position += _INT.size
-        last = length < 0
-        length = abs(length)
-        stream = io.BytesIO(view[position : position + length])
-        count, maxid, _maxweight, compression, _mn, _mx = pickle.load(stream)
-        if wanted is not None:
-            low = int(np.searchsorted(wanted, previous_max, side="right"))
-            previous_max = maxid
-            if low >= wanted.size or wanted[low] > maxid:
-                position += length
-                if last:
-                    break
-                continue
-        data = view[position + stream.tell() : position + length]
-        block_ids, block_weights, block_values = pickle.loads(
-            zlib.decompress(data) if compression else data
-        )
-        ids.extend(accumulate(block_ids))
-        if block_weights is None:
-            weights.extend([1.0] * count)
-        elif isinstance(block_weights, float):
-            weights.extend([block_weights] * count)
-        else:
-            weights.extend(block_weights)
-        if values is not None:
-            values.extend(block_values if block_values is not None else [b""] * count)
-        position += length
-        if last:
-            break
 
 
 # -- evaluation ---------------------------------------------------------------------------------
@@ -307,7 +226,7 @@ class Evaluator:
         if kind is wq.Phrase and q.slop == 1:
             return self._phrase(q.fieldname, [str(w) for w in q.words], q.boost)
         if isinstance(q, wq.Prefix | wq.Wildcard | wq.FuzzyTerm):
-            texts = sorted(set(q._btexts(self.arrays.reader)))
+            texts = wp.multiterm_texts(q, self.arrays.reader)
             return _union([self._term(q.fieldname, t, q.boost) for t in texts])
         return self._fallback(q)
 
@@ -398,7 +317,7 @@ class Evaluator:
         ]
         # most words occur once in a passage: check those rows in one vectorized comparison
         single = np.array(
-            [[_SINGLE.get(v, -1) for v in column] for column in chosen], dtype=np.int64
+            [[wp.SINGLE.get(v, -1) for v in column] for column in chosen], dtype=np.int64
         )
         simple = (single >= 0).all(axis=0)
         shift = np.array(offsets, dtype=np.int64)[:, None]
@@ -414,7 +333,7 @@ class Evaluator:
                 row_of: list[int] = []
                 starts: list[int] = []
                 for row in rows.tolist():
-                    positions = _positions(column[row])
+                    positions = wp.decode_positions(column[row])
                     row_of.extend([row] * len(positions))
                     starts.extend(positions)
                 keys = np.array(row_of, dtype=np.int64) * (1 << 32) + (
@@ -430,15 +349,3 @@ class Evaluator:
         ids = np.fromiter(self.arrays.searcher.docs_for_query(q), dtype=np.int64)
         ids.sort()
         return Matches(ids, np.zeros(ids.size, dtype=np.float32))
-
-
-_SINGLE = {value: position for position, value in enumerate(ONE_POSITION)}
-"""Encoded single positions (``Positions.encode([p])``) and the position each holds."""
-
-
-def _positions(value: bytes) -> tuple[int, ...]:
-    """The positions in an encoded ``Positions`` value (count, then pickled deltas)."""
-    single = _SINGLE.get(value)
-    if single is not None:
-        return (single,)
-    return tuple(accumulate(pickle.loads(value[_INT.size :])))

@@ -5,7 +5,7 @@ A bulk import does two kinds of work of about the same size: storing, dating and
 articles (the importer, in this process), and analysing their passages into index postings (the
 child). Each batch goes to the child through a pipe as soon as its store transaction commits;
 the pipe holds about one batch, so the importer is never far ahead and memory stays flat. The
-child keeps one bulk segment writer (:mod:`wpk_archive.core.segments`) for the whole import and
+child keeps one bulk segment writer (:mod:`wpk_archive.core.search.segments`) for the whole import and
 commits when asked, so the index gains a few large segments instead of one per batch.
 
 The store stays the truth: if the child fails or is killed, the index is simply behind the
@@ -50,13 +50,13 @@ class BackgroundIndexer:
         if getattr(sys, "frozen", False):  # the built app: its executable takes the flag
             command = [sys.executable, WORKER_FLAG, str(index_path)]
         else:
-            command = [sys.executable, "-m", "wpk_archive.core.indexer", str(index_path)]
+            command = [sys.executable, "-m", "wpk_archive.core.search.indexer", str(index_path)]
         self._process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         self._closed = False
 
     def add(self, docs: list[Document], kinds: Kinds, delete: list[str]) -> None:
         """Index ``docs`` (first removing the passages of the documents in ``delete``)."""
-        from wpk_archive.core.index import article_record
+        from wpk_archive.core.search.fields import article_record
 
         own = {key: value for key, value in kinds.items() if value}
         # only what the index needs: the passages' texts once (not the whole text again)
@@ -119,7 +119,7 @@ def worker_main(index_path: str) -> int:
 
 
 def _serve(index_path: str, inbox: IO[bytes], outbox: IO[bytes]) -> int:
-    from wpk_archive.core.index import SEGMENT_PASSAGES, PassageIndex
+    from wpk_archive.core.search.index import SEGMENT_PASSAGES, PassageIndex
 
     def reply(message: tuple[Any, ...]) -> None:
         pickle.dump(message, outbox, protocol=pickle.HIGHEST_PROTOCOL)

@@ -1,0 +1,123 @@
+"""What one passage puts in the index: its key, its article's shared fields, its name keys.
+
+Used by both writers (Whoosh's own, for small batches, and the bulk segment writer) so they
+index exactly the same fields.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import NamedTuple
+
+from wpk_archive.core.models import Document
+from wpk_archive.core.search.analysis import HAS_HANGUL, index_tokens, latin_tokens
+from wpk_archive.core.search.segments import ArticleFields, PassageFields
+from wpk_archive.core.search.variants import Form, Variants
+
+
+class ArticleRecord(NamedTuple):
+    """What the index needs of a document (what an import sends to the indexing process)."""
+
+    id: str
+    title: str
+    date: str | None
+    source: str | None
+    texts: list[tuple[int, str]]
+    """(ordinal, text) of each passage."""
+
+
+def article_record(doc: Document) -> ArticleRecord:
+    """The part of ``doc`` the index needs."""
+    return ArticleRecord(
+        doc.id, doc.title, doc.date, doc.source, [(p.ordinal, p.text) for p in doc.passages]
+    )
+
+
+def passage_key(doc_id: str, ordinal: int) -> str:
+    """The index's unique key for one passage."""
+    return f"{doc_id}/{ordinal}"
+
+
+def split_key(pid: str) -> tuple[str, int]:
+    """(doc_id, ordinal) from a passage key."""
+    doc_id, _, ordinal = pid.rpartition("/")
+    return doc_id, int(ordinal)
+
+
+class NameTable:
+    """Forms of every variant group that has a multi-word form, each mapped to its group's key.
+
+    A passage is indexed with the keys of the names it contains, so a name query is one term
+    lookup instead of a phrase over very common words (Kim, Jong, Il).
+    """
+
+    def __init__(self, variants: Variants) -> None:
+        table: dict[Form, str] = {}
+        for group in variants.groups:
+            if group and any(len(f) > 1 for f in group):
+                key = "_".join(group[0])
+                for form in group:
+                    table[form] = key
+        self.table = table
+        self.digest = hashlib.sha1(
+            json.dumps(sorted((" ".join(f), k) for f, k in table.items())).encode("utf-8")
+        ).hexdigest()[:16]
+        """A hash of the table (recorded in the index when it is built)."""
+        self._firsts = {form[0] for form in table}
+        self._longest = max((len(f) for f in table), default=0)
+
+    def keys(self, text: str, tokens: list[str] | None = None) -> list[str]:
+        """Keys of the name groups any of whose forms occurs in ``text`` (as whole tokens).
+
+        ``tokens``, the text's index tokens, saves tokenizing again when they are Latin words
+        only (Hangul bigrams are not words to match names against)."""
+        table = self.table
+        if not table:
+            return []
+        firsts = self._firsts
+        longest = self._longest
+        words = tokens if tokens is not None and not HAS_HANGUL.search(text) else None
+        if words is None:
+            words = latin_tokens(text)
+        found: set[str] = set()
+        # only where a form can start (a set lookup per word, then the few candidates)
+        for i in [i for i, w in enumerate(words) if w in firsts]:
+            for size in range(1, min(longest, len(words) - i) + 1):
+                key = table.get(tuple(words[i : i + size]))
+                if key is not None:
+                    found.add(key)
+        return sorted(found)
+
+
+def article_fields(doc: Document | ArticleRecord) -> ArticleFields:
+    """What every passage of ``doc`` shares in the index."""
+    date = doc.date or ""
+    return ArticleFields(
+        title=doc.title,
+        source=doc.source or "",
+        date=date,
+        year=date[:4],
+        month=date[:7] if len(date) >= 7 else "",
+    )
+
+
+def passage_fields(
+    doc: Document | ArticleRecord, kinds: dict[tuple[str, int], set[str]], names: NameTable
+) -> list[PassageFields]:
+    """The index fields of each passage of ``doc``."""
+    fields = []
+    texts = doc.texts if isinstance(doc, ArticleRecord) else article_record(doc).texts
+    for ordinal, text in texts:
+        tokens = index_tokens(text)
+        fields.append(
+            PassageFields(
+                pid=passage_key(doc.id, ordinal),
+                doc_id=doc.id,
+                text=text,
+                kind=" ".join(sorted(kinds.get((doc.id, ordinal), ()))),
+                names=" ".join(names.keys(text, tokens)),
+                tokens=tokens,
+            )
+        )
+    return fields

@@ -1,0 +1,409 @@
+"""The query language: Whoosh's parser, configured, read leniently and expanded.
+
+``clean_query`` drops what cannot be read (unbalanced quotes or brackets, lone operators, unknown
+fields) with a note for each; :class:`QueryReader` parses the rest and rewrites it: English stems,
+name variants (resources/variants.tsv), date filters (year/month/day keyword terms, never a
+DATETIME range).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import product
+from typing import TYPE_CHECKING
+
+from whoosh import query as wq
+from whoosh.qparser import FuzzyTermPlugin, GtLtPlugin, QueryParser
+
+from wpk_archive.core.search.analysis import QUERY_FIELDS, STEMMABLE, TEXT_FIELDS, schema, stem
+from wpk_archive.core.search.lookups import parse_bound
+from wpk_archive.core.search.variants import Form
+
+if TYPE_CHECKING:
+    from wpk_archive.core.search.index import PassageIndex
+
+_MAX_PHRASE_VARIANTS = 32
+_CHUNK = re.compile(r'"[^"]*"|\S+')
+_FIELD = re.compile(r'(?<![\w"\\])([A-Za-z_][\w]*):(?=\S)')
+OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
+_BRACKETS = {")": "(", "]": "[", "}": "{"}
+
+
+def clean_query(text: str) -> tuple[str, list[str]]:
+    """The query with what cannot be read removed, and a note on each removal."""
+    notes: list[str] = []
+    if text.count('"') % 2:
+        cut = text.rfind('"')
+        text = text[:cut] + " " + text[cut + 1 :]
+        notes.append('A quote (") was not closed; it was ignored.')
+    text, bracket_note = _balance_brackets(text)
+    if bracket_note:
+        notes.append(bracket_note)
+    text = _fix_fields(text, notes)
+    text = _drop_lone_operators(text, notes)
+    return text.strip(), notes
+
+
+def _outside_quotes(text: str) -> list[bool]:
+    inside = False
+    flags = []
+    for ch in text:
+        if ch == '"':
+            inside = not inside
+            flags.append(False)
+        else:
+            flags.append(not inside)
+    return flags
+
+
+def _balance_brackets(text: str) -> tuple[str, str | None]:
+    outside = _outside_quotes(text)
+    stack: list[int] = []
+    drop: set[int] = set()
+    for i, ch in enumerate(text):
+        if not outside[i]:
+            continue
+        if ch in "([{":
+            stack.append(i)
+        elif ch in _BRACKETS:
+            if stack and text[stack[-1]] == _BRACKETS[ch]:
+                stack.pop()
+            else:
+                drop.add(i)
+    drop.update(stack)
+    if not drop:
+        return text, None
+    kept = "".join(" " if i in drop else ch for i, ch in enumerate(text))
+    return kept, "Unmatched brackets were ignored."
+
+
+def _fix_fields(text: str, notes: list[str]) -> str:
+    outside = _outside_quotes(text)
+    unknown: list[str] = []
+
+    def repl(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if not outside[m.start()]:
+            return m.group(0)
+        if name.lower() in QUERY_FIELDS:
+            return name.lower() + ":"
+        unknown.append(name)
+        return ""
+
+    text = _FIELD.sub(repl, text)
+    if unknown:
+        names = ", ".join(f"{n}:" for n in dict.fromkeys(unknown))
+        notes.append(
+            f"Unknown field {names} (fields are title:, source:, kind:, date:); "
+            "its words were searched in the text."
+        )
+    return text
+
+
+def _drop_lone_operators(text: str, notes: list[str]) -> str:
+    chunks = _CHUNK.findall(text)
+    kept: list[str] = []
+    dropped: list[str] = []
+    for i, chunk in enumerate(chunks):
+        if chunk in OPERATORS:
+            prev = kept[-1] if kept else None
+            nxt = chunks[i + 1] if i + 1 < len(chunks) else None
+            binary = chunk != "NOT"
+            if (
+                nxt is None
+                or nxt in OPERATORS - {"NOT"}
+                or nxt.startswith((")", "]", "}"))
+                or (
+                    binary and (prev is None or prev in OPERATORS or prev.endswith(("(", "[", "{")))
+                )
+            ):
+                dropped.append(chunk)
+                continue
+        kept.append(chunk)
+    if dropped:
+        ops = ", ".join(dict.fromkeys(dropped))
+        notes.append(f"{ops} needs words on both sides (NOT: after it); it was ignored.")
+    return " ".join(kept)
+
+
+@dataclass
+class ParsedQuery:
+    """A query read from the query language: the expanded Whoosh query and notes for the user."""
+
+    query: wq.Query
+    notes: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+    """Plain words of the default field as typed (lowercased): candidates for did-you-mean."""
+    date_from: str | None = None
+    date_to: str | None = None
+    """A top-level ``date:`` clause, taken out of the query to be checked on the matches (fast)."""
+
+
+class QueryReader:
+    """Parses and expands queries against one index (its vocabulary, variants, name keys)."""
+
+    def __init__(self, index: PassageIndex) -> None:
+        self.index = index
+        self._parser: QueryParser | None = None
+
+    def parser(self) -> QueryParser:
+        """Whoosh's parser, configured: AND by default, fuzzy~, ranges, field queries."""
+        if self._parser is None:
+            # the schema is fixed for an analyzer version: build the parser once
+            parser = QueryParser("text", schema=schema())
+            parser.add_plugin(FuzzyTermPlugin())
+            parser.remove_plugin_class(GtLtPlugin)
+            self._parser = parser
+        return self._parser
+
+    def parse(self, query: str) -> wq.Query:
+        """A query string in the archive's query language, parsed and expanded (AND between words).
+
+        Words match passage text; ``title:``, ``source:``, ``date:`` and ``kind:`` filter.
+        """
+        return self.read_query(query).query
+
+    def read_query(self, query: str) -> ParsedQuery:
+        """Parse ``query`` and expand it: stems, name variants, date filters."""
+        with self.index.lock:
+            self.index.open()
+            self.index.searcher(fresh=True)  # a new search sees every commit made before it
+            parsed = self.parser().parse(query, normalize=False)
+            result = ParsedQuery(parsed)
+            parsed = self._take_date_clause(parsed, result)
+            result.query = self._expand(parsed, result).normalize()
+            return result
+
+    def _expand(self, q: wq.Query, out: ParsedQuery) -> wq.Query:
+        notes = out.notes
+        if isinstance(q, wq.FuzzyTerm) and q.prefixlength < 1:
+            # a misspelling keeps its first letter; without this the whole vocabulary is scanned
+            q.prefixlength = 1
+            return q
+        if isinstance(q, wq.And | wq.Or):
+            subs = [self._expand(s, out) for s in self._join_variant_runs(q)]
+            return type(q)(subs, boost=q.boost)
+        if isinstance(q, wq.Phrase):
+            return self._expand_phrase(q)
+        if isinstance(q, wq.TermRange) and q.fieldname == "date":
+            return self._date_query(str(q.start or ""), str(q.end or ""), notes, q)
+        if type(q) is wq.Term:
+            if q.fieldname == "date":
+                return self._date_query(str(q.text), str(q.text), notes, q)
+            if q.fieldname in TEXT_FIELDS:
+                if q.fieldname == "text":
+                    out.words.append(str(q.text))
+                return self._expand_word(q.fieldname, str(q.text), boost=q.boost)
+            return q
+        if isinstance(q, wq.Not):
+            return wq.Not(self._expand(q.query, out))
+        if isinstance(q, wq.AndNot | wq.AndMaybe):
+            return type(q)(self._expand(q.a, out), self._expand(q.b, out))
+        if isinstance(q, wq.Require):
+            return wq.Require(self._expand(q.a, out), self._expand(q.b, out))
+        if isinstance(q, wq.TermRange | wq.Prefix | wq.Wildcard) and q.fieldname == "date":
+            notes.append(
+                "date: takes YYYY, YYYY-MM, YYYY-MM-DD or [FROM TO]; that part was ignored."
+            )
+            return wq.Every()
+        return q
+
+    @staticmethod
+    def _take_date_clause(q: wq.Query, out: ParsedQuery) -> wq.Query:
+        """Move one ``date:`` clause ANDed at the top into ``out.date_from``/``date_to``: a date
+        range is then a check on the matches, not an Or of many date terms."""
+        children = list(q.subqueries) if type(q) is wq.And else [q]
+        for i, child in enumerate(children):
+            if getattr(child, "fieldname", None) != "date":
+                continue
+            if type(child) is wq.Term:
+                lo = hi = str(child.text)
+            elif type(child) is wq.TermRange:
+                lo, hi = str(child.start or ""), str(child.end or "")
+            else:
+                continue
+            try:
+                parse_bound(lo, low=True)
+                parse_bound(hi, low=False)
+            except ValueError:
+                continue  # left in the query: _expand explains it
+            out.date_from, out.date_to = lo or None, hi or None
+            rest = children[:i] + children[i + 1 :]
+            if not rest:
+                return wq.Every()
+            return rest[0] if len(rest) == 1 else wq.And(rest)
+        return q
+
+    def _join_variant_runs(self, q: wq.Query) -> list[wq.Query]:
+        """In an And/Or, consecutive plain words spelling a multi-word variant become one node."""
+        subs: list[wq.Query] = list(q.subqueries)
+        table = self.index.variants
+        if not isinstance(q, wq.And) or len(subs) < 2:
+            return subs
+        out: list[wq.Query] = []
+        i = 0
+        while i < len(subs):
+            s = subs[i]
+            if type(s) is wq.Term and s.fieldname in TEXT_FIELDS:
+                j = i
+                words: list[str] = []
+                while (
+                    j < len(subs) and type(subs[j]) is wq.Term and subs[j].fieldname == s.fieldname
+                ):
+                    words.append(str(subs[j].text))
+                    j += 1
+                form = table.match_at(words, 0)
+                if form is not None and len(form) > 1:
+                    out.append(wq.Phrase(s.fieldname, list(form)))
+                    i += len(form)
+                    continue
+            out.append(s)
+            i += 1
+        return out
+
+    def _alternatives(self, fieldname: str, form: tuple[str, ...]) -> list[wq.Query]:
+        return [
+            wq.Term(fieldname, f[0]) if len(f) == 1 else wq.Phrase(fieldname, list(f))
+            for f in self.index.variants.forms_of(form)
+        ]
+
+    def _name_term(self, fieldname: str, form: Form, boost: float = 1.0) -> wq.Query | None:
+        """The one-term query for a whole name form (every spelling), when the index has keys."""
+        if fieldname != "text":
+            return None
+        key = self.index.name_table()[0].get(form)
+        if key is None or not self.index.names_indexed():
+            return None
+        return wq.Term("names", key, boost=boost)
+
+    def _expand_word(self, fieldname: str, word: str, *, boost: float = 1.0) -> wq.Query:
+        """A plain word: every vocabulary word with its stem, or'ed with its variants."""
+        named = self._name_term(fieldname, (word,), boost)
+        if named is not None:
+            return named
+        alternatives: list[wq.Query] = [
+            wq.Term(fieldname, w, boost=boost) for w in self.stem_forms(fieldname, word)
+        ]
+        variants = self._alternatives(fieldname, (word,))
+        alternatives.extend(variants[1:])
+        parts = [p for p in word.split("-") if p]
+        if len(parts) > 1 and not variants[1:]:
+            # a hyphenated word also matches its parts as a phrase: "Myung-bak" finds the
+            # "Myung Bak" that KCNA writes (one token when hyphenated, two when not)
+            alternatives.append(wq.Phrase(fieldname, parts, boost=boost))
+        if not alternatives:
+            return wq.Term(fieldname, word, boost=boost)
+        return alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives)
+
+    def _expand_phrase(self, q: wq.Phrase) -> wq.Query:
+        """An exact phrase (unstemmed); a variant inside it is or'ed with its other forms."""
+        words = [str(w) for w in q.words]
+        if q.fieldname not in TEXT_FIELDS:
+            return q
+        named = self._name_term(q.fieldname, tuple(words), q.boost)
+        if named is not None:
+            return named
+        table = self.index.variants
+        pieces: list[list[tuple[str, ...]]] = []
+        i = 0
+        while i < len(words):
+            form = table.match_at(words, i)
+            if form is None:
+                pieces.append([(words[i],)])
+                i += 1
+            else:
+                pieces.append(table.forms_of(form))
+                i += len(form)
+        combos: list[wq.Query] = []
+        for combo in product(*pieces):
+            flat = [w for part in combo for w in part]
+            if len(flat) == 1:
+                combos.append(wq.Term(q.fieldname, flat[0], boost=q.boost))
+            else:
+                combos.append(wq.Phrase(q.fieldname, flat, slop=q.slop, boost=q.boost))
+            if len(combos) >= _MAX_PHRASE_VARIANTS:
+                break
+        return combos[0] if len(combos) == 1 else wq.Or(combos)
+
+    def stem_forms(self, fieldname: str, word: str) -> list[str]:
+        """Words of the field's vocabulary with the same English stem as ``word`` (itself included
+        when present). Stems only ever differ from their words in the last two letters, so the
+        candidates are the words sharing the stem's prefix; each is checked by stemming it."""
+        if not STEMMABLE.match(word):
+            return [word]
+        facts = self.index.facts()
+        key = (fieldname, word)
+        cached = facts.stem_forms.get(key)
+        if cached is not None:
+            return list(cached)
+        target = stem(word)
+        prefix = target[: max(1, min(len(target), len(word)) - 2)]
+        reader = self.index.searcher().reader()
+        forms = []
+        for term in reader.expand_prefix(fieldname, prefix):
+            candidate = term.decode("utf-8") if isinstance(term, bytes) else str(term)
+            if STEMMABLE.match(candidate) and stem(candidate) == target:
+                forms.append(candidate)
+        if word not in forms:
+            forms.insert(0, word)
+        facts.stem_forms[key] = tuple(forms)
+        return forms
+
+    # -- dates --------------------------------------------------------------------------------
+
+    def _date_query(self, lo: str, hi: str, notes: list[str], original: wq.Query) -> wq.Query:
+        try:
+            return self.date_filter(lo or None, hi or None)
+        except ValueError as exc:
+            notes.append(str(exc))
+            return wq.Every()
+
+    def date_filter(self, date_from: str | None, date_to: str | None) -> wq.Query:
+        """Passages of articles dated within [date_from, date_to] (either end open; YYYY,
+        YYYY-MM or YYYY-MM-DD), as year/month/day keyword terms. Undated articles never match."""
+        lo = parse_bound(date_from, low=True)
+        hi = parse_bound(date_to, low=False)
+        years = self.index.facts().years
+        if not years:
+            return wq.NullQuery
+        first_year = max(int(years[0]), lo[0]) if lo else int(years[0])
+        last_year = min(int(years[-1]), hi[0]) if hi else int(years[-1])
+        start = lo or (first_year, 1, 1)
+        end = hi or (last_year, 12, 31)
+        terms: list[wq.Query] = []
+        for y in range(first_year, last_year + 1):
+            if start <= (y, 1, 1) and (y, 12, 31) <= end:
+                terms.append(wq.Term("year", f"{y:04d}"))
+                continue
+            for m in range(1, 13):
+                if (y, m, 31) < start or end < (y, m, 1):
+                    continue
+                if start <= (y, m, 1) and (y, m, 31) <= end:
+                    terms.append(wq.Term("month", f"{y:04d}-{m:02d}"))
+                    continue
+                for d in range(1, 32):
+                    if start <= (y, m, d) <= end:
+                        terms.append(wq.Term("date", f"{y:04d}-{m:02d}-{d:02d}"))
+        if not terms:
+            return wq.NullQuery
+        return terms[0] if len(terms) == 1 else wq.Or(terms)
+
+    @staticmethod
+    def narrow(query: wq.Query, filters: list[wq.Query]) -> wq.Query:
+        """``query`` restricted to what every filter also matches."""
+        return wq.And([query, *filters]) if filters else query
+
+    def facet_filter(self, name: str, value: str) -> wq.Query:
+        """Narrowing to one facet value ("year", "kind" or "source"; year "undated")."""
+        if name == "year":
+            if value == "undated":
+                return wq.Not(wq.Every("year"))
+            return wq.Term("year", value)
+        if name == "kind":
+            return wq.Term("kind", value.lower())
+        if name == "source":
+            return wq.Term("src", value)
+        raise ValueError(f"unknown filter {name!r} (use year, kind or source)")
+
+    # -- matching -----------------------------------------------------------------------------
