@@ -19,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from wpk_archive.core.chronology import load_chronology  # noqa: E402
 from wpk_archive.core.ingest import document_from_text  # noqa: E402
 from wpk_archive.core.timeline import event_to_json, extract_mentions, merge_mentions  # noqa: E402
 
@@ -50,7 +51,7 @@ def main() -> int:
                 spent += time.perf_counter() - begin
                 docs += 1
     begin = time.perf_counter()
-    events = merge_mentions(mentions)
+    events = [e for e in merge_mentions(mentions, load_chronology()) if not e.reference_only]
     merge_s = time.perf_counter() - begin
     real = [e for e in events if e.kind != "other"]
     figures = {
@@ -58,6 +59,7 @@ def main() -> int:
         "mentions": len(mentions),
         "events": len(real),
         "undated": sum(1 for e in real if e.start is None),
+        "dated_by_chronology": sum(1 for e in real if e.date_basis == "chronology"),
         "other_events": len(events) - len(real),
         "by_kind": dict(Counter(e.kind for e in real)),
         "extract_s": round(spent, 2),

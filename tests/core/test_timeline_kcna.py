@@ -23,8 +23,11 @@ import pytest
 
 from tests.conftest import REPO, corpus_file
 from wpk_archive.core.ingest import document_from_text
+from wpk_archive.core.chronology import load_chronology
 from wpk_archive.core.models import Event
 from wpk_archive.core.timeline import extract_mentions, merge_mentions
+
+CHRONOLOGY = load_chronology()
 
 pytestmark = pytest.mark.corpus
 
@@ -205,8 +208,12 @@ def score_article(article: dict[str, Any], row: dict[str, Any]) -> Tally:
     doc = document_from_text(
         row["text"], origin=row["url"] + "#" + row["title"], title=row["title"], date=row["date"]
     )
-    events = merge_mentions(extract_mentions(doc))
-    predicted = [Predicted.of(event) for event in events if event.kind in SCORED_KINDS]
+    events = merge_mentions(extract_mentions(doc), chronology=CHRONOLOGY)
+    predicted = [
+        Predicted.of(event)
+        for event in events
+        if event.kind in SCORED_KINDS and not event.reference_only
+    ]
     expected = article["events"]
     pairs = match(expected, predicted)
     where = f"{article['file'][5:14]}:{article['line']} ({article['date']})"

@@ -99,6 +99,14 @@ _RELATIVE = re.compile(
 )
 _TERM_CC = re.compile(rf"(?P<t>{ORD})\s+(?:(?:WPK|Party)\s+)?Central\s+Committee(?!\s+of\s+the\s+(?!W)[A-Z])")
 _TERM_SPA = re.compile(rf"(?P<t>{ORD})\s+(?:DPRK\s+)?(?:Supreme\s+People['’]s\s+Assembly|SPA)\b")
+_FOREIGN_NATION = re.compile(
+    r"\b(?:Cuba|Cuban|China|Chinese|Viet\s?Nam|Vietnamese|Laos|Lao|Laotian|Russia|Russian|Soviet|"
+    r"Cambodia|Cambodian|Syria|Syrian|Nepal|Nepalese|Mongolia|Mongolian|Japan|Japanese|Albania|"
+    r"Albanian|Romania|Romanian|Bulgaria|Bulgarian|Yugoslavia|Yugoslav|Poland|Polish|Hungary|"
+    r"Hungarian|Czechoslovakia|Czechoslovak|Venezuela|Venezuelan|Nicaragua|Nicaraguan|"
+    r"Belarus|Belarusian|Iran|Iranian|India|Indian|Brazil|Brazilian|Mexico|Mexican|"
+    r"South\s+Africa|African|Egypt|Egyptian|America|American|British|German|French|Italian)\b"
+)
 _MAX_GAP = 110
 _MAX_SUBJECT = 260
 
@@ -144,6 +152,14 @@ class _Context:
     terms: dict[str, int] = field(default_factory=dict)
     subject: _Ref | None = None
     _foreign: bool | None = None
+    _capital_party: bool | None = None
+
+    @property
+    def capital_party(self) -> bool:
+        """Whether the document calls the WPK "the Party" (KCNA's usage)."""
+        if self._capital_party is None:
+            self._capital_party = re.search(r"[a-z,] the Party\b", self.doc.text) is not None
+        return self._capital_party
 
     @property
     def foreign(self) -> bool:
@@ -209,14 +225,28 @@ def _key_and_name(meeting: NamedMeeting, ctx: _Context) -> _Ref:
     return _Ref(kind, key, name, ambiguous)
 
 
+def _needs_date(ref: _Ref) -> bool:
+    """Whether a mention of ``ref`` says too little to be kept undated: unnumbered names ("a
+    meeting of the Political Bureau") except congresses and conferences, which the reference
+    chronology can still identify from the article's date ("the forthcoming Conference")."""
+    if ref.kind in ("party_congress", "party_conference"):
+        return False
+    return ref.key.split(":")[-1] == "?"
+
+
 def _is_wpk(meeting: NamedMeeting, sentence: str, ctx: _Context) -> bool:
     """Whether a named meeting is the WPK's (or the SPA's): a name that does not say so is
-    another party's in a sentence or an article about that party."""
+    another party's in a sentence or an article about that party, or about another country's
+    people; a lowercase "party congress" in an article that writes the WPK as "the Party" is
+    another party's too."""
     if meeting.explicit:
         return True
     if ctx.foreign:
         return False
-    if foreign_party_in(sentence) and not names_wpk(sentence):
+    if (foreign_party_in(sentence) or _FOREIGN_NATION.search(sentence)) and not names_wpk(sentence):
+        return False
+    name = sentence[meeting.start : meeting.end]
+    if re.search(r"\bparty\b", name) and ctx.capital_party:
         return False
     return True
 
@@ -417,9 +447,8 @@ def _sentence_mentions(
                 meeting.start,
                 meeting.end,
                 ref,
-                needs_date=ref.key.split(":")[-1] == "?" and ref.kind != "other_party_meeting"
-                or (ref.kind == "other_party_meeting" and ref.ambiguous),
-                loose_identity=not meeting.explicit,
+                needs_date=_needs_date(ref),
+                loose_identity=not meeting.explicit or ref.key.endswith(":?"),
                 date_name=meeting.date_name,
             )
         )
@@ -472,6 +501,7 @@ def _sentence_mentions(
             status=status,
             basis=basis,
             loose=meeting.loose_date or meeting.loose_identity,
+            doc_date=doc.date,
         )
         if meeting.ref.key in seen:
             if start_date is not None and mentions[seen[meeting.ref.key]].start_date is None:
@@ -484,6 +514,45 @@ def _sentence_mentions(
             _remember(ctx, meeting.ref)
     ctx.subject = subject or (ctx.subject if anaphors and anaphors[0].start == 0 else None)
     return mentions
+
+
+_CAPTION = re.compile(r"[.:]\s+(?P<rest>[^\n]{5,250})")
+
+
+def _caption_mention(doc: Document, passage: Passage) -> EventMention | None:
+    """An ``other`` event from a caption line that starts with a full date ("January 14, 2021.
+    Celebrations following ..."), if the passage is one."""
+    if "\n" in passage.text or len(passage.text) > 300 or not passage.text[:1].isalnum():
+        return None
+    dates = find_dates(passage.text[:40], doc_date=doc.date)
+    if not dates or dates[0].start != 0 or dates[0].precision != "day" or dates[0].year_inferred:
+        return None
+    date = dates[0]
+    rest = _CAPTION.match(passage.text, date.end)
+    if rest is None:
+        return None
+    name = rest.group("rest").strip().rstrip(".").strip()
+    if not name or find_dates(name, doc_date=doc.date):
+        return None
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60]
+    return EventMention(
+        doc_id=doc.id,
+        passage=passage.ordinal,
+        start=passage.start,
+        end=passage.end,
+        quote=doc.text[passage.start : passage.end],
+        kind="other",
+        name=name,
+        key=f"other:{slug}",
+        start_date=date.start_date,
+        end_date=date.end_date,
+        precision=date.precision,
+        year_inferred=False,
+        ambiguous=True,
+        status="held",
+        basis="text",
+        doc_date=doc.date,
+    )
 
 
 def _foreign_document(doc: Document) -> bool:
@@ -506,9 +575,11 @@ def extract_mentions(doc: Document) -> list[EventMention]:
     dateline = find_dateline(doc.text, doc_date=doc.date)
     ctx = _Context(doc=doc, anchor=dateline.start_date if dateline else doc.date)
     mentions: list[EventMention] = []
-    if not _KEYWORDS.search(doc.text):
-        return mentions
     for passage in doc.passages:
+        caption = _caption_mention(doc, passage) if passage.text[:1].isupper() else None
+        if caption is not None:
+            mentions.append(caption)
+            continue
         if ctx.subject is None and not _KEYWORDS.search(passage.text):
             continue
         for span in sentence_spans(passage.text, passage.start):

@@ -30,6 +30,8 @@ from wpk_archive.core.models import Event, EventMention, EventSource
 _RANK: dict[str, int] = {"year": 0, "month": 1, "day": 2}
 _STATUS_RANK: dict[str | None, int] = {"held": 2, "postponed": 1, None: 1, "announced": 0}
 _STALE_YEARS = 2
+_RARE_KINDS = ("party_congress", "party_conference")
+"""Kinds held at most once a year: a year identifies one of them."""
 
 
 class ChronologyRow(Protocol):
@@ -94,12 +96,22 @@ def _candidates(mention: EventMention, chronology: ChronologyTable) -> list[Chro
         and (term == "?" or row.term == int(term))
     ]
     if mention.start_date is not None:
-        if mention.precision == "year" and number == "?":
+        if mention.precision == "year" and number == "?" and kind not in _RARE_KINDS:
             return []
         return [r for r in rows if _within(mention.start_date, r.start, r.end)]
-    if number == "?" or mention.doc_date is None:
+    if mention.doc_date is None:
         return []
     doc_date = mention.doc_date
+    if number == "?":
+        if kind not in ("party_congress", "party_conference"):
+            return []
+        if mention.status == "announced":  # "the forthcoming Conference"
+            later = [r for r in rows if r.start > doc_date]
+            soonest = min(later, key=lambda r: r.start, default=None)
+            return [soonest] if soonest and _years_between(doc_date, soonest.start) <= 1.5 else []
+        earlier = [r for r in rows if r.start <= doc_date]
+        latest = max(earlier, key=lambda r: r.start, default=None)
+        return [latest] if latest and _years_between(latest.start, doc_date) <= 2 else []
     earlier = [r for r in rows if r.start <= doc_date]
     if not earlier:
         return []
@@ -119,6 +131,8 @@ def _years_between(a: str, b: str) -> float:
 def _resolve(mention: EventMention, chronology: ChronologyTable | None) -> EventMention | None:
     """The mention with its key completed and its weak evidence checked (None: not this party's)."""
     if chronology is None:
+        if mention.start_date is None and mention.key.endswith(":?"):
+            return None  # "the Conference of the WPK": which one, only the chronology can say
         return mention
     if _has_gap(mention.key):
         rows = _candidates(mention, chronology)
@@ -126,6 +140,12 @@ def _resolve(mention: EventMention, chronology: ChronologyTable | None) -> Event
             row = rows[0]
             mention = replace(mention, key=row.key, name=row.name, ambiguous=False)
     row = chronology.by_key(mention.key)
+    if row is None and mention.start_date is None and mention.key.endswith(":?"):
+        return None  # "the Conference of the WPK", and no meeting of the chronology fits
+    if row is None and mention.loose and mention.kind in _RARE_KINDS:
+        known = any(r.kind == mention.kind for r in chronology.entries)
+        if known and not mention.key.endswith(":?"):
+            return None  # a bare "the 11th Congress": the WPK has held no such congress
     if row is None or not mention.loose:
         return mention
     if mention.start_date is not None and not _within(mention.start_date, row.start, row.end):

@@ -262,9 +262,11 @@ def _followed_by_foreign(match: re.Match[str], text: str) -> bool:
     after = text[match.end() : match.end() + 70]
     if re.match(rf"\s+of\s+(?:the\s+)?(?:{_WPK}|DPRK|Korea\b|Democratic\s+People)", after):
         return False
-    if re.match(r"\s*,\s*(?:the\s+)?(?:WPK|Workers)", after):
+    if re.match(r"\s*,\s*(?:the\s+)?(?:WPK|Workers|KWP|Korean\s+Workers)", after):
         return False
-    return bool(re.match(r"\s+of\s+(?:the\s+)?[A-Z]", after))
+    return bool(re.match(r"(?:\s+of|\s*,)\s+(?:the\s+)?[A-Z]", after)) and foreign_party_in(
+        after
+    ) or bool(re.match(r"\s+of\s+(?:the\s+)?[A-Z]", after))
 
 
 _Reader = Callable[[re.Match[str], str], list[NamedMeeting]]
@@ -460,6 +462,29 @@ def _read_bare_congress(match: re.Match[str], text: str) -> list[NamedMeeting]:
     return _meetings(match, "party_congress", numbers, term=None, explicit=False, noun="congress")
 
 
+def _read_its(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    """ "the Workers' Party of Korea ... at its Conference": the WPK's, when the clause before
+    names the WPK and no other party."""
+    numbers = _numbers_or_none(match, 12)
+    if numbers is None:
+        return []
+    before = text[max(0, match.start() - 120) : match.start()]
+    owner = list(re.finditer(_WPK, before))
+    if not owner or foreign_party_in(before, owner[-1].end()) or re.search(r"[.;]", before[owner[-1].end():]):
+        return []
+    if re.search(r"\b(?:its|their)\b", before[owner[-1].end() :]):
+        return []
+    congress = "ongress" in match.group(0)
+    return _meetings(
+        match,
+        "party_congress" if congress else "party_conference",
+        numbers,
+        term=None,
+        explicit=True,
+        noun="congress" if congress else "conference",
+    )
+
+
 _LOWER_ORGANS = re.compile(
     r"\b(?:Cell|Cells|Primary|Secretaries|Chairpersons|Chairmen|Instructors|Officials|Activists|"
     r"Members|Branch|Committees|Party)\b"
@@ -494,16 +519,12 @@ def _read_lower_party(match: re.Match[str], text: str) -> list[NamedMeeting]:
     if numbers is None:
         return []
     what = re.sub(rf"(?:\s+of)?(?:\s+{_THE}{_PARTY})?(?:\s+(?:of|the))*\s*$", "", match.group("what"))
-    if not _LOWER_ORGANS.search(what) or re.fullmatch(_PARTY, what):
+    if not _LOWER_ORGANS.search(what) or re.match(_PARTY, what):
         return []
     if _OTHER_BODY.search(what) and not re.search(r"Party|WPK", what):
         return []
-    after = text[match.end() : match.end() + 60]
-    wpk = bool(re.search(r"Party|WPK|Workers", match.group(0))) or bool(
-        re.match(rf"\s+of\s+{_THE}{_PARTY}", after)
-    )
-    if not wpk:
-        return []
+    after = text[match.end() : match.end() + 100]
+    explicit = _names_wpk(match.group(0)) or _names_wpk(after)
     word = match.group("kw").capitalize()
     label = f"{word} of {what} of the WPK"
     slug = re.sub(r"[^a-z]+", "-", f"{word} {what}".lower()).strip("-")
@@ -512,7 +533,7 @@ def _read_lower_party(match: re.Match[str], text: str) -> list[NamedMeeting]:
         "other_party_meeting",
         numbers,
         term=None,
-        explicit=True,
+        explicit=explicit,
         noun=word.lower(),
         slug=slug,
         label=label,
@@ -541,6 +562,7 @@ def _read_local_committee(match: re.Match[str], text: str) -> list[NamedMeeting]
     )
 
 
+_ITS = rf"\b[Ii]ts\s+(?:(?P<n>{_ORDS})\s+)?(?:[Cc]ongress|[Cc]onference)(?![\w-])(?!\s+of\b)"
 _PLENARY_HEAD = r"(?:[Pp]lenary\s+(?:[Mm]eetings?|[Ss]essions?)|[Pp]lenums?|[Pp]lenaries)"
 _MEETING_HEAD = r"(?:[Mm]eetings?|[Ss]essions?)"
 _PB = r"(?:(?:Presidium\s+of\s+(?:the\s+)?)?(?:Political\s+(?:Bureau|Committee)|Politburo))"
@@ -549,7 +571,7 @@ _PATTERNS: list[tuple[re.Pattern[str], _Reader, tuple[str, ...]]] = [
     (
         re.compile(
             rf"(?:(?P<n>{_ORDS})\s+)?{_MODS_CI}(?:(?P<kw>Conference|Meeting|Congress)s?)\s+of\s+"
-            rf"(?P<what>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|and))*)"
+            rf"(?P<what>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the))*)"
         ),
         _read_lower_party,
         ("conference", "meeting", "congress"),
@@ -651,6 +673,7 @@ _PATTERNS: list[tuple[re.Pattern[str], _Reader, tuple[str, ...]]] = [
         _read_congress,
         ("congress",),
     ),
+    (re.compile(_ITS), _read_its, ("its",)),
     (
         re.compile(rf"(?P<n>{_ORDS})\s+Congress(?![\w-])"),
         _read_bare_congress,
