@@ -108,6 +108,7 @@ def test_names_follow_the_timeline_style(shipped: Chronology) -> None:
             "cc_plenary": f"{n} Plenary Meeting of the {t} WPK Central Committee",
             "spa_session": f"{n} Session of the {t} Supreme People's Assembly",
             "politburo_meeting": f"{n} Meeting of the Political Bureau of the {t} WPK Central Committee",
+            "cmc_meeting": f"{n} Meeting of the {t} Central Military Commission of the WPK",
         }[entry.kind]
         assert entry.name == expected
 
@@ -132,6 +133,7 @@ def test_korean_names_follow_the_dprk_pattern(shipped: Chronology) -> None:
         ("party_congress:9", "2026-02-19", "2026-02-25"),
         ("party_conference:4", "2012-04-11", "2012-04-11"),
         ("party_conference:3", "2010-09-28", "2010-09-28"),
+        ("party_conference:1", "1958-03-03", "1958-03-06"),
         ("cc_plenary:8:9", "2023-12-26", "2023-12-30"),
         ("cc_plenary:7:5", "2019-12-28", "2019-12-31"),
         ("cc_plenary:8:10", "2024-06-28", "2024-07-01"),
@@ -159,7 +161,7 @@ def test_find_agrees_at_the_coarser_precision(shipped: Chronology) -> None:
     assert shipped.find("cc_plenary", "2023-12-31") == []
     assert [e.key for e in shipped.find("party_congress", "2021")] == ["party_congress:8"]
     # a month-precision row is found by a day inside that month
-    assert [e.key for e in shipped.find("party_conference", "1966-10-07")] == ["party_conference:2"]
+    assert [e.key for e in shipped.find("cc_plenary", "1974-02-13")] == ["cc_plenary:5:8"]
     assert shipped.find("spa_session", "2023-02-30") == []  # no such day
     assert shipped.find("spa_session", "soon") == []
 
@@ -198,7 +200,7 @@ def test_a_user_row_overrides_the_shipped_row_and_adds_new_ones(tmp_path: Path) 
                 "# my corrections",
                 HEADER,
                 _user("party_congress", "", "8", "2021-01-06", "2021-01-12", "https://x.org/8th"),
-                _user("cmc_meeting", "8", "3", "2022-06-21", "2022-06-23"),
+                _user("cmc_meeting", "8", "9", "2030-06-21", "2030-06-23"),
             ]
         )
         + "\n",
@@ -210,8 +212,8 @@ def test_a_user_row_overrides_the_shipped_row_and_adds_new_ones(tmp_path: Path) 
     assert congress is not None
     assert (congress.start, congress.source_url) == ("2021-01-06", "https://x.org/8th")
     assert sum(1 for e in chronology.entries if e.key == "party_congress:8") == 1
-    cmc = chronology.by_key("cmc_meeting:8:3")
-    assert cmc is not None and chronology.find("cmc_meeting", "2022-06") == [cmc]
+    cmc = chronology.by_key("cmc_meeting:8:9")
+    assert cmc is not None and chronology.find("cmc_meeting", "2030-06") == [cmc]
     assert len(chronology.entries) == len(load_chronology().entries) + 1
 
 
