@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import gzip
 import itertools
+import json
+import re
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import corpus_file
 from wpk_archive.core.chronology import (
     COLUMNS,
     KINDS,
@@ -17,8 +21,9 @@ from wpk_archive.core.chronology import (
     load_chronology,
     parse_table,
 )
+from wpk_archive.core.ingest import document_from_text
 from wpk_archive.core.paths import resources_dir
-from wpk_archive.core.timeline import ordinal_text
+from wpk_archive.core.timeline import extract_mentions, ordinal_text
 
 HEADER = "\t".join(COLUMNS)
 
@@ -170,6 +175,38 @@ def test_unnumbered_meetings_are_keyed_by_date(shipped: Chronology) -> None:
     entry = shipped.by_key("cc_plenary:6:?@2013-03-31")
     assert entry is not None and entry.number is None
     assert shipped.find("cc_plenary", "2013-03") == [entry]
+
+
+_MEETING_WORDS = re.compile(r"Plenary Meeting|Plenum|Session of|Congress of|Conference of", re.I)
+
+
+@pytest.mark.corpus
+def test_dates_in_kcna_articles_agree_with_the_table(shipped: Chronology) -> None:
+    """The timeline's dated mentions in the real KCNA corpus agree with the table's dates.
+
+    Mentions whose year the timeline inferred (no year in the text) are left out: the inference
+    is the timeline's guess, not the article's statement.
+    """
+    agree, disagree = 0, []
+    for name in ("kcna_2011_2012.jsonl.gz", "kcna_2023_2024.jsonl.gz"):
+        with gzip.open(corpus_file(name), "rt", encoding="utf-8") as lines:
+            for line in lines:
+                row = json.loads(line)
+                if not _MEETING_WORDS.search(row["text"]):
+                    continue
+                doc = document_from_text(
+                    row["text"], origin=row["url"], title=row["title"], date=row["date"]
+                )
+                for mention in extract_mentions(doc):
+                    entry = shipped.by_key(mention.key)
+                    if entry is None or mention.start_date is None or mention.year_inferred:
+                        continue
+                    if entry.covers(mention.start_date):
+                        agree += 1
+                    else:
+                        disagree.append((mention.key, mention.start_date, row["url"]))
+    assert disagree == []
+    assert agree >= 25
 
 
 # -- the date validator --------------------------------------------------------------------------
