@@ -18,7 +18,7 @@ def install_root() -> Path:
 
 
 def resources_dir() -> Path:
-    """Shipped data: the bundled corpus, the variants table, icons."""
+    """Shipped data: the bundled corpus, the variants and chronology tables, icons."""
     return install_root() / "resources"
 
 
