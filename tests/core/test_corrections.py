@@ -56,7 +56,7 @@ def test_change_dates_kind_and_name(archive: Archive) -> None:
 
 
 def test_reject_and_restore(archive: Archive) -> None:
-    event = _event(archive, "4th Session of the Supreme")
+    event = _event(archive, "4th Session of the 14th Supreme")
     archive.reject_event(event.id)
     assert event.id not in {e.id for e in archive.timeline()}
     assert [e.id for e in archive.timeline(rejected=True)] == [event.id]
@@ -185,7 +185,7 @@ def test_reimport_of_a_changed_file_keeps_the_document_correction(
 
 
 def test_a_correction_whose_target_vanished_is_kept_and_reported(archive: Archive) -> None:
-    event = _event(archive, "4th Conference of the WPK")
+    event = _event(archive, "4th Conference of Cell Secretaries")
     archive.reject_event(event.id)
     milestones = _doc_id(archive, "Milestones")
     archive.delete_document(milestones, confirm_loss=True)

@@ -20,8 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from wpk_archive.core.chronology import load_chronology
 from wpk_archive.core.ingest import document_from_text
 from wpk_archive.core.timeline import extract_mentions, merge_mentions
+
+CHRONOLOGY = load_chronology()
 
 RECALL_FLOOR = 0.20  # measured 0.223 (27/121) when the set was made
 PRECISION_FLOOR = 0.60  # measured 0.628 (27/43)
@@ -133,8 +136,8 @@ def predicted_meetings(excerpt: dict[str, Any]) -> list[Meeting]:
         date=published if published and FULL_DAY.match(published) else None,
     )
     meetings = []
-    for event in merge_mentions(extract_mentions(doc)):
-        if event.kind in IGNORED_KINDS or event.rejected:
+    for event in merge_mentions(extract_mentions(doc), chronology=CHRONOLOGY):
+        if event.kind in IGNORED_KINDS or event.rejected or event.reference_only:
             continue
         term, number = key_numbers(event.kind, event.key)
         meetings.append(

@@ -63,7 +63,7 @@ def test_correct_an_event_through_the_dialog_and_undo_it(qtbot, window: MainWind
 def test_reject_from_the_menu_then_restore_from_the_rejected_view(
     qtbot, window: MainWindow
 ) -> None:  # type: ignore[no-untyped-def]
-    events = _select(window, "4th Session of the Supreme")
+    events = _select(window, "4th Session of the 14th Supreme")
     _wait_corrected(qtbot, window, lambda: window.corrections.reject_events(events))
     assert all(
         e.kind != "spa_session"

@@ -40,7 +40,7 @@ def test_timeline_filters_by_kind_text_and_years(qtbot, window: MainWindow) -> N
     with qtbot.waitSignal(window.timeline_loaded, timeout=10000):
         pane.kind.setCurrentIndex(0)
         qtbot.keyClicks(pane.text, "Session")
-    assert [e.name for e in _events(window)] == ["4th Session of the Supreme People's Assembly"]
+    assert [e.name for e in _events(window)] == ["4th Session of the 14th Supreme People's Assembly"]
     with qtbot.waitSignal(window.timeline_loaded, timeout=10000):
         pane.text.clear()
         pane.year_from.setValue(2013)
@@ -110,7 +110,7 @@ def test_edit_the_summary_in_place_saves_it_as_the_users(qtbot, window: MainWind
 
 
 def test_find_in_document_and_copy_citation(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    _open_event(qtbot, window, "4th Session of the Supreme")
+    _open_event(qtbot, window, "4th Session of the 14th Supreme")
     reader = window.reader
     reader.show_find()
     reader.find_box.setText("Kim Tok Hun")

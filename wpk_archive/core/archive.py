@@ -19,6 +19,7 @@ from typing import Any
 from platformdirs import user_data_dir
 
 from wpk_archive.core import corrections, summaries, timeline
+from wpk_archive.core.chronology import Chronology, load_chronology
 from wpk_archive.core import store as store_module
 from wpk_archive.core.ingest import Item, Refusal, document_from_text, expand_paths, read_path
 from wpk_archive.core.locking import ArchiveLock
@@ -35,6 +36,8 @@ BATCH = 500
 BULK_INDEXING = os.environ.get("WPK_BULK_INDEXING", "1") != "0"
 """Imports of more than one batch index on the other core (wpk_archive.core.search.indexer)."""
 TIMELINE_STALE = "timeline_stale"
+TIMELINE_GRAMMAR = "timeline_grammar"
+CHRONOLOGY_NAME = "chronology.tsv"
 
 Progress = Callable[[int, int, str], None]
 """progress(done, total, what): called from the working thread."""
@@ -163,8 +166,14 @@ class Archive:
         self._bulk: BackgroundIndexer | None = None
         self._write_lock = threading.RLock()
         self.orphan_corrections: list[corrections.Correction] = []
+        self._chronology: Chronology | None = None
         if is_new:
             self.import_bundled()
+            self.store.set_meta(TIMELINE_GRAMMAR, str(timeline.GRAMMAR_VERSION))
+        elif not readonly and self.store.get_meta(TIMELINE_GRAMMAR) != str(
+            timeline.GRAMMAR_VERSION
+        ):
+            self._upgrade_timeline()  # written by an earlier timeline grammar
         elif not readonly and self.store.get_meta(TIMELINE_STALE) == "1":
             self.rebuild_timeline()  # an import was cut off before it merged the timeline
 
@@ -369,11 +378,29 @@ class Archive:
             summaries.passage_gists(doc, sentences=sentences),
         )
 
+    def chronology(self) -> Chronology:
+        """The reference chronology: the shipped table and the archive folder's chronology.tsv."""
+        if self._chronology is None:
+            self._chronology = load_chronology([self.folder / CHRONOLOGY_NAME])
+            if self._chronology.messages:
+                skipped = "Some rows of your chronology.tsv were skipped: " + "; ".join(
+                    self._chronology.messages[:5]
+                )
+                self.notice = f"{self.notice} {skipped}" if self.notice else skipped
+        return self._chronology
+
     def rebuild_timeline(self) -> list[Event]:
-        """Merge every stored event mention into the timeline, then replay the user's corrections."""
+        """Merge every stored event mention into the timeline, then replay the user's corrections.
+
+        The user's corrections and gists follow their meeting when its id changes (a new grammar
+        or chronology identifies it differently): to the new event holding most of its sources.
+        """
         self._require_writable()
         with self._write_lock:
-            merged = timeline.merge_mentions(self.store.all_mentions())
+            merged = timeline.merge_mentions(self.store.all_mentions(), self.chronology())
+            moves = _moved_events(self.store.all_events(), merged)
+            if moves:
+                self.store.retarget_event_data(moves)
             applied = corrections.apply_to_events(
                 merged, self.store.corrections(target_type="event")
             )
@@ -382,6 +409,26 @@ class Archive:
                 self.store.replace_events(applied.events)
                 self.store.set_meta(TIMELINE_STALE, "0")
             return applied.events
+
+    def _upgrade_timeline(self) -> None:
+        """Read every document's meetings again when the timeline grammar changed since the
+        archive was last written (the user's corrections are replayed on the new timeline)."""
+        with self._write_lock:
+            batch: list[Document] = []
+            for doc in self.store.iter_documents():
+                batch.append(doc)
+                if len(batch) >= BATCH:
+                    self._put_mentions(batch)
+                    batch = []
+            self._put_mentions(batch)
+            with self.store.transaction():
+                self.store.set_meta(TIMELINE_GRAMMAR, str(timeline.GRAMMAR_VERSION))
+            self.rebuild_timeline()
+
+    def _put_mentions(self, docs: list[Document]) -> None:
+        with self.store.transaction():
+            for doc in docs:
+                self.store.put_mentions(doc.id, timeline.extract_mentions(doc))
 
     # -- index --------------------------------------------------------------------------------
 
@@ -553,15 +600,18 @@ class Archive:
         doc_id: str | None = None,
         text: str | None = None,
         rejected: bool = False,
+        reference: bool = False,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Event]:
         """Timeline events in date order, undated last; ``text`` filters on the event's name.
 
-        ``rejected`` True lists the events the user rejected (to restore them) instead.
+        ``rejected`` True lists the events the user rejected (to restore them) instead;
+        ``reference`` True also lists the chronology's meetings that no document names.
         """
         return self.store.events(
             rejected=rejected,
+            reference=reference,
             kind=kind,
             date_from=date_from,
             date_to=date_to,
@@ -579,10 +629,16 @@ class Archive:
         date_to: str | None = None,
         text: str | None = None,
         rejected: bool = False,
+        reference: bool = False,
     ) -> int:
         """How many timeline events match the filter."""
         return self.store.count_events(
-            kind=kind, date_from=date_from, date_to=date_to, text=text, rejected=rejected
+            kind=kind,
+            date_from=date_from,
+            date_to=date_to,
+            text=text,
+            rejected=rejected,
+            reference=reference,
         )
 
     def event(self, event_id: str) -> Event | None:
@@ -826,6 +882,9 @@ class Archive:
             )
             setattr(doc, name, value)
         self.store.update_document_fields(doc.id, changes)
+        if "date" in changes:  # yearless and relative dates are read against the document's date
+            self._put_mentions([doc])
+            self.rebuild_timeline()
         self._ensure_index()
         self.index.add_documents([doc], kinds=self.store.event_kinds_by_passage(), replace=True)
         self.index.set_generation(self.store.generation())
@@ -1004,3 +1063,25 @@ class Archive:
             "passages": self.store.count("passages"),
             "events": self.store.count("events"),
         }
+
+
+def _moved_events(old: list[Event], new: list[Event]) -> dict[str, str]:
+    """Old event id -> the new event id of the same meeting, for old events whose id is gone: the
+    new event of the same kind that holds most of the old one's source passages."""
+    new_ids = {event.id for event in new}
+    holder: dict[tuple[str, int, int], Event] = {}
+    for event in new:
+        for source in event.sources:
+            holder[(source.doc_id, source.passage, source.start)] = event
+    moves: dict[str, str] = {}
+    for event in old:
+        if event.id in new_ids or event.manual:
+            continue
+        votes: dict[str, int] = {}
+        for source in event.sources:
+            target = holder.get((source.doc_id, source.passage, source.start))
+            if target is not None and target.kind == event.kind:
+                votes[target.id] = votes.get(target.id, 0) + 1
+        if votes:
+            moves[event.id] = max(votes, key=lambda event_id: votes[event_id])
+    return moves

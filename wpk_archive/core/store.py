@@ -340,8 +340,8 @@ class Store:
             self.db.execute("DELETE FROM event_mentions WHERE doc_id = ?", [doc_id])
             self.db.conn.executemany(
                 'INSERT INTO event_mentions(doc_id, passage, start, "end", quote, kind, name, key, '
-                "start_date, end_date, precision, year_inferred, ambiguous) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "start_date, end_date, precision, year_inferred, ambiguous, status, basis, loose) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [
                     (
                         m.doc_id,
@@ -357,6 +357,9 @@ class Store:
                         m.precision,
                         int(m.year_inferred),
                         int(m.ambiguous),
+                        m.status,
+                        m.basis,
+                        int(m.loose),
                     )
                     for m in mentions
                 ],
@@ -379,8 +382,15 @@ class Store:
                 precision=r["precision"],
                 year_inferred=bool(r["year_inferred"]),
                 ambiguous=bool(r["ambiguous"]),
+                status=r["status"],
+                basis=r["basis"],
+                loose=bool(r["loose"]),
+                doc_date=r["doc_date"],
             )
-            for r in self._rows("SELECT * FROM event_mentions ORDER BY id")
+            for r in self._rows(
+                "SELECT m.*, d.date AS doc_date FROM event_mentions m "
+                "LEFT JOIN documents d ON d.id = m.doc_id ORDER BY m.id"
+            )
         ]
 
     def replace_events(self, events: Iterable[Event]) -> None:
@@ -406,6 +416,11 @@ class Store:
                         int(e.rejected),
                         json.dumps(e.corrected) if e.corrected else None,
                         int(e.manual),
+                        e.status,
+                        e.date_basis,
+                        json.dumps(e.chronology) if e.chronology else None,
+                        e.name_ko,
+                        int(e.reference_only),
                     )
                 )
                 source_rows.extend(
@@ -420,18 +435,23 @@ class Store:
                         s.end_date,
                         s.precision,
                         int(s.year_inferred),
+                        s.date_basis,
+                        s.status,
+                        s.doc_date,
                     )
                     for s in e.sources
                 )
             self.db.conn.executemany(
                 'INSERT OR REPLACE INTO events(id, kind, name, key, start, "end", precision, '
-                "year_inferred, n_sources, conflicting_dates, rejected, corrected, manual) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "year_inferred, n_sources, conflicting_dates, rejected, corrected, manual, status, "
+                "date_basis, chronology, name_ko, reference_only) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 event_rows,
             )
             self.db.conn.executemany(
                 'INSERT INTO event_sources(event_id, doc_id, passage, start, "end", quote, '
-                "start_date, end_date, precision, year_inferred) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                "start_date, end_date, precision, year_inferred, date_basis, status, doc_date) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 source_rows,
             )
 
@@ -444,14 +464,18 @@ class Store:
         doc_id: str | None = None,
         text: str | None = None,
         rejected: bool = False,
+        reference: bool = False,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Event]:
         """Timeline events in date order (undated last), with their sources.
 
-        ``rejected`` True lists the events the user rejected instead of the others.
+        ``rejected`` True lists the events the user rejected instead of the others; ``reference``
+        True also lists the chronology's meetings that no document names.
         """
-        where, params = _event_filter(kind, date_from, date_to, doc_id, text, rejected)
+        where, params = _event_filter(
+            kind, date_from, date_to, doc_id, text, rejected, reference
+        )
         sql = f"SELECT * FROM events {where} ORDER BY start IS NULL, start, name"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
@@ -468,9 +492,10 @@ class Store:
         date_to: str | None = None,
         text: str | None = None,
         rejected: bool = False,
+        reference: bool = False,
     ) -> int:
         """How many events match the filter."""
-        where, params = _event_filter(kind, date_from, date_to, None, text, rejected)
+        where, params = _event_filter(kind, date_from, date_to, None, text, rejected, reference)
         return int(self._rows(f"SELECT count(*) AS n FROM events {where}", params)[0]["n"])
 
     def event(self, event_id: str) -> Event | None:
@@ -479,6 +504,31 @@ class Store:
         if not rows:
             return None
         return _event(rows[0], self._sources_for([event_id]).get(event_id, []))
+
+    def all_events(self) -> list[Event]:
+        """Every event row, rejected and reference-only ones too (for following corrections)."""
+        rows = self._rows("SELECT * FROM events")
+        sources = self._sources_for([r["id"] for r in rows])
+        return [_event(r, sources.get(r["id"], [])) for r in rows]
+
+    def retarget_event_data(self, moves: dict[str, str]) -> int:
+        """Move the user's corrections and gists from old event ids to new ones (the same meeting
+        under a new id); returns how many rows moved. A gist already written for the new id wins."""
+        moved = 0
+        with self.transaction():
+            for old, new in moves.items():
+                cursor = self.db.execute(
+                    "UPDATE corrections SET target_id = ? WHERE target_type = 'event' "
+                    "AND target_id = ?",
+                    [new, old],
+                )
+                moved += cursor.rowcount
+                cursor = self.db.execute(
+                    "UPDATE OR IGNORE user_event_gists SET event_id = ? WHERE event_id = ?",
+                    [new, old],
+                )
+                moved += cursor.rowcount
+        return moved
 
     def event_kinds_by_passage(self) -> dict[tuple[str, int], set[str]]:
         """Event kinds named in each passage (for filtering search results by kind)."""
@@ -506,6 +556,9 @@ class Store:
                         end_date=r["end_date"],
                         precision=r["precision"],
                         year_inferred=bool(r["year_inferred"]),
+                        date_basis=r["date_basis"],
+                        status=r["status"],
+                        doc_date=r["doc_date"],
                     )
                 )
         return found
@@ -759,6 +812,11 @@ def _event(row: dict[str, Any], sources: list[EventSource]) -> Event:
         rejected=bool(row.get("rejected", 0)),
         manual=bool(row.get("manual", 0)),
         corrected=json.loads(row["corrected"]) if row.get("corrected") else {},
+        status=row.get("status"),
+        date_basis=row.get("date_basis"),
+        chronology=json.loads(row["chronology"]) if row.get("chronology") else None,
+        name_ko=row.get("name_ko"),
+        reference_only=bool(row.get("reference_only", 0)),
     )
 
 
@@ -769,9 +827,12 @@ def _event_filter(
     doc_id: str | None,
     text: str | None = None,
     rejected: bool = False,
+    reference: bool = False,
 ) -> tuple[str, list[Any]]:
     clauses: list[str] = ["rejected = ?"]
     params: list[Any] = [int(rejected)]
+    if not reference:  # meetings of the reference chronology that no document names
+        clauses.append("reference_only = 0")
     if kind:
         clauses.append("kind = ?")
         params.append(kind)

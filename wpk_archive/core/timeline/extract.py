@@ -182,6 +182,8 @@ class _Found:
     date_name: str | None = None
     loose_date: bool = False
     anaphor: bool = False
+    fallback: _Ref | None = None
+    """What an unnumbered name refers back to when the sentence gives it no date."""
 
 
 def _key_and_name(meeting: NamedMeeting, ctx: _Context) -> _Ref:
@@ -415,6 +417,34 @@ def _relative(sentence: str, ctx: _Context) -> list[_Found]:
     return found
 
 
+_ELLIPTIC = re.compile(
+    rf"\b(?:the|The)\s+(?P<n>{ORD})\s+(?P<noun>congress|conference|plenary\s+meeting|session)"
+    r"(?!\s+of\b)"
+)
+
+
+def _elliptic(sentence: str, found: list[_Found], ctx: _Context) -> list[_Found]:
+    """ "the second conference" after "the first WPK Conference": the same series, another number."""
+    result = []
+    for match in _ELLIPTIC.finditer(sentence):
+        if any(f.start <= match.start("n") < f.end for f in found):
+            continue
+        noun = re.sub(r"\s+", " ", match.group("noun"))
+        kinds = {"congress": "party_congress", "conference": "party_conference",
+                 "plenary meeting": "cc_plenary", "session": "spa_session"}
+        previous = ctx.last_named.get(kinds[noun])
+        number = ordinal_value(match.group("n"))
+        if previous is None or previous.ambiguous or number is None:
+            continue
+        parts = previous.key.split(":")
+        parts[-1] = str(number)
+        key = ":".join(parts)
+        name = re.sub(r"^\d+(?:st|nd|rd|th)", ordinal_text(number), previous.name)
+        ref = _Ref(previous.kind, key, name, False)
+        result.append(_Found(match.start(), match.end(), ref, False, True))
+    return result
+
+
 def _note_terms(sentence: str, ctx: _Context) -> None:
     """Remember the Central Committee and the Assembly a document names with their terms."""
     for pattern, body in ((_TERM_CC, "cc"), (_TERM_SPA, "spa")):
@@ -438,10 +468,9 @@ def _sentence_mentions(
         if not _is_wpk(meeting, sentence, ctx):
             continue
         ref = _key_and_name(meeting, ctx)
+        earlier = None
         if ref.key.endswith(":?") and ref.kind in ("party_congress", "party_conference"):
-            earlier = ctx.last_named.get(ref.kind)
-            if earlier is not None and not meeting.date_name:  # "the Party Congress" again
-                ref = earlier
+            earlier = ctx.last_named.get(ref.kind)  # "the Party Congress" again, if undated
         found.append(
             _Found(
                 meeting.start,
@@ -450,11 +479,13 @@ def _sentence_mentions(
                 needs_date=_needs_date(ref),
                 loose_identity=not meeting.explicit or ref.key.endswith(":?"),
                 date_name=meeting.date_name,
+                fallback=earlier,
             )
         )
         if subject is None and _SUBJECT_START.match(sentence[: meeting.start]):
             subject = ref
     found.extend(_relative(sentence, ctx))
+    found.extend(_elliptic(sentence, found, ctx))
     anaphors = _anaphors(sentence, named, others, ctx)
     found.extend(anaphors)
     for other in others:  # "a plenary meeting of the Cabinet": "the meeting" is now that one
@@ -469,6 +500,9 @@ def _sentence_mentions(
     _assign(sentence, found, dates)
     mentions: list[EventMention] = []
     seen: dict[str, int] = {}
+    for meeting in found:
+        if meeting.date is None and meeting.date_name is None and meeting.fallback is not None:
+            meeting.ref, meeting.loose_identity = meeting.fallback, False
     for meeting in sorted(found, key=lambda f: f.start):
         status = _status(sentence, meeting, doc.date)
         date = meeting.date
