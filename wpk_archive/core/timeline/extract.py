@@ -56,8 +56,7 @@ _GAP_WORDS = (
     r"|by|under|with|presence|guidance|participation|attended|also|again|once|first|time|officially"
 )
 _GAP_AFTER = re.compile(
-    rf"(?:[\s,(]*(?:(?:{_GAP_WORDS}|[A-Z][\w'’.-]*)\b|\([A-Z][\w.]*\)|--|—|–))*[\s,(]*",
-    re.IGNORECASE,
+    rf"(?:[\s,(]*(?:(?i:{_GAP_WORDS})\b|[A-Z][\w'’.-]*\b|\([A-Z][\w.]*\)|--|—|–))*[\s,(]*",
 )
 _GAP_BEFORE = re.compile(
     r"[\s,]*(?:(?:when|where|as|and)\s+)?(?:(?:at|in|on|during|to|for)\s+)?"
@@ -65,7 +64,8 @@ _GAP_BEFORE = re.compile(
 )
 _HOLDING = re.compile(
     r"\b(?:held|convened|convoked|opened|open|took\s+place|takes?\s+place|closed|met|lasted|"
-    r"began|started|ended|concluded|wound\s+up|kicked\s+off|was\s+in\s+session|gathered)\b"
+    r"began|started|ended|concluded|wound\s+up|kicked\s+off|was\s+in\s+session|gathered|"
+    r"(?:came|drew)\s+to\s+a\s+close|finished|adjourned|continued|resumed|ran)\b"
 )
 _ANNOUNCED = re.compile(
     r"\b(?:will|shall|would)\s+(?:\w+ly\s+)?(?:be\s+)?(?:held|convened|convoked|open|take\s+place|"
@@ -106,6 +106,11 @@ _FOREIGN_NATION = re.compile(
     r"Hungarian|Czechoslovakia|Czechoslovak|Venezuela|Venezuelan|Nicaragua|Nicaraguan|"
     r"Belarus|Belarusian|Iran|Iranian|India|Indian|Brazil|Brazilian|Mexico|Mexican|"
     r"South\s+Africa|African|Egypt|Egyptian|America|American|British|German|French|Italian)\b"
+)
+_TEMPORAL_BEFORE = re.compile(
+    r"\b(?:since|after|before|following|until|till|prior\s+to|previous|preceding|last)\s+"
+    r"(?:the\s+)?(?:historic\s+)?$",
+    re.IGNORECASE,
 )
 _MAX_GAP = 110
 _MAX_SUBJECT = 260
@@ -366,6 +371,19 @@ def _status(sentence: str, meeting: _Found, doc_date: str | None) -> str | None:
     return None
 
 
+def _named_date(date_name: str | None, doc_date: str | None) -> tuple[str | None, str]:
+    """The date of a meeting named by its date, and its basis: "December 2023" as written; a month
+    alone ("the August plenum") in the publication year, or the year before for a later month."""
+    if not date_name or not date_name.startswith("--"):
+        return date_name, "text"
+    if doc_date is None or len(doc_date) < 7:
+        return None, "text"
+    month, year = int(date_name[2:]), int(doc_date[:4])
+    if month > int(doc_date[5:7]):
+        year -= 1
+    return f"{year:04d}-{month:02d}", "dateline"
+
+
 def _basis(date: DateMention) -> str:
     """ "text" when the text gives the whole date, "dateline" when part came from the dateline."""
     basis = getattr(date, "basis", None)
@@ -506,10 +524,11 @@ def _sentence_mentions(
     for meeting in sorted(found, key=lambda f: f.start):
         status = _status(sentence, meeting, doc.date)
         date = meeting.date
-        if date is None and meeting.date_name:
-            start_date = end_date = meeting.date_name
-            precision = "month" if len(meeting.date_name) == 7 else "year"
-            basis, inferred = "text", False
+        named_date, named_basis = _named_date(meeting.date_name, doc.date)
+        if date is None and named_date:
+            start_date = end_date = named_date
+            precision = "month" if len(named_date) == 7 else "year"
+            basis, inferred = named_basis, named_basis == "dateline"
         elif date is not None:
             start_date, end_date, precision = date.start_date, date.end_date, date.precision
             basis, inferred = _basis(date), date.year_inferred
@@ -544,8 +563,11 @@ def _sentence_mentions(
         seen[meeting.ref.key] = len(mentions)
         mentions.append(mention)
     for meeting in found:
-        if not meeting.anaphor and not meeting.needs_date:
-            _remember(ctx, meeting.ref)
+        if meeting.anaphor or meeting.needs_date or "?" in meeting.ref.key:
+            continue
+        if _TEMPORAL_BEFORE.search(sentence, max(0, meeting.start - 30), meeting.start):
+            continue  # "since the 7th Congress" dates something else; "the Congress" is not it
+        _remember(ctx, meeting.ref)
     ctx.subject = subject or (ctx.subject if anaphors and anaphors[0].start == 0 else None)
     return mentions
 

@@ -63,10 +63,12 @@ _ORDS = rf"{ORD}(?:\s*,\s*{ORD})*(?:\s*,?\s+(?:and|&)\s+{ORD})?"
 """One or more ordinals: "ninth and tenth", "4th, 5th and 6th"."""
 
 _APOS = r"['’`]"
+_WORKERS = rf"(?:ruling\s+)?Workers?{_APOS}?s?{_APOS}?\s*Party"
 _WPK = (
-    rf"(?:Workers{_APOS}\s*Party\s+of\s+Korea(?:\s*\((?:WPK|KWP)\))?|Korean\s+Workers{_APOS}\s*"
-    rf"Party(?:\s*\((?:WPK|KWP)\))?|WPK|KWP|Korean\s+Labou?r\s+Party"
-    rf"|Workers{_APOS}\s*Party(?!\s+of\s)(?![\w-]))"
+    rf"(?:{_WORKERS}\s+of\s+(?:\(North\)\s+)?Korea(?:\s*\((?:WPK|KWP)\))?"
+    rf"|(?:ruling\s+)?Korean\s+Workers?{_APOS}?s?\s*Party(?:\s*\((?:WPK|KWP)\))?"
+    rf"|(?:ruling\s+)?(?:WPK|KWP)|Korean\s+Labou?r\s+Party"
+    rf"|{_WORKERS}(?:\s*\((?:WPK|KWP)\))?(?!\s+of\s)(?![\w-]))"
 )
 _PARTY = rf"(?:{_WPK}|[Pp]arty|ruling\s+party)"
 """The party as a name (the WPK, or a bare "Party" whose identity the caller checks)."""
@@ -98,7 +100,7 @@ _MONTH_NAME = "|".join(name.capitalize() for name in MONTHS if len(name) > 3 or 
 _YEAR = r"(?:19[4-9]\d|20\d\d)"
 _DATE_NAME = (
     rf"(?P<dname>(?P<dm1>{_MONTH_NAME})\s+(?P<dy1>{_YEAR})|(?P<dy2>{_YEAR})\s+(?P<dm2>{_MONTH_NAME})"
-    rf"|(?P<dy3>{_YEAR})\s+year-end|year-end\s+(?P<dy4>{_YEAR}))"
+    rf"|(?P<dy3>{_YEAR})\s+year-end|year-end\s+(?P<dy4>{_YEAR})|(?P<dm3>{_MONTH_NAME}))"
 )
 """A meeting named by its date: "December 2023", "2023 December", "2023 year-end"."""
 
@@ -166,6 +168,7 @@ class NamedMeeting:
     noun: str = "meeting"
     slug: str = ""
     label: str = ""
+    plural: bool = False
 
 
 @dataclass(frozen=True)
@@ -228,10 +231,12 @@ def _date_name(match: re.Match[str]) -> str | None:
     """ "2023-12" for "December 2023 Plenary Meeting", "2023" for "2023 year-end plenum"."""
     if "dname" not in match.re.groupindex or not match.group("dname"):
         return None
-    month_name = _first(match, "dm1", "dm2")
+    month_name = _first(match, "dm1", "dm2", "dm3")
     year = _first(match, "dy1", "dy2", "dy3", "dy4")
     if month_name and year:
         return f"{year}-{MONTHS[month_name.lower()]:02d}"
+    if month_name:  # "the August plenum": the year is the caller's to find
+        return f"--{MONTHS[month_name.lower()]:02d}"
     return year
 
 
@@ -285,6 +290,10 @@ def _meetings(
     label: str = "",
 ) -> list[NamedMeeting]:
     """One NamedMeeting per number of a match (two for "the ninth and tenth plenary meetings")."""
+    plural = numbers == [None] and bool(
+        re.search(r"(?i)(?:congresses|conferences|sessions|meetings|plenums|plenaries)$",
+                  match.group(0))
+    )
     return [
         NamedMeeting(
             match.start(),
@@ -298,16 +307,30 @@ def _meetings(
             noun=noun,
             slug=slug,
             label=label,
+            plural=plural,
         )
         for number in numbers
     ]
 
 
+_FIRST_SINCE = re.compile(
+    r"(?:\s+(?:of|by)\s+(?:the\s+)?[\w'’]+(?:\s+[\w'’()]+){0,5}?)?,?\s+(?:since|after|in\s+"
+    r"(?:(?:over|more\s+than|nearly|almost|about|some)\s+)?(?:\d+|[a-z]+(?:-[a-z]+)?|a)\s+"
+    r"(?:years?|decades?|generations?)|in\s+decades|ever|of\s+its\s+kind|for\s+\d+\s+years)\b"
+)
+
+
 def _numbers_or_none(match: re.Match[str], limit: int) -> list[int | None] | None:
-    """The meeting numbers of a match ([None] when unnumbered; None when out of range)."""
+    """The meeting numbers of a match ([None] when unnumbered; None when out of range).
+
+    "The first party congress since 1980", "the first congress ... in 36 years" are unnumbered:
+    "first" says when, not which.
+    """
     numbers = _ordinals(_first(match, "n", "n2", "n3"))
     if any(n > limit or n < 1 for n in numbers):
         return None
+    if numbers == [1] and _FIRST_SINCE.match(match.string, match.end()):
+        return [None]
     return list(numbers) if numbers else [None]
 
 
@@ -434,8 +457,11 @@ def _read_congress(match: re.Match[str], text: str) -> list[NamedMeeting]:
     if numbers is None:
         return []
     before = text[max(0, match.start() - 40) : match.start()]
-    if re.search(r"(?:\b(?:its|their|his|her)|[A-Z][\w.]*(?<!Party)(?<!WPK)(?<!KWP)['’]s)\s+$",
-                 before):
+    if re.search(
+        r"(?:\b(?:its|their|his|her)|[A-Z][\w.]*(?<!Party)(?<!WPK)(?<!KWP)(?<!North)(?<!Korea)"
+        r"(?<!Pyongyang)['’]s)\s+$",
+        before,
+    ):
         return []
     if _bare_party_foreign(match, text):
         return []
@@ -446,6 +472,31 @@ def _read_congress(match: re.Match[str], text: str) -> list[NamedMeeting]:
     return _meetings(
         match, "party_congress", numbers, term=None, explicit=explicit, noun="congress"
     )
+
+
+def _read_dated_congress(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    """ "the 2021 congress", "the 1980 party congress": a congress named by its year."""
+    if _bare_party_foreign(match, text):
+        return []
+    return _meetings(
+        match,
+        "party_congress",
+        [None],
+        term=None,
+        explicit=_names_wpk(match.group(0)),
+        noun="congress",
+        date_name=match.group("cy"),
+    )
+
+
+def _read_parliament(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    """ "a crucial parliamentary meeting", "the rubber-stamp parliament's session": the SPA's,
+    in a sentence about North Korea (never the South's National Assembly)."""
+    if not re.search(r"North\s+Korea|Pyongyang|\bDPRK\b|\bthe\s+North\b|SPA\b|Supreme\s+People", text):
+        return []
+    if re.search(r"South\s+Korea|\bSeoul\b|National\s+Assembly|Diet\b|Congress\b", text):
+        return []
+    return _meetings(match, "spa_session", [None], term=None, explicit=True, noun="session")
 
 
 def _read_bare_congress(match: re.Match[str], text: str) -> list[NamedMeeting]:
@@ -526,6 +577,7 @@ def _read_lower_party(match: re.Match[str], text: str) -> list[NamedMeeting]:
     after = text[match.end() : match.end() + 100]
     explicit = _names_wpk(match.group(0)) or _names_wpk(after)
     word = match.group("kw").capitalize()
+    what = " ".join(w if w in ("of", "the") else w[:1].upper() + w[1:] for w in what.split())
     label = f"{word} of {what} of the WPK"
     slug = re.sub(r"[^a-z]+", "-", f"{word} {what}".lower()).strip("-")
     return _meetings(
@@ -563,6 +615,10 @@ def _read_local_committee(match: re.Match[str], text: str) -> list[NamedMeeting]
 
 
 _ITS = rf"\b[Ii]ts\s+(?:(?P<n>{_ORDS})\s+)?(?:[Cc]ongress|[Cc]onference)(?![\w-])(?!\s+of\b)"
+_ORGAN_WORDS = (
+    r"cells?|party|primary|secretaries|chairpersons|chairmen|instructors|committees?|officials|"
+    r"activists|members|branch(?:es)?"
+)
 _PLENARY_HEAD = r"(?:[Pp]lenary\s+(?:[Mm]eetings?|[Ss]essions?)|[Pp]lenums?|[Pp]lenaries)"
 _MEETING_HEAD = r"(?:[Mm]eetings?|[Ss]essions?)"
 _PB = r"(?:(?:Presidium\s+of\s+(?:the\s+)?)?(?:Political\s+(?:Bureau|Committee)|Politburo))"
@@ -570,8 +626,8 @@ _PB = r"(?:(?:Presidium\s+of\s+(?:the\s+)?)?(?:Political\s+(?:Bureau|Committee)|
 _PATTERNS: list[tuple[re.Pattern[str], _Reader, tuple[str, ...]]] = [
     (
         re.compile(
-            rf"(?:(?P<n>{_ORDS})\s+)?{_MODS_CI}(?:(?P<kw>Conference|Meeting|Congress)s?)\s+of\s+"
-            rf"(?P<what>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the))*)"
+            rf"(?:(?P<n>{_ORDS})\s+)?{_MODS_CI}(?:(?P<kw>[Cc]onference|[Mm]eeting|Congress)s?)\s+of\s+"
+            rf"(?P<what>(?:[A-Z][\w'’-]*|{_ORGAN_WORDS})(?:\s+(?:[A-Z][\w'’-]*|of|the|{_ORGAN_WORDS}))*)"
         ),
         _read_lower_party,
         ("conference", "meeting", "congress"),
@@ -602,9 +658,9 @@ _PATTERNS: list[tuple[re.Pattern[str], _Reader, tuple[str, ...]]] = [
         re.compile(
             rf"(?:(?P<n>{_ORDS})\s+)?{_MODS_CI}(?:{_MEETING_HEAD})\s+of\s+{_THE}{_PB}"
             rf"(?:\s+of\s+{_TERM_CC}|{_OF_PARTY})?"
-            rf"|{_THE}(?:(?P<t3>{ORD})\s+)?(?:(?:{_WPK}|[Pp]arty)(?:{_APOS}s)?\s+)?"
-            rf"(?:(?:Central\s+Committee|CC)\s+)?(?:Political\s+Bureau|Politburo|politburo)\s+"
-            rf"(?:(?P<n2>{_ORDS})\s+)?{_MODS_CI}(?:{_MEETING_HEAD})"
+            rf"|{_THE}(?:(?P<t3>{ORD})\s+)?(?:(?:{_WPK}|[Pp]arty|ruling\s+party)(?:{_APOS}s)?\s+)?"
+            rf"{_MODS_CI}(?:(?:Central\s+Committee|CC)\s+)?(?:Political\s+Bureau|Politburo|"
+            rf"politburo)\s+(?:(?P<n2>{_ORDS})\s+)?{_MODS_CI}(?:{_MEETING_HEAD})"
         ),
         _read_politburo,
         ("bureau", "politburo", "political committee"),
@@ -612,23 +668,24 @@ _PATTERNS: list[tuple[re.Pattern[str], _Reader, tuple[str, ...]]] = [
     (
         re.compile(
             rf"(?:(?P<n>{_ORDS})\s+)?{_MODS_CI}(?:{_MEETING_HEAD})\s+of\s+{_THE}(?:(?P<t>{ORD})\s+)?"
-            rf"(?:(?:{_WPK}|[Pp]arty)\s+)?(?:(?:Central\s+)?Military\s+Commission|CMC)"
+            rf"(?:(?:{_WPK}|[Pp]arty)\s+)?(?:(?:Central\s+)?Military\s+Commission(?:\s*\(CMC\))?|CMC)"
             rf"(?:\s+of\s+{_THE}(?:(?P<t2>{ORD})\s+)?(?:{_WPK}|(?:{_WPK}\s+|[Pp]arty\s+)?{_CC}"
             rf"(?:{_OF_PARTY})?))?"
-            rf"|{_THE}(?:(?:{_WPK}|[Pp]arty)(?:{_APOS}s)?\s+)?(?:Central\s+Military\s+Commission|"
-            rf"CMC)\s+(?:(?P<n2>{_ORDS})\s+)?{_MODS_CI}(?:{_MEETING_HEAD})"
+            rf"|{_THE}(?:(?:{_WPK}|[Pp]arty)(?:{_APOS}s)?\s+)?{_MODS_CI}(?:Central\s+Military\s+"
+            rf"Commission(?:\s*\(CMC\))?|CMC)\s+(?:(?P<n2>{_ORDS})\s+)?{_MODS_CI}(?:{_MEETING_HEAD})"
         ),
         _read_cmc,
         ("military commission", "cmc"),
     ),
     (
         re.compile(
-            rf"{_MODS_CI}(?:{_MEETING_HEAD})\s+of\s+{_THE}Secretariat\s+of\s+{_TERM_CC}"
-            rf"|{_THE}(?:(?:{_WPK}|[Pp]arty)(?:{_APOS}s)?\s+)?(?:Central\s+Committee\s+)?"
-            rf"Secretariat\s+{_MODS_CI}(?:{_MEETING_HEAD})"
+            rf"{_MODS_CI}(?:{_MEETING_HEAD})\s+of\s+{_THE}(?:Secretariat|Executive\s+Policy\s+"
+            rf"Council)\s+of\s+{_TERM_CC}"
+            rf"|{_THE}(?:(?:{_WPK}|[Pp]arty)(?:{_APOS}s)?\s+)?{_MODS_CI}(?:Central\s+Committee\s+)?"
+            rf"(?:Secretariat|[Ee]xecutive\s+[Pp]olicy\s+[Cc]ouncil)\s+{_MODS_CI}(?:{_MEETING_HEAD})"
         ),
         _read_secretariat,
-        ("secretariat",),
+        ("secretariat", "policy council"),
     ),
     (
         re.compile(
@@ -640,21 +697,27 @@ _PATTERNS: list[tuple[re.Pattern[str], _Reader, tuple[str, ...]]] = [
     ),
     (
         re.compile(
-            rf"(?:(?P<n>{_ORDS})\s+)?{_MODS_CI}{_PLENARY_HEAD}\s+of\s+{_TERM_CC}"
+            rf"(?:(?P<n>{_ORDS})\s+)?{_MODS_CI}(?:{_PLENARY_HEAD}|(?:key\s+|important\s+)?"
+            rf"(?:[Mm]eetings?|[Ss]essions?))\s+of\s+{_TERM_CC}"
             rf"|{_THE}(?:(?P<t3>{ORD})\s+)?(?:{_WPK}|[Pp]arty)(?:{_APOS}s)?\s+(?:(?P<t4>{ORD})\s+)?"
             rf"{_CC}(?:{_APOS}s)?\s+(?:(?P<n2>{_ORDS})\s+)?{_MODS_CI}{_PLENARY_HEAD}"
+            rf"|(?:(?P<n3>{_ORDS})\s+)?{_MODS_CI}{_PLENARY_HEAD}\s+of\s+{_THE}(?:ruling\s+)?"
+            rf"(?:{_WPK})(?![\w'’-])"
         ),
         _read_plenary,
         ("plenary", "plenum", "plenaries"),
     ),
     (
-        re.compile(rf"(?P<n>{_ORDS})\s+{_MODS_CI}Plenary\s+Meetings?"),
+        re.compile(rf"(?P<n>{_ORDS})\s+{_MODS_CI}(?:Plenary\s+Meetings?|Plenums?)"),
         _read_bare_plenary,
-        ("plenary",),
+        ("plenary", "plenum"),
     ),
     (
         re.compile(
-            rf"(?P<n>{_ORDS})\s+[Ss]essions?\s+of\s+{_THE}(?:(?P<t>{ORD})\s+)?{_SPA}"
+            rf"(?P<n>{_ORDS})\s+[Ss]essions?\s+of\s+{_THE}(?:(?:North\s+Korea|the\s+North|Pyongyang|"
+            rf"DPRK){_APOS}s\s+)?(?:(?P<t>{ORD})\s+)?{_SPA}"
+            rf"|{_THE}(?:(?P<t5>{ORD})\s+)?{_SPA}\s+(?=(?:met|convened|opened|was\s+convened|"
+            rf"held\s+(?:a|its)\s+(?:\w+\s+)?session)\b)"
             rf"|{_THE}(?P<t2>{ORD})\s+{_SPA}(?:{_APOS}s)?\s+(?P<n2>{_ORDS})\s+[Ss]essions?"
             rf"|{_THE}(?:(?P<t3>{ORD})\s+)?{_SPA}\s+[Ss]essions?"
             rf"|(?<![Pp]lenary\s)[Ss]ession\s+of\s+{_THE}(?:(?P<t4>{ORD})\s+)?{_SPA}"
@@ -674,6 +737,21 @@ _PATTERNS: list[tuple[re.Pattern[str], _Reader, tuple[str, ...]]] = [
         ("congress",),
     ),
     (re.compile(_ITS), _read_its, ("its",)),
+    (
+        re.compile(
+            rf"(?:(?:the|a|its)\s+)?(?P<cy>{_YEAR})\s+(?:(?:{_WPK}|[Pp]arty)\s+)?[Cc]ongress(?![\w-])"
+        ),
+        _read_dated_congress,
+        ("congress",),
+    ),
+    (
+        re.compile(
+            r"(?:rubber-stamp\s+)?(?:parliamentary\s+(?:session|meeting)|parliament['’]s\s+"
+            r"(?:\w+\s+)?session|session\s+of\s+(?:the\s+|its\s+)?(?:rubber-stamp\s+)?parliament)"
+        ),
+        _read_parliament,
+        ("parliament",),
+    ),
     (
         re.compile(rf"(?P<n>{_ORDS})\s+Congress(?![\w-])"),
         _read_bare_congress,
