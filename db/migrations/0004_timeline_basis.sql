@@ -10,11 +10,16 @@
 --   date_basis  of an event: 'text', 'dateline' or 'chronology' (resources/chronology.tsv or the
 --               archive folder's chronology.tsv); of a source also 'other_source' (it names the
 --               meeting undated, and another source dates it)
+--   role        of a mention: 'opening' or 'closing' when the sentence dates only the meeting's
+--               first or last day ("opened Saturday", "at the closure of ... on Monday"), so that
+--               merging can join them into one range; 'previous' for "the previous congress" with
+--               no congress named before it (the chronology tells which)
 --   chronology  JSON {"name", "start", "end", "source_url"}: the chronology's row for the meeting
 --   reference_only  1 for a chronology meeting that no document names (hidden unless asked for)
 ALTER TABLE event_mentions ADD COLUMN status TEXT;
 ALTER TABLE event_mentions ADD COLUMN basis TEXT;
 ALTER TABLE event_mentions ADD COLUMN loose INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE event_mentions ADD COLUMN role TEXT;
 ALTER TABLE events ADD COLUMN status TEXT;
 ALTER TABLE events ADD COLUMN date_basis TEXT;
 ALTER TABLE events ADD COLUMN chronology TEXT;

@@ -216,4 +216,7 @@ class EventMention:
     """The meeting or its date was read from weak evidence (a bare "the 9th Congress", a date
     not tied to the name): merging drops it where the reference chronology disagrees."""
     doc_date: str | None = None
-    """The publication date of the mention's document (filled in when mentions are read back)."""
+    """The publication date of the mention's document."""
+    role: str | None = None
+    """ "opening" or "closing" when the sentence dates only the first or last day; "previous" for
+    "the previous congress" with no congress named before it."""

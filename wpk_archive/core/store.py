@@ -340,8 +340,8 @@ class Store:
             self.db.execute("DELETE FROM event_mentions WHERE doc_id = ?", [doc_id])
             self.db.conn.executemany(
                 'INSERT INTO event_mentions(doc_id, passage, start, "end", quote, kind, name, key, '
-                "start_date, end_date, precision, year_inferred, ambiguous, status, basis, loose) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "start_date, end_date, precision, year_inferred, ambiguous, status, basis, loose, role) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [
                     (
                         m.doc_id,
@@ -360,6 +360,7 @@ class Store:
                         m.status,
                         m.basis,
                         int(m.loose),
+                        m.role,
                     )
                     for m in mentions
                 ],
@@ -386,6 +387,7 @@ class Store:
                 basis=r["basis"],
                 loose=bool(r["loose"]),
                 doc_date=r["doc_date"],
+                role=r["role"],
             )
             for r in self._rows(
                 "SELECT m.*, d.date AS doc_date FROM event_mentions m "

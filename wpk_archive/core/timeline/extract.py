@@ -44,7 +44,8 @@ from wpk_archive.core.timeline.names import (
 )
 
 _KEYWORDS = re.compile(
-    r"[Cc]ongress|[Cc]onference|[Pp]lenary|[Pp]lenum|Political\s+(?:Bureau|Committee)|Politburo|"
+    r"[Cc]ongress|[Cc]onference|[Pp]lenary|[Pp]lenum|Political\s+(?:Bureau|Committee)|[Pp]olitburo|"
+    r"[Pp]arliament|[Pp]olicy\s+[Cc]ouncil|"
     r"[Ss]ession|Military\s+Commission|CMC|Secretariat|[Mm]eeting"
 )
 
@@ -54,6 +55,7 @@ _GAP_WORDS = (
     r"|at|on|from|between|during|of|the|and|last|its|this|year|hall|building|office|headquarters"
     r"|venue|capital|city|seat|lasted|ran|met|closed|began|started|continued|for|days|a|an|period"
     r"|by|under|with|presence|guidance|participation|attended|also|again|once|first|time|officially"
+    r"|ruling|party|its|their|country|capital|opening|reportedly|solemnly|today"
 )
 _GAP_AFTER = re.compile(
     rf"(?:[\s,(]*(?:(?i:{_GAP_WORDS})\b|[A-Z][\w'’.-]*\b|\([A-Z][\w.]*\)|--|—|–))*[\s,(]*",
@@ -83,7 +85,8 @@ _SUBJECT_START = re.compile(
 )
 _LOOSE_BEFORE = re.compile(
     r"(?:\b(?:at|At|in|In|during|During|to|To|addressed|attended|convened|convoked|opened|"
-    r"guided|chaired|presided\s+over)\s+(?:the\s+)?(?:(?:historic|enlarged|extended|first|last)\s+)*)$"
+    r"guided|chaired|presided\s+over|held|hold|holding)\s+(?:the\s+|an?\s+)?"
+    r"(?:(?:historic|enlarged|extended|first|last|key|crucial|rare|special)\s+)*)$"
 )
 _LOOSE_DATE_BEFORE = re.compile(r"(?:^|\b(?:in|In|on|On)\s+)$|^\W*$")
 _NOT_TIME = re.compile(r"\b(?:since|by|until|till|before|after|from|through|to|of)\s+$", re.I)
@@ -106,6 +109,10 @@ _FOREIGN_NATION = re.compile(
     r"Hungarian|Czechoslovakia|Czechoslovak|Venezuela|Venezuelan|Nicaragua|Nicaraguan|"
     r"Belarus|Belarusian|Iran|Iranian|India|Indian|Brazil|Brazilian|Mexico|Mexican|"
     r"South\s+Africa|African|Egypt|Egyptian|America|American|British|German|French|Italian)\b"
+)
+_HOLD_BEFORE = re.compile(
+    r"\b(?:hold|holds|held|holding|convene|convened|convening|convoke|convoked|open|opened|"
+    r"called|call)\s+(?:(?:the|a|an|its|another)\s+)?(?:[\w-]+\s+){0,2}$"
 )
 _TEMPORAL_BEFORE = re.compile(
     r"\b(?:since|after|before|following|until|till|prior\s+to|previous|preceding|last)\s+"
@@ -189,6 +196,8 @@ class _Found:
     anaphor: bool = False
     fallback: _Ref | None = None
     """What an unnumbered name refers back to when the sentence gives it no date."""
+    previous: bool = False
+    """ "the previous congress" with no congress named before it."""
 
 
 def _key_and_name(meeting: NamedMeeting, ctx: _Context) -> _Ref:
@@ -258,9 +267,18 @@ def _is_wpk(meeting: NamedMeeting, sentence: str, ctx: _Context) -> bool:
     return True
 
 
-def _gap_allowed(gap: str, pattern: re.Pattern[str], date: DateMention | None = None) -> bool:
-    """Whether the text between a meeting name and a date lets the date qualify the name."""
-    if date is not None and date.kind in ("weekday", "relative") and not _HOLDING.search(gap):
+def _gap_allowed(
+    gap: str, pattern: re.Pattern[str], date: DateMention | None = None, before: str = ""
+) -> bool:
+    """Whether the text between a meeting name and a date lets the date qualify the name
+    (``before``: the words just before the name, where "to hold" may stand)."""
+    if (
+        date is not None
+        and date.kind in ("weekday", "relative")
+        and not _HOLDING.search(gap)
+        and not _HOLD_BEFORE.search(before)
+        and not re.fullmatch(r"[\s,]*(?:on\s+|last\s+|this\s+)?", gap)
+    ):
         return False
     if len(gap) > _MAX_GAP or re.search(r"[;:]|\.\s", gap):
         return False
@@ -298,7 +316,8 @@ def _assign(sentence: str, found: list[_Found], dates: list[DateMention]) -> Non
             date = dates[i]
             if i in used or date.start < meeting.end or date.start >= limit:
                 continue
-            if _gap_allowed(sentence[meeting.end : date.start], _GAP_AFTER, date):
+            before = sentence[max(0, meeting.start - 40) : meeting.start]
+            if _gap_allowed(sentence[meeting.end : date.start], _GAP_AFTER, date, before):
                 meeting.date = date
                 used.add(i)
             break
@@ -351,6 +370,30 @@ def _assign_loose(sentence: str, meeting: _Found, date: DateMention) -> None:
         return
     meeting.date = date
     meeting.loose_date = True
+
+
+_OPENING = re.compile(r"\b(?:opened|opening|began|started|kicked\s+off|commenced)\b", re.I)
+_CLOSING = re.compile(
+    r"\b(?:closed|closing|closure|conclu\w+|ended|(?:came|drew)\s+to\s+a\s+close|wound\s+up|"
+    r"finished|adjourned)\b",
+    re.I,
+)
+
+
+def _role(sentence: str, meeting: _Found) -> str | None:
+    """ "opening" or "closing" when the one-day date of a meeting is only its first or last day."""
+    date = meeting.date
+    if date is None or date.start_date != date.end_date or date.precision != "day":
+        return None
+    lo, hi = sorted((meeting.end, date.start))
+    lo = min(lo, meeting.start)
+    between = sentence[max(0, lo - 40) : min(len(sentence), hi + 1)]
+    opening, closing = _OPENING.search(between), _CLOSING.search(between)
+    if opening and not closing:
+        return "opening"
+    if closing and not opening:
+        return "closing"
+    return None
 
 
 def _status(sentence: str, meeting: _Found, doc_date: str | None) -> str | None:
@@ -425,6 +468,10 @@ def _relative(sentence: str, ctx: _Context) -> list[_Found]:
         kind = "party_congress" if match.group("what").lower() == "congress" else "party_conference"
         current = ctx.last_named.get(kind)
         if current is None or not current.key.split(":")[-1].isdigit():
+            # "the previous congress in 1980": which one, the date (or the chronology) tells
+            noun = "Congress" if kind == "party_congress" else "Conference"
+            ref = _Ref(kind, f"{kind}:?", f"{noun} of the WPK", True)
+            found.append(_Found(match.start(), match.end(), ref, False, True, previous=True))
             continue
         number = int(current.key.split(":")[-1]) - 1
         if number < 1:
@@ -436,8 +483,8 @@ def _relative(sentence: str, ctx: _Context) -> list[_Found]:
 
 
 _ELLIPTIC = re.compile(
-    rf"\b(?:the|The)\s+(?P<n>{ORD})\s+(?P<noun>congress|conference|plenary\s+meeting|session)"
-    r"(?!\s+of\b)"
+    rf"\b(?:the|The|its|Its)\s+(?P<n>{ORD})\s+(?P<noun>congress|conference|plenary\s+meeting|"
+    r"session)(?!\s+of\b)"
 )
 
 
@@ -452,7 +499,15 @@ def _elliptic(sentence: str, found: list[_Found], ctx: _Context) -> list[_Found]
                  "plenary meeting": "cc_plenary", "session": "spa_session"}
         previous = ctx.last_named.get(kinds[noun])
         number = ordinal_value(match.group("n"))
-        if previous is None or previous.ambiguous or number is None:
+        if number is None:
+            continue
+        if previous is None and noun == "session" and "spa" in ctx.terms:
+            term = ctx.terms["spa"]  # "The 5th SPA was elected ... and convened its first session"
+            name = f"{ordinal_text(number)} Session of the {ordinal_text(term)} Supreme People's Assembly"
+            ref = _Ref("spa_session", f"spa_session:{term}:{number}", name, False)
+            result.append(_Found(match.start(), match.end(), ref, False, True))
+            continue
+        if previous is None or previous.ambiguous:
             continue
         parts = previous.key.split(":")
         parts[-1] = str(number)
@@ -555,6 +610,7 @@ def _sentence_mentions(
             basis=basis,
             loose=meeting.loose_date or meeting.loose_identity,
             doc_date=doc.date,
+            role="previous" if meeting.previous else _role(sentence, meeting),
         )
         if meeting.ref.key in seen:
             if start_date is not None and mentions[seen[meeting.ref.key]].start_date is None:

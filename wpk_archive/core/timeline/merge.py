@@ -105,7 +105,10 @@ def _candidates(mention: EventMention, chronology: ChronologyTable) -> list[Chro
     if number == "?":
         if kind not in ("party_congress", "party_conference"):
             return []
-        if mention.status == "announced":  # "the forthcoming Conference"
+        if mention.role == "previous":  # "the previous congress": the last one held before
+            before = [r for r in rows if _years_between(r.start, doc_date) > 30 / 365.25]
+            return [max(before, key=lambda r: r.start)] if before else []
+        if mention.status in ("announced", "postponed"):  # "the forthcoming Conference"
             later = [r for r in rows if r.start > doc_date]
             soonest = min(later, key=lambda r: r.start, default=None)
             return [soonest] if soonest and _years_between(doc_date, soonest.start) <= 1.5 else []
@@ -253,8 +256,31 @@ def _event(mentions: list[EventMention], conflicts: list[str], *, ambiguous: boo
     )
 
 
+def _joined_range(mentions: list[EventMention]) -> tuple[str, str] | None:
+    """The range from a meeting's reported opening day to its closing day ("opened Saturday",
+    "the closure ... on Monday"), when both are reported and no source gives a wider range."""
+    openings = [m.start_date for m in mentions if m.role == "opening" and m.start_date]
+    closings = [m.start_date for m in mentions if m.role == "closing" and m.start_date]
+    if not openings or not closings:
+        return None
+    first, last = min(openings), max(closings)
+    days = _years_between(first, last) * 365.25
+    return (first, last) if 0 < days <= 31 else None
+
+
 def _merge_key(mentions: list[EventMention]) -> list[Event]:
     """Events for the mentions of one key."""
+    events = _merge_key_plain(mentions)
+    joined = _joined_range(mentions)
+    if joined is not None:
+        for event in events:
+            if event.start == joined[0] and (event.end or "") < joined[1]:
+                event.end = joined[1]
+    return events
+
+
+def _merge_key_plain(mentions: list[EventMention]) -> list[Event]:
+    """Events for the mentions of one key, before opening and closing days are joined."""
     dated = [m for m in mentions if m.start_date is not None]
     undated = [m for m in mentions if m.start_date is None]
     ambiguous = any(m.ambiguous for m in mentions)

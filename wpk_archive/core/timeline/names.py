@@ -250,7 +250,7 @@ def _bare_party_foreign(match: re.Match[str], text: str) -> bool:
         at = match.start() + party.start()
         before = text[max(0, at - 40) : at]
         after = text[at + 5 : at + 40]
-        if re.search(rf"(?:Workers{_APOS}\s*|Korean\s+Workers{_APOS}\s*)$", before):
+        if re.search(rf"Workers?{_APOS}?s?{_APOS}?\s*$", before):
             continue
         word = re.search(r"([A-Z][\w'’-]*)\s+$", before)
         if word and word.group(1) not in _PARTY_PRECEDERS and ordinal_value(word.group(1)) is None:
@@ -314,7 +314,8 @@ def _meetings(
 
 
 _FIRST_SINCE = re.compile(
-    r"(?:\s+(?:of|by)\s+(?:the\s+)?[\w'’]+(?:\s+[\w'’()]+){0,5}?)?,?\s+(?:since|after|in\s+"
+    r"(?:\s+(?:of|by)\s+(?:the\s+)?[\w'’]+(?:\s+[\w'’()]+){0,5}?)?,?"
+    r"(?:\s+(?:held|convened|called|to\s+be\s+held|opened))?\s+(?:since|after|in\s+"
     r"(?:(?:over|more\s+than|nearly|almost|about|some)\s+)?(?:\d+|[a-z]+(?:-[a-z]+)?|a)\s+"
     r"(?:years?|decades?|generations?)|in\s+decades|ever|of\s+its\s+kind|for\s+\d+\s+years)\b"
 )
