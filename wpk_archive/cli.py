@@ -19,7 +19,7 @@ from wpk_archive.core.archive import Archive, ArchiveError, StoreError, open_arc
 from wpk_archive.core.export import TIMELINE_FORMATS, document_markdown, timeline_export
 from wpk_archive.core.models import EVENT_KINDS, Document
 from wpk_archive.core.search.indexer import WORKER_FLAG, worker_main
-from wpk_archive.core.timeline import event_to_json
+from wpk_archive.core.timeline import date_mention_to_json, event_to_json
 
 _MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
 
@@ -36,6 +36,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test()
     command = args.command or "gui"
+    if command == "dates":  # reads no archive
+        return _dates(args)
     if command == "gui":
         from wpk_archive.ui.app import run
 
@@ -96,7 +98,19 @@ def _parser() -> argparse.ArgumentParser:
     tl.add_argument("--from", dest="date_from", metavar="DATE")
     tl.add_argument("--to", dest="date_to", metavar="DATE")
     tl.add_argument("--rejected", action="store_true", help="list the events you rejected")
+    tl.add_argument(
+        "--all",
+        action="store_true",
+        help="also list the reference chronology's meetings that no document names",
+    )
     tl.add_argument("--json", action="store_true")
+
+    dates = sub.add_parser(
+        "dates", help="print the date mentions read in a text (why a passage is dated so)"
+    )
+    dates.add_argument("text", nargs="?", help="the text (default: standard input)")
+    dates.add_argument("--date", metavar="YYYY-MM-DD", help="the text's publication date")
+    dates.add_argument("--json", action="store_true")
 
     summary = sub.add_parser("summary", help="show or set a document's summary")
     summary.add_argument("doc_id")
@@ -267,7 +281,11 @@ def _show(archive: Archive, args: argparse.Namespace) -> int:
 
 def _timeline(archive: Archive, args: argparse.Namespace) -> int:
     events = archive.timeline(
-        kind=args.kind, date_from=args.date_from, date_to=args.date_to, rejected=args.rejected
+        kind=args.kind,
+        date_from=args.date_from,
+        date_to=args.date_to,
+        rejected=args.rejected,
+        reference=args.all,
     )
     if args.json:
         _print_json([event_to_json(e) for e in events])
@@ -276,8 +294,47 @@ def _timeline(archive: Archive, args: argparse.Namespace) -> int:
         when = e.start or "undated"
         if e.end and e.end != e.start:
             when += f" – {e.end}"
-        mark = " (year inferred)" if e.year_inferred else ""
-        print(f"{when:<24} {e.kind:<20} {e.name}{mark}  [{len(e.sources)} source(s)]")
+        marks = []
+        if e.year_inferred:
+            marks.append("year inferred")
+        if e.date_basis == "chronology":
+            marks.append("date from the reference chronology")
+        if e.status in ("announced", "postponed"):
+            marks.append(e.status)
+        if e.conflicting_dates:
+            marks.append("sources also say " + ", ".join(e.conflicting_dates))
+        mark = f" ({'; '.join(marks)})" if marks else ""
+        count = "reference only" if e.reference_only else f"{len(e.sources)} source(s)"
+        print(f"{when:<24} {e.kind:<22} {e.name}{mark}  [{count}]")
+    return 0
+
+
+def _is_day(value: str) -> bool:
+    """Whether ``value`` is a real YYYY-MM-DD day."""
+    import datetime as dt
+
+    try:
+        return len(value) == 10 and dt.date.fromisoformat(value) is not None
+    except ValueError:
+        return False
+
+
+def _dates(args: argparse.Namespace) -> int:
+    """``wpk-archive dates [TEXT] [--date D]``: the date mentions read in a text."""
+    from wpk_archive.core.dates import find_dates
+
+    if args.date is not None and not _is_day(args.date):
+        print(f"wpk-archive: --date {args.date!r} is not a date (write YYYY-MM-DD)", file=sys.stderr)
+        return 2
+    text = args.text if args.text is not None else sys.stdin.read()
+    mentions = find_dates(text, doc_date=args.date)
+    if args.json:
+        _print_json([date_mention_to_json(m) for m in mentions])
+        return 0
+    for m in mentions:
+        when = m.start_date if m.end_date == m.start_date else f"{m.start_date} – {m.end_date}"
+        inferred = ", year from the publication date" if m.year_inferred else ""
+        print(f"{m.start:>6}-{m.end:<6} {when:<24} {m.precision}{inferred}  «{m.text}»")
     return 0
 
 

@@ -10,6 +10,9 @@ KIND_LABELS = {
     "cc_plenary": "CC Plenary Meeting",
     "politburo_meeting": "Politburo Meeting",
     "spa_session": "SPA Session",
+    "spa_standing_committee": "SPA Standing Committee",
+    "cmc_meeting": "Central Military Commission",
+    "secretariat_meeting": "Secretariat Meeting",
     "other_party_meeting": "Other Party Meeting",
     "other": "Other",
 }
@@ -20,8 +23,20 @@ KIND_COLOURS = {
     "cc_plenary": "#8e44ad",
     "politburo_meeting": "#2980b9",
     "spa_session": "#16a085",
+    "spa_standing_committee": "#27ae60",
+    "cmc_meeting": "#6d4c41",
+    "secretariat_meeting": "#5d6d7e",
     "other_party_meeting": "#7f8c8d",
     "other": "#95a5a6",
+}
+
+
+STATUS_LABELS = {"announced": "announced", "postponed": "postponed", "held": ""}
+BASIS_LABELS = {
+    "text": "",
+    "dateline": "dated from the article's dateline or publication date",
+    "other_source": "dated by another source",
+    "chronology": "date from the reference chronology, not from any source text",
 }
 
 

@@ -14,6 +14,7 @@ their documents' meetings again when opened."""
 from wpk_archive.core.timeline.extract import extract_mentions
 from wpk_archive.core.timeline.merge import (
     ChronologyTable,
+    date_mention_to_json,
     dates_agree,
     event_id,
     event_to_json,
@@ -25,6 +26,7 @@ __all__ = [
     "GRAMMAR_VERSION",
     "ChronologyTable",
     "Precision",
+    "date_mention_to_json",
     "dates_agree",
     "event_id",
     "event_to_json",
