@@ -7,10 +7,6 @@
 """
 
 from wpk_archive.core.models import Precision
-
-GRAMMAR_VERSION = 2
-"""Raised whenever extraction changes what it finds: archives written by an earlier grammar read
-their documents' meetings again when opened."""
 from wpk_archive.core.timeline.extract import extract_mentions
 from wpk_archive.core.timeline.merge import (
     ChronologyTable,
@@ -21,6 +17,10 @@ from wpk_archive.core.timeline.merge import (
     merge_mentions,
 )
 from wpk_archive.core.timeline.names import ordinal_text, ordinal_value
+
+GRAMMAR_VERSION = 2
+"""Raised whenever extraction changes what it finds: archives written by an earlier grammar read
+their documents' meetings again when opened."""
 
 __all__ = [
     "GRAMMAR_VERSION",

@@ -28,9 +28,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from wpk_archive.core.dates import DateMention, find_dateline, find_dates
-from wpk_archive.core.models import Document, EventMention, Passage
+from wpk_archive.core.dates import find_dateline, find_dates
+from wpk_archive.core.models import Document, EventMention, Passage, Precision
 from wpk_archive.core.sentences import sentence_spans
+from wpk_archive.core.timeline.dating import (
+    SUBJECT_START,
+    Found,
+    Ref,
+    assign_dates,
+    basis_of,
+    named_date,
+    role_of,
+    status_of,
+)
 from wpk_archive.core.timeline.names import (
     ORD,
     NamedMeeting,
@@ -49,47 +59,6 @@ _KEYWORDS = re.compile(
     r"[Ss]ession|Military\s+Commission|CMC|Secretariat|[Mm]eeting"
 )
 
-_GAP_WORDS = (
-    r"which|that|was|were|is|are|has|have|had|been|being|be|will|would|to|held|convened|convoked"
-    r"|opened|open|took|take|taking|place|scheduled|successfully|solemnly|grandly|here|there|in"
-    r"|at|on|from|between|during|of|the|and|last|its|this|year|hall|building|office|headquarters"
-    r"|venue|capital|city|seat|lasted|ran|met|closed|began|started|continued|for|days|a|an|period"
-    r"|by|under|with|presence|guidance|participation|attended|also|again|once|first|time|officially"
-    r"|ruling|party|its|their|country|capital|opening|reportedly|solemnly|today"
-)
-_GAP_AFTER = re.compile(
-    rf"(?:[\s,(]*(?:(?i:{_GAP_WORDS})\b|[A-Z][\w'’.-]*\b|\([A-Z][\w.]*\)|--|—|–))*[\s,(]*",
-)
-_GAP_BEFORE = re.compile(
-    r"[\s,]*(?:(?:when|where|as|and)\s+)?(?:(?:at|in|on|during|to|for)\s+)?"
-    r"(?:(?:the|an?)\s+)?(?:(?:historic|enlarged|recent|extended|expanded)\s+)*"
-)
-_HOLDING = re.compile(
-    r"\b(?:held|convened|convoked|opened|open|took\s+place|takes?\s+place|closed|met|lasted|"
-    r"began|started|ended|concluded|wound\s+up|kicked\s+off|was\s+in\s+session|gathered|"
-    r"(?:came|drew)\s+to\s+a\s+close|finished|adjourned|continued|resumed|ran)\b"
-)
-_ANNOUNCED = re.compile(
-    r"\b(?:will|shall|would)\s+(?:\w+ly\s+)?(?:be\s+)?(?:held|convened|convoked|open|take\s+place|"
-    r"meet|be\s+opened)|\bto\s+be\s+(?:held|convened|convoked|opened)|\b(?:decided|decision|decree|"
-    r"resolution|proposed|plans?|planning)\s+(?:on|to|of)\s+(?:convene|convoke|convening|"
-    r"convoking|hold|holding|open|opening)|\b(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:scheduled|"
-    r"slated|set|expected|due|going)\s+to|\bupcoming\b|\bforthcoming\b|\bscheduled\s+for\b|"
-    r"\bto\s+(?:convene|convoke)\b|\bahead\s+of\b|\bon\s+the\s+eve\s+of\b|\bwill\s+(?:open|convene)",
-    re.IGNORECASE,
-)
-_POSTPONED = re.compile(r"\b(?:postpon\w*|put\s+off|delay\w*|defer\w*|rescheduled)\b", re.I)
-_SUBJECT_START = re.compile(
-    r"^(?:[^\n]{0,60}?\((?:KCNA|Xinhua|AP|AFP|Reuters|Yonhap)\)\s*(?:--|—|–|-)\s*)?"
-    r"(?:(?:The|An|A|the|an|a|This|Its)\s+)?$"
-)
-_LOOSE_BEFORE = re.compile(
-    r"(?:\b(?:at|At|in|In|during|During|to|To|addressed|attended|convened|convoked|opened|"
-    r"guided|chaired|presided\s+over|held|hold|holding)\s+(?:the\s+|an?\s+)?"
-    r"(?:(?:historic|enlarged|extended|first|last|key|crucial|rare|special)\s+)*)$"
-)
-_LOOSE_DATE_BEFORE = re.compile(r"(?:^|\b(?:in|In|on|On)\s+)$|^\W*$")
-_NOT_TIME = re.compile(r"\b(?:since|by|until|till|before|after|from|through|to|of)\s+$", re.I)
 _ANAPHOR = re.compile(
     r"\b(?:the|this|that|The|This|That|said)\s+(?:(?:historic|enlarged|extended|expanded|"
     r"emergency|important|recent|present|current|same)\s+)*"
@@ -110,18 +79,11 @@ _FOREIGN_NATION = re.compile(
     r"Belarus|Belarusian|Iran|Iranian|India|Indian|Brazil|Brazilian|Mexico|Mexican|"
     r"South\s+Africa|African|Egypt|Egyptian|America|American|British|German|French|Italian)\b"
 )
-_HOLD_BEFORE = re.compile(
-    r"\b(?:hold|holds|held|holding|convene|convened|convening|convoke|convoked|open|opened|"
-    r"called|call)\s+(?:(?:the|a|an|its|another)\s+)?(?:[\w-]+\s+){0,2}$"
-)
 _TEMPORAL_BEFORE = re.compile(
     r"\b(?:since|after|before|following|until|till|prior\s+to|previous|preceding|last)\s+"
     r"(?:the\s+)?(?:historic\s+)?$",
     re.IGNORECASE,
 )
-_MAX_GAP = 110
-_MAX_SUBJECT = 260
-
 _NOUN_KINDS: dict[str, tuple[str, ...]] = {
     "plenary": ("cc_plenary", "spa_standing_committee", "other_party_meeting"),
     "plenum": ("cc_plenary", "spa_standing_committee", "other_party_meeting"),
@@ -143,26 +105,16 @@ for _noun, _kinds in _NOUN_KINDS.items():
         _KIND_NOUNS[_kind] = (*_KIND_NOUNS.get(_kind, ()), _noun)
 
 
-@dataclass(frozen=True)
-class _Ref:
-    """A meeting as the timeline keys it (what an anaphor points back to)."""
-
-    kind: str
-    key: str
-    name: str
-    ambiguous: bool
-
-
 @dataclass
 class _Context:
     """What a document has said so far."""
 
     doc: Document
     anchor: str | None
-    last: dict[str, _Ref | None] = field(default_factory=dict)
-    last_named: dict[str, _Ref] = field(default_factory=dict)
+    last: dict[str, Ref | None] = field(default_factory=dict)
+    last_named: dict[str, Ref] = field(default_factory=dict)
     terms: dict[str, int] = field(default_factory=dict)
-    subject: _Ref | None = None
+    subject: Ref | None = None
     _foreign: bool | None = None
     _capital_party: bool | None = None
 
@@ -181,26 +133,7 @@ class _Context:
         return self._foreign
 
 
-@dataclass
-class _Found:
-    """A meeting of one sentence, about to become a mention."""
-
-    start: int
-    end: int
-    ref: _Ref
-    needs_date: bool
-    loose_identity: bool
-    date: DateMention | None = None
-    date_name: str | None = None
-    loose_date: bool = False
-    anaphor: bool = False
-    fallback: _Ref | None = None
-    """What an unnumbered name refers back to when the sentence gives it no date."""
-    previous: bool = False
-    """ "the previous congress" with no congress named before it."""
-
-
-def _key_and_name(meeting: NamedMeeting, ctx: _Context) -> _Ref:
+def _key_and_name(meeting: NamedMeeting, ctx: _Context) -> Ref:
     """The timeline key and canonical name of a named meeting."""
     kind, number = meeting.kind, meeting.number
     term = meeting.term
@@ -214,10 +147,10 @@ def _key_and_name(meeting: NamedMeeting, ctx: _Context) -> _Ref:
     if kind in ("party_congress", "party_conference"):
         noun = "Congress" if kind == "party_congress" else "Conference"
         name = f"{n} {noun} of the WPK" if n else f"{noun} of the WPK"
-        return _Ref(kind, f"{kind}:{number or '?'}", name, number is None)
+        return Ref(kind, f"{kind}:{number or '?'}", name, number is None)
     if kind == "other_party_meeting":
         name = f"{n} {meeting.label}" if n else meeting.label
-        return _Ref(kind, f"{kind}:{meeting.slug}:{number or '?'}", name, number is None)
+        return Ref(kind, f"{kind}:{meeting.slug}:{number or '?'}", name, number is None)
     key = f"{kind}:{term or '?'}:{number or '?'}"
     ambiguous = term is None or number is None
     committee = f"{t} WPK Central Committee" if t else "WPK Central Committee"
@@ -238,10 +171,10 @@ def _key_and_name(meeting: NamedMeeting, ctx: _Context) -> _Ref:
     else:  # spa_standing_committee
         body = f"{t} SPA Standing Committee" if t else "SPA Standing Committee"
         name = f"{n} Plenary Meeting of the {body}" if n else f"Plenary Meeting of the {body}"
-    return _Ref(kind, key, name, ambiguous)
+    return Ref(kind, key, name, ambiguous)
 
 
-def _needs_date(ref: _Ref) -> bool:
+def _needs_date(ref: Ref) -> bool:
     """Whether a mention of ``ref`` says too little to be kept undated: unnumbered names ("a
     meeting of the Political Bureau") except congresses and conferences, which the reference
     chronology can still identify from the article's date ("the forthcoming Conference")."""
@@ -262,187 +195,17 @@ def _is_wpk(meeting: NamedMeeting, sentence: str, ctx: _Context) -> bool:
     if (foreign_party_in(sentence) or _FOREIGN_NATION.search(sentence)) and not names_wpk(sentence):
         return False
     name = sentence[meeting.start : meeting.end]
-    if re.search(r"\bparty\b", name) and ctx.capital_party:
-        return False
-    return True
-
-
-def _gap_allowed(
-    gap: str, pattern: re.Pattern[str], date: DateMention | None = None, before: str = ""
-) -> bool:
-    """Whether the text between a meeting name and a date lets the date qualify the name
-    (``before``: the words just before the name, where "to hold" may stand)."""
-    if (
-        date is not None
-        and date.kind in ("weekday", "relative")
-        and not _HOLDING.search(gap)
-        and not _HOLD_BEFORE.search(before)
-        and not re.fullmatch(r"[\s,]*(?:on\s+|last\s+|this\s+)?", gap)
-    ):
-        return False
-    if len(gap) > _MAX_GAP or re.search(r"[;:]|\.\s", gap):
-        return False
-    return pattern.fullmatch(gap) is not None
-
-
-def _free_dates(dates: list[DateMention], found: list[_Found]) -> list[int]:
-    """Indexes of the dates not inside a meeting's name ("the December 2023 Plenary Meeting")."""
-    return [
-        i for i, d in enumerate(dates) if not any(f.start <= d.start < f.end for f in found)
-    ]
-
-
-def _assign(sentence: str, found: list[_Found], dates: list[DateMention]) -> None:
-    """Give each meeting of a sentence the date that belongs to it (see the module docstring)."""
-    free = _free_dates(dates, found)
-    used: set[int] = set()
-    coordinated = [i for i in free if dates[i].kind == "coordinated"]
-    if len(coordinated) >= 2:  # "X and Y held in 2013 and 2017"
-        first = dates[coordinated[0]]
-        before = [f for f in found if f.end <= first.start and not f.anaphor]
-        if len(before) >= len(coordinated):
-            chosen = before[-len(coordinated) :]
-            if _gap_allowed(sentence[chosen[-1].end : first.start], _GAP_AFTER):
-                for meeting, date_index in zip(chosen, coordinated, strict=True):
-                    meeting.date = dates[date_index]
-                    used.add(date_index)
-    ordered = sorted(found, key=lambda f: f.start)
-    for position, meeting in enumerate(ordered):  # 1. the date right after the name
-        if meeting.date is not None:
-            continue
-        later = [f.start for f in ordered[position + 1 :] if f.start >= meeting.end]
-        limit = min(later) if later else len(sentence)
-        for i in free:
-            date = dates[i]
-            if i in used or date.start < meeting.end or date.start >= limit:
-                continue
-            before = sentence[max(0, meeting.start - 40) : meeting.start]
-            if _gap_allowed(sentence[meeting.end : date.start], _GAP_AFTER, date, before):
-                meeting.date = date
-                used.add(i)
-            break
-    for position, meeting in enumerate(ordered):  # 1. the date right before the name
-        if meeting.date is not None:
-            continue
-        earlier_end = max((f.end for f in ordered[:position] if f.end <= meeting.start), default=0)
-        candidates = [i for i in free if i not in used and earlier_end <= dates[i].start
-                      and dates[i].end <= meeting.start]
-        if candidates:
-            date = dates[candidates[-1]]
-            gap = sentence[date.end : meeting.start]
-            if date.kind not in ("weekday", "relative") and _GAP_BEFORE.fullmatch(gap):
-                meeting.date = date
-                used.add(candidates[-1])
-    for position, meeting in enumerate(ordered):  # 2. subject of a verb of holding
-        if meeting.date is not None or not _SUBJECT_START.match(sentence[: meeting.start]):
-            continue
-        later = [f.start for f in ordered[position + 1 :] if f.start >= meeting.end]
-        limit = min([*later, len(sentence), meeting.end + _MAX_SUBJECT])
-        verb = _HOLDING.search(sentence, meeting.end, limit)
-        if verb is None:
-            continue
-        for i in free:
-            date = dates[i]
-            if i in used or date.start < verb.end():
-                continue
-            if date.start < limit + _MAX_GAP and _gap_allowed(
-                sentence[verb.end() : date.start], _GAP_AFTER
-            ):
-                meeting.date = date
-                used.add(i)
-            break
-    named = [f for f in found if not f.anaphor]
-    left = [i for i in free if i not in used]
-    if len(named) == 1 and named[0].date is None and len(left) == 1 and len(free) == 1:
-        _assign_loose(sentence, named[0], dates[left[0]])  # 4. one meeting, one date
-
-
-def _assign_loose(sentence: str, meeting: _Found, date: DateMention) -> None:
-    """Rule 4: the one date of a sentence that names one meeting "at" which something was done."""
-    if date.kind in ("weekday", "relative", "coordinated", "dateline", "decade"):
-        return
-    if not _LOOSE_BEFORE.search(sentence[: meeting.start]):
-        return
-    before_date = sentence[max(0, date.start - 12) : date.start]
-    if _NOT_TIME.search(before_date):
-        return
-    if date.end <= meeting.start and not _LOOSE_DATE_BEFORE.search(before_date):
-        return
-    meeting.date = date
-    meeting.loose_date = True
-
-
-_OPENING = re.compile(r"\b(?:opened|opening|began|started|kicked\s+off|commenced)\b", re.I)
-_CLOSING = re.compile(
-    r"\b(?:closed|closing|closure|conclu\w+|ended|(?:came|drew)\s+to\s+a\s+close|wound\s+up|"
-    r"finished|adjourned)\b",
-    re.I,
-)
-
-
-def _role(sentence: str, meeting: _Found) -> str | None:
-    """ "opening" or "closing" when the one-day date of a meeting is only its first or last day."""
-    date = meeting.date
-    if date is None or date.start_date != date.end_date or date.precision != "day":
-        return None
-    lo, hi = sorted((meeting.end, date.start))
-    lo = min(lo, meeting.start)
-    between = sentence[max(0, lo - 40) : min(len(sentence), hi + 1)]
-    opening, closing = _OPENING.search(between), _CLOSING.search(between)
-    if opening and not closing:
-        return "opening"
-    if closing and not opening:
-        return "closing"
-    return None
-
-
-def _status(sentence: str, meeting: _Found, doc_date: str | None) -> str | None:
-    """ "held", "announced" or "postponed" as the sentence tells of the meeting (None: unsaid)."""
-    window = sentence[max(0, meeting.start - 90) : min(len(sentence), meeting.end + 140)]
-    if _POSTPONED.search(window):
-        return "postponed"
-    date = meeting.date
-    if _ANNOUNCED.search(window):
-        if date is None or doc_date is None or date.start_date[: len(doc_date)] >= doc_date[
-            : len(date.start_date)
-        ]:
-            return "announced"
-    if date is not None and doc_date is not None and date.start_date[:10] > doc_date:
-        return "announced"
-    if date is not None or _HOLDING.search(window):
-        return "held"
-    return None
-
-
-def _named_date(date_name: str | None, doc_date: str | None) -> tuple[str | None, str]:
-    """The date of a meeting named by its date, and its basis: "December 2023" as written; a month
-    alone ("the August plenum") in the publication year, or the year before for a later month."""
-    if not date_name or not date_name.startswith("--"):
-        return date_name, "text"
-    if doc_date is None or len(doc_date) < 7:
-        return None, "text"
-    month, year = int(date_name[2:]), int(doc_date[:4])
-    if month > int(doc_date[5:7]):
-        year -= 1
-    return f"{year:04d}-{month:02d}", "dateline"
-
-
-def _basis(date: DateMention) -> str:
-    """ "text" when the text gives the whole date, "dateline" when part came from the dateline."""
-    basis = getattr(date, "basis", None)
-    if isinstance(basis, str):
-        return basis
-    return "dateline" if date.year_inferred or date.kind in ("weekday", "relative") else "text"
+    return not (re.search(r"\bparty\b", name) and ctx.capital_party)
 
 
 def _anaphors(
     sentence: str, named: list[NamedMeeting], others: list[OtherMeeting], ctx: _Context
-) -> list[_Found]:
+) -> list[Found]:
     """ "the meeting", "the session", "It ..." pointing back to a meeting named before."""
-    found: list[_Found] = []
+    found: list[Found] = []
     pronoun = _PRONOUN.match(sentence)
     if pronoun and ctx.subject is not None and not named:
-        found.append(_Found(0, 2, ctx.subject, False, False, anaphor=True))
+        found.append(Found(0, 2, ctx.subject, False, False, anaphor=True))
     for match in _ANAPHOR.finditer(sentence):
         if any(m.start <= match.start() < m.end for m in named):
             continue
@@ -450,18 +213,18 @@ def _anaphors(
             noun = re.sub(r"\s+", " ", match.group("noun").lower())
             ref = ctx.last.get("plenary" if noun in ("plenary meeting", "plenum") else noun)
             if ref is not None:
-                found.append(_Found(match.start(), match.end(), ref, False, False, anaphor=True))
+                found.append(Found(match.start(), match.end(), ref, False, False, anaphor=True))
     return found
 
 
-def _remember(ctx: _Context, ref: _Ref) -> None:
+def _remember(ctx: _Context, ref: Ref) -> None:
     """``ref`` is now what "the <noun>" of its kind refers back to."""
     for noun in _KIND_NOUNS.get(ref.kind, ()):
         ctx.last[noun] = ref
     ctx.last_named[ref.kind] = ref
 
 
-def _relative(sentence: str, ctx: _Context) -> list[_Found]:
+def _relative(sentence: str, ctx: _Context) -> list[Found]:
     """ "The previous congress": the one before the last congress the document named."""
     found = []
     for match in _RELATIVE.finditer(sentence):
@@ -470,15 +233,15 @@ def _relative(sentence: str, ctx: _Context) -> list[_Found]:
         if current is None or not current.key.split(":")[-1].isdigit():
             # "the previous congress in 1980": which one, the date (or the chronology) tells
             noun = "Congress" if kind == "party_congress" else "Conference"
-            ref = _Ref(kind, f"{kind}:?", f"{noun} of the WPK", True)
-            found.append(_Found(match.start(), match.end(), ref, False, True, previous=True))
+            ref = Ref(kind, f"{kind}:?", f"{noun} of the WPK", True)
+            found.append(Found(match.start(), match.end(), ref, False, True, previous=True))
             continue
         number = int(current.key.split(":")[-1]) - 1
         if number < 1:
             continue
         noun = "Congress" if kind == "party_congress" else "Conference"
-        ref = _Ref(kind, f"{kind}:{number}", f"{ordinal_text(number)} {noun} of the WPK", False)
-        found.append(_Found(match.start(), match.end(), ref, False, False))
+        ref = Ref(kind, f"{kind}:{number}", f"{ordinal_text(number)} {noun} of the WPK", False)
+        found.append(Found(match.start(), match.end(), ref, False, False))
     return found
 
 
@@ -488,7 +251,7 @@ _ELLIPTIC = re.compile(
 )
 
 
-def _elliptic(sentence: str, found: list[_Found], ctx: _Context) -> list[_Found]:
+def _elliptic(sentence: str, found: list[Found], ctx: _Context) -> list[Found]:
     """ "the second conference" after "the first WPK Conference": the same series, another number."""
     result = []
     for match in _ELLIPTIC.finditer(sentence):
@@ -504,8 +267,8 @@ def _elliptic(sentence: str, found: list[_Found], ctx: _Context) -> list[_Found]
         if previous is None and noun == "session" and "spa" in ctx.terms:
             term = ctx.terms["spa"]  # "The 5th SPA was elected ... and convened its first session"
             name = f"{ordinal_text(number)} Session of the {ordinal_text(term)} Supreme People's Assembly"
-            ref = _Ref("spa_session", f"spa_session:{term}:{number}", name, False)
-            result.append(_Found(match.start(), match.end(), ref, False, True))
+            ref = Ref("spa_session", f"spa_session:{term}:{number}", name, False)
+            result.append(Found(match.start(), match.end(), ref, False, True))
             continue
         if previous is None or previous.ambiguous:
             continue
@@ -513,8 +276,8 @@ def _elliptic(sentence: str, found: list[_Found], ctx: _Context) -> list[_Found]
         parts[-1] = str(number)
         key = ":".join(parts)
         name = re.sub(r"^\d+(?:st|nd|rd|th)", ordinal_text(number), previous.name)
-        ref = _Ref(previous.kind, key, name, False)
-        result.append(_Found(match.start(), match.end(), ref, False, True))
+        ref = Ref(previous.kind, key, name, False)
+        result.append(Found(match.start(), match.end(), ref, False, True))
     return result
 
 
@@ -535,8 +298,8 @@ def _sentence_mentions(
     sentence = doc.text[start:end]
     named, others = find_meetings(sentence)
     _note_terms(sentence, ctx)
-    found: list[_Found] = []
-    subject: _Ref | None = None
+    found: list[Found] = []
+    subject: Ref | None = None
     for meeting in named:
         if not _is_wpk(meeting, sentence, ctx):
             continue
@@ -545,7 +308,7 @@ def _sentence_mentions(
         if ref.key.endswith(":?") and ref.kind in ("party_congress", "party_conference"):
             earlier = ctx.last_named.get(ref.kind)  # "the Party Congress" again, if undated
         found.append(
-            _Found(
+            Found(
                 meeting.start,
                 meeting.end,
                 ref,
@@ -555,7 +318,7 @@ def _sentence_mentions(
                 fallback=earlier,
             )
         )
-        if subject is None and _SUBJECT_START.match(sentence[: meeting.start]):
+        if subject is None and SUBJECT_START.match(sentence[: meeting.start]):
             subject = ref
     found.extend(_relative(sentence, ctx))
     found.extend(_elliptic(sentence, found, ctx))
@@ -570,65 +333,80 @@ def _sentence_mentions(
         ctx.subject = None
         return []
     dates = find_dates(sentence, doc_date=doc.date, weekday_anchor=ctx.anchor)
-    _assign(sentence, found, dates)
+    assign_dates(sentence, found, dates)
     mentions: list[EventMention] = []
     seen: dict[str, int] = {}
-    for meeting in found:
-        if meeting.date is None and meeting.date_name is None and meeting.fallback is not None:
-            meeting.ref, meeting.loose_identity = meeting.fallback, False
-    for meeting in sorted(found, key=lambda f: f.start):
-        status = _status(sentence, meeting, doc.date)
-        date = meeting.date
-        named_date, named_basis = _named_date(meeting.date_name, doc.date)
-        if date is None and named_date:
-            start_date = end_date = named_date
-            precision = "month" if len(named_date) == 7 else "year"
-            basis, inferred = named_basis, named_basis == "dateline"
-        elif date is not None:
-            start_date, end_date, precision = date.start_date, date.end_date, date.precision
-            basis, inferred = _basis(date), date.year_inferred
-        else:
-            start_date = end_date = precision = basis = None
-            inferred = False
-        if start_date is None and (meeting.needs_date or meeting.anaphor):
+    for item in found:
+        if item.date is None and item.date_name is None and item.fallback is not None:
+            item.ref, item.loose_identity = item.fallback, False
+    for item in sorted(found, key=lambda f: f.start):
+        mention = _mention(doc, passage, span, item)
+        if mention is None:
             continue
-        mention = EventMention(
-            doc_id=doc.id,
-            passage=passage.ordinal,
-            start=start,
-            end=end,
-            quote=sentence,
-            kind=meeting.ref.kind,
-            name=meeting.ref.name,
-            key=meeting.ref.key,
-            start_date=start_date,
-            end_date=end_date,
-            precision=precision,  # type: ignore[arg-type]
-            year_inferred=inferred,
-            ambiguous=meeting.ref.ambiguous,
-            status=status,
-            basis=basis,
-            loose=meeting.loose_date or meeting.loose_identity,
-            doc_date=doc.date,
-            role="previous" if meeting.previous else _role(sentence, meeting),
-        )
-        if meeting.ref.key in seen:
-            if start_date is not None and mentions[seen[meeting.ref.key]].start_date is None:
-                mentions[seen[meeting.ref.key]] = mention
+        if item.ref.key in seen:
+            if mention.start_date is not None and mentions[seen[item.ref.key]].start_date is None:
+                mentions[seen[item.ref.key]] = mention
             continue
-        seen[meeting.ref.key] = len(mentions)
+        seen[item.ref.key] = len(mentions)
         mentions.append(mention)
-    for meeting in found:
-        if meeting.anaphor or meeting.needs_date or "?" in meeting.ref.key:
+    for item in found:
+        if item.anaphor or item.needs_date or "?" in item.ref.key:
             continue
-        if _TEMPORAL_BEFORE.search(sentence, max(0, meeting.start - 30), meeting.start):
+        if _TEMPORAL_BEFORE.search(sentence, max(0, item.start - 30), item.start):
             continue  # "since the 7th Congress" dates something else; "the Congress" is not it
-        _remember(ctx, meeting.ref)
+        _remember(ctx, item.ref)
     ctx.subject = subject or (ctx.subject if anaphors and anaphors[0].start == 0 else None)
     return mentions
 
 
+def _mention(
+    doc: Document, passage: Passage, span: tuple[int, int], item: Found
+) -> EventMention | None:
+    """The mention of one meeting of a sentence (None when it says too little to keep)."""
+    sentence = doc.text[span[0] : span[1]]
+    date = item.date
+    from_name, name_basis = named_date(item.date_name, doc.date)
+    start_date: str | None
+    end_date: str | None
+    precision: Precision | None
+    basis: str | None
+    if date is None and from_name:
+        start_date = end_date = from_name
+        precision = "month" if len(from_name) == 7 else "year"
+        basis, inferred = name_basis, name_basis == "dateline"
+    elif date is not None:
+        start_date, end_date, precision = date.start_date, date.end_date, date.precision
+        basis, inferred = basis_of(date), date.year_inferred
+    else:
+        start_date = end_date = precision = basis = None
+        inferred = False
+    if start_date is None and (item.needs_date or item.anaphor):
+        return None
+    return EventMention(
+        doc_id=doc.id,
+        passage=passage.ordinal,
+        start=span[0],
+        end=span[1],
+        quote=sentence,
+        kind=item.ref.kind,
+        name=item.ref.name,
+        key=item.ref.key,
+        start_date=start_date,
+        end_date=end_date,
+        precision=precision,
+        year_inferred=inferred,
+        ambiguous=item.ref.ambiguous,
+        status=status_of(sentence, item, doc.date),
+        basis=basis,
+        loose=item.loose_date or item.loose_identity,
+        doc_date=doc.date,
+        role="previous" if item.previous else role_of(sentence, item),
+    )
+
+
 _CAPTION = re.compile(r"[.:]\s+(?P<rest>[^\n]{5,250})")
+_CAPTION_START = re.compile(r"(?:[A-Z][a-z]{2,8}\.?\s+\d|\d{1,4}[\s./-])")
+"""How a caption line that starts with a full date can start ("January 14, 2021.", "14 Jan")."""
 
 
 def _caption_mention(doc: Document, passage: Passage) -> EventMention | None:
@@ -688,7 +466,7 @@ def extract_mentions(doc: Document) -> list[EventMention]:
     ctx = _Context(doc=doc, anchor=dateline.start_date if dateline else doc.date)
     mentions: list[EventMention] = []
     for passage in doc.passages:
-        caption = _caption_mention(doc, passage) if passage.text[:1].isupper() else None
+        caption = _caption_mention(doc, passage) if _CAPTION_START.match(passage.text) else None
         if caption is not None:
             mentions.append(caption)
             continue

@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import replace
-from typing import Any, Protocol
+from typing import Any
 
+from wpk_archive.core.chronology import Chronology, ChronologyEntry
 from wpk_archive.core.dates import DateMention
 from wpk_archive.core.models import Event, EventMention, EventSource
 
@@ -35,29 +36,8 @@ _RARE_KINDS = ("party_congress", "party_conference")
 """Kinds held at most once a year: a year identifies one of them."""
 
 
-class ChronologyRow(Protocol):
-    """One meeting of the reference chronology (see wpk_archive.core.chronology)."""
-
-    kind: str
-    term: int | None
-    number: int | None
-    name: str
-    name_ko: str
-    start: str
-    end: str
-    source_url: str
-
-    @property
-    def key(self) -> str: ...
-
-
-class ChronologyTable(Protocol):
-    """The reference chronology as merging uses it."""
-
-    @property
-    def entries(self) -> Sequence[ChronologyRow]: ...
-
-    def by_key(self, key: str) -> ChronologyRow | None: ...
+ChronologyTable = Chronology
+ChronologyRow = ChronologyEntry
 
 
 def dates_agree(a: str, b: str) -> bool:
@@ -141,8 +121,7 @@ def _resolve(mention: EventMention, chronology: ChronologyTable | None) -> Event
     if _has_gap(mention.key):
         rows = _candidates(mention, chronology)
         if len(rows) == 1:
-            row = rows[0]
-            mention = replace(mention, key=row.key, name=row.name, ambiguous=False)
+            mention = replace(mention, key=rows[0].key, name=rows[0].name, ambiguous=False)
     row = chronology.by_key(mention.key)
     if row is None and mention.start_date is None and mention.key.endswith(":?"):
         return None  # "the Conference of the WPK", and no meeting of the chronology fits

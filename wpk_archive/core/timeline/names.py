@@ -30,120 +30,32 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from wpk_archive.core.dates import MONTHS
-
-_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
-_TEENS = [
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-]
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
-ORDINAL_WORDS: dict[str, int] = {word: i for i, word in enumerate(_UNITS, start=1)}
-ORDINAL_WORDS.update({word: i for i, word in enumerate(_TEENS, start=10)})
-ORDINAL_WORDS.update({"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50})
-for _tens_word, _tens in _TENS.items():
-    for _i, _unit in enumerate(_UNITS, start=1):
-        for _sep in ("-", " ", ""):
-            ORDINAL_WORDS[f"{_tens_word}{_sep}{_unit}"] = _tens + _i
-
-_UNIT_WORDS = "|".join(_UNITS)
-ORD = (
-    r"(?i:\b(?:\d{1,3}\s?(?:st|nd|rd|th)\b|(?:(?:twenty|thirty|forty|fifty)[-\s]?)?"
-    rf"(?:{_UNIT_WORDS})|{'|'.join(_TEENS)}|twentieth|thirtieth|fortieth|fiftieth)(?![\w-]))"
-)
-"""One ordinal: "7th", "Seventh", "twenty-second"."""
-_ORDS = rf"{ORD}(?:\s*,\s*{ORD})*(?:\s*,?\s+(?:and|&)\s+{ORD})?"
-"""One or more ordinals: "ninth and tenth", "4th, 5th and 6th"."""
-
-_APOS = r"['’`]"
-_WORKERS = rf"(?:ruling\s+)?Workers?{_APOS}?s?{_APOS}?\s*Party"
-_WPK = (
-    rf"(?:{_WORKERS}\s+of\s+(?:\(North\)\s+)?Korea(?:\s*\((?:WPK|KWP)\))?"
-    rf"|(?:ruling\s+)?Korean\s+Workers?{_APOS}?s?\s*Party(?:\s*\((?:WPK|KWP)\))?"
-    rf"|(?:ruling\s+)?(?:WPK|KWP)|Korean\s+Labou?r\s+Party"
-    rf"|{_WORKERS}(?:\s*\((?:WPK|KWP)\))?(?!\s+of\s)(?![\w-]))"
-)
-_PARTY = rf"(?:{_WPK}|[Pp]arty|ruling\s+party)"
-"""The party as a name (the WPK, or a bare "Party" whose identity the caller checks)."""
-_THE = r"(?:(?:the|The|its|Its|their)\s+)?"
-_CC = r"(?:Central\s+Committee|central\s+committee|C\.\s?C\.|CC)(?![\w])"
-_OF_PARTY = rf"(?:(?:\s*,\s*|\s+of\s+){_THE}{_PARTY})"
-def _term_cc(first: str = "t", second: str = "t2") -> str:
-    """A Central Committee with its term, the term's groups named ``first`` and ``second``."""
-    return (
-        rf"{_THE}(?:(?P<{first}>{ORD})\s+)?(?:(?:{_WPK}|[Pp]arty){_APOS}?s?\s+)?"
-        rf"(?:(?P<{second}>{ORD})\s+)?{_CC}{_OF_PARTY}?"
-    )
-
-
-_TERM_CC = _term_cc()
-"""A Central Committee with its term: "the Eighth Central Committee of the WPK", "the 8th WPK
-Central Committee", "the Party Central Committee", "the C.C., the WPK"."""
-_SPA = (
-    rf"(?:(?:DPRK\s+)?Supreme\s+People{_APOS}s\s+Assembly(?:\s*\(SPA\))?|SPA)"
-    rf"(?:\s+of\s+{_THE}(?:DPRK|Democratic\s+People{_APOS}s\s+Republic\s+of\s+Korea"
-    r"(?:\s*\(DPRK\))?))?"
-)
-_MODS = (
-    r"(?:(?:(?:emergency|enlarged|extended|expanded|consultative|special|extraordinary|"
-    r"joint|regular|urgent|closed|open|historic|important|recent)[\s-]+)*)"
-)
-_MODS_CI = rf"(?i:{_MODS})"
-_MONTH_NAME = "|".join(name.capitalize() for name in MONTHS if len(name) > 3 or name == "may")
-_YEAR = r"(?:19[4-9]\d|20\d\d)"
-_DATE_NAME = (
-    rf"(?P<dname>(?P<dm1>{_MONTH_NAME})\s+(?P<dy1>{_YEAR})|(?P<dy2>{_YEAR})\s+(?P<dm2>{_MONTH_NAME})"
-    rf"|(?P<dy3>{_YEAR})\s+year-end|year-end\s+(?P<dy4>{_YEAR})|(?P<dm3>{_MONTH_NAME}))"
-)
-"""A meeting named by its date: "December 2023", "2023 December", "2023 year-end"."""
-
-_FOREIGN_WORDS = (
-    r"Communist|Revolutionary|Socialist|Social|Labou?r|Democratic|Liberal|Republican|National|"
-    r"Conservative|Progressive|Green|Justice|United|Popular|Unity|Workers|People|Peoples|"
-    r"Nationalist|Independence|Liberation|Front|Union|Arab|Baath|Ba'ath"
-)
-_PARTY_WORD = re.compile(r"\bParty\b")
-_FOREIGN_BEFORE_PARTY = re.compile(rf"\b(?:(?:{_FOREIGN_WORDS})(?:{_APOS}s?|s)?\s+)+$")
-_FOREIGN_AFTER_PARTY = re.compile(r"\s+of\s+(?!Korea\b)(?:the\s+)?[A-Z]")
-_FOREIGN_NAMES = re.compile(
-    r"\b(?:CPC|CPV|LPRP|PCC|CPRF|KPRF|CPSU|SED|PCF|PCI|CPI|CPN|PRI|MPLA|FRELIMO|ZANU|SWAPO|ANC|"
-    r"Baath|Sandinista|FSLN|PAIGC|SPD|KMT|Kuomintang|LDP)\b"
-    r"|\b(?:Chinese|Vietnamese|Lao|Laotian|Cuban|Soviet|Russian|Cambodian|Syrian|Nepalese|"
-    r"Mongolian|Japanese|Albanian|Romanian|Bulgarian|Yugoslav|Polish|Czechoslovak|Hungarian|"
-    r"East\s+German)\s+(?:communist|Communist|ruling|party|Party)"
-)
-
-
-def _foreign_parties(text: str, start: int, end: int) -> int:
-    """How many times ``text[start:end]`` names a party other than the WPK (at most 2 counted
-    beyond the first, to stay cheap)."""
-    count = len(_FOREIGN_NAMES.findall(text, start, end))
-    for party in _PARTY_WORD.finditer(text, start, end):
-        before = text[max(start, party.start() - 60) : party.start()]
-        if re.search(rf"Workers{_APOS}\s*$", before) and not re.match(
-            _FOREIGN_AFTER_PARTY, text[party.end() : party.end() + 30]
-        ):
-            continue
-        if _FOREIGN_BEFORE_PARTY.search(before) or _FOREIGN_AFTER_PARTY.match(
-            text, party.end(), min(end, party.end() + 30)
-        ):
-            count += 1
-    return count
-
-
-
-_OTHER_BODY = re.compile(
-    r"\b(?:Cabinet|UN|U\.N\.|United\s+Nations|General\s+Assembly|Security\s+Council|NAM|Non-Aligned|"
-    r"Youth\s+League|League|Union|Federation|Association|Council|Children|Women|Trade\s+Unions?|"
-    r"Kimilsungist-Kimjongilist|Socialist\s+Patriotic|Chongryon|Congress\s+of\s+the\s+United"
-    r"|National\s+Assembly|Diet|Parliament|Senate|House|Duma|Bundestag)\b"
+from wpk_archive.core.timeline.vocabulary import (
+    APOS,
+    CC,
+    DATE_NAME,
+    MODS_CI,
+    OF_PARTY,
+    ORD,
+    ORDINAL_WORDS,
+    ORDS,
+    OTHER_BODY,
+    PARTY,
+    SPA,
+    TERM_CC,
+    THE,
+    WPK,
+    YEAR,
+    bare_party_foreign,
+    followed_by_foreign,
+    foreign_party_count,
+    foreign_party_in,
+    names_wpk,
+    names_wpk_in,
+    ordinal_text,
+    ordinal_value,
+    ordinals,
+    other_body_in,
 )
 
 
@@ -180,32 +92,6 @@ class OtherMeeting:
     noun: str
 
 
-def ordinal_value(text: str) -> int | None:
-    """The number of an ordinal ("7th", "Seventh", "twenty-first"), or None."""
-    text = re.sub(r"\s+", " ", text.strip().lower())
-    digits = re.match(r"(\d+)\s?(?:st|nd|rd|th)$", text)
-    if digits:
-        return int(digits.group(1))
-    return ORDINAL_WORDS.get(text)
-
-
-def ordinal_text(number: int) -> str:
-    """``number`` written as a numeric ordinal: 1st, 2nd, 3rd, 4th, 11th, 21st."""
-    if 10 <= number % 100 <= 20:
-        suffix = "th"
-    else:
-        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
-
-
-def _ordinals(text: str | None) -> list[int]:
-    """Every ordinal in ``text`` in order ("ninth and tenth" -> [9, 10])."""
-    if not text:
-        return []
-    values = [ordinal_value(m.group(0)) for m in re.finditer(ORD, text)]
-    return [v for v in values if v is not None]
-
-
 def _first(match: re.Match[str], *names: str) -> str | None:
     """The text of the first of the groups ``names`` that took part in the match."""
     for name in names:
@@ -223,10 +109,6 @@ def _enlarged(match: re.Match[str]) -> bool:
     return bool(re.search(r"(?i)enlarged|extended|expanded", match.group(0)))
 
 
-def _names_wpk(text: str) -> bool:
-    return re.search(_WPK, text) is not None
-
-
 def _date_name(match: re.Match[str]) -> str | None:
     """ "2023-12" for "December 2023 Plenary Meeting", "2023" for "2023 year-end plenum"."""
     if "dname" not in match.re.groupindex or not match.group("dname"):
@@ -238,40 +120,6 @@ def _date_name(match: re.Match[str]) -> str | None:
     if month_name:  # "the August plenum": the year is the caller's to find
         return f"--{MONTHS[month_name.lower()]:02d}"
     return year
-
-
-_PARTY_PRECEDERS = frozenset({"The", "Our", "WPK", "KWP", "Korean", "Ruling", "Its", "Whole", "Entire"})
-
-
-def _bare_party_foreign(match: re.Match[str], text: str) -> bool:
-    """Whether a bare "Party" in the match is another party ("Revolutionary Party's Ninth Congress",
-    "the Congress of the Party of Labour of Albania")."""
-    for party in re.finditer(r"\b[Pp]arty\b", match.group(0)):
-        at = match.start() + party.start()
-        before = text[max(0, at - 40) : at]
-        after = text[at + 5 : at + 40]
-        if re.search(rf"Workers?{_APOS}?s?{_APOS}?\s*$", before):
-            continue
-        word = re.search(r"([A-Z][\w'’-]*)\s+$", before)
-        if word and word.group(1) not in _PARTY_PRECEDERS and ordinal_value(word.group(1)) is None:
-            return True
-        if re.match(rf"\s+of\s+(?:the\s+)?(?!Korea\b|{_WPK})[A-Z]", after):
-            return True
-    return False
-
-
-def _followed_by_foreign(match: re.Match[str], text: str) -> bool:
-    """Whether the name goes on to name another body: "...Central Committee of the CPC",
-    "...of the Lao People's Revolutionary Party", "...Standing Committee of the National People's
-    Congress"."""
-    after = text[match.end() : match.end() + 70]
-    if re.match(rf"\s+of\s+(?:the\s+)?(?:{_WPK}|DPRK|Korea\b|Democratic\s+People)", after):
-        return False
-    if re.match(r"\s*,\s*(?:the\s+)?(?:WPK|Workers|KWP|Korean\s+Workers)", after):
-        return False
-    return bool(re.match(r"(?:\s+of|\s*,)\s+(?:the\s+)?[A-Z]", after)) and foreign_party_in(
-        after
-    ) or bool(re.match(r"\s+of\s+(?:the\s+)?[A-Z]", after))
 
 
 _Reader = Callable[[re.Match[str], str], list[NamedMeeting]]
@@ -327,7 +175,7 @@ def _numbers_or_none(match: re.Match[str], limit: int) -> list[int | None] | Non
     "The first party congress since 1980", "the first congress ... in 36 years" are unnumbered:
     "first" says when, not which.
     """
-    numbers = _ordinals(_first(match, "n", "n2", "n3"))
+    numbers = ordinals(_first(match, "n", "n2", "n3"))
     if any(n > limit or n < 1 for n in numbers):
         return None
     if numbers == [1] and _FIRST_SINCE.match(match.string, match.end()):
@@ -340,9 +188,9 @@ def _read_plenary(match: re.Match[str], text: str) -> list[NamedMeeting]:
     term = _term(match)
     if numbers is None or (term is not None and term > 12):
         return []
-    if _bare_party_foreign(match, text) or _followed_by_foreign(match, text):
+    if bare_party_foreign(match, text) or followed_by_foreign(match, text):
         return []
-    explicit = _names_wpk(match.group(0))
+    explicit = names_wpk_in(match.group(0))
     return _meetings(
         match,
         "cc_plenary",
@@ -367,7 +215,7 @@ def _read_bare_plenary(match: re.Match[str], text: str) -> list[NamedMeeting]:
 
 def _read_dated_plenary(match: re.Match[str], text: str) -> list[NamedMeeting]:
     """ "the December 2023 Plenary Meeting (of the Party Central Committee)"."""
-    if _bare_party_foreign(match, text) or _followed_by_foreign(match, text):
+    if bare_party_foreign(match, text) or followed_by_foreign(match, text):
         return []
     committee = match.group("cc") is not None
     after = text[match.end() : match.end() + 60]
@@ -378,7 +226,7 @@ def _read_dated_plenary(match: re.Match[str], text: str) -> list[NamedMeeting]:
         "cc_plenary",
         [None],
         term=_term(match),
-        explicit=committee and _names_wpk(match.group(0)),
+        explicit=committee and names_wpk_in(match.group(0)),
         noun="plenary",
         date_name=_date_name(match),
     )
@@ -389,7 +237,7 @@ def _read_politburo(match: re.Match[str], text: str) -> list[NamedMeeting]:
     term = _term(match)
     if numbers is None or (term is not None and term > 12):
         return []
-    if _bare_party_foreign(match, text) or _followed_by_foreign(match, text):
+    if bare_party_foreign(match, text) or followed_by_foreign(match, text):
         return []
     committee = bool(re.search(r"Central|C\.\s?C\.|CC\b|WPK|Workers|KWP|[Pp]arty", match.group(0)))
     return _meetings(
@@ -397,7 +245,7 @@ def _read_politburo(match: re.Match[str], text: str) -> list[NamedMeeting]:
         "politburo_meeting",
         numbers,
         term=term,
-        explicit=committee and (_names_wpk(match.group(0)) or "arty" in match.group(0)),
+        explicit=committee and (names_wpk_in(match.group(0)) or "arty" in match.group(0)),
         noun="meeting",
     )
 
@@ -407,27 +255,27 @@ def _read_cmc(match: re.Match[str], text: str) -> list[NamedMeeting]:
     term = _term(match)
     if numbers is None or (term is not None and term > 12):
         return []
-    if _bare_party_foreign(match, text) or _followed_by_foreign(match, text):
+    if bare_party_foreign(match, text) or followed_by_foreign(match, text):
         return []
     return _meetings(
         match,
         "cmc_meeting",
         numbers,
         term=term,
-        explicit=_names_wpk(match.group(0)) or "arty" in match.group(0),
+        explicit=names_wpk_in(match.group(0)) or "arty" in match.group(0),
         noun="meeting",
     )
 
 
 def _read_secretariat(match: re.Match[str], text: str) -> list[NamedMeeting]:
-    if _bare_party_foreign(match, text) or _followed_by_foreign(match, text):
+    if bare_party_foreign(match, text) or followed_by_foreign(match, text):
         return []
     return _meetings(
         match,
         "secretariat_meeting",
         [None],
         term=_term(match),
-        explicit=_names_wpk(match.group(0)) or "arty" in match.group(0),
+        explicit=names_wpk_in(match.group(0)) or "arty" in match.group(0),
         noun="meeting",
     )
 
@@ -464,12 +312,12 @@ def _read_congress(match: re.Match[str], text: str) -> list[NamedMeeting]:
         before,
     ):
         return []
-    if _bare_party_foreign(match, text):
+    if bare_party_foreign(match, text):
         return []
     if re.search(r"(?i)\b(?:national|youth|league|union|trade|women|children|writers|artists)\s+$",
                  before):
         return []
-    explicit = _names_wpk(match.group(0))
+    explicit = names_wpk_in(match.group(0))
     return _meetings(
         match, "party_congress", numbers, term=None, explicit=explicit, noun="congress"
     )
@@ -477,14 +325,14 @@ def _read_congress(match: re.Match[str], text: str) -> list[NamedMeeting]:
 
 def _read_dated_congress(match: re.Match[str], text: str) -> list[NamedMeeting]:
     """ "the 2021 congress", "the 1980 party congress": a congress named by its year."""
-    if _bare_party_foreign(match, text):
+    if bare_party_foreign(match, text):
         return []
     return _meetings(
         match,
         "party_congress",
         [None],
         term=None,
-        explicit=_names_wpk(match.group(0)),
+        explicit=names_wpk_in(match.group(0)),
         noun="congress",
         date_name=match.group("cy"),
     )
@@ -521,7 +369,7 @@ def _read_its(match: re.Match[str], text: str) -> list[NamedMeeting]:
     if numbers is None:
         return []
     before = text[max(0, match.start() - 120) : match.start()]
-    owner = list(re.finditer(_WPK, before))
+    owner = list(re.finditer(WPK, before))
     if not owner or foreign_party_in(before, owner[-1].end()) or re.search(r"[.;]", before[owner[-1].end():]):
         return []
     if re.search(r"\b(?:its|their)\b", before[owner[-1].end() :]):
@@ -557,9 +405,9 @@ def _read_conference(match: re.Match[str], text: str) -> list[NamedMeeting]:
         before,
     ):
         return []
-    if _bare_party_foreign(match, text):
+    if bare_party_foreign(match, text):
         return []
-    explicit = _names_wpk(match.group(0))
+    explicit = names_wpk_in(match.group(0))
     return _meetings(
         match, "party_conference", numbers, term=None, explicit=explicit, noun="conference"
     )
@@ -570,13 +418,13 @@ def _read_lower_party(match: re.Match[str], text: str) -> list[NamedMeeting]:
     numbers = _numbers_or_none(match, 40)
     if numbers is None:
         return []
-    what = re.sub(rf"(?:\s+of)?(?:\s+{_THE}{_PARTY})?(?:\s+(?:of|the))*\s*$", "", match.group("what"))
-    if not _LOWER_ORGANS.search(what) or re.match(_PARTY, what):
+    what = re.sub(rf"(?:\s+of)?(?:\s+{THE}{PARTY})?(?:\s+(?:of|the))*\s*$", "", match.group("what"))
+    if not _LOWER_ORGANS.search(what) or re.match(PARTY, what):
         return []
-    if _OTHER_BODY.search(what) and not re.search(r"Party|WPK", what):
+    if OTHER_BODY.search(what) and not re.search(r"Party|WPK", what):
         return []
     after = text[match.end() : match.end() + 100]
-    explicit = _names_wpk(match.group(0)) or _names_wpk(after)
+    explicit = names_wpk_in(match.group(0)) or names_wpk_in(after)
     word = match.group("kw").capitalize()
     what = " ".join(w if w in ("of", "the") else w[:1].upper() + w[1:] for w in what.split())
     label = f"{word} of {what} of the WPK"
@@ -615,7 +463,7 @@ def _read_local_committee(match: re.Match[str], text: str) -> list[NamedMeeting]
     )
 
 
-_ITS = rf"\b[Ii]ts\s+(?:(?P<n>{_ORDS})\s+)?(?:[Cc]ongress|[Cc]onference)(?![\w-])(?!\s+of\b)"
+_ITS = rf"\b[Ii]ts\s+(?:(?P<n>{ORDS})\s+)?(?:[Cc]ongress|[Cc]onference)(?![\w-])(?!\s+of\b)"
 _ORGAN_WORDS = (
     r"cells?|party|primary|secretaries|chairpersons|chairmen|instructors|committees?|officials|"
     r"activists|members|branch(?:es)?"
@@ -624,126 +472,126 @@ _PLENARY_HEAD = r"(?:[Pp]lenary\s+(?:[Mm]eetings?|[Ss]essions?)|[Pp]lenums?|[Pp]
 _MEETING_HEAD = r"(?:[Mm]eetings?|[Ss]essions?)"
 _PB = r"(?:(?:Presidium\s+of\s+(?:the\s+)?)?(?:Political\s+(?:Bureau|Committee)|Politburo))"
 
-_PATTERNS: list[tuple[re.Pattern[str], _Reader, tuple[str, ...]]] = [
+_PATTERNS: list[tuple[re.Pattern[str], _Reader, tuple[tuple[str, ...], ...]]] = [
     (
         re.compile(
-            rf"(?:(?P<n>{_ORDS})\s+)?{_MODS_CI}(?:(?P<kw>[Cc]onference|[Mm]eeting|Congress)s?)\s+of\s+"
+            rf"(?:(?P<n>{ORDS})\s+)?{MODS_CI}(?:(?P<kw>[Cc]onference|[Mm]eeting|Congress)s?)\s+of\s+"
             rf"(?P<what>(?:[A-Z][\w'’-]*|{_ORGAN_WORDS})(?:\s+(?:[A-Z][\w'’-]*|of|the|{_ORGAN_WORDS}))*)"
         ),
         _read_lower_party,
-        ("conference", "meeting", "congress"),
+        (("conference", "meeting", "congress"), ("cell", "primary", "secretar", "chair", "instructor", "official", "activist", "branch", "party", "wpk", "workers")),
     ),
     (
         re.compile(
-            rf"(?:(?P<n>{_ORDS})\s+)?{_MODS_CI}(?P<head>{_PLENARY_HEAD}|[Cc]onferences?)\s+of\s+"
+            rf"(?:(?P<n>{ORDS})\s+)?{MODS_CI}(?P<head>{_PLENARY_HEAD}|[Cc]onferences?)\s+of\s+"
             rf"(?:the\s+)?(?:(?:WPK|Party)\s+)?(?P<place>(?:[A-Z][a-z]+[\s-])?[A-Z][a-z]+)\s+"
             rf"(?P<level>Provincial|City|County|Municipal|District)\s+(?:Party\s+)?Committee"
-            rf"(?:{_OF_PARTY})?"
+            rf"(?:{OF_PARTY})?"
         ),
         _read_local_committee,
-        ("plenary", "plenum", "conference"),
+        (("plenary", "plenum", "conference"), ("committee",)),
     ),
     (
         re.compile(
-            rf"(?:(?P<n>{_ORDS})\s+)?{_MODS_CI}(?:[Pp]lenary\s+[Mm]eetings?|[Mm]eetings?|[Pp]lenums?)"
-            rf"\s+of\s+{_THE}(?:(?P<t>{ORD})\s+)?(?:Standing\s+Committee|Presidium)\s+of\s+{_THE}"
-            rf"(?:(?P<t2>{ORD})\s+)?{_SPA}"
-            rf"|(?:(?P<n2>{_ORDS})\s+)?{_MODS_CI}(?:[Pp]lenary\s+[Mm]eetings?|[Mm]eetings?|"
-            rf"[Pp]lenums?)\s+of\s+{_THE}(?:(?P<t3>{ORD})\s+)?{_SPA}\s+(?:Standing\s+Committee|"
+            rf"(?:(?P<n>{ORDS})\s+)?{MODS_CI}(?:[Pp]lenary\s+[Mm]eetings?|[Mm]eetings?|[Pp]lenums?)"
+            rf"\s+of\s+{THE}(?:(?P<t>{ORD})\s+)?(?:Standing\s+Committee|Presidium)\s+of\s+{THE}"
+            rf"(?:(?P<t2>{ORD})\s+)?{SPA}"
+            rf"|(?:(?P<n2>{ORDS})\s+)?{MODS_CI}(?:[Pp]lenary\s+[Mm]eetings?|[Mm]eetings?|"
+            rf"[Pp]lenums?)\s+of\s+{THE}(?:(?P<t3>{ORD})\s+)?{SPA}\s+(?:Standing\s+Committee|"
             rf"Presidium)"
         ),
         _read_spa_standing,
-        ("standing", "presidium"),
+        (("standing", "presidium"), ("meeting", "plenum", "plenary")),
     ),
     (
         re.compile(
-            rf"(?:(?P<n>{_ORDS})\s+)?{_MODS_CI}(?:{_MEETING_HEAD})\s+of\s+{_THE}{_PB}"
-            rf"(?:\s+of\s+{_TERM_CC}|{_OF_PARTY})?"
-            rf"|{_THE}(?:(?P<t3>{ORD})\s+)?(?:(?:{_WPK}|[Pp]arty|ruling\s+party)(?:{_APOS}s)?\s+)?"
-            rf"{_MODS_CI}(?:(?:Central\s+Committee|CC)\s+)?(?:Political\s+Bureau|Politburo|"
-            rf"politburo)\s+(?:(?P<n2>{_ORDS})\s+)?{_MODS_CI}(?:{_MEETING_HEAD})"
+            rf"(?:(?P<n>{ORDS})\s+)?{MODS_CI}(?:{_MEETING_HEAD})\s+of\s+{THE}{_PB}"
+            rf"(?:\s+of\s+{TERM_CC}|{OF_PARTY})?"
+            rf"|{THE}(?:(?P<t3>{ORD})\s+)?(?:(?:{WPK}|[Pp]arty|ruling\s+party)(?:{APOS}s)?\s+)?"
+            rf"{MODS_CI}(?:(?:Central\s+Committee|CC)\s+)?(?:Political\s+Bureau|Politburo|"
+            rf"politburo)\s+(?:(?P<n2>{ORDS})\s+)?{MODS_CI}(?:{_MEETING_HEAD})"
         ),
         _read_politburo,
-        ("bureau", "politburo", "political committee"),
+        (("bureau", "politburo", "political committee"), ("meeting", "session")),
     ),
     (
         re.compile(
-            rf"(?:(?P<n>{_ORDS})\s+)?{_MODS_CI}(?:{_MEETING_HEAD})\s+of\s+{_THE}(?:(?P<t>{ORD})\s+)?"
-            rf"(?:(?:{_WPK}|[Pp]arty)\s+)?(?:(?:Central\s+)?Military\s+Commission(?:\s*\(CMC\))?|CMC)"
-            rf"(?:\s+of\s+{_THE}(?:(?P<t2>{ORD})\s+)?(?:{_WPK}|(?:{_WPK}\s+|[Pp]arty\s+)?{_CC}"
-            rf"(?:{_OF_PARTY})?))?"
-            rf"|{_THE}(?:(?:{_WPK}|[Pp]arty)(?:{_APOS}s)?\s+)?{_MODS_CI}(?:Central\s+Military\s+"
-            rf"Commission(?:\s*\(CMC\))?|CMC)\s+(?:(?P<n2>{_ORDS})\s+)?{_MODS_CI}(?:{_MEETING_HEAD})"
+            rf"(?:(?P<n>{ORDS})\s+)?{MODS_CI}(?:{_MEETING_HEAD})\s+of\s+{THE}(?:(?P<t>{ORD})\s+)?"
+            rf"(?:(?:{WPK}|[Pp]arty)\s+)?(?:(?:Central\s+)?Military\s+Commission(?:\s*\(CMC\))?|CMC)"
+            rf"(?:\s+of\s+{THE}(?:(?P<t2>{ORD})\s+)?(?:{WPK}|(?:{WPK}\s+|[Pp]arty\s+)?{CC}"
+            rf"(?:{OF_PARTY})?))?"
+            rf"|{THE}(?:(?:{WPK}|[Pp]arty)(?:{APOS}s)?\s+)?{MODS_CI}(?:Central\s+Military\s+"
+            rf"Commission(?:\s*\(CMC\))?|CMC)\s+(?:(?P<n2>{ORDS})\s+)?{MODS_CI}(?:{_MEETING_HEAD})"
         ),
         _read_cmc,
-        ("military commission", "cmc"),
+        (("military commission", "cmc"), ("meeting", "session")),
     ),
     (
         re.compile(
-            rf"{_MODS_CI}(?:{_MEETING_HEAD})\s+of\s+{_THE}(?:Secretariat|Executive\s+Policy\s+"
-            rf"Council)\s+of\s+{_TERM_CC}"
-            rf"|{_THE}(?:(?:{_WPK}|[Pp]arty)(?:{_APOS}s)?\s+)?{_MODS_CI}(?:Central\s+Committee\s+)?"
-            rf"(?:Secretariat|[Ee]xecutive\s+[Pp]olicy\s+[Cc]ouncil)\s+{_MODS_CI}(?:{_MEETING_HEAD})"
+            rf"{MODS_CI}(?:{_MEETING_HEAD})\s+of\s+{THE}(?:Secretariat|Executive\s+Policy\s+"
+            rf"Council)\s+of\s+{TERM_CC}"
+            rf"|{THE}(?:(?:{WPK}|[Pp]arty)(?:{APOS}s)?\s+)?{MODS_CI}(?:Central\s+Committee\s+)?"
+            rf"(?:Secretariat|[Ee]xecutive\s+[Pp]olicy\s+[Cc]ouncil)\s+{MODS_CI}(?:{_MEETING_HEAD})"
         ),
         _read_secretariat,
-        ("secretariat", "policy council"),
+        (("secretariat", "policy council"), ("meeting", "session")),
     ),
     (
         re.compile(
-            rf"{_DATE_NAME}\s+{_MODS_CI}(?:Plenary\s+Meeting|[Pp]lenum|[Pp]lenary\s+meeting)"
-            rf"(?P<cc>\s+of\s+{_TERM_CC})?"
+            rf"{DATE_NAME}\s+{MODS_CI}(?:Plenary\s+Meeting|[Pp]lenum|[Pp]lenary\s+meeting)"
+            rf"(?P<cc>\s+of\s+{TERM_CC})?"
         ),
         _read_dated_plenary,
-        ("plenary", "plenum"),
+        (("plenary", "plenum"),),
     ),
     (
         re.compile(
-            rf"(?:(?P<n>{_ORDS})\s+)?{_MODS_CI}(?:{_PLENARY_HEAD}|(?:key\s+|important\s+)?"
-            rf"(?:[Mm]eetings?|[Ss]essions?))\s+of\s+{_TERM_CC}"
-            rf"|{_THE}(?:(?P<t3>{ORD})\s+)?(?:{_WPK}|[Pp]arty)(?:{_APOS}s)?\s+(?:(?P<t4>{ORD})\s+)?"
-            rf"{_CC}(?:{_APOS}s)?\s+(?:(?P<n2>{_ORDS})\s+)?{_MODS_CI}{_PLENARY_HEAD}"
-            rf"|(?:(?P<n3>{_ORDS})\s+)?{_MODS_CI}{_PLENARY_HEAD}\s+of\s+{_THE}(?:ruling\s+)?"
-            rf"(?:{_WPK})(?![\w'’-])"
+            rf"(?:(?P<n>{ORDS})\s+)?{MODS_CI}(?:{_PLENARY_HEAD}|(?:key\s+|important\s+)?"
+            rf"(?:[Mm]eetings?|[Ss]essions?))\s+of\s+{TERM_CC}"
+            rf"|{THE}(?:(?P<t3>{ORD})\s+)?(?:{WPK}|[Pp]arty)(?:{APOS}s)?\s+(?:(?P<t4>{ORD})\s+)?"
+            rf"{CC}(?:{APOS}s)?\s+(?:(?P<n2>{ORDS})\s+)?{MODS_CI}{_PLENARY_HEAD}"
+            rf"|(?:(?P<n3>{ORDS})\s+)?{MODS_CI}{_PLENARY_HEAD}\s+of\s+{THE}(?:ruling\s+)?"
+            rf"(?:{WPK})(?![\w'’-])"
         ),
         _read_plenary,
-        ("plenary", "plenum", "plenaries"),
+        (("plenary", "plenum", "plenaries", "meeting", "session"), ("committee", " cc")),
     ),
     (
-        re.compile(rf"(?P<n>{_ORDS})\s+{_MODS_CI}(?:Plenary\s+Meetings?|Plenums?)"),
+        re.compile(rf"(?P<n>{ORDS})\s+{MODS_CI}(?:Plenary\s+Meetings?|Plenums?)"),
         _read_bare_plenary,
-        ("plenary", "plenum"),
+        (("plenary", "plenum"),),
     ),
     (
         re.compile(
-            rf"(?P<n>{_ORDS})\s+[Ss]essions?\s+of\s+{_THE}(?:(?:North\s+Korea|the\s+North|Pyongyang|"
-            rf"DPRK){_APOS}s\s+)?(?:(?P<t>{ORD})\s+)?{_SPA}"
-            rf"|{_THE}(?:(?P<t5>{ORD})\s+)?{_SPA}\s+(?=(?:met|convened|opened|was\s+convened|"
+            rf"(?P<n>{ORDS})\s+[Ss]essions?\s+of\s+{THE}(?:(?:North\s+Korea|the\s+North|Pyongyang|"
+            rf"DPRK){APOS}s\s+)?(?:(?P<t>{ORD})\s+)?{SPA}"
+            rf"|{THE}(?:(?P<t5>{ORD})\s+)?{SPA}\s+(?=(?:met|convened|opened|was\s+convened|"
             rf"held\s+(?:a|its)\s+(?:\w+\s+)?session)\b)"
-            rf"|{_THE}(?P<t2>{ORD})\s+{_SPA}(?:{_APOS}s)?\s+(?P<n2>{_ORDS})\s+[Ss]essions?"
-            rf"|{_THE}(?:(?P<t3>{ORD})\s+)?{_SPA}\s+[Ss]essions?"
-            rf"|(?<![Pp]lenary\s)[Ss]ession\s+of\s+{_THE}(?:(?P<t4>{ORD})\s+)?{_SPA}"
+            rf"|{THE}(?P<t2>{ORD})\s+{SPA}(?:{APOS}s)?\s+(?P<n2>{ORDS})\s+[Ss]essions?"
+            rf"|{THE}(?:(?P<t3>{ORD})\s+)?{SPA}\s+[Ss]essions?"
+            rf"|(?<![Pp]lenary\s)[Ss]ession\s+of\s+{THE}(?:(?P<t4>{ORD})\s+)?{SPA}"
         ),
         _read_spa,
-        ("session",),
+        (("session",),),
     ),
     (
         re.compile(
-            rf"(?P<n>{_ORDS})\s+[Cc]ongress(?:es)?\s+of\s+{_THE}{_PARTY}(?![\w-])"
-            rf"|(?P<n2>{_ORDS})\s+(?:{_WPK}|[Pp]arty)\s+[Cc]ongress(?:es)?"
-            rf"|(?:{_WPK}|[Pp]arty){_APOS}s\s+(?P<n3>{_ORDS})\s+[Cc]ongress(?:es)?"
-            rf"|(?<![Nn]ational\s)(?<![Yy]outh\s)\b(?:{_WPK}|[Pp]arty)\s+[Cc]ongress(?:es)?(?![\w-])"
-            rf"|\b[Cc]ongress\s+of\s+{_THE}{_WPK}"
+            rf"(?P<n>{ORDS})\s+[Cc]ongress(?:es)?\s+of\s+{THE}{PARTY}(?![\w-])"
+            rf"|(?P<n2>{ORDS})\s+(?:{WPK}|[Pp]arty)\s+[Cc]ongress(?:es)?"
+            rf"|(?:{WPK}|[Pp]arty){APOS}s\s+(?P<n3>{ORDS})\s+[Cc]ongress(?:es)?"
+            rf"|(?<![Nn]ational\s)(?<![Yy]outh\s)\b(?:{WPK}|[Pp]arty)\s+[Cc]ongress(?:es)?(?![\w-])"
+            rf"|\b[Cc]ongress\s+of\s+{THE}{WPK}"
         ),
         _read_congress,
-        ("congress",),
+        (("congress",),),
     ),
-    (re.compile(_ITS), _read_its, ("its",)),
+    (re.compile(_ITS), _read_its, (("its",), ("congress", "conference"))),
     (
         re.compile(
-            rf"(?:(?:the|a|its)\s+)?(?P<cy>{_YEAR})\s+(?:(?:{_WPK}|[Pp]arty)\s+)?[Cc]ongress(?![\w-])"
+            rf"(?:(?:the|a|its)\s+)?(?P<cy>{YEAR})\s+(?:(?:{WPK}|[Pp]arty)\s+)?[Cc]ongress(?![\w-])"
         ),
         _read_dated_congress,
-        ("congress",),
+        (("congress",),),
     ),
     (
         re.compile(
@@ -751,24 +599,30 @@ _PATTERNS: list[tuple[re.Pattern[str], _Reader, tuple[str, ...]]] = [
             r"(?:\w+\s+)?session|session\s+of\s+(?:the\s+|its\s+)?(?:rubber-stamp\s+)?parliament)"
         ),
         _read_parliament,
-        ("parliament",),
+        (("parliament",),),
     ),
     (
-        re.compile(rf"(?P<n>{_ORDS})\s+Congress(?![\w-])"),
+        re.compile(rf"(?P<n>{ORDS})\s+Congress(?![\w-])"),
         _read_bare_congress,
-        ("congress",),
+        (("congress",),),
     ),
     (
         re.compile(
-            rf"(?P<n>{_ORDS})\s+[Cc]onferences?\s+of\s+{_THE}{_PARTY}(?![\w-])"
-            rf"|(?P<n2>{_ORDS})\s+(?:{_WPK}|[Pp]arty)\s+[Cc]onferences?"
-            rf"|(?:{_WPK}|[Pp]arty){_APOS}s\s+(?P<n3>{_ORDS})\s+[Cc]onferences?"
-            rf"|\b[Cc]onference\s+of\s+{_THE}(?:{_WPK}|Party)(?![\w-])(?!\s+(?:Cell|Delegates))"
-            rf"|\b(?:{_WPK}|Party|party)\s+[Cc]onference(?![\w-])"
+            rf"(?P<n>{ORDS})\s+[Cc]onferences?\s+of\s+{THE}{PARTY}(?![\w-])"
+            rf"|(?P<n2>{ORDS})\s+(?:{WPK}|[Pp]arty)\s+[Cc]onferences?"
+            rf"|(?:{WPK}|[Pp]arty){APOS}s\s+(?P<n3>{ORDS})\s+[Cc]onferences?"
+            rf"|\b[Cc]onference\s+of\s+{THE}(?:{WPK}|Party)(?![\w-])(?!\s+(?:Cell|Delegates))"
+            rf"|\b(?:{WPK}|Party|party)\s+[Cc]onference(?![\w-])"
         ),
         _read_conference,
-        ("conference",),
+        (("conference",),),
     ),
+]
+
+# every name starts a word: telling the engine so skips the middle of words (2-3x faster)
+_PATTERNS = [
+    (re.compile(rf"(?<![\w'’-])(?:{pattern.pattern})"), reader, needs)
+    for pattern, reader, needs in _PATTERNS
 ]
 
 _NOUNS = re.compile(
@@ -783,8 +637,8 @@ def find_meetings(sentence: str) -> tuple[list[NamedMeeting], list[OtherMeeting]
     meeting nouns left that name none of them."""
     found: list[NamedMeeting] = []
     lowered = sentence.lower()
-    for pattern, reader, words in _PATTERNS:
-        if not any(word in lowered for word in words):
+    for pattern, reader, needs in _PATTERNS:
+        if not all(any(word in lowered for word in group) for group in needs):
             continue
         for match in pattern.finditer(sentence):
             meetings = reader(match, sentence)
@@ -802,27 +656,6 @@ def find_meetings(sentence: str) -> tuple[list[NamedMeeting], list[OtherMeeting]
         kind = noun.lastgroup or "meeting"
         others.append(OtherMeeting(noun.start(), noun.end(), kind))
     return found, others
-
-
-def foreign_party_in(text: str, start: int = 0, end: int | None = None) -> bool:
-    """Whether ``text[start:end]`` names a party other than the WPK."""
-    return _foreign_parties(text, start, len(text) if end is None else end) > 0
-
-
-def foreign_party_count(text: str) -> int:
-    """How many times ``text`` names a party other than the WPK."""
-    return _foreign_parties(text, 0, len(text))
-
-
-def names_wpk(text: str) -> bool:
-    """Whether ``text`` names the WPK itself ("WPK", "Workers' Party of Korea", ...)."""
-    return _names_wpk(text)
-
-
-def other_body_in(text: str) -> bool:
-    """Whether ``text`` names a body that holds congresses or sessions of its own (the Cabinet,
-    the UN, a youth league, a foreign parliament...)."""
-    return _OTHER_BODY.search(text) is not None
 
 
 __all__ = [

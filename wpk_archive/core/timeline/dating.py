@@ -1,0 +1,296 @@
+"""Which date of a sentence belongs to which meeting, and what the sentence says of it.
+
+:func:`assign_dates` ties dates to the meetings a sentence names, most direct first:
+1. the date qualifies the name: "X held in Pyongyang in May 2016", "X (October 10-14, 1980)",
+   "X from June 28 to July 1", "On April 11, X ...", "X in December three years ago";
+2. the name is the subject of a verb of holding and the date follows the verb: "X, attended by
+   ..., was held at the Mansudae Assembly Hall on Friday";
+3. (the caller) a later sentence refers back to the meeting: "The meeting opened on ...";
+4. the sentence names one meeting, "at" or "in" which something was done, and gives one date as
+   the time of it ("In August 1953 he delivered a report at the 6th Plenary Meeting"): a *loose*
+   date, checked against the reference chronology at merge time.
+A weekday or "today" dates a meeting only through a verb of holding ("held on Monday", "to hold
+... on Tuesday") or standing right after the name ("the meeting on Friday").
+
+:func:`status_of` tells whether the sentence reports the meeting held, announces it, or says it was
+postponed; :func:`role_of` whether a one-day date is only its opening or closing day.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from wpk_archive.core.dates import DateMention
+
+_GAP_WORDS = (
+    r"which|that|was|were|is|are|has|have|had|been|being|be|will|would|to|held|convened|convoked"
+    r"|opened|open|took|take|taking|place|scheduled|successfully|solemnly|grandly|here|there|in"
+    r"|at|on|from|between|during|of|the|and|last|its|this|year|hall|building|office|headquarters"
+    r"|venue|capital|city|seat|lasted|ran|met|closed|began|started|continued|for|days|a|an|period"
+    r"|by|under|with|presence|guidance|participation|attended|also|again|once|first|time|officially"
+    r"|ruling|party|its|their|country|capital|opening|reportedly|solemnly|today"
+)
+
+
+_GAP_AFTER = re.compile(
+    rf"(?:[\s,(]*(?:(?i:{_GAP_WORDS})\b|[A-Z][\w'’.-]*\b|\([A-Z][\w.]*\)|--|—|–))*[\s,(]*",
+)
+
+
+_GAP_BEFORE = re.compile(
+    r"[\s,]*(?:(?:when|where|as|and)\s+)?(?:(?:at|in|on|during|to|for)\s+)?"
+    r"(?:(?:the|an?)\s+)?(?:(?:historic|enlarged|recent|extended|expanded)\s+)*"
+)
+
+
+HOLDING = re.compile(
+    r"\b(?:held|convened|convoked|opened|open|took\s+place|takes?\s+place|closed|met|lasted|"
+    r"began|started|ended|concluded|wound\s+up|kicked\s+off|was\s+in\s+session|gathered|"
+    r"(?:came|drew)\s+to\s+a\s+close|finished|adjourned|continued|resumed|ran)\b"
+)
+
+
+_ANNOUNCED = re.compile(
+    r"\b(?:will|shall|would)\s+(?:\w+ly\s+)?(?:be\s+)?(?:held|convened|convoked|open|take\s+place|"
+    r"meet|be\s+opened)|\bto\s+be\s+(?:held|convened|convoked|opened)|\b(?:decided|decision|decree|"
+    r"resolution|proposed|plans?|planning)\s+(?:on|to|of)\s+(?:convene|convoke|convening|"
+    r"convoking|hold|holding|open|opening)|\b(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:scheduled|"
+    r"slated|set|expected|due|going)\s+to|\bupcoming\b|\bforthcoming\b|\bscheduled\s+for\b|"
+    r"\bto\s+(?:convene|convoke)\b|\bahead\s+of\b|\bon\s+the\s+eve\s+of\b|\bwill\s+(?:open|convene)",
+    re.IGNORECASE,
+)
+
+
+_POSTPONED = re.compile(r"\b(?:postpon\w*|put\s+off|delay\w*|defer\w*|rescheduled)\b", re.I)
+
+
+SUBJECT_START = re.compile(
+    r"^(?:[^\n]{0,60}?\((?:KCNA|Xinhua|AP|AFP|Reuters|Yonhap)\)\s*(?:--|—|–|-)\s*)?"
+    r"(?:(?:The|An|A|the|an|a|This|Its)\s+)?$"
+)
+
+
+_LOOSE_BEFORE = re.compile(
+    r"(?:\b(?:at|At|in|In|during|During|to|To|addressed|attended|convened|convoked|opened|"
+    r"guided|chaired|presided\s+over|held|hold|holding)\s+(?:the\s+|an?\s+)?"
+    r"(?:(?:historic|enlarged|extended|first|last|key|crucial|rare|special)\s+)*)$"
+)
+
+
+_LOOSE_DATE_BEFORE = re.compile(r"(?:^|\b(?:in|In|on|On)\s+)$|^\W*$")
+
+
+_NOT_TIME = re.compile(r"\b(?:since|by|until|till|before|after|from|through|to|of)\s+$", re.I)
+
+
+_HOLD_BEFORE = re.compile(
+    r"\b(?:hold|holds|held|holding|convene|convened|convening|convoke|convoked|open|opened|"
+    r"called|call)\s+(?:(?:the|a|an|its|another)\s+)?(?:[\w-]+\s+){0,2}$"
+)
+
+
+_MAX_GAP = 110
+
+
+_MAX_SUBJECT = 260
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A meeting as the timeline keys it (what an anaphor points back to)."""
+
+    kind: str
+    key: str
+    name: str
+    ambiguous: bool
+
+
+@dataclass
+class Found:
+    """A meeting of one sentence, about to become a mention."""
+
+    start: int
+    end: int
+    ref: Ref
+    needs_date: bool
+    loose_identity: bool
+    date: DateMention | None = None
+    date_name: str | None = None
+    loose_date: bool = False
+    anaphor: bool = False
+    fallback: Ref | None = None
+    """What an unnumbered name refers back to when the sentence gives it no date."""
+    previous: bool = False
+    """ "the previous congress" with no congress named before it."""
+
+
+def _gap_allowed(
+    gap: str, pattern: re.Pattern[str], date: DateMention | None = None, before: str = ""
+) -> bool:
+    """Whether the text between a meeting name and a date lets the date qualify the name
+    (``before``: the words just before the name, where "to hold" may stand)."""
+    if (
+        date is not None
+        and date.kind in ("weekday", "relative")
+        and not HOLDING.search(gap)
+        and not _HOLD_BEFORE.search(before)
+        and not re.fullmatch(r"[\s,]*(?:on\s+|last\s+|this\s+)?", gap)
+    ):
+        return False
+    if len(gap) > _MAX_GAP or re.search(r"[;:]|\.\s", gap):
+        return False
+    return pattern.fullmatch(gap) is not None
+
+
+def _free_dates(dates: list[DateMention], found: list[Found]) -> list[int]:
+    """Indexes of the dates not inside a meeting's name ("the December 2023 Plenary Meeting")."""
+    return [
+        i for i, d in enumerate(dates) if not any(f.start <= d.start < f.end for f in found)
+    ]
+
+
+def assign_dates(sentence: str, found: list[Found], dates: list[DateMention]) -> None:
+    """Give each meeting of a sentence the date that belongs to it (see the module docstring)."""
+    free = _free_dates(dates, found)
+    used: set[int] = set()
+    coordinated = [i for i in free if dates[i].kind == "coordinated"]
+    if len(coordinated) >= 2:  # "X and Y held in 2013 and 2017"
+        first = dates[coordinated[0]]
+        before = [f for f in found if f.end <= first.start and not f.anaphor]
+        if len(before) >= len(coordinated):
+            chosen = before[-len(coordinated) :]
+            if _gap_allowed(sentence[chosen[-1].end : first.start], _GAP_AFTER):
+                for meeting, date_index in zip(chosen, coordinated, strict=True):
+                    meeting.date = dates[date_index]
+                    used.add(date_index)
+    ordered = sorted(found, key=lambda f: f.start)
+    for position, meeting in enumerate(ordered):  # 1. the date right after the name
+        if meeting.date is not None:
+            continue
+        later = [f.start for f in ordered[position + 1 :] if f.start >= meeting.end]
+        limit = min(later) if later else len(sentence)
+        for i in free:
+            date = dates[i]
+            if i in used or date.start < meeting.end or date.start >= limit:
+                continue
+            lead = sentence[max(0, meeting.start - 40) : meeting.start]
+            if _gap_allowed(sentence[meeting.end : date.start], _GAP_AFTER, date, lead):
+                meeting.date = date
+                used.add(i)
+            break
+    for position, meeting in enumerate(ordered):  # 1. the date right before the name
+        if meeting.date is not None:
+            continue
+        earlier_end = max((f.end for f in ordered[:position] if f.end <= meeting.start), default=0)
+        candidates = [i for i in free if i not in used and earlier_end <= dates[i].start
+                      and dates[i].end <= meeting.start]
+        if candidates:
+            date = dates[candidates[-1]]
+            gap = sentence[date.end : meeting.start]
+            if date.kind not in ("weekday", "relative") and _GAP_BEFORE.fullmatch(gap):
+                meeting.date = date
+                used.add(candidates[-1])
+    for position, meeting in enumerate(ordered):  # 2. subject of a verb of holding
+        if meeting.date is not None or not SUBJECT_START.match(sentence[: meeting.start]):
+            continue
+        later = [f.start for f in ordered[position + 1 :] if f.start >= meeting.end]
+        limit = min([*later, len(sentence), meeting.end + _MAX_SUBJECT])
+        verb = HOLDING.search(sentence, meeting.end, limit)
+        if verb is None:
+            continue
+        for i in free:
+            date = dates[i]
+            if i in used or date.start < verb.end():
+                continue
+            if date.start < limit + _MAX_GAP and _gap_allowed(
+                sentence[verb.end() : date.start], _GAP_AFTER
+            ):
+                meeting.date = date
+                used.add(i)
+            break
+    named = [f for f in found if not f.anaphor]
+    left = [i for i in free if i not in used]
+    if len(named) == 1 and named[0].date is None and len(left) == 1 and len(free) == 1:
+        _assign_loose(sentence, named[0], dates[left[0]])  # 4. one meeting, one date
+
+
+def _assign_loose(sentence: str, meeting: Found, date: DateMention) -> None:
+    """Rule 4: the one date of a sentence that names one meeting "at" which something was done."""
+    if date.kind in ("weekday", "relative", "coordinated", "dateline", "decade"):
+        return
+    if not _LOOSE_BEFORE.search(sentence[: meeting.start]):
+        return
+    before_date = sentence[max(0, date.start - 12) : date.start]
+    if _NOT_TIME.search(before_date):
+        return
+    if date.end <= meeting.start and not _LOOSE_DATE_BEFORE.search(before_date):
+        return
+    meeting.date = date
+    meeting.loose_date = True
+
+
+_OPENING = re.compile(r"\b(?:opened|opening|began|started|kicked\s+off|commenced)\b", re.I)
+
+
+_CLOSING = re.compile(
+    r"\b(?:closed|closing|closure|conclu\w+|ended|(?:came|drew)\s+to\s+a\s+close|wound\s+up|"
+    r"finished|adjourned)\b",
+    re.I,
+)
+
+
+def role_of(sentence: str, meeting: Found) -> str | None:
+    """ "opening" or "closing" when the one-day date of a meeting is only its first or last day."""
+    date = meeting.date
+    if date is None or date.start_date != date.end_date or date.precision != "day":
+        return None
+    lo, hi = sorted((meeting.end, date.start))
+    lo = min(lo, meeting.start)
+    between = sentence[max(0, lo - 40) : min(len(sentence), hi + 1)]
+    opening, closing = _OPENING.search(between), _CLOSING.search(between)
+    if opening and not closing:
+        return "opening"
+    if closing and not opening:
+        return "closing"
+    return None
+
+
+def status_of(sentence: str, meeting: Found, doc_date: str | None) -> str | None:
+    """ "held", "announced" or "postponed" as the sentence tells of the meeting (None: unsaid)."""
+    window = sentence[max(0, meeting.start - 90) : min(len(sentence), meeting.end + 140)]
+    if _POSTPONED.search(window):
+        return "postponed"
+    date = meeting.date
+    if _ANNOUNCED.search(window) and (
+        date is None
+        or doc_date is None
+        or date.start_date[: len(doc_date)] >= doc_date[: len(date.start_date)]
+    ):
+        return "announced"
+    if date is not None and doc_date is not None and date.start_date[:10] > doc_date:
+        return "announced"
+    if date is not None or HOLDING.search(window):
+        return "held"
+    return None
+
+
+def named_date(date_name: str | None, doc_date: str | None) -> tuple[str | None, str]:
+    """The date of a meeting named by its date, and its basis: "December 2023" as written; a month
+    alone ("the August plenum") in the publication year, or the year before for a later month."""
+    if not date_name or not date_name.startswith("--"):
+        return date_name, "text"
+    if doc_date is None or len(doc_date) < 7:
+        return None, "text"
+    month, year = int(date_name[2:]), int(doc_date[:4])
+    if month > int(doc_date[5:7]):
+        year -= 1
+    return f"{year:04d}-{month:02d}", "dateline"
+
+
+def basis_of(date: DateMention) -> str:
+    """ "text" when the text gives the whole date, "dateline" when part came from the dateline."""
+    basis = getattr(date, "basis", None)
+    if isinstance(basis, str):
+        return basis
+    return "dateline" if date.year_inferred or date.kind in ("weekday", "relative") else "text"
