@@ -19,7 +19,7 @@ postponed; :func:`role_of` whether a one-day date is only its opening or closing
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from wpk_archive.core.dates import DateMention
 
@@ -29,7 +29,8 @@ _GAP_WORDS = (
     r"|at|on|from|between|during|of|the|and|last|its|this|year|hall|building|office|headquarters"
     r"|venue|capital|city|seat|lasted|ran|met|closed|began|started|continued|for|days|a|an|period"
     r"|by|under|with|presence|guidance|participation|attended|also|again|once|first|time|officially"
-    r"|ruling|party|its|their|country|capital|opening|reportedly|solemnly|today"
+    r"|ruling|party|its|their|country|capital|opening|reportedly|solemnly|today|early|mid|late"
+    r"|middle|end|beginning|start"
 )
 
 
@@ -38,9 +39,16 @@ _GAP_AFTER = re.compile(
 )
 
 
+_GAP_AFTER_VERB = re.compile(
+    rf"(?:[\s,(]*(?:(?i:{_GAP_WORDS}|until|till|not|again)\b|[A-Z][\w'’.-]*\b|\([A-Z][\w.]*\)|--|—|–))*"
+    r"[\s,(]*"
+)
 _GAP_BEFORE = re.compile(
-    r"[\s,]*(?:(?:when|where|as|and)\s+)?(?:(?:at|in|on|during|to|for)\s+)?"
-    r"(?:(?:the|an?)\s+)?(?:(?:historic|enlarged|recent|extended|expanded)\s+)*"
+    r"[\s,]*(?:(?:when|where|as|and)\s+)?(?:(?:at|in|on|during|to|for|over)\s+)?"
+    r"(?:(?:the|an?|another)\s+)?(?:(?:historic|enlarged|recent|extended|expanded|ruling)\s+)*"
+)
+_VERB_BEFORE_DATE = re.compile(
+    r"\b(?:presided|held|convened|convoked|chaired|opened|guided|called|hold|holds)\s+(?:on\s+)?$"
 )
 
 
@@ -54,7 +62,7 @@ HOLDING = re.compile(
 _ANNOUNCED = re.compile(
     r"\b(?:will|shall|would)\s+(?:\w+ly\s+)?(?:be\s+)?(?:held|convened|convoked|open|take\s+place|"
     r"meet|be\s+opened)|\bto\s+be\s+(?:held|convened|convoked|opened)|\b(?:decided|decision|decree|"
-    r"resolution|proposed|plans?|planning)\s+(?:on|to|of)\s+(?:convene|convoke|convening|"
+    r"resolution|proposed|plans?|planning|called)\s+(?:on|to|of|for)\s+(?:convene|convoke|convening|"
     r"convoking|hold|holding|open|opening)|\b(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:scheduled|"
     r"slated|set|expected|due|going)\s+to|\bupcoming\b|\bforthcoming\b|\bscheduled\s+for\b|"
     r"\bto\s+(?:convene|convoke)\b|\bahead\s+of\b|\bon\s+the\s+eve\s+of\b|\bwill\s+(?:open|convene)",
@@ -123,6 +131,8 @@ class Found:
     """What an unnumbered name refers back to when the sentence gives it no date."""
     previous: bool = False
     """ "the previous congress" with no congress named before it."""
+    plural: bool = False
+    """ "the previous Congresses were held in 1946, 1948 and 1956": one meeting per date."""
 
 
 def _gap_allowed(
@@ -135,7 +145,9 @@ def _gap_allowed(
         and date.kind in ("weekday", "relative")
         and not HOLDING.search(gap)
         and not _HOLD_BEFORE.search(before)
-        and not re.fullmatch(r"[\s,]*(?:on\s+|last\s+|this\s+)?", gap)
+        and not re.fullmatch(
+            r"[\s,]*(?:(?:here|there|in\s+Pyongyang)\s+)?(?:on\s+|last\s+|this\s+)?", gap
+        )
     ):
         return False
     if len(gap) > _MAX_GAP or re.search(r"[;:]|\.\s", gap):
@@ -154,7 +166,8 @@ def assign_dates(sentence: str, found: list[Found], dates: list[DateMention]) ->
     """Give each meeting of a sentence the date that belongs to it (see the module docstring)."""
     free = _free_dates(dates, found)
     used: set[int] = set()
-    coordinated = [i for i in free if dates[i].kind == "coordinated"]
+    _assign_list(sentence, found, dates, free, used)
+    coordinated = [i for i in free if dates[i].kind == "coordinated" and i not in used]
     if len(coordinated) >= 2:  # "X and Y held in 2013 and 2017"
         first = dates[coordinated[0]]
         before = [f for f in found if f.end <= first.start and not f.anaphor]
@@ -188,7 +201,10 @@ def assign_dates(sentence: str, found: list[Found], dates: list[DateMention]) ->
         if candidates:
             date = dates[candidates[-1]]
             gap = sentence[date.end : meeting.start]
-            if date.kind not in ("weekday", "relative") and _GAP_BEFORE.fullmatch(gap):
+            plain = date.kind not in ("weekday", "relative") or _VERB_BEFORE_DATE.search(
+                sentence, max(0, date.start - 30), date.start
+            )
+            if plain and _GAP_BEFORE.fullmatch(gap):
                 meeting.date = date
                 used.add(candidates[-1])
     for position, meeting in enumerate(ordered):  # 2. subject of a verb of holding
@@ -204,7 +220,7 @@ def assign_dates(sentence: str, found: list[Found], dates: list[DateMention]) ->
             if i in used or date.start < verb.end():
                 continue
             if date.start < limit + _MAX_GAP and _gap_allowed(
-                sentence[verb.end() : date.start], _GAP_AFTER
+                sentence[verb.end() : date.start], _GAP_AFTER_VERB
             ):
                 meeting.date = date
                 used.add(i)
@@ -213,6 +229,37 @@ def assign_dates(sentence: str, found: list[Found], dates: list[DateMention]) ->
     left = [i for i in free if i not in used]
     if len(named) == 1 and named[0].date is None and len(left) == 1 and len(free) == 1:
         _assign_loose(sentence, named[0], dates[left[0]])  # 4. one meeting, one date
+
+
+_LIST_GAP = re.compile(
+    r"[\s,]*(?:and\s+|or\s+)?(?:(?:the\s+)?(?:last|latest|most\s+recent|final)\s+(?:one\s+)?)?"
+    r"(?:in\s+)?"
+)
+
+
+def _assign_list(
+    sentence: str, found: list[Found], dates: list[DateMention], free: list[int], used: set[int]
+) -> None:
+    """ "The previous Congresses were held in 1946, 1948, 1956 and the last one in 2016": a plural
+    unnumbered name followed by a list of dates is one meeting for each date."""
+    for meeting in [f for f in found if f.plural and f.date is None]:
+        after = [i for i in free if i not in used and dates[i].start >= meeting.end]
+        if len(after) < 2 or not _gap_allowed(
+            sentence[meeting.end : dates[after[0]].start], _GAP_AFTER
+        ):
+            continue
+        run = [after[0]]
+        for i in after[1:]:
+            if not _LIST_GAP.fullmatch(sentence[dates[run[-1]].end : dates[i].start]):
+                break
+            run.append(i)
+        if len(run) < 2:
+            continue
+        meeting.date = dates[run[0]]
+        used.add(run[0])
+        for i in run[1:]:
+            found.append(replace(meeting, date=dates[i]))
+            used.add(i)
 
 
 def _assign_loose(sentence: str, meeting: Found, date: DateMention) -> None:

@@ -67,7 +67,9 @@ _ANAPHOR = re.compile(
 )
 _PRONOUN = re.compile(r"^\s*It\s+(?:was\s+|is\s+|had\s+been\s+)?(?:\w+ly\s+)?(?=\w)")
 _RELATIVE = re.compile(
-    r"\b(?:previous|preceding|last)\s+(?:party\s+)?(?P<what>congress|conference)\b", re.IGNORECASE
+    r"\b(?:previous|preceding|last|earlier|past)\s+(?:such\s+)?(?:party\s+)?"
+    r"(?P<what>congress|conference)(?P<plural>es|s)?\b",
+    re.IGNORECASE,
 )
 _TERM_CC = re.compile(rf"(?P<t>{ORD})\s+(?:(?:WPK|Party)\s+)?Central\s+Committee(?!\s+of\s+the\s+(?!W)[A-Z])")
 _TERM_SPA = re.compile(rf"(?P<t>{ORD})\s+(?:DPRK\s+)?(?:Supreme\s+People['’]s\s+Assembly|SPA)\b")
@@ -116,14 +118,6 @@ class _Context:
     terms: dict[str, int] = field(default_factory=dict)
     subject: Ref | None = None
     _foreign: bool | None = None
-    _capital_party: bool | None = None
-
-    @property
-    def capital_party(self) -> bool:
-        """Whether the document calls the WPK "the Party" (KCNA's usage)."""
-        if self._capital_party is None:
-            self._capital_party = re.search(r"[a-z,] the Party\b", self.doc.text) is not None
-        return self._capital_party
 
     @property
     def foreign(self) -> bool:
@@ -192,10 +186,10 @@ def _is_wpk(meeting: NamedMeeting, sentence: str, ctx: _Context) -> bool:
         return True
     if ctx.foreign:
         return False
-    if (foreign_party_in(sentence) or _FOREIGN_NATION.search(sentence)) and not names_wpk(sentence):
-        return False
-    name = sentence[meeting.start : meeting.end]
-    return not (re.search(r"\bparty\b", name) and ctx.capital_party)
+    return not (
+        (foreign_party_in(sentence) or _FOREIGN_NATION.search(sentence))
+        and not names_wpk(sentence)
+    )
 
 
 def _anaphors(
@@ -218,30 +212,42 @@ def _anaphors(
 
 
 def _remember(ctx: _Context, ref: Ref) -> None:
-    """``ref`` is now what "the <noun>" of its kind refers back to."""
+    """``ref`` is now what "the <noun>" of its kind refers back to (an unnumbered name does not
+    take the place of a meeting the document identified: "the WPK Congress" after "the 8th
+    Congress" is still the 8th)."""
+    unnumbered = "?" in ref.key
     for noun in _KIND_NOUNS.get(ref.kind, ()):
+        current = ctx.last.get(noun)
+        if unnumbered and current is not None and "?" not in current.key:
+            continue
         ctx.last[noun] = ref
-    ctx.last_named[ref.kind] = ref
+    if not unnumbered:
+        ctx.last_named[ref.kind] = ref
 
 
 def _relative(sentence: str, ctx: _Context) -> list[Found]:
-    """ "The previous congress": the one before the last congress the document named."""
+    """ "The previous congress": the one before the last congress the document named; with none
+    named, or "the previous Congresses were held in ...", which one the dates (or the chronology)
+    tell."""
     found = []
     for match in _RELATIVE.finditer(sentence):
         kind = "party_congress" if match.group("what").lower() == "congress" else "party_conference"
+        noun = "Congress" if kind == "party_congress" else "Conference"
         current = ctx.last_named.get(kind)
-        if current is None or not current.key.split(":")[-1].isdigit():
-            # "the previous congress in 1980": which one, the date (or the chronology) tells
-            noun = "Congress" if kind == "party_congress" else "Conference"
+        plural = match.group("plural") is not None
+        if plural or current is None or not current.key.split(":")[-1].isdigit():
             ref = Ref(kind, f"{kind}:?", f"{noun} of the WPK", True)
-            found.append(Found(match.start(), match.end(), ref, False, True, previous=True))
+            found.append(
+                Found(
+                    match.start(), match.end(), ref, False, True, previous=not plural,
+                    plural=plural,
+                )
+            )
             continue
         number = int(current.key.split(":")[-1]) - 1
-        if number < 1:
-            continue
-        noun = "Congress" if kind == "party_congress" else "Conference"
-        ref = Ref(kind, f"{kind}:{number}", f"{ordinal_text(number)} {noun} of the WPK", False)
-        found.append(Found(match.start(), match.end(), ref, False, False))
+        if number >= 1:
+            ref = Ref(kind, f"{kind}:{number}", f"{ordinal_text(number)} {noun} of the WPK", False)
+            found.append(Found(match.start(), match.end(), ref, False, False))
     return found
 
 
@@ -316,6 +322,7 @@ def _sentence_mentions(
                 loose_identity=not meeting.explicit or ref.key.endswith(":?"),
                 date_name=meeting.date_name,
                 fallback=earlier,
+                plural=meeting.plural,
             )
         )
         if subject is None and SUBJECT_START.match(sentence[: meeting.start]):
@@ -343,14 +350,16 @@ def _sentence_mentions(
         mention = _mention(doc, passage, span, item)
         if mention is None:
             continue
-        if item.ref.key in seen:
-            if mention.start_date is not None and mentions[seen[item.ref.key]].start_date is None:
-                mentions[seen[item.ref.key]] = mention
+        # one mention per meeting: an unnumbered name is one meeting per date it is given
+        same = f"{item.ref.key}@{mention.start_date}" if item.ref.ambiguous else item.ref.key
+        if same in seen:
+            if mention.start_date is not None and mentions[seen[same]].start_date is None:
+                mentions[seen[same]] = mention
             continue
-        seen[item.ref.key] = len(mentions)
+        seen[same] = len(mentions)
         mentions.append(mention)
     for item in found:
-        if item.anaphor or item.needs_date or "?" in item.ref.key:
+        if item.anaphor or (item.needs_date and item.date is None and not item.date_name):
             continue
         if _TEMPORAL_BEFORE.search(sentence, max(0, item.start - 30), item.start):
             continue  # "since the 7th Congress" dates something else; "the Congress" is not it

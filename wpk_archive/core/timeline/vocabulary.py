@@ -61,7 +61,7 @@ WORKERS = rf"(?:ruling\s+)?Workers?{APOS}?s?{APOS}?\s*Party"
 
 
 WPK = (
-    rf"(?:{WORKERS}\s+of\s+(?:\(North\)\s+)?Korea(?:\s*\((?:WPK|KWP)\))?"
+    rf"(?:{WORKERS}\s+of\s+(?:\(North\)\s+|North\s+)?Korea(?:\s*\((?:WPK|KWP|WPNK)\))?"
     rf"|(?:ruling\s+)?Korean\s+Workers?{APOS}?s?\s*Party(?:\s*\((?:WPK|KWP)\))?"
     rf"|(?:ruling\s+)?(?:WPK|KWP)|Korean\s+Labou?r\s+Party"
     rf"|{WORKERS}(?:\s*\((?:WPK|KWP)\))?(?!\s+of\s)(?![\w-]))"
