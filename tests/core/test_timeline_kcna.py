@@ -22,8 +22,8 @@ from typing import Any
 import pytest
 
 from tests.conftest import REPO, corpus_file
-from wpk_archive.core.ingest import document_from_text
 from wpk_archive.core.chronology import load_chronology
+from wpk_archive.core.ingest import document_from_text
 from wpk_archive.core.models import Event
 from wpk_archive.core.timeline import extract_mentions, merge_mentions
 

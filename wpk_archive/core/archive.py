@@ -19,8 +19,8 @@ from typing import Any
 from platformdirs import user_data_dir
 
 from wpk_archive.core import corrections, summaries, timeline
-from wpk_archive.core.chronology import Chronology, load_chronology
 from wpk_archive.core import store as store_module
+from wpk_archive.core.chronology import Chronology, load_chronology
 from wpk_archive.core.ingest import Item, Refusal, document_from_text, expand_paths, read_path
 from wpk_archive.core.locking import ArchiveLock
 from wpk_archive.core.models import Document, Event, EventSource, SearchResult, SummarySentence
