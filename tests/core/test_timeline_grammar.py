@@ -1,0 +1,217 @@
+"""Meeting names in every wording, whose meeting it is, how it is dated, and how sources merge.
+
+Each case is a sentence of the kind found in real sources (KCNA, news agencies, encyclopedias);
+the expected event is what a careful reader takes from it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from wpk_archive.core.chronology import load_chronology
+from wpk_archive.core.ingest import document_from_text
+from wpk_archive.core.models import Event, EventMention
+from wpk_archive.core.timeline import event_id, extract_mentions, merge_mentions
+
+CHRONOLOGY = load_chronology()
+
+
+def events_of(text: str, date: str | None = "2024-08-05", chronology: bool = True) -> list[Event]:
+    doc = document_from_text(text, origin=f"test:{hash(text)}", title="t", date=date)
+    found = merge_mentions(extract_mentions(doc), CHRONOLOGY if chronology else None)
+    return [e for e in found if not e.reference_only]
+
+
+def keys(events: list[Event]) -> list[tuple[str, str | None, str | None]]:
+    return [(e.key, e.start, e.end) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            "The 22nd emergency enlarged meeting of the Political Bureau of the Eighth Central "
+            "Committee of the Workers' Party of Korea was held on July 28.",
+            "politburo_meeting:8:22",
+        ),
+        (
+            "The 19th Enlarged Meeting of the Political Bureau of the Eighth Central Committee of "
+            "the WPK was held on February 25.",
+            "politburo_meeting:8:19",
+        ),
+        (
+            "The Third Enlarged Meeting of the Seventh Central Military Commission of the WPK was "
+            "held on July 18.",
+            "cmc_meeting:7:3",
+        ),
+        (
+            "The 32nd Plenary Meeting of the 14th Standing Committee of the Supreme People's "
+            "Assembly was held on July 15.",
+            "spa_standing_committee:14:32",
+        ),
+        ("The 14th SPA's 10th session was held on July 15.", "spa_session:14:10"),
+        (
+            "The 10th Plenary Meeting of the 8th Central Committee of the WPK was held from "
+            "June 28 to July 1.",
+            "cc_plenary:8:10",
+        ),
+    ],
+)
+def test_todays_wordings_are_read(text: str, key: str) -> None:
+    found = [e for e in events_of(text, chronology=False) if e.key == key]
+    assert found and found[0].start is not None, keys(events_of(text, chronology=False))
+
+
+def test_two_meetings_in_one_phrase_are_two_events() -> None:
+    text = (
+        "The decisions of the ninth and tenth plenary meetings of the Eighth Central Committee "
+        "are being carried out."
+    )
+    found = {e.key for e in events_of(text)}
+    assert {"cc_plenary:8:9", "cc_plenary:8:10"} <= found
+
+
+def test_a_meeting_named_by_its_date_is_the_numbered_one() -> None:
+    by_date = events_of(
+        "The historic December 2023 Plenary Meeting of the Party Central Committee set the tasks."
+    )
+    by_number = events_of(
+        "The 9th Plenary Meeting of the 8th Central Committee of the WPK set the tasks."
+    )
+    assert [e.key for e in by_date] == ["cc_plenary:8:9"] == [e.key for e in by_number]
+    assert event_id("cc_plenary:8:9", None) == by_date[0].id == by_number[0].id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 20th Congress of the CPC was held in Beijing in October 2022.",
+        "The Lao People's Revolutionary Party's Ninth Congress opened in Vientiane in March 2011.",
+        "The 9th Congress of the Lao People's Revolutionary Party was held in March 2011.",
+        "The Ninth Congress of the youth league opened on August 27.",
+        "An enlarged plenary meeting of the DPRK Cabinet took place on Friday.",
+        "The 79th session of the UN General Assembly opened in September 2024.",
+        "A special plenary meeting of the C.C., the Communist Party of Great Britain was held.",
+        "The Communist Party of Vietnam held its 13th Congress in January 2021.",
+    ],
+)
+def test_other_bodies_meetings_are_not_the_wpks(text: str) -> None:
+    assert events_of(text) == []
+
+
+def test_the_party_of_an_article_about_another_party_is_that_party() -> None:
+    text = (
+        "Choummaly Sayasone, general secretary of the Lao People's Revolutionary Party, met "
+        "the delegation.\n\nHe said the 9th Congress of the Party in March set a new course."
+    )
+    assert events_of(text, date="2011-06-01") == []
+
+
+def test_a_relative_date_is_read_against_the_article() -> None:
+    text = (
+        "At the Fourth Plenary Meeting of the Eighth Party Central Committee in December three "
+        "years ago, the tasks were set forth."
+    )
+    (event,) = events_of(text, date="2024-08-05")
+    assert event.key == "cc_plenary:8:4"
+    assert event.start is not None and event.start.startswith("2021-12")
+
+
+def test_an_announcement_never_shortens_the_reported_range() -> None:
+    notice = "The 11th Session of the 14th SPA of the DPRK is to be convened on October 7."
+    report = (
+        "The 11th Session of the 14th Supreme People's Assembly of the DPRK took place at the "
+        "Mansudae Assembly Hall from October 7 to 8."
+    )
+    mentions = [
+        *extract_mentions(document_from_text(notice, origin="a", title="a", date="2024-09-20")),
+        *extract_mentions(document_from_text(report, origin="b", title="b", date="2024-10-09")),
+    ]
+    assert {m.status for m in mentions} == {"announced", "held"}
+    (event,) = merge_mentions(mentions)
+    assert (event.start, event.end, event.status) == ("2024-10-07", "2024-10-08", "held")
+    assert event.conflicting_dates == []
+    assert event.sources[0].doc_id == mentions[1].doc_id, "the meeting's own report comes first"
+
+
+def test_a_date_in_the_next_sentence_dates_the_meeting() -> None:
+    text = (
+        "Kim Jong Un guided the 4th Plenary Meeting of the 8th Central Committee of the WPK. "
+        "The meeting was held from December 27 to 31."
+    )
+    (event,) = events_of(text, date="2022-01-01", chronology=False)
+    assert (event.start, event.end) == ("2021-12-27", "2021-12-31")
+
+
+def test_undated_mentions_take_the_chronologys_date_marked_so() -> None:
+    (event,) = events_of("The decisions of the Eighth Congress of the WPK are carried out.")
+    assert (event.start, event.end) == ("2021-01-05", "2021-01-12")
+    assert event.date_basis == "chronology"
+    assert event.chronology is not None and event.chronology["source_url"].startswith("http")
+    assert event.sources[0].date_basis == "chronology"
+
+
+def test_unnumbered_mentions_are_fixed_by_the_article_date() -> None:
+    text = "Many masterpieces were created since the historic Conference of the Party."
+    (event,) = events_of(text, date="2011-06-29")
+    assert event.key == "party_conference:3"
+    forthcoming = events_of(
+        "Preparations for the forthcoming Conference of the WPK are in full swing.",
+        date="2012-02-29",
+    )
+    assert [e.key for e in forthcoming] == ["party_conference:4"]
+
+
+def test_a_bare_number_the_wpk_never_held_is_not_the_wpks() -> None:
+    text = "They hoped the people would implement the decisions of the 11th Congress."
+    assert events_of(text, date="2011-05-01") == []
+
+
+def test_first_since_is_not_the_first_congress() -> None:
+    text = "It was the first party congress convened since 1980."
+    assert all(e.key != "party_congress:1" for e in events_of(text, date="2016-05-06"))
+
+
+def test_plural_name_with_a_list_of_years_is_one_meeting_each() -> None:
+    text = "The previous Congresses were held in 1956, 1961 and 1970."
+    found = {e.key for e in events_of(text, date="2021-01-21")}
+    assert {"party_congress:3", "party_congress:4", "party_congress:5"} <= found
+
+
+def test_opening_and_closing_days_make_one_range() -> None:
+    opened = "The 2nd Conference of Secretaries of Primary Committees of the WPK opened Saturday."
+    closed = (
+        "Kim Jong Un made a speech at the closure of the 2nd Conference of Secretaries of "
+        "Primary Committees of the WPK on Monday."
+    )
+    mentions = [
+        *extract_mentions(document_from_text(opened, origin="a", title="a", date="2022-02-27")),
+        *extract_mentions(document_from_text(closed, origin="b", title="b", date="2022-03-01")),
+    ]
+    assert sorted(m.role or "" for m in mentions) == ["closing", "opening"]
+    (event,) = merge_mentions(mentions)
+    assert (event.start, event.end) == ("2022-02-26", "2022-02-28")
+
+
+def _mention(key: str, start: str | None, doc: str, status: str = "held") -> EventMention:
+    return EventMention(
+        doc_id=doc, passage=1, start=0, end=1, quote="q", kind=key.split(":")[0], name=key,
+        key=key, start_date=start, end_date=start, precision="day" if start else None,
+        status=status, basis="text" if start else None,
+    )
+
+
+def test_event_ids_do_not_follow_the_date() -> None:
+    """A re-import that corrects a year keeps the event (and the user's corrections on it)."""
+    before = merge_mentions([_mention("party_congress:7", "2015-05-06", "d")])
+    after = merge_mentions([_mention("party_congress:7", "2016-05-06", "d")])
+    assert before[0].id == after[0].id
+
+
+def test_reference_only_meetings_are_kept_apart() -> None:
+    events = merge_mentions([_mention("party_congress:7", None, "d")], CHRONOLOGY)
+    named = [e for e in events if not e.reference_only]
+    assert [e.key for e in named] == ["party_congress:7"]
+    reference = [e for e in events if e.reference_only]
+    assert reference and all(e.sources == [] for e in reference)
+    assert any(e.key == "party_congress:8" for e in reference)
