@@ -51,6 +51,7 @@ from wpk_archive.core.timeline.names import (
     names_wpk,
     ordinal_text,
     ordinal_value,
+    other_body_in,
 )
 
 _KEYWORDS = re.compile(
@@ -67,8 +68,8 @@ _ANAPHOR = re.compile(
 )
 _PRONOUN = re.compile(r"^\s*It\s+(?:was\s+|is\s+|had\s+been\s+)?(?:\w+ly\s+)?(?=\w)")
 _RELATIVE = re.compile(
-    r"\b(?:previous|preceding|last|earlier|past)\s+(?:such\s+)?(?:party\s+)?"
-    r"(?P<what>congress|conference)(?P<plural>es|s)?\b",
+    r"\b(?P<when>previous|preceding|last|earlier|past|next|following|subsequent)\s+(?:such\s+)?"
+    r"(?:party\s+)?(?P<what>congress|conference)(?P<plural>es|s)?\b",
     re.IGNORECASE,
 )
 _TERM_CC = re.compile(rf"(?P<t>{ORD})\s+(?:(?:WPK|Party)\s+)?Central\s+Committee(?!\s+of\s+the\s+(?!W)[A-Z])")
@@ -231,10 +232,15 @@ def _relative(sentence: str, ctx: _Context) -> list[Found]:
     tell."""
     found = []
     for match in _RELATIVE.finditer(sentence):
+        if other_body_in(sentence[max(0, match.start() - 80) : match.end() + 40]):
+            continue  # "the last conference" of the youth league
         kind = "party_congress" if match.group("what").lower() == "congress" else "party_conference"
         noun = "Congress" if kind == "party_congress" else "Conference"
         current = ctx.last_named.get(kind)
         plural = match.group("plural") is not None
+        step = 1 if match.group("when").lower() in ("next", "following", "subsequent") else -1
+        if step == 1 and (current is None or plural):
+            continue  # "the next congress": only after one the document named
         if plural or current is None or not current.key.split(":")[-1].isdigit():
             ref = Ref(kind, f"{kind}:?", f"{noun} of the WPK", True)
             found.append(
@@ -244,7 +250,7 @@ def _relative(sentence: str, ctx: _Context) -> list[Found]:
                 )
             )
             continue
-        number = int(current.key.split(":")[-1]) - 1
+        number = int(current.key.split(":")[-1]) + step
         if number >= 1:
             ref = Ref(kind, f"{kind}:{number}", f"{ordinal_text(number)} {noun} of the WPK", False)
             found.append(Found(match.start(), match.end(), ref, False, False))

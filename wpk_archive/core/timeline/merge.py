@@ -126,9 +126,10 @@ def _resolve(mention: EventMention, chronology: ChronologyTable | None) -> Event
     if row is None and mention.start_date is None and mention.key.endswith(":?"):
         return None  # "the Conference of the WPK", and no meeting of the chronology fits
     if row is None and mention.loose and mention.kind in _RARE_KINDS:
-        known = any(r.kind == mention.kind for r in chronology.entries)
-        if known and not mention.key.endswith(":?"):
-            return None  # a bare "the 11th Congress": the WPK has held no such congress
+        if any(r.kind == mention.kind for r in chronology.entries):
+            # the chronology knows every congress and conference: a bare "the 11th Congress",
+            # or "the last conference ... on 12 July 2012", is not the WPK's
+            return None
     if row is None or not mention.loose:
         return mention
     if mention.start_date is not None and not _within(mention.start_date, row.start, row.end):
