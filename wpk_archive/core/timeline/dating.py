@@ -35,12 +35,12 @@ _GAP_WORDS = (
 
 
 _GAP_AFTER = re.compile(
-    rf"(?:[\s,(]*(?:(?i:{_GAP_WORDS})\b|[A-Z][\w'’.-]*\b|\([A-Z][\w.]*\)|--|—|–))*[\s,(]*",
+    rf"(?:[\s,(]*(?:(?i:{_GAP_WORDS})\b|[A-Z][\w'’.-]*(?![\w'’-])|\([A-Z][\w.]*\)|--|—|–))*[\s,(]*",
 )
 
 
 _GAP_AFTER_VERB = re.compile(
-    rf"(?:[\s,(]*(?:(?i:{_GAP_WORDS}|until|till|not|again)\b|[A-Z][\w'’.-]*\b|\([A-Z][\w.]*\)|--|—|–))*"
+    rf"(?:[\s,(]*(?:(?i:{_GAP_WORDS}|until|till|not|again)\b|[A-Z][\w'’.-]*(?![\w'’-])|\([A-Z][\w.]*\)|--|—|–))*"
     r"[\s,(]*"
 )
 _GAP_BEFORE = re.compile(
