@@ -47,6 +47,12 @@ _GAP_BEFORE = re.compile(
     r"[\s,]*(?:(?:when|where|as|and)\s+)?(?:(?:at|in|on|during|to|for|over)\s+)?"
     r"(?:(?:the|an?|another)\s+)?(?:(?:historic|enlarged|recent|extended|expanded|ruling)\s+)*"
 )
+_OPENING_OF = re.compile(
+    r"[\s,]*(?:during|at|in|for|on)\s+(?:an?\s+|the\s+|his\s+)?(?:(?:address|speech|report|"
+    r"ceremony)\s+(?:for|at|to|on)\s+(?:the\s+)?)?(?:closure|closing|opening|conclusion|end|"
+    r"first\s+day|last\s+day|final\s+day)\s+(?:session\s+|ceremony\s+)?of\s+(?:the\s+|an?\s+)?"
+)
+"""Between a date and a meeting's name: "Monday during an address for the closure of the ..."."""
 _VERB_BEFORE_DATE = re.compile(
     r"\b(?:presided|held|convened|convoked|chaired|opened|guided|called|hold|holds)\s+(?:on\s+)?$"
 )
@@ -201,10 +207,13 @@ def assign_dates(sentence: str, found: list[Found], dates: list[DateMention]) ->
         if candidates:
             date = dates[candidates[-1]]
             gap = sentence[date.end : meeting.start]
-            plain = date.kind not in ("weekday", "relative") or _VERB_BEFORE_DATE.search(
-                sentence, max(0, date.start - 30), date.start
+            of_day = _OPENING_OF.fullmatch(gap)
+            plain = (
+                date.kind not in ("weekday", "relative")
+                or of_day
+                or _VERB_BEFORE_DATE.search(sentence, max(0, date.start - 30), date.start)
             )
-            if plain and _GAP_BEFORE.fullmatch(gap):
+            if plain and (_GAP_BEFORE.fullmatch(gap) or of_day):
                 meeting.date = date
                 used.add(candidates[-1])
     for position, meeting in enumerate(ordered):  # 2. subject of a verb of holding

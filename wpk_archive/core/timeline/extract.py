@@ -365,7 +365,7 @@ def _sentence_mentions(
         seen[same] = len(mentions)
         mentions.append(mention)
     for item in found:
-        if item.anaphor or (item.needs_date and item.date is None and not item.date_name):
+        if item.anaphor:
             continue
         if _TEMPORAL_BEFORE.search(sentence, max(0, item.start - 30), item.start):
             continue  # "since the 7th Congress" dates something else; "the Congress" is not it

@@ -572,7 +572,7 @@ _PATTERNS: list[tuple[re.Pattern[str], _Reader, tuple[tuple[str, ...], ...]]] = 
             rf"|(?<![Pp]lenary\s)[Ss]ession\s+of\s+{THE}(?:(?P<t4>{ORD})\s+)?{SPA}"
         ),
         _read_spa,
-        (("session",),),
+        (("session", " met", "convened", "opened"),),
     ),
     (
         re.compile(
