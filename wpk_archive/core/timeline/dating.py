@@ -44,7 +44,7 @@ _GAP_AFTER_VERB = re.compile(
     r"[\s,(]*"
 )
 _GAP_BEFORE = re.compile(
-    r"[\s,]*(?:(?:when|where|as|and)\s+)?(?:(?:at|in|on|during|to|for|over)\s+)?"
+    r"(?:['’]s)?[\s,]*(?:(?:when|where|as|and)\s+)?(?:(?:at|in|on|during|to|for|over)\s+)?"
     r"(?:(?:the|an?|another)\s+)?(?:(?:historic|enlarged|recent|extended|expanded|ruling)\s+)*"
 )
 _OPENING_OF = re.compile(

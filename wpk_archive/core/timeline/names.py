@@ -348,6 +348,35 @@ def _read_parliament(match: re.Match[str], text: str) -> list[NamedMeeting]:
     return _meetings(match, "spa_session", [None], term=None, explicit=True, noun="session")
 
 
+_BODY_KINDS = (
+    ("spa_standing_committee", re.compile(r"Standing\s+Committee|Presidium")),
+    ("politburo_meeting", re.compile(r"Political\s+Bureau|Politburo")),
+    ("cmc_meeting", re.compile(r"Military\s+Commission|CMC")),
+    ("secretariat_meeting", re.compile(r"Secretariat")),
+    ("cc_plenary", re.compile(r"Central\s+Committee|\bCC\b|C\.C\.")),
+)
+
+
+def _read_body_held(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    """ "The Standing Committee of the SPA held a plenary meeting", "the Political Bureau of the
+    WPK Central Committee convened its meeting": the body names whose meeting it is."""
+    body = match.group("body")
+    if bare_party_foreign(match, text) or re.search(r"General\s+Political", body):
+        return []
+    for kind, pattern in _BODY_KINDS:
+        if pattern.search(body):
+            break
+    else:
+        return []
+    if kind == "spa_standing_committee" and not re.search(r"SPA|Supreme|Assembly", body):
+        return []
+    if kind == "cc_plenary" and not re.search(r"(?i)plenary|plenum", match.group("head")):
+        return []
+    if kind != "spa_standing_committee" and not (names_wpk_in(body) or "arty" in body):
+        return []
+    return _meetings(match, kind, [None], term=_term(match), explicit=True, noun="meeting")
+
+
 def _read_bare_congress(match: re.Match[str], text: str) -> list[NamedMeeting]:
     """ "the Seventh Congress": an ordinal Congress with no owner named (the caller decides)."""
     numbers = _numbers_or_none(match, 12)
@@ -385,9 +414,14 @@ def _read_its(match: re.Match[str], text: str) -> list[NamedMeeting]:
     )
 
 
+_CELL_ORGANS = re.compile(
+    r"\b(?:cells?|primary|secretaries|chairpersons|chairmen|instructors)\b", re.IGNORECASE
+)
+"""Lower party organs that only the party has ("a conference of cell secretaries")."""
 _LOWER_ORGANS = re.compile(
     r"\b(?:Cell|Cells|Primary|Secretaries|Chairpersons|Chairmen|Instructors|Officials|Activists|"
-    r"Members|Branch|Committees|Party)\b"
+    r"Members|Branch|Committees|Party)\b",
+    re.IGNORECASE,
 )
 
 
@@ -421,9 +455,12 @@ def _read_lower_party(match: re.Match[str], text: str) -> list[NamedMeeting]:
     what = re.sub(rf"(?:\s+of)?(?:\s+{THE}{PARTY})?(?:\s+(?:of|the))*\s*$", "", match.group("what"))
     if not _LOWER_ORGANS.search(what) or re.match(PARTY, what):
         return []
-    if OTHER_BODY.search(what) and not re.search(r"Party|WPK", what):
-        return []
+    party = re.search(r"(?i)\bparty\b|WPK", what) is not None
+    if not party and not _CELL_ORGANS.search(what):
+        return []  # "a conference of officials": of what, the name does not say
     after = text[match.end() : match.end() + 100]
+    if not party and re.search(OTHER_BODY.pattern, what + " " + after.split(".")[0], re.I):
+        return []  # "a meeting of chairpersons of primary organizations of the youth league"
     explicit = names_wpk_in(match.group(0)) or names_wpk_in(after)
     word = match.group("kw").capitalize()
     what = " ".join(w if w in ("of", "the") else w[:1].upper() + w[1:] for w in what.split())
@@ -586,6 +623,19 @@ _PATTERNS: list[tuple[re.Pattern[str], _Reader, tuple[tuple[str, ...], ...]]] = 
         (("congress",),),
     ),
     (re.compile(_ITS), _read_its, (("its",), ("congress", "conference"))),
+    (
+        re.compile(
+            rf"{THE}(?P<body>(?:(?:{WPK}|[Pp]arty)\s+)?(?:Standing\s+Committee|Presidium|Political\s+"
+            rf"Bureau|Politburo|Central\s+Military\s+Commission|Secretariat|Central\s+Committee)"
+            rf"(?:\s+of\s+{THE}(?:(?P<t>{ORD})\s+)?(?:{SPA}|{WPK}|(?:(?:{WPK}|[Pp]arty)\s+)?{CC}"
+            rf"(?:{OF_PARTY})?))*)"
+            r"\s+(?:\w+\s+){0,2}?(?:held|convened|convoked|opened|called)\s+(?:a|an|its)\s+"
+            r"(?:(?:new|first|special|extraordinary|enlarged|extended|emergency)\s+)*"
+            r"(?P<head>plenary\s+meeting|plenum|meeting|session)\b"
+        ),
+        _read_body_held,
+        (("held", "convened", "convoked", "opened", "called"), ("meeting", "session", "plenum")),
+    ),
     (
         re.compile(
             rf"(?:(?:the|a|its)\s+)?(?P<cy>{YEAR})\s+(?:(?:{WPK}|[Pp]arty)\s+)?[Cc]ongress(?![\w-])"
