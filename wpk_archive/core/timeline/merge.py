@@ -125,8 +125,12 @@ def _resolve(mention: EventMention, chronology: ChronologyTable | None) -> Event
     row = chronology.by_key(mention.key)
     if row is None and mention.start_date is None and mention.key.endswith(":?"):
         return None  # "the Conference of the WPK", and no meeting of the chronology fits
-    if row is None and mention.loose and mention.kind in _RARE_KINDS:
-        if any(r.kind == mention.kind for r in chronology.entries):
+    if (
+        row is None
+        and mention.loose
+        and mention.kind in _RARE_KINDS
+        and any(r.kind == mention.kind for r in chronology.entries)
+    ):
             # the chronology knows every congress and conference: a bare "the 11th Congress",
             # or "the last conference ... on 12 July 2012", is not the WPK's
             return None

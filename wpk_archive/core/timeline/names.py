@@ -363,10 +363,8 @@ def _read_body_held(match: re.Match[str], text: str) -> list[NamedMeeting]:
     body = match.group("body")
     if bare_party_foreign(match, text) or re.search(r"General\s+Political", body):
         return []
-    for kind, pattern in _BODY_KINDS:
-        if pattern.search(body):
-            break
-    else:
+    kind = next((k for k, pattern in _BODY_KINDS if pattern.search(body)), None)
+    if kind is None:
         return []
     if kind == "spa_standing_committee" and not re.search(r"SPA|Supreme|Assembly", body):
         return []
