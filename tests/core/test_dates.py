@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wpk_archive.core.dates import DateMention, find_dateline, find_dates
+from wpk_archive.core.dates import DateMention, find_dateline, find_dates, parse_date_value
 
 
 def one(text: str, doc_date: str | None = None) -> DateMention:
@@ -254,3 +254,481 @@ def test_date_like_text_never_raises(text: str, doc_date: str | None) -> None:
 @given(st.lists(_FRAGMENTS, max_size=25).map("".join))
 def test_glued_date_like_text_never_raises(text: str) -> None:
     _check_spans(text, "2021-02-21")
+
+
+# --- issue #14: general English date writing -------------------------------------------------
+
+DOC = "2024-08-10"  # a Saturday
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "start", "end", "precision", "kind"),
+    [
+        # day-first and month-first, ordinals, "of"
+        ("on 10 October 1980 it", "10 October 1980", "1980-10-10", "1980-10-10", "day", "date"),
+        ("on October 10, 1980 it", "October 10, 1980", "1980-10-10", "1980-10-10", "day", "date"),
+        (
+            "on the 10th of October 1980",
+            "the 10th of October 1980",
+            "1980-10-10",
+            "1980-10-10",
+            "day",
+            "date",
+        ),
+        ("10th October 1980", "10th October 1980", "1980-10-10", "1980-10-10", "day", "date"),
+        (
+            "Tuesday, 10 January 2012",
+            "Tuesday, 10 January 2012",
+            "2012-01-10",
+            "2012-01-10",
+            "day",
+            "date",
+        ),
+        ("Sun, Mar. 6, 2016", "Sun, Mar. 6, 2016", "2016-03-06", "2016-03-06", "day", "date"),
+        # abbreviations, dots, letter case
+        ("Oct. 10, 1980", "Oct. 10, 1980", "1980-10-10", "1980-10-10", "day", "date"),
+        ("oct 10 1980", "oct 10 1980", "1980-10-10", "1980-10-10", "day", "date"),
+        ("SEPT 5, 2011", "SEPT 5, 2011", "2011-09-05", "2011-09-05", "day", "date"),
+        ("Sept 5th 2011", "Sept 5th 2011", "2011-09-05", "2011-09-05", "day", "date"),
+        ("Sept. 2011", "Sept. 2011", "2011-09", "2011-09", "month", "date"),
+        # numeric
+        ("on 2024-06-28 it", "2024-06-28", "2024-06-28", "2024-06-28", "day", "date"),
+        ("on 2024/06/28 it", "2024/06/28", "2024-06-28", "2024-06-28", "day", "date"),
+        ("on 2024.6.28 it", "2024.6.28", "2024-06-28", "2024-06-28", "day", "date"),
+        ("on 28.6.2024 it", "28.6.2024", "2024-06-28", "2024-06-28", "day", "date"),
+        ("on 28/6/2024 it", "28/6/2024", "2024-06-28", "2024-06-28", "day", "date"),
+        ("on 6/28/2024 it", "6/28/2024", "2024-06-28", "2024-06-28", "day", "date"),
+        ("on 3/3/2015 it", "3/3/2015", "2015-03-03", "2015-03-03", "day", "date"),
+        ("31-Oct-74", "31-Oct-74", "1974-10-31", "1974-10-31", "day", "date"),
+        ("in 2014-10 it", "2014-10", "2014-10", "2014-10", "month", "date"),
+        ("in 2/2013 it", "2/2013", "2013-02", "2013-02", "month", "date"),
+        # ranges within and across days, months and years
+        ("10–14 October 1980", "10–14 October 1980", "1980-10-10", "1980-10-14", "day", "range"),
+        ("October 10-14, 1980", "October 10-14, 1980", "1980-10-10", "1980-10-14", "day", "range"),
+        ("6–9 May 2016", "6–9 May 2016", "2016-05-06", "2016-05-09", "day", "range"),
+        (
+            "held from 10 to 14 October 1980",
+            "from 10 to 14 October 1980",
+            "1980-10-10",
+            "1980-10-14",
+            "day",
+            "range",
+        ),
+        (
+            "19 to 25 February 2026",
+            "19 to 25 February 2026",
+            "2026-02-19",
+            "2026-02-25",
+            "day",
+            "range",
+        ),
+        (
+            "between 4 and 22 January 1995",
+            "between 4 and 22 January 1995",
+            "1995-01-04",
+            "1995-01-22",
+            "day",
+            "range",
+        ),
+        ("from 2014 to 2018", "from 2014 to 2018", "2014", "2018", "year", "range"),
+        ("in 2014–2018", "2014–2018", "2014", "2018", "year", "range"),
+        ("the war (1950-53)", "1950-53", "1950", "1953", "year", "range"),
+        ("fiscal year 2011-12", "2011-12", "2011", "2012", "year", "range"),
+        (
+            "December 2011 to January 2012",
+            "December 2011 to January 2012",
+            "2011-12",
+            "2012-01",
+            "month",
+            "range",
+        ),
+        (
+            "late December 2019 - early January 2020",
+            "late December 2019 - early January 2020",
+            "2019-12",
+            "2020-01",
+            "month",
+            "range",
+        ),
+        (
+            "from late 1949 to early 1950",
+            "from late 1949 to early 1950",
+            "1949",
+            "1950",
+            "year",
+            "range",
+        ),
+        (
+            "from March 30, 2011 to April 2, 2012",
+            "from March 30, 2011 to April 2, 2012",
+            "2011-03-30",
+            "2012-04-02",
+            "day",
+            "range",
+        ),
+        # months and years
+        ("in June 2016 it", "June 2016", "2016-06", "2016-06", "month", "date"),
+        ("in 2016 June it", "2016 June", "2016-06", "2016-06", "month", "date"),
+        ("in June of 2016", "June of 2016", "2016-06", "2016-06", "month", "date"),
+        ("in early June 2016", "early June 2016", "2016-06", "2016-06", "month", "date"),
+        ("in mid-2016", "mid-2016", "2016", "2016", "year", "year"),
+        ("in early 1980", "early 1980", "1980", "1980", "year", "year"),
+        ("by the end of 2012", "the end of 2012", "2012", "2012", "year", "year"),
+        ("in the spring of 1950", "the spring of 1950", "1950", "1950", "year", "year"),
+        (
+            "the first quarter of 2012",
+            "the first quarter of 2012",
+            "2012-01",
+            "2012-03",
+            "month",
+            "period",
+        ),
+        ("in 2018Q4", "2018Q4", "2018-10", "2018-12", "month", "period"),
+        (
+            "the first half of 2011",
+            "the first half of 2011",
+            "2011-01",
+            "2011-06",
+            "month",
+            "period",
+        ),
+        (
+            "the first Tuesday of October 2014",
+            "the first Tuesday of October 2014",
+            "2014-10-07",
+            "2014-10-07",
+            "day",
+            "date",
+        ),
+        (
+            "the last day of October 2015",
+            "the last day of October 2015",
+            "2015-10-31",
+            "2015-10-31",
+            "day",
+            "date",
+        ),
+        (
+            "the first week of October 2014",
+            "the first week of October 2014",
+            "2014-10-06",
+            "2014-10-12",
+            "day",
+            "period",
+        ),
+        # decades and centuries
+        ("in the 1970s", "the 1970s", "1970", "1979", "year", "decade"),
+        ("in the late 1990s", "the late 1990s", "1990", "1999", "year", "decade"),
+        ("from the mid-1990's", "the mid-1990's", "1990", "1999", "year", "decade"),
+        ("in the '70s", "the '70s", "1970", "1979", "year", "decade"),
+        ("in the 20th century", "the 20th century", "1901", "2000", "year", "century"),
+        ("in the 21st century", "the 21st century", "2001", "2100", "year", "century"),
+        ("the early 19th century", "the early 19th century", "1801", "1900", "year", "century"),
+        # Juche years in KCNA's forms
+        ("Juche 101 (2012)", "Juche 101 (2012)", "2012", "2012", "year", "juche"),
+        ("in Juche 101 it", "Juche 101", "2012", "2012", "year", "juche"),
+        ("in the Juche year 101", "Juche year 101", "2012", "2012", "year", "juche"),
+        ("Juche 113 (2024)", "Juche 113 (2024)", "2024", "2024", "year", "juche"),
+        ("in April, Juche 65", "April, Juche 65", "1976-04", "1976-04", "month", "date"),
+        ("in Juche 69 (1980)", "Juche 69 (1980)", "1980", "1980", "year", "juche"),
+        (
+            "in late December Juche 39 (1950)",
+            "late December Juche 39 (1950)",
+            "1950-12",
+            "1950-12",
+            "month",
+            "date",
+        ),
+    ],
+)
+def test_written_out_dates(
+    text: str, span: str, start: str, end: str, precision: str, kind: str
+) -> None:
+    mention = one(text, doc_date=DOC)
+    assert (mention.text, mention.start_date, mention.end_date) == (span, start, end)
+    assert (mention.precision, mention.kind, mention.basis) == (precision, kind, "text")
+    assert not mention.year_inferred
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "start", "end", "precision", "kind"),
+    [
+        (
+            "from June 28 to July 1",
+            "from June 28 to July 1",
+            "2024-06-28",
+            "2024-07-01",
+            "day",
+            "range",
+        ),
+        (
+            "from December 28 to January 3",
+            "from December 28 to January 3",
+            "2024-12-28",
+            "2025-01-03",
+            "day",
+            "range",
+        ),
+        ("on February 28 and 29", "February 28 and 29", "2024-02-28", "2024-02-29", "day", "range"),
+        ("last year", "last year", "2023", "2023", "year", "relative"),
+        ("this year", "this year", "2024", "2024", "year", "relative"),
+        ("next year", "next year", "2025", "2025", "year", "relative"),
+        ("earlier this year", "earlier this year", "2024", "2024", "year", "relative"),
+        ("late last year", "late last year", "2023", "2023", "year", "relative"),
+        ("by the end of the year", "the end of the year", "2024", "2024", "year", "relative"),
+        ("this month", "this month", "2024-08", "2024-08", "month", "relative"),
+        ("last month", "last month", "2024-07", "2024-07", "month", "relative"),
+        ("next month", "next month", "2024-09", "2024-09", "month", "relative"),
+        ("last December", "last December", "2023-12", "2023-12", "month", "relative"),
+        ("last June", "last June", "2024-06", "2024-06", "month", "relative"),
+        ("next March", "next March", "2025-03", "2025-03", "month", "relative"),
+        ("in December last year", "December last year", "2023-12", "2023-12", "month", "date"),
+        (
+            "in December three years ago",
+            "December three years ago",
+            "2021-12",
+            "2021-12",
+            "month",
+            "date",
+        ),
+        ("three years ago", "three years ago", "2021", "2021", "year", "relative"),
+        ("a decade ago", "a decade ago", "2014", "2014", "year", "relative"),
+        ("six months ago", "six months ago", "2024-02", "2024-02", "month", "relative"),
+        ("two weeks ago", "two weeks ago", "2024-07-27", "2024-07-27", "day", "relative"),
+        ("it was held yesterday", "yesterday", "2024-08-09", "2024-08-09", "day", "relative"),
+        (
+            "the day before yesterday",
+            "the day before yesterday",
+            "2024-08-08",
+            "2024-08-08",
+            "day",
+            "relative",
+        ),
+        ("last week", "last week", "2024-07-29", "2024-08-04", "day", "relative"),
+        ("this week", "this week", "2024-08-05", "2024-08-11", "day", "relative"),
+        (
+            "the first quarter of this year",
+            "the first quarter of this year",
+            "2024-01",
+            "2024-03",
+            "month",
+            "period",
+        ),
+        (
+            "the second half of the year",
+            "the second half of the year",
+            "2024-07",
+            "2024-12",
+            "month",
+            "period",
+        ),
+        (
+            "on the 20th of next month",
+            "the 20th of next month",
+            "2024-09-20",
+            "2024-09-20",
+            "day",
+            "relative",
+        ),
+        ("this winter", "this winter", "2024", "2025", "year", "relative"),
+        ("the last century", "the last century", "1901", "2000", "year", "century"),
+        ("on Sunday", "Sunday", "2024-08-04", "2024-08-04", "day", "weekday"),
+        ("last Sunday", "last Sunday", "2024-08-04", "2024-08-04", "day", "weekday"),
+        ("next Monday", "next Monday", "2024-08-12", "2024-08-12", "day", "weekday"),
+        ("on Tuesday the 6th", "Tuesday the 6th", "2024-08-06", "2024-08-06", "day", "weekday"),
+        ("in mid-June", "mid-June", "2024-06", "2024-06", "month", "date"),
+        (
+            "the first week of January",
+            "the first week of January",
+            "2024-01-01",
+            "2024-01-07",
+            "day",
+            "period",
+        ),
+    ],
+)
+def test_dates_that_need_the_publication_date(
+    text: str, span: str, start: str, end: str, precision: str, kind: str
+) -> None:
+    mention = one(text, doc_date=DOC)
+    assert (mention.text, mention.start_date, mention.end_date) == (span, start, end)
+    assert (mention.precision, mention.kind, mention.basis) == (precision, kind, "dateline")
+    assert mention.year_inferred
+    assert find_dates(text) == []  # without a publication date they are skipped
+
+
+def test_relative_dates_count_from_the_dateline() -> None:
+    text = "Pyongyang, August 5 (KCNA) -- It was held yesterday, not last Friday as set three weeks ago."
+    found = find_dates(text, doc_date="2024-08-07")
+    assert [(m.text, m.start_date, m.kind) for m in found] == [
+        ("August 5", "2024-08-05", "dateline"),
+        ("yesterday", "2024-08-04", "relative"),
+        ("last Friday", "2024-08-02", "weekday"),
+        ("three weeks ago", "2024-07-15", "relative"),
+    ]
+    assert all(m.basis == "dateline" and m.year_inferred for m in found)
+    found = find_dates(
+        "Pyongyang, August 5 (KCNA) -- It closed the previous day.", doc_date="2024-08-07"
+    )
+    assert [(m.text, m.start_date) for m in found] == [
+        ("August 5", "2024-08-05"),
+        ("the previous day", "2024-08-04"),
+    ]
+    # a story's "the previous day" (no dateline, no date before it) is not read
+    assert find_dates("The road was slippery because of rain the previous day.", doc_date=DOC) == []
+
+
+def test_the_following_day_counts_from_the_date_before_it() -> None:
+    found = find_dates("It opened on July 24, 1953 and closed the following day.", doc_date=DOC)
+    assert [(m.text, m.start_date, m.basis) for m in found] == [
+        ("July 24, 1953", "1953-07-24", "text"),
+        ("the following day", "1953-07-25", "text"),
+    ]
+    assert find_dates("The delegation left the following day.", doc_date=DOC) == []
+
+
+def test_non_consecutive_days_are_two_mentions() -> None:
+    found = find_dates("held on 3 and 5 June 2016", doc_date=DOC)
+    assert [(m.text, m.start_date, m.kind) for m in found] == [
+        ("3", "2016-06-03", "coordinated"),
+        ("5 June 2016", "2016-06-05", "coordinated"),
+    ]
+    found = find_dates("on June 3 and 5", doc_date=DOC)
+    assert [(m.text, m.start_date, m.kind) for m in found] == [
+        ("June 3", "2024-06-03", "coordinated"),
+        ("5", "2024-06-05", "coordinated"),
+    ]
+
+
+def test_coordinated_months_take_the_year_at_the_end() -> None:
+    found = find_dates(
+        "visits in March and June 2016 and in May and August last year", doc_date=DOC
+    )
+    assert [(m.text, m.start_date, m.kind) for m in found] == [
+        ("March", "2016-03", "coordinated"),
+        ("June 2016", "2016-06", "coordinated"),
+        ("May", "2023-05", "coordinated"),
+        ("August last year", "2023-08", "coordinated"),
+    ]
+
+
+def test_a_future_clause_keeps_a_late_month_in_the_publication_year() -> None:
+    assert one("It will be launched in September.", doc_date="2012-02-18").start_date == "2012-09"
+    assert one("It was launched in September.", doc_date="2012-02-18").start_date == "2011-09"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 8th Congress of the WPK",
+        "the 10th anniversary",
+        "Attending were 4,750 delegates",
+        "the five-year plan",
+        "a 100-day campaign",
+        "No. 1 and No. 2",
+        "Vol. 1990",
+        "see page 2012",
+        "pp. 1950-53",
+        "Article 10 and Article 12",
+        "the score was 3-1 and 2-15",
+        "won 2:1 on the pitch",
+        "at 10:30 a.m.",
+        "at 650.650.6500",
+        "at 650-650-6500",
+        "IP 192.168.1.10",
+        "version 2.1.2012",
+        "three fifths or 3/5 of them",
+        "a 2/15 share",
+        "on 5/6/2024",
+        "cost 2000 won",
+        "Pay ABC 2000",
+        "2000 observers",
+        "5 000 years ago",
+        "in 2014 BC",
+        "they march 5 km a day",
+        "It may 5 times",
+        "the April 25 House of Culture",
+        "the June 15 joint declaration",
+        "the October 4 declaration",
+        "on August 15 every year",
+        "The lake begins to freeze in late September.",
+        "the 15th of January under the lunar calendar",
+        "the Day of the Sun, the 17th anniversary",
+        "the Orchestra of the 21st Century",
+        "This century-old desire",
+        "in his early years",
+        "the world of today",
+        "Today the DPRK has a strong base",
+        "the signal progress of yesterday and today",
+        "a bright tomorrow",
+        "It seems it was yesterday when we swore",
+        "when those who landed ninety-six days ago came out",
+        "the April-September first half",
+        "the residential quarter",
+        "March and April are clean-up months",
+        "In January of 1696",
+        "the last year of the plan",
+        "the next year he went abroad",
+        "two years back in my motherland",
+    ],
+)
+def test_more_things_that_are_not_dates(text: str) -> None:
+    assert find_dates(text, doc_date=DOC) == [], find_dates(text, doc_date=DOC)
+
+
+def test_in_1963_compared_with_three_years_ago() -> None:
+    found = find_dates("it rose in 1963 compared with three years ago", doc_date=DOC)
+    assert [m.text for m in found] == ["1963"]
+    found = find_dates("in July 1961, 50 years ago", doc_date="2011-08-28")
+    assert [(m.text, m.start_date) for m in found] == [
+        ("July 1961", "1961-07"),
+        ("50 years ago", "1961"),
+    ]
+
+
+def test_on_the_day_takes_the_month_named_before() -> None:
+    found = find_dates(
+        "with Gambia on Sep. 22, France on the 25th and the U.S. on the 29th.",
+        doc_date="2012-07-17",
+    )
+    assert [(m.text, m.start_date) for m in found] == [
+        ("Sep. 22", "2012-09-22"),
+        ("the 25th", "2012-09-25"),
+        ("the 29th", "2012-09-29"),
+    ]
+    assert find_dates("East Timor on the 8th.", doc_date="2012-07-17") == []
+
+
+def test_a_weekday_before_an_anniversary_is_only_the_weekday() -> None:
+    found = find_dates("a meeting on Monday, the 15th anniversary of it", doc_date=DOC)
+    assert [(m.text, m.start_date) for m in found] == [("Monday", "2024-08-05")]
+
+
+def test_basis_defaults_to_text() -> None:
+    assert DateMention(0, 4, "2012", "2012", "2012", "year", False, "year").basis == "text"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2012", "2012"),
+        ("2012-04", "2012-04"),
+        ("2012-4", "2012-04"),
+        ("2012-04-15", "2012-04-15"),
+        ("2012-4-5", "2012-04-05"),
+        (" 2012-02-29 ", "2012-02-29"),
+        ("2012-02-30", None),
+        ("2011-02-29", None),
+        ("2012-13", None),
+        ("2012-00", None),
+        ("2012-04-00", None),
+        ("0000", None),
+        ("12", None),
+        ("foo", None),
+        ("", None),
+        ("2012-04-15T10:00", None),
+        ("2012/04/15", None),
+    ],
+)
+def test_parse_date_value(value: str, expected: str | None) -> None:
+    assert parse_date_value(value) == expected

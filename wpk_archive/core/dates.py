@@ -1,97 +1,112 @@
-"""Date mentions in English text: exact spans, precision, ranges, Juche years, inferred years.
+"""Date mentions in English text: exact spans, precision, ranges, Juche years, relative dates.
 
 Hand-written grammar (general date libraries read ordinals such as "the 8th Congress" as days and
 know no ranges). Every mention carries its half-open character span into the text it was found in.
+The grammar: :mod:`date_parts` (fragments, cheap per-rule tests, calendar helpers),
+:mod:`date_calendar` (quarters, centuries, nth weekday of a month), :mod:`date_numeric`
+("2024-06-28", "28.6.2024"), :mod:`date_spans` (ranges and lists), :mod:`date_rules` (single
+written dates, months, years, decades, centuries), :mod:`date_relative` ("last year", "three
+years ago") and :mod:`date_days` (weekdays, "yesterday"). Rules are tried in that order of
+priority (spans, then relative months, then single dates, then relative forms); a span once
+claimed is not read again.
 
 Conventions:
-- dates are ISO strings written at their precision: "2012", "2012-04", "2021-01-05";
+- dates are ISO strings written at their precision: "2012", "2012-04", "2021-01-05"; a range's
+  two ends are cut to the coarser precision of the two; end >= start; only real calendar days;
 - a day or month without a year takes its year from ``doc_date`` (the document's own publication
   date), never from another year in the text, and is flagged ``year_inferred``; when the month lies
   more than six months after the publication month, the previous year is used ("December 28" in
-  an article of January 3);
-- without ``doc_date`` such yearless mentions (and weekdays, "today") are *skipped*: a mention is
+  an article of January 3), except shortly after a future marker in the same clause ("is
+  expected to be launched between September and October" in February is this year's);
+- relative dates ("last year", "three years ago", "in December three years ago", "last week",
+  "yesterday", "next Monday") count from the anchor: ``weekday_anchor`` if given, else the
+  text's dateline day ("Pyongyang, August 5 (KCNA) --"), else ``doc_date``;
+- "the previous day / the following day / the previous week" count from the last day the text
+  named before them ("from the afternoon of July 24 to the dawn of the next day"); with none,
+  only "the previous ..." in a text with a dateline counts from the anchor (in a story it is the
+  story's day); "today" only where it dates an event ("arrived here today", "today issued"),
+  "tomorrow" only after a future verb of an event, "yesterday" not in "yesterday and today";
+- counts back ("three years ago") that may count from a date the text names ("in 1963 compared
+  with three years ago", "as of April 25, higher than ten days ago") are not read, nor counts of
+  more than 31 days or 8 weeks (a story's "ninety-six days ago");
+- without ``doc_date`` (and anchor) such yearless and relative mentions are *skipped*: a mention is
   only reported when it can be given a date;
-- a weekday ("on Sunday") is the last such day on or before the dateline's date (or, without a
-  dateline, the publication date), since news reports tell of what has just happened.
+- ``basis`` is "text" when the text gives every part of the date at its precision, "dateline"
+  when a part came from the dateline or the publication date (then ``year_inferred`` is True too);
+- a bare weekday ("on Sunday") is the last such day on or before the anchor, since news reports
+  tell of what has just happened; "last/this/next Sunday" is the Sunday of the previous, current
+  or next Monday-to-Sunday week; "last week" is that week's Monday..Sunday (day precision);
+- slashed and dotted numeric dates are read only when unambiguous: "28/6/2024" and "6/28/2024"
+  (one of the first two numbers above 12) or "3/3/2015" (both equal); "5/6/2024" is not read;
+  two-digit years only with slashes ("10/31/74") or with hyphens when one number is above 12
+  ("10-31-74"), 69-99 being 19xx and 00-68 20xx; yearless "2/15" is not read (a fraction or a
+  score as often as a date); a day of the month alone ("on the 25th") only after a date of the
+  text that names its month;
+- "2014-10" is October 2014 but "2011-12" and "1950-53" are the years 2011-2012 and 1950-1953
+  (a two-digit second number above the first year's last two digits continues the year);
+- "the 20th century" is 1901-2000 (the strict reckoning; the 21st is 2001-2100); "the 1990s" is
+  1990-1999; "the '70s" only for '30s..'90s (the '20s could be either century);
+- seasons and "early / mid / late / the end of" keep the precision the text gives: "the spring of
+  1950" and "early 1980" are the year, "early June 2016" the month;
+- quarters and halves are month ranges; "the first week of October" is the first Monday-to-Sunday
+  week wholly inside October;
+- "February 28 and 29" (consecutive days joined by "and") is one range; "on 3 and 5 June" is two
+  mentions of kind "coordinated", as are "in 2013 and 2017" and "in March and June 2016";
+- "on August 15 every year" (recurring), "the June 15 Joint Declaration" and "the October 4
+  declaration" (names), "the 15th of January in the lunar calendar", "The lake begins to freeze
+  in late September" (the yearly round), "September 2 that year" (a year given elsewhere) and a
+  lower-case "may"/"march" as a verb are not dates.
+
+Kinds: "dateline", "date" (one day or month, also when the text names the month and counts only
+the year: "in December last year", "in December three years ago"), "range", "year", "decade",
+"century" (a century as years), "period" (a quarter, half or week of a year or month), "juche",
+"coordinated", "weekday" (any weekday form), "relative" (every other form counted from the
+anchor: today, yesterday, last year, three years ago, last December, this month, last week, the
+previous day ...).
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
+from wpk_archive.core import date_days, date_numeric, date_relative, date_rules, date_spans
+from wpk_archive.core.date_parts import (
+    ANY_FEATURE,
+    D_SUFFIXED,
+    FUTURE,
+    JUCHE_OFFSET,
+    M_DATELINE,
+    MAX_YEAR,
+    MIN_BARE_YEAR,
+    MIN_YEAR,
+    MONTHS,
+    WEEKDAYS,
+    Context,
+    Reader,
+    has_feature,
+    iso,
+    precision_of,
+    read_parts,
+    resolve,
+    year_from_expression,
+)
 from wpk_archive.core.models import Precision
 
-JUCHE_OFFSET = 1911
-MIN_YEAR = 1800
-MIN_BARE_YEAR = 1900
-MAX_YEAR = 2100
-
-_MONTH_NAMES = (
-    ("january", "jan"),
-    ("february", "feb"),
-    ("march", "mar"),
-    ("april", "apr"),
-    ("may",),
-    ("june", "jun"),
-    ("july", "jul"),
-    ("august", "aug"),
-    ("september", "sept", "sep"),
-    ("october", "oct"),
-    ("november", "nov"),
-    ("december", "dec"),
-)
-MONTHS: dict[str, int] = {
-    name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names
-}
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-_FULL = "|".join(names[0].capitalize() for names in _MONTH_NAMES)
-_ABBR = "|".join(n.capitalize() for names in _MONTH_NAMES for n in names[1:])
-_M = rf"(?:(?:{_FULL})\b|(?:{_ABBR})\b\.?)"
-_MFULL = rf"(?:{_FULL})\b"
-_D = r"(?<![\d,.])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d,]\d|\d)"
-_Y = (
-    r"(?:Juche\s+\d{1,3}\s*\(\s*\d{4}\s*\)"
-    r"|Juche\s+\d{1,3}(?![\d,]|st|nd|rd|th)"
-    r"|(?<![\d,.$#/])(?:1[89]\d\d|20\d\d|2100)(?![\d]|,\d|s\b|th\b))"
-)
-_TO = r"\s*(?:-|–|—|to|till|until|through|and)\s*"
-_WD = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
-_FROM = r"(?:(?:from|between)\s+)?"
-
-_PARTS = re.compile(
-    rf"(?P<y>{_Y})|(?P<m>{_M})|(?P<d>(?<![\d,.])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d))"
-)
-_JUCHE = re.compile(r"Juche\s+(\d{1,3})(?:\s*\(\s*(\d{4})\s*\))?")
-
-_DATELINE = re.compile(
-    rf"^[ \t]*[A-Z][A-Za-z.'’ -]{{1,40}},\s+(?P<body>{_M}\s*\d{{1,2}})\s*"
-    r"\(\s*[A-Z][A-Za-z-]{1,15}\s*\)\s*(?:--|—|–|-)",
-    re.MULTILINE,
-)
-_BARE_CONTEXT = re.compile(
-    r"(?:\b(?:in|of|since|until|till|by|from|to|through|during|before|after|year|early|late|"
-    r"spring|summer|autumn|fall|winter|and|or|the|this|last|next|for|mid|circa|c\.)|[(\[]|mid-)"
-    r"\s*$",
-    re.IGNORECASE,
-)
-_NOT_YEAR_BEFORE = re.compile(
-    r"(?:\b(?:No|Nos|Number|Vol|Volume|page|p|pp|Article|Item|Room|Route|Highway|Unit)\.?"
-    r"|[#№])\s*$",
-    re.IGNORECASE,
-)
-_UNIT_AFTER = re.compile(
-    r"\s*(?:%|per\s*cent|percent|[a-z]+s\b(?<!\bwas)(?<!\bhas)(?<!\bis)(?<!\bas)(?<!\bthis)"
-    r"(?<!\bits)(?<!\bhis)(?<!\bus)|people|won|yuan|km|kg|m\b|tonnes?|tons?|hectares?|meters?)",
-)
-
-
-_Found = tuple[int, int, str, str, bool, str]
-"""A reader's finding: start, end, start date, end date, year inferred, kind."""
+__all__ = [
+    "JUCHE_OFFSET",
+    "MAX_YEAR",
+    "MIN_BARE_YEAR",
+    "MIN_YEAR",
+    "MONTHS",
+    "WEEKDAYS",
+    "DateMention",
+    "find_dateline",
+    "find_dates",
+    "parse_date_value",
+    "year_from_expression",
+]
 
 
 @dataclass(frozen=True)
@@ -106,23 +121,31 @@ class DateMention:
     precision: Precision
     year_inferred: bool
     kind: str
+    basis: str = "text"
 
 
-@dataclass(frozen=True)
-class _Parts:
-    """The year, month and day read from a date fragment (None where not given)."""
+_DATELINE = re.compile(
+    rf"^[ \t]*[A-Z][A-Za-z.'’ -]{{1,40}},\s+(?P<body>{M_DATELINE}\s*\d{{1,2}})\s*"
+    r"\(\s*[A-Z][A-Za-z-]{1,15}\s*\)\s*(?:--|—|–|-)",
+    re.MULTILINE,
+)
 
-    year: int | None
-    month: int | None
-    day: int | None
-
-
-@dataclass(frozen=True)
-class _Context:
-    """What yearless and relative dates are resolved against."""
-
-    doc_date: dt.date | None
-    weekday_anchor: dt.date | None
+_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
+    *date_numeric.NUMERIC_RULES,
+    *date_spans.SPAN_RULES,
+    *date_rules.NTH_RULES,
+    *date_relative.MONTH_RULES,
+    *date_rules.SINGLE_RULES,
+    *date_relative.RELATIVE_RULES,
+    *date_days.DAY_RULES,
+]
+_NEIGHBOUR = re.compile(
+    r"(?:\b(?i:(?:the\s+)?(?:beginning|end|start|middle)\s+of)\s+)?"
+    r"\b(?:(?P<the>[Tt]he)\s+)?(?P<rel>previous|preceding|following|next)\s+(?P<u>day|week)\b"
+    r"(?!\s+(?:of|before|after)\b)"
+)
+_NEIGHBOUR_WORDS = ("previous", "preceding", "following", "next")
+_ON_THE_DAY = re.compile(rf"\bon\s+(?P<day>the\s+{D_SUFFIXED})(?=\s*(?:[.,;:)]|and\b|$))")
 
 
 def _parse_iso_day(value: str | None) -> dt.date | None:
@@ -135,292 +158,26 @@ def _parse_iso_day(value: str | None) -> dt.date | None:
         return None
 
 
-def year_from_expression(text: str) -> int | None:
-    """The Gregorian year of "2012", "Juche 101" or "Juche 51 (1962)" (None when not a year)."""
-    juche = _JUCHE.match(text)
-    if juche:
-        if juche.group(2):
-            return int(juche.group(2))
-        return int(juche.group(1)) + JUCHE_OFFSET
-    if text.isdigit():
-        return int(text)
-    return None
+_DATE_VALUE = re.compile(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*")
 
 
-def _read_parts(fragment: str) -> _Parts:
-    """The first year, month and day found in ``fragment``."""
-    year = month = day = None
-    for match in _PARTS.finditer(fragment):
-        if match.group("y") and year is None:
-            year = year_from_expression(match.group("y"))
-        elif match.group("m") and month is None:
-            month = MONTHS[match.group("m").rstrip(".").lower()]
-        elif match.group("d") and day is None:
-            day = int(re.sub(r"\D", "", match.group("d")))
-    return _Parts(year, month, day)
-
-
-def _infer_year(month: int, ctx: _Context) -> int | None:
-    """The year of a yearless month: the publication year, or the one before for late months."""
-    if ctx.doc_date is None:
+def parse_date_value(value: str) -> str | None:
+    """A user-typed ISO date at any precision ("2012", "2012-04", "2012-04-15") normalised
+    ("2012-4-5" -> "2012-04-05"), or None when malformed or impossible ("2012-02-30", "2012-13")."""
+    match = _DATE_VALUE.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
         return None
-    if month - ctx.doc_date.month > 6:
-        return ctx.doc_date.year - 1
-    return ctx.doc_date.year
-
-
-def _iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
-    """ISO string at the precision given, or None when the parts are not a real date."""
-    if not MIN_YEAR <= year <= MAX_YEAR:
+    year = int(match.group(1))
+    month = int(match.group(2)) if match.group(2) else None
+    day = int(match.group(3)) if match.group(3) else None
+    if not 1 <= year <= 9999 or (month is not None and not 1 <= month <= 12):
         return None
-    if month is None:
-        return f"{year:04d}"
-    if not 1 <= month <= 12:
-        return None
-    if day is None:
-        return f"{year:04d}-{month:02d}"
-    if not 1 <= day <= calendar.monthrange(year, month)[1]:
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
-
-
-def _precision_of(iso: str) -> Precision:
-    """The precision an ISO string is written at."""
-    if len(iso) == 4:
-        return "year"
-    return "month" if len(iso) == 7 else "day"
-
-
-_RANK: dict[str, int] = {"year": 0, "month": 1, "day": 2}
-
-
-def _coarser(a: Precision, b: Precision) -> Precision:
-    """The coarser of two precisions."""
-    return a if _RANK[a] <= _RANK[b] else b
-
-
-def _truncate(iso: str, precision: Precision) -> str:
-    """``iso`` cut down to ``precision``."""
-    return iso[: {"year": 4, "month": 7, "day": 10}[precision]]
-
-
-def _resolve(
-    parts: _Parts, ctx: _Context, fallback_year: int | None = None
-) -> tuple[str, bool] | None:
-    """ISO date of ``parts`` and whether its year was inferred (None when it cannot be dated)."""
-    year, inferred = parts.year, False
-    if year is None and fallback_year is not None:
-        year = fallback_year
-    elif year is None and parts.month is not None:
-        year, inferred = _infer_year(parts.month, ctx), True
-    if year is None:
-        return None
-    iso = _iso(year, parts.month, parts.day)
-    return (iso, inferred) if iso else None
-
-
-_Reader = Callable[[re.Match[str], _Context], list[_Found]]
-
-
-def _single(kind: str) -> _Reader:
-    """Reader for a pattern naming one date (whatever its precision)."""
-
-    def read(match: re.Match[str], ctx: _Context) -> list[_Found]:
-        resolved = _resolve(_read_parts(match.group(0)), ctx)
-        if resolved is None:
-            return []
-        iso, inferred = resolved
-        start, end = match.span("core") if "core" in match.re.groupindex else match.span()
-        return [(start, end, iso, iso, inferred, kind)]
-
-    return read
-
-
-def _range(match: re.Match[str], ctx: _Context) -> list[_Found]:
-    """Reader for "A to B" ranges; parts missing on the left are taken from the right."""
-    left, right = _read_parts(match.group("a")), _read_parts(match.group("b"))
-    left = _Parts(
-        left.year if left.year is not None else right.year,
-        left.month if left.month is not None else right.month,
-        left.day,
-    )
-    connector = match.string[match.end("a") : match.start("b")]
-    if re.search(r"\band\b", connector) and not match.group(0).startswith("between"):
-        return []
-    right = _Parts(right.year, right.month if right.month is not None else left.month, right.day)
-    first = _resolve(left, ctx)
-    if first is None:
-        return []
-    second = _resolve(right, ctx, fallback_year=int(first[0][:4]) if right.year is None else None)
-    if second is None:
-        return []
-    precision = _coarser(_precision_of(first[0]), _precision_of(second[0]))
-    begin, finish = _truncate(first[0], precision), _truncate(second[0], precision)
-    if finish < begin and right.year is None and right.month is not None:
-        bumped = _iso(int(first[0][:4]) + 1, right.month, right.day)
-        finish = _truncate(bumped, precision) if bumped else finish
-    if finish < begin:
-        return []
-    inferred = first[1] or (second[1] and right.year is None and left.year is None)
-    return [(match.start(), match.end(), begin, finish, inferred, "range")]
-
-
-_RELATIVE_YEAR = {"last": -1, "previous": -1, "this": 0, "next": 1}
-
-
-def _relative_year(match: re.Match[str], ctx: _Context) -> list[_Found]:
-    """Reader for "in September last year", "April 15 this year": year counted from doc_date."""
-    if ctx.doc_date is None:
-        return []
-    parts = _read_parts(match.group("md"))
-    year = ctx.doc_date.year + _RELATIVE_YEAR[match.group("rel").lower()]
-    resolved = _resolve(parts, ctx, fallback_year=year)
-    if resolved is None:
-        return []
-    return [(match.start(), match.end(), resolved[0], resolved[0], True, "date")]
-
-
-def _unknown_year(match: re.Match[str], ctx: _Context) -> list[_Found]:
-    """Reader for "September 2 that year": a date whose year the text gives elsewhere; no date."""
-    return []
-
-
-def _iso_date(match: re.Match[str], ctx: _Context) -> list[_Found]:
-    """Reader for a written-out ISO date "2021-01-14"."""
-    year, month, day = (int(part) for part in match.group(0).split("-"))
-    iso = _iso(year, month, day)
-    return [(match.start(), match.end(), iso, iso, False, "date")] if iso else []
-
-
-def _coordinated(match: re.Match[str], ctx: _Context) -> list[_Found]:
-    """Reader for "in 2013 and 2017": one year mention for each year named."""
-    found = []
-    for year_match in re.finditer(_Y, match.group(0)):
-        year = year_from_expression(year_match.group(0))
-        iso = _iso(year) if year is not None else None
-        if iso:
-            start = match.start() + year_match.start()
-            found.append((start, match.start() + year_match.end(), iso, iso, False, "coordinated"))
-    return found
-
-
-def _weekday(match: re.Match[str], ctx: _Context) -> list[_Found]:
-    """Reader for a bare weekday: the last such day on or before the anchor date."""
-    anchor = ctx.weekday_anchor or ctx.doc_date
-    if anchor is None:
-        return []
-    wanted = WEEKDAYS.index(match.group("wd"))
-    day = anchor - dt.timedelta(days=(anchor.weekday() - wanted) % 7)
-    iso = day.isoformat()
-    return [(match.start("wd"), match.end("wd"), iso, iso, True, "weekday")]
-
-
-def _today(match: re.Match[str], ctx: _Context) -> list[_Found]:
-    """Reader for "held today" and the like: the anchor day (or the day before)."""
-    anchor = ctx.weekday_anchor or ctx.doc_date
-    if anchor is None:
-        return []
-    if match.group("rel").lower() == "yesterday":
-        anchor -= dt.timedelta(days=1)
-    iso = anchor.isoformat()
-    return [(match.start("rel"), match.end("rel"), iso, iso, True, "relative")]
-
-
-def _decade(match: re.Match[str], ctx: _Context) -> list[_Found]:
-    """Reader for "the 1990s": the ten years of the decade."""
-    year = int(match.group("dec"))
-    if not MIN_BARE_YEAR <= year <= MAX_YEAR:
-        return []
-    return [(match.start(), match.end(), f"{year:04d}", f"{year + 9:04d}", False, "decade")]
-
-
-def _bare_year(match: re.Match[str], ctx: _Context) -> list[_Found]:
-    """Reader for a year standing alone, kept only where the context says it is a year."""
-    text = match.string
-    before = text[max(0, match.start() - 20) : match.start()]
-    after = text[match.end() : match.end() + 20]
-    token = match.group(0)
-    if token.startswith("Juche"):
-        return _single("juche")(match, ctx)
-    year = int(token)
-    if not MIN_BARE_YEAR <= year <= MAX_YEAR or _NOT_YEAR_BEFORE.search(before):
-        return []
-    if re.match(r"\s*[-–]\s*\d", after) or _UNIT_AFTER.match(after):
-        return []
-    in_context = bool(_BARE_CONTEXT.search(before))
-    followed_by_word = bool(re.match(r"\s+[A-Za-z]", after))
-    if not in_context and followed_by_word:
-        return []
-    iso = f"{year:04d}"
-    return [(match.start(), match.end(), iso, iso, False, "year")]
-
-
-_DAY_MONTH = rf"{_WD}(?:{_M}\s*{_D}|{_D}\s+(?:of\s+)?{_M})"
-_DAY_MONTH_YEAR = rf"{_DAY_MONTH}(?:,?\s+{_Y})?"
-_MONTH_YEAR = rf"{_M}(?:\s*,?\s*|\s+of\s+){_Y}"
-
-_RULES: list[tuple[re.Pattern[str], _Reader]] = [
-    (re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)"), _iso_date),
-    (
-        re.compile(rf"{_FROM}(?P<a>{_DAY_MONTH_YEAR}){_TO}(?P<b>{_DAY_MONTH_YEAR})"),
-        _range,
-    ),
-    (re.compile(rf"{_FROM}(?P<a>{_WD}{_M}\s*{_D}){_TO}(?P<b>{_D}(?:,?\s+{_Y})?)"), _range),
-    (re.compile(rf"{_FROM}(?P<a>{_D}){_TO}(?P<b>{_D}\s+{_M}(?:,?\s+{_Y})?)"), _range),
-    (re.compile(rf"{_FROM}(?P<a>{_MONTH_YEAR}){_TO}(?P<b>{_MONTH_YEAR})"), _range),
-    (re.compile(rf"{_FROM}(?P<a>{_M}){_TO}(?P<b>{_MONTH_YEAR})"), _range),
-    (re.compile(rf"(?:from|between)\s+(?P<a>{_Y}){_TO}(?P<b>{_Y})"), _range),
-    (
-        re.compile(
-            r"(?<![\d,.])(?P<a>(?:1[89]|20)\d\d)\s*[-–]\s*(?P<b>(?:1[89]|20)\d\d)(?![\d]|,\d)"
-        ),
-        _range,
-    ),
-    (
-        re.compile(rf"\b(?:in|of|and)\s+{_Y}(?:\s*,\s*{_Y})*,?\s+and\s+{_Y}(?![\s-]*{_M})"),
-        _coordinated,
-    ),
-    (
-        re.compile(
-            rf"(?P<md>{_DAY_MONTH}|{_M})\s*,?\s+(?:of\s+)?(?P<rel>last|previous|this|next)\s+year\b"
-        ),
-        _relative_year,
-    ),
-    (
-        re.compile(
-            rf"(?:{_DAY_MONTH}|{_M})\s*,?\s+(?:of\s+)?(?:that|the\s+same|the\s+following|"
-            r"the\s+next|the\s+previous|the\s+preceding)\s+year\b"
-        ),
-        _unknown_year,
-    ),
-    (re.compile(_DAY_MONTH_YEAR), _single("date")),
-    (re.compile(_MONTH_YEAR), _single("date")),
-    (
-        re.compile(
-            rf"\b(?:in|since|during|until|till|through|early|late|mid-)\s*(?P<core>{_MFULL})"
-        ),
-        _single("date"),
-    ),
-    (re.compile(r"\b(?:the\s+)?(?P<dec>(?:1[89]|20)\d0)['’]?s\b"), _decade),
-    (re.compile(_Y), _bare_year),
-    (
-        re.compile(
-            r"(?<![A-Za-z])(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-        ),
-        _weekday,
-    ),
-    (
-        re.compile(
-            r"\b(?:held|opened|convened|convoked|took\s+place|closed|began|started)\s+"
-            r"(?:here\s+|in\s+Pyongyang\s+)?(?P<rel>today|yesterday)\b"
-        ),
-        _today,
-    ),
-]
-
-_DATEISH = re.compile(
-    rf"\d|{_FULL}|{_ABBR}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday"
-)
+    if day is not None:
+        try:
+            return dt.date(year, month or 1, day).isoformat()
+        except ValueError:
+            return None
+    return f"{year:04d}" if month is None else f"{year:04d}-{month:02d}"
 
 
 def find_dateline(text: str, *, doc_date: str | None = None) -> DateMention | None:
@@ -428,21 +185,92 @@ def find_dateline(text: str, *, doc_date: str | None = None) -> DateMention | No
 
     Only the first 300 characters are looked at; the year comes from ``doc_date``.
     """
-    ctx = _Context(_parse_iso_day(doc_date), None)
+    doc = _parse_iso_day(doc_date)
     match = _DATELINE.search(text[:300])
     if match is None:
         return None
-    resolved = _resolve(_read_parts(match.group("body")), ctx)
+    resolved = resolve(read_parts(match.group("body")), Context(doc, doc))
     if resolved is None:
         return None
-    iso, inferred = resolved
+    value, inferred = resolved
     start, end = match.span("body")
-    return DateMention(start, end, text[start:end], iso, iso, "day", inferred, "dateline")
+    basis = "dateline" if inferred else "text"
+    return DateMention(
+        start, end, text[start:end], value, value, "day", inferred, "dateline", basis
+    )
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether ``[start, end)`` overlaps any span already taken."""
     return any(start < t_end and t_start < end for t_start, t_end in taken)
+
+
+def _mention(
+    text: str, start: int, end: int, first: str, last: str, inferred: bool, kind: str
+) -> DateMention:
+    """A mention over ``text[start:end]``."""
+    precision = precision_of(first)
+    basis = "dateline" if inferred else "text"
+    return DateMention(start, end, text[start:end], first, last, precision, inferred, kind, basis)
+
+
+def _days_of_named_month(text: str, found: list[DateMention], taken: list[tuple[int, int]]) -> None:
+    """Add "on the 25th" when an earlier mention of the text names its month ("on Sep. 22,
+    France on the 25th"): the day of that month. Without such a mention it is not read."""
+    for match in _ON_THE_DAY.finditer(text):
+        start, end = match.span("day")
+        earlier = [m for m in found if m.end <= start and m.precision != "year"]
+        if not earlier or _overlaps(taken, start, end):
+            continue
+        previous = max(earlier, key=lambda m: m.end)
+        day = int(re.sub(r"\D", "", match.group("day")))
+        value = iso(int(previous.end_date[:4]), int(previous.end_date[5:7]), day)
+        if value is None:
+            continue
+        taken.append((start, end))
+        found.append(_mention(text, start, end, value, value, previous.year_inferred, "date"))
+
+
+def _neighbour_days(
+    text: str, found: list[DateMention], taken: list[tuple[int, int]], ctx: Context
+) -> None:
+    """Add "the previous day" / "the following day" / "the previous week" / "the next week":
+    counted from the last day-precise date named before it in the text, else ("previous" only, in
+    a text that opens with a dateline) from the anchor. Elsewhere they count from a day the text
+    told before (a story's "the previous day") and are not read."""
+    for match in _NEIGHBOUR.finditer(text):
+        rel = match.group("rel")
+        if (rel == "next" and not match.group("the")) or _overlaps(taken, *match.span()):
+            continue
+        step = -1 if rel in ("previous", "preceding") else 1
+        earlier = [m for m in found if m.end <= match.start() and m.precision == "day"]
+        if earlier:
+            base_mention = max(earlier, key=lambda m: m.end)
+            base = _parse_iso_day(base_mention.start_date if step < 0 else base_mention.end_date)
+            inferred = base_mention.year_inferred
+        elif step < 0 and any(m.kind == "dateline" for m in found):
+            base, inferred = ctx.anchor, True
+        else:
+            continue
+        if base is None:
+            continue
+        if match.group("u") == "day":
+            first = last = base + dt.timedelta(days=step)
+        else:
+            first = base - dt.timedelta(days=base.weekday()) + dt.timedelta(weeks=step)
+            last = first + dt.timedelta(days=6)
+        begin = iso(first.year, first.month, first.day)
+        finish = iso(last.year, last.month, last.day)
+        if begin is None or finish is None:
+            continue
+        taken.append(match.span())
+        found.append(_mention(text, *match.span(), begin, finish, inferred, "relative"))
+
+
+def _after_future(text: str, futures: list[int], at: int) -> bool:
+    """Whether a future marker ("will", "is expected to") stands shortly before ``at`` in the same
+    clause."""
+    return any(0 <= at - end <= 60 and not re.search(r"[.;:!?]", text[end:at]) for end in futures)
 
 
 def find_dates(
@@ -451,32 +279,76 @@ def find_dates(
     """Every date mention in ``text``, in text order, without overlaps.
 
     ``doc_date`` (YYYY-MM-DD) supplies the year of yearless days and months; ``weekday_anchor``
-    (YYYY-MM-DD) is the day weekdays are resolved against (default: the text's own dateline,
-    else ``doc_date``). Counts, ordinals, list numbers and volume numbers are not dates.
+    (YYYY-MM-DD) is the day weekdays and relative dates are counted from (default: the text's own
+    dateline, else ``doc_date``). Counts, ordinals, list numbers and volume numbers are not dates.
     """
-    if not _DATEISH.search(text):
+    lower = text.lower()
+    if not (any(part in lower for part in ANY_FEATURE) or has_feature("digit", text, lower)):
         return []
     dateline = find_dateline(text, doc_date=doc_date)
+    doc = _parse_iso_day(doc_date)
     anchor = _parse_iso_day(weekday_anchor) or (
         _parse_iso_day(dateline.start_date) if dateline else None
     )
-    ctx = _Context(_parse_iso_day(doc_date), anchor)
+    ctx = Context(doc, anchor or doc)
+    future_ctx = Context(doc, anchor or doc, True)
+    futures = (
+        [marker.end() for marker in FUTURE.finditer(text)]
+        if "will" in lower or " to" in lower
+        else []
+    )
     found: list[DateMention] = [dateline] if dateline else []
     taken: list[tuple[int, int]] = [(dateline.start, dateline.end)] if dateline else []
-    for pattern, reader in _RULES:
+    present: dict[str, bool] = {}
+    for pattern, reader, needs in _RULES:
+        passed = True
+        for need in needs:
+            if need not in present:
+                present[need] = has_feature(need, text, lower)
+            if not present[need]:
+                passed = False
+                break
+        if not passed:
+            continue
         for match in pattern.finditer(text):
             if _overlaps(taken, match.start(), match.end()):
                 continue
-            if reader is _unknown_year:
-                taken.append(match.span())
-            for start, end, begin, finish, inferred, kind in reader(match, ctx):
-                if _overlaps(taken, start, end):
+            if match.group(0)[:1].isdigit() and not date_numeric.not_a_number_label(match):
+                continue
+            here = future_ctx if futures and _after_future(text, futures, match.start()) else ctx
+            for finding in reader(match, here):
+                if _overlaps(taken, finding.start, finding.end):
                     continue
-                taken.append((start, end))
-                precision = _precision_of(begin)
-                mention = DateMention(
-                    start, end, text[start:end], begin, finish, precision, inferred, kind
-                )
-                found.append(mention)
+                taken.append((finding.start, finding.end))
+                if finding.kind:
+                    found.append(_mention(text, *finding))
+    if found and "on the" in lower:
+        _days_of_named_month(text, found, taken)
+    if found and any(word in lower for word in _NEIGHBOUR_WORDS):
+        _neighbour_days(text, found, taken, ctx)
     found.sort(key=lambda mention: (mention.start, mention.end))
-    return found
+    return _without_counts_from_named_days(found)
+
+
+_DAYS_AGO = re.compile(r"(?i:days?|weeks?)\s+(?i:ago|back|hence|from)")
+_AGO = re.compile(r"\s(?i:ago|back|hence)$|\s(?i:from\s+(?:now|today))$")
+
+
+def _without_counts_from_named_days(found: list[DateMention]) -> list[DateMention]:
+    """Drop a count back ("ten days ago", "three years ago") after a date the text names, when it
+    may count from that date rather than from the report's day: "as of April 25, 20 cm higher than
+    ten days ago", "in 1963 compared with three years ago". A year told in apposition ("in July
+    1961, 50 years ago") agrees with the count and is kept."""
+    kept: list[DateMention] = []
+    for mention in found:
+        if mention.kind == "relative" and _AGO.search(mention.text):
+            days = [m for m in kept if m.kind not in ("relative", "weekday", "dateline")]
+            if _DAYS_AGO.search(mention.text) and any(m.precision == "day" for m in days):
+                continue
+            named = [m for m in kept if m.basis == "text" and m.kind != "dateline"]
+            if named and not any(
+                m.start_date[:4] <= mention.start_date[:4] <= m.end_date[:4] for m in named
+            ):
+                continue
+        kept.append(mention)
+    return kept

@@ -1,0 +1,103 @@
+"""Calendar arithmetic of the date grammar: quarters and halves of a year, centuries, the nth
+weekday / day / week of a month (see :mod:`wpk_archive.core.dates`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from wpk_archive.core.date_parts import Found, day_iso, iso, last_day
+
+_HALVES = {"first": (1, 6), "second": (7, 12), "latter": (7, 12)}
+_QUARTERS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+}
+
+
+def quarter_code(which: str) -> str:
+    """ "q1".."q4" for an ordinal quarter ("third", "4th"); "latter" counts as the fourth."""
+    return f"q{_QUARTERS.get(which.lower(), 4)}"
+
+
+def period_of_year(year: int, which: str, start: int, end: int, inferred: bool) -> list[Found]:
+    """A quarter ("q1".."q4") or half ("first", "second", "latter") of ``year`` as a month range."""
+    which = which.lower()
+    if which.startswith("q"):
+        first_month, last_month = 3 * int(which[1]) - 2, 3 * int(which[1])
+    else:
+        first_month, last_month = _HALVES.get(which, (7, 12))
+    first, last = iso(year, first_month), iso(year, last_month)
+    if first is None or last is None:
+        return []
+    return [Found(start, end, first, last, inferred, "period")]
+
+
+def century_range(number: int, start: int, end: int, inferred: bool) -> list[Found]:
+    """The Nth century as years (N-1)01 .. N00 ("the 20th century" is 1901-2000)."""
+    first, last = (number - 1) * 100 + 1, number * 100
+    if iso(first) is None or iso(last) is None:
+        return []
+    return [Found(start, end, f"{first:04d}", f"{last:04d}", inferred, "century")]
+
+
+def _weekday_in_month(year: int, month: int, weekday: int, nth: str) -> dt.date | None:
+    """The first..fifth or last given weekday of a month (None when there is no such day)."""
+    if nth == "last":
+        day = dt.date(year, month, last_day(year, month))
+        return day - dt.timedelta(days=(day.weekday() - weekday) % 7)
+    first = dt.date(year, month, 1)
+    day = first + dt.timedelta(days=(weekday - first.weekday()) % 7)
+    day += dt.timedelta(weeks=NTH[nth] - 1)
+    return day if day.month == month else None
+
+
+NTH = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "fifth": 5, "5th": 5, "last": 0,
+}  # fmt: skip
+
+
+def nth_in_month(
+    year: int, month: int, nth: str, unit: str, back: int = 1
+) -> tuple[str, str] | None:
+    """First and last ISO day of "the third Tuesday" / "the last day" / "the first week" of a month
+    (``back``: 2 for "the second last ...").
+
+    Weeks are the calendar weeks (Monday to Sunday) lying wholly inside the month.
+    """
+    nth = nth.lower()
+    if unit == "day":
+        day = last_day(year, month) - back + 1 if nth == "last" else NTH.get(nth, 0)
+        value = iso(year, month, day)
+        return (value, value) if value else None
+    if unit == "week":
+        first = dt.date(year, month, 1)
+        return nth_week(first, dt.date(year, month, last_day(year, month)), nth, back)
+    found = _weekday_in_month(
+        year, month, ("mon", "tue", "wed", "thu", "fri", "sat", "sun").index(unit[:3]), nth
+    )
+    if found is not None and nth == "last":
+        found -= dt.timedelta(weeks=back - 1)
+    value = day_iso(found) if found and found.month == month else None
+    return (value, value) if value else None
+
+
+def nth_week(first: dt.date, last: dt.date, nth: str, back: int = 1) -> tuple[str, str] | None:
+    """The nth (or ``back``-th last) Monday-to-Sunday week lying wholly between two days."""
+    monday = first + dt.timedelta(days=(7 - first.weekday()) % 7)
+    mondays = []
+    while monday + dt.timedelta(days=6) <= last:
+        mondays.append(monday)
+        monday += dt.timedelta(weeks=1)
+    index = -back if nth == "last" else NTH[nth] - 1
+    if not mondays or index >= len(mondays) or -index > len(mondays):
+        return None
+    begin = mondays[index]
+    start, end = day_iso(begin), day_iso(begin + dt.timedelta(days=6))
+    return (start, end) if start and end else None

@@ -1,0 +1,232 @@
+"""Readers for days told relative to the report's own day (see :mod:`wpk_archive.core.dates`):
+weekdays ("on Sunday", "last Sunday", "next Monday", "Wednesday of next week", "Tuesday the
+19th", "2 Thursdays ago") and day words ("yesterday", "today", "tomorrow", "the day before
+yesterday"); and the helpers the relative readers share.
+
+They are resolved against ``Context.anchor`` (the dateline's day, else the publication date) and
+need it: without an anchor nothing is reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from wpk_archive.core.date_parts import (
+    COUNT,
+    D_SUFFIXED,
+    WD_ABBR,
+    WD_FULL,
+    Context,
+    Found,
+    Reader,
+    add_months,
+    count_value,
+    day_iso,
+    iso,
+    week_start,
+    weekday_number,
+)
+
+_OFFSET = {
+    "last": -1, "previous": -1, "past": -1, "this": 0, "current": 0, "present": 0, "the": 0,
+    "next": 1, "coming": 1, "upcoming": 1, "following": 1,
+}  # fmt: skip
+NOT_THE = r"(?<![Tt]he\s)(?<![\w-])"
+_WEEKDAY_PLURAL = r"(?i:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)"
+
+
+def group_of(match: re.Match[str], *names: str) -> str | None:
+    """The first of the named groups that took part in the match."""
+    for name in names:
+        if name in match.re.groupindex and match.group(name) is not None:
+            return match.group(name)
+    return None
+
+
+def offset(word: str) -> int:
+    """The step a relative word takes: last -1, this 0, next +1."""
+    words = word.lower().split()
+    return _OFFSET[words[-1]] if words else 0
+
+
+def anchor_of(ctx: Context) -> dt.date | None:
+    """The day relative dates count from."""
+    return ctx.anchor or ctx.doc_date
+
+
+def one_finding(
+    match: re.Match[str], value: str | None, kind: str = "relative", span: str | None = None
+) -> list[Found]:
+    """A single inferred finding over the match (or one of its groups)."""
+    if value is None:
+        return []
+    start, end = match.span(span) if span else match.span()
+    return [Found(start, end, value, value, True, kind)]
+
+
+def _weekdays_ago(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Reader for "2 Thursdays ago", "three Fridays from now": that many such days away."""
+    anchor = anchor_of(ctx)
+    if anchor is None:
+        return []
+    wanted = weekday_number(match.group("wd"))
+    count = count_value(match.group("n"))
+    if match.group("dir").lower() in ("ago", "back"):
+        day = anchor - dt.timedelta(days=(anchor.weekday() - wanted - 1) % 7 + 1)
+        day -= dt.timedelta(weeks=count - 1)
+    else:
+        day = anchor + dt.timedelta(days=(wanted - anchor.weekday() - 1) % 7 + 1)
+        day += dt.timedelta(weeks=count - 1)
+    return one_finding(match, day_iso(day), kind="weekday")
+
+
+def _weekday_and_day(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Reader for "Tuesday the 19th", "Thu 15th": the nearest month around the anchor (the earlier
+    one on a tie) whose day of that number falls on that weekday."""
+    anchor = anchor_of(ctx)
+    if anchor is None:
+        return []
+    wanted = weekday_number(match.group("wd"))
+    day = int(re.sub(r"\D", "", match.group("d")))
+    for distance in range(7):
+        for step in (-distance, distance) if distance else (0,):
+            year, month = add_months(anchor.year, anchor.month, step)
+            value = iso(year, month, day)
+            if value and dt.date(year, month, day).weekday() == wanted:
+                return one_finding(match, value, kind="weekday")
+    return []
+
+
+def _weekday_relative(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Reader for "last Sunday" / "next Monday" / "this Wednesday" (that weekday of the previous,
+    next or current Monday-to-Sunday week), "Wednesday of next week", "last week's Sunday",
+    "Friday after next"."""
+    anchor = anchor_of(ctx)
+    if anchor is None:
+        return []
+    wanted = weekday_number(group_of(match, "wd", "wd2", "wd3", "wd4") or "")
+    rel = (group_of(match, "rel", "rel2", "rel3") or "after").lower()
+    if rel == "after":
+        day = anchor + dt.timedelta(days=(wanted - anchor.weekday() - 1) % 7 + 1 + 7)
+    elif rel.endswith("coming"):
+        day = anchor + dt.timedelta(days=(wanted - anchor.weekday() - 1) % 7 + 1)
+    elif rel.endswith("past"):
+        day = anchor - dt.timedelta(days=(anchor.weekday() - wanted - 1) % 7 + 1)
+    else:
+        day = week_start(anchor) + dt.timedelta(weeks=offset(rel), days=wanted)
+    return one_finding(match, day_iso(day), kind="weekday")
+
+
+_NOT_WEEKDAY_BEFORE = re.compile(r"\b(?:Bloody|Palm|Easter|Black|Good|Holy|Super|Cyber|Ash)\s+$")
+_NOT_WEEKDAY_AFTER = re.compile(r"\s+(?:School|Times|Telegraph|Post|Express|Mirror|Herald)\b")
+
+
+def _weekday(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Reader for a bare weekday: the last such day on or before the anchor date."""
+    anchor = anchor_of(ctx)
+    before = match.string[max(0, match.start() - 8) : match.start()]
+    if anchor is None or _NOT_WEEKDAY_BEFORE.search(before):
+        return []
+    if _NOT_WEEKDAY_AFTER.match(match.string, match.end()):
+        return []
+    wanted = weekday_number(match.group("wd"))
+    day = anchor - dt.timedelta(days=(anchor.weekday() - wanted) % 7)
+    return one_finding(match, day_iso(day), kind="weekday", span="wd")
+
+
+_EVENT_VERB = (
+    r"(?:\w+ed|held|met|made|said|sent|gave|took\s+place|began|left|arrived|issued|carried|"
+    r"released|opened|closed|published|announced|came|went|saw|won|told|wrote|spoke|paid|led|"
+    r"brought|set|put|begun|run|ran|sang|held)"
+)
+_TODAY_BEFORE = re.compile(
+    rf"(?:\b{_EVENT_VERB}\s+(?:(?:here|there|in\s+[A-Z][\w-]+|at\s+[A-Z][\w-]+|on|early|late)\s+)?"
+    r"|\b(?:a\.m\.|p\.m\.|earlier|later|until|till|since|as\s+of)\s+)$"
+)
+_TODAY_AFTER = re.compile(rf"\s+(?:(?:here|again|also)\s+)?{_EVENT_VERB}\b")
+_FIGURATIVE = re.compile(r"^(?:\s+(?:and|or)\s+(?:today|tomorrow|yesterday))|^['’]s")
+_FIGURATIVE_BEFORE = re.compile(
+    r"(?:\b(?:of|for|and|or|the|a|bright|brighter|better|happy|new)\s+)$", re.I
+)
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|shall|is\s+to|are\s+to|to)\s+(?:be\s+)?(?:held|opened?|closed?|start|begin|end|"
+    r"arrive|leave|depart|visit|meet|take\s+place|convene|launch|released?|published)\b[^.;:!?]{0,40}$"
+)
+_MEMORY_BEFORE = re.compile(r"\b(?:seems?|seemed|like|as\s+if|as\s+though)\b[^.;:!?]{0,15}$", re.I)
+
+
+def _day_word(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Reader for "yesterday", "today", "tomorrow", "the day before yesterday", "the day after
+    tomorrow", "the day before" (followed by nothing: the day before the anchor).
+
+    "today" counts only where it dates an event ("arrived here today", "today issued"), "tomorrow"
+    only in a future clause ("will open tomorrow"); "yesterday and today" and "the world of
+    today" are not dates.
+    """
+    anchor = anchor_of(ctx)
+    if anchor is None:
+        return []
+    text = match.string
+    word = re.sub(r"\s+", " ", match.group(0).lower())
+    before = text[max(0, match.start() - 60) : match.start()]
+    after = text[match.end() : match.end() + 20]
+    steps = {"yesterday": -1, "today": 0, "tomorrow": 1, "the day before": -1}
+    steps.update({"the day before yesterday": -2, "the day after tomorrow": 2})
+    if word in ("yesterday", "today", "tomorrow"):
+        if _FIGURATIVE.match(after) or _FIGURATIVE_BEFORE.search(before[-12:]):
+            return []
+        if re.search(r"\b(?:today|yesterday|tomorrow)\s+(?:and|or)\s+$", before, re.I):
+            return []
+        if _MEMORY_BEFORE.search(before):  # "it seems it was yesterday when we swore"
+            return []
+    if word == "today" and not (_TODAY_BEFORE.search(before) or _TODAY_AFTER.match(after)):
+        return []
+    if word == "tomorrow" and not _FUTURE_BEFORE.search(before):
+        return []
+    if word == "the day before" and not re.match(r"\s*(?:[.,;:)]|$)", after):
+        return []
+    return one_finding(match, day_iso(anchor + dt.timedelta(days=steps[word])))
+
+
+# Weekday forms that must come before "this week" / "next week" are read.
+WEEKDAY_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
+    (
+        re.compile(
+            rf"(?P<n>{COUNT})\s+(?P<wd>{_WEEKDAY_PLURAL})\s+(?P<dir>(?i:ago|back|hence|from\s+now))\b"
+        ),
+        _weekdays_ago,
+        ("ago",),
+    ),
+    (
+        re.compile(
+            rf"{NOT_THE}(?P<rel>(?i:last|this|next|past|coming|this\s+coming|this\s+past))\s+(?P<wd>{WD_FULL})"
+            rf"|(?P<wd2>{WD_FULL})\s+(?:(?i:of|from)\s+)?(?P<rel2>(?i:this|last|next))\s+(?i:week)\b"
+            rf"|(?P<rel3>(?i:last|this|next))\s+(?i:week)['’]s\s+(?P<wd3>{WD_FULL})"
+            rf"|(?P<wd4>{WD_FULL})\s+after\s+next\b"
+        ),
+        _weekday_relative,
+        ("weekday", "relword"),
+    ),
+]
+
+# Day words, weekdays with a day number, bare weekdays: the last relative rules.
+DAY_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
+    (
+        re.compile(
+            r"\b(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
+            r"|the\s+day\s+before|yesterday|today|tomorrow)\b"
+        ),
+        _day_word,
+        ("dayword",),
+    ),
+    (
+        re.compile(
+            rf"(?P<wd>{WD_FULL}|{WD_ABBR}),?\s+(?:(?i:the)\s+)?(?P<d>{D_SUFFIXED})"
+            r"(?=\s*(?:[,.;:)!?]|$|(?:and|or|at|in|when)\b))"
+        ),
+        _weekday_and_day,
+        ("digit", "wdabbr"),
+    ),
+    (re.compile(rf"(?P<wd>{WD_FULL})"), _weekday, ("weekday",)),
+]

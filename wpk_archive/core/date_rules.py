@@ -1,0 +1,386 @@
+"""Readers for single dates the text writes out (see :mod:`wpk_archive.core.dates`): "October 10,
+1980", "10th October", "the 1st of march", "June 2016", "in April", "early 1980", "the spring of
+1950", "the fourth quarter of 2018", "the first Tuesday of October", "the 1990s", "the 20th
+century", "Juche 101 (2012)" and years standing alone in a context that makes them years.
+
+Each rule is (pattern, reader, features): the reader turns a match into findings; ``features``
+are the cheap tests (``date_parts.has_feature``) a text must pass before the pattern is tried.
+A finding of kind ``""`` claims its span without reporting a date ("September 2 that year",
+"the June 15 Joint Declaration", "on August 15 every year").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from wpk_archive.core.date_calendar import (
+    NTH,
+    century_range,
+    nth_in_month,
+    nth_week,
+    period_of_year,
+    quarter_code,
+)
+from wpk_archive.core.date_numeric import NOT_YEAR_BEFORE, NUM_YEAR
+from wpk_archive.core.date_parts import (
+    DM,
+    DMY,
+    GENERIC,
+    M_ANY,
+    M_CAP_FULL,
+    MAX_YEAR,
+    MIN_BARE_YEAR,
+    MY,
+    ORD_WORD,
+    QUAL,
+    QUAL_WORD,
+    RECURRING,
+    TAIL_YEAR,
+    Y4,
+    Context,
+    D,
+    Found,
+    Reader,
+    Y,
+    claim,
+    day_iso,
+    infer_year,
+    iso,
+    lowercase_month_ok,
+    month_number,
+    month_token,
+    read_parts,
+    resolve,
+    week_start,
+    year_from_expression,
+    year_tail,
+)
+
+_NAME_AFTER = re.compile(
+    r"\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Juche|The|This|In|On|At)"
+    r"\b)[A-Z][a-z]"
+    r"|\s+(?:joint\s+statement|(?:(?:north-south|inter-korean|joint|popular|people's|national)\s+)?"
+    r"(?:declaration|agreement|accord|era|movement|uprising|incident|resistance|struggle|revolution"
+    r"|war|events?))\b"
+)
+
+
+_MONTH_THEN_ORDINAL = re.compile(rf"{M_ANY}\s+{ORD_WORD}\s*$")
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:)!?]|$)")
+_LUNAR = re.compile(r"\s*,?\s*(?:in|of|by|under|according\s+to)\s+(?:the\s+)?lunar\b", re.I)
+
+
+def _is_name(match: re.Match[str]) -> bool:
+    """Whether a yearless "the June 15 Joint Declaration", "the October 4 declaration" names a
+    thing after a date."""
+    before = match.string[max(0, match.start() - 4) : match.start()]
+    return before.lower().endswith("the ") and bool(_NAME_AFTER.match(match.string, match.end()))
+
+
+def _date(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Reader for one day: "October 10, 1980", "10th October", "the 1st of march", "Fri, Jul 18"."""
+    text = match.group(0)
+    parts = read_parts(text)
+    year, inferred, unknown = year_tail(text, ctx)
+    if unknown:
+        return claim(match)
+    has_year = parts.year is not None or year is not None
+    if not lowercase_month_ok(match, has_year):
+        return []
+    if not has_year and _MONTH_THEN_ORDINAL.search(text):
+        token = month_token(text) or ""
+        if token[:1].islower() or not _CLAUSE_END.match(match.string, match.end()):
+            return []  # "march first", "the April-September first half"
+    if not has_year and (_is_name(match) or RECURRING.match(match.string, match.end())):
+        return claim(match)
+    if _LUNAR.match(match.string, match.end()):  # "the 15th of January in lunar calendar"
+        return claim(match)
+    resolved = resolve(parts, ctx, fallback_year=year)
+    if resolved is None:
+        return []
+    value, was_inferred = resolved
+    return [Found(match.start(), match.end(), value, value, inferred or was_inferred, "date")]
+
+
+def _month_year(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Reader for "June 2016", "June of 2016", "2016 June", "early June 2016", "April, Juche 65"."""
+    parts = read_parts(match.group(0))
+    if parts.year is None or parts.month is None:
+        return []
+    value = iso(parts.year, parts.month)
+    return [Found(match.start(), match.end(), value, value, False, "date")] if value else []
+
+
+_MONTH_ALONE_STOP = re.compile(r"\s*,?\s*(?:of\s+)?\d{3,4}\b|\s+Day\b")
+_RECURRING_AHEAD = re.compile(r"[^.;:]{0,40}?\b(?:each|every)\s+year\b", re.I)
+
+
+def _month_alone_any(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Reader for a yearless month after a preposition or qualifier: "in April", "late March".
+
+    Not read before a year out of range ("In January of 1696", "from March 1592"), in a recurring
+    clause ("from November to next March each year") or in "May Day"."""
+    if match.group("core2"):
+        core, qual = "core2", "qual2"
+    else:
+        core, qual = "core", "qual"
+    after = match.string[match.end() : match.end() + 60]
+    if (
+        _MONTH_ALONE_STOP.match(after)
+        or _RECURRING_AHEAD.match(after)
+        or GENERIC.search(match.string)
+    ):
+        return claim(match)
+    month = month_number(match.group(core))
+    year = infer_year(month, ctx)
+    value = iso(year, month) if year is not None else None
+    if value is None:
+        return []
+    start = match.start(qual) if match.group(qual) else match.start(core)
+    return [Found(start, match.end(), value, value, True, "date")]
+
+
+def _qualified_year(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Reader for "early 1980", "mid-2016", "the end of 2012", "the spring of 1950": the year."""
+    year = year_from_expression(match.group("y"))
+    value = iso(year) if year is not None else None
+    return [Found(match.start(), match.end(), value, value, False, "year")] if value else []
+
+
+def _period(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Reader for "the fourth quarter of 2018", "2018Q4", "Q4 2018", "the first half of 2012"."""
+    year = year_from_expression(match.group("y") or match.group("y2") or "")
+    which = match.group("which") or ("q" + (match.group("q") or match.group("q2") or "4"))
+    if year is None:
+        return []
+    return period_of_year(year, which, match.start(), match.end(), False)
+
+
+def _period_any(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Dispatch for the quarter/half rule (its alternatives name their groups differently)."""
+    if match.group("which"):
+        year = year_from_expression(match.group("y3"))
+        if year is None:
+            return []
+        which = match.group("which")
+        if match.group("hq").lower() == "quarter":
+            which = quarter_code(which)
+        return period_of_year(year, which, match.start(), match.end(), False)
+    return _period(match, ctx)
+
+
+def _decade(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Reader for "the 1990s", "the late 1990s", "the mid-1990's", "the '70s"."""
+    if match.group("dec"):
+        year = int(match.group("dec"))
+    else:
+        short = int(match.group("short"))
+        if short < 30:  # "the '20s" could be the 1920s or the 2020s
+            return []
+        year = 1900 + short
+    if not MIN_BARE_YEAR <= year <= MAX_YEAR:
+        return []
+    return [Found(match.start(), match.end(), f"{year:04d}", f"{year + 9:04d}", False, "decade")]
+
+
+_CENTURY_WORDS = {"nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21}
+
+
+def _century(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Reader for "the 20th century", "the twenty-first century", "the early 19th century"; a
+    capitalised "Century" is a name ("the Orchestra of the 21st Century")."""
+    if match.group(0).endswith("Century"):
+        return claim(match)
+    word = match.group("n").lower()
+    number = int(re.sub(r"\D", "", word)) if word[0].isdigit() else _CENTURY_WORDS[word]
+    return century_range(number, match.start(), match.end(), False)
+
+
+def _nth_week_of_year(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Reader for "the first week of 2018", "the third last week of 2018"."""
+    year = year_from_expression(match.group("y"))
+    if year is None or iso(year) is None:
+        return []
+    back = NTH.get((match.group("back") or "").lower(), 1)
+    days = nth_week(dt.date(year, 1, 1), dt.date(year, 12, 31), match.group("nth").lower(), back)
+    if days is None:
+        return []
+    return [Found(match.start(), match.end(), days[0], days[1], False, "period")]
+
+
+def _nth_of_month(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Reader for "the first Tuesday of October 2014", "the last day of October", "the first week
+    of October 2014", "the third day of october"."""
+    month = month_number(match.group("m"))
+    parts = read_parts(match.group("tail") or "")
+    year, inferred = parts.year, False
+    if year is None:
+        year, inferred = infer_year(month, ctx), True
+    if year is None:
+        return []
+    back = NTH.get((match.group("back") or "").lower(), 1)
+    days = nth_in_month(year, month, match.group("nth"), match.group("unit").lower(), back)
+    if days is None:
+        return []
+    kind = "date" if days[0] == days[1] else "period"
+    return [Found(match.start(), match.end(), days[0], days[1], inferred, kind)]
+
+
+def _nth_day_of_month(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Reader for "the third day of October": the day of that number."""
+    token = match.group("nth").lower()
+    number = int(re.sub(r"\D", "", token)) if token[0].isdigit() else read_parts(token).day
+    month = month_number(match.group("m"))
+    parts = read_parts(match.group("tail") or "")
+    year, inferred = parts.year, False
+    if year is None:
+        year, inferred = infer_year(month, ctx), True
+    value = iso(year, month, number) if year is not None and number else None
+    return [Found(match.start(), match.end(), value, value, inferred, "date")] if value else []
+
+
+def _week_of(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Reader for "the week of October 6th": the Monday-to-Sunday week holding that day."""
+    parts = read_parts(match.group("date"))
+    resolved = resolve(parts, ctx)
+    if resolved is None or len(resolved[0]) != 10:
+        return []
+    begin = week_start(dt.date.fromisoformat(resolved[0]))
+    first, last = day_iso(begin), day_iso(begin + dt.timedelta(days=6))
+    if first is None or last is None:
+        return []
+    return [Found(match.start(), match.end(), first, last, resolved[1], "period")]
+
+
+_BARE_CONTEXT = re.compile(
+    r"(?:\b(?:in|of|since|until|till|by|from|to|through|during|before|after|year|early|late|"
+    r"spring|summer|autumn|fall|winter|and|or|the|this|last|next|for|mid|circa|c\.|between|around|"
+    r"about|fiscal|as\s+of|on|until|throughout)|[(\[]|mid-)\s*$",
+    re.IGNORECASE,
+)
+_UNIT_AFTER = re.compile(
+    r"\s*(?:%|per\s*cent|percent|[a-z]+s\b(?<!\bwas)(?<!\bhas)(?<!\bis)(?<!\bas)(?<!\bthis)"
+    r"(?<!\bits)(?<!\bhis)(?<!\bus)|people|won|yuan|km|kg|m\b|tonnes?|tons?|hectares?|meters?)",
+)
+
+
+_MONEY_BEFORE = re.compile(
+    r"\b(?i:pay|pays|paid|paying|cost|costs|price|priced|worth|fined|fine\s+of|salary|sum\s+of)\b"
+    r"[^.;:\d]{0,20}$"
+)
+
+
+def _bare_year(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Reader for a year standing alone, kept only where the context says it is a year."""
+    text = match.string
+    token = match.group(0)
+    if token.startswith("Juche"):
+        year = year_from_expression(token)
+        value = iso(year) if year is not None else None
+        return [Found(match.start(), match.end(), value, value, False, "juche")] if value else []
+    before = text[max(0, match.start() - 20) : match.start()]
+    after = text[match.end() : match.end() + 20]
+    year = year_from_expression(token)
+    if year is None or not MIN_BARE_YEAR <= year <= MAX_YEAR or NOT_YEAR_BEFORE.search(before):
+        return []
+    if (
+        re.match(r"\s*[-–]\s*\d", after)
+        or _UNIT_AFTER.match(after)
+        or re.search(r"\d\s*[-–]\s*$", before)
+    ):
+        return []
+    if _MONEY_BEFORE.search(text[max(0, match.start() - 40) : match.start()]):
+        return []
+    in_context = bool(_BARE_CONTEXT.search(before)) or bool(re.search(r"A\.?\s?D\.?$", token))
+    if not in_context and re.match(r"\s+[A-Za-z]", after):  # "2000 observers"
+        return []
+    value = f"{year:04d}"
+    return [Found(match.start(), match.end(), value, value, False, "year")]
+
+
+ORD_N = r"(?i:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)"
+_BACK = r"(?i:second|third|fourth|fifth|2nd|3rd|4th|5th)(?=\s+(?i:last)\b)"
+DAY_UNITS = r"(?i:day|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+
+# "the first Tuesday of October" and the like: tried with the ranges, before the relative rules.
+NTH_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
+    (
+        re.compile(
+            rf"(?:\b(?i:the)\s+)?(?:(?P<back>{_BACK})\s+)?(?P<nth>{ORD_N})\s+(?P<unit>{DAY_UNITS})\s+"
+            rf"(?i:of|in)\s+(?P<m>{M_ANY})(?P<tail>{TAIL_YEAR})?"
+        ),
+        _nth_of_month,
+        ("month", "ordinal"),
+    ),
+    (
+        re.compile(
+            rf"(?:\b(?i:the)\s+)?(?:(?P<back>{_BACK})\s+)?(?P<nth>{ORD_N})\s+(?i:week)\s+(?i:of|in)\s+"
+            rf"(?P<y>{Y})"
+        ),
+        _nth_week_of_year,
+        ("digit", "ordinal", "week"),
+    ),
+    (
+        re.compile(
+            rf"(?:\b(?i:the)\s+)?(?P<nth>{ORD_WORD}|{D})\s+(?P<unit>(?i:day))\s+(?i:of|in)\s+"
+            rf"(?P<m>{M_ANY})(?P<tail>{TAIL_YEAR})?"
+        ),
+        _nth_day_of_month,
+        ("month", "day", "dayish"),
+    ),
+    (
+        re.compile(rf"\b(?i:the\s+)?(?i:week)\s+of\s+(?P<date>{DM}(?:{TAIL_YEAR})?)"),
+        _week_of,
+        ("digit", "month", "week"),
+    ),
+]
+
+# Single days, months, years, parts of years, decades and centuries.
+SINGLE_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
+    (
+        re.compile(
+            rf"(?<![\w])(?P<y>{NUM_YEAR})\s?Q(?P<q>[1-4])(?!\w)|(?<!\w)Q(?P<q2>[1-4])\s+(?P<y2>{NUM_YEAR})(?!\d)"
+            rf"|(?:\b(?i:the)\s+)?(?P<which>(?i:first|second|third|fourth|1st|2nd|3rd|4th|latter))\s+"
+            rf"(?P<hq>(?i:quarter|half))\s+(?:(?i:of|in)\s+)?(?:(?i:the\s+)?(?i:year)\s+)?(?P<y3>{Y})"
+        ),
+        _period_any,
+        ("digit", "period"),
+    ),
+    (re.compile(DMY), _date, ("month", "dayish")),
+    (re.compile(rf"(?:{QUAL})?{MY}"), _month_year, ("digit", "month")),
+    (re.compile(rf"{Y4}\s+{M_CAP_FULL}(?!\s*{D}|\s+Day\b)"), _month_year, ("digit", "month")),
+    (
+        re.compile(
+            rf"(?:\b(?i:in|since|during|until|till|through|throughout|by|before|after|from)\s+)"
+            rf"(?P<qual>{QUAL})?(?P<core>{M_CAP_FULL})|(?P<qual2>{QUAL})(?P<core2>{M_CAP_FULL})"
+        ),
+        _month_alone_any,
+        ("month",),
+    ),
+    (
+        re.compile(
+            rf"(?:\b(?i:the)\s+)?(?:{QUAL})?(?P<dec>(?:1[89]|20)\d0)['’]?s\b"
+            rf"|\b(?i:the)\s+['’](?P<short>\d0)s\b"
+        ),
+        _decade,
+        ("digit", "decade"),
+    ),
+    (
+        re.compile(
+            rf"(?:\b(?i:the)\s+)?(?:{QUAL})?(?P<n>19th|20th|21st|(?i:nineteenth|twentieth|twenty[- ]first))"
+            r"\s+(?i:century)\b"
+        ),
+        _century,
+        ("century",),
+    ),
+    (
+        re.compile(
+            rf"(?:{QUAL}|(?:\b(?i:the)\s+)?(?:{QUAL_WORD})?(?i:spring|summer|autumn|fall|winter)"
+            rf"\s+(?:of\s+)?(?:(?i:the\s+year)\s+)?)(?P<y>{Y})"
+        ),
+        _qualified_year,
+        ("digit", "qual"),
+    ),
+    (re.compile(Y), _bare_year, ("digit",)),
+]
