@@ -16,10 +16,11 @@ from typing import Any
 
 from wpk_archive import __version__
 from wpk_archive.core.archive import Archive, ArchiveError, StoreError, open_archive
+from wpk_archive.core.dates import date_mention_to_json
 from wpk_archive.core.export import TIMELINE_FORMATS, document_markdown, timeline_export
 from wpk_archive.core.models import EVENT_KINDS, Document
 from wpk_archive.core.search.indexer import WORKER_FLAG, worker_main
-from wpk_archive.core.timeline import date_mention_to_json, event_to_json
+from wpk_archive.core.timeline import event_to_json
 
 _MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
 
@@ -309,21 +310,11 @@ def _timeline(archive: Archive, args: argparse.Namespace) -> int:
     return 0
 
 
-def _is_day(value: str) -> bool:
-    """Whether ``value`` is a real YYYY-MM-DD day."""
-    import datetime as dt
-
-    try:
-        return len(value) == 10 and dt.date.fromisoformat(value) is not None
-    except ValueError:
-        return False
-
-
 def _dates(args: argparse.Namespace) -> int:
     """``wpk-archive dates [TEXT] [--date D]``: the date mentions read in a text."""
-    from wpk_archive.core.dates import find_dates
+    from wpk_archive.core.dates import find_dates, parse_date_value
 
-    if args.date is not None and not _is_day(args.date):
+    if args.date is not None and (parse_date_value(args.date) or "").count("-") != 2:
         print(f"wpk-archive: --date {args.date!r} is not a date (write YYYY-MM-DD)", file=sys.stderr)
         return 2
     text = args.text if args.text is not None else sys.stdin.read()

@@ -292,7 +292,11 @@ def _bare_year(match: re.Match[str], ctx: Context) -> list[Found]:
         return []
     if _MONEY_BEFORE.search(text[max(0, match.start() - 40) : match.start()]):
         return []
-    in_context = bool(_BARE_CONTEXT.search(before)) or bool(re.search(r"A\.?\s?D\.?$", token))
+    in_context = (
+        bool(_BARE_CONTEXT.search(before))
+        or bool(re.search(r"A\.?\s?D\.?$", token))
+        or bool(re.search(r"(?<!\d)(?:1[89]|20)\d\d\s*,\s*$", before))  # "1956, 1961, 1970 and"
+    )
     if not in_context and re.match(r"\s+[A-Za-z]", after):  # "2000 observers"
         return []
     value = f"{year:04d}"
@@ -338,6 +342,8 @@ NTH_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
 
 # Single days, months, years, parts of years, decades and centuries.
 SINGLE_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
+    # "1961 September 11" (year first, as in translated documents)
+    (re.compile(rf"{Y4},?\s+{M_CAP_FULL}\s+{D}(?!\s*,?\s*\d)"), _date, ("digit", "month")),
     (
         re.compile(
             rf"(?<![\w])(?P<y>{NUM_YEAR})\s?Q(?P<q>[1-4])(?!\w)|(?<!\w)Q(?P<q2>[1-4])\s+(?P<y2>{NUM_YEAR})(?!\d)"

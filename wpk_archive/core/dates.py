@@ -70,6 +70,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from wpk_archive.core import date_days, date_numeric, date_relative, date_rules, date_spans
 from wpk_archive.core.date_parts import (
@@ -102,6 +103,7 @@ __all__ = [
     "MONTHS",
     "WEEKDAYS",
     "DateMention",
+    "date_mention_to_json",
     "find_dateline",
     "find_dates",
     "parse_date_value",
@@ -352,3 +354,17 @@ def _without_counts_from_named_days(found: list[DateMention]) -> list[DateMentio
                 continue
         kept.append(mention)
     return kept
+
+
+def date_mention_to_json(mention: DateMention) -> dict[str, Any]:
+    """The JSON form of a date mention (as printed by ``wpk-archive dates --json``): character
+    offsets into the text, and dates written as in the timeline."""
+    return {
+        "start": mention.start,
+        "end": mention.end,
+        "text": mention.text,
+        "start_date": mention.start_date,
+        "end_date": mention.end_date,
+        "precision": mention.precision,
+        "year_inferred": mention.year_inferred,
+    }

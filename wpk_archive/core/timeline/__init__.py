@@ -10,7 +10,6 @@ from wpk_archive.core.models import Precision
 from wpk_archive.core.timeline.extract import extract_mentions
 from wpk_archive.core.timeline.merge import (
     ChronologyTable,
-    date_mention_to_json,
     dates_agree,
     event_id,
     event_to_json,
@@ -26,7 +25,6 @@ __all__ = [
     "GRAMMAR_VERSION",
     "ChronologyTable",
     "Precision",
-    "date_mention_to_json",
     "dates_agree",
     "event_id",
     "event_to_json",

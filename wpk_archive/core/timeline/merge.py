@@ -26,7 +26,6 @@ from dataclasses import replace
 from typing import Any
 
 from wpk_archive.core.chronology import Chronology, ChronologyEntry
-from wpk_archive.core.dates import DateMention
 from wpk_archive.core.models import Event, EventMention, EventSource
 
 _RANK: dict[str, int] = {"year": 0, "month": 1, "day": 2}
@@ -477,23 +476,8 @@ def event_to_json(event: Event) -> dict[str, Any]:
     return data
 
 
-def date_mention_to_json(mention: DateMention) -> dict[str, Any]:
-    """The JSON form of a date mention (as printed by ``wpk-archive dates --json``): character
-    offsets into the text, and dates written as in the timeline."""
-    return {
-        "start": mention.start,
-        "end": mention.end,
-        "text": mention.text,
-        "start_date": mention.start_date,
-        "end_date": mention.end_date,
-        "precision": mention.precision,
-        "year_inferred": mention.year_inferred,
-    }
-
-
 __all__ = [
     "ChronologyTable",
-    "date_mention_to_json",
     "dates_agree",
     "event_id",
     "event_to_json",
