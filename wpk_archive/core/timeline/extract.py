@@ -57,7 +57,8 @@ from wpk_archive.core.timeline.names import (
 _KEYWORDS = re.compile(
     r"[Cc]ongress|[Cc]onference|[Pp]lenary|[Pp]lenum|Political\s+(?:Bureau|Committee)|[Pp]olitburo|"
     r"[Pp]arliament|[Pp]olicy\s+[Cc]ouncil|"
-    r"[Ss]ession|Military\s+Commission|CMC|Secretariat|[Mm]eeting"
+    r"[Ss]ession|Military\s+Commission|CMC|Secretariat|[Mm]eeting|"
+    r"(?:Assembly|SPA)\s+(?:met|convened|opened)"
 )
 
 _ANAPHOR = re.compile(

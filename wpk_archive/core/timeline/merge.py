@@ -258,8 +258,13 @@ def _merge_key(mentions: list[EventMention]) -> list[Event]:
     joined = _joined_range(mentions)
     if joined is not None:
         for event in events:
-            if event.start == joined[0] and (event.end or "") < joined[1]:
-                event.end = joined[1]
+            if (
+                event.start is not None
+                and len(event.start) == 10
+                and joined[0] <= event.start <= joined[1]
+                and (event.end or event.start) <= joined[1]
+            ):
+                event.start, event.end = joined
     return events
 
 
