@@ -332,6 +332,7 @@ class MainWindow(QMainWindow):
             total,
             first,
             lambda offset, limit: archive.timeline(limit=limit, offset=offset, **filters),
+            self.tasks.submit,
         )
         self.timeline_pane.count.setText(f"{total} event{'s' if total != 1 else ''}")
         if self.reader.state is None:
@@ -351,6 +352,7 @@ class MainWindow(QMainWindow):
             stats["documents"],
             docs,
             lambda offset, limit: archive.documents(limit=limit, offset=offset),
+            self.tasks.submit,
         )
         self.archive_status.setText(
             f"{stats['documents']:,} documents · {stats['passages']:,} passages · "
@@ -430,7 +432,9 @@ class MainWindow(QMainWindow):
         )
 
     def _document_chosen(self, index: QModelIndex) -> None:
-        self.open_document(str(index.data(DocIdRole)))
+        doc_id = index.data(DocIdRole)
+        if doc_id is not None:  # (not a placeholder row)
+            self.open_document(str(doc_id))
 
     def open_document(
         self,
@@ -514,8 +518,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_settings()
+        archive, self.archive = self.archive, None  # answers still on their way are dropped
         self.tasks.wait(10000)
-        if self.archive is not None:
-            self.archive.close()
-            self.archive = None
+        if archive is not None:  # closed after every earlier write, on the write worker
+            self.tasks.write(archive.close)
+            self.tasks.wait(10000)
         super().closeEvent(event)
