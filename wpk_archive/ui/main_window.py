@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
         )
         self._action(edit_menu, "Copy &Citation", self.reader.copy_current_citation, "Ctrl+Shift+C")
         self._action(edit_menu, "Edit Summar&y", self.reader.start_editing, "Ctrl+E")
-        self._action(edit_menu, "Clear Search", self.clear_search, "Escape")
+        self._action(edit_menu, "Close Find Bar / Clear Search", self.escape, "Escape")
         edit_menu.addSeparator()
         edit_menu.addAction(self.corrections.undo_action)
         self._action(edit_menu, "Add Event from Passage…", self.corrections.add_event_dialog)
@@ -207,6 +207,14 @@ class MainWindow(QMainWindow):
         """Put the cursor in the search box."""
         self.search.box.setFocus()
         self.search.box.selectAll()
+
+    def escape(self) -> None:
+        """Esc (the one binding of the key): close the find bar when it is open, else clear the
+        search."""
+        if self.reader.find_bar.isVisible():
+            self.reader.close_find()
+        else:
+            self.clear_search()
 
     def clear_search(self) -> None:
         """Esc: empty the search box and its filters."""
