@@ -37,7 +37,10 @@ CORPUS = Path(os.environ.get("WPK_BENCH_CORPUS", "/work/shared/corpus")) / "kcna
 
 def write_subset(target: Path, n: int) -> Path:
     """The first ``n`` articles of the corpus as a JSONL file."""
-    with gzip.open(CORPUS, "rt", encoding="utf-8") as lines, target.open("w", encoding="utf-8") as out:
+    with (
+        gzip.open(CORPUS, "rt", encoding="utf-8") as lines,
+        target.open("w", encoding="utf-8") as out,
+    ):
         for i, line in enumerate(lines):
             if i == n:
                 break
@@ -116,9 +119,13 @@ def main() -> int:
     else:
         d, i = result["during_import"], result["idle"]
         print(f"import of {args.articles} articles: {import_s:.1f} s")
-        print(f"reads idle:          {i['reads']:5} reads, max {i['max_ms']} ms, p99 {i['p99_ms']} ms")
-        print(f"reads during import: {d['reads']:5} reads, max {d['max_ms']} ms, p99 {d['p99_ms']} ms, "
-              f"median {d['median_ms']} ms")
+        print(
+            f"reads idle:          {i['reads']:5} reads, max {i['max_ms']} ms, p99 {i['p99_ms']} ms"
+        )
+        print(
+            f"reads during import: {d['reads']:5} reads, max {d['max_ms']} ms, p99 {d['p99_ms']} ms, "
+            f"median {d['median_ms']} ms"
+        )
     return 0
 
 

@@ -26,7 +26,7 @@ from wpk_archive.ui.actions.corrections import CorrectionActions
 from wpk_archive.ui.actions.exporting import ExportActions
 from wpk_archive.ui.actions.importing import ImportActions
 from wpk_archive.ui.models.documents_model import DocIdRole, DocumentsModel
-from wpk_archive.ui.models.timeline_model import EventRole, TimelineModel
+from wpk_archive.ui.models.timeline_model import TimelineModel
 from wpk_archive.ui.reader import ReaderView
 from wpk_archive.ui.search_panel import PAGE, SearchPanel
 from wpk_archive.ui.tasks import TaskRunner
@@ -423,7 +423,7 @@ class MainWindow(QMainWindow):
     # -- reading ------------------------------------------------------------------------------
 
     def _event_chosen(self, index: QModelIndex) -> None:
-        event = index.data(EventRole)
+        event = self.timeline_model.event_at(index.row())
         if event is None or not event.sources:
             return
         self._open_source((event.sources, 0))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem
 
-from wpk_archive.ui.models.paging import LOADING, PagedListModel
+from wpk_archive.ui.models.paging import ROW_FLAGS, PagedListModel
 
 DocIdRole = Qt.ItemDataRole.UserRole + 3
 
@@ -17,18 +18,10 @@ class DocumentsModel(PagedListModel):
     def __init__(self, batch: int = 500, parent: Any = None) -> None:
         super().__init__(batch, parent)
 
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if row is LOADING:
-            return self.placeholder_data(role)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{row['date'] or 'undated'}   {row['title']}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return " · ".join(x for x in (row["title"], row.get("source"), row["id"]) if x)
-        if role == DocIdRole:
-            return row["id"]
-        return None
+    def item_for(self, row: Any) -> QStandardItem:
+        """The date and title; the tooltip adds the source and the id."""
+        item = QStandardItem(f"{row['date'] or 'undated'}   {row['title']}")
+        item.setToolTip(" · ".join(x for x in (row["title"], row.get("source"), row["id"]) if x))
+        item.setData(row["id"], DocIdRole)
+        item.setFlags(ROW_FLAGS)
+        return item

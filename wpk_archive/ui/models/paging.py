@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 
 Fetch = Callable[[int, int], list[Any]]
 """fetch(offset, limit) -> items: runs off the GUI thread."""
@@ -34,8 +35,20 @@ LOADING = Loading()
 LOADING_TEXT = "Loading…"
 
 
-class PagedListModel(QAbstractListModel):
-    """Rows made from items read ``batch`` at a time; subclasses turn items into rows."""
+ROW_FLAGS = (
+    Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+)
+
+
+class PagedListModel(QStandardItemModel):
+    """Rows made from items read ``batch`` at a time; subclasses say how an item looks.
+
+    The rows are Qt's own items (QStandardItemModel), made once when their page arrives, so
+    painting, scrolling and layout read them in C++: the view never calls back into Python for
+    a row, and never waits for the interpreter while a background task holds it (a Python
+    ``data()`` and ``rowCount()`` were called some 150,000 times during one 2,000-article
+    import, each a chance to wait for the import's thread).
+    """
 
     page_loaded = Signal()
     """A page has replaced its placeholders (or was dropped because the list was reset)."""
@@ -43,7 +56,7 @@ class PagedListModel(QAbstractListModel):
     def __init__(self, batch: int, parent: Any = None) -> None:
         super().__init__(parent)
         self.batch = batch
-        self._rows: list[Any] = []
+        self._rows: list[Any] = []  # what each row shows, beside Qt's items
         self._fetched = 0
         self._total = 0
         self._fetch: Fetch | None = None
@@ -58,24 +71,26 @@ class PagedListModel(QAbstractListModel):
         """The rows that show ``items`` after the rows already there (default: one each)."""
         return list(items)
 
+    def item_for(self, row: Any) -> QStandardItem:
+        """The Qt item that shows one row."""
+        raise NotImplementedError
+
     # -- filling ------------------------------------------------------------------------------
 
     def reset(self, total: int, first: list[Any], fetch: Fetch, submit: Submit) -> None:
         """Show a new list: ``total`` items, of which ``first`` are already read."""
-        self.beginResetModel()
         self._generation += 1
         self._total = total
-        self._rows = []
-        self._fetched = 0
         self._loading = 0
         self._fetch = fetch
         self._submit = submit
-        self._rows = self.rows_for(list(first))
+        self._rows = []
+        rows = self.rows_for(list(first))
+        self.clear()
+        self._rows = rows
         self._fetched = len(first)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        if rows:
+            self.invisibleRootItem().appendRows([self.item_for(r) for r in rows])
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
         return (
@@ -93,10 +108,9 @@ class PagedListModel(QAbstractListModel):
         self.fetch_calls += 1
         count = min(self.batch, self._total - self._fetched)
         first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + count - 1)
         self._rows.extend([LOADING] * count)
         self._loading = count
-        self.endInsertRows()
+        self.invisibleRootItem().appendRows([_placeholder() for _ in range(count)])
         generation, offset, limit = self._generation, self._fetched, self.batch
         submit(
             lambda: fetch(offset, limit),
@@ -109,22 +123,20 @@ class PagedListModel(QAbstractListModel):
             self.page_loaded.emit()
             return
         placeholders, self._loading = self._loading, 0
+        del self._rows[first:]  # the placeholders: rows_for reads the rows above them
         new = self.rows_for(items) if items else []
         if items is not None and not items:
             self._total = self._fetched  # the list got shorter since it was counted
-        # the page takes the placeholders' place: rows in common change, the rest come or go
+        # the page takes the placeholders' place: rows in common change in place (the view
+        # keeps its scroll position), the rest come or go
+        self._rows.extend(new)
         common = min(placeholders, len(new))
-        self._rows[first : first + common] = new[:common]
-        if common:
-            self.dataChanged.emit(self.index(first, 0), self.index(first + common - 1, 0))
+        for offset in range(common):
+            self.setItem(first + offset, 0, self.item_for(new[offset]))
         if len(new) > placeholders:
-            self.beginInsertRows(QModelIndex(), first + placeholders, first + len(new) - 1)
-            self._rows[first + placeholders : first + placeholders] = new[placeholders:]
-            self.endInsertRows()
+            self.invisibleRootItem().appendRows([self.item_for(r) for r in new[placeholders:]])
         elif placeholders > len(new):
-            self.beginRemoveRows(QModelIndex(), first + len(new), first + placeholders - 1)
-            del self._rows[first + len(new) : first + placeholders]
-            self.endRemoveRows()
+            self.removeRows(first + len(new), placeholders - len(new))
         self._fetched += len(items or [])
         self.page_loaded.emit()
 
@@ -149,17 +161,9 @@ class PagedListModel(QAbstractListModel):
         """Whether ``row`` waits for its page."""
         return 0 <= row < len(self._rows) and self._rows[row] is LOADING
 
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if index.isValid() and self._rows[index.row()] is LOADING:
-            return Qt.ItemFlag.NoItemFlags
-        return super().flags(index)
 
-    def placeholder_data(self, role: int) -> Any:
-        """What a placeholder row shows."""
-        if role == Qt.ItemDataRole.DisplayRole:
-            return LOADING_TEXT
-        if role == Qt.ItemDataRole.ForegroundRole:
-            from PySide6.QtGui import QColor
-
-            return QColor("#888888")
-        return None
+def _placeholder() -> QStandardItem:
+    item = QStandardItem(LOADING_TEXT)
+    item.setForeground(QColor("#888888"))
+    item.setFlags(Qt.ItemFlag.NoItemFlags)
+    return item
