@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 
 from wpk_archive.core.archive import open_archive
 from wpk_archive.core.ingest import Item, document_from_text
@@ -155,6 +155,8 @@ def test_no_archive_call_runs_on_the_gui_thread(
     article.write_text("Orchard news\n\nThe orchard meeting was held.", encoding="utf-8")
     with qtbot.waitSignal(window.import_finished, timeout=30000):
         window.imports.import_paths([article])
+        progress = window.imports.progress
+        assert progress is not None and progress.windowModality() == Qt.WindowModality.NonModal
     qtbot.waitUntil(lambda: not window.tasks._running, timeout=15000)
     window.close()
 
