@@ -294,10 +294,15 @@ def measure(
             QTimer.singleShot(1000, loop.quit)  # the refresh that follows is measured too
 
         def shoot(n: int) -> None:
-            if shots is not None:
-                path = shots / f"during-import-{n}.png"
-                window.grab().save(str(path))
-                print(f"wrote {path}", file=sys.stderr)
+            if shots is None:
+                return
+            # the list scrolled to its end asks for its next page: placeholders until it comes
+            view = window.documents if n == 0 else window.timeline
+            window.tabs.setCurrentWidget(window.documents if n == 0 else window.timeline_pane)
+            view.scrollToBottom()
+            path = shots / f"during-import-{n}.png"
+            window.grab().save(str(path))
+            print(f"wrote {path}", file=sys.stderr)
 
         for n, at_ms in enumerate((1500, 2500)):
             QTimer.singleShot(at_ms, lambda n=n: shoot(n))
