@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import html
 import json
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -44,11 +45,26 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run(args.archive, screenshot=getattr(args, "screenshot", None))
     try:
-        with open_archive(args.archive) as archive:
-            if archive.notice:
-                print(archive.notice, file=sys.stderr)
+        # doctor --check-only changes nothing, so it never takes the writer's lock. The other
+        # commands take it when free; a read needs no notice when another program holds it, and
+        # a write refused for that reason says so in its error.
+        readonly = command == "doctor" and bool(args.check_only)
+        with open_archive(args.archive, readonly=readonly) as archive:
+            notice = archive.notice or ""
+            if archive.readonly_reason:
+                notice = notice.replace(archive.readonly_reason, "").strip()
+            if notice:
+                print(notice, file=sys.stderr)
             handler = _COMMANDS[command]
-            return int(handler(archive, args))
+            status = int(handler(archive, args))
+            sys.stdout.flush()  # a closed pipe shows here, inside the handler below
+            return status
+    except BrokenPipeError:
+        # the reader of our output went away (``| head``): stop quietly, like any Unix tool;
+        # stdout is pointed at devnull so the interpreter's last flush does not complain
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE, what a shell reports for a tool killed by a closed pipe
     except (ArchiveError, StoreError) as exc:
         print(f"wpk-archive: {exc}", file=sys.stderr)
         return 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QGuiApplication
@@ -168,12 +169,32 @@ def test_timeline_model_fetches_in_batches(qtbot) -> None:  # type: ignore[no-un
         asked.append((offset, limit))
         return events[offset : offset + limit]
 
+    jobs: list[tuple[Any, Any]] = []  # what the model handed to the read pool, not yet run
+
+    def submit(job, done, failed) -> None:  # type: ignore[no-untyped-def]
+        jobs.append((job, done))
+
     model = TimelineModel(batch=200)
-    model.reset(len(events), fetch(0, 200), fetch)
+    model.reset(len(events), fetch(0, 200), fetch, submit)
     assert model.fetched == 200 and model.canFetchMore(model.index(-1, 0))
     model.fetchMore(model.index(-1, 0))
+    # the page is not read here (on the GUI thread): 200 placeholder rows wait for it
+    assert asked == [(0, 200)] and len(jobs) == 1
+    assert model.rowCount() == 201 + 200 and model.loading
+    assert model.data(model.index(300, 0)) == "Loading…" and model.event_at(300) is None
+    assert not model.canFetchMore(model.index(-1, 0)), "one page at a time"
+    model.fetchMore(model.index(-1, 0))
+    assert len(jobs) == 1
+    job, done = jobs.pop()
+    done(job())  # the pool's answer, delivered on the GUI thread
     assert model.fetched == 400 and asked == [(0, 200), (200, 200)]
     assert model.rowCount() == 400 + 1  # one year heading so far
+    assert not model.loading and all(not model.is_placeholder(r) for r in range(401))
+    model.fetchMore(model.index(-1, 0))
+    stale_job, stale_done = jobs.pop()
+    model.reset(len(events), fetch(0, 200), fetch, submit)  # new filters while a page loads
+    stale_done(stale_job())
+    assert model.rowCount() == 201 and model.fetched == 200, "a page of the old list is dropped"
 
 
 def test_keyboard_focus_search(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -275,8 +296,12 @@ def test_opening_a_large_archive_reads_only_the_first_batches(qtbot, tmp_path: P
         qtbot.waitUntil(lambda: window.documents_model.total == 1202, timeout=10000)
         assert window.documents_model.rowCount() == 500, "only the first batch is read"
         assert all(limit is not None for limit, _ in calls), "no call read every document"
-        window.documents_model.fetchMore(window.documents_model.index(-1, 0))
+        with qtbot.waitSignal(window.documents_model.page_loaded, timeout=10000):
+            window.documents_model.fetchMore(window.documents_model.index(-1, 0))
+            assert window.documents_model.is_placeholder(999)
         assert window.documents_model.rowCount() == 1000
+        assert not window.documents_model.is_placeholder(999)
+        assert (500, 500) in calls
         window.close()
     finally:
         archive_module.Archive.documents = original  # type: ignore[method-assign]

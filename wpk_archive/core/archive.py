@@ -112,6 +112,19 @@ def _writable(folder: Path, db_path: Path) -> bool:
     return os.access(folder, os.W_OK) and (not db_path.exists() or os.access(db_path, os.W_OK))
 
 
+def _open_store(db_path: Path, readonly: bool) -> Store:
+    """The store; read-only when a writable open fails for want of disk space (reading must not
+    need to write)."""
+    if readonly:
+        return Store(db_path, readonly=True)
+    try:
+        return Store(db_path)
+    except store_module.DiskFull:
+        if not db_path.exists():
+            raise
+    return Store(db_path, readonly=True)
+
+
 def default_archive_path() -> Path:
     """``WPK_ARCHIVE_HOME`` if set, else the platform's data directory."""
     env = os.environ.get("WPK_ARCHIVE_HOME")
@@ -145,22 +158,37 @@ class Archive:
         db_path = folder / DB_NAME
         is_new = not db_path.exists()
         self._lock_file = ArchiveLock(folder / "archive.lock")
+        self.readonly_reason: str | None = None
+        """Why the archive opened read-only when it was not asked to (None otherwise)."""
         if not readonly and not is_new and not _writable(folder, db_path):
             readonly = True
-            self.notice = (
+            self.readonly_reason = (
                 f"The archive folder {folder} cannot be written: opened read-only. "
                 "Check its permissions to make changes."
             )
         elif not readonly and not self._lock_file.acquire():
             readonly = True
-            self.notice = (
+            self.readonly_reason = (
                 "Another WPK Archive window has this archive open: opened read-only. "
                 "Close the other one to make changes here."
             )
         if readonly and is_new:
             raise ArchiveError(f"{folder} holds no archive yet, and it cannot be created read-only")
+        self.store = _open_store(db_path, readonly)
+        if self.store.readonly and not readonly:
+            readonly = True  # the disk is full: reading works, writing cannot (the lock is
+            # kept, so nobody writes under a reader that may be reading the file as immutable)
+            self.readonly_reason = (
+                f"The disk holding {folder} is full: opened read-only. Free some space to "
+                "make changes."
+            )
+        elif self.store.immutable:
+            self.readonly_reason = (
+                f"{folder} is on a read-only disk or folder: opened read-only, as it was last "
+                "saved. Search, reading and export work; changes cannot be saved there."
+            )
+        self.notice = self.readonly_reason
         self.readonly = readonly
-        self.store = Store(db_path, readonly=readonly)
         self.index = passage_index.PassageIndex(folder / INDEX_DIR)
         self._index_checked = False
         self._bulk: BackgroundIndexer | None = None

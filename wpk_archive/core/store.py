@@ -7,6 +7,7 @@ Tables are documented in ``db/migrations/*.sql``. Writes happen in explicit tran
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
@@ -33,6 +34,18 @@ class StoreError(Exception):
     """A store problem worth showing to the user as is."""
 
 
+class DiskFull(StoreError):
+    """The archive cannot be opened for writing: its disk has no space left."""
+
+
+def _disk_full(path: Path) -> bool:
+    """Whether the disk holding ``path`` has (next to) no space left."""
+    try:
+        return shutil.disk_usage(path.parent).free < 64 * 1024
+    except OSError:
+        return False
+
+
 def now_iso() -> str:
     """The current UTC time, to the second, ISO 8601."""
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
@@ -49,28 +62,117 @@ def _migrations() -> list[tuple[int, Path]]:
 SCHEMA_VERSION = max((n for n, _ in _migrations()), default=0)
 
 
+READERS_KEPT = 4
+"""Idle read connections kept open for the next reads (more are opened when more threads read)."""
+
+
 class Store:
-    """Access to ``archive.sqlite``. Thread-safe: one connection, one lock."""
+    """Access to ``archive.sqlite``. Thread-safe.
+
+    Writes go through one connection under one lock, in explicit transactions. Reads go through
+    read-only connections of their own (a small pool; the database is in WAL mode), so a read
+    sees the last committed state and never waits for a write batch. Inside a write transaction
+    the writing thread reads through the write connection, and so sees its own rows.
+
+    Opened ``readonly``, nothing is ever written, not even SQLite's shared-memory file when the
+    folder cannot take it: when a plain read-only open fails there (a read-only mount, a full
+    disk), the file is opened ``immutable`` as it was last closed (``Store.immutable`` tells).
+    """
 
     def __init__(self, path: Path, *, readonly: bool = False) -> None:
         self.path = path
         self.readonly = readonly
-        if readonly:
-            conn = sqlite3.connect(
-                f"file:{path}?mode=ro", uri=True, check_same_thread=False, timeout=5
-            )
-        else:
-            conn = sqlite3.connect(str(path), check_same_thread=False, timeout=5)
-        conn.isolation_level = None  # explicit BEGIN/COMMIT only
-        self.db = sqlite_utils.Database(conn)
+        self.immutable = False
         self._lock = threading.RLock()
         self._depth = 0
-        if not readonly:
+        self._writer: int | None = None  # the thread inside a write transaction
+        self._pool_lock = threading.Lock()
+        self._idle: list[sqlite3.Connection] = []
+        self._readers: list[sqlite3.Connection] = []
+        self._snapshot = threading.local()  # the connection of a thread's snapshot()
+        uri = path.resolve().as_uri()
+        self._read_uri = f"{uri}?mode=ro"
+        if readonly:
+            self.db = sqlite_utils.Database(self._open_readonly(uri))
+            return
+        conn = sqlite3.connect(str(path), check_same_thread=False, timeout=5)
+        conn.isolation_level = None  # explicit BEGIN/COMMIT only
+        self.db = sqlite_utils.Database(conn)
+        try:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        if not readonly:
+            self.db.execute("PRAGMA foreign_keys=ON")
             self.migrate()
+        except (sqlite3.OperationalError, StoreError) as exc:
+            conn.close()
+            if _disk_full(path):
+                raise DiskFull(f"The disk holding {path} is full.") from exc
+            raise
+
+    def _open_readonly(self, uri: str) -> sqlite3.Connection:
+        """A read-only connection; immutable when SQLite cannot share the file (see the class)."""
+        conn = _connect(self._read_uri)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError as exc:
+            conn.close()
+            message = str(exc).lower()
+            if "locked" in message or "busy" in message:  # a writer is at work: not immutable
+                raise StoreError(f"{self.path} is busy; try again in a moment.") from exc
+        self._read_uri = f"{uri}?mode=ro&immutable=1"
+        self.immutable = True
+        conn = _connect(self._read_uri)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise StoreError(f"{self.path} cannot be read: {exc}") from exc
+        return conn
+
+    @contextmanager
+    def _reader(self) -> Iterator[sqlite3.Connection]:
+        """The connection a read runs on (see the class)."""
+        held = getattr(self._snapshot, "conn", None)
+        if held is not None:
+            yield held
+        elif self._writer == threading.get_ident():
+            yield self.db.conn  # this thread holds the write lock, inside its transaction
+        else:
+            with self._pool_lock:
+                conn = self._idle.pop() if self._idle else None
+            if conn is None:
+                conn = _connect(self._read_uri)
+                with self._pool_lock:
+                    self._readers.append(conn)
+            try:
+                yield conn
+            finally:
+                with self._pool_lock:
+                    if len(self._idle) < READERS_KEPT and conn in self._readers:
+                        self._idle.append(conn)
+                    elif conn in self._readers:
+                        self._readers.remove(conn)
+                        conn.close()
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Every read inside sees one and the same committed state (one read transaction)."""
+        if (
+            getattr(self._snapshot, "conn", None) is not None
+            or self._writer == threading.get_ident()
+        ):
+            yield
+            return
+        with self._reader() as conn:
+            conn.execute("BEGIN")
+            self._snapshot.conn = conn
+            try:
+                yield
+            finally:
+                self._snapshot.conn = None
+                with suppress(sqlite3.Error):
+                    conn.execute("COMMIT")
 
     # -- schema -------------------------------------------------------------------------------
 
@@ -111,6 +213,7 @@ class Store:
             except sqlite3.OperationalError as exc:
                 raise _write_error(self.path, exc) from exc
             self._depth = 1
+            self._writer = threading.get_ident()
             try:
                 yield
                 self.db.execute("COMMIT")
@@ -122,19 +225,24 @@ class Store:
                 raise
             finally:
                 self._depth = 0
+                self._writer = None
 
     def _rollback(self) -> None:
         with suppress(sqlite3.OperationalError):  # SQLite may have rolled back already (disk full)
             self.db.execute("ROLLBACK")
 
     def close(self) -> None:
-        """Close the connection."""
+        """Close the read connections, then the write connection (which checkpoints the WAL)."""
+        with self._pool_lock:
+            readers, self._readers, self._idle = self._readers, [], []
+        for conn in readers:
+            conn.close()
         with self._lock:
             self.db.conn.close()
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
-        with self._lock:
-            cursor = self.db.execute(sql, list(params))
+        with self._reader() as conn:
+            cursor = conn.execute(sql, list(params))
             names = [d[0] for d in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
@@ -231,12 +339,12 @@ class Store:
 
     def document(self, doc_id: str, *, with_passages: bool = True) -> Document | None:
         """A stored document, or None."""
-        rows = self._rows("SELECT * FROM documents WHERE id = ?", [doc_id])
-        if not rows:
-            return None
-        row = rows[0]
-        passages = self.passages(doc_id) if with_passages else []
-        return _document(row, passages)
+        with self.snapshot():
+            rows = self._rows("SELECT * FROM documents WHERE id = ?", [doc_id])
+            if not rows:
+                return None
+            passages = self.passages(doc_id) if with_passages else []
+        return _document(rows[0], passages)
 
     def find_document_ids(self, prefix: str) -> list[str]:
         """Ids starting with ``prefix`` (so users can type a short id)."""
@@ -482,8 +590,9 @@ class Store:
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [limit, offset]
-        rows = self._rows(sql, params)
-        sources = self._sources_for([r["id"] for r in rows])
+        with self.snapshot():
+            rows = self._rows(sql, params)
+            sources = self._sources_for([r["id"] for r in rows])
         return [_event(r, sources.get(r["id"], [])) for r in rows]
 
     def count_events(
@@ -502,10 +611,12 @@ class Store:
 
     def event(self, event_id: str) -> Event | None:
         """One event with its sources."""
-        rows = self._rows("SELECT * FROM events WHERE id = ?", [event_id])
-        if not rows:
-            return None
-        return _event(rows[0], self._sources_for([event_id]).get(event_id, []))
+        with self.snapshot():
+            rows = self._rows("SELECT * FROM events WHERE id = ?", [event_id])
+            if not rows:
+                return None
+            sources = self._sources_for([event_id]).get(event_id, [])
+        return _event(rows[0], sources)
 
     def all_events(self) -> list[Event]:
         """Every event row, rejected and reference-only ones too (for following corrections)."""
@@ -755,6 +866,13 @@ class Store:
     def integrity_check(self) -> str:
         """SQLite's own verdict on the file ('ok' when sound)."""
         return str(self._rows("PRAGMA integrity_check")[0]["integrity_check"])
+
+
+def _connect(uri: str) -> sqlite3.Connection:
+    """A read connection (autocommit: each read sees the last committed state)."""
+    conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=5)
+    conn.isolation_level = None
+    return conn
 
 
 def _write_error(path: Path, exc: sqlite3.OperationalError) -> StoreError:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
 
 from wpk_archive import __version__
 from wpk_archive.core.archive import Archive, open_archive
-from wpk_archive.core.models import Event, EventSource, Hit, SearchResult
+from wpk_archive.core.models import Event, SearchResult
 from wpk_archive.ui.actions.corrections import CorrectionActions
 from wpk_archive.ui.actions.exporting import ExportActions
 from wpk_archive.ui.actions.importing import ImportActions
-from wpk_archive.ui.models.documents_model import DocIdRole, DocumentsModel
-from wpk_archive.ui.models.timeline_model import EventRole, TimelineModel
+from wpk_archive.ui.actions.reading import ReadingActions
+from wpk_archive.ui.models.documents_model import DocumentsModel
+from wpk_archive.ui.models.timeline_model import TimelineModel
 from wpk_archive.ui.reader import ReaderView
 from wpk_archive.ui.search_panel import PAGE, SearchPanel
 from wpk_archive.ui.tasks import TaskRunner
@@ -59,21 +60,21 @@ class MainWindow(QMainWindow):
         self.tasks = TaskRunner(self)
         self.settings = settings or QSettings()
         self.query = ""
+        self.reading = ReadingActions(self)
         self.corrections = CorrectionActions(self)
         self.imports = ImportActions(self)
         self.exports = ExportActions(self)
-        self._open_id = 0  # newest document request; older answers are dropped
 
         self.search = SearchPanel()
         self.search.search_requested.connect(self._run_search)
         self.search.more_requested.connect(self._more_results)
-        self.search.hit_chosen.connect(self.open_hit)
+        self.search.hit_chosen.connect(self.reading.open_hit)
 
         self.timeline_model = TimelineModel(parent=self)
         self.timeline_pane = TimelinePane(self.timeline_model)
         self.timeline = self.timeline_pane.list
-        self.timeline.activated.connect(self._event_chosen)
-        self.timeline.clicked.connect(self._event_chosen)
+        self.timeline.activated.connect(self.reading.event_chosen)
+        self.timeline.clicked.connect(self.reading.event_chosen)
         self.timeline_pane.filters_changed.connect(self.reload_timeline)
         self.timeline_pane.density.year_clicked.connect(self._narrow_to_year)
         self.timeline.customContextMenuRequested.connect(self.corrections.timeline_menu)
@@ -83,8 +84,8 @@ class MainWindow(QMainWindow):
         self.documents.setObjectName("documents")
         self.documents.setModel(self.documents_model)
         self.documents.setUniformItemSizes(True)  # 20,000 rows cost what the visible ones cost
-        self.documents.activated.connect(self._document_chosen)
-        self.documents.clicked.connect(self._document_chosen)
+        self.documents.activated.connect(self.reading.document_chosen)
+        self.documents.clicked.connect(self.reading.document_chosen)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self.timeline_pane, "Timeline")
@@ -92,8 +93,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.documents, "Documents")
 
         self.reader = ReaderView()
-        self.reader.source_requested.connect(self._open_source)
-        self.reader.summary_edited.connect(self._save_summary)
+        self.reader.source_requested.connect(self.reading.open_source)
+        self.reader.summary_edited.connect(self.reading.save_summary)
         self.split = QSplitter()
         self.split.addWidget(self.tabs)
         self.split.addWidget(self.reader)
@@ -176,7 +177,7 @@ class MainWindow(QMainWindow):
         )
         self._action(edit_menu, "Copy &Citation", self.reader.copy_current_citation, "Ctrl+Shift+C")
         self._action(edit_menu, "Edit Summar&y", self.reader.start_editing, "Ctrl+E")
-        self._action(edit_menu, "Clear Search", self.clear_search, "Escape")
+        self._action(edit_menu, "Close Find Bar / Clear Search", self.escape, "Escape")
         edit_menu.addSeparator()
         edit_menu.addAction(self.corrections.undo_action)
         self._action(edit_menu, "Add Event from Passage…", self.corrections.add_event_dialog)
@@ -207,6 +208,14 @@ class MainWindow(QMainWindow):
         """Put the cursor in the search box."""
         self.search.box.setFocus()
         self.search.box.selectAll()
+
+    def escape(self) -> None:
+        """Esc (the one binding of the key): close the find bar when it is open, else clear the
+        search."""
+        if self.reader.find_bar.isVisible():
+            self.reader.close_find()
+        else:
+            self.clear_search()
 
     def clear_search(self) -> None:
         """Esc: empty the search box and its filters."""
@@ -332,6 +341,7 @@ class MainWindow(QMainWindow):
             total,
             first,
             lambda offset, limit: archive.timeline(limit=limit, offset=offset, **filters),
+            self.tasks.submit,
         )
         self.timeline_pane.count.setText(f"{total} event{'s' if total != 1 else ''}")
         if self.reader.state is None:
@@ -339,7 +349,7 @@ class MainWindow(QMainWindow):
             if row is not None:  # show something to read at once: the earliest event
                 first_index = self.timeline_model.index(row, 0)
                 self.timeline.setCurrentIndex(first_index)
-                self._event_chosen(first_index)
+                self.reading.event_chosen(first_index)
         self.timeline_loaded.emit()
 
     def _documents_loaded(self, payload: tuple[list[dict[str, Any]], dict[str, int]]) -> None:
@@ -351,6 +361,7 @@ class MainWindow(QMainWindow):
             stats["documents"],
             docs,
             lambda offset, limit: archive.documents(limit=limit, offset=offset),
+            self.tasks.submit,
         )
         self.archive_status.setText(
             f"{stats['documents']:,} documents · {stats['passages']:,} passages · "
@@ -406,77 +417,6 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.search)
         self.search.narrow("year", year)
 
-    def open_hit(self, hit: Hit) -> None:
-        """Open a hit's document at its passage, the query's words highlighted."""
-        self.open_document(hit.doc_id, passage=hit.passage, query=self.query)
-
-    # -- reading ------------------------------------------------------------------------------
-
-    def _event_chosen(self, index: QModelIndex) -> None:
-        event = index.data(EventRole)
-        if event is None or not event.sources:
-            return
-        self._open_source((event.sources, 0))
-
-    def _open_source(self, choice: tuple[list[EventSource], int]) -> None:
-        sources, i = choice
-        source = sources[i]
-        self.open_document(
-            source.doc_id,
-            passage=source.passage,
-            focus=(source.start, source.end),
-            sources=sources,
-            source_index=i,
-        )
-
-    def _document_chosen(self, index: QModelIndex) -> None:
-        self.open_document(str(index.data(DocIdRole)))
-
-    def open_document(
-        self,
-        doc_id: str,
-        *,
-        passage: int | None = None,
-        query: str = "",
-        focus: tuple[int, int] | None = None,
-        sources: list[EventSource] | None = None,
-        source_index: int = 0,
-    ) -> None:
-        """Load a document (off the GUI thread) and show it in the reader."""
-        archive = self.archive
-        if archive is None:
-            return
-        self._open_id += 1
-        request = self._open_id
-
-        def load() -> Any:
-            doc = archive.document(doc_id)
-            if doc is None:
-                return None
-            matches = archive.match_spans(query, doc) if query else []
-            return doc, archive.summary(doc.id), matches, archive.document_corrections(doc.id)
-
-        def show(payload: Any) -> None:
-            if request != self._open_id:
-                return  # the user has asked for another document since
-            if payload is None:
-                self.statusBar().showMessage(f"Document {doc_id} is no longer in the archive", 8000)
-                return
-            doc, summary, matches, corrected = payload
-            self.reader.corrected = corrected
-            self.reader.show_document(
-                doc,
-                summary,
-                passage=passage,
-                matches=matches,
-                focus=focus,
-                sources=sources,
-                source_index=source_index,
-            )
-            self.document_shown.emit()
-
-        self.tasks.read(load, done=show)
-
     def writable_archive(self) -> Archive | None:
         """The open archive when it can take changes; otherwise None, after telling the user why."""
         archive = self.archive
@@ -484,19 +424,6 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Read-only", archive.notice or "This archive is read-only.")
             return None
         return archive
-
-    def _save_summary(self, doc_id: str, text: str) -> None:
-        archive = self.writable_archive()
-        if archive is None:
-            return
-        state = self.reader.state
-        passage = state.passage if state else None
-
-        def saved(_result: Any) -> None:
-            self.statusBar().showMessage("Your summary is saved.", 5000)
-            self.open_document(doc_id, passage=passage, query=self.query)
-
-        self.tasks.write(archive.set_user_summary, doc_id, text, done=saved, failed=self.failed)
 
     def failed(self, message: str) -> None:
         """Tell the user that a background task failed."""
@@ -514,8 +441,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_settings()
+        archive, self.archive = self.archive, None  # answers still on their way are dropped
         self.tasks.wait(10000)
-        if self.archive is not None:
-            self.archive.close()
-            self.archive = None
+        if archive is not None:  # closed after every earlier write, on the write worker
+            self.tasks.write(archive.close)
+            self.tasks.wait(10000)
         super().closeEvent(event)

@@ -6,11 +6,10 @@ import html
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShortcut, QTextDocument
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from wpk_archive.core.archive import Summary
 from wpk_archive.core.export import citation
 from wpk_archive.core.models import Document, EventSource
+from wpk_archive.ui.find_bar import FindBar
 from wpk_archive.ui.labels import date_label
 
 MATCH_STYLE = "background-color:#ffe066;color:#000"
@@ -100,21 +100,13 @@ class ReaderView(QWidget):
         tools.addWidget(self.copy_citation)
         tools.addWidget(self.edit_button)
 
-        self.find_box = QLineEdit()
-        self.find_box.setObjectName("findInDocument")
-        self.find_box.setPlaceholderText(
-            "Find in this document (Enter: next, Shift+Enter: previous)"
-        )
-        self.find_box.returnPressed.connect(lambda: self.find_next(False))
-        self.find_box.hide()
-        QShortcut(QKeySequence("Shift+Return"), self.find_box, lambda: self.find_next(True))
-        QShortcut(QKeySequence.StandardKey.Find, self, self.show_find)
-        QShortcut(QKeySequence("Escape"), self.find_box, self.find_box.hide)
-
         self.original = QTextBrowser()
         self.original.setObjectName("original")
         self.original.setOpenLinks(False)
         self.original.anchorClicked.connect(self._original_link)
+        # Ctrl+F and Esc are the window's (one binding per key): see ui/find_bar.py
+        self.find_bar = FindBar(self.original)
+        self.find_box = self.find_bar.box
         self.summary = QTextBrowser()
         self.summary.setObjectName("summary")
         self.summary.setOpenLinks(False)
@@ -149,7 +141,7 @@ class ReaderView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header)
         layout.addLayout(tools)
-        layout.addWidget(self.find_box)
+        layout.addWidget(self.find_bar)
         layout.addWidget(self.split, 1)
         self._update_tools()
 
@@ -184,6 +176,8 @@ class ReaderView(QWidget):
         self._render_original()
         self._render_summary()
         self._update_tools()
+        if self.find_bar.isVisible():
+            self.find_bar.recount()  # the count is of the document now shown
         if passage is not None:
             self.original.scrollToAnchor(f"p{passage}")
 
@@ -347,23 +341,16 @@ class ReaderView(QWidget):
             QGuiApplication.clipboard().setText(self.current_citation())
 
     def show_find(self) -> None:
-        """Open the find bar (Ctrl+F inside the reader)."""
-        self.find_box.show()
-        self.find_box.setFocus()
-        self.find_box.selectAll()
+        """Open the find bar (the window's Ctrl+F)."""
+        self.find_bar.open()
+
+    def close_find(self) -> None:
+        """Close the find bar (the window's Esc, or its close button)."""
+        self.find_bar.close_bar()
 
     def find_next(self, backward: bool = False) -> bool:
         """Find the next (or previous) occurrence of the find bar's text, wrapping around."""
-        text = self.find_box.text()
-        if not text:
-            return False
-        flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)
-        if self.original.find(text, flags):
-            return True
-        cursor = self.original.textCursor()
-        cursor.movePosition(cursor.MoveOperation.End if backward else cursor.MoveOperation.Start)
-        self.original.setTextCursor(cursor)
-        return self.original.find(text, flags)
+        return self.find_bar.find_next(backward=backward)
 
     def start_editing(self) -> None:
         """Edit the summary in place (starting from the user's text, else the automatic one)."""

@@ -80,6 +80,15 @@ class TaskRunner(QObject):
         """Run a read-only task on the pool."""
         return self._start(self.reads, fn, args, kwargs, done, failed)
 
+    def submit(
+        self,
+        job: Callable[[], Any],
+        done: Callable[[Any], None],
+        failed: Callable[[str], None],
+    ) -> None:
+        """``read`` in the shape the paged models want (see ``ui.models.paging.Submit``)."""
+        self.read(job, done=done, failed=failed)
+
     def write(
         self,
         fn: Callable[..., Any],

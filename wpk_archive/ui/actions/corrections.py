@@ -90,7 +90,7 @@ class CorrectionActions:
         w.refresh()
         state = w.reader.state
         if state is not None:
-            w.open_document(state.document.id, passage=state.passage, query=w.query)
+            w.reading.open_document(state.document.id, passage=state.passage, query=w.query)
         w.corrections_changed.emit()
 
     def undo_last_correction(self) -> None:

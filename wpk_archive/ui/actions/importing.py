@@ -22,6 +22,7 @@ class ImportActions:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.report_box: QMessageBox | None = None
+        self.progress: QProgressDialog | None = None  # of the import running, if any
 
     def import_files_dialog(self) -> None:
         """Ask for files and import them."""
@@ -49,7 +50,9 @@ class ImportActions:
         dialog = QProgressDialog("Importing…", "Cancel", 0, 0, w)
         dialog.setWindowTitle("Import")
         dialog.setMinimumDuration(400)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        # not modal: the window stays in use (scroll, search, read) while the import runs
+        dialog.setWindowModality(Qt.WindowModality.NonModal)
+        self.progress = dialog
         # Everything the worker uses exists before it starts: a cancel flag, a progress signal.
         cancel = threading.Event()
         bridge = TaskSignals(w)
