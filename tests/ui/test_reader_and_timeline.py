@@ -305,3 +305,36 @@ def test_opening_a_large_archive_reads_only_the_first_batches(qtbot, tmp_path: P
         window.close()
     finally:
         archive_module.Archive.documents = original  # type: ignore[method-assign]
+
+
+def test_timeline_marks_dates_no_source_gives_and_lists_reference_meetings(
+    qtbot, window: MainWindow  # type: ignore[no-untyped-def]
+) -> None:
+    from wpk_archive.core.models import EventSource
+    from wpk_archive.ui.models.timeline_model import _label, _tooltip
+
+    source = EventSource("d", 1, 0, 10, "the decisions of the Eighth Congress", date_basis="chronology")
+    dated_by_reference = Event(
+        "e1", "party_congress", "8th Congress of the WPK", "party_congress:8", "2021-01-05",
+        "2021-01-12", "day", False, sources=[source], date_basis="chronology",
+        chronology={"name": "8th Congress of the WPK", "start": "2021-01-05",
+                    "end": "2021-01-12", "source_url": "https://example.org/8th"},
+    )
+    assert " ≈" in _label(dated_by_reference).splitlines()[0]
+    tip = _tooltip(dated_by_reference)
+    assert "not from any source text" in tip and "https://example.org/8th" in tip
+    announced = Event(
+        "e2", "spa_session", "11th Session", "spa_session:14:11", "2024-10-07", "2024-10-07",
+        "day", False, date_basis="text", status="announced",
+    )
+    assert "(announced)" in _label(announced) and " ≈" not in _label(announced)
+
+    rows = _events(window)
+    assert rows and all(not e.reference_only for e in rows)
+    with qtbot.waitSignal(window.timeline_loaded, timeout=10000):
+        window.timeline_pane.show_reference.setChecked(True)
+    everything = _events(window)
+    reference = [e for e in everything if e.reference_only]
+    assert reference and len(everything) == len(rows) + len(reference)
+    sixth = next(e for e in reference if e.name == "6th Congress of the WPK")
+    assert sixth.start == "1980-10-10" and sixth.sources == []

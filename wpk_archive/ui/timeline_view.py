@@ -103,6 +103,12 @@ class TimelinePane(QWidget):
         self.show_rejected.setObjectName("showRejected")
         self.show_rejected.setToolTip("List the events you rejected, to restore them")
         self.show_rejected.toggled.connect(lambda _c: self.filters_changed.emit())
+        self.show_reference = QCheckBox("Reference")
+        self.show_reference.setObjectName("showReference")
+        self.show_reference.setToolTip(
+            "Also list the meetings of the reference chronology that no document names"
+        )
+        self.show_reference.toggled.connect(lambda _c: self.filters_changed.emit())
         self.count = QLabel("")
         self.count.setObjectName("timelineCount")
         self.density = DensityStrip()
@@ -134,6 +140,7 @@ class TimelinePane(QWidget):
         text_row = QHBoxLayout()
         text_row.addWidget(self.text, 1)
         text_row.addWidget(self.show_rejected)
+        text_row.addWidget(self.show_reference)
         layout.addLayout(text_row)
         layout.addWidget(self.density)
         layout.addWidget(self.count)
@@ -148,4 +155,5 @@ class TimelinePane(QWidget):
             "date_to": None if undated_ok else str(self.year_to.value()),
             "text": self.text.text().strip() or None,
             "rejected": self.show_rejected.isChecked(),
+            "reference": self.show_reference.isChecked(),
         }

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QStandardItem
 
 from wpk_archive.core.models import Event
-from wpk_archive.ui.labels import KIND_COLOURS, KIND_LABELS, date_label
+from wpk_archive.ui.labels import BASIS_LABELS, KIND_COLOURS, KIND_LABELS, date_label
 from wpk_archive.ui.models.paging import ROW_FLAGS, PagedListModel
 
 HeaderRole = Qt.ItemDataRole.UserRole + 2
@@ -70,6 +70,11 @@ class TimelineModel(PagedListModel):
         item.setData(
             QColor(KIND_COLOURS.get(event.kind, "#888888")), Qt.ItemDataRole.DecorationRole
         )
+        if event.reference_only:  # a meeting of the reference chronology that no document names
+            font = QFont()
+            font.setItalic(True)
+            item.setFont(font)
+            item.setForeground(QColor("#7a7a7a"))
         item.setFlags(ROW_FLAGS)
         return item
 
@@ -77,9 +82,15 @@ class TimelineModel(PagedListModel):
 def _label(event: Event) -> str:
     sources = len({(s.doc_id, s.passage) for s in event.sources})
     more = f"  · {sources} sources" if sources > 1 else ""
-    mark = " ≠" if event.conflicting_dates else ""
+    if event.reference_only:
+        more = "  · reference chronology, no source"
+    # "≈": a date no source text gives (the reference chronology's)
+    mark = " ≈" if event.date_basis == "chronology" and not event.reference_only else ""
+    mark += " ≠" if event.conflicting_dates else ""
     mark += " ✎" if (event.corrected or event.manual) else ""
-    return f"{date_label(event.start, event.end, event.precision)}{mark}\n{event.name}{more}"
+    status = f"  ({event.status})" if event.status in ("announced", "postponed") else ""
+    when = date_label(event.start, event.end, event.precision)
+    return f"{when}{mark}{status}\n{event.name}{more}"
 
 
 def _tooltip(event: Event) -> str:
@@ -90,6 +101,13 @@ def _tooltip(event: Event) -> str:
         if event.conflicting_dates
         else ""
     )
+    basis = BASIS_LABELS.get(event.date_basis or "", "")
+    basis = f"\n{basis[:1].upper()}{basis[1:]}" if basis else ""
+    if event.chronology:
+        row = event.chronology
+        when = date_label(row.get("start"), row.get("end"))
+        basis += f"\nReference chronology: {row.get('name')}, {when}\n{row.get('source_url')}"
+    status = f"\nStatus: {event.status}" if event.status in ("announced", "postponed") else ""
     quote = f"\n\n“{event.sources[0].quote}”" if event.sources else ""
     mine = ""
     if event.manual:
@@ -101,4 +119,4 @@ def _tooltip(event: Event) -> str:
     }
     if shown:
         mine += "\nCorrected by you; extracted " + ", ".join(f"{k}: {v}" for k, v in shown.items())
-    return f"{kind}{inferred}{conflict}{mine}{quote}"
+    return f"{kind}{inferred}{basis}{status}{conflict}{mine}{quote}"
