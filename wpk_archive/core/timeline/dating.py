@@ -65,22 +65,33 @@ HOLDING = re.compile(
 )
 
 
-_ANNOUNCED = re.compile(
-    r"\b(?:will|shall|would)\s+(?:\w+ly\s+)?(?:be\s+)?(?:held|convened|convoked|open|take\s+place|"
-    r"meet|be\s+opened)|\bto\s+be\s+(?:held|convened|convoked|opened)|\b(?:decided|decision|decree|"
-    r"resolution|proposed|plans?|planning|called)\s+(?:on|to|of|for)\s+(?:convene|convoke|convening|"
-    r"convoking|hold|holding|open|opening)|\b(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:scheduled|"
-    r"slated|set|expected|due|going)\s+to|\bupcoming\b|\bforthcoming\b|\bscheduled\s+for\b|"
-    r"\bto\s+(?:convene|convoke)\b|\bahead\s+of\b|\bon\s+the\s+eve\s+of\b|\bwill\s+(?:open|convene)",
+_ANNOUNCED_BEFORE = re.compile(
+    r"\b(?:(?:decided|decision|decree|resolution|proposed|plans?|planning|called|agreed)\s+"
+    r"(?:on|to|of|for)\s+(?:convene|convoke|convening|convoking|hold|holding|open|opening|call)|"
+    r"to\s+(?:convene|convoke|hold|open)|will\s+(?:convene|convoke|hold|open)|upcoming|"
+    r"forthcoming|coming|next|ahead\s+of|on\s+the\s+eve\s+of|preparations?\s+for|"
+    r"prepare\s+for|convocation\s+of)\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w'’-]+\s+){0,4}$",
     re.IGNORECASE,
 )
-
-
-_POSTPONED = re.compile(r"\b(?:postpon\w*|put\s+off|delay\w*|defer\w*|rescheduled)\b", re.I)
+"""Before a meeting's name, words that announce it: "decided to convene the ...", "the upcoming"."""
+_ANNOUNCED_AFTER = re.compile(
+    r"^[\s,]*(?:(?:of|in)\s+[^,.;]{0,60}?\s+)?(?:which\s+|that\s+)?(?:will|shall|would)\s+"
+    r"(?:\w+ly\s+)?(?:be\s+)?(?:held|convened|convoked|opened|open|take\s+place|meet)|"
+    r"^[\s,]*(?:(?:of|in)\s+[^,.;]{0,60}?\s+)?(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:to\s+be\s+"
+    r"(?:held|convened|convoked|opened)|(?:scheduled|slated|set|expected|due|going)\s+to|"
+    r"scheduled\s+for)|^[\s,]*(?:(?:to\s+be|scheduled)\s+(?:held|convened|convoked|opened|for))",
+    re.IGNORECASE,
+)
+"""After a meeting's name, words that announce it: "... will be held on", "... is to be convened"."""
+_POSTPONED = re.compile(
+    r"\b(?:postpon\w*|put\s+off|(?<!without\s)delay(?:ed|s|ing)?|defer\w*|rescheduled)\b", re.I
+)
 
 
 SUBJECT_START = re.compile(
     r"^(?:[^\n]{0,60}?\((?:KCNA|Xinhua|AP|AFP|Reuters|Yonhap)\)\s*(?:--|—|–|-)\s*)?"
+    r"(?:(?:In\s+this\s+regard|Meanwhile|Recently|Earlier|Then|Later|Also|However|Thus|And|"
+    r"On\s+the\s+same\s+day|That\s+day)\s*,?\s+)?"
     r"(?:(?:The|An|A|the|an|a|This|Its)\s+)?$"
 )
 
@@ -161,6 +172,23 @@ def _gap_allowed(
     return pattern.fullmatch(gap) is not None
 
 
+_CLAUSE_WORDS = re.compile(
+    r"[;:]|\.\s|\b(?:and|but|which|that|who|whom|whose|while|whereas|said|says|was|were|is|are|"
+    r"has|have|had|will|would|after|before|since|when|where|because|although|with|decided|adopted)\b",
+    re.IGNORECASE,
+)
+
+
+def _place_adjunct(gap: str) -> bool:
+    """Whether the words after a verb of holding and before a date say only where: "was held in an
+    afflicted area in the city of Sinuiju, North Phyongan Province, from"."""
+    return (
+        len(gap) <= _MAX_GAP
+        and re.match(r"\s*(?:in|at)\s", gap) is not None
+        and not _CLAUSE_WORDS.search(gap)
+    )
+
+
 def _free_dates(dates: list[DateMention], found: list[Found]) -> list[int]:
     """Indexes of the dates not inside a meeting's name ("the December 2023 Plenary Meeting")."""
     return [
@@ -228,8 +256,9 @@ def assign_dates(sentence: str, found: list[Found], dates: list[DateMention]) ->
             date = dates[i]
             if i in used or date.start < verb.end():
                 continue
-            if date.start < limit + _MAX_GAP and _gap_allowed(
-                sentence[verb.end() : date.start], _GAP_AFTER_VERB
+            gap = sentence[verb.end() : date.start]
+            if date.start < limit + _MAX_GAP and (
+                _gap_allowed(gap, _GAP_AFTER_VERB) or _place_adjunct(gap)
             ):
                 meeting.date = date
                 used.add(i)
@@ -318,7 +347,10 @@ def status_of(sentence: str, meeting: Found, doc_date: str | None) -> str | None
     if _POSTPONED.search(window):
         return "postponed"
     date = meeting.date
-    if _ANNOUNCED.search(window) and (
+    before = sentence[max(0, meeting.start - 90) : meeting.start]
+    after = sentence[meeting.end : meeting.end + 140]
+    announced = _ANNOUNCED_BEFORE.search(before) or _ANNOUNCED_AFTER.search(after)
+    if announced and (
         date is None
         or doc_date is None
         or date.start_date[: len(doc_date)] >= doc_date[: len(date.start_date)]

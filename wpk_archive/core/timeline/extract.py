@@ -170,13 +170,35 @@ def _key_and_name(meeting: NamedMeeting, ctx: _Context) -> Ref:
     return Ref(kind, key, name, ambiguous)
 
 
-def _needs_date(ref: Ref) -> bool:
+_EVENT_BEFORE = re.compile(
+    r"(?:\b(?:historic|last|recent|latest|since|after|following|at|to|before|upcoming|forthcoming|"
+    r"coming|next|during|by|of|attend\w*|convene\w*|convoke\w*|hold|holds|held|open\w*|"
+    r"clos\w*|conclud\w*|wrapp\w*\s+up|ended)|^\W*(?-i:The|This|That)(?=\s+(?:same|historic|"
+    r"recent|latest|last|current|present|rare|first)\s))\s+"
+    r"(?:the\s+|a\s+|an\s+|its\s+)?(?:(?:historic|same|recent|rare|first|full|landmark|"
+    r"ruling|party|\w+-day)\s+)*$",
+    re.IGNORECASE,
+)
+_EVENT_AFTER = re.compile(
+    r"[^.;]{0,90}?\b(?:was|were|is|will\s+be|to\s+be)\s+(?:\w+ly\s+)?(?:held|convened|convoked|"
+    r"called|opened|postponed|delayed|scheduled|expected)\b",
+    re.IGNORECASE,
+)
+"""Words around an unnumbered "Party conference" that make it one meeting, not the institution."""
+
+
+def _needs_date(ref: Ref, sentence: str = "", start: int = 0, end: int = 0) -> bool:
     """Whether a mention of ``ref`` says too little to be kept undated: unnumbered names ("a
-    meeting of the Political Bureau") except congresses and conferences, which the reference
-    chronology can still identify from the article's date ("the forthcoming Conference")."""
-    if ref.kind in ("party_congress", "party_conference"):
+    meeting of the Political Bureau"), except congresses and conferences spoken of as an event
+    ("since the historic Conference", "the forthcoming Conference"), which the reference
+    chronology can still identify from the article's date; "The Party conference is of
+    particular significance" speaks of the institution."""
+    if ref.key.split(":")[-1] != "?":
         return False
-    return ref.key.split(":")[-1] == "?"
+    if ref.kind in ("party_congress", "party_conference"):
+        before = sentence[:start] if start <= 40 else sentence[start - 40 : start].split(" ", 1)[-1]
+        return not (_EVENT_BEFORE.search(before) or _EVENT_AFTER.match(sentence, end))
+    return True
 
 
 def _is_wpk(meeting: NamedMeeting, sentence: str, ctx: _Context) -> bool:
@@ -317,6 +339,13 @@ def _sentence_mentions(
         if not _is_wpk(meeting, sentence, ctx):
             continue
         ref = _key_and_name(meeting, ctx)
+        if meeting.date_name and meeting.date_name.startswith("--"):
+            antecedent = ctx.last.get(meeting.noun)
+            if antecedent is not None and antecedent.kind == ref.kind:
+                # "the December plenary meeting" after "the plenary meeting ... held in December
+                # 1956": that one, not a December of the publication year
+                found.append(Found(meeting.start, meeting.end, antecedent, False, False, anaphor=True))
+                continue
         earlier = None
         if ref.key.endswith(":?") and ref.kind in ("party_congress", "party_conference"):
             earlier = ctx.last_named.get(ref.kind)  # "the Party Congress" again, if undated
@@ -325,7 +354,7 @@ def _sentence_mentions(
                 meeting.start,
                 meeting.end,
                 ref,
-                needs_date=_needs_date(ref),
+                needs_date=_needs_date(ref, sentence, meeting.start, meeting.end),
                 loose_identity=not meeting.explicit or ref.key.endswith(":?"),
                 date_name=meeting.date_name,
                 fallback=earlier,

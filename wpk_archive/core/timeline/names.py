@@ -589,7 +589,7 @@ _PATTERNS: list[tuple[re.Pattern[str], _Reader, tuple[tuple[str, ...], ...]]] = 
             rf"(?:{WPK})(?![\w'’-])"
         ),
         _read_plenary,
-        (("plenary", "plenum", "plenaries", "meeting", "session"), ("committee", " cc")),
+        (("plenary", "plenum", "plenaries", "meeting", "session"), ("committee", " cc", "c.c", "c. c", "party", "wpk")),
     ),
     (
         re.compile(rf"(?P<n>{ORDS})\s+{MODS_CI}(?:Plenary\s+Meetings?|Plenums?)"),
