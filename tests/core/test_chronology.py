@@ -88,10 +88,10 @@ def test_entries_are_sorted_by_start(shipped: Chronology) -> None:
 
 def test_numbers_rise_with_dates_within_each_term(shipped: Chronology) -> None:
     """Within a term, the nth meeting starts after the (n-1)th ends (catches data-entry slips)."""
-    by_term: dict[tuple[str, int | None], list[ChronologyEntry]] = defaultdict(list)
+    by_term: dict[tuple[str, int | str | None], list[ChronologyEntry]] = defaultdict(list)
     for entry in shipped.entries:
         if entry.number is not None:
-            by_term[(entry.kind, entry.term)].append(entry)
+            by_term[(entry.kind, entry.term or entry.series or None)].append(entry)
     checked = 0
     for (kind, term), entries in by_term.items():
         entries.sort(key=lambda e: e.number or 0)
@@ -104,8 +104,8 @@ def test_numbers_rise_with_dates_within_each_term(shipped: Chronology) -> None:
 
 def test_names_follow_the_timeline_style(shipped: Chronology) -> None:
     for entry in shipped.entries:
-        if entry.number is None:
-            continue
+        if entry.number is None or entry.kind == "other_party_meeting":
+            continue  # lower organs' meetings keep the name they were held under
         n, t = ordinal_text(entry.number), ordinal_text(entry.term or 0)
         expected = {
             "party_congress": f"{n} Congress of the WPK",
@@ -312,3 +312,10 @@ def test_duplicate_keys_in_one_table_are_reported_and_the_later_row_wins() -> No
     assert messages == [
         "mine.tsv: line 3: duplicate key party_congress:10 (line 2); the later row is used"
     ]
+
+
+def test_lower_organ_series_keep_their_numbers_across_names(shipped: Chronology) -> None:
+    """The 5th conference of cell chairpersons continues the cell secretaries' series."""
+    fifth = shipped.by_key("other_party_meeting:cell-secretaries:5")
+    assert fifth is not None and (fifth.start, fifth.end) == ("2017-12-21", "2017-12-23")
+    assert shipped.by_key("other_party_meeting:primary-committee-secretaries:2") is not None

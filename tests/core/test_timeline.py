@@ -81,7 +81,7 @@ def test_undated_event_stays_undated(seed_events: list[Event]) -> None:
     assert [(e.kind, e.key) for e in undated] == [
         (
             "other_party_meeting",
-            "other_party_meeting:conference-chairpersons-of-the-primary-committees:1",
+            "other_party_meeting:primary-committee-secretaries:1",
         )
     ]
     assert undated[-1] is seed_events[-1]

@@ -33,6 +33,7 @@ KINDS = (
     "spa_session",
     "politburo_meeting",
     "cmc_meeting",
+    "other_party_meeting",
 )
 
 _NUMBERED_KINDS = ("party_congress", "party_conference")  # key on the number alone
@@ -85,6 +86,10 @@ class ChronologyEntry:
     end: str
     source_url: str
     note: str
+    series: str = ""
+    """For other_party_meeting: the series a meeting is numbered in ("cell-secretaries" for the
+    conferences of cell secretaries, also held as conferences of cell chairpersons), written in the
+    term column."""
 
     @property
     def key(self) -> str:
@@ -93,6 +98,8 @@ class ChronologyEntry:
         A meeting the sources give no number is keyed by its start date as well
         ("cc_plenary:6:?@2013-03-31"), so that several unnumbered meetings of one term stay apart.
         """
+        if self.kind == "other_party_meeting":
+            return f"{self.kind}:{self.series}:{self.number if self.number is not None else '?'}"
         if self.kind in _NUMBERED_KINDS:
             return f"{self.kind}:{self.number if self.number is not None else '?@' + self.start}"
         term = self.term if self.term is not None else "?"
@@ -161,6 +168,11 @@ def parse_row(cells: list[str]) -> ChronologyEntry | str:
     kind, term_text, number_text, name, name_ko, start, end, source_url, note = cells
     if kind not in KINDS:
         return f"unknown kind {kind!r}"
+    series = ""
+    if kind == "other_party_meeting":  # the term column names the series
+        if not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", term_text):
+            return f"series {term_text!r}: write lowercase words joined by hyphens"
+        series, term_text = term_text, ""
     term = _int_cell(term_text)
     if isinstance(term, str):
         return f"term {term}"
@@ -186,7 +198,7 @@ def parse_row(cells: list[str]) -> ChronologyEntry | str:
         return "missing source_url"
     if not re.match(r"https?://\S+$", source_url):
         return f"source_url is not an http(s) URL: {source_url!r}"
-    return ChronologyEntry(kind, term, number, name, name_ko, start, end, source_url, note)
+    return ChronologyEntry(kind, term, number, name, name_ko, start, end, source_url, note, series)
 
 
 def parse_table(text: str, source: str) -> tuple[list[ChronologyEntry], list[str]]:

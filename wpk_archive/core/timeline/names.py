@@ -445,6 +445,19 @@ def _read_conference(match: re.Match[str], text: str) -> list[NamedMeeting]:
     )
 
 
+def _series(word: str, what: str) -> str:
+    """The series a lower-organ meeting is numbered in: the conferences of cell secretaries (held
+    in 2017 as a conference of cell chairpersons) are one series, those of the chairpersons or
+    secretaries of primary committees another; others by their words."""
+    lowered = what.lower()
+    if re.search(r"\bcells?\b", lowered):
+        return "cell-secretaries"
+    if "primary" in lowered:
+        return "primary-committee-secretaries"
+    words = [w for w in re.findall(r"[a-z]+", f"{word} {lowered}") if w not in ("of", "the", "and")]
+    return "-".join(words)
+
+
 def _read_lower_party(match: re.Match[str], text: str) -> list[NamedMeeting]:
     """A conference of party cells, primary committees and the like ("... of the WPK")."""
     numbers = _numbers_or_none(match, 40)
@@ -463,7 +476,7 @@ def _read_lower_party(match: re.Match[str], text: str) -> list[NamedMeeting]:
     word = match.group("kw").capitalize()
     what = " ".join(w if w in ("of", "the") else w[:1].upper() + w[1:] for w in what.split())
     label = f"{word} of {what} of the WPK"
-    slug = re.sub(r"[^a-z]+", "-", f"{word} {what}".lower()).strip("-")
+    slug = _series(word, what)
     return _meetings(
         match,
         "other_party_meeting",
