@@ -67,14 +67,20 @@ MONTHS = "January February March April May June July August September October No
 
 
 def _reports(count: int) -> Iterator[Item]:
-    """Articles that each date a plenary meeting: over 400 timeline events, over 700 documents."""
+    """Articles that each date a plenary meeting or an SPA session: over 400 timeline events."""
     months = MONTHS.split()
     for i in range(count):
-        k, c = i % 20 + 1, i // 20 + 1
+        half = i // 2
+        if i % 2 == 0:  # 12 Central Committees x 30 plenary meetings
+            term, number = half % 12 + 1, half // 12 + 1
+            meeting = f"{_nth(number)} Plenary Meeting of the {_nth(term)} Central Committee of the WPK"
+        else:  # 14 Assemblies x 13 sessions
+            term, number = half % 14 + 1, half // 14 % 13 + 1
+            meeting = f"{_nth(number)} Session of the {_nth(term)} Supreme People's Assembly"
+        day = number % 28 + 1
         text = (
-            f"Report {i} on the plenary meeting\n\nThe {_nth(k)} Plenary Meeting of the {_nth(c)} "
-            f"Central Committee of the WPK was held on {k} {months[k % 12]} {1950 + c}.\n\n"
-            f"Orchard {i} was discussed."
+            f"Report {i} on the meeting\n\nThe {meeting} was held on {day} "
+            f"{months[term % 12]} {1950 + term + number}.\n\nOrchard {i} was discussed."
         )
         yield Item(f"t:{i}", document_from_text(text, origin=f"t:{i}"))
 
