@@ -6,6 +6,7 @@ With ``--json``, stdout holds only JSON; messages go to stderr.
 from __future__ import annotations
 
 import argparse
+import builtins
 import html
 import json
 import re
@@ -22,6 +23,30 @@ from wpk_archive.core.models import EVENT_KINDS, Document
 from wpk_archive.core.timeline import event_to_json
 
 _MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
+# what documents may not send to a terminal: C0 controls but newline and tab (ESC, CR, BEL, BS
+# move the cursor or set the window title), DEL, C1 controls (0x9b is CSI), bidi overrides
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
+)
+
+
+def _plain(text: str) -> str:
+    """``text`` safe for a terminal: control characters shown as '?' (newlines and tabs kept)."""
+    return _UNSAFE.sub("?", text)
+
+
+class _Styled(str):
+    """Text already made safe, which may hold this program's own terminal codes."""
+
+    __slots__ = ()
+
+
+def print(  # every line this module prints goes through the terminal filter
+    *values: object, sep: str = " ", end: str = "\n", file: Any = None, flush: bool = False
+) -> None:
+    """:func:`builtins.print`, with document text made safe for the terminal (see :func:`_plain`)."""
+    shown = [v if isinstance(v, _Styled) else _plain(str(v)) for v in values]
+    builtins.print(*shown, sep=sep, end=end, file=file, flush=flush)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -142,9 +167,18 @@ def _parser() -> argparse.ArgumentParser:
     doc.add_argument("--export-notes", type=Path, help="(delete) save your notes on it here first")
     doc.add_argument("--yes", action="store_true", help="(delete) your notes on it may be lost")
 
-    corr = sub.add_parser("corrections", help="list, export or import your corrections")
-    corr.add_argument("action", choices=("list", "export", "import"))
-    corr.add_argument("file", type=Path, nargs="?")
+    corr = sub.add_parser(
+        "corrections",
+        help="list, export, import or remove your corrections",
+        description="list | export FILE | import FILE [--allow-deletes] | remove ID",
+    )
+    corr.add_argument("action", choices=("list", "export", "import", "remove"))
+    corr.add_argument("file", nargs="?", metavar="FILE|ID")
+    corr.add_argument(
+        "--allow-deletes",
+        action="store_true",
+        help="(import) also take the file's rows that delete documents",
+    )
 
     export = sub.add_parser("export", help="export the timeline, a document, or your own text")
     export_sub = export.add_subparsers(dest="what", required=True, metavar="WHAT")
@@ -162,7 +196,8 @@ def _parser() -> argparse.ArgumentParser:
 def _import(archive: Archive, args: argparse.Namespace) -> int:
     def progress(done: int, total: int, name: str) -> None:
         if sys.stderr.isatty():
-            print(f"\r{done}/{total} {name[:50]:<50}", end="", file=sys.stderr, flush=True)
+            line = _Styled(f"\r{done}/{total} {_plain(name[:50]):<50}")
+            print(line, end="", file=sys.stderr, flush=True)
 
     report = archive.import_paths(args.paths, progress=progress)
     if sys.stderr.isatty():
@@ -173,13 +208,18 @@ def _import(archive: Archive, args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
-def _terminal_marks(snippet: str, tty: bool) -> str:
-    """Snippet markup for a terminal: bold on a tty, **word** otherwise."""
-    marked = _MARK.sub(
-        (lambda m: f"\x1b[1;33m{m.group(1)}\x1b[0m") if tty else (lambda m: f"**{m.group(1)}**"),
-        snippet,
-    )
-    return html.unescape(marked)
+def _terminal_marks(snippet: str, tty: bool) -> _Styled:
+    """Snippet markup for a terminal: bold on a tty, **word** otherwise; the document's own
+    text made safe first (see :func:`_plain`)."""
+    pieces: list[str] = []
+    position = 0
+    for m in _MARK.finditer(snippet):
+        pieces.append(_plain(html.unescape(snippet[position : m.start()])))
+        word = _plain(html.unescape(m.group(1)))
+        pieces.append(f"\x1b[1;33m{word}\x1b[0m" if tty else f"**{word}**")
+        position = m.end()
+    pieces.append(_plain(html.unescape(snippet[position:])))
+    return _Styled("".join(pieces))
 
 
 def _search(archive: Archive, args: argparse.Namespace) -> int:
@@ -226,7 +266,7 @@ def _search(archive: Archive, args: argparse.Namespace) -> int:
         print(f"  by {name}: {top}")
     for h in result.hits:
         print(f"\n{h.title} ({h.date or 'undated'})  [{h.doc_id} ¶{h.passage}]")
-        print("  " + _terminal_marks(h.snippet, tty))
+        print(_Styled("  " + _terminal_marks(h.snippet, tty)))
     return 0
 
 
@@ -343,7 +383,8 @@ def _reindex(archive: Archive, args: argparse.Namespace) -> int:
             width = 30
             filled = width * done // max(total, 1)
             bar = "#" * filled + "-" * (width - filled)
-            print(f"\r[{bar}] {done}/{total} documents", end="", file=sys.stderr, flush=True)
+            line = _Styled(f"\r[{bar}] {done}/{total} documents")
+            print(line, end="", file=sys.stderr, flush=True)
 
     count = archive.reindex(progress=progress)
     if sys.stderr.isatty():
@@ -456,31 +497,46 @@ def _doc(archive: Archive, args: argparse.Namespace) -> int:
 
 def _corrections(archive: Archive, args: argparse.Namespace) -> int:
     if args.action == "list":
-        orphans = {c.id for c in archive.orphan_corrections}
+        issues = archive.correction_issues()
         for c in archive.corrections():
-            flags = ("" if c.active else " [undone]") + (
-                " [target not found]" if c.id in orphans else ""
-            )
-            print(c.describe() + flags)
+            flags = "" if c.active else " [undone]"
+            if c.active and c.id in issues:
+                flags += f" [{issues[c.id]}]"
+            print(_plain(c.describe() + flags))
         return 0
     if args.file is None:
         print(f"wpk-archive: corrections {args.action} needs a FILE", file=sys.stderr)
         return 2
+    if args.action == "remove":
+        if not args.file.isdigit():
+            print("wpk-archive: corrections remove needs a correction number", file=sys.stderr)
+            return 2
+        archive.remove_correction(int(args.file))
+        print(f"removed correction #{int(args.file)}", file=sys.stderr)
+        return 0
+    path = Path(args.file)
     if args.action == "export":
         text = json.dumps(archive.export_corrections(), ensure_ascii=False, indent=2)
-        args.file.write_text(text + "\n", encoding="utf-8")
-        print(f"wrote {args.file}", file=sys.stderr)
+        try:
+            path.write_text(text + "\n", encoding="utf-8")
+        except OSError as exc:
+            print(f"wpk-archive: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
+        print(f"wrote {path}", file=sys.stderr)
         return 0
     try:
-        data = json.loads(args.file.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        print(f"wpk-archive: cannot read {args.file}: {exc}", file=sys.stderr)
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else "not JSON"
+        print(_plain(f"wpk-archive: cannot read {path}: {reason or exc}"), file=sys.stderr)
         return 1
-    added = archive.import_corrections(data)
-    print(f"imported {added} correction(s)")
-    for c in archive.orphan_corrections:
-        print(f"kept, target not found: {c.describe()}", file=sys.stderr)
-    return 0
+    report = archive.import_corrections(data, allow_deletes=args.allow_deletes)
+    for refusal in report.refused:
+        print(_plain(f"refused: {path}: {refusal}"), file=sys.stderr)
+    print(report.summary())
+    for correction_id, why in archive.correction_issues().items():
+        print(_plain(f"correction #{correction_id}: {why}"), file=sys.stderr)
+    return 1 if report.refused else 0
 
 
 def _export(archive: Archive, args: argparse.Namespace) -> int:
@@ -514,8 +570,9 @@ def _export(archive: Archive, args: argparse.Namespace) -> int:
 
 
 def _print_json(payload: Any) -> None:
-    json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    """JSON on stdout; characters a terminal would act on are written as \\u escapes."""
+    text = json.dumps(payload, ensure_ascii=False, indent=2)
+    sys.stdout.write(_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
 _COMMANDS = {

@@ -7,6 +7,7 @@ in the folder are left alone.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import threading
@@ -21,6 +22,7 @@ from platformdirs import user_data_dir
 from wpk_archive.core import corrections, summaries, timeline
 from wpk_archive.core import index as passage_index
 from wpk_archive.core import store as store_module
+from wpk_archive.core.corrections import CorrectionsImport
 from wpk_archive.core.indexer import BackgroundIndexer, IndexerFailed
 from wpk_archive.core.ingest import Item, Refusal, document_from_text, expand_paths, read_path
 from wpk_archive.core.locking import ArchiveLock
@@ -35,6 +37,8 @@ BATCH = 500
 BULK_INDEXING = os.environ.get("WPK_BULK_INDEXING", "1") != "0"
 """Imports of more than one batch index on the other core (wpk_archive.core.indexer)."""
 TIMELINE_STALE = "timeline_stale"
+CORRECTION_ISSUES = "correction_issues"
+"""Meta key: JSON {correction id: why it does nothing}, written by every timeline merge."""
 
 Progress = Callable[[int, int, str], None]
 """progress(done, total, what): called from the working thread."""
@@ -163,10 +167,18 @@ class Archive:
         self._bulk: BackgroundIndexer | None = None
         self._write_lock = threading.RLock()
         self.orphan_corrections: list[corrections.Correction] = []
+        self.failed_corrections: list[tuple[corrections.Correction, str]] = []
         if is_new:
             self.import_bundled()
         elif not readonly and self.store.get_meta(TIMELINE_STALE) == "1":
             self.rebuild_timeline()  # an import was cut off before it merged the timeline
+        broken = [why for why in self._stored_issues().values() if why.startswith("not applied")]
+        if broken:
+            note = (
+                f"{len(broken)} of your corrections could not be applied and were skipped "
+                "(wpk-archive corrections list shows them; corrections remove ID deletes one)."
+            )
+            self.notice = f"{self.notice} {note}" if self.notice else note
 
     # -- lifecycle ----------------------------------------------------------------------------
 
@@ -378,9 +390,12 @@ class Archive:
                 merged, self.store.corrections(target_type="event")
             )
             self.orphan_corrections = applied.orphans
+            self.failed_corrections = applied.failed
+            issues = corrections.describe_issues(applied)
             with self.store.transaction():
                 self.store.replace_events(applied.events)
                 self.store.set_meta(TIMELINE_STALE, "0")
+                self.store.set_meta(CORRECTION_ISSUES, json.dumps(issues))
             return applied.events
 
     # -- index --------------------------------------------------------------------------------
@@ -802,14 +817,14 @@ class Archive:
         if doc is None:
             raise ArchiveError(f"no document {doc_id}")
         ids = []
+        try:
+            changes = {
+                name: corrections.check_document_value(name, value)
+                for name, value in changes.items()
+            }
+        except corrections.CorrectionError as exc:
+            raise ArchiveError(str(exc)) from exc
         for name, value in changes.items():
-            if name not in corrections.DOCUMENT_FIELDS:
-                raise ArchiveError(f"documents have no field {name!r}")
-            if name == "date" and value:
-                try:
-                    corrections.check_date(str(value))
-                except corrections.CorrectionError as exc:
-                    raise ArchiveError(str(exc)) from exc
             ids.append(
                 self.store.add_correction(
                     "document", doc.id, "set", field=name, value=value, old=getattr(doc, name)
@@ -886,51 +901,126 @@ class Archive:
         """All active corrections as JSON-ready data, to import into another archive."""
         return corrections.export_corrections(self.store.corrections(), now_iso())
 
-    def import_corrections(self, data: Any) -> int:
-        """Add the corrections of an export (already present ones are skipped); returns how many."""
+    def import_corrections(
+        self, data: Any, *, allow_deletes: bool = False
+    ) -> CorrectionsImport:
+        """Add the corrections of an export, each row checked with the rules of the dialogs.
+
+        Already present rows are skipped; each invalid row is refused with its number and the
+        reason (the rest go in); rows that delete a document are taken only with
+        ``allow_deletes``. ArchiveError when ``data`` is not a corrections export.
+        """
         self._require_writable()
         try:
-            rows = corrections.read_export(data)
+            rows, refused = corrections.read_export(data, allow_deletes=allow_deletes)
         except corrections.CorrectionError as exc:
             raise ArchiveError(str(exc)) from exc
+        report = corrections.CorrectionsImport(refused=refused)
         have = {
             (c.target_type, c.target_id, c.action, c.field, json.dumps(c.value), c.created_at)
             for c in self.store.corrections()
         }
-        added = 0
-        for row in rows:
-            key = (
-                row["target_type"],
-                row["target_id"],
-                row["action"],
-                row.get("field"),
-                json.dumps(row.get("value")),
-                row["created_at"],
-            )
-            if key in have:
-                continue
-            self.store.add_correction(
-                row["target_type"],
-                row["target_id"],
-                row["action"],
-                field=row.get("field"),
-                value=row.get("value"),
-                old=row.get("old"),
-                created_at=row["created_at"],
-            )
-            added += 1
-            if row["target_type"] == "document" and row["action"] == "set":
-                self.store.update_document_fields(
-                    row["target_id"], {row["field"]: row.get("value")}
+        changed_docs: list[str] = []
+        deleted: list[str] = []
+        with self._write_lock, self.store.transaction():
+            for row in rows:
+                key = (
+                    row["target_type"],
+                    row["target_id"],
+                    row["action"],
+                    row["field"],
+                    json.dumps(row["value"]),
+                    row["created_at"],
                 )
-            deleting = row["target_type"] == "document" and row["action"] == "delete"
-            if deleting and self.store.document_hash(row["target_id"]) is not None:
-                self.store.delete_document(row["target_id"], with_user_data=False)
-                self._ensure_index()
-                self.index.delete_documents([row["target_id"]])
+                if key in have:
+                    report.already += 1
+                    continue
+                have.add(key)
+                old = self._current_value(row["target_type"], row["target_id"], row["field"])
+                self.store.add_correction(
+                    row["target_type"],
+                    row["target_id"],
+                    row["action"],
+                    field=row["field"],
+                    value=row["value"],
+                    old=old,
+                    created_at=row["created_at"],
+                )
+                report.added += 1
+                present = self.store.document_hash(row["target_id"]) is not None
+                if row["target_type"] == "document" and present:
+                    if row["action"] == "set":
+                        self.store.update_document_fields(
+                            row["target_id"], {row["field"]: row["value"]}
+                        )
+                        changed_docs.append(row["target_id"])
+                    elif row["action"] == "delete":
+                        self.store.delete_document(row["target_id"], with_user_data=False)
+                        deleted.append(row["target_id"])
+        report.deleted = len(deleted)
         self.rebuild_timeline()
-        self.reindex()
-        return added
+        if report.added:
+            self.reindex()
+        return report
+
+    def _current_value(self, target_type: str, target_id: str, name: str | None) -> Any:
+        """The value a correction replaces in this archive (None when the target is absent)."""
+        if name is None:
+            return None
+        target: Any = (
+            self.store.event(target_id)
+            if target_type == "event"
+            else self.store.document(target_id, with_passages=False)
+        )
+        return getattr(target, name, None) if target is not None else None
+
+    def correction_issues(self, *, fresh: bool = False) -> dict[int, str]:
+        """Active corrections that do nothing now, by id, with why: their target is not in the
+        archive (kept, they apply again if it comes back) or they could not be applied.
+
+        Read from the last timeline merge; ``fresh`` replays them now, in memory (nothing is
+        written).
+        """
+        found: dict[int, str] = {}
+        stored = self.store.get_meta(CORRECTION_ISSUES)
+        if fresh or stored is None:
+            applied = corrections.apply_to_events(
+                timeline.merge_mentions(self.store.all_mentions()),
+                self.store.corrections(target_type="event"),
+            )
+            found.update(corrections.describe_issues(applied))
+        else:
+            with contextlib.suppress(ValueError):
+                found.update({int(k): v for k, v in self._stored_issues().items()})
+        documents = self.store.document_ids()
+        for c in self.store.corrections(target_type="document"):
+            if not c.active or c.action != "set":
+                continue
+            try:
+                corrections.check_correction(c.target_type, c.target_id, c.action, c.field, c.value)
+            except corrections.CorrectionError as exc:
+                found[c.id] = f"not applied: {exc}"
+                continue
+            if c.target_id not in documents:
+                found[c.id] = "target not found: the document is not in the archive (kept)"
+        return dict(sorted(found.items()))
+
+    def _stored_issues(self) -> dict[str, str]:
+        raw = self.store.get_meta(CORRECTION_ISSUES)
+        try:
+            issues = json.loads(raw) if raw else {}
+        except ValueError:
+            return {}
+        return {str(k): str(v) for k, v in issues.items()} if isinstance(issues, dict) else {}
+
+    def remove_correction(self, correction_id: int) -> None:
+        """Delete one correction from the record for good (undone first if it was active)."""
+        self._require_writable()
+        if not any(c.id == correction_id for c in self.store.corrections()):
+            raise ArchiveError(f"no correction {correction_id}")
+        self.undo_correction(correction_id)
+        self.store.delete_correction(correction_id)
+        self.rebuild_timeline()
 
     def doctor(self, *, repair: bool = True) -> list[str]:
         """Check the archive and repair what can be repaired safely; one line per finding.
@@ -965,8 +1055,13 @@ class Archive:
         empty = self.store.documents_without_passages()
         if empty:
             lines.append(f"documents without passages: {len(empty)} ({', '.join(empty[:5])})")
-        if self.orphan_corrections:
-            lines.append(f"corrections whose target is gone (kept): {len(self.orphan_corrections)}")
+        issues = self.correction_issues(fresh=True)
+        if issues:
+            lines.append(f"corrections that do nothing now: {len(issues)} (kept; see corrections list)")
+            for correction_id, why in list(issues.items())[:20]:
+                lines.append(f"  correction #{correction_id}: {why}")
+        else:
+            lines.append("corrections: all apply")
         stale = self.store.get_meta(TIMELINE_STALE) == "1"
         if stale and repair and not self.readonly:
             self.rebuild_timeline()

@@ -624,8 +624,8 @@ class Store:
                 target_id=r["target_id"],
                 action=r["action"],
                 field=r["field"],
-                value=json.loads(r["value"]) if r["value"] is not None else None,
-                old=json.loads(r["old"]) if r["old"] is not None else None,
+                value=_loads(r["value"]),
+                old=_loads(r["old"]),
                 created_at=r["created_at"],
                 active=bool(r["active"]),
             )
@@ -638,6 +638,11 @@ class Store:
             self.db.execute(
                 "UPDATE corrections SET active = ? WHERE id = ?", [int(active), correction_id]
             )
+
+    def delete_correction(self, correction_id: int) -> None:
+        """Remove one correction from the record for good."""
+        with self.transaction():
+            self.db.execute("DELETE FROM corrections WHERE id = ?", [correction_id])
 
     def update_document_fields(self, doc_id: str, values: dict[str, Any]) -> None:
         """Set metadata columns (title, date, source, url) of a stored document."""
@@ -721,6 +726,16 @@ def _write_error(path: Path, exc: sqlite3.OperationalError) -> StoreError:
             "when it has finished."
         )
     return StoreError(f"{path} could not be written ({exc}); nothing was changed.")
+
+
+def _loads(raw: str | None) -> Any:
+    """A JSON column's value; text that is not JSON (edited by hand) comes back as the text."""
+    if raw is None:
+        return None
+    try:
+        return json.loads(raw)
+    except (ValueError, RecursionError):
+        return raw
 
 
 def _statements(script: str) -> list[str]:
