@@ -29,6 +29,12 @@ class CorrectionError(ValidationError):
     """A correction that cannot be taken as given (bad date, unknown kind, …)."""
 
 
+class UnreadableValue(str):
+    """A stored value that is not JSON (the store was edited by hand): never applied."""
+
+    __slots__ = ()
+
+
 @dataclass(frozen=True)
 class Correction:
     """One user action on an event or a document."""
@@ -158,6 +164,8 @@ def check_correction(
     """
     if target_type not in ("event", "document"):
         raise CorrectionError(f"{target_type!r} is not a target: use event or document")
+    if isinstance(value, UnreadableValue):
+        raise CorrectionError("its stored value is not readable (not JSON)")
     _checked(validation.check_identifier, target_id, f"{target_type} id")
     actions = EVENT_ACTIONS if target_type == "event" else DOCUMENT_ACTIONS
     if action not in actions:

@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 
 import sqlite_utils
 
-from wpk_archive.core.corrections import Correction
+from wpk_archive.core.corrections import Correction, UnreadableValue
 from wpk_archive.core.models import (
     Document,
     Event,
@@ -729,13 +729,13 @@ def _write_error(path: Path, exc: sqlite3.OperationalError) -> StoreError:
 
 
 def _loads(raw: str | None) -> Any:
-    """A JSON column's value; text that is not JSON (edited by hand) comes back as the text."""
+    """A JSON column's value; text that is not JSON (edited by hand) comes back marked as such."""
     if raw is None:
         return None
     try:
         return json.loads(raw)
     except (ValueError, RecursionError):
-        return raw
+        return UnreadableValue(raw)
 
 
 def _statements(script: str) -> list[str]:
