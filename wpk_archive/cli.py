@@ -530,7 +530,13 @@ def _corrections(archive: Archive, args: argparse.Namespace) -> int:
         reason = exc.strerror if isinstance(exc, OSError) else "not JSON"
         print(_plain(f"wpk-archive: cannot read {path}: {reason or exc}"), file=sys.stderr)
         return 1
-    report = archive.import_corrections(data, allow_deletes=args.allow_deletes)
+    try:
+        report = archive.import_corrections(data, allow_deletes=args.allow_deletes)
+    except ArchiveError as exc:
+        if archive.readonly:
+            raise
+        print(_plain(f"wpk-archive: refused {path}: {exc}"), file=sys.stderr)
+        return 1
     for refusal in report.refused:
         print(_plain(f"refused: {path}: {refusal}"), file=sys.stderr)
     print(report.summary())

@@ -24,7 +24,15 @@ from wpk_archive.core import index as passage_index
 from wpk_archive.core import store as store_module
 from wpk_archive.core.corrections import CorrectionsImport
 from wpk_archive.core.indexer import BackgroundIndexer, IndexerFailed
-from wpk_archive.core.ingest import Item, Refusal, document_from_text, expand_paths, read_path
+from wpk_archive.core.ingest import (
+    Item,
+    Refusal,
+    content_hash,
+    document_from_text,
+    expand_paths,
+    read_path,
+    split_passages,
+)
 from wpk_archive.core.locking import ArchiveLock
 from wpk_archive.core.models import Document, Event, EventSource, SearchResult, SummarySentence
 from wpk_archive.core.paths import resources_dir
@@ -37,6 +45,8 @@ BATCH = 500
 BULK_INDEXING = os.environ.get("WPK_BULK_INDEXING", "1") != "0"
 """Imports of more than one batch index on the other core (wpk_archive.core.indexer)."""
 TIMELINE_STALE = "timeline_stale"
+NOTES_FORMAT = "wpk-archive-notes"
+"""The file a delete writes the user's notes on a document to (``import-notes`` reads it)."""
 CORRECTION_ISSUES = "correction_issues"
 """Meta key: JSON {correction id: why it does nothing}, written by every timeline merge."""
 
@@ -855,12 +865,39 @@ class Archive:
                 f"you wrote a summary of {doc.id}: export it first or confirm its loss"
             )
         if mine and export_to is not None:
-            payload = {"document": {"id": doc.id, "title": doc.title}, "summary": mine}
-            export_to.write_text(
-                json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8"
-            )
+            payload = {
+                "format": NOTES_FORMAT,
+                "version": 1,
+                "document": {"id": doc.id, "title": doc.title, "content_hash": doc.content_hash},
+                "summary": mine,
+                "event_gists": self._event_gists_of(doc.id),
+            }
+            try:
+                export_to.write_text(
+                    json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8"
+                )
+            except OSError as exc:
+                raise ArchiveError(
+                    f"your notes could not be saved to {export_to} ({exc.strerror or exc}); "
+                    "nothing was deleted"
+                ) from exc
+        # what undo needs to put the document back as it was, with the user's summary
+        kept = {
+            "title": doc.title,
+            "restore": {
+                "origin": self.store.document_origin(doc.id),
+                "title": doc.title,
+                "text": doc.text,
+                "source": doc.source,
+                "date": doc.date,
+                "url": doc.url,
+                "original_path": doc.original_path,
+                "imported_at": doc.imported_at,
+                "user_summary": mine,
+            },
+        }
         with self._write_lock:
-            self.store.add_correction("document", doc.id, "delete", old={"title": doc.title})
+            self.store.add_correction("document", doc.id, "delete", old=kept)
             self.store.delete_document(doc.id, with_user_data=True)
             self._ensure_index()
             self.index.delete_documents([doc.id])
@@ -881,8 +918,10 @@ class Archive:
         match = [c for c in self.store.corrections() if c.id == correction_id]
         if not match:
             raise ArchiveError(f"no correction {correction_id}")
-        self.store.set_correction_active(correction_id, False)
         c = match[0]
+        if c.target_type == "document" and c.action == "delete" and c.active:
+            self._restore_deleted(c)
+        self.store.set_correction_active(correction_id, False)
         if c.target_type == "document" and c.action == "set" and c.field:
             doc = self.document(c.target_id)
             if doc is not None:
@@ -893,6 +932,55 @@ class Archive:
                 self.store.update_document_fields(doc.id, {c.field: restored})
         self.rebuild_timeline()
 
+    def _restore_deleted(self, c: corrections.Correction) -> None:
+        """Put a deleted document back (text, metadata, its corrections and the user's summary)."""
+        kept = c.old.get("restore") if isinstance(c.old, dict) else None
+        if self.store.document_hash(c.target_id) is not None:
+            return  # it is back already (imported again)
+        if not isinstance(kept, dict) or not isinstance(kept.get("text"), str):
+            raise ArchiveError(
+                f"correction {c.id} deleted document {c.target_id} without keeping its text "
+                "(an older version, or a corrections file): import the file again instead"
+            )
+        text = kept["text"]
+        doc = Document(
+            id=c.target_id,
+            title=str(kept.get("title") or ""),
+            text=text,
+            passages=split_passages(c.target_id, text),
+            source=kept.get("source"),
+            date=kept.get("date"),
+            url=kept.get("url"),
+            content_hash=content_hash(text),
+            original_path=kept.get("original_path"),
+        )
+        origin = str(kept.get("origin") or f"restored:{c.target_id}")
+        report = ImportReport()
+        try:
+            self._import_batch([Item(origin, doc)], report)
+        finally:
+            self._finish_bulk()
+        mine = kept.get("user_summary")
+        if report.added and isinstance(mine, dict) and isinstance(mine.get("text"), str):
+            self.store.set_user_summary(doc.id, mine["text"], mine.get("written_for_hash"))
+
+    def _event_gists_of(self, doc_id: str) -> list[dict[str, Any]]:
+        """The user's gists of the events a document names (with the event, to find it again)."""
+        found = []
+        for event in self.store.events(doc_id=doc_id):
+            gist = self.store.user_event_gist(event.id)
+            if gist:
+                found.append(
+                    {
+                        "event_id": event.id,
+                        "name": event.name,
+                        "kind": event.kind,
+                        "start": event.start,
+                        "text": gist["text"],
+                    }
+                )
+        return found
+
     def corrections(self) -> list[corrections.Correction]:
         """Every correction on record, in the order taken."""
         return self.store.corrections()
@@ -901,9 +989,7 @@ class Archive:
         """All active corrections as JSON-ready data, to import into another archive."""
         return corrections.export_corrections(self.store.corrections(), now_iso())
 
-    def import_corrections(
-        self, data: Any, *, allow_deletes: bool = False
-    ) -> CorrectionsImport:
+    def import_corrections(self, data: Any, *, allow_deletes: bool = False) -> CorrectionsImport:
         """Add the corrections of an export, each row checked with the rules of the dialogs.
 
         Already present rows are skipped; each invalid row is refused with its number and the
@@ -1057,7 +1143,9 @@ class Archive:
             lines.append(f"documents without passages: {len(empty)} ({', '.join(empty[:5])})")
         issues = self.correction_issues(fresh=True)
         if issues:
-            lines.append(f"corrections that do nothing now: {len(issues)} (kept; see corrections list)")
+            lines.append(
+                f"corrections that do nothing now: {len(issues)} (kept; see corrections list)"
+            )
             for correction_id, why in list(issues.items())[:20]:
                 lines.append(f"  correction #{correction_id}: {why}")
         else:

@@ -108,7 +108,9 @@ def check_document_value(name: str, value: Any) -> Any:
 def check_added_event(value: Any) -> dict[str, Any]:
     """The value of an "add" correction (a hand-made event), checked field by field."""
     if not isinstance(value, dict):
-        raise CorrectionError("an added event needs its fields (kind, name, start, doc_id, passage)")
+        raise CorrectionError(
+            "an added event needs its fields (kind, name, start, doc_id, passage)"
+        )
     checked: dict[str, Any] = {
         "kind": check_event_value("kind", value.get("kind", "other")),
         "name": check_event_value("name", value.get("name")),
@@ -356,7 +358,10 @@ def export_corrections(corrections: Iterable[Correction], exported_at: str) -> d
                 "action": c.action,
                 "field": c.field,
                 "value": c.value,
-                "old": c.old,
+                # a delete keeps the document's text for undo; an export does not carry it
+                "old": {"title": c.old.get("title")}
+                if c.action == "delete" and isinstance(c.old, dict)
+                else c.old,
                 "created_at": c.created_at,
             }
             for c in sorted(corrections, key=lambda c: c.id)
@@ -433,7 +438,10 @@ def read_export(
             continue
         try:
             field_name, value = check_correction(
-                row["target_type"], row["target_id"], row["action"], row.get("field"),
+                row["target_type"],
+                row["target_id"],
+                row["action"],
+                row.get("field"),
                 row.get("value"),
             )
             created = _checked(validation.check_timestamp, row["created_at"])
@@ -442,7 +450,9 @@ def read_export(
             continue
         if row["action"] == "delete" and not allow_deletes:
             refused.append(
-                RowRefusal(i, f"deletes document {row['target_id']}; give --allow-deletes to take it")
+                RowRefusal(
+                    i, f"deletes document {row['target_id']}; give --allow-deletes to take it"
+                )
             )
             continue
         good.append(

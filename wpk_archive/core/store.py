@@ -175,6 +175,11 @@ class Store:
             r["content_hash"]: r["id"] for r in self._rows("SELECT id, content_hash FROM documents")
         }
 
+    def document_origin(self, doc_id: str) -> str | None:
+        """Where a stored document came from (the origin its id is made from)."""
+        rows = self._rows("SELECT origin FROM documents WHERE id = ?", [doc_id])
+        return rows[0]["origin"] if rows else None
+
     def document_hash(self, doc_id: str) -> str | None:
         """The content hash of a stored document, or None when it is not stored."""
         rows = self._rows("SELECT content_hash FROM documents WHERE id = ?", [doc_id])

@@ -28,8 +28,10 @@ from wpk_archive import __version__
 from wpk_archive.core.archive import Archive, ImportReport, open_archive
 from wpk_archive.core.export import document_markdown, timeline_export
 from wpk_archive.core.models import Event, EventSource, Hit, SearchResult
+from wpk_archive.ui import plain
 from wpk_archive.ui.models.documents_model import DocIdRole, DocumentsModel
 from wpk_archive.ui.models.timeline_model import EventRole, TimelineModel
+from wpk_archive.ui.plain import plain_label
 from wpk_archive.ui.reader import ReaderView
 from wpk_archive.ui.search_panel import PAGE, SearchPanel
 from wpk_archive.ui.tasks import TaskRunner, TaskSignals
@@ -104,7 +106,7 @@ class MainWindow(QMainWindow):
         self.split.setStretchFactor(0, 2)
         self.split.setStretchFactor(1, 5)
         self.split.setSizes([420, 940])
-        self.banner = QLabel("")
+        self.banner = plain_label("")
         self.banner.setObjectName("banner")
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(
@@ -292,7 +294,12 @@ class MainWindow(QMainWindow):
 
     def _archive_failed(self, message: str) -> None:
         self.archive_status.setText("The archive could not be opened.")
-        QMessageBox.critical(self, "WPK Archive", f"The archive could not be opened:\n\n{message}")
+        plain.message(
+            self,
+            "WPK Archive",
+            f"The archive could not be opened:\n\n{message}",
+            icon=QMessageBox.Icon.Critical,
+        ).exec()
 
     def refresh(self) -> None:
         """Reload the timeline, the document list and the counts."""
@@ -479,7 +486,7 @@ class MainWindow(QMainWindow):
         """The open archive when it can take changes; otherwise None, after telling the user why."""
         archive = self.archive
         if archive is not None and archive.readonly:
-            QMessageBox.warning(self, "Read-only", archive.notice or "This archive is read-only.")
+            plain.warn(self, "Read-only", archive.notice or "This archive is read-only.")
             return None
         return archive
 
@@ -497,7 +504,7 @@ class MainWindow(QMainWindow):
         self.tasks.write(archive.set_user_summary, doc_id, text, done=saved, failed=self._failed)
 
     def _failed(self, message: str) -> None:
-        QMessageBox.warning(self, "WPK Archive", message)
+        plain.warn(self, "WPK Archive", message)
 
     # -- corrections ----------------------------------------------------------------------------
 
@@ -629,12 +636,10 @@ class MainWindow(QMainWindow):
 
     def edit_gist_dialog(self, event: Event) -> None:
         """Write your own one-line gist of an event."""
-        from PySide6.QtWidgets import QInputDialog
-
         if self.archive is None:
             return
         current = self.archive.store.user_event_gist(event.id)
-        text, ok = QInputDialog.getText(
+        text, ok = plain.get_text(
             self, "Your gist", event.name, text=current["text"] if current else ""
         )
         if ok and text.strip():
@@ -785,6 +790,7 @@ class MainWindow(QMainWindow):
         if archive is None:
             return
         dialog = QProgressDialog("Importing…", "Cancel", 0, 0, self)
+        dialog.setLabel(plain_label("Importing…"))  # file names are shown as they are
         dialog.setWindowTitle("Import")
         dialog.setMinimumDuration(400)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -807,7 +813,7 @@ class MainWindow(QMainWindow):
         def failed(message: str) -> None:
             dialog.reset()
             bridge.deleteLater()
-            QMessageBox.warning(self, "Import failed", message)
+            plain.warn(self, "Import failed", message)
 
         bridge.progress.connect(progress)
         dialog.canceled.connect(cancel.set)
@@ -824,13 +830,14 @@ class MainWindow(QMainWindow):
         if report.refused:
             lines = "\n".join(str(r) for r in report.refused[:50])
             more = f"\n… and {len(report.refused) - 50} more" if len(report.refused) > 50 else ""
-            box = QMessageBox(self)
+            box = plain.message(
+                self,
+                "Some files were not imported",
+                f"{report.summary()}.\n\nThese were refused:",
+                informative=lines[:600] + more,
+                detailed=lines + more,
+            )
             box.setObjectName("importReport")
-            box.setIcon(QMessageBox.Icon.Warning)
-            box.setWindowTitle("Some files were not imported")
-            box.setText(f"{report.summary()}.\n\nThese were refused:")
-            box.setDetailedText(lines + more)
-            box.setInformativeText(lines[:600] + more)
             box.show()
             self.import_report = box
 

@@ -25,6 +25,7 @@ from wpk_archive.core.archive import Summary
 from wpk_archive.core.export import citation
 from wpk_archive.core.models import Document, EventSource
 from wpk_archive.ui.labels import date_label
+from wpk_archive.ui.plain import tooltip
 
 MATCH_STYLE = "background-color:#ffe066;color:#000"
 FOCUS_STYLE = "background-color:#9ecbff;color:#000"
@@ -208,11 +209,13 @@ class ReaderView(QWidget):
         mark = " <span style='color:#a60'>✎</span>" if self.corrected else ""
         self.header.setText(
             f"<b style='font-size:14pt'>{html.escape(doc.title)}</b>{mark}<br>"
-            f"<span style='color:#777'>{' · '.join(bits)} · id {doc.id}</span>"
+            f"<span style='color:#777'>{' · '.join(bits)} · id {html.escape(doc.id)}</span>"
         )
         self.header.setToolTip(
-            "Corrected by you; extracted "
-            + ", ".join(f"{k}: {v or '(none)'}" for k, v in self.corrected.items())
+            tooltip(
+                "Corrected by you; extracted "
+                + ", ".join(f"{k}: {v or '(none)'}" for k, v in self.corrected.items())
+            )
             if self.corrected
             else ""
         )

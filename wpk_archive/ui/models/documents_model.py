@@ -7,6 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
+from wpk_archive.ui.plain import tooltip
+
 DocIdRole = Qt.ItemDataRole.UserRole + 3
 
 Fetch = Callable[[int, int], list[dict[str, Any]]]
@@ -58,7 +60,7 @@ class DocumentsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{row['date'] or 'undated'}   {row['title']}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return " · ".join(x for x in (row["title"], row.get("source"), row["id"]) if x)
+            return tooltip(" · ".join(x for x in (row["title"], row.get("source"), row["id"]) if x))
         if role == DocIdRole:
             return row["id"]
         return None

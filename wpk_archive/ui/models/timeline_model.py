@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFont
 
 from wpk_archive.core.models import Event
 from wpk_archive.ui.labels import KIND_COLOURS, KIND_LABELS, date_label
+from wpk_archive.ui.plain import tooltip
 
 EventRole = Qt.ItemDataRole.UserRole + 1
 HeaderRole = Qt.ItemDataRole.UserRole + 2
@@ -145,7 +146,7 @@ class TimelineModel(QAbstractListModel):
                 mine += "\nCorrected by you; extracted " + ", ".join(
                     f"{k}: {v}" for k, v in shown.items()
                 )
-            return f"{kind}{inferred}{conflict}{mine}{quote}"
+            return tooltip(f"{kind}{inferred}{conflict}{mine}{quote}")
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(KIND_COLOURS.get(event.kind, "#888888"))
         if role == EventRole:
