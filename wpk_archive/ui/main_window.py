@@ -572,7 +572,9 @@ class MainWindow(QMainWindow):
             for correction_id in reversed(ids):
                 archive.undo_correction(correction_id)
 
-        self.tasks.write(work, done=lambda _r: self._after_correction("Correction undone."))
+        self.tasks.write(
+            work, done=lambda _r: self._after_correction("Correction undone."), failed=self._failed
+        )
 
     def edit_event_dialog(self, event: Event) -> None:
         """Correct an event's name, kind and dates."""
@@ -691,12 +693,12 @@ class MainWindow(QMainWindow):
         if state is None or archive is None:
             return
         doc = state.document
-        answer = QMessageBox.question(
+        if not plain.ask(
             self,
             "Delete document",
-            f"Delete “{doc.title}” with its passages, events and index entries?",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            f"Delete “{doc.title}” with its passages, events and index entries?\n\n"
+            "Edit ▸ Undo (Ctrl+Z) in this session puts it back, with your summary.",
+        ):
             return
         export_to: Path | None = None
         if state.summary is not None and state.summary.user_text is not None:
