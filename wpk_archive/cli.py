@@ -16,7 +16,17 @@ from pathlib import Path
 from typing import Any
 
 from wpk_archive import __version__
-from wpk_archive.core.archive import Archive, ArchiveError, StoreError, open_archive
+from wpk_archive.core import store_salvage
+from wpk_archive.core.archive import (
+    DB_NAME,
+    Archive,
+    ArchiveError,
+    ImportIncomplete,
+    StoreDamaged,
+    StoreError,
+    default_archive_path,
+    open_archive,
+)
 from wpk_archive.core.export import TIMELINE_FORMATS, document_markdown, timeline_export
 from wpk_archive.core.indexer import WORKER_FLAG, worker_main
 from wpk_archive.core.models import EVENT_KINDS, Document
@@ -66,11 +76,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run(args.archive, screenshot=getattr(args, "screenshot", None))
     try:
+        if command == "doctor":
+            return _doctor(args)
         with open_archive(args.archive) as archive:
             if archive.notice:
                 print(archive.notice, file=sys.stderr)
             handler = _COMMANDS[command]
             return int(handler(archive, args))
+    except StoreDamaged as exc:
+        folder = Path(args.archive).expanduser() if args.archive else default_archive_path()
+        if (folder / DB_NAME).exists():
+            store_salvage.mark_damaged(folder, exc.reason)
+        print(f"wpk-archive: {exc}", file=sys.stderr)
+        return 2
     except (ArchiveError, StoreError) as exc:
         print(f"wpk-archive: {exc}", file=sys.stderr)
         return 2
@@ -131,6 +149,12 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("reindex", help="rebuild the search index from the store")
     doctor = sub.add_parser("doctor", help="check the archive and repair what is safe to repair")
     doctor.add_argument("--check-only", action="store_true", help="report, change nothing")
+    doctor.add_argument(
+        "--salvage",
+        type=Path,
+        metavar="NEW_FOLDER",
+        help="copy what is readable of a damaged archive into a new archive folder",
+    )
     sub.add_parser(
         "reextract", help="re-run date, event and summary extraction (your own text is kept)"
     )
@@ -199,11 +223,22 @@ def _import(archive: Archive, args: argparse.Namespace) -> int:
             line = _Styled(f"\r{done}/{total} {_plain(name[:50]):<50}")
             print(line, end="", file=sys.stderr, flush=True)
 
-    report = archive.import_paths(args.paths, progress=progress)
+    failure: ImportIncomplete | None = None
+    try:
+        report = archive.import_paths(args.paths, progress=progress)
+    except ImportIncomplete as exc:
+        failure, report = exc, exc.report
     if sys.stderr.isatty():
         print(file=sys.stderr)
     for refusal in report.refused:
         print(f"refused: {refusal}", file=sys.stderr)
+    for note in report.notes:
+        print(f"{note.kind}: {note}", file=sys.stderr)
+    for notice in report.notices:
+        print(f"wpk-archive: {notice}", file=sys.stderr)
+    if failure is not None:
+        print(f"wpk-archive: {failure}", file=sys.stderr)
+        return 2
     print(report.summary())
     return 0 if report.ok else 1
 
@@ -393,8 +428,33 @@ def _reindex(archive: Archive, args: argparse.Namespace) -> int:
     return 0
 
 
-def _doctor(archive: Archive, args: argparse.Namespace) -> int:
-    lines = archive.doctor(repair=not args.check_only)
+def _doctor(args: argparse.Namespace) -> int:
+    """Check (and repair) the archive; a damaged store gets a verdict, and can be salvaged."""
+    folder = Path(args.archive).expanduser() if args.archive else default_archive_path()
+    db = folder / DB_NAME
+    if args.salvage is not None:
+        if not db.exists():
+            print(f"wpk-archive: {folder} holds no archive to salvage", file=sys.stderr)
+            return 2
+
+        def progress(done: int, total: int, what: str) -> None:
+            if sys.stderr.isatty():
+                print(_Styled(f"\r{done:,} documents"), end="", file=sys.stderr, flush=True)
+
+        report = store_salvage.salvage(db, args.salvage.expanduser(), progress)
+        for line in report.lines():
+            print(line)
+        return 0
+    marked = not args.check_only and db.exists() and store_salvage.damage_mark(folder)
+    if marked and store_salvage.verdict(db, count_salvageable=False).ok:
+        store_salvage.clear_damage_mark(folder)  # sound again (restored from a backup)
+    try:
+        with open_archive(folder, readonly=args.check_only and db.exists()) as archive:
+            if archive.notice:
+                print(archive.notice, file=sys.stderr)
+            lines = archive.doctor(repair=not args.check_only)
+    except StoreDamaged:
+        lines = store_salvage.verdict(db).lines
     for line in lines:
         print(line)
     return 1 if any("FAILED" in line for line in lines) else 0
@@ -589,7 +649,6 @@ _COMMANDS = {
     "summary": _summary,
     "reindex": _reindex,
     "reextract": _reextract,
-    "doctor": _doctor,
     "event": _event,
     "export": _export,
     "doc": _doc,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -19,7 +20,7 @@ from typing import Any
 
 from platformdirs import user_data_dir
 
-from wpk_archive.core import corrections, summaries, timeline
+from wpk_archive.core import corrections, store_salvage, summaries, timeline
 from wpk_archive.core import index as passage_index
 from wpk_archive.core import store as store_module
 from wpk_archive.core.corrections import CorrectionsImport
@@ -59,10 +60,37 @@ class ArchiveError(Exception):
 
 
 StoreError = store_module.StoreError  # raised for failed writes (full disk, read-only file)
+StoreDamaged = store_module.StoreDamaged  # the store file is damaged: a verdict, writes refused
 
 
 class ReadOnlyArchive(ArchiveError):
     """A write was asked of an archive opened read-only."""
+
+
+class ImportIncomplete(StoreError):
+    """An import stopped by a failed write (a full disk...): the message says what was stored
+    and what was not; ``report`` holds what was done before the failure."""
+
+    def __init__(self, message: str, report: ImportReport) -> None:
+        super().__init__(message)
+        self.report = report
+
+
+def _incomplete(
+    exc: StoreError, report: ImportReport, unstored: int, unread: int
+) -> ImportIncomplete:
+    """The message of an import cut off by a failed write: exactly what was and was not stored."""
+    stored = report.added + report.updated
+    lost = f"{unstored} document(s) of the batch being written"
+    if unread:
+        lost += f" and {unread} file(s) not yet read"
+    message = (
+        f"{exc.reason}: the import stopped. Stored and kept: {stored} document(s) "
+        f"({report.added} new, {report.updated} updated), committed before the failure. "
+        f"Not stored: {lost}. Free some space and import the same files again: what is stored "
+        "is recognised as already present."
+    )
+    return ImportIncomplete(message, report)
 
 
 @dataclass
@@ -74,11 +102,20 @@ class ImportReport:
     duplicates: int = 0
     refused: list[Refusal] = field(default_factory=list)
     cancelled: bool = False
+    notes: list[Refusal] = field(default_factory=list)
+    """Items imported after a repair (invalid bytes replaced...), each saying what was done."""
+    notices: list[str] = field(default_factory=list)
+    """What the user must know about the archive after this import (index to be rebuilt...)."""
 
     @property
     def ok(self) -> bool:
         """True when nothing was refused."""
         return not self.refused
+
+    def take(self, refused: Iterable[Refusal]) -> None:
+        """File the refusals of one read: notes of repairs apart from real refusals."""
+        for r in refused:
+            (self.notes if r.repaired else self.refused).append(r)
 
     def summary(self) -> str:
         """One line for people."""
@@ -131,20 +168,24 @@ def default_archive_path() -> Path:
     return Path(user_data_dir("wpk-archive", appauthor=False))
 
 
-def open_archive(path: Path | str | None = None, *, readonly: bool = False) -> Archive:
+def open_archive(
+    path: Path | str | None = None, *, readonly: bool = False, bundled: bool = True
+) -> Archive:
     """Open (creating if needed) the archive folder at ``path`` (default: :func:`default_archive_path`).
 
-    A new archive first imports the bundled articles, quietly. When another program holds the
-    archive, it opens read-only (``Archive.readonly`` tells).
+    A new archive first imports the bundled articles, quietly (unless ``bundled`` is False). When
+    another program holds the archive, its disk is full or its store was found damaged, it opens
+    read-only (``Archive.readonly`` and ``Archive.notice`` tell). A damaged store that cannot be
+    read raises :class:`StoreDamaged`.
     """
     folder = Path(path).expanduser() if path is not None else default_archive_path()
-    return Archive(folder, readonly=readonly)
+    return Archive(folder, readonly=readonly, bundled=bundled)
 
 
 class Archive:
     """An open archive folder."""
 
-    def __init__(self, folder: Path, *, readonly: bool = False) -> None:
+    def __init__(self, folder: Path, *, readonly: bool = False, bundled: bool = True) -> None:
         self.folder = folder
         self.notice: str | None = None
         try:
@@ -170,18 +211,58 @@ class Archive:
             )
         if readonly and is_new:
             raise ArchiveError(f"{folder} holds no archive yet, and it cannot be created read-only")
+        damage = None if is_new else store_salvage.precheck(db_path)
+        if damage:
+            self._lock_file.release()
+            raise StoreDamaged(
+                f"The archive's store {db_path} is damaged: {damage}. Nothing was changed. "
+                "Run `wpk-archive doctor --check-only` for a verdict, and `wpk-archive doctor "
+                "--salvage NEW_FOLDER` to copy what can be read into a new archive.",
+                f"The archive's store {db_path} is damaged: {damage}",
+            )
+        marked = store_salvage.damage_mark(folder)
+        if marked and not readonly:
+            readonly = True
+            self.notice = (
+                f"The archive's store was found damaged ({marked}): opened read-only. Run "
+                "`wpk-archive doctor` for a verdict; nothing more is written into it."
+            )
+        try:
+            self.store = Store(db_path, readonly=readonly)
+        except StoreError:
+            self._lock_file.release()
+            raise
+        except sqlite3.Error as exc:
+            if is_new or readonly or not store_module.disk_full(db_path):
+                self._lock_file.release()
+                raise ArchiveError(
+                    f"The archive's store {db_path} cannot be opened ({exc})."
+                ) from exc
+            readonly = True  # a full disk: nothing can be written, everything can be read
+            self.store = self._open_for_reading(db_path)
+            self.notice = (
+                f"The disk holding {folder} is full: opened read-only. Searching, reading and "
+                "exporting work; free some space to make changes."
+            )
         self.readonly = readonly
-        self.store = Store(db_path, readonly=readonly)
         self.index = passage_index.PassageIndex(folder / INDEX_DIR)
         self._index_checked = False
         self._bulk: BackgroundIndexer | None = None
+        self._index_failed: str | None = None
+        """Why indexing stopped during the current import (the index is rebuilt after it)."""
         self._write_lock = threading.RLock()
         self.orphan_corrections: list[corrections.Correction] = []
         self.failed_corrections: list[tuple[corrections.Correction, str]] = []
-        if is_new:
+        if is_new and bundled:
             self.import_bundled()
         elif not readonly and self.store.get_meta(TIMELINE_STALE) == "1":
-            self.rebuild_timeline()  # an import was cut off before it merged the timeline
+            try:
+                self.rebuild_timeline()  # an import was cut off before it merged the timeline
+            except StoreError as exc:
+                self.notice = (
+                    f"The timeline could not be merged again ({exc.reason}): it shows the state "
+                    "before the last import until it can be."
+                )
         broken = [why for why in self._stored_issues().values() if why.startswith("not applied")]
         if broken:
             note = (
@@ -205,8 +286,24 @@ class Archive:
         self.close()
 
     def _require_writable(self) -> None:
+        if self.store.damaged:
+            store_salvage.mark_damaged(self.folder, self.store.damaged)
+            raise StoreDamaged(
+                f"{self.store.damaged}: nothing more is written into it. Run `wpk-archive "
+                "doctor --salvage NEW_FOLDER` to copy what can be read into a new archive.",
+                self.store.damaged,
+            )
         if self.readonly:
             raise ReadOnlyArchive(self.notice or f"{self.folder} is open read-only")
+
+    @staticmethod
+    def _open_for_reading(db_path: Path) -> Store:
+        """The store read-only, or, when not even that can open (nothing can be created beside
+        it: a full disk), read as it is on disk."""
+        try:
+            return Store(db_path, readonly=True)
+        except sqlite3.Error:
+            return Store(db_path, readonly=True, immutable=True)
 
     # -- import -------------------------------------------------------------------------------
 
@@ -242,15 +339,17 @@ class Archive:
         """Import files and folders. Refused files are reported; everything else is imported."""
         self._require_writable()
         files, refusals = expand_paths([Path(p) for p in paths])
-        report = ImportReport(refused=list(refusals))
+        report = ImportReport()
+        report.take(refusals)
         pending: list[Item] = []
+        n = 0
         try:
             for n, path in enumerate(files, 1):
                 if cancelled is not None and cancelled():
                     report.cancelled = True
                     break
                 items, refused = read_path(path)
-                report.refused.extend(refused)
+                report.take(refused)
                 pending.extend(items)
                 in_file = len(items)
                 while len(pending) >= BATCH:  # a big .jsonl is committed in batches too
@@ -268,9 +367,12 @@ class Archive:
                     progress(n, len(files), path.name)
             if pending and not report.cancelled:
                 self._import_batch(pending, report)
+                pending = []
             self.rebuild_timeline()  # while the indexing process writes its segment
+        except StoreError as exc:
+            raise _incomplete(exc, report, len(pending), len(files) - n) from exc
         finally:
-            self._finish_bulk()
+            self._finish_bulk(report)
         return report
 
     def import_items(
@@ -301,11 +403,14 @@ class Archive:
             if pending and not report.cancelled:
                 self._import_batch(pending, report)
                 done += len(pending)
+                pending = []
                 if progress is not None:
                     progress(done, total, "")
             self.rebuild_timeline()  # while the indexing process writes its segment
+        except StoreError as exc:
+            raise _incomplete(exc, report, len(pending), 0) from exc
         finally:
-            self._finish_bulk()
+            self._finish_bulk(report)
         return report
 
     def _import_batch(self, items: list[Item], report: ImportReport) -> None:
@@ -346,13 +451,16 @@ class Archive:
                         report.updated += 1
                     else:
                         report.added += 1
-            if fresh and self._bulk is None and len(items) >= BATCH and BULK_INDEXING:
-                # a big import: from now on the index is written on the other core, in one
-                # writer for the whole import (see wpk_archive.core.indexer)
-                self._bulk = BackgroundIndexer(self.index.path)
-            if fresh and self._bulk is not None:
-                self._bulk.add(fresh, kinds, updated)
-            elif fresh:
+            if not fresh or self._index_failed is not None:
+                return  # (after an indexing failure the index is rebuilt from the store)
+            try:
+                if self._bulk is None and len(items) >= BATCH and BULK_INDEXING:
+                    # a big import: from now on the index is written on the other core, in one
+                    # writer for the whole import (see wpk_archive.core.indexer)
+                    self._bulk = BackgroundIndexer(self.index.path)
+                if self._bulk is not None:
+                    self._bulk.add(fresh, kinds, updated)
+                    return
                 self._index_checked = False  # if the index write fails, the next search repairs it
                 if updated:  # only documents indexed before have passages to remove
                     self.index.delete_documents(updated)
@@ -361,8 +469,21 @@ class Archive:
                 self.index.add_documents(fresh, kinds=kinds, replace=False)
                 self.index.set_generation(self.store.generation())
                 self._index_checked = True
+            except (IndexerFailed, OSError, passage_index.IndexError_) as exc:
+                # the store has committed the batch: the index is only behind, and is rebuilt
+                self._indexing_failed(exc)
 
-    def _finish_bulk(self) -> None:
+    def _indexing_failed(self, exc: BaseException) -> None:
+        """Stop indexing this import (the indexing process died, the index cannot be written):
+        the store keeps everything, and the index is rebuilt from it at the next check."""
+        bulk, self._bulk = self._bulk, None
+        if bulk is not None:
+            with contextlib.suppress(Exception):
+                bulk.cancel()
+        self._index_failed = str(exc) or type(exc).__name__
+        self._index_checked = False
+
+    def _finish_bulk(self, report: ImportReport | None = None) -> None:
         """Commit the background indexer of a big import, if one was started.
 
         Runs after the last batch, also when the import was cancelled or failed: whatever the
@@ -370,18 +491,27 @@ class Archive:
         check to rebuild from the store.
         """
         bulk, self._bulk = self._bulk, None
-        if bulk is None:
-            return
         with self._write_lock:
-            try:
-                bulk.commit()
-            except IndexerFailed as exc:
-                self.notice = f"Indexing the import failed ({exc}); the index will be rebuilt."
-                self._index_checked = False  # the next search rebuilds it from the store
+            if bulk is not None:
+                try:
+                    bulk.commit()
+                except IndexerFailed as exc:
+                    self._index_failed = str(exc)
+            failed, self._index_failed = self._index_failed, None
+            if failed is None:
+                if bulk is not None:
+                    self.index.refresh()
+                    self.index.set_generation(self.store.generation())
+                    self._index_checked = True
                 return
-            self.index.refresh()
-            self.index.set_generation(self.store.generation())
-            self._index_checked = True
+            self._index_checked = False  # the next search rebuilds it from the store
+            message = (
+                f"Indexing the import failed ({failed}); every document is stored, and the "
+                "search index will be rebuilt from the archive at the next search."
+            )
+            self.notice = message
+            if report is not None:
+                report.notices.append(message)
 
     def _summarize(self, doc: Document) -> None:
         sentences = summaries.split_document(doc)  # split and classified once, for both
@@ -1118,12 +1248,18 @@ class Archive:
         from wpk_archive.core.store import SCHEMA_VERSION
 
         lines: list[str] = []
-        verdict = self.store.integrity_check()
-        lines.append(
-            "SQLite integrity: ok"
-            if verdict == "ok"
-            else f"SQLite integrity: FAILED ({verdict}); copy the folder, then restore a backup"
-        )
+        try:
+            verdict = self.store.integrity_check()
+        except StoreError as exc:
+            verdict = exc.reason
+        if verdict != "ok":
+            # a damaged store: a verdict and what can be salvaged, no repair attempted in it
+            if repair and not self.readonly:
+                store_salvage.mark_damaged(self.folder, f"SQLite integrity check: {verdict}")
+            return store_salvage.verdict(self.store.path).lines
+        lines.append("SQLite integrity: ok")
+        if repair and not self.readonly:
+            store_salvage.clear_damage_mark(self.folder)
         version = self.store.schema_version
         lines.append(
             f"schema version: {version}"

@@ -214,4 +214,4 @@ def clean_text(text: str) -> str:
 def clean_title(title: str) -> str:
     """A title from an import on one line: NULs and other control characters become spaces."""
     text = "".join(" " if _unsafe(ch) else ch for ch in title.replace("\x00", ""))
-    return " ".join(text.split())[:MAX_TITLE]
+    return text.strip()[:MAX_TITLE]
