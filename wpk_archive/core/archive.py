@@ -84,11 +84,19 @@ def _incomplete(
     lost = f"{unstored} document(s) of the batch being written"
     if unread:
         lost += f" and {unread} file(s) not yet read"
+    if isinstance(exc, StoreDamaged):
+        advice = (
+            "Nothing more is written into the damaged store: run `wpk-archive doctor "
+            "--check-only` for a verdict."
+        )
+    else:
+        advice = (
+            "Free some space" if "full" in exc.reason else "Fix the cause"
+        ) + " and import the same files again: what is stored is recognised as already present."
     message = (
         f"{exc.reason}: the import stopped. Stored and kept: {stored} document(s) "
         f"({report.added} new, {report.updated} updated), committed before the failure. "
-        f"Not stored: {lost}. Free some space and import the same files again: what is stored "
-        "is recognised as already present."
+        f"Not stored: {lost}. {advice}"
     )
     return ImportIncomplete(message, report)
 
@@ -1253,9 +1261,9 @@ class Archive:
         except StoreError as exc:
             verdict = exc.reason
         if verdict != "ok":
-            # a damaged store: a verdict and what can be salvaged, no repair attempted in it
-            if repair and not self.readonly:
-                store_salvage.mark_damaged(self.folder, f"SQLite integrity check: {verdict}")
+            # a damaged store: a verdict and what can be salvaged, no repair attempted in it;
+            # the note left beside it (not in it) keeps every later open from writing into it
+            store_salvage.mark_damaged(self.folder, f"SQLite integrity check: {verdict}")
             return store_salvage.verdict(self.store.path).lines
         lines.append("SQLite integrity: ok")
         if repair and not self.readonly:

@@ -96,6 +96,9 @@ def schema_problem(tables: set[str], version: int) -> str | None:
 def _open(db: Path, immutable: bool = False) -> sqlite3.Connection:
     mode = "ro&immutable=1" if immutable else "ro"
     conn = sqlite3.connect(f"file:{db}?mode={mode}", uri=True, check_same_thread=False)
+    # a file shorter than its header says is read as far as it goes (the connection cannot
+    # write: this only lifts SQLite's refusal to open it)
+    conn.execute("PRAGMA writable_schema = ON")
     conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     return conn
 
@@ -183,10 +186,19 @@ class TableRead:
     """How much of one table could be read."""
 
     read: int = 0
-    lost: int = 0
-    """Rows (or row numbers) that could not be read."""
+    failed: int = 0
+    """Row numbers whose reading failed (they may or may not have held a row)."""
+    expected: int | None = None
+    """How many rows the table holds, when SQLite can still count them."""
     unreadable: str | None = None
     """Why the table could not be read at all."""
+
+    @property
+    def lost(self) -> int:
+        """Rows that could not be read (an estimate when the table cannot be counted)."""
+        if self.expected is not None:
+            return max(0, self.expected - self.read)
+        return self.failed
 
 
 def read_rows(
@@ -195,11 +207,14 @@ def read_rows(
     """The readable rows of ``table``, by rowid; a damaged page loses only the rows on it."""
     names = ", ".join(f'"{c}"' for c in columns)
     try:
-        last = conn.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0]
+        tally.expected = int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
     except sqlite3.DatabaseError as exc:
         if "no such table" in str(exc):
             tally.unreadable = "the table is missing"
             return
+    try:
+        last = conn.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0]
+    except sqlite3.DatabaseError:
         pages = _pragma(conn, "page_count") or 0
         size = _pragma(conn, "page_size") or 4096
         last = pages * size // 32  # no row is smaller: an upper bound on the rowids
@@ -221,7 +236,7 @@ def read_rows(
                         f"SELECT {names} FROM {table} WHERE rowid = ?", [rowid]
                     ).fetchone()
                 except sqlite3.DatabaseError:
-                    tally.lost += 1
+                    tally.failed += 1
                     continue
                 if found is not None:
                     rows.append(found)
@@ -319,11 +334,15 @@ def _counts(tallies: dict[str, TableRead]) -> str:
         "user_event_gists": "of your event gists",
         "corrections": "of your corrections",
     }
+    if tallies and all(t.unreadable for t in tallies.values()):
+        return "nothing (the file holds none of the archive's tables)"
     parts = []
     for table, tally in tallies.items():
         part = f"{tally.read:,} {words[table]}"
         if tally.unreadable:
-            part = f"no {words[table].removeprefix('of ')} ({tally.unreadable})"
+            part = f"none {words[table]} ({tally.unreadable})".replace(
+                "none documents", "no documents"
+            )
         elif tally.lost:
             part += f" ({tally.lost:,} unreadable)"
         parts.append(part)
@@ -377,7 +396,8 @@ def salvage(
             for row in read_rows(conn, "documents", DOCUMENT_COLUMNS, documents):
                 text, doc_id = row["text"], row["id"]
                 if not isinstance(text, str) or not isinstance(doc_id, str) or not doc_id:
-                    documents.lost += 1
+                    documents.read -= 1
+                    documents.failed += 1
                     continue
                 origin = row["origin"] if isinstance(row["origin"], str) else f"salvaged:{doc_id}"
                 doc = Document(
@@ -413,9 +433,11 @@ def _copy_user_data(conn: sqlite3.Connection, archive: Any, report: SalvageRepor
     store = archive.store
     for table in USER_TABLES:
         tally = report.tallies[table] = TableRead()
+        needed = ("target_type", "target_id", "action") if table == "corrections" else ("text",)
         for row in read_rows(conn, table, USER_COLUMNS[table], tally):
-            if not all(isinstance(row[c], str) for c in USER_COLUMNS[table][:2]):
-                tally.lost += 1
+            if not all(isinstance(row[c], str) for c in needed):
+                tally.read -= 1
+                tally.failed += 1
                 continue
             if table == "user_summaries":
                 store.set_user_summary(row["doc_id"], row["text"], _text(row["written_for_hash"]))
@@ -426,7 +448,8 @@ def _copy_user_data(conn: sqlite3.Connection, archive: Any, report: SalvageRepor
                     value = json.loads(row["value"]) if row["value"] is not None else None
                     old = json.loads(row["old"]) if row["old"] is not None else None
                 except (TypeError, ValueError):
-                    tally.lost += 1
+                    tally.read -= 1
+                    tally.failed += 1
                     continue
                 new_id = store.add_correction(
                     row["target_type"],
