@@ -231,7 +231,9 @@ def _read_file(path: Path) -> bytes:
         return handle.read(MAX_FILE_BYTES + 1)
 
 
-def _cannot_read(name: str, exc: OSError) -> Refusal:
+def _cannot_read(name: str, exc: OSError, path: Path | None = None) -> Refusal:
+    if exc.errno == errno.ENOENT and path is not None and os.path.islink(path):
+        return Refusal(name, "a broken link (what it points to does not exist); nothing imported")
     if exc.errno == errno.ENOENT:
         return Refusal(
             name, "vanished before it could be read (moved or deleted); nothing imported"
@@ -266,7 +268,7 @@ def read_path(path: Path) -> tuple[list[Item], list[Refusal]]:
             return [], [_too_big(name, info.st_size)]
         data = _read_file(path)
     except OSError as exc:
-        return [], [_cannot_read(name, exc)]
+        return [], [_cannot_read(name, exc, path)]
     if len(data) > MAX_FILE_BYTES:
         return [], [_too_big(name, len(data))]
     if not data.strip():
