@@ -76,12 +76,19 @@ class ImportIncomplete(StoreError):
         self.report = report
 
 
+def _last_line(text: str) -> str:
+    """The last line of a message (a failure report may carry the indexing process's
+    traceback: the user gets its conclusion)."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    return lines[-1] if lines else ""
+
+
 def _incomplete(
     exc: StoreError, report: ImportReport, unstored: int, unread: int
 ) -> ImportIncomplete:
     """The message of an import cut off by a failed write: exactly what was and was not stored."""
     stored = report.added + report.updated
-    lost = f"{unstored} document(s) of the batch being written"
+    lost = f"the {unstored} other document(s) read (the batch being written, and any after it)"
     if unread:
         lost += f" and {unread} file(s) not yet read"
     if isinstance(exc, StoreDamaged):
@@ -235,14 +242,20 @@ class Archive:
                 f"The archive's store was found damaged ({marked}): opened read-only. Run "
                 "`wpk-archive doctor` for a verdict; nothing more is written into it."
             )
+        store: Store | None = None
         try:
-            self.store = Store(db_path, readonly=readonly)
-        except StoreError:
-            self._lock_file.release()
-            raise
-        except sqlite3.Error as exc:
-            if is_new or readonly or not store_module.disk_full(db_path):
+            store = Store(db_path, readonly=readonly)
+            store.get_meta(TIMELINE_STALE)  # the first read opens the WAL: it needs room beside
+            self.store = store
+        except (StoreError, sqlite3.Error) as exc:
+            if store is not None:
+                with contextlib.suppress(Exception):
+                    store.close()
+            full = not is_new and not readonly and store_module.disk_full(db_path)
+            if not full or isinstance(exc, StoreDamaged):
                 self._lock_file.release()
+                if isinstance(exc, StoreError):
+                    raise
                 raise ArchiveError(
                     f"The archive's store {db_path} cannot be opened ({exc})."
                 ) from exc
@@ -308,9 +321,15 @@ class Archive:
     def _open_for_reading(db_path: Path) -> Store:
         """The store read-only, or, when not even that can open (nothing can be created beside
         it: a full disk), read as it is on disk."""
+        store: Store | None = None
         try:
-            return Store(db_path, readonly=True)
-        except sqlite3.Error:
+            store = Store(db_path, readonly=True)
+            store.get_meta(TIMELINE_STALE)
+            return store
+        except (StoreError, sqlite3.Error):
+            if store is not None:
+                with contextlib.suppress(Exception):
+                    store.close()
             return Store(db_path, readonly=True, immutable=True)
 
     # -- import -------------------------------------------------------------------------------
@@ -429,6 +448,7 @@ class Archive:
             updated: list[str] = []
             kinds: dict[tuple[str, int], set[str]] = {}
             seen_hashes: set[str] = set()
+            duplicates = 0  # counted into the report once the batch is committed
             with self.store.transaction():
                 # committed together with the batch: a crash before the timeline is merged again
                 # leaves this mark, and the next open merges it (see __init__)
@@ -437,7 +457,7 @@ class Archive:
                 for n, item in enumerate(items):
                     doc = item.document
                     if doc.content_hash in seen_hashes or self.store.has_content(doc.content_hash):
-                        report.duplicates += 1
+                        duplicates += 1
                         continue
                     seen_hashes.add(doc.content_hash)
                     if others and n % 4 == 0:
@@ -456,9 +476,9 @@ class Archive:
                     fresh.append(doc)
                     if existed:
                         updated.append(doc.id)
-                        report.updated += 1
-                    else:
-                        report.added += 1
+            report.duplicates += duplicates
+            report.updated += len(updated)
+            report.added += len(fresh) - len(updated)
             if not fresh or self._index_failed is not None:
                 return  # (after an indexing failure the index is rebuilt from the store)
             try:
@@ -488,7 +508,7 @@ class Archive:
         if bulk is not None:
             with contextlib.suppress(Exception):
                 bulk.cancel()
-        self._index_failed = str(exc) or type(exc).__name__
+        self._index_failed = _last_line(str(exc)) or type(exc).__name__
         self._index_checked = False
 
     def _finish_bulk(self, report: ImportReport | None = None) -> None:
@@ -504,7 +524,7 @@ class Archive:
                 try:
                     bulk.commit()
                 except IndexerFailed as exc:
-                    self._index_failed = str(exc)
+                    self._index_failed = _last_line(str(exc))
             failed, self._index_failed = self._index_failed, None
             if failed is None:
                 if bulk is not None:
@@ -514,8 +534,8 @@ class Archive:
                 return
             self._index_checked = False  # the next search rebuilds it from the store
             message = (
-                f"Indexing the import failed ({failed}); every document is stored, and the "
-                "search index will be rebuilt from the archive at the next search."
+                f"Indexing the import failed ({failed}); the search index will be rebuilt from "
+                "the archive (where every stored document is) at the next search."
             )
             self.notice = message
             if report is not None:

@@ -59,6 +59,9 @@ def header_problem(db: Path) -> str | None:
     page_size = 65536 if page_size == 1 else page_size
     if not 512 <= page_size <= 65536 or page_size & (page_size - 1):
         return f"its header gives an impossible page size ({page_size})"
+    wal = db.with_name(db.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return None  # the newest pages are in the WAL (a checkpoint cut off by a full disk)
     if size % page_size:
         return (
             f"its size ({size:,} bytes) is not a whole number of {page_size:,}-byte pages: "
