@@ -71,11 +71,40 @@ def normalize_text(text: str) -> str:
     return text.replace("\x00", "")
 
 
+MAX_PASSAGE_CHARS = 20_000
+"""A paragraph longer than this (the longest of the 122,527 KCNA paragraphs has 6,303
+characters) is split into passages of at most this size, at a sentence end when there is one:
+every per-passage step (dating, summaries, indexing, snippets) then has a bounded cost."""
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*(?=\s)""")
+_SPACE = re.compile(r"\s+")
+
+
+def _split_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` as pieces of at most MAX_PASSAGE_CHARS, cut after the last sentence
+    end in the second half of each piece (else at the last space, else anywhere)."""
+    pieces: list[tuple[int, int]] = []
+    while end - start > MAX_PASSAGE_CHARS:
+        low, high = start + MAX_PASSAGE_CHARS // 2, start + MAX_PASSAGE_CHARS
+        cut = None
+        for match in _SENTENCE_END.finditer(text, low, high):
+            cut = match.end()
+        if cut is None:
+            for match in _SPACE.finditer(text, low, high):
+                cut = match.start()
+        if cut is None or cut <= start:
+            cut = high
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
+
+
 def split_passages(doc_id: str, text: str) -> list[Passage]:
     """Paragraphs of ``text`` as passages with exact offsets (whitespace trimmed).
 
     Paragraphs are separated by blank lines; a text that has no blank line at all (some feeds
-    lose them) is split at single newlines instead.
+    lose them) is split at single newlines instead. A paragraph over MAX_PASSAGE_CHARS becomes
+    several passages.
     """
     if _PARAGRAPH_BREAK.search(text):
         bounds = []
@@ -91,7 +120,7 @@ def split_passages(doc_id: str, text: str) -> list[Passage]:
             bounds.append((position, position + len(line)))
             position += len(line) + 1
     passages: list[Passage] = []
-    for start, end in bounds:
+    for start, end in (piece for bound in bounds for piece in _split_long(text, *bound)):
         chunk = text[start:end]
         stripped = chunk.strip()
         if not stripped:
