@@ -25,11 +25,41 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-WORDS = (
-    "the party congress plenary meeting central committee workers korea pyongyang delegates "
-    "discussed agricultural plan province decided socialist construction economy people leader "
-    "great achievements orchard rice wheat factory steel year month report session assembly"
-).split()
+WORDS = [
+    "the",
+    "party",
+    "congress",
+    "plenary",
+    "meeting",
+    "central",
+    "committee",
+    "workers",
+    "korea",
+    "pyongyang",
+    "delegates",
+    "discussed",
+    "agricultural",
+    "plan",
+    "province",
+    "decided",
+    "socialist",
+    "construction",
+    "economy",
+    "people",
+    "leader",
+    "great",
+    "achievements",
+    "orchard",
+    "rice",
+    "wheat",
+    "factory",
+    "steel",
+    "year",
+    "month",
+    "report",
+    "session",
+    "assembly",
+]
 
 
 def hostile_text(size: int, shape: str, seed: int = 1) -> str:
