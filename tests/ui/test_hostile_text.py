@@ -223,3 +223,40 @@ def test_document_dialog_refuses_an_impossible_date_inline(qtbot) -> None:  # ty
     _press_ok(dialog)
     assert dialog.isVisible() and "February 2021 has 28 days" in dialog.error.text()
     assert dialog.boxes["date"].text() == "2021-02-30"
+
+
+def test_pdf_and_markdown_exports_keep_every_word(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from wpk_archive.core.export import document_blocks, document_markdown
+    from wpk_archive.ui.pdf_export import pdf_document, write_pdf
+
+    text = (
+        "Report\n\nThe editorial of <<Rodong Sinmun>> says: the orchard plenum met. "
+        f"{HOSTILE} Everything after the brackets stays.\n\nA second passage."
+    )
+    jsonl = tmp_path / "doc.jsonl"
+    jsonl.write_text(json.dumps({"title": HOSTILE, "text": text}) + "\n", encoding="utf-8")
+    with open_archive(tmp_path / "a") as archive:
+        archive.import_paths([jsonl])
+        doc_id = next(d["id"] for d in archive.documents() if d["title"] == HOSTILE)
+        doc = archive.document(doc_id)
+        assert doc is not None
+        summary = archive.summary(doc_id)
+    blocks = document_blocks(doc, summary)
+    laid_out = pdf_document(blocks).toPlainText()
+    assert (
+        "<<Rodong Sinmun>> says" in laid_out and "Everything after the brackets stays." in laid_out
+    )
+    assert literal(laid_out) and "A second passage." in laid_out
+    pdf = tmp_path / "doc.pdf"
+    write_pdf(blocks, pdf)
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 1000
+    # the Markdown export, read by a Markdown renderer (Qt's), shows the same words, no markup
+    rendered = QTextDocument()
+    rendered.setMarkdown(document_markdown(doc, summary))
+    assert "<<Rodong Sinmun>> says" in rendered.toPlainText()
+    assert (
+        literal(rendered.toPlainText())
+        and "Everything after the brackets stays." in rendered.toPlainText()
+    )
+    markup = rendered.toHtml()
+    assert "<a " not in markup and "<img" not in markup, "no link, no image was made"

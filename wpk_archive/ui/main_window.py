@@ -754,16 +754,11 @@ class MainWindow(QMainWindow):
                 failed=self._failed,
             )
             return
-        from PySide6.QtGui import QPageSize, QTextDocument
-        from PySide6.QtPrintSupport import QPrinter
+        from wpk_archive.core.export import document_blocks
+        from wpk_archive.ui.pdf_export import write_pdf
 
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        printer.setOutputFileName(str(path))
-        document = QTextDocument()
-        document.setMarkdown(text)
-        document.print_(printer)
+        # laid out from the text itself, never from re-parsed markup (nothing can be dropped)
+        write_pdf(document_blocks(state.document, state.summary), path)
         self._exported(str(path))
 
     def _exported(self, path: str) -> None:
