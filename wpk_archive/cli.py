@@ -204,6 +204,11 @@ def _parser() -> argparse.ArgumentParser:
         help="(import) also take the file's rows that delete documents",
     )
 
+    notes = sub.add_parser(
+        "import-notes", help="restore your summaries and gists from a notes file (of a delete)"
+    )
+    notes.add_argument("file", type=Path)
+
     export = sub.add_parser("export", help="export the timeline, a document, or your own text")
     export_sub = export.add_subparsers(dest="what", required=True, metavar="WHAT")
     ex_tl = export_sub.add_parser("timeline", help="the timeline as CSV, JSON or Markdown")
@@ -605,6 +610,25 @@ def _corrections(archive: Archive, args: argparse.Namespace) -> int:
     return 1 if report.refused else 0
 
 
+def _import_notes(archive: Archive, args: argparse.Namespace) -> int:
+    try:
+        data = json.loads(args.file.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else "not JSON"
+        print(f"wpk-archive: cannot read {args.file}: {reason or exc}", file=sys.stderr)
+        return 1
+    try:
+        lines = archive.import_notes(data)
+    except ArchiveError as exc:
+        if archive.readonly:
+            raise
+        print(f"wpk-archive: refused {args.file}: {exc}", file=sys.stderr)
+        return 1
+    for line in lines:
+        print(line)
+    return 0 if all(line.endswith("restored") or ": restored" in line for line in lines) else 1
+
+
 def _export(archive: Archive, args: argparse.Namespace) -> int:
     if args.what == "timeline":
         fmt = args.format or args.file.suffix.lstrip(".").lower()
@@ -653,4 +677,5 @@ _COMMANDS = {
     "export": _export,
     "doc": _doc,
     "corrections": _corrections,
+    "import-notes": _import_notes,
 }

@@ -20,7 +20,7 @@ from typing import Any
 
 from platformdirs import user_data_dir
 
-from wpk_archive.core import corrections, store_salvage, summaries, timeline
+from wpk_archive.core import corrections, store_salvage, summaries, timeline, user_notes
 from wpk_archive.core import index as passage_index
 from wpk_archive.core import store as store_module
 from wpk_archive.core.corrections import CorrectionsImport
@@ -46,7 +46,7 @@ BATCH = 500
 BULK_INDEXING = os.environ.get("WPK_BULK_INDEXING", "1") != "0"
 """Imports of more than one batch index on the other core (wpk_archive.core.indexer)."""
 TIMELINE_STALE = "timeline_stale"
-NOTES_FORMAT = "wpk-archive-notes"
+NOTES_FORMAT = user_notes.NOTES_FORMAT
 """The file a delete writes the user's notes on a document to (``import-notes`` reads it)."""
 CORRECTION_ISSUES = "correction_issues"
 """Meta key: JSON {correction id: why it does nothing}, written by every timeline merge."""
@@ -1257,6 +1257,72 @@ class Archive:
             return {}
         return {str(k): str(v) for k, v in issues.items()} if isinstance(issues, dict) else {}
 
+    def detached_user_data(self) -> list[str]:
+        """The user's texts whose target is not in the archive now (kept, never dropped): gists
+        of events no longer on the timeline, summaries of documents no longer stored."""
+        lines = []
+        documents = self.store.document_ids()
+        gone = [
+            s["doc_id"] for s in self.store.all_user_summaries() if s["doc_id"] not in documents
+        ]
+        if gone:
+            lines.append(
+                f"your summaries of documents not in the archive: {len(gone)} (kept; they "
+                f"return when the document is imported again): {', '.join(gone[:5])}"
+            )
+        lost = [
+            g["event_id"]
+            for g in self.store.all_user_event_gists()
+            if self.store.event(g["event_id"]) is None
+        ]
+        if lost:
+            lines.append(
+                f"your gists of events not on the timeline now: {len(lost)} (kept): "
+                + ", ".join(lost[:5])
+            )
+        return lines
+
+    def import_notes(self, data: Any) -> list[str]:
+        """Restore the summaries and gists of a notes file (written when a document is deleted,
+        or by ``export user-data``); returns one line per note, restored or not and why.
+
+        A summary goes back to its document when the document is in the archive (imported
+        again); it never replaces a summary written since. A gist goes to its event, or to the
+        event of the same document with the same name and kind.
+        """
+        self._require_writable()
+        try:
+            summaries_in, gists_in = user_notes.read_notes(data)
+        except user_notes.NotesError as exc:
+            raise ArchiveError(str(exc)) from exc
+        lines: list[str] = []
+        for note in summaries_in:
+            doc_id, text = note["doc_id"], note["text"]
+            if self.store.document_hash(doc_id) is None:
+                lines.append(
+                    f"summary of {doc_id}: not restored, the document is not in the "
+                    "archive (import it again first)"
+                )
+                continue
+            mine = self.store.user_summary(doc_id)
+            if mine and mine["text"] != text:
+                lines.append(f"summary of {doc_id}: not restored, you wrote another one since")
+                continue
+            self.store.set_user_summary(doc_id, text, note.get("written_for_hash"))
+            lines.append(f"summary of {doc_id}: restored")
+        for note in gists_in:
+            event = user_notes.find_event(self.store, note)
+            if event is None:
+                lines.append(f"gist of {note['event_id']}: not restored, no such event now")
+                continue
+            current = self.store.user_event_gist(event.id)
+            if current and current["text"] != note["text"]:
+                lines.append(f"gist of {event.id}: not restored, you wrote another one since")
+                continue
+            self.store.set_user_event_gist(event.id, note["text"])
+            lines.append(f"gist of {event.id} ({event.name}): restored")
+        return lines
+
     def remove_correction(self, correction_id: int) -> None:
         """Delete one correction from the record for good (undone first if it was active)."""
         self._require_writable()
@@ -1305,6 +1371,7 @@ class Archive:
         empty = self.store.documents_without_passages()
         if empty:
             lines.append(f"documents without passages: {len(empty)} ({', '.join(empty[:5])})")
+        lines.extend(self.detached_user_data())
         issues = self.correction_issues(fresh=True)
         if issues:
             lines.append(
