@@ -260,3 +260,23 @@ def test_pdf_and_markdown_exports_keep_every_word(qtbot, tmp_path: Path) -> None
     )
     markup = rendered.toHtml()
     assert "<a " not in markup and "<img" not in markup, "no link, no image was made"
+
+
+def test_a_delete_is_undone_from_the_window(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    state = window.reader.state
+    assert state is not None and window.archive is not None
+    doc_id = state.document.id
+    with qtbot.waitSignal(window.corrections_changed, timeout=15000):
+        _modal(
+            qtbot,
+            window.delete_document_dialog,
+            lambda w: w.button(QMessageBox.StandardButton.Yes).click(),
+        )
+    qtbot.waitUntil(lambda: not window.tasks._running, timeout=15000)
+    assert window.archive.document(doc_id) is None
+    assert window.undo_action.isEnabled()
+    with qtbot.waitSignal(window.corrections_changed, timeout=15000):
+        window.undo_last_correction()
+    qtbot.waitUntil(lambda: not window.tasks._running, timeout=15000)
+    assert window.archive.document(doc_id) is not None, "undo puts the document back"
+    assert "Correction undone" in window.statusBar().currentMessage()
