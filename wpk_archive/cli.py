@@ -31,6 +31,7 @@ from wpk_archive.core.export import TIMELINE_FORMATS, document_markdown, timelin
 from wpk_archive.core.indexer import WORKER_FLAG, worker_main
 from wpk_archive.core.models import EVENT_KINDS, Document
 from wpk_archive.core.timeline import event_to_json
+from wpk_archive.core.validation import date_problem, parse_date_value
 
 _MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
 # what documents may not send to a terminal: C0 controls but newline and tab (ESC, CR, BEL, BS
@@ -71,6 +72,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test()
     command = args.command or "gui"
+    for name in ("date_from", "date_to"):  # the same date rule as everywhere else
+        value = getattr(args, name, None)
+        if value is not None and parse_date_value(value) is None:
+            print(f"wpk-archive: --{name[5:]} {date_problem(value)}", file=sys.stderr)
+            return 2
     if command == "gui":
         from wpk_archive.ui.app import run
 

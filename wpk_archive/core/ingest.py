@@ -160,8 +160,9 @@ def find_date_line(text: str) -> str | None:
             year, month, day = int(groups["y2"]), MONTHS[groups["m2"].lower()], int(groups["d2"])
         else:
             year, month, day = int(groups["y3"]), int(groups["m3"]), int(groups["d3"])
-        if 1 <= month <= 12 and 1 <= day <= 31 and 1900 <= year <= 2100:
-            return f"{year:04d}-{month:02d}-{day:02d}"
+        found = validation.parse_date_value(f"{year:04d}-{month:02d}-{day:02d}")
+        if found and 1900 <= year <= 2100:  # a real day ("February 30" is not one)
+            return found
     return None
 
 

@@ -21,11 +21,12 @@ MAX_TITLE = 1_000
 MAX_URL = 2_000
 PRECISIONS = ("day", "month", "year")
 
-_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
 # a date followed by a time ("2021-01-05T10:00:00", "2021-01-05 10:00:00+09:00", "...Z")
 _DATETIME = re.compile(
     r"(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?"
-    r"(?:Z|[+-]\d{2}:?\d{2})?"
+    r"(?:Z|[+-]\d{2}:?\d{2})?",
+    re.ASCII,
 )
 
 
