@@ -810,6 +810,7 @@ class MainWindow(QMainWindow):
         def failed(message: str) -> None:
             dialog.reset()
             bridge.deleteLater()
+            self.refresh()  # what was stored before the failure is shown (the message says what)
             plain.warn(self, "Import failed", message)
 
         bridge.progress.connect(progress)
@@ -824,9 +825,12 @@ class MainWindow(QMainWindow):
 
     def _report_import(self, report: ImportReport) -> None:
         self.statusBar().showMessage(f"Import: {report.summary()}", 15000)
+        for notice in report.notices:
+            self.show_banner(notice)
         if report.refused:
-            lines = "\n".join(str(r) for r in report.refused[:50])
-            more = f"\n… and {len(report.refused) - 50} more" if len(report.refused) > 50 else ""
+            shown = [str(r) for r in report.refused] + [f"{n.kind}: {n}" for n in report.notes]
+            lines = "\n".join(shown[:50])
+            more = f"\n… and {len(shown) - 50} more" if len(shown) > 50 else ""
             box = plain.message(
                 self,
                 "Some files were not imported",
