@@ -283,9 +283,8 @@ class ReaderView(QWidget):
                 }
                 if shown or g.event.manual:
                     was = ", ".join(f"{k}: {v}" for k, v in shown.items()) or "added by you"
-                    when += (
-                        f" <span style='color:#a60' title='{html.escape(was, quote=True)}'>✎</span>"
-                    )
+                    tip = html.escape(tooltip(was), quote=True)  # a tooltip of plain text
+                    when += f" <span style='color:#a60' title='{tip}'>✎</span>"
                 mine = f"<br><i>Your gist: {html.escape(g.user_text)}</i>" if g.user_text else ""
                 parts.append(
                     f"<p><b>{when}</b> {html.escape(g.event.name)}<br>"
