@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from wpk_archive.core.archive import open_archive
 
 REPO = Path(__file__).resolve().parents[2]
@@ -108,3 +110,34 @@ def test_undo_of_a_delete_restores_the_document_and_the_users_summary(tmp_path: 
         assert [e.name for e in archive.timeline(doc_id=doc_id)]
         exported = archive.export_corrections()["corrections"]
         assert all("restore" not in json.dumps(c["old"]) for c in exported), "no text in exports"
+
+
+def test_an_edit_that_cannot_be_written_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "Nothing of this change was written" is true: the correction and the timeline merge are
+    one transaction (the disk fills up while the timeline is written)."""
+    import sqlite3
+
+    from wpk_archive.core.archive import StoreError
+
+    with open_archive(tmp_path / "a") as archive:
+        event = archive.timeline()[0]
+        before = archive.corrections()
+
+        def full(*_args: object, **_kwargs: object) -> None:
+            raise sqlite3.OperationalError("database or disk is full")
+
+        monkeypatch.setattr(archive.store, "replace_events", full)
+        for edit in (
+            lambda: archive.correct_event(event.id, name="Renamed"),
+            lambda: archive.reject_event(event.id),
+            lambda: archive.delete_document(event.sources[0].doc_id, confirm_loss=True),
+        ):
+            with pytest.raises(StoreError, match="full: nothing of this change was written"):
+                edit()
+            assert archive.corrections() == before
+        monkeypatch.undo()
+        again = archive.event(event.id)
+        assert again is not None and again.name == event.name and not again.rejected
+        assert archive.document(event.sources[0].doc_id) is not None

@@ -13,7 +13,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -303,6 +303,22 @@ class Archive:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @contextlib.contextmanager
+    def _atomic(self) -> Iterator[None]:
+        """One store transaction for a whole edit (its corrections and the timeline merged
+        again): a write that fails (a full disk) leaves nothing of the edit behind, as the
+        error says."""
+        with self._write_lock, self.store.transaction():
+            yield
+
+    def _indexing_after_edit_failed(self, exc: BaseException) -> None:
+        """The store has the edit; the index could not follow (a full disk): rebuilt later."""
+        self._index_checked = False
+        self.notice = (
+            f"The search index could not be updated ({_last_line(str(exc))}); it is rebuilt "
+            "from the archive at the next search. Your change is saved."
+        )
 
     def _require_writable(self) -> None:
         if self.store.damaged:
@@ -884,13 +900,14 @@ class Archive:
                 checked[name] = corrections.check_event_value(name, value)
             except corrections.CorrectionError as exc:
                 raise ArchiveError(str(exc)) from exc
-        ids = [
-            self.store.add_correction(
-                "event", event.id, "set", field=name, value=value, old=getattr(event, name)
-            )
-            for name, value in checked.items()
-        ]
-        self.rebuild_timeline()
+        with self._atomic():
+            ids = [
+                self.store.add_correction(
+                    "event", event.id, "set", field=name, value=value, old=getattr(event, name)
+                )
+                for name, value in checked.items()
+            ]
+            self.rebuild_timeline()
         return ids
 
     def reject_event(self, event_id: str) -> int:
@@ -904,8 +921,9 @@ class Archive:
     def _event_action(self, event_id: str, action: str) -> int:
         self._require_writable()
         event = self._event_or_error(event_id)
-        correction = self.store.add_correction("event", event.id, action)
-        self.rebuild_timeline()
+        with self._atomic():
+            correction = self.store.add_correction("event", event.id, action)
+            self.rebuild_timeline()
         return correction
 
     def add_event(
@@ -946,8 +964,9 @@ class Archive:
             raise ArchiveError(str(exc)) from exc
         created = now_iso()
         event_id = corrections.manual_event_id(value, created)
-        self.store.add_correction("event", event_id, "add", value=value, created_at=created)
-        self.rebuild_timeline()
+        with self._atomic():
+            self.store.add_correction("event", event_id, "add", value=value, created_at=created)
+            self.rebuild_timeline()
         return event_id
 
     def join_events(self, event_id: str, other_id: str) -> int:
@@ -957,8 +976,9 @@ class Archive:
         self._event_or_error(other_id)
         if event_id == other_id:
             raise ArchiveError("an event cannot be joined with itself")
-        correction = self.store.add_correction("event", event_id, "join", value=other_id)
-        self.rebuild_timeline()
+        with self._atomic():
+            correction = self.store.add_correction("event", event_id, "join", value=other_id)
+            self.rebuild_timeline()
         return correction
 
     def split_event(self, event_id: str, source_keys: list[str]) -> str:
@@ -970,10 +990,11 @@ class Archive:
         if not moving or len(moving) == len(known):
             raise ArchiveError("name some, but not all, of the event's sources to split off")
         new_id = event.id + "-" + corrections.manual_event_id({"s": sorted(moving)}, now_iso())[1:6]
-        self.store.add_correction(
-            "event", event.id, "split", value={"sources": sorted(moving), "new_id": new_id}
-        )
-        self.rebuild_timeline()
+        with self._atomic():
+            self.store.add_correction(
+                "event", event.id, "split", value={"sources": sorted(moving), "new_id": new_id}
+            )
+            self.rebuild_timeline()
         return new_id
 
     def correct_document(self, doc_id: str, **changes: Any) -> list[int]:
@@ -990,17 +1011,24 @@ class Archive:
             }
         except corrections.CorrectionError as exc:
             raise ArchiveError(str(exc)) from exc
-        for name, value in changes.items():
-            ids.append(
-                self.store.add_correction(
-                    "document", doc.id, "set", field=name, value=value, old=getattr(doc, name)
+        with self._atomic():
+            for name, value in changes.items():
+                ids.append(
+                    self.store.add_correction(
+                        "document", doc.id, "set", field=name, value=value, old=getattr(doc, name)
+                    )
                 )
-            )
-            setattr(doc, name, value)
-        self.store.update_document_fields(doc.id, changes)
-        self._ensure_index()
-        self.index.add_documents([doc], kinds=self.store.event_kinds_by_passage(), replace=True)
-        self.index.set_generation(self.store.generation())
+                setattr(doc, name, value)
+            self.store.update_document_fields(doc.id, changes)
+        with self._write_lock:
+            self._ensure_index()
+            try:
+                self.index.add_documents(
+                    [doc], kinds=self.store.event_kinds_by_passage(), replace=True
+                )
+                self.index.set_generation(self.store.generation())
+            except (OSError, passage_index.IndexError_) as exc:
+                self._indexing_after_edit_failed(exc)
         return ids
 
     def delete_document(
@@ -1052,13 +1080,17 @@ class Archive:
                 "user_summary": mine,
             },
         }
-        with self._write_lock:
+        with self._atomic():
             self.store.add_correction("document", doc.id, "delete", old=kept)
             self.store.delete_document(doc.id, with_user_data=True)
+            self.rebuild_timeline()
+        with self._write_lock:
             self._ensure_index()
-            self.index.delete_documents([doc.id])
-            self.index.set_generation(self.store.generation())
-        self.rebuild_timeline()
+            try:
+                self.index.delete_documents([doc.id])
+                self.index.set_generation(self.store.generation())
+            except (OSError, passage_index.IndexError_) as exc:
+                self._indexing_after_edit_failed(exc)
 
     def document_corrections(self, doc_id: str) -> dict[str, Any]:
         """Fields of a document the user corrected, each with the extracted value it replaced."""
@@ -1075,18 +1107,20 @@ class Archive:
         if not match:
             raise ArchiveError(f"no correction {correction_id}")
         c = match[0]
-        if c.target_type == "document" and c.action == "delete" and c.active:
-            self._restore_deleted(c)
-        self.store.set_correction_active(correction_id, False)
-        if c.target_type == "document" and c.action == "set" and c.field:
-            doc = self.document(c.target_id)
-            if doc is not None:
-                later = self._document_corrections(doc.id)
-                restored = next(
-                    (x.value for x in reversed(later) if x.active and x.field == c.field), c.old
-                )
-                self.store.update_document_fields(doc.id, {c.field: restored})
-        self.rebuild_timeline()
+        with self._atomic():
+            if c.target_type == "document" and c.action == "delete" and c.active:
+                self._restore_deleted(c)
+            self.store.set_correction_active(correction_id, False)
+            if c.target_type == "document" and c.action == "set" and c.field:
+                doc = self.document(c.target_id)
+                if doc is not None:
+                    later = self._document_corrections(doc.id)
+                    restored = next(
+                        (x.value for x in reversed(later) if x.active and x.field == c.field),
+                        c.old,
+                    )
+                    self.store.update_document_fields(doc.id, {c.field: restored})
+            self.rebuild_timeline()
 
     def _restore_deleted(self, c: corrections.Correction) -> None:
         editing.restore_deleted(self, c)
@@ -1133,9 +1167,9 @@ class Archive:
         self._require_writable()
         if not any(c.id == correction_id for c in self.store.corrections()):
             raise ArchiveError(f"no correction {correction_id}")
-        self.undo_correction(correction_id)
-        self.store.delete_correction(correction_id)
-        self.rebuild_timeline()
+        with self._atomic():
+            self.undo_correction(correction_id)
+            self.store.delete_correction(correction_id)
 
     def doctor(self, *, repair: bool = True) -> list[str]:
         """Check the archive and repair what can be repaired safely; one line per finding.
