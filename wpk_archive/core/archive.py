@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -245,7 +244,7 @@ class Archive:
             store = Store(db_path, readonly=readonly)
             store.get_meta(TIMELINE_STALE)  # the first read opens the WAL: it needs room beside
             self.store = store
-        except (StoreError, sqlite3.Error) as exc:
+        except store_module.OPEN_ERRORS as exc:
             if store is not None:
                 with contextlib.suppress(Exception):
                     store.close()
@@ -340,7 +339,7 @@ class Archive:
             store = Store(db_path, readonly=True)
             store.get_meta(TIMELINE_STALE)
             return store
-        except (StoreError, sqlite3.Error):
+        except store_module.OPEN_ERRORS:
             if store is not None:
                 with contextlib.suppress(Exception):
                     store.close()

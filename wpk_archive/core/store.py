@@ -39,6 +39,10 @@ class StoreError(Exception):
         self.reason = reason or message
 
 
+OPEN_ERRORS = (StoreError, sqlite3.Error)
+"""What opening a store can raise (for callers that speak no SQL)."""
+
+
 class StoreDamaged(StoreError):
     """The store file is damaged (not a database, malformed pages, missing tables): nothing may
     be written into it; ``wpk-archive doctor`` gives the verdict and salvages what is readable."""
