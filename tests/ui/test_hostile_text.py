@@ -280,3 +280,18 @@ def test_a_delete_is_undone_from_the_window(qtbot, window: MainWindow) -> None: 
     qtbot.waitUntil(lambda: not window.tasks._running, timeout=15000)
     assert window.archive.document(doc_id) is not None, "undo puts the document back"
     assert "Correction undone" in window.statusBar().currentMessage()
+
+
+def test_a_refused_edit_shows_its_reason_not_an_exception_name(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    state = window.reader.state
+    assert state is not None and window.archive is not None
+    archive = window.archive
+    seen = _modal(
+        qtbot,
+        lambda: window.correct(
+            archive.add_event, doc_id=state.document.id, passage=1, start="2012-02-30", name="X"
+        ),
+        lambda w: w.accept(),
+    )
+    text = " ".join(seen["texts"])
+    assert "February 2012 has 29 days" in text and "ArchiveError" not in text, text
