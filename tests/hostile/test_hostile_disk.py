@@ -106,6 +106,10 @@ def test_an_import_cut_off_by_a_full_disk_says_what_was_stored(
     assert "Not stored:" in proc.stderr and "nothing was written" not in proc.stderr
     assert 0 < stored < 3_000, "part went in before the disk filled"
     assert integrity(archive) == "ok"
+    # while the disk stays full, searching still answers (from the index as it is)
+    full = cli(archive, "search", "congress", "--json")
+    assert full.returncode == 0 and not crashed(full), full.stderr
+    assert json.loads(full.stdout)["total"] >= 1
     # with room again, importing the same file adds exactly what was missing
     filler.unlink()
     again = cli(archive, "import", str(feed))

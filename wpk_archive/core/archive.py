@@ -456,7 +456,10 @@ class Archive:
     def _import_batch(self, items: list[Item], report: ImportReport) -> None:
         """Store, extract and index one batch: SQLite commits first, the index follows."""
         with self._write_lock:
-            self._ensure_index()
+            try:
+                self._ensure_index(for_edit=True)
+            except (OSError, passage_index.IndexError_) as exc:
+                self._indexing_failed(exc)  # the store takes the batch; the index is rebuilt
             fresh: list[Document] = []
             updated: list[str] = []
             kinds: dict[tuple[str, int], set[str]] = {}
@@ -540,11 +543,15 @@ class Archive:
                     self._index_failed = _last_line(str(exc))
             failed, self._index_failed = self._index_failed, None
             if failed is None:
-                if bulk is not None:
+                if bulk is None:
+                    return
+                try:
                     self.index.refresh()
                     self.index.set_generation(self.store.generation())
                     self._index_checked = True
-                return
+                    return
+                except (OSError, passage_index.IndexError_) as exc:  # e.g. a full disk
+                    failed = _last_line(str(exc)) or type(exc).__name__
             self._index_checked = False  # the next search rebuilds it from the store
             message = (
                 f"Indexing the import failed ({failed}); the search index will be rebuilt from "
@@ -611,8 +618,13 @@ class Archive:
             )
         return None
 
-    def _ensure_index(self, progress: Progress | None = None, *, thorough: bool = False) -> None:
+    def _ensure_index(
+        self, progress: Progress | None = None, *, thorough: bool = False, for_edit: bool = False
+    ) -> None:
         """Rebuild the index from the store when it is missing, damaged or out of step.
+
+        For a read (not ``for_edit``), an index that opens but is out of step is not removed
+        when the disk has no room for a new one: it is searched as it is, with a notice.
 
         The quick check reads only the index's stamp (its analyzer version and the store
         generation it reflects) and leaves the index closed: opening it maps ~200 MB at 20,000
@@ -627,24 +639,44 @@ class Archive:
         ):
             self._index_checked = True
             return
+        readable = False
         try:
             self.index.close()
             self.index.open()
+            readable = True
             generation = self.store.generation()
             # the cheap check first: the index says which store generation it reflects
             stale = self.index.generation != generation and (
                 self.index.doc_ids() != self.store.document_ids()
             )
             if not stale and not self.readonly and self.index.generation != generation:
-                self.index.set_generation(generation)
+                with contextlib.suppress(OSError):  # a full disk: the stamp stays as it was
+                    self.index.set_generation(generation)
         except passage_index.IndexError_:
             stale = True
         if stale:
             if self.readonly:
                 self.notice = (self.notice or "") + " The search index is out of date."
+            elif readable and not for_edit and not self._room_to_rebuild():
+                # rebuilding starts by removing the old index: without room for the new one,
+                # searching the old one is better than nothing
+                self.notice = (
+                    "The search index is out of date, and the disk has no room to rebuild it: "
+                    "searching it as it is (recent changes may be missing). Free some space."
+                )
+                return
             else:
                 self.reindex(progress=progress)
         self._index_checked = True
+
+    def _room_to_rebuild(self) -> bool:
+        """Whether the disk can hold a new index beside the store (twice the old one, 10 MB at
+        least)."""
+        try:
+            used = sum(f.stat().st_size for f in self.index.path.iterdir() if f.is_file())
+        except OSError:
+            used = 0
+        return not store_module.disk_full(self.folder, room=max(10 << 20, 2 * used))
 
     def reindex(self, *, progress: Progress | None = None) -> int:
         """Rebuild the whole index from the store; returns the number of passages indexed."""
@@ -1020,8 +1052,8 @@ class Archive:
                 setattr(doc, name, value)
             self.store.update_document_fields(doc.id, changes)
         with self._write_lock:
-            self._ensure_index()
             try:
+                self._ensure_index(for_edit=True)
                 self.index.add_documents(
                     [doc], kinds=self.store.event_kinds_by_passage(), replace=True
                 )
@@ -1084,8 +1116,8 @@ class Archive:
             self.store.delete_document(doc.id, with_user_data=True)
             self.rebuild_timeline()
         with self._write_lock:
-            self._ensure_index()
             try:
+                self._ensure_index(for_edit=True)
                 self.index.delete_documents([doc.id])
                 self.index.set_generation(self.store.generation())
             except (OSError, passage_index.IndexError_) as exc:
