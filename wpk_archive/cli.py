@@ -6,6 +6,7 @@ With ``--json``, stdout holds only JSON; messages go to stderr.
 from __future__ import annotations
 
 import argparse
+import builtins
 import html
 import json
 import os
@@ -16,14 +17,49 @@ from pathlib import Path
 from typing import Any
 
 from wpk_archive import __version__
-from wpk_archive.core.archive import Archive, ArchiveError, StoreError, open_archive
+from wpk_archive.core import store_salvage
+from wpk_archive.core.archive import (
+    DB_NAME,
+    Archive,
+    ArchiveError,
+    ImportIncomplete,
+    StoreDamaged,
+    StoreError,
+    default_archive_path,
+    open_archive,
+)
 from wpk_archive.core.dates import date_mention_to_json
 from wpk_archive.core.export import TIMELINE_FORMATS, document_markdown, timeline_export
 from wpk_archive.core.models import EVENT_KINDS, Document
 from wpk_archive.core.search.indexer import WORKER_FLAG, worker_main
 from wpk_archive.core.timeline import event_to_json
+from wpk_archive.core.validation import date_problem, parse_date_value
 
 _MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
+# what documents may not send to a terminal: C0 controls but newline and tab (ESC, CR, BEL, BS
+# move the cursor or set the window title), DEL, C1 controls (0x9b is CSI), bidi overrides
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
+)
+
+
+def _plain(text: str) -> str:
+    """``text`` safe for a terminal: control characters shown as '?' (newlines and tabs kept)."""
+    return _UNSAFE.sub("?", text)
+
+
+class _Styled(str):
+    """Text already made safe, which may hold this program's own terminal codes."""
+
+    __slots__ = ()
+
+
+def print(  # every line this module prints goes through the terminal filter
+    *values: object, sep: str = " ", end: str = "\n", file: Any = None, flush: bool = False
+) -> None:
+    """:func:`builtins.print`, with document text made safe for the terminal (see :func:`_plain`)."""
+    shown = [v if isinstance(v, _Styled) else _plain(str(v)) for v in values]
+    builtins.print(*shown, sep=sep, end=end, file=file, flush=flush)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -40,18 +76,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command or "gui"
     if command == "dates":  # reads no archive
         return _dates(args)
+    for name in ("date_from", "date_to"):  # the same date rule as everywhere else
+        value = getattr(args, name, None)
+        if value is not None and parse_date_value(value) is None:
+            print(f"wpk-archive: --{name[5:]} {date_problem(value)}", file=sys.stderr)
+            return 2
     if command == "gui":
         from wpk_archive.ui.app import run
 
         return run(args.archive, screenshot=getattr(args, "screenshot", None))
     try:
-        # doctor --check-only changes nothing, so it never takes the writer's lock. The other
-        # commands take it when free; a read needs no notice when another program holds it, and
-        # a write refused for that reason says so in its error.
-        readonly = command == "doctor" and bool(args.check_only)
-        with open_archive(args.archive, readonly=readonly) as archive:
+        if command == "doctor":  # opens the store read-only for --check-only, and salvages
+            return _doctor(args)
+        # a read needs no notice when another program holds the writer's lock, and a write
+        # refused for that reason says so in its error
+        with open_archive(args.archive) as archive:
             notice = archive.notice or ""
-            if archive.readonly_reason:
+            if archive.held_elsewhere and archive.readonly_reason:
+                # beside the app, a read needs no word; a write refused says why in its error
                 notice = notice.replace(archive.readonly_reason, "").strip()
             if notice:
                 print(notice, file=sys.stderr)
@@ -65,6 +107,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 141  # 128 + SIGPIPE, what a shell reports for a tool killed by a closed pipe
+    except StoreDamaged as exc:
+        folder = Path(args.archive).expanduser() if args.archive else default_archive_path()
+        if (folder / DB_NAME).exists():
+            store_salvage.mark_damaged(folder, exc.reason)
+        print(f"wpk-archive: {exc}", file=sys.stderr)
+        return 2
     except (ArchiveError, StoreError) as exc:
         print(f"wpk-archive: {exc}", file=sys.stderr)
         return 2
@@ -137,6 +185,12 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("reindex", help="rebuild the search index from the store")
     doctor = sub.add_parser("doctor", help="check the archive and repair what is safe to repair")
     doctor.add_argument("--check-only", action="store_true", help="report, change nothing")
+    doctor.add_argument(
+        "--salvage",
+        type=Path,
+        metavar="NEW_FOLDER",
+        help="copy what is readable of a damaged archive into a new archive folder",
+    )
     sub.add_parser(
         "reextract", help="re-run date, event and summary extraction (your own text is kept)"
     )
@@ -173,9 +227,23 @@ def _parser() -> argparse.ArgumentParser:
     doc.add_argument("--export-notes", type=Path, help="(delete) save your notes on it here first")
     doc.add_argument("--yes", action="store_true", help="(delete) your notes on it may be lost")
 
-    corr = sub.add_parser("corrections", help="list, export or import your corrections")
-    corr.add_argument("action", choices=("list", "export", "import"))
-    corr.add_argument("file", type=Path, nargs="?")
+    corr = sub.add_parser(
+        "corrections",
+        help="list, export, import or remove your corrections",
+        description="list | export FILE | import FILE [--allow-deletes] | remove ID",
+    )
+    corr.add_argument("action", choices=("list", "export", "import", "remove"))
+    corr.add_argument("file", nargs="?", metavar="FILE|ID")
+    corr.add_argument(
+        "--allow-deletes",
+        action="store_true",
+        help="(import) also take the file's rows that delete documents",
+    )
+
+    notes = sub.add_parser(
+        "import-notes", help="restore your summaries and gists from a notes file (of a delete)"
+    )
+    notes.add_argument("file", type=Path)
 
     export = sub.add_parser("export", help="export the timeline, a document, or your own text")
     export_sub = export.add_subparsers(dest="what", required=True, metavar="WHAT")
@@ -193,24 +261,41 @@ def _parser() -> argparse.ArgumentParser:
 def _import(archive: Archive, args: argparse.Namespace) -> int:
     def progress(done: int, total: int, name: str) -> None:
         if sys.stderr.isatty():
-            print(f"\r{done}/{total} {name[:50]:<50}", end="", file=sys.stderr, flush=True)
+            line = _Styled(f"\r{done}/{total} {_plain(name[:50]):<50}")
+            print(line, end="", file=sys.stderr, flush=True)
 
-    report = archive.import_paths(args.paths, progress=progress)
+    failure: ImportIncomplete | None = None
+    try:
+        report = archive.import_paths(args.paths, progress=progress)
+    except ImportIncomplete as exc:
+        failure, report = exc, exc.report
     if sys.stderr.isatty():
         print(file=sys.stderr)
     for refusal in report.refused:
         print(f"refused: {refusal}", file=sys.stderr)
+    for note in report.notes:
+        print(f"{note.kind}: {note}", file=sys.stderr)
+    for notice in report.notices:
+        print(f"wpk-archive: {notice}", file=sys.stderr)
+    if failure is not None:
+        print(f"wpk-archive: {failure}", file=sys.stderr)
+        return 2
     print(report.summary())
     return 0 if report.ok else 1
 
 
-def _terminal_marks(snippet: str, tty: bool) -> str:
-    """Snippet markup for a terminal: bold on a tty, **word** otherwise."""
-    marked = _MARK.sub(
-        (lambda m: f"\x1b[1;33m{m.group(1)}\x1b[0m") if tty else (lambda m: f"**{m.group(1)}**"),
-        snippet,
-    )
-    return html.unescape(marked)
+def _terminal_marks(snippet: str, tty: bool) -> _Styled:
+    """Snippet markup for a terminal: bold on a tty, **word** otherwise; the document's own
+    text made safe first (see :func:`_plain`)."""
+    pieces: list[str] = []
+    position = 0
+    for m in _MARK.finditer(snippet):
+        pieces.append(_plain(html.unescape(snippet[position : m.start()])))
+        word = _plain(html.unescape(m.group(1)))
+        pieces.append(f"\x1b[1;33m{word}\x1b[0m" if tty else f"**{word}**")
+        position = m.end()
+    pieces.append(_plain(html.unescape(snippet[position:])))
+    return _Styled("".join(pieces))
 
 
 def _search(archive: Archive, args: argparse.Namespace) -> int:
@@ -257,7 +342,7 @@ def _search(archive: Archive, args: argparse.Namespace) -> int:
         print(f"  by {name}: {top}")
     for h in result.hits:
         print(f"\n{h.title} ({h.date or 'undated'})  [{h.doc_id} ¶{h.passage}]")
-        print("  " + _terminal_marks(h.snippet, tty))
+        print(_Styled("  " + _terminal_marks(h.snippet, tty)))
     return 0
 
 
@@ -328,7 +413,7 @@ def _timeline(archive: Archive, args: argparse.Namespace) -> int:
 
 def _dates(args: argparse.Namespace) -> int:
     """``wpk-archive dates [TEXT] [--date D]``: the date mentions read in a text."""
-    from wpk_archive.core.dates import find_dates, parse_date_value
+    from wpk_archive.core.dates import find_dates
 
     if args.date is not None and (parse_date_value(args.date) or "").count("-") != 2:
         print(f"wpk-archive: --date {args.date!r} is not a date (write YYYY-MM-DD)", file=sys.stderr)
@@ -407,7 +492,8 @@ def _reindex(archive: Archive, args: argparse.Namespace) -> int:
             width = 30
             filled = width * done // max(total, 1)
             bar = "#" * filled + "-" * (width - filled)
-            print(f"\r[{bar}] {done}/{total} documents", end="", file=sys.stderr, flush=True)
+            line = _Styled(f"\r[{bar}] {done}/{total} documents")
+            print(line, end="", file=sys.stderr, flush=True)
 
     count = archive.reindex(progress=progress)
     if sys.stderr.isatty():
@@ -416,8 +502,33 @@ def _reindex(archive: Archive, args: argparse.Namespace) -> int:
     return 0
 
 
-def _doctor(archive: Archive, args: argparse.Namespace) -> int:
-    lines = archive.doctor(repair=not args.check_only)
+def _doctor(args: argparse.Namespace) -> int:
+    """Check (and repair) the archive; a damaged store gets a verdict, and can be salvaged."""
+    folder = Path(args.archive).expanduser() if args.archive else default_archive_path()
+    db = folder / DB_NAME
+    if args.salvage is not None:
+        if not db.exists():
+            print(f"wpk-archive: {folder} holds no archive to salvage", file=sys.stderr)
+            return 2
+
+        def progress(done: int, total: int, what: str) -> None:
+            if sys.stderr.isatty():
+                print(_Styled(f"\r{done:,} documents"), end="", file=sys.stderr, flush=True)
+
+        report = store_salvage.salvage(db, args.salvage.expanduser(), progress)
+        for line in report.lines():
+            print(line)
+        return 0
+    marked = not args.check_only and db.exists() and store_salvage.damage_mark(folder)
+    if marked and store_salvage.verdict(db, count_salvageable=False).ok:
+        store_salvage.clear_damage_mark(folder)  # sound again (restored from a backup)
+    try:
+        with open_archive(folder, readonly=args.check_only and db.exists()) as archive:
+            if archive.notice:
+                print(archive.notice, file=sys.stderr)
+            lines = archive.doctor(repair=not args.check_only)
+    except StoreDamaged:
+        lines = store_salvage.verdict(db).lines
     for line in lines:
         print(line)
     return 1 if any("FAILED" in line for line in lines) else 0
@@ -520,31 +631,71 @@ def _doc(archive: Archive, args: argparse.Namespace) -> int:
 
 def _corrections(archive: Archive, args: argparse.Namespace) -> int:
     if args.action == "list":
-        orphans = {c.id for c in archive.orphan_corrections}
+        issues = archive.correction_issues()
         for c in archive.corrections():
-            flags = ("" if c.active else " [undone]") + (
-                " [target not found]" if c.id in orphans else ""
-            )
-            print(c.describe() + flags)
+            flags = "" if c.active else " [undone]"
+            if c.active and c.id in issues:
+                flags += f" [{issues[c.id]}]"
+            print(_plain(c.describe() + flags))
         return 0
     if args.file is None:
         print(f"wpk-archive: corrections {args.action} needs a FILE", file=sys.stderr)
         return 2
+    if args.action == "remove":
+        if not args.file.isdigit():
+            print("wpk-archive: corrections remove needs a correction number", file=sys.stderr)
+            return 2
+        archive.remove_correction(int(args.file))
+        print(f"removed correction #{int(args.file)}", file=sys.stderr)
+        return 0
+    path = Path(args.file)
     if args.action == "export":
         text = json.dumps(archive.export_corrections(), ensure_ascii=False, indent=2)
-        args.file.write_text(text + "\n", encoding="utf-8")
-        print(f"wrote {args.file}", file=sys.stderr)
+        try:
+            path.write_text(text + "\n", encoding="utf-8")
+        except OSError as exc:
+            print(f"wpk-archive: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
+        print(f"wrote {path}", file=sys.stderr)
         return 0
     try:
-        data = json.loads(args.file.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        print(f"wpk-archive: cannot read {args.file}: {exc}", file=sys.stderr)
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else "not JSON"
+        print(_plain(f"wpk-archive: cannot read {path}: {reason or exc}"), file=sys.stderr)
         return 1
-    added = archive.import_corrections(data)
-    print(f"imported {added} correction(s)")
-    for c in archive.orphan_corrections:
-        print(f"kept, target not found: {c.describe()}", file=sys.stderr)
-    return 0
+    try:
+        report = archive.import_corrections(data, allow_deletes=args.allow_deletes)
+    except ArchiveError as exc:
+        if archive.readonly:
+            raise
+        print(_plain(f"wpk-archive: refused {path}: {exc}"), file=sys.stderr)
+        return 1
+    for refusal in report.refused:
+        print(_plain(f"refused: {path}: {refusal}"), file=sys.stderr)
+    print(report.summary())
+    for correction_id, why in archive.correction_issues().items():
+        print(_plain(f"correction #{correction_id}: {why}"), file=sys.stderr)
+    return 1 if report.refused else 0
+
+
+def _import_notes(archive: Archive, args: argparse.Namespace) -> int:
+    try:
+        data = json.loads(args.file.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else "not JSON"
+        print(f"wpk-archive: cannot read {args.file}: {reason or exc}", file=sys.stderr)
+        return 1
+    try:
+        lines = archive.import_notes(data)
+    except ArchiveError as exc:
+        if archive.readonly:
+            raise
+        print(f"wpk-archive: refused {args.file}: {exc}", file=sys.stderr)
+        return 1
+    for line in lines:
+        print(line)
+    return 0 if all(line.endswith("restored") or ": restored" in line for line in lines) else 1
 
 
 def _export(archive: Archive, args: argparse.Namespace) -> int:
@@ -578,8 +729,9 @@ def _export(archive: Archive, args: argparse.Namespace) -> int:
 
 
 def _print_json(payload: Any) -> None:
-    json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    """JSON on stdout; characters a terminal would act on are written as \\u escapes."""
+    text = json.dumps(payload, ensure_ascii=False, indent=2)
+    sys.stdout.write(_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
 _COMMANDS = {
@@ -590,9 +742,9 @@ _COMMANDS = {
     "summary": _summary,
     "reindex": _reindex,
     "reextract": _reextract,
-    "doctor": _doctor,
     "event": _event,
     "export": _export,
     "doc": _doc,
     "corrections": _corrections,
+    "import-notes": _import_notes,
 }

@@ -197,14 +197,16 @@ def test_unreadable_file_is_reported_even_as_root(
 ) -> None:
     (tmp_path / "ok.txt").write_text("Fine\n\nThe orchard plenum.", encoding="utf-8")
     (tmp_path / "locked.txt").write_text("Secret", encoding="utf-8")
-    real = Path.read_bytes
+    from wpk_archive.core import ingest
 
-    def read_bytes(self: Path) -> bytes:
-        if self.name == "locked.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+    real = ingest._read_file
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    def read_file(path: Path) -> bytes:
+        if path.name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(ingest, "_read_file", read_file)
     report = archive.import_paths([tmp_path])
     assert report.added == 1
     assert [Path(r.path).name for r in report.refused] == ["locked.txt"]

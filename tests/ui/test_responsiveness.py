@@ -110,7 +110,7 @@ def test_no_archive_call_runs_on_the_gui_thread(
 
     monkeypatch.setattr(main_window_module, "open_archive", recorded_open)
     monkeypatch.setattr(
-        corrections_module.QInputDialog, "getText", lambda *a, **k: ("My own gist", True)
+        corrections_module.plain, "get_text", lambda *a, **k: ("My own gist", True)
     )
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     window = MainWindow(folder, settings=settings)

@@ -7,20 +7,22 @@ in the folder are left alone.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from platformdirs import user_data_dir
 
-from wpk_archive.core import corrections, summaries, timeline
+from wpk_archive.core import corrections, editing, store_salvage, summaries, timeline, user_notes
 from wpk_archive.core import store as store_module
 from wpk_archive.core.chronology import Chronology, load_chronology
+from wpk_archive.core.corrections import CorrectionsImport
 from wpk_archive.core.ingest import Item, Refusal, document_from_text, expand_paths, read_path
 from wpk_archive.core.locking import ArchiveLock
 from wpk_archive.core.models import Document, Event, EventSource, SearchResult, SummarySentence
@@ -38,6 +40,10 @@ BULK_INDEXING = os.environ.get("WPK_BULK_INDEXING", "1") != "0"
 TIMELINE_STALE = "timeline_stale"
 TIMELINE_GRAMMAR = "timeline_grammar"
 CHRONOLOGY_NAME = "chronology.tsv"
+NOTES_FORMAT = user_notes.NOTES_FORMAT
+"""The file a delete writes the user's notes on a document to (``import-notes`` reads it)."""
+CORRECTION_ISSUES = "correction_issues"
+"""Meta key: JSON {correction id: why it does nothing}, written by every timeline merge."""
 
 Progress = Callable[[int, int, str], None]
 """progress(done, total, what): called from the working thread."""
@@ -48,10 +54,52 @@ class ArchiveError(Exception):
 
 
 StoreError = store_module.StoreError  # raised for failed writes (full disk, read-only file)
+StoreDamaged = store_module.StoreDamaged  # the store file is damaged: a verdict, writes refused
 
 
 class ReadOnlyArchive(ArchiveError):
     """A write was asked of an archive opened read-only."""
+
+
+class ImportIncomplete(StoreError):
+    """An import stopped by a failed write (a full disk...): the message says what was stored
+    and what was not; ``report`` holds what was done before the failure."""
+
+    def __init__(self, message: str, report: ImportReport) -> None:
+        super().__init__(message)
+        self.report = report
+
+
+def _last_line(text: str) -> str:
+    """The last line of a message (a failure report may carry the indexing process's
+    traceback: the user gets its conclusion)."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    return lines[-1] if lines else ""
+
+
+def _incomplete(
+    exc: StoreError, report: ImportReport, unstored: int, unread: int
+) -> ImportIncomplete:
+    """The message of an import cut off by a failed write: exactly what was and was not stored."""
+    stored = report.added + report.updated
+    lost = f"the {unstored} other document(s) read (the batch being written, and any after it)"
+    if unread:
+        lost += f" and {unread} file(s) not yet read"
+    if isinstance(exc, StoreDamaged):
+        advice = (
+            "Nothing more is written into the damaged store: run `wpk-archive doctor "
+            "--check-only` for a verdict."
+        )
+    else:
+        advice = (
+            "Free some space" if "full" in exc.reason else "Fix the cause"
+        ) + " and import the same files again: what is stored is recognised as already present."
+    message = (
+        f"{exc.reason}: the import stopped. Stored and kept: {stored} document(s) "
+        f"({report.added} new, {report.updated} updated), committed before the failure. "
+        f"Not stored: {lost}. {advice}"
+    )
+    return ImportIncomplete(message, report)
 
 
 @dataclass
@@ -63,11 +111,20 @@ class ImportReport:
     duplicates: int = 0
     refused: list[Refusal] = field(default_factory=list)
     cancelled: bool = False
+    notes: list[Refusal] = field(default_factory=list)
+    """Items imported after a repair (invalid bytes replaced...), each saying what was done."""
+    notices: list[str] = field(default_factory=list)
+    """What the user must know about the archive after this import (index to be rebuilt...)."""
 
     @property
     def ok(self) -> bool:
         """True when nothing was refused."""
         return not self.refused
+
+    def take(self, refused: Iterable[Refusal]) -> None:
+        """File the refusals of one read: notes of repairs apart from real refusals."""
+        for r in refused:
+            (self.notes if r.repaired else self.refused).append(r)
 
     def summary(self) -> str:
         """One line for people."""
@@ -133,20 +190,24 @@ def default_archive_path() -> Path:
     return Path(user_data_dir("wpk-archive", appauthor=False))
 
 
-def open_archive(path: Path | str | None = None, *, readonly: bool = False) -> Archive:
+def open_archive(
+    path: Path | str | None = None, *, readonly: bool = False, bundled: bool = True
+) -> Archive:
     """Open (creating if needed) the archive folder at ``path`` (default: :func:`default_archive_path`).
 
-    A new archive first imports the bundled articles, quietly. When another program holds the
-    archive, it opens read-only (``Archive.readonly`` tells).
+    A new archive first imports the bundled articles, quietly (unless ``bundled`` is False). When
+    another program holds the archive, its disk is full or its store was found damaged, it opens
+    read-only (``Archive.readonly`` and ``Archive.notice`` tell). A damaged store that cannot be
+    read raises :class:`StoreDamaged`.
     """
     folder = Path(path).expanduser() if path is not None else default_archive_path()
-    return Archive(folder, readonly=readonly)
+    return Archive(folder, readonly=readonly, bundled=bundled)
 
 
 class Archive:
     """An open archive folder."""
 
-    def __init__(self, folder: Path, *, readonly: bool = False) -> None:
+    def __init__(self, folder: Path, *, readonly: bool = False, bundled: bool = True) -> None:
         self.folder = folder
         self.notice: str | None = None
         try:
@@ -160,6 +221,8 @@ class Archive:
         self._lock_file = ArchiveLock(folder / "archive.lock")
         self.readonly_reason: str | None = None
         """Why the archive opened read-only when it was not asked to (None otherwise)."""
+        self.held_elsewhere = False
+        """Read-only because another program (the app) holds the archive for writing."""
         if not readonly and not is_new and not _writable(folder, db_path):
             readonly = True
             self.readonly_reason = (
@@ -168,21 +231,44 @@ class Archive:
             )
         elif not readonly and not self._lock_file.acquire():
             readonly = True
+            self.held_elsewhere = True
             self.readonly_reason = (
                 "Another WPK Archive window has this archive open: opened read-only. "
                 "Close the other one to make changes here."
             )
         if readonly and is_new:
             raise ArchiveError(f"{folder} holds no archive yet, and it cannot be created read-only")
-        self.store = _open_store(db_path, readonly)
+        damage = None if is_new else store_salvage.precheck(db_path)
+        if damage:
+            self._lock_file.release()
+            raise StoreDamaged(
+                f"The archive's store {db_path} is damaged: {damage}. Nothing was changed. "
+                "Run `wpk-archive doctor --check-only` for a verdict, and `wpk-archive doctor "
+                "--salvage NEW_FOLDER` to copy what can be read into a new archive.",
+                f"The archive's store {db_path} is damaged: {damage}",
+            )
+        marked = store_salvage.damage_mark(folder)
+        if marked and not readonly:
+            readonly = True
+            self.readonly_reason = (
+                f"The archive's store was found damaged ({marked}): opened read-only. Run "
+                "`wpk-archive doctor` for a verdict; nothing more is written into it."
+            )
+        try:
+            self.store = _open_store(db_path, readonly)
+        except store_module.OPEN_ERRORS as exc:
+            self._lock_file.release()
+            if isinstance(exc, StoreError):
+                raise
+            raise ArchiveError(f"The archive's store {db_path} cannot be opened ({exc}).") from exc
         if self.store.readonly and not readonly:
             readonly = True  # the disk is full: reading works, writing cannot (the lock is
             # kept, so nobody writes under a reader that may be reading the file as immutable)
             self.readonly_reason = (
-                f"The disk holding {folder} is full: opened read-only. Free some space to "
-                "make changes."
+                f"The disk holding {folder} is full: opened read-only. Searching, reading and "
+                "exporting work; free some space to make changes."
             )
-        elif self.store.immutable:
+        elif self.store.immutable and not marked:
             self.readonly_reason = (
                 f"{folder} is on a read-only disk or folder: opened read-only, as it was last "
                 "saved. Search, reading and export work; changes cannot be saved there."
@@ -192,18 +278,35 @@ class Archive:
         self.index = passage_index.PassageIndex(folder / INDEX_DIR)
         self._index_checked = False
         self._bulk: BackgroundIndexer | None = None
+        self._index_failed: str | None = None
+        """Why indexing stopped during the current import (the index is rebuilt after it)."""
         self._write_lock = threading.RLock()
         self.orphan_corrections: list[corrections.Correction] = []
         self._chronology: Chronology | None = None
+        self.failed_corrections: list[tuple[corrections.Correction, str]] = []
         if is_new:
-            self.import_bundled()
             self.store.set_meta(TIMELINE_GRAMMAR, str(timeline.GRAMMAR_VERSION))
+        if is_new and bundled:
+            self.import_bundled()
         elif not readonly and self.store.get_meta(TIMELINE_GRAMMAR) != str(
             timeline.GRAMMAR_VERSION
         ):
             self._upgrade_timeline()  # written by an earlier timeline grammar
         elif not readonly and self.store.get_meta(TIMELINE_STALE) == "1":
-            self.rebuild_timeline()  # an import was cut off before it merged the timeline
+            try:
+                self.rebuild_timeline()  # an import was cut off before it merged the timeline
+            except StoreError as exc:
+                self.notice = (
+                    f"The timeline could not be merged again ({exc.reason}): it shows the state "
+                    "before the last import until it can be."
+                )
+        broken = [why for why in self._stored_issues().values() if why.startswith("not applied")]
+        if broken:
+            note = (
+                f"{len(broken)} of your corrections could not be applied and were skipped "
+                "(wpk-archive corrections list shows them; corrections remove ID deletes one)."
+            )
+            self.notice = f"{self.notice} {note}" if self.notice else note
 
     # -- lifecycle ----------------------------------------------------------------------------
 
@@ -219,7 +322,30 @@ class Archive:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @contextlib.contextmanager
+    def _atomic(self) -> Iterator[None]:
+        """One store transaction for a whole edit (its corrections and the timeline merged
+        again): a write that fails (a full disk) leaves nothing of the edit behind, as the
+        error says."""
+        with self._write_lock, self.store.transaction():
+            yield
+
+    def _indexing_after_edit_failed(self, exc: BaseException) -> None:
+        """The store has the edit; the index could not follow (a full disk): rebuilt later."""
+        self._index_checked = False
+        self.notice = (
+            f"The search index could not be updated ({_last_line(str(exc))}); it is rebuilt "
+            "from the archive at the next search. Your change is saved."
+        )
+
     def _require_writable(self) -> None:
+        if self.store.damaged:
+            store_salvage.mark_damaged(self.folder, self.store.damaged)
+            raise StoreDamaged(
+                f"{self.store.damaged}: nothing more is written into it. Run `wpk-archive "
+                "doctor --salvage NEW_FOLDER` to copy what can be read into a new archive.",
+                self.store.damaged,
+            )
         if self.readonly:
             raise ReadOnlyArchive(self.notice or f"{self.folder} is open read-only")
 
@@ -257,15 +383,17 @@ class Archive:
         """Import files and folders. Refused files are reported; everything else is imported."""
         self._require_writable()
         files, refusals = expand_paths([Path(p) for p in paths])
-        report = ImportReport(refused=list(refusals))
+        report = ImportReport()
+        report.take(refusals)
         pending: list[Item] = []
+        n = 0
         try:
             for n, path in enumerate(files, 1):
                 if cancelled is not None and cancelled():
                     report.cancelled = True
                     break
                 items, refused = read_path(path)
-                report.refused.extend(refused)
+                report.take(refused)
                 pending.extend(items)
                 in_file = len(items)
                 while len(pending) >= BATCH:  # a big .jsonl is committed in batches too
@@ -283,9 +411,12 @@ class Archive:
                     progress(n, len(files), path.name)
             if pending and not report.cancelled:
                 self._import_batch(pending, report)
+                pending = []
             self.rebuild_timeline()  # while the indexing process writes its segment
+        except StoreError as exc:
+            raise _incomplete(exc, report, len(pending), len(files) - n) from exc
         finally:
-            self._finish_bulk()
+            self._finish_bulk(report)
         return report
 
     def import_items(
@@ -316,21 +447,28 @@ class Archive:
             if pending and not report.cancelled:
                 self._import_batch(pending, report)
                 done += len(pending)
+                pending = []
                 if progress is not None:
                     progress(done, total, "")
             self.rebuild_timeline()  # while the indexing process writes its segment
+        except StoreError as exc:
+            raise _incomplete(exc, report, len(pending), 0) from exc
         finally:
-            self._finish_bulk()
+            self._finish_bulk(report)
         return report
 
     def _import_batch(self, items: list[Item], report: ImportReport) -> None:
         """Store, extract and index one batch: SQLite commits first, the index follows."""
         with self._write_lock:
-            self._ensure_index()
+            try:
+                self._ensure_index(for_edit=True)
+            except (OSError, passage_index.IndexError_) as exc:
+                self._indexing_failed(exc)  # the store takes the batch; the index is rebuilt
             fresh: list[Document] = []
             updated: list[str] = []
             kinds: dict[tuple[str, int], set[str]] = {}
             seen_hashes: set[str] = set()
+            duplicates = 0  # counted into the report once the batch is committed
             with self.store.transaction():
                 # committed together with the batch: a crash before the timeline is merged again
                 # leaves this mark, and the next open merges it (see __init__)
@@ -339,7 +477,7 @@ class Archive:
                 for n, item in enumerate(items):
                     doc = item.document
                     if doc.content_hash in seen_hashes or self.store.has_content(doc.content_hash):
-                        report.duplicates += 1
+                        duplicates += 1
                         continue
                     seen_hashes.add(doc.content_hash)
                     if others and n % 4 == 0:
@@ -358,16 +496,19 @@ class Archive:
                     fresh.append(doc)
                     if existed:
                         updated.append(doc.id)
-                        report.updated += 1
-                    else:
-                        report.added += 1
-            if fresh and self._bulk is None and len(items) >= BATCH and BULK_INDEXING:
-                # a big import: from now on the index is written on the other core, in one
-                # writer for the whole import (see wpk_archive.core.search.indexer)
-                self._bulk = BackgroundIndexer(self.index.path)
-            if fresh and self._bulk is not None:
-                self._bulk.add(fresh, kinds, updated)
-            elif fresh:
+            report.duplicates += duplicates
+            report.updated += len(updated)
+            report.added += len(fresh) - len(updated)
+            if not fresh or self._index_failed is not None:
+                return  # (after an indexing failure the index is rebuilt from the store)
+            try:
+                if self._bulk is None and len(items) >= BATCH and BULK_INDEXING:
+                    # a big import: from now on the index is written on the other core, in one
+                    # writer for the whole import (see wpk_archive.core.search.indexer)
+                    self._bulk = BackgroundIndexer(self.index.path)
+                if self._bulk is not None:
+                    self._bulk.add(fresh, kinds, updated)
+                    return
                 self._index_checked = False  # if the index write fails, the next search repairs it
                 if updated:  # only documents indexed before have passages to remove
                     self.index.delete_documents(updated)
@@ -376,8 +517,21 @@ class Archive:
                 self.index.add_documents(fresh, kinds=kinds, replace=False)
                 self.index.set_generation(self.store.generation())
                 self._index_checked = True
+            except (IndexerFailed, OSError, passage_index.IndexError_) as exc:
+                # the store has committed the batch: the index is only behind, and is rebuilt
+                self._indexing_failed(exc)
 
-    def _finish_bulk(self) -> None:
+    def _indexing_failed(self, exc: BaseException) -> None:
+        """Stop indexing this import (the indexing process died, the index cannot be written):
+        the store keeps everything, and the index is rebuilt from it at the next check."""
+        bulk, self._bulk = self._bulk, None
+        if bulk is not None:
+            with contextlib.suppress(Exception):
+                bulk.cancel()
+        self._index_failed = _last_line(str(exc)) or type(exc).__name__
+        self._index_checked = False
+
+    def _finish_bulk(self, report: ImportReport | None = None) -> None:
         """Commit the background indexer of a big import, if one was started.
 
         Runs after the last batch, also when the import was cancelled or failed: whatever the
@@ -385,18 +539,31 @@ class Archive:
         check to rebuild from the store.
         """
         bulk, self._bulk = self._bulk, None
-        if bulk is None:
-            return
         with self._write_lock:
-            try:
-                bulk.commit()
-            except IndexerFailed as exc:
-                self.notice = f"Indexing the import failed ({exc}); the index will be rebuilt."
-                self._index_checked = False  # the next search rebuilds it from the store
-                return
-            self.index.refresh()
-            self.index.set_generation(self.store.generation())
-            self._index_checked = True
+            if bulk is not None:
+                try:
+                    bulk.commit()
+                except IndexerFailed as exc:
+                    self._index_failed = _last_line(str(exc))
+            failed, self._index_failed = self._index_failed, None
+            if failed is None:
+                if bulk is None:
+                    return
+                try:
+                    self.index.refresh()
+                    self.index.set_generation(self.store.generation())
+                    self._index_checked = True
+                    return
+                except (OSError, passage_index.IndexError_) as exc:  # e.g. a full disk
+                    failed = _last_line(str(exc)) or type(exc).__name__
+            self._index_checked = False  # the next search rebuilds it from the store
+            message = (
+                f"Indexing the import failed ({failed}); the search index will be rebuilt from "
+                "the archive (where every stored document is) at the next search."
+            )
+            self.notice = message
+            if report is not None:
+                report.notices.append(message)
 
     def _summarize(self, doc: Document) -> None:
         sentences = summaries.split_document(doc)  # split and classified once, for both
@@ -433,9 +600,12 @@ class Archive:
                 merged, self.store.corrections(target_type="event")
             )
             self.orphan_corrections = applied.orphans
+            self.failed_corrections = applied.failed
+            issues = corrections.describe_issues(applied)
             with self.store.transaction():
                 self.store.replace_events(applied.events)
                 self.store.set_meta(TIMELINE_STALE, "0")
+                self.store.set_meta(CORRECTION_ISSUES, json.dumps(issues))
             return applied.events
 
     def _upgrade_timeline(self) -> None:
@@ -490,8 +660,13 @@ class Archive:
             )
         return None
 
-    def _ensure_index(self, progress: Progress | None = None, *, thorough: bool = False) -> None:
+    def _ensure_index(
+        self, progress: Progress | None = None, *, thorough: bool = False, for_edit: bool = False
+    ) -> None:
         """Rebuild the index from the store when it is missing, damaged or out of step.
+
+        For a read (not ``for_edit``), an index that opens but is out of step is not removed
+        when the disk has no room for a new one: it is searched as it is, with a notice.
 
         The quick check reads only the index's stamp (its analyzer version and the store
         generation it reflects) and leaves the index closed: opening it maps ~200 MB at 20,000
@@ -506,24 +681,44 @@ class Archive:
         ):
             self._index_checked = True
             return
+        readable = False
         try:
             self.index.close()
             self.index.open()
+            readable = True
             generation = self.store.generation()
             # the cheap check first: the index says which store generation it reflects
             stale = self.index.generation != generation and (
                 self.index.doc_ids() != self.store.document_ids()
             )
             if not stale and not self.readonly and self.index.generation != generation:
-                self.index.set_generation(generation)
+                with contextlib.suppress(OSError):  # a full disk: the stamp stays as it was
+                    self.index.set_generation(generation)
         except passage_index.IndexError_:
             stale = True
         if stale:
             if self.readonly:
                 self.notice = (self.notice or "") + " The search index is out of date."
+            elif readable and not for_edit and not self._room_to_rebuild():
+                # rebuilding starts by removing the old index: without room for the new one,
+                # searching the old one is better than nothing
+                self.notice = (
+                    "The search index is out of date, and the disk has no room to rebuild it: "
+                    "searching it as it is (recent changes may be missing). Free some space."
+                )
+                return
             else:
                 self.reindex(progress=progress)
         self._index_checked = True
+
+    def _room_to_rebuild(self) -> bool:
+        """Whether the disk can hold a new index beside the store (twice the old one, 10 MB at
+        least)."""
+        try:
+            used = sum(f.stat().st_size for f in self.index.path.iterdir() if f.is_file())
+        except OSError:
+            used = 0
+        return not store_module.disk_full(self.folder, room=max(10 << 20, 2 * used))
 
     def reindex(self, *, progress: Progress | None = None) -> int:
         """Rebuild the whole index from the store; returns the number of passages indexed."""
@@ -796,13 +991,14 @@ class Archive:
                 checked[name] = corrections.check_event_value(name, value)
             except corrections.CorrectionError as exc:
                 raise ArchiveError(str(exc)) from exc
-        ids = [
-            self.store.add_correction(
-                "event", event.id, "set", field=name, value=value, old=getattr(event, name)
-            )
-            for name, value in checked.items()
-        ]
-        self.rebuild_timeline()
+        with self._atomic():
+            ids = [
+                self.store.add_correction(
+                    "event", event.id, "set", field=name, value=value, old=getattr(event, name)
+                )
+                for name, value in checked.items()
+            ]
+            self.rebuild_timeline()
         return ids
 
     def reject_event(self, event_id: str) -> int:
@@ -816,8 +1012,9 @@ class Archive:
     def _event_action(self, event_id: str, action: str) -> int:
         self._require_writable()
         event = self._event_or_error(event_id)
-        correction = self.store.add_correction("event", event.id, action)
-        self.rebuild_timeline()
+        with self._atomic():
+            correction = self.store.add_correction("event", event.id, action)
+            self.rebuild_timeline()
         return correction
 
     def add_event(
@@ -858,8 +1055,9 @@ class Archive:
             raise ArchiveError(str(exc)) from exc
         created = now_iso()
         event_id = corrections.manual_event_id(value, created)
-        self.store.add_correction("event", event_id, "add", value=value, created_at=created)
-        self.rebuild_timeline()
+        with self._atomic():
+            self.store.add_correction("event", event_id, "add", value=value, created_at=created)
+            self.rebuild_timeline()
         return event_id
 
     def join_events(self, event_id: str, other_id: str) -> int:
@@ -869,8 +1067,9 @@ class Archive:
         self._event_or_error(other_id)
         if event_id == other_id:
             raise ArchiveError("an event cannot be joined with itself")
-        correction = self.store.add_correction("event", event_id, "join", value=other_id)
-        self.rebuild_timeline()
+        with self._atomic():
+            correction = self.store.add_correction("event", event_id, "join", value=other_id)
+            self.rebuild_timeline()
         return correction
 
     def split_event(self, event_id: str, source_keys: list[str]) -> str:
@@ -882,10 +1081,11 @@ class Archive:
         if not moving or len(moving) == len(known):
             raise ArchiveError("name some, but not all, of the event's sources to split off")
         new_id = event.id + "-" + corrections.manual_event_id({"s": sorted(moving)}, now_iso())[1:6]
-        self.store.add_correction(
-            "event", event.id, "split", value={"sources": sorted(moving), "new_id": new_id}
-        )
-        self.rebuild_timeline()
+        with self._atomic():
+            self.store.add_correction(
+                "event", event.id, "split", value={"sources": sorted(moving), "new_id": new_id}
+            )
+            self.rebuild_timeline()
         return new_id
 
     def correct_document(self, doc_id: str, **changes: Any) -> list[int]:
@@ -895,27 +1095,34 @@ class Archive:
         if doc is None:
             raise ArchiveError(f"no document {doc_id}")
         ids = []
-        for name, value in changes.items():
-            if name not in corrections.DOCUMENT_FIELDS:
-                raise ArchiveError(f"documents have no field {name!r}")
-            if name == "date" and value:
-                try:
-                    corrections.check_date(str(value))
-                except corrections.CorrectionError as exc:
-                    raise ArchiveError(str(exc)) from exc
-            ids.append(
-                self.store.add_correction(
-                    "document", doc.id, "set", field=name, value=value, old=getattr(doc, name)
+        try:
+            changes = {
+                name: corrections.check_document_value(name, value)
+                for name, value in changes.items()
+            }
+        except corrections.CorrectionError as exc:
+            raise ArchiveError(str(exc)) from exc
+        with self._atomic():
+            for name, value in changes.items():
+                ids.append(
+                    self.store.add_correction(
+                        "document", doc.id, "set", field=name, value=value, old=getattr(doc, name)
+                    )
                 )
-            )
-            setattr(doc, name, value)
-        self.store.update_document_fields(doc.id, changes)
-        if "date" in changes:  # yearless and relative dates are read against the document's date
-            self._put_mentions([doc])
-            self.rebuild_timeline()
-        self._ensure_index()
-        self.index.add_documents([doc], kinds=self.store.event_kinds_by_passage(), replace=True)
-        self.index.set_generation(self.store.generation())
+                setattr(doc, name, value)
+            self.store.update_document_fields(doc.id, changes)
+            if "date" in changes:  # yearless and relative dates are read against its date
+                self._put_mentions([doc])
+                self.rebuild_timeline()
+        with self._write_lock:
+            try:
+                self._ensure_index(for_edit=True)
+                self.index.add_documents(
+                    [doc], kinds=self.store.event_kinds_by_passage(), replace=True
+                )
+                self.index.set_generation(self.store.generation())
+            except (OSError, passage_index.IndexError_) as exc:
+                self._indexing_after_edit_failed(exc)
         return ids
 
     def delete_document(
@@ -936,17 +1143,48 @@ class Archive:
                 f"you wrote a summary of {doc.id}: export it first or confirm its loss"
             )
         if mine and export_to is not None:
-            payload = {"document": {"id": doc.id, "title": doc.title}, "summary": mine}
-            export_to.write_text(
-                json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8"
-            )
-        with self._write_lock:
-            self.store.add_correction("document", doc.id, "delete", old={"title": doc.title})
+            payload = {
+                "format": NOTES_FORMAT,
+                "version": 1,
+                "document": {"id": doc.id, "title": doc.title, "content_hash": doc.content_hash},
+                "summary": mine,
+                "event_gists": self._event_gists_of(doc.id),
+            }
+            try:
+                export_to.write_text(
+                    json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8"
+                )
+            except OSError as exc:
+                raise ArchiveError(
+                    f"your notes could not be saved to {export_to} ({exc.strerror or exc}); "
+                    "nothing was deleted"
+                ) from exc
+        # what undo needs to put the document back as it was, with the user's summary
+        kept = {
+            "title": doc.title,
+            "restore": {
+                "origin": self.store.document_origin(doc.id),
+                "title": doc.title,
+                "text": doc.text,
+                "source": doc.source,
+                "date": doc.date,
+                "url": doc.url,
+                "original_path": doc.original_path,
+                "imported_at": doc.imported_at,
+                "user_summary": mine,
+            },
+        }
+        with self._atomic():
+            self.store.add_correction("document", doc.id, "delete", old=kept)
             self.store.delete_document(doc.id, with_user_data=True)
-            self._ensure_index()
-            self.index.delete_documents([doc.id])
-            self.index.set_generation(self.store.generation())
-        self.rebuild_timeline()
+            self.rebuild_timeline()
+        with self._write_lock:
+            try:
+                self._ensure_index(for_edit=True)
+                self.index.delete_documents([doc.id])
+                self.index.set_generation(self.store.generation())
+            except (OSError, passage_index.IndexError_) as exc:
+                self._indexing_after_edit_failed(exc)
 
     def document_corrections(self, doc_id: str) -> dict[str, Any]:
         """Fields of a document the user corrected, each with the extracted value it replaced."""
@@ -962,17 +1200,27 @@ class Archive:
         match = [c for c in self.store.corrections() if c.id == correction_id]
         if not match:
             raise ArchiveError(f"no correction {correction_id}")
-        self.store.set_correction_active(correction_id, False)
         c = match[0]
-        if c.target_type == "document" and c.action == "set" and c.field:
-            doc = self.document(c.target_id)
-            if doc is not None:
-                later = self._document_corrections(doc.id)
-                restored = next(
-                    (x.value for x in reversed(later) if x.active and x.field == c.field), c.old
-                )
-                self.store.update_document_fields(doc.id, {c.field: restored})
-        self.rebuild_timeline()
+        with self._atomic():
+            if c.target_type == "document" and c.action == "delete" and c.active:
+                self._restore_deleted(c)
+            self.store.set_correction_active(correction_id, False)
+            if c.target_type == "document" and c.action == "set" and c.field:
+                doc = self.document(c.target_id)
+                if doc is not None:
+                    later = self._document_corrections(doc.id)
+                    restored = next(
+                        (x.value for x in reversed(later) if x.active and x.field == c.field),
+                        c.old,
+                    )
+                    self.store.update_document_fields(doc.id, {c.field: restored})
+            self.rebuild_timeline()
+
+    def _restore_deleted(self, c: corrections.Correction) -> None:
+        editing.restore_deleted(self, c)
+
+    def _event_gists_of(self, doc_id: str) -> list[dict[str, Any]]:
+        return editing.event_gists_of(self, doc_id)
 
     def corrections(self) -> list[corrections.Correction]:
         """Every correction on record, in the order taken."""
@@ -982,51 +1230,40 @@ class Archive:
         """All active corrections as JSON-ready data, to import into another archive."""
         return corrections.export_corrections(self.store.corrections(), now_iso())
 
-    def import_corrections(self, data: Any) -> int:
-        """Add the corrections of an export (already present ones are skipped); returns how many."""
+    def import_corrections(self, data: Any, *, allow_deletes: bool = False) -> CorrectionsImport:
+        """Add the corrections of an export, each row checked with the rules of the dialogs.
+
+        Already present rows are skipped; each invalid row is refused with its number and the
+        reason (the rest go in); rows that delete a document are taken only with
+        ``allow_deletes``. ArchiveError when ``data`` is not a corrections export.
+        """
+        return editing.import_corrections(self, data, allow_deletes=allow_deletes)
+
+    def correction_issues(self, *, fresh: bool = False) -> dict[int, str]:
+        """Active corrections that do nothing now, by id, with why (see
+        :func:`wpk_archive.core.editing.correction_issues`)."""
+        return editing.correction_issues(self, fresh=fresh)
+
+    def _stored_issues(self) -> dict[str, str]:
+        return editing.stored_issues(self)
+
+    def detached_user_data(self) -> list[str]:
+        """The user's texts whose target is not in the archive now (kept, never dropped)."""
+        return editing.detached_user_data(self)
+
+    def import_notes(self, data: Any) -> list[str]:
+        """Restore the summaries and gists of a notes file (of a delete, or export user-data);
+        one line per note, restored or not and why (see :mod:`wpk_archive.core.editing`)."""
+        return editing.import_notes(self, data)
+
+    def remove_correction(self, correction_id: int) -> None:
+        """Delete one correction from the record for good (undone first if it was active)."""
         self._require_writable()
-        try:
-            rows = corrections.read_export(data)
-        except corrections.CorrectionError as exc:
-            raise ArchiveError(str(exc)) from exc
-        have = {
-            (c.target_type, c.target_id, c.action, c.field, json.dumps(c.value), c.created_at)
-            for c in self.store.corrections()
-        }
-        added = 0
-        for row in rows:
-            key = (
-                row["target_type"],
-                row["target_id"],
-                row["action"],
-                row.get("field"),
-                json.dumps(row.get("value")),
-                row["created_at"],
-            )
-            if key in have:
-                continue
-            self.store.add_correction(
-                row["target_type"],
-                row["target_id"],
-                row["action"],
-                field=row.get("field"),
-                value=row.get("value"),
-                old=row.get("old"),
-                created_at=row["created_at"],
-            )
-            added += 1
-            if row["target_type"] == "document" and row["action"] == "set":
-                self.store.update_document_fields(
-                    row["target_id"], {row["field"]: row.get("value")}
-                )
-            deleting = row["target_type"] == "document" and row["action"] == "delete"
-            if deleting and self.store.document_hash(row["target_id"]) is not None:
-                self.store.delete_document(row["target_id"], with_user_data=False)
-                self._ensure_index()
-                self.index.delete_documents([row["target_id"]])
-        self.rebuild_timeline()
-        self.reindex()
-        return added
+        if not any(c.id == correction_id for c in self.store.corrections()):
+            raise ArchiveError(f"no correction {correction_id}")
+        with self._atomic():
+            self.undo_correction(correction_id)
+            self.store.delete_correction(correction_id)
 
     def doctor(self, *, repair: bool = True) -> list[str]:
         """Check the archive and repair what can be repaired safely; one line per finding.
@@ -1038,12 +1275,18 @@ class Archive:
         from wpk_archive.core.store import SCHEMA_VERSION
 
         lines: list[str] = []
-        verdict = self.store.integrity_check()
-        lines.append(
-            "SQLite integrity: ok"
-            if verdict == "ok"
-            else f"SQLite integrity: FAILED ({verdict}); copy the folder, then restore a backup"
-        )
+        try:
+            verdict = self.store.integrity_check()
+        except StoreError as exc:
+            verdict = exc.reason
+        if verdict != "ok":
+            # a damaged store: a verdict and what can be salvaged, no repair attempted in it;
+            # the note left beside it (not in it) keeps every later open from writing into it
+            store_salvage.mark_damaged(self.folder, f"SQLite integrity check: {verdict}")
+            return store_salvage.verdict(self.store.path).lines
+        lines.append("SQLite integrity: ok")
+        if repair and not self.readonly:
+            store_salvage.clear_damage_mark(self.folder)
         version = self.store.schema_version
         lines.append(
             f"schema version: {version}"
@@ -1061,8 +1304,16 @@ class Archive:
         empty = self.store.documents_without_passages()
         if empty:
             lines.append(f"documents without passages: {len(empty)} ({', '.join(empty[:5])})")
-        if self.orphan_corrections:
-            lines.append(f"corrections whose target is gone (kept): {len(self.orphan_corrections)}")
+        lines.extend(self.detached_user_data())
+        issues = self.correction_issues(fresh=True)
+        if issues:
+            lines.append(
+                f"corrections that do nothing now: {len(issues)} (kept; see corrections list)"
+            )
+            for correction_id, why in list(issues.items())[:20]:
+                lines.append(f"  correction #{correction_id}: {why}")
+        else:
+            lines.append("corrections: all apply")
         stale = self.store.get_meta(TIMELINE_STALE) == "1"
         if stale and repair and not self.readonly:
             self.rebuild_timeline()

@@ -11,19 +11,28 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from wpk_archive.core.models import EVENT_KINDS, Document, Event, EventSource, Precision
+from wpk_archive.core import validation
+from wpk_archive.core.models import Document, Event, EventSource, Precision
+from wpk_archive.core.validation import ValidationError
 
 EVENT_FIELDS = ("start", "end", "precision", "kind", "name")
 DOCUMENT_FIELDS = ("title", "date", "source", "url")
 EXPORT_FORMAT = "wpk-archive-corrections"
 
 
-class CorrectionError(ValueError):
+class CorrectionError(ValidationError):
     """A correction that cannot be taken as given (bad date, unknown kind, …)."""
+
+
+class UnreadableValue(str):
+    """A stored value that is not JSON (the store was edited by hand): never applied."""
+
+    __slots__ = ()
 
 
 @dataclass(frozen=True)
@@ -41,17 +50,22 @@ class Correction:
     active: bool = True
 
     def describe(self) -> str:
-        """One line for people."""
+        """One line for people (plain text: control characters in values are not printed)."""
         what = f"{self.action} {self.field}={self.value!r}" if self.field else self.action
-        return f"#{self.id} {self.target_type} {self.target_id}: {what} ({self.created_at})"
+        if self.action == "join":
+            what = f"join {self.value!r}"
+        line = f"#{self.id} {self.target_type} {self.target_id}: {what} ({self.created_at})"
+        return "".join(ch if ch.isprintable() else "?" for ch in line)
 
 
 @dataclass
 class Applied:
-    """Events after corrections, and the corrections whose target was not found."""
+    """Events after corrections, the corrections whose target was not found, and those that
+    could not be applied (each with the reason); both kinds are kept on record, never dropped."""
 
     events: list[Event]
     orphans: list[Correction] = field(default_factory=list)
+    failed: list[tuple[Correction, str]] = field(default_factory=list)
 
 
 def precision_of(value: str) -> Precision:
@@ -59,43 +73,125 @@ def precision_of(value: str) -> Precision:
     return {4: "year", 7: "month"}.get(len(value), "day")  # type: ignore[return-value]
 
 
-def check_date(value: str) -> str:
-    """``value`` if it is YYYY, YYYY-MM or YYYY-MM-DD with sane parts; else CorrectionError."""
-    parts = value.split("-")
+def _checked(check: Callable[..., Any], *args: Any) -> Any:
     try:
-        numbers = [int(p) for p in parts]
-    except ValueError:
-        numbers = []
-    ok = (
-        1 <= len(parts) <= 3
-        and [len(p) for p in parts] == [4, 2, 2][: len(parts)]
-        and len(numbers) == len(parts)
-        and 1 <= (numbers[1] if len(numbers) > 1 else 1) <= 12
-        and 1 <= (numbers[2] if len(numbers) > 2 else 1) <= 31
-    )
-    if not ok:
-        raise CorrectionError(f"{value!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
-    return value
+        return check(*args)
+    except ValidationError as exc:
+        raise CorrectionError(str(exc)) from None
+
+
+def check_date(value: str) -> str:
+    """``value`` if it is a real date written YYYY, YYYY-MM or YYYY-MM-DD; else CorrectionError."""
+    return str(_checked(validation.check_date, value))
 
 
 def check_event_value(name: str, value: Any) -> Any:
-    """Validate a new value for an event field."""
+    """Validate a new value for an event field (the same rules for dialogs, CLI and files)."""
     if name in ("start", "end"):
-        return None if value in (None, "") else check_date(str(value))
+        return _checked(validation.check_optional_date, value)
     if name == "precision":
-        if value not in ("day", "month", "year"):
-            raise CorrectionError("precision is one of day, month, year")
-        return value
+        return _checked(validation.check_precision, value)
     if name == "kind":
-        if value not in EVENT_KINDS:
-            raise CorrectionError(f"kind is one of {', '.join(EVENT_KINDS)}")
-        return value
+        return _checked(validation.check_kind, value)
     if name == "name":
-        text = str(value).strip()
-        if not text:
-            raise CorrectionError("an event needs a name")
-        return text
+        return _checked(validation.check_name, value)
     raise CorrectionError(f"events have no field {name!r}; use {', '.join(EVENT_FIELDS)}")
+
+
+def check_document_value(name: str, value: Any) -> Any:
+    """Validate a new value for a document field (title, date, source, url)."""
+    if name not in DOCUMENT_FIELDS:
+        raise CorrectionError(f"documents have no field {name!r}; use {', '.join(DOCUMENT_FIELDS)}")
+    return _checked(validation.check_document_value, name, value)
+
+
+def check_added_event(value: Any) -> dict[str, Any]:
+    """The value of an "add" correction (a hand-made event), checked field by field."""
+    if not isinstance(value, dict):
+        raise CorrectionError(
+            "an added event needs its fields (kind, name, start, doc_id, passage)"
+        )
+    checked: dict[str, Any] = {
+        "kind": check_event_value("kind", value.get("kind", "other")),
+        "name": check_event_value("name", value.get("name")),
+        "start": check_event_value("start", value.get("start")),
+        "end": check_event_value("end", value.get("end")),
+        "doc_id": _checked(validation.check_identifier, value.get("doc_id"), "document id"),
+    }
+    if value.get("precision") is not None:
+        checked["precision"] = check_event_value("precision", value["precision"])
+    numbers = {}
+    for name in ("passage", "span_start", "span_end"):
+        number = value.get(name)
+        if isinstance(number, bool) or not isinstance(number, int) or not 0 <= number < 2**40:
+            raise CorrectionError(f"an added event's {name} must be a whole number")
+        numbers[name] = number
+    if numbers["passage"] < 1 or numbers["span_start"] >= numbers["span_end"]:
+        raise CorrectionError("an added event needs a passage from 1 and a span start < end")
+    checked.update(numbers)
+    quote = value.get("quote", "")
+    if not isinstance(quote, str) or len(quote) > 100_000:
+        raise CorrectionError("an added event's quote must be text (at most 100,000 characters)")
+    checked["quote"] = validation.clean_text(quote)
+    if checked["start"] and checked["end"] and checked["end"] < checked["start"]:
+        raise CorrectionError("an added event cannot end before it starts")
+    return checked
+
+
+def check_split(value: Any) -> dict[str, Any]:
+    """The value of a "split" correction: the source keys moved, and the new event's id."""
+    if not isinstance(value, dict) or not isinstance(value.get("sources"), list):
+        raise CorrectionError("a split needs the list of sources it moves and the new event id")
+    keys = value["sources"]
+    if not keys or not all(isinstance(k, str) and _SOURCE_KEY.fullmatch(k) for k in keys):
+        raise CorrectionError("a split names its sources as DOC:PASSAGE:OFFSET")
+    return {
+        "sources": sorted(set(keys)),
+        "new_id": _checked(validation.check_identifier, value.get("new_id"), "event id"),
+    }
+
+
+_SOURCE_KEY = re.compile(r"[\w.-]{1,200}:\d{1,9}:\d{1,12}", re.ASCII)
+EVENT_ACTIONS = ("set", "reject", "restore", "add", "join", "split")
+DOCUMENT_ACTIONS = ("set", "delete")
+
+
+def check_correction(
+    target_type: Any, target_id: Any, action: Any, field_name: Any, value: Any
+) -> tuple[str | None, Any]:
+    """(field, value) of one correction as it may be stored and replayed; CorrectionError if not.
+
+    The same rules as the dialogs and the CLI's edits, applied to every correction, from a file
+    or from the store: a real date, a known kind, a plain-text name, no self-join.
+    """
+    if target_type not in ("event", "document"):
+        raise CorrectionError(f"{target_type!r} is not a target: use event or document")
+    if isinstance(value, UnreadableValue):
+        raise CorrectionError("its stored value is not readable (not JSON)")
+    _checked(validation.check_identifier, target_id, f"{target_type} id")
+    actions = EVENT_ACTIONS if target_type == "event" else DOCUMENT_ACTIONS
+    if action not in actions:
+        raise CorrectionError(
+            f"{action!r} is not something done to a {target_type}: use {', '.join(actions)}"
+        )
+    if action == "set":
+        if target_type == "event":
+            if field_name not in EVENT_FIELDS:
+                raise CorrectionError(f"events have no field {field_name!r}")
+            return field_name, check_event_value(field_name, value)
+        if field_name not in DOCUMENT_FIELDS:
+            raise CorrectionError(f"documents have no field {field_name!r}")
+        return field_name, check_document_value(field_name, value)
+    if action == "add":
+        return None, check_added_event(value)
+    if action == "join":
+        other = _checked(validation.check_identifier, value, "event id")
+        if other == target_id:
+            raise CorrectionError("an event cannot be joined with itself")
+        return None, other
+    if action == "split":
+        return None, check_split(value)
+    return None, None  # reject, restore, delete carry no value
 
 
 def source_key(source: EventSource) -> str:
@@ -142,54 +238,80 @@ def _sort_key(event: Event) -> tuple[bool, str, str]:
 
 
 def apply_to_events(events: Iterable[Event], corrections: Iterable[Correction]) -> Applied:
-    """Replay event corrections (in id order) on freshly merged events."""
+    """Replay event corrections (in id order) on freshly merged events.
+
+    A correction is checked again before it is replayed (it may come from an older program or a
+    file): one that is not valid, or that fails, is skipped and listed in ``failed`` with the
+    reason, so a bad row never stops the timeline from being built.
+    """
     result = [copy.deepcopy(e) for e in events]
     by_id = {e.id: e for e in result}
-    orphans: list[Correction] = []
+    applied = Applied(result)
     for c in sorted(corrections, key=lambda c: c.id):
         if not c.active or c.target_type != "event":
             continue
+        try:
+            _, value = check_correction(c.target_type, c.target_id, c.action, c.field, c.value)
+        except CorrectionError as exc:
+            applied.failed.append((c, str(exc)))
+            continue
         if c.action == "add":
-            made = _event_from_value(c.target_id, c.value)
+            if c.target_id in by_id:
+                applied.failed.append((c, f"an event {c.target_id} exists already"))
+                continue
+            made = _event_from_value(c.target_id, value)
             by_id[made.id] = made
             result.append(made)
             continue
         event = by_id.get(c.target_id)
         if event is None:
-            orphans.append(c)
+            applied.orphans.append(c)
             continue
-        if c.action == "set" and c.field in EVENT_FIELDS:
-            _set_field(event, c.field, c.value)
-        elif c.action == "reject":
-            event.rejected = True
-        elif c.action == "restore":
-            event.rejected = False
-        elif c.action == "join":
-            other = by_id.pop(str(c.value), None)
-            if other is None:
-                orphans.append(c)
-                continue
-            result.remove(other)
-            known = {source_key(s) for s in event.sources}
-            event.sources.extend(s for s in other.sources if source_key(s) not in known)
-            event.corrected.setdefault("joined", []).append(other.id)
-        elif c.action == "split":
-            keys = set(c.value.get("sources", []))
-            moved = [s for s in event.sources if source_key(s) in keys]
-            if not moved or len(moved) == len(event.sources):
-                orphans.append(c)
-                continue
-            event.sources = [s for s in event.sources if source_key(s) not in keys]
-            part = copy.deepcopy(event)
-            part.id = str(c.value["new_id"])
-            part.key = f"user:{part.id}"
-            part.sources = moved
-            part.corrected = {"split_from": event.id}
-            part.manual = True
-            by_id[part.id] = part
-            result.append(part)
+        before = copy.deepcopy(event)
+        try:
+            if not _apply_one(event, c, value, by_id, result):
+                applied.orphans.append(c)
+        except Exception as exc:  # a replay never takes the timeline down: skip and report
+            event.__dict__.update(before.__dict__)
+            applied.failed.append((c, f"could not be applied ({type(exc).__name__}: {exc})"))
     result.sort(key=_sort_key)
-    return Applied(result, orphans)
+    return applied
+
+
+def _apply_one(
+    event: Event, c: Correction, value: Any, by_id: dict[str, Event], result: list[Event]
+) -> bool:
+    """Apply one checked correction to ``event``; False when what it names is not there."""
+    if c.action == "set" and c.field in EVENT_FIELDS:
+        _set_field(event, c.field, value)
+    elif c.action == "reject":
+        event.rejected = True
+    elif c.action == "restore":
+        event.rejected = False
+    elif c.action == "join":
+        other = by_id.get(str(value))
+        if other is None or other is event:
+            return False
+        del by_id[other.id]
+        result.remove(other)
+        known = {source_key(s) for s in event.sources}
+        event.sources.extend(s for s in other.sources if source_key(s) not in known)
+        event.corrected.setdefault("joined", []).append(other.id)
+    elif c.action == "split":
+        keys = set(value["sources"])
+        moved = [s for s in event.sources if source_key(s) in keys]
+        if not moved or len(moved) == len(event.sources) or value["new_id"] in by_id:
+            return False
+        event.sources = [s for s in event.sources if source_key(s) not in keys]
+        part = copy.deepcopy(event)
+        part.id = str(value["new_id"])
+        part.key = f"user:{part.id}"
+        part.sources = moved
+        part.corrected = {"split_from": event.id}
+        part.manual = True
+        by_id[part.id] = part
+        result.append(part)
+    return True
 
 
 def _set_field(event: Event, name: str, value: Any) -> None:
@@ -214,8 +336,12 @@ def apply_to_document(doc: Document, corrections: Iterable[Correction]) -> dict[
         if not c.active or c.target_type != "document" or c.target_id != doc.id:
             continue
         if c.action == "set" and c.field in DOCUMENT_FIELDS:
+            try:
+                value = check_document_value(c.field, c.value)
+            except CorrectionError:
+                continue  # listed by the archive's check of its corrections; never applied
             replaced.setdefault(c.field, getattr(doc, c.field))
-            setattr(doc, c.field, c.value)
+            setattr(doc, c.field, value)
     return replaced
 
 
@@ -232,7 +358,10 @@ def export_corrections(corrections: Iterable[Correction], exported_at: str) -> d
                 "action": c.action,
                 "field": c.field,
                 "value": c.value,
-                "old": c.old,
+                # a delete keeps the document's text for undo; an export does not carry it
+                "old": {"title": c.old.get("title")}
+                if c.action == "delete" and isinstance(c.old, dict)
+                else c.old,
                 "created_at": c.created_at,
             }
             for c in sorted(corrections, key=lambda c: c.id)
@@ -241,15 +370,99 @@ def export_corrections(corrections: Iterable[Correction], exported_at: str) -> d
     }
 
 
-def read_export(data: Any) -> list[dict[str, Any]]:
-    """The correction rows of an export, checked; CorrectionError when it is not one."""
+def describe_issues(applied: Applied) -> dict[int, str]:
+    """Correction id -> why it did nothing, for the orphans and failures of one replay."""
+    issues = {
+        c.id: "target not found: the event is not on the timeline now (kept)"
+        for c in applied.orphans
+    }
+    issues.update({c.id: f"not applied: {reason}" for c, reason in applied.failed})
+    return issues
+
+
+@dataclass
+class CorrectionsImport:
+    """What an import of a corrections file did."""
+
+    added: int = 0
+    already: int = 0
+    deleted: int = 0
+    refused: list[RowRefusal] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line for people."""
+        line = f"imported {self.added} correction(s), {self.already} already present"
+        if self.deleted:
+            line += f", {self.deleted} document(s) deleted"
+        if self.refused:
+            line += f", {len(self.refused)} refused"
+        return line
+
+
+@dataclass(frozen=True)
+class RowRefusal:
+    """A row of a corrections file that was not taken, and why (rows count from 1)."""
+
+    row: int
+    problem: str
+
+    def __str__(self) -> str:
+        return f"correction {self.row}: {self.problem}"
+
+
+def read_export(
+    data: Any, *, allow_deletes: bool = False
+) -> tuple[list[dict[str, Any]], list[RowRefusal]]:
+    """The valid correction rows of an export, and each refused row with its number and reason.
+
+    CorrectionError when ``data`` is not a corrections export at all. Each row is checked with
+    the rules of the dialogs and the CLI (:func:`check_correction`); a ``delete`` row is taken
+    only with ``allow_deletes``. Rows come back with checked values (``old`` dropped: the
+    archive that imports them records its own current value).
+    """
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
         raise CorrectionError("not a WPK Archive corrections file")
+    if data.get("version", 1) != 1:
+        raise CorrectionError(
+            f"corrections file version {data.get('version')!r} is not known; this program reads 1"
+        )
     rows = data.get("corrections")
     if not isinstance(rows, list):
         raise CorrectionError("the corrections file has no list of corrections")
-    needed = {"target_type", "target_id", "action", "created_at"}
+    needed = ("target_type", "target_id", "action", "created_at")
+    good: list[dict[str, Any]] = []
+    refused: list[RowRefusal] = []
     for i, row in enumerate(rows, 1):
-        if not isinstance(row, dict) or not needed <= set(row):
-            raise CorrectionError(f"correction {i} of the file lacks {', '.join(sorted(needed))}")
-    return rows
+        if not isinstance(row, dict) or not set(needed) <= set(row):
+            refused.append(RowRefusal(i, f"lacks {', '.join(needed)}"))
+            continue
+        try:
+            field_name, value = check_correction(
+                row["target_type"],
+                row["target_id"],
+                row["action"],
+                row.get("field"),
+                row.get("value"),
+            )
+            created = _checked(validation.check_timestamp, row["created_at"])
+        except CorrectionError as exc:
+            refused.append(RowRefusal(i, str(exc)))
+            continue
+        if row["action"] == "delete" and not allow_deletes:
+            refused.append(
+                RowRefusal(
+                    i, f"deletes document {row['target_id']}; give --allow-deletes to take it"
+                )
+            )
+            continue
+        good.append(
+            {
+                "target_type": row["target_type"],
+                "target_id": row["target_id"].strip(),
+                "action": row["action"],
+                "field": field_name,
+                "value": value,
+                "created_at": created,
+            }
+        )
+    return good, refused

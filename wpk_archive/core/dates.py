@@ -160,7 +160,7 @@ def _parse_iso_day(value: str | None) -> dt.date | None:
         return None
 
 
-_DATE_VALUE = re.compile(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*")
+_DATE_VALUE = re.compile(r"\s*([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?\s*")
 
 
 def parse_date_value(value: str) -> str | None:

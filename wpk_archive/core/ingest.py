@@ -5,12 +5,17 @@ Nothing here touches the store or the index; :mod:`wpk_archive.core.archive` doe
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from wpk_archive.core import validation
 from wpk_archive.core.dates import MONTHS
+from wpk_archive.core.encodings import decode_bytes, looks_binary
 from wpk_archive.core.models import Document, Passage
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -35,6 +40,15 @@ class Refusal:
     path: str
     problem: str
     line: int | None = None
+    kind: str = "refused"
+    """"refused" (not imported: a problem), "repaired" (imported after a repair, ``problem``
+    says which) or "skipped" (left out on purpose: another file type, hidden)."""
+
+    @property
+    def repaired(self) -> bool:
+        """Whether this is a note rather than a refusal (the item was imported, or left out
+        on purpose)."""
+        return self.kind != "refused"
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line is not None else self.path
@@ -48,7 +62,7 @@ def content_hash(text: str) -> str:
 
 def document_id(origin: str) -> str:
     """Stable document id from where the document comes from (path, URL or bundled name)."""
-    return hashlib.sha1(origin.encode("utf-8")).hexdigest()[:12]
+    return hashlib.sha1(origin.encode("utf-8", errors="surrogatepass")).hexdigest()[:12]
 
 
 def normalize_text(text: str) -> str:
@@ -57,11 +71,40 @@ def normalize_text(text: str) -> str:
     return text.replace("\x00", "")
 
 
+MAX_PASSAGE_CHARS = 20_000
+"""A paragraph longer than this (the longest of the 122,527 KCNA paragraphs has 6,303
+characters) is split into passages of at most this size, at a sentence end when there is one:
+every per-passage step (dating, summaries, indexing, snippets) then has a bounded cost."""
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*(?=\s)""")
+_SPACE = re.compile(r"\s+")
+
+
+def _split_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` as pieces of at most MAX_PASSAGE_CHARS, cut after the last sentence
+    end in the second half of each piece (else at the last space, else anywhere)."""
+    pieces: list[tuple[int, int]] = []
+    while end - start > MAX_PASSAGE_CHARS:
+        low, high = start + MAX_PASSAGE_CHARS // 2, start + MAX_PASSAGE_CHARS
+        cut = None
+        for match in _SENTENCE_END.finditer(text, low, high):
+            cut = match.end()
+        if cut is None:
+            for match in _SPACE.finditer(text, low, high):
+                cut = match.start()
+        if cut is None or cut <= start:
+            cut = high
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
+
+
 def split_passages(doc_id: str, text: str) -> list[Passage]:
     """Paragraphs of ``text`` as passages with exact offsets (whitespace trimmed).
 
     Paragraphs are separated by blank lines; a text that has no blank line at all (some feeds
-    lose them) is split at single newlines instead.
+    lose them) is split at single newlines instead. A paragraph over MAX_PASSAGE_CHARS becomes
+    several passages.
     """
     if _PARAGRAPH_BREAK.search(text):
         bounds = []
@@ -77,7 +120,7 @@ def split_passages(doc_id: str, text: str) -> list[Passage]:
             bounds.append((position, position + len(line)))
             position += len(line) + 1
     passages: list[Passage] = []
-    for start, end in bounds:
+    for start, end in (piece for bound in bounds for piece in _split_long(text, *bound)):
         chunk = text[start:end]
         stripped = chunk.strip()
         if not stripped:
@@ -117,8 +160,9 @@ def find_date_line(text: str) -> str | None:
             year, month, day = int(groups["y2"]), MONTHS[groups["m2"].lower()], int(groups["d2"])
         else:
             year, month, day = int(groups["y3"]), int(groups["m3"]), int(groups["d3"])
-        if 1 <= month <= 12 and 1 <= day <= 31 and 1900 <= year <= 2100:
-            return f"{year:04d}-{month:02d}-{day:02d}"
+        found = validation.parse_date_value(f"{year:04d}-{month:02d}-{day:02d}")
+        if found and 1900 <= year <= 2100:  # a real day ("February 30" is not one)
+            return found
     return None
 
 
@@ -140,7 +184,7 @@ def document_from_text(
     doc_id = document_id(origin)
     return Document(
         id=doc_id,
-        title=(title or first_line_title(text)).strip(),
+        title=validation.clean_title(title or first_line_title(text)),
         text=text,
         passages=split_passages(doc_id, text),
         source=source,
@@ -165,49 +209,77 @@ class Item:
     document: Document
 
 
-def decode_bytes(data: bytes, path: str) -> str:
-    """Text of a file's bytes: UTF-8 (with or without BOM) and UTF-16 by their marks, others detected.
-
-    Raises ValueError with a message for the user when the bytes are not text.
-    """
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
+def shown_path(path: Path | str) -> str:
+    """A path as text that can be shown and stored: bytes of a file name that are not valid in
+    the file system's encoding (a CP949 name on a UTF-8 system) are shown as '?'."""
+    raw = os.fsencode(path)
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if len(data) - exc.start <= 3 and exc.reason == "unexpected end of data":
-            # truncated in the middle of the last character: keep everything before it
-            return data[: exc.start].decode("utf-8")
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data[:2_000_000]).best()
-    if best is None:
-        raise ValueError("not a text file (its bytes match no known text encoding)")
-    return data.decode(best.encoding, errors="replace")
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", errors="replace").replace("\ufffd", "?")
 
 
-def looks_binary(data: bytes) -> bool:
-    """Whether bytes are clearly not text (NULs outside UTF-16, or a known binary signature)."""
-    signatures = (b"\x89PNG", b"PK\x03\x04", b"%PDF", b"\xff\xd8\xff", b"GIF8", b"\x7fELF")
-    if data.startswith(signatures):
-        return True
-    head = data[:8192]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return False
-    if b"\x00" in head:
-        # UTF-16 without BOM has a NUL in every other byte of ASCII text
-        even = head[0::2].count(0)
-        odd = head[1::2].count(0)
-        half = max(1, len(head) // 2)
-        return not (even > half * 0.3 or odd > half * 0.3)
-    return False
+def _origin_path(path: Path) -> str:
+    """The path part of a file's origin: stable, and unique even for undecodable names."""
+    try:
+        resolved = path.resolve()
+    except OSError:
+        resolved = path.absolute()
+    return os.fsencode(resolved).decode("utf-8", errors="backslashreplace")
+
+
+_FILE_TYPES = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a folder"),
+)
+
+
+def special_file(mode: int) -> str | None:
+    """What a file is when it is not a regular file (a FIFO, a device...), else None."""
+    for test, what in _FILE_TYPES:
+        if test(mode):
+            return what
+    return None if stat.S_ISREG(mode) else "not a regular file"
+
+
+def _read_file(path: Path) -> bytes:
+    """The bytes of a regular file, at most MAX_FILE_BYTES + 1 of them.
+
+    Special files are never opened (opening a device can act on it): the caller checked the type
+    with stat, and the open is non-blocking and checked again, in case the file was swapped.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    flags |= getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as handle:
+        what = special_file(os.fstat(handle.fileno()).st_mode)
+        if what:
+            raise IsADirectoryError(0, f"it became {what} while being read")
+        return handle.read(MAX_FILE_BYTES + 1)
+
+
+def _cannot_read(name: str, exc: OSError, path: Path | None = None) -> Refusal:
+    if exc.errno == errno.ENOENT and path is not None and os.path.islink(path):
+        return Refusal(name, "a broken link (what it points to does not exist); nothing imported")
+    if exc.errno == errno.ENOENT:
+        return Refusal(
+            name, "vanished before it could be read (moved or deleted); nothing imported"
+        )
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return Refusal(name, f"cannot be read ({exc.strerror or exc}); check its permissions")
+    return Refusal(name, f"cannot be read ({exc.strerror or exc})")
 
 
 def read_path(path: Path) -> tuple[list[Item], list[Refusal]]:
-    """Documents in one file (several for .jsonl), and what could not be read, with why."""
-    name = str(path)
+    """Documents in one file (several for .jsonl), and what could not be read, with why.
+
+    Repairs made while reading (invalid bytes replaced) come back as refusals marked
+    ``repaired``: notes, the document itself is imported.
+    """
+    name = shown_path(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         return [], [
@@ -218,18 +290,17 @@ def read_path(path: Path) -> tuple[list[Item], list[Refusal]]:
             )
         ]
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return [], [
-                Refusal(
-                    name,
-                    f"file is {size // 2**20} MB, over the "
-                    f"{MAX_FILE_BYTES // 2**20} MB limit; split it first",
-                )
-            ]
-        data = path.read_bytes()
+        info = path.stat()
+        what = special_file(info.st_mode)
+        if what:
+            return [], [Refusal(name, f"{what}, not a file; refused without reading it")]
+        if info.st_size > MAX_FILE_BYTES:
+            return [], [_too_big(name, info.st_size)]
+        data = _read_file(path)
     except OSError as exc:
-        return [], [Refusal(name, f"cannot be read ({exc.strerror or exc}); check its permissions")]
+        return [], [_cannot_read(name, exc, path)]
+    if len(data) > MAX_FILE_BYTES:
+        return [], [_too_big(name, len(data))]
     if not data.strip():
         return [], [Refusal(name, "file is empty; nothing to import")]
     if looks_binary(data):
@@ -238,13 +309,16 @@ def read_path(path: Path) -> tuple[list[Item], list[Refusal]]:
                 name, "not a text file (binary content); import .txt, .md, .html or .jsonl files"
             )
         ]
+    repairs: list[str] = []
     try:
-        text = decode_bytes(data, name)
+        text = decode_bytes(data, name, repairs)
     except ValueError as exc:
         return [], [Refusal(name, str(exc))]
-    origin = "file:" + str(path.resolve())
+    notes = [Refusal(name, why, kind="repaired") for why in repairs]
+    origin = "file:" + _origin_path(path)
     if suffix == ".jsonl":
-        return read_jsonl(text, name)
+        items, refused = read_jsonl(text, name)
+        return items, notes + refused
     if suffix in (".html", ".htm"):
         from wpk_archive.core.html_text import html_to_text
 
@@ -252,15 +326,27 @@ def read_path(path: Path) -> tuple[list[Item], list[Refusal]]:
         if not body.strip():
             return [], [Refusal(name, "the HTML page has no text to import")]
         doc = document_from_text(body, origin=origin, title=title, original_path=name)
-        return [Item(origin, doc)], []
+        return [Item(origin, doc)], notes
     if not text.strip():
         return [], [Refusal(name, "file holds only whitespace; nothing to import")]
     doc = document_from_text(text, origin=origin, original_path=name)
-    return [Item(origin, doc)], []
+    return [Item(origin, doc)], notes
+
+
+def _too_big(name: str, size: int) -> Refusal:
+    return Refusal(
+        name,
+        f"file is {size // 2**20} MB, over the {MAX_FILE_BYTES // 2**20} MB limit; split it first",
+    )
 
 
 def read_jsonl(text: str, name: str) -> tuple[list[Item], list[Refusal]]:
-    """Articles of a JSON Lines file: one object a line with title and text (date, source, url optional)."""
+    """Articles of a JSON Lines file: one object a line with title and text (date, source, url optional).
+
+    Each bad line is refused with its number and why (broken JSON, nesting too deep, a number too
+    long, no title or text, an impossible date), and the rest is read. Lone surrogates (which
+    no file can store) are replaced, with a note; NUL bytes are removed.
+    """
     import json
 
     items: list[Item] = []
@@ -274,20 +360,36 @@ def read_jsonl(text: str, name: str) -> tuple[list[Item], list[Refusal]]:
         except json.JSONDecodeError as exc:
             refusals.append(Refusal(name, f"broken JSON line ({exc.msg}); line skipped", number))
             continue
+        except RecursionError:
+            refusals.append(Refusal(name, "JSON nested too deeply; line skipped", number))
+            continue
+        except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+            refusals.append(Refusal(name, f"unreadable JSON value ({exc}); line skipped", number))
+            continue
         if not isinstance(row, dict):
             refusals.append(Refusal(name, "line is not a JSON object; line skipped", number))
             continue
-        title, body = row.get("title"), row.get("text")
-        if not isinstance(title, str) or not isinstance(body, str) or not body.strip():
+        fields, surrogates = _strings(row)
+        title, body = fields.get("title"), fields.get("text")
+        if title is None or body is None or not body.strip():
             refusals.append(
                 Refusal(name, "line lacks a 'title' or 'text' string; line skipped", number)
             )
             continue
-        date = row.get("date") if isinstance(row.get("date"), str) else None
-        if date and not _ISO_DATE.match(date):
-            date = None
-        url = row.get("url") if isinstance(row.get("url"), str) else None
-        source = row.get("source") if isinstance(row.get("source"), str) else None
+        date, problem = validation.parse_import_date(row.get("date"))
+        if problem:
+            refusals.append(Refusal(name, f"{problem}; line skipped", number))
+            continue
+        if surrogates:
+            refusals.append(
+                Refusal(
+                    name,
+                    f"{surrogates} invalid character(s) (lone surrogates) replaced by \ufffd",
+                    number,
+                    kind="repaired",
+                )
+            )
+        url, source = fields.get("url"), fields.get("source")
         # a url alone is not unique in real feeds (daily index pages): url + title is
         origin = f"url:{url}#{title}" if url else f"jsonl:{content_hash(title + chr(0) + body)}"
         # Distinct articles may share url and title (a story re-sent with changes): the second
@@ -302,25 +404,106 @@ def read_jsonl(text: str, name: str) -> tuple[list[Item], list[Refusal]]:
     return items, refusals
 
 
-_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _strings(row: dict[str, object]) -> tuple[dict[str, str], int]:
+    """The string fields an article uses (title, text, url, source), with lone surrogates
+    replaced; and how many were replaced."""
+    found: dict[str, str] = {}
+    replaced = 0
+    for key in ("title", "text", "url", "source"):
+        value = row.get(key)
+        if not isinstance(value, str):
+            continue
+        value, n = _SURROGATE.subn("\ufffd", value)
+        replaced += n
+        if key in ("url", "source"):
+            value = validation.clean_title(value)
+            if not value:
+                continue
+        found[key] = value
+    return found, replaced
 
 
 def expand_paths(paths: list[Path]) -> tuple[list[Path], list[Refusal]]:
-    """Files to import from files and folders (folders walked recursively, hidden files skipped)."""
+    """Files to import from files and folders, and a line for every file left out.
+
+    Folders are walked recursively without following links to folders; hidden files and folders,
+    files of other types and special files (FIFOs, devices, links to them) each get a refusal.
+    Nothing is opened here: file types come from ``stat``.
+    """
     files: list[Path] = []
     refusals: list[Refusal] = []
     for path in paths:
-        if path.is_dir():
-            try:
-                for child in sorted(path.rglob("*")):
-                    if any(part.startswith(".") for part in child.relative_to(path).parts):
-                        continue
-                    if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES:
-                        files.append(child)
-            except OSError as exc:
-                refusals.append(Refusal(str(path), f"folder cannot be read ({exc})"))
-        elif path.exists():
+        try:
+            is_dir = path.is_dir()
+        except OSError as exc:
+            refusals.append(_cannot_read(shown_path(path), exc))
+            continue
+        if is_dir:
+            _walk(path, files, refusals)
+        elif os.path.lexists(path):
             files.append(path)
         else:
-            refusals.append(Refusal(str(path), "no such file or folder"))
+            refusals.append(Refusal(shown_path(path), "no such file or folder"))
     return files, refusals
+
+
+def _walk(folder: Path, files: list[Path], refusals: list[Refusal]) -> None:
+    def failed(exc: OSError) -> None:
+        where = exc.filename if exc.filename is not None else folder
+        refusals.append(
+            Refusal(shown_path(where), f"folder cannot be read ({exc.strerror or exc})")
+        )
+
+    for root, dirs, names in os.walk(folder, onerror=failed, followlinks=False):
+        here = Path(root)
+        if "archive.sqlite" in names:
+            refusals.append(
+                Refusal(shown_path(here), "a WPK Archive folder; not searched", kind="skipped")
+            )
+            dirs[:] = []
+            continue
+        for d in sorted(dirs):
+            child = here / d
+            if d.startswith("."):
+                refusals.append(
+                    Refusal(shown_path(child), "hidden folder; not searched", kind="skipped")
+                )
+            elif os.path.islink(child):
+                refusals.append(
+                    Refusal(
+                        shown_path(child),
+                        "a link to a folder; not followed (import the folder itself)",
+                        kind="skipped",
+                    )
+                )
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not os.path.islink(here / d))
+        for n in sorted(names):
+            child = here / n
+            name = shown_path(child)
+            if n.startswith("."):
+                refusals.append(Refusal(name, "hidden file; skipped", kind="skipped"))
+                continue
+            try:
+                what = special_file(child.stat().st_mode)
+            except OSError as exc:
+                refusals.append(
+                    Refusal(name, "a broken link; skipped")
+                    if os.path.islink(child)
+                    else _cannot_read(name, exc)
+                )
+                continue
+            if what:
+                refusals.append(Refusal(name, f"{what}, not a file; refused without reading it"))
+            elif child.suffix.lower() not in SUPPORTED_SUFFIXES:
+                refusals.append(
+                    Refusal(
+                        name,
+                        f"not an article file ('{child.suffix.lower() or '(none)'}'); skipped",
+                        kind="skipped",
+                    )
+                )
+            else:
+                files.append(child)

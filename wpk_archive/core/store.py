@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 
 import sqlite_utils
 
-from wpk_archive.core.corrections import Correction
+from wpk_archive.core.corrections import Correction, UnreadableValue
 from wpk_archive.core.models import (
     Document,
     Event,
@@ -31,7 +31,53 @@ from wpk_archive.core.paths import migrations_dir
 
 
 class StoreError(Exception):
-    """A store problem worth showing to the user as is."""
+    """A store problem worth showing to the user as is; ``reason`` is its cause alone (e.g.
+    "the disk holding ... is full"), for messages that say themselves what was committed."""
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason or message
+
+
+OPEN_ERRORS = (StoreError, sqlite3.Error)
+"""What opening a store can raise (for callers that speak no SQL)."""
+
+
+class StoreDamaged(StoreError):
+    """The store file is damaged (not a database, malformed pages, missing tables): nothing may
+    be written into it; ``wpk-archive doctor`` gives the verdict and salvages what is readable."""
+
+
+_DAMAGE_WORDS = (
+    "malformed",
+    "not a database",
+    "no such table",
+    "no such column",
+    "corrupt",
+    "disk image",
+    "encrypted",
+)
+
+
+_CONVERTED = (sqlite3.OperationalError, sqlite3.DatabaseError)
+"""SQLite errors that come from the file or the disk (constraint errors are the program's)."""
+
+
+def _db_error(path: Path, exc: sqlite3.Error, *, writing: bool) -> StoreError:
+    """An SQLite error worded for the user: damage, or a write that could not be made."""
+    message = str(exc).lower()
+    damaged = any(word in message for word in _DAMAGE_WORDS) or type(exc) is sqlite3.DatabaseError
+    if not damaged and (writing or "full" in message or "locked" in message or "busy" in message):
+        return _write_error(path, exc)  # type: ignore[arg-type]
+    if not damaged and "i/o error" in message and disk_full(path):
+        return _write_error(path, exc)  # type: ignore[arg-type]
+    reason = f"The archive's store {path} is damaged or unreadable ({exc})"
+    return StoreDamaged(
+        f"{reason}. Nothing more is written into it. Run `wpk-archive doctor --check-only` "
+        "for a verdict, and `wpk-archive doctor --salvage NEW_FOLDER` to copy what can be "
+        "read into a new archive.",
+        reason,
+    )
 
 
 class DiskFull(StoreError):
@@ -79,10 +125,12 @@ class Store:
     disk), the file is opened ``immutable`` as it was last closed (``Store.immutable`` tells).
     """
 
-    def __init__(self, path: Path, *, readonly: bool = False) -> None:
+    def __init__(self, path: Path, *, readonly: bool = False, immutable: bool = False) -> None:
         self.path = path
-        self.readonly = readonly
+        self.readonly = readonly or immutable
         self.immutable = False
+        self.damaged: str | None = None
+        """Why the store is known to be damaged (then every write is refused)."""
         self._lock = threading.RLock()
         self._depth = 0
         self._writer: int | None = None  # the thread inside a write transaction
@@ -92,6 +140,11 @@ class Store:
         self._snapshot = threading.local()  # the connection of a thread's snapshot()
         uri = path.resolve().as_uri()
         self._read_uri = f"{uri}?mode=ro"
+        if immutable:  # nothing can be written beside the file (a full disk): read it as it is
+            self._read_uri = f"{uri}?mode=ro&immutable=1"
+            self.immutable = True
+            self.db = sqlite_utils.Database(_connect(self._read_uri))
+            return
         if readonly:
             self.db = sqlite_utils.Database(self._open_readonly(uri))
             return
@@ -208,18 +261,26 @@ class Store:
                 finally:
                     self._depth -= 1
                 return
+            if self.damaged:
+                raise StoreDamaged(
+                    f"{self.damaged}: nothing is written into a damaged store. Run "
+                    "`wpk-archive doctor --salvage NEW_FOLDER` to copy what can be read.",
+                    self.damaged,
+                )
             try:
                 self.db.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as exc:
-                raise _write_error(self.path, exc) from exc
+            except sqlite3.DatabaseError as exc:
+                raise self._error(exc, writing=True) from exc
             self._depth = 1
             self._writer = threading.get_ident()
             try:
                 yield
                 self.db.execute("COMMIT")
-            except sqlite3.OperationalError as exc:
+            except sqlite3.DatabaseError as exc:
                 self._rollback()
-                raise _write_error(self.path, exc) from exc
+                if type(exc) not in _CONVERTED:
+                    raise
+                raise self._error(exc, writing=True) from exc
             except BaseException:
                 self._rollback()
                 raise
@@ -228,8 +289,15 @@ class Store:
                 self._writer = None
 
     def _rollback(self) -> None:
-        with suppress(sqlite3.OperationalError):  # SQLite may have rolled back already (disk full)
+        with suppress(sqlite3.Error):  # SQLite may have rolled back already (disk full)
             self.db.execute("ROLLBACK")
+
+    def _error(self, exc: sqlite3.Error, *, writing: bool) -> StoreError:
+        """The user's error for an SQLite error; damage is remembered (writes refused after)."""
+        error = _db_error(self.path, exc, writing=writing)
+        if isinstance(error, StoreDamaged):
+            self.damaged = error.reason
+        return error
 
     def close(self) -> None:
         """Close the read connections, then the write connection (which checkpoints the WAL)."""
@@ -242,9 +310,14 @@ class Store:
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
         with self._reader() as conn:
-            cursor = conn.execute(sql, list(params))
-            names = [d[0] for d in cursor.description]
-            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+            try:
+                cursor = conn.execute(sql, list(params))
+                names = [d[0] for d in cursor.description]
+                return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+            except sqlite3.DatabaseError as exc:
+                if type(exc) not in _CONVERTED:
+                    raise
+                raise self._error(exc, writing=False) from exc
 
     # -- meta ---------------------------------------------------------------------------------
 
@@ -282,6 +355,11 @@ class Store:
         return {
             r["content_hash"]: r["id"] for r in self._rows("SELECT id, content_hash FROM documents")
         }
+
+    def document_origin(self, doc_id: str) -> str | None:
+        """Where a stored document came from (the origin its id is made from)."""
+        rows = self._rows("SELECT origin FROM documents WHERE id = ?", [doc_id])
+        return rows[0]["origin"] if rows else None
 
     def document_hash(self, doc_id: str) -> str | None:
         """The content hash of a stored document, or None when it is not stored."""
@@ -790,8 +868,8 @@ class Store:
                 target_id=r["target_id"],
                 action=r["action"],
                 field=r["field"],
-                value=json.loads(r["value"]) if r["value"] is not None else None,
-                old=json.loads(r["old"]) if r["old"] is not None else None,
+                value=_loads(r["value"]),
+                old=_loads(r["old"]),
                 created_at=r["created_at"],
                 active=bool(r["active"]),
             )
@@ -804,6 +882,11 @@ class Store:
             self.db.execute(
                 "UPDATE corrections SET active = ? WHERE id = ?", [int(active), correction_id]
             )
+
+    def delete_correction(self, correction_id: int) -> None:
+        """Remove one correction from the record for good."""
+        with self.transaction():
+            self.db.execute("DELETE FROM corrections WHERE id = ?", [correction_id])
 
     def update_document_fields(self, doc_id: str, values: dict[str, Any]) -> None:
         """Set metadata columns (title, date, source, url) of a stored document."""
@@ -878,22 +961,43 @@ def _connect(uri: str) -> sqlite3.Connection:
 def _write_error(path: Path, exc: sqlite3.OperationalError) -> StoreError:
     """A write failure worded for the user; the transaction has been rolled back."""
     message = str(exc).lower()
-    if "full" in message:
+    if "full" in message or ("i/o error" in message and disk_full(path)):
+        reason = f"The disk holding {path} is full"
         return StoreError(
-            f"The disk holding {path} is full: nothing of this change was written and the archive "
-            "is as it was. Free some space and try again."
+            f"{reason}: nothing of this change was written and the archive is as it was. "
+            "Free some space and try again.",
+            reason,
         )
     if "readonly" in message or "read-only" in message or "permission" in message:
+        reason = f"{path} cannot be written (read-only file or folder)"
         return StoreError(
-            f"{path} cannot be written (read-only file or folder): nothing was changed. "
-            "Check the folder's permissions, or open a copy of the archive."
+            f"{reason}: nothing was changed. "
+            "Check the folder's permissions, or open a copy of the archive.",
+            reason,
         )
     if "locked" in message or "busy" in message:
-        return StoreError(
-            f"{path} is busy: another program is writing to it. Nothing was changed; try again "
-            "when it has finished."
-        )
-    return StoreError(f"{path} could not be written ({exc}); nothing was changed.")
+        reason = f"{path} is busy: another program is writing to it"
+        return StoreError(f"{reason}. Nothing was changed; try again when it has finished.", reason)
+    reason = f"{path} could not be written ({exc})"
+    return StoreError(f"{reason}; nothing was changed.", reason)
+
+
+def disk_full(path: Path, room: int = 1 << 20) -> bool:
+    """Whether the disk holding ``path`` has less than ``room`` bytes free."""
+    try:
+        return shutil.disk_usage(path if path.is_dir() else path.parent).free < room
+    except OSError:
+        return False
+
+
+def _loads(raw: str | None) -> Any:
+    """A JSON column's value; text that is not JSON (edited by hand) comes back marked as such."""
+    if raw is None:
+        return None
+    try:
+        return json.loads(raw)
+    except (ValueError, RecursionError):
+        return UnreadableValue(raw)
 
 
 def _statements(script: str) -> list[str]:

@@ -17,9 +17,10 @@ Pure Python, deterministic, offline; cheap enough to run inside a bulk import.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from wpk_archive.core.models import Document, SummarySentence
 from wpk_archive.core.sentences import sentence_spans
@@ -38,6 +39,7 @@ _MAX_GRAPH = 80  # only the first N prose sentences enter the graph (keeps long 
 _GIST_WORDS = 30  # passage gists longer than this are cut at a clause boundary
 _EVENT_WORDS = 25  # event gists longer than this are cut at a clause boundary
 _MIN_CUT_WORDS = 6  # never cut before this many words (keep subject and main verb)
+_WINDOW = 200  # characters looked at around a line break when splitting at line breaks
 
 _STOPWORD_TEXT = """
     a about above after again against all also am an and any are as at be been before being
@@ -148,12 +150,15 @@ class SplitDocument:
 
     spans: list[tuple[int, int]]
     sentences: list[_Sentence]
+    starts: list[int] = field(default_factory=list)
+    """Where each sentence starts (sorted), to find a sentence by offset in log time."""
 
 
 def split_document(doc: Document) -> SplitDocument:
     """Split ``doc`` into sentences once, to hand to several summary functions."""
     spans = document_sentences(doc)
-    return SplitDocument(spans, _sentences(doc, spans))
+    sentences = _sentences(doc, spans)
+    return SplitDocument(spans, sentences, [s.start for s in sentences])
 
 
 Sentences = list[tuple[int, int]] | SplitDocument | None
@@ -198,21 +203,28 @@ def _line_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     with a bullet, or the line before it is short (a heading such as "Rodong Sinmun") or ends a
     sentence.
     """
-    if "\n" not in text[start:end]:
+    if text.find("\n", start, end) == -1:
         return [(start, end)]
     pieces: list[tuple[int, int]] = []
     piece_start = start
     position = text.find("\n", start, end)
+    words = 0  # words of the piece so far (counted line by line: linear in the span)
+    line_start = start
     while position != -1:
-        line = text[piece_start:position].strip()
-        following = text[position + 1 : end].lstrip()
-        if line and (
-            _BULLET.match(following) or len(line.split()) < _MIN_WORDS or _TERMINAL.search(line)
-        ):
-            pieces.append((piece_start, piece_start + len(text[piece_start:position].rstrip())))
+        words += len(text[line_start:position].split())
+        line_start = position + 1
+        # only the end of the piece and the start of the next line matter: bounded windows
+        tail = text[max(piece_start, position - _WINDOW) : position].strip()
+        following = text[position + 1 : min(end, position + 1 + _WINDOW)].lstrip()
+        if tail and (_BULLET.match(following) or words < _MIN_WORDS or _TERMINAL.search(tail)):
+            cut = position
+            while cut > piece_start and text[cut - 1].isspace():
+                cut -= 1
+            pieces.append((piece_start, cut))
             piece_start = position + 1
             while piece_start < end and text[piece_start].isspace():
                 piece_start += 1
+            words = 0
         position = text.find("\n", position + 1, end)
     if piece_start < end:
         pieces.append((piece_start, end))
@@ -305,6 +317,24 @@ def _similarity(vectors: list[dict[str, float]]) -> list[list[float]]:
             row[j] = s
             sim[j][i] = s
     return sim
+
+
+def _centrality(vectors: list[dict[str, float]]) -> list[float]:
+    """Each vector's summed cosine similarity to all the others, in linear time.
+
+    The sum over ``j != i`` of ``v_i . v_j`` is ``v_i . (sum of all v) - v_i . v_i``: one pass
+    builds the sum, one more scores every sentence (the row sums of :func:`_similarity`, which
+    is quadratic, up to rounding).
+    """
+    total: dict[str, float] = {}
+    for vector in vectors:
+        for term, value in vector.items():
+            total[term] = total.get(term, 0.0) + value
+    return [
+        sum(value * total[term] for term, value in vector.items())
+        - sum(value * value for value in vector.values())
+        for vector in vectors
+    ]
 
 
 def _biased_lexrank(sim: list[list[float]], bias: list[float]) -> list[float]:
@@ -502,8 +532,7 @@ def passage_gists(
         if len(candidates) <= 2:
             best = candidates[0]
         else:
-            sim = _similarity(_vectors([s.text for s in candidates]))
-            centrality = [sum(row) for row in sim]
+            centrality = _centrality(_vectors([s.text for s in candidates]))
             top = max(centrality)
             best = candidates[next(i for i, c in enumerate(centrality) if c >= top - 1e-12)]
         cut = _cut_point(best.text, _GIST_WORDS)
@@ -525,12 +554,16 @@ def event_gist(
     "January 14, 2021.") is joined to the next sentence of its passage, which it captions.
     """
     all_sentences = _sentences(doc, sentences)
-    index = next(
-        (i for i, s in enumerate(all_sentences) if s.start <= start < s.end),
-        None,
-    )
+    starts = sentences.starts if isinstance(sentences, SplitDocument) else []
+    if len(starts) != len(all_sentences):
+        starts = [s.start for s in all_sentences]
+    # sentences are disjoint and in order: the one containing ``start`` is the last starting
+    # at or before it (found by bisection, so many events in a huge document stay cheap)
+    at = bisect.bisect_right(starts, start) - 1
+    index: int | None = at if at >= 0 and start < all_sentences[at].end else None
     if index is None:  # between sentences (or in a stripped dateline): the nearest one after
-        index = next((i for i, s in enumerate(all_sentences) if s.start >= start), None)
+        after = bisect.bisect_left(starts, start)
+        index = after if after < len(all_sentences) else None
     if index is None:
         passage = doc.passage_at(start)
         ordinal = passage.ordinal if passage else (doc.passages[-1].ordinal if doc.passages else 1)

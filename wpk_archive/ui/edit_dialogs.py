@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -10,15 +9,22 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QWidget,
 )
 
+from wpk_archive.core import validation
 from wpk_archive.core.models import EVENT_KINDS, Document, Event
 from wpk_archive.ui.labels import KIND_LABELS
+from wpk_archive.ui.plain import plain_label
 
-DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+def _problem(check: Any, value: Any) -> str | None:
+    try:
+        check(value)
+    except validation.ValidationError as exc:
+        return str(exc)
+    return None
 
 
 class _CheckedDialog(QDialog):
@@ -26,7 +32,8 @@ class _CheckedDialog(QDialog):
 
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent)
-        self.error = QLabel("")
+        self.error = plain_label("")
+        self.error.setObjectName("dialogError")
         self.error.setStyleSheet("color:#b00")
 
     def _finish(self, form: QFormLayout) -> None:
@@ -78,16 +85,25 @@ class EventDialog(_CheckedDialog):
         form.addRow("End", self.end)
         if event and event.corrected:
             was = ", ".join(f"{k}: {v}" for k, v in event.corrected.items() if k != "joined")
-            form.addRow("Extracted", QLabel(was))
+            form.addRow("Extracted", plain_label(was))
         self._finish(form)
 
     def problem(self) -> str | None:
+        """The first value that the archive would refuse (the same checks), worded for people."""
         for label, box in (("Start", self.start), ("End", self.end)):
-            if box.text().strip() and not DATE.match(box.text().strip()):
-                return f"{label}: write YYYY, YYYY-MM or YYYY-MM-DD"
+            why = _problem(validation.check_optional_date, box.text())
+            if why:
+                box.setFocus()
+                return f"{label}: {why}"
+        start, end = self.start.text().strip(), self.end.text().strip()
+        if start and end and end < start:
+            return "End: the event cannot end before it starts"
         if not self.name.text().strip():
             return "An event needs a name"
-        return None
+        if "name" not in self.changes():
+            return None  # the extracted name is kept as it is
+        why = _problem(validation.check_name, self.name.text())
+        return f"Name: {why}" if why else None
 
     def values(self) -> dict[str, Any]:
         """Every field as entered."""
@@ -123,11 +139,17 @@ class DocumentDialog(_CheckedDialog):
         self._finish(form)
 
     def problem(self) -> str | None:
-        date = self.boxes["date"].text().strip()
-        if date and not DATE.match(date):
-            return "Date: write YYYY-MM-DD (or YYYY-MM, YYYY)"
+        """The first value that the archive would refuse (the same checks), worded for people."""
         if not self.boxes["title"].text().strip():
             return "A document needs a title"
+        changed = self.changes()
+        for name, box in self.boxes.items():
+            if name not in changed:
+                continue  # what was extracted is kept as it is
+            why = _problem(lambda v, n=name: validation.check_document_value(n, v), box.text())
+            if why:
+                box.setFocus()
+                return f"{name.capitalize()}: {why}"
         return None
 
     def changes(self) -> dict[str, Any]:

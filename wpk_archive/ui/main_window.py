@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
 from wpk_archive import __version__
 from wpk_archive.core.archive import Archive, open_archive
 from wpk_archive.core.models import Event, SearchResult
+from wpk_archive.ui import plain
 from wpk_archive.ui.actions.corrections import CorrectionActions
 from wpk_archive.ui.actions.exporting import ExportActions
 from wpk_archive.ui.actions.importing import ImportActions
 from wpk_archive.ui.actions.reading import ReadingActions
 from wpk_archive.ui.models.documents_model import DocumentsModel
 from wpk_archive.ui.models.timeline_model import TimelineModel
+from wpk_archive.ui.plain import plain_label
 from wpk_archive.ui.reader import ReaderView
 from wpk_archive.ui.search_panel import PAGE, SearchPanel
 from wpk_archive.ui.tasks import TaskRunner
@@ -101,7 +103,7 @@ class MainWindow(QMainWindow):
         self.split.setStretchFactor(0, 2)
         self.split.setStretchFactor(1, 5)
         self.split.setSizes([420, 940])
-        self.banner = QLabel("")
+        self.banner = plain_label("")
         self.banner.setObjectName("banner")
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(
@@ -303,7 +305,12 @@ class MainWindow(QMainWindow):
 
     def _archive_failed(self, message: str) -> None:
         self.archive_status.setText("The archive could not be opened.")
-        QMessageBox.critical(self, "WPK Archive", f"The archive could not be opened:\n\n{message}")
+        plain.message(
+            self,
+            "WPK Archive",
+            f"The archive could not be opened:\n\n{message}",
+            icon=QMessageBox.Icon.Critical,
+        ).exec()
 
     def refresh(self) -> None:
         """Reload the timeline, the document list and the counts."""
@@ -421,13 +428,13 @@ class MainWindow(QMainWindow):
         """The open archive when it can take changes; otherwise None, after telling the user why."""
         archive = self.archive
         if archive is not None and archive.readonly:
-            QMessageBox.warning(self, "Read-only", archive.notice or "This archive is read-only.")
+            plain.warn(self, "Read-only", archive.notice or "This archive is read-only.")
             return None
         return archive
 
     def failed(self, message: str) -> None:
         """Tell the user that a background task failed."""
-        QMessageBox.warning(self, "WPK Archive", message)
+        plain.warn(self, "WPK Archive", message)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():

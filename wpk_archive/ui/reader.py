@@ -25,6 +25,7 @@ from wpk_archive.core.export import citation
 from wpk_archive.core.models import Document, EventSource
 from wpk_archive.ui.find_bar import FindBar
 from wpk_archive.ui.labels import date_label
+from wpk_archive.ui.plain import tooltip
 
 MATCH_STYLE = "background-color:#ffe066;color:#000"
 FOCUS_STYLE = "background-color:#9ecbff;color:#000"
@@ -202,11 +203,13 @@ class ReaderView(QWidget):
         mark = " <span style='color:#a60'>✎</span>" if self.corrected else ""
         self.header.setText(
             f"<b style='font-size:14pt'>{html.escape(doc.title)}</b>{mark}<br>"
-            f"<span style='color:#777'>{' · '.join(bits)} · id {doc.id}</span>"
+            f"<span style='color:#777'>{' · '.join(bits)} · id {html.escape(doc.id)}</span>"
         )
         self.header.setToolTip(
-            "Corrected by you; extracted "
-            + ", ".join(f"{k}: {v or '(none)'}" for k, v in self.corrected.items())
+            tooltip(
+                "Corrected by you; extracted "
+                + ", ".join(f"{k}: {v or '(none)'}" for k, v in self.corrected.items())
+            )
             if self.corrected
             else ""
         )
@@ -274,9 +277,8 @@ class ReaderView(QWidget):
                 }
                 if shown or g.event.manual:
                     was = ", ".join(f"{k}: {v}" for k, v in shown.items()) or "added by you"
-                    when += (
-                        f" <span style='color:#a60' title='{html.escape(was, quote=True)}'>✎</span>"
-                    )
+                    tip = html.escape(tooltip(was), quote=True)  # a tooltip of plain text
+                    when += f" <span style='color:#a60' title='{tip}'>✎</span>"
                 mine = f"<br><i>Your gist: {html.escape(g.user_text)}</i>" if g.user_text else ""
                 parts.append(
                     f"<p><b>{when}</b> {html.escape(g.event.name)}<br>"

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from wpk_archive.core.models import DocumentHits, Hit, SearchResult
 from wpk_archive.ui.labels import KIND_LABELS
+from wpk_archive.ui.plain import tooltip
 
 HitRole = Qt.ItemDataRole.UserRole + 1
 PAGE = 50
@@ -121,12 +122,12 @@ class HitModel(QAbstractListModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return group_html(row)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return " · ".join(x for x in (row.title, row.source, row.doc_id) if x)
+                return tooltip(" · ".join(x for x in (row.title, row.source, row.doc_id) if x))
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return hit_html(row)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.text
+            return tooltip(row.text)
         if role == HitRole:
             return row
         return None

@@ -13,6 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from wpk_archive.core.archive import ArchiveError, StoreError
+
 
 class TaskSignals(QObject):
     """Signals of one task (delivered in the GUI thread through queued connections)."""
@@ -38,8 +40,10 @@ class Task(QRunnable):
         try:
             result = self.fn(*self.args, **self.kwargs)
         except Exception as exc:  # reported to the user, never a crash of the app
-            traceback.print_exc()
-            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
+            worded = isinstance(exc, (ArchiveError, StoreError))  # messages written for people
+            if not worded:
+                traceback.print_exc()
+            self.signals.failed.emit(str(exc) if worded else f"{type(exc).__name__}: {exc}")
         else:
             self.signals.done.emit(result)
 

@@ -187,24 +187,30 @@ def _serve(index_path: str, inbox: IO[bytes], outbox: IO[bytes]) -> int:
             except Exception:
                 error = traceback.format_exc(limit=3)
         if error is not None:
-            writer.cancel()
+            _cancel(writer)
             reply(("error", f"indexing failed: {error}"))
             return 1
         writer.commit(merge=False)
         reply(("done", added))
         return 0
-    except (EOFError, OSError):  # the importer went away: leave the index as it was
-        if writer is not None and not writer.is_closed:
-            writer.cancel()
+    except EOFError:  # the importer went away: leave the index as it was
+        _cancel(writer)
         return 1
-    except Exception:
-        if writer is not None and not writer.is_closed:
-            writer.cancel()
-        with contextlib.suppress(OSError):
-            reply(("error", traceback.format_exc(limit=3)))
+    except Exception as exc:  # (a full disk, too): say why, the importer rebuilds later
+        _cancel(writer)
+        with contextlib.suppress(OSError, ValueError):
+            reply(("error", f"indexing failed: {type(exc).__name__}: {exc}"))
         return 1
     finally:
         index.close()
+
+
+def _cancel(writer: Any) -> None:
+    """Drop what a writer holds; a writer that cannot even be cancelled (a full disk) is left,
+    as the index will be rebuilt from the store."""
+    if writer is not None and not writer.is_closed:
+        with contextlib.suppress(Exception):
+            writer.cancel()
 
 
 if __name__ == "__main__":

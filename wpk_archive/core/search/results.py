@@ -15,7 +15,7 @@ from wpk_archive.core.models import DocumentHits, Hit, SearchResult
 from wpk_archive.core.search.index import PassageIndex
 from wpk_archive.core.search.lookups import narrowest
 from wpk_archive.core.search.query import OPERATORS, clean_query
-from wpk_archive.core.store import Store
+from wpk_archive.core.store import Store, StoreError
 
 Sort = Literal["relevance", "date"]
 
@@ -48,6 +48,8 @@ def run_search(
             store, index, query, text, max(0, limit), max(0, offset), date_from, date_to, sort,
             filters, facets,
         )  # fmt: skip
+    except StoreError:  # a damaged or unreadable store is not the query's fault: say so
+        raise
     except Exception as exc:  # a last guard: fall back to the plain words of the query
         words = " ".join(re.findall(r"\w+", text))
         words = " ".join(w for w in words.split() if w not in OPERATORS)

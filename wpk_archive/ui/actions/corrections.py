@@ -11,16 +11,15 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QInputDialog,
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QMessageBox,
     QVBoxLayout,
 )
 
 from wpk_archive.core.corrections import source_key
 from wpk_archive.core.models import Event
+from wpk_archive.ui import plain
 
 if TYPE_CHECKING:
     from wpk_archive.ui.main_window import MainWindow
@@ -181,7 +180,7 @@ class CorrectionActions:
         )
 
     def _ask_gist(self, event: Event, current: str | None) -> None:
-        text, ok = QInputDialog.getText(self.window, "Your gist", event.name, text=current or "")
+        text, ok = plain.get_text(self.window, "Your gist", event.name, text=current or "")
         archive = self.window.writable_archive() if ok and text.strip() else None
         if archive is None:
             return
@@ -235,12 +234,12 @@ class CorrectionActions:
         if state is None or archive is None:
             return
         doc = state.document
-        answer = QMessageBox.question(
+        if not plain.ask(
             w,
             "Delete document",
-            f"Delete “{doc.title}” with its passages, events and index entries?",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            f"Delete “{doc.title}” with its passages, events and index entries?\n\n"
+            "Edit ▸ Undo (Ctrl+Z) in this session puts it back, with your summary.",
+        ):
             return
         export_to: Path | None = None
         if state.summary is not None and state.summary.user_text is not None:

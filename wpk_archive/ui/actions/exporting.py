@@ -10,26 +10,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog
 
-from wpk_archive.core.export import document_markdown, timeline_export
+from wpk_archive.core.export import document_blocks, document_markdown, timeline_export
+from wpk_archive.ui.pdf_export import write_pdf
 
 if TYPE_CHECKING:
     from wpk_archive.ui.main_window import MainWindow
-
-
-def write_pdf(path: Path, markdown: str) -> str:
-    """Lay ``markdown`` out on A4 pages into ``path`` (runs on a worker thread: Qt paints
-    documents onto a QPrinter from any thread)."""
-    from PySide6.QtGui import QPageSize, QTextDocument
-    from PySide6.QtPrintSupport import QPrinter
-
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    printer.setOutputFileName(str(path))
-    document = QTextDocument()
-    document.setMarkdown(markdown)
-    document.print_(printer)
-    return str(path)
 
 
 class ExportActions:
@@ -75,10 +60,12 @@ class ExportActions:
         doc, summary = state.document, state.summary
 
         def work() -> str:
-            text = document_markdown(doc, summary)
             if fmt == "pdf":
-                return write_pdf(path, text)
-            path.write_text(text, encoding="utf-8")
+                # laid out from the text itself, never from re-parsed markup (nothing can be
+                # dropped); Qt paints text documents onto a QPrinter from any thread
+                write_pdf(document_blocks(doc, summary), path)
+                return str(path)
+            path.write_text(document_markdown(doc, summary), encoding="utf-8")
             return str(path)
 
         self.window.tasks.read(work, done=self.exported, failed=self.window.failed)

@@ -10,6 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from wpk_archive.core.archive import ImportReport
+from wpk_archive.ui import plain
+from wpk_archive.ui.plain import plain_label
 from wpk_archive.ui.tasks import TaskSignals
 
 if TYPE_CHECKING:
@@ -48,6 +50,7 @@ class ImportActions:
         if archive is None:
             return
         dialog = QProgressDialog("Importing…", "Cancel", 0, 0, w)
+        dialog.setLabel(plain_label("Importing…"))  # file names are shown as they are
         dialog.setWindowTitle("Import")
         dialog.setMinimumDuration(400)
         # not modal: the window stays in use (scroll, search, read) while the import runs
@@ -72,7 +75,8 @@ class ImportActions:
         def failed(message: str) -> None:
             dialog.reset()
             bridge.deleteLater()
-            QMessageBox.warning(w, "Import failed", message)
+            w.refresh()  # what was stored before the failure is shown (the message says what)
+            plain.warn(w, "Import failed", message)
 
         bridge.progress.connect(progress)
         dialog.canceled.connect(cancel.set)
@@ -85,18 +89,23 @@ class ImportActions:
         )
 
     def report(self, report: ImportReport) -> None:
-        """The import's summary in the status bar; the refused files in a box."""
+        """The import's summary in the status bar, its notices in the banner; the files left out
+        in a box (as plain text: file names are shown as they are)."""
         w = self.window
         w.statusBar().showMessage(f"Import: {report.summary()}", 15000)
+        for notice in report.notices:
+            w.show_banner(notice)
         if report.refused:
-            lines = "\n".join(str(r) for r in report.refused[:50])
-            more = f"\n… and {len(report.refused) - 50} more" if len(report.refused) > 50 else ""
-            box = QMessageBox(w)
+            shown = [str(r) for r in report.refused] + [f"{n.kind}: {n}" for n in report.notes]
+            lines = "\n".join(shown[:50])
+            more = f"\n… and {len(shown) - 50} more" if len(shown) > 50 else ""
+            box = plain.message(
+                w,
+                "Some files were not imported",
+                f"{report.summary()}.\n\nThese were refused:",
+                informative=lines[:600] + more,
+                detailed=lines + more,
+            )
             box.setObjectName("importReport")
-            box.setIcon(QMessageBox.Icon.Warning)
-            box.setWindowTitle("Some files were not imported")
-            box.setText(f"{report.summary()}.\n\nThese were refused:")
-            box.setDetailedText(lines + more)
-            box.setInformativeText(lines[:600] + more)
             box.show()
             self.report_box = box

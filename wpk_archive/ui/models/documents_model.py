@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem
 
 from wpk_archive.ui.models.paging import ROW_FLAGS, PagedListModel
+from wpk_archive.ui.plain import tooltip
 
 DocIdRole = Qt.ItemDataRole.UserRole + 3
 
@@ -21,7 +22,7 @@ class DocumentsModel(PagedListModel):
     def item_for(self, row: Any) -> QStandardItem:
         """The date and title; the tooltip adds the source and the id."""
         item = QStandardItem(f"{row['date'] or 'undated'}   {row['title']}")
-        item.setToolTip(" · ".join(x for x in (row["title"], row.get("source"), row["id"]) if x))
+        item.setToolTip(tooltip(" · ".join(x for x in (row["title"], row.get("source"), row["id"]) if x)))
         item.setData(row["id"], DocIdRole)
         item.setFlags(ROW_FLAGS)
         return item

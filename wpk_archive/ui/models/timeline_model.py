@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFont, QStandardItem
 from wpk_archive.core.models import Event
 from wpk_archive.ui.labels import BASIS_LABELS, KIND_COLOURS, KIND_LABELS, date_label
 from wpk_archive.ui.models.paging import ROW_FLAGS, PagedListModel
+from wpk_archive.ui.plain import tooltip
 
 HeaderRole = Qt.ItemDataRole.UserRole + 2
 
@@ -66,7 +67,7 @@ class TimelineModel(PagedListModel):
             return heading
         event: Event = row
         item = QStandardItem(_label(event))
-        item.setToolTip(_tooltip(event))
+        item.setToolTip(tooltip(_tooltip(event)))
         item.setData(
             QColor(KIND_COLOURS.get(event.kind, "#888888")), Qt.ItemDataRole.DecorationRole
         )

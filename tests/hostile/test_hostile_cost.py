@@ -1,0 +1,144 @@
+"""Bounded cost per document: a giant paragraph becomes passages of bounded size, and no summary
+step is quadratic in the sentences of a passage (the passage gists' centrality is computed in
+linear time, exactly as the quadratic row sums were). Figures: bench/hostile_memory.py."""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.hostile.conftest import HANG_GUARD, REPO, record
+from wpk_archive.core import summaries
+from wpk_archive.core.ingest import MAX_PASSAGE_CHARS, document_from_text, split_passages
+
+sys.path.insert(0, str(REPO / "bench"))
+from hostile_memory import hostile_text
+
+
+@pytest.mark.parametrize("shape", ["paragraph", "line"])
+def test_a_giant_paragraph_becomes_bounded_passages_with_exact_offsets(shape: str) -> None:
+    text = hostile_text(1_000_000, shape)
+    passages = split_passages("d", text)
+    ok = all(len(p.text) <= MAX_PASSAGE_CHARS for p in passages)
+    record(f"a 1 MB single {shape}", "repaired" if ok else "wrongly accepted")
+    assert ok and len(passages) > 40
+    assert all(text[p.start : p.end] == p.text for p in passages)
+    assert " ".join(p.text for p in passages).split() == text.split(), "nothing lost or doubled"
+    if shape == "paragraph":  # cut after a sentence end
+        assert all(re.search(r"[.!?]$", p.text) for p in passages[1:-1])
+
+
+def test_normal_paragraphs_are_not_split() -> None:
+    text = "Title\n\n" + "\n\n".join("A sentence of a normal paragraph. " * 180 for _ in range(3))
+    assert [len(p.text) for p in split_passages("d", text)][1:] == [
+        len(("A sentence of a normal paragraph. " * 180).strip())
+    ] * 3
+
+
+def test_passage_gists_never_build_the_quadratic_matrix(monkeypatch: pytest.MonkeyPatch) -> None:
+    sentences = [
+        f"The plenary meeting number {i} discussed the orchard plan of the province."
+        for i in range(3_000)
+    ]
+    doc = document_from_text("Report\n\n" + " ".join(sentences), origin="x")
+    calls: list[int] = []
+    real = summaries._similarity
+
+    def counted(vectors: list[dict[str, float]]) -> list[list[float]]:
+        calls.append(len(vectors))
+        return real(vectors)
+
+    monkeypatch.setattr(summaries, "_similarity", counted)
+    gists = summaries.passage_gists(doc)
+    summaries.summarize(doc)
+    assert gists and all(n <= summaries._MAX_GRAPH for n in calls), calls
+
+
+def test_linear_centrality_equals_the_row_sums_of_the_similarity_matrix() -> None:
+    rnd = random.Random(3)
+    words = [
+        "party",
+        "congress",
+        "plenary",
+        "orchard",
+        "rice",
+        "wheat",
+        "steel",
+        "leader",
+        "people",
+        "plan",
+    ]
+    chunks = [" ".join(rnd.choice(words) for _ in range(rnd.randint(0, 12))) for _ in range(300)]
+    vectors = summaries._vectors(chunks)
+    rows = [sum(row) for row in summaries._similarity(vectors)]
+    assert summaries._centrality(vectors) == pytest.approx(rows, abs=1e-9)
+
+
+def _old_line_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The quadratic version replaced (for equivalence)."""
+    if "\n" not in text[start:end]:
+        return [(start, end)]
+    pieces = []
+    piece_start = start
+    position = text.find("\n", start, end)
+    while position != -1:
+        line = text[piece_start:position].strip()
+        following = text[position + 1 : end].lstrip()
+        if line and (
+            summaries._BULLET.match(following)
+            or len(line.split()) < summaries._MIN_WORDS
+            or summaries._TERMINAL.search(line)
+        ):
+            pieces.append((piece_start, piece_start + len(text[piece_start:position].rstrip())))
+            piece_start = position + 1
+            while piece_start < end and text[piece_start].isspace():
+                piece_start += 1
+        position = text.find("\n", position + 1, end)
+    if piece_start < end:
+        pieces.append((piece_start, end))
+    return pieces
+
+
+def test_line_pieces_are_linear_and_unchanged() -> None:
+    rnd = random.Random(5)
+    parts = ["word", "Heading", "- bullet", "ends.", "“quoted.”", " ", "\n", "\n", "two words"]
+    for _ in range(400):
+        text = "".join(rnd.choice(parts) + rnd.choice([" ", ""]) for _ in range(rnd.randint(1, 60)))
+        assert summaries._line_pieces(text, 0, len(text)) == _old_line_pieces(text, 0, len(text)), (
+            repr(text)
+        )
+
+
+def test_event_gists_find_their_sentence_by_bisection() -> None:
+    doc = document_from_text(hostile_text(200_000, "paragraph"), origin="x")
+    split = summaries.split_document(doc)
+    rnd = random.Random(9)
+    for offset in (rnd.randrange(len(doc.text)) for _ in range(200)):
+        gist = summaries.event_gist(doc, offset, offset + 5, split)
+        linear = next(
+            (s for s in split.sentences if s.start <= offset < s.end),
+            next((s for s in split.sentences if s.start >= offset), None),
+        )
+        assert linear is None or gist.passage == linear.passage
+
+
+def test_a_2_mb_paragraph_imports_in_bounded_memory(tmp_path: Path) -> None:
+    """Peak memory of a real import in a subprocess (bench/hostile_memory.py measures 10 MB)."""
+    source = tmp_path / "huge.txt"
+    source.write_text(hostile_text(2 * 2**20, "paragraph"), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    proc = subprocess.run(
+        [sys.executable, "-m", "wpk_archive", "--archive", str(tmp_path / "a"), "import", str(source)],
+        capture_output=True, text=True, env=env, timeout=HANG_GUARD,
+    )  # fmt: skip
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    assert proc.returncode == 0, proc.stderr
+    assert peak_mb < 1024 or before / 1024 >= 1024, f"peak {peak_mb:.0f} MB"
