@@ -1,0 +1,512 @@
+"""Date mentions in Korean text, with the same contract as :func:`wpk_archive.core.dates.find_dates`.
+
+Every mention is a :class:`~wpk_archive.core.dates.DateMention`: a half-open span into the text,
+ISO dates written at their precision ("2024", "2024-06", "2024-06-28"), the precision, whether the
+year (or month) came from the publication date rather than the text (``year_inferred``), and a kind:
+"date", "range" (its precision is the coarser end's), "year", "juche", "decade", "relative"
+(오늘, 어제, 그저께), "weekday" or "dateline". Only real calendar dates are reported.
+
+Forms read:
+- 2024년 6월 28일, 2024년 6월, 6월 28일, 2024년, 2024년도; 주체113(2024)년, 주체113년 (kind "juche"
+  when alone), 주체113(2024)년 6월 28일; 94년 4월 (a two-digit year, only before a month);
+- ranges: 6월 28일부터 7월 1일까지, 2023년 12월 26일부터 30일까지, 12월26~30일, 28일부터 30일까지,
+  지난 7~8일, 1980.10.10~14;
+- 2024.6.28., 2024. 6. 28., 2022.12.27 (a dotted date needs its four-digit year: 4.25문화회관 and
+  6.25 are names, not dates);
+- 1980년대 (the ten years, kind "decade");
+- relative to the publication date: 지난해 12월, 올해 4월, 내년 1월, 올 연말; 지난 5월24일, 오는 28일;
+  지난달 28일, 이달 초순; 지난 일요일; 오늘, 어제, 그저께 (kind "relative", only where a verb of
+  holding follows in the same clause, as "held today" in English); 어제(9일) reads as the 9th;
+- parts of a month: 6월 상순/중순/하순, 6월 초/말, 초순 — early, mid and late June are all *month*
+  precision ("2024-06"): the part is kept in the mention's text, not in its dates; a year's end
+  (2023년 말, 올 연말, 지난해 말) is its December; its beginning (내년 초) only the year;
+- the datelines of KCNA's Korean service, "【평양 6월 29일발 조선중앙통신】", "(평양 10월 9일발
+  조선중앙통신)", "【22일발 조선중앙통신】" (kind "dateline", the first 300 characters only).
+
+How a date without its year or month is placed (``doc_date`` is the publication date, the *anchor*
+is ``weekday_anchor``, else the text's dateline, else ``doc_date``):
+- a month and day, or a month: in the publication year, or the year before when the month lies more
+  than six months after the publication month (as in English); "지난" (last) puts it on or before
+  the publication date, "오는" (coming) after it;
+- a day alone ("28일", "지난 19일"): in the anchor's month, or the month before or after, whichever
+  is nearest to the anchor, a later date counting triple (news tells more of what has just happened
+  than of what is to come); "지난 N일" is always on or before the anchor, "오는 N일" after it;
+- a weekday: the last such day on or before the anchor (지난: before it; 오는/다음: after it).
+Without ``doc_date`` (and anchor) such mentions are skipped, never guessed.
+
+Numbers that are not dates stay so: 제8기 제10차, 5개년 계획, 4,750명, 3차, 100%, 1호, 2만 t, 3일간,
+5년 만에, 3일회의 (a congress's third-day sitting), 2일 차.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from wpk_archive.core.dates import JUCHE_OFFSET, MAX_YEAR, MIN_YEAR, DateMention
+from wpk_archive.core.models import Precision
+
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+
+
+def has_hangul(text: str) -> bool:
+    """Whether ``text`` holds a Hangul syllable (cheap on ASCII text)."""
+    return not text.isascii() and _HANGUL.search(text) is not None
+
+
+_DASH = r"(?:~|∼|～|〜|-|–|—)"
+_N = r"(?<![\d,.제])"
+_YEAR = (
+    r"(?:주체\s*\d{1,3}\s*(?:\(\s*\d{4}\s*\)\s*)?년"
+    rf"|{_N}(?:1[89]\d\d|20\d\d|2100)\s*년(?!\s*대)(?:도)?"
+    rf"|{_N}\d\d\s*년(?=\s*(?:1[0-2]|0?[1-9])\s*월)"
+    r"|지난해|작년|올해|금년|래년|내년|이듬해|올(?=\s*(?:\d{1,2}\s*월|연말)))"
+)
+_MONTH = rf"(?:{_N}(?:1[0-2]|0?[1-9])\s*월(?!\s*(?:간|동안|분|호)))"
+_REL_MONTH = (
+    r"(?:지난\s?달|이\s?달|이번\s?달|다음\s?달|래달)"
+    r"(?=\s|\d|$|[,.)]|에|의|부터|까지|초|말|상순|중순|하순|은|는)"
+)
+_DAY = (
+    rf"(?:{_N}(?:[12]\d|3[01]|0?[1-9])\s*일"
+    r"(?!\s*(?:간|동안|째|이내|이상|씩|만에|만이))(?!\s*차(?![가-힣]))(?!만|회의))"
+)
+_PART = r"(?:상순|중순|하순|초순|초|말|중순경|하순경|상순경)"
+_QUAL = r"(?:(?:지난|오는|이번|다가오는)\s*)"
+_AFTER_PART = r"(?=[^가-힣]|$|에|의|부터|까지|경|께|으로|로|은|는|이|가|을|를)"
+_YEAR_END = r"(?:\s*(?:연말|말|연초|초)(?![가-힣]))"
+
+_POINT = (
+    rf"(?:{_QUAL}?(?:{_YEAR}\s*)?(?:{_MONTH}\s*|{_REL_MONTH}\s*)?{_DAY}"
+    rf"|{_QUAL}?(?:{_YEAR}\s*)?{_MONTH}(?:\s*{_PART}{_AFTER_PART})?"
+    rf"|{_QUAL}?{_REL_MONTH}(?:\s*{_PART}{_AFTER_PART})?"
+    rf"|{_YEAR}{_YEAR_END}?)"
+)
+
+# the pieces of one point, read from its text
+_PARTS = re.compile(
+    r"(?P<juche>주체\s*(?P<jn>\d{1,3})\s*(?:\(\s*(?P<jy>\d{4})\s*\)\s*)?년)"
+    r"|(?P<year>(?<![\d,.])(?P<yv>\d{4})\s*년)"
+    r"|(?P<yy>(?<![\d,.])(?P<yyv>\d\d)\s*년)"
+    r"|(?P<ry>지난해|작년|올해|금년|래년|내년|이듬해|올)"
+    r"|(?P<month>(?<![\d,.])(?P<mv>\d{1,2})\s*월)"
+    r"|(?P<rm>지난\s?달|이\s?달|이번\s?달|다음\s?달|래달)"
+    r"|(?P<day>(?<![\d,.])(?P<dv>\d{1,2})(?:\s*일)?)"
+    r"|(?P<end>연말|말)|(?P<begin>연초|초)"
+    r"|(?P<q>지난|오는|이번|다가오는)"
+)
+_REL_YEARS = {"지난해": -1, "작년": -1, "올해": 0, "금년": 0, "올": 0, "래년": 1, "내년": 1, "이듬해": 1}
+
+
+class _Parts:
+    """What one date point says: its numbers, and how the missing ones are to be found."""
+
+    def __init__(self, fragment: str) -> None:
+        self.year: int | None = None
+        self.rel_year: int | None = None
+        self.month: int | None = None
+        self.rel_month: int | None = None
+        self.day: int | None = None
+        self.qual: str | None = None
+        self.year_end = False
+        self.two_digit = False
+        self.juche = False
+        for match in _PARTS.finditer(fragment):
+            self._take(match)
+
+    def _take(self, match: re.Match[str]) -> None:
+        kind = match.lastgroup
+        if kind == "juche" and self.year is None:
+            self.juche = True
+            if match.group("jy"):
+                self.year = int(match.group("jy"))
+            else:
+                self.year = int(match.group("jn")) + JUCHE_OFFSET
+        elif kind == "year" and self.year is None:
+            self.year = int(match.group("yv"))
+        elif kind == "yy" and self.year is None:
+            self.year, self.two_digit = int(match.group("yyv")), True
+        elif kind == "ry" and self.year is None:
+            self.rel_year = _REL_YEARS[match.group("ry")]
+        elif kind == "month" and self.month is None:
+            self.month = int(match.group("mv"))
+        elif kind == "rm" and self.month is None:
+            word = match.group("rm").replace(" ", "")
+            self.rel_month = -1 if word == "지난달" else (1 if word in ("다음달", "래달") else 0)
+        elif kind == "day" and self.day is None:
+            self.day = int(match.group("dv"))
+        elif kind == "end" and self.month is None and self.day is None:
+            self.year_end = True
+        elif kind == "q" and self.qual is None:
+            self.qual = match.group("q")
+
+
+def _iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
+    """ISO string at the precision given, or None when the parts are not a real date."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    if month is None:
+        return f"{year:04d}"
+    if not 1 <= month <= 12:
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _precision_of(iso: str) -> Precision:
+    if len(iso) == 4:
+        return "year"
+    return "month" if len(iso) == 7 else "day"
+
+
+def _shift_month(year: int, month: int, step: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + step
+    return index // 12, index % 12 + 1
+
+
+class _Context:
+    """The dates that yearless and relative dates are placed by."""
+
+    def __init__(self, doc_date: dt.date | None, anchor: dt.date | None) -> None:
+        self.doc_date = doc_date
+        self.anchor = anchor or doc_date
+
+
+def _place_day(day: int, qual: str | None, anchor: dt.date) -> tuple[int, int] | None:
+    """(year, month) of a day given alone (see the module docstring)."""
+    options: list[tuple[int, tuple[int, int]]] = []
+    for step in (-1, 0, 1):
+        year, month = _shift_month(anchor.year, anchor.month, step)
+        if day > calendar.monthrange(year, month)[1]:
+            continue
+        distance = (dt.date(year, month, day) - anchor).days
+        if qual == "지난" and distance > 0:
+            continue
+        if qual in ("오는", "다가오는") and distance <= 0:
+            continue
+        options.append((distance * 3 if distance > 0 else -distance, (year, month)))
+    if not options:
+        return None
+    return min(options)[1]
+
+
+def _year_of(parts: _Parts, ctx: _Context) -> tuple[int | None, bool]:
+    """The year of a point and whether it was inferred (None: it cannot be given one)."""
+    if parts.year is not None:
+        year = parts.year
+        if parts.two_digit:
+            pivot = (ctx.doc_date.year % 100 + 1) if ctx.doc_date else 30
+            year += 1900 if year > pivot else 2000
+        return year, False
+    if ctx.doc_date is None:
+        return None, True
+    if parts.rel_year is not None:
+        return ctx.doc_date.year + parts.rel_year, True
+    if parts.month is None:
+        return None, True
+    doc = ctx.doc_date
+    if parts.qual == "지난":
+        later = (parts.month, parts.day or 1) > (doc.month, doc.day)
+        return doc.year - (1 if later else 0), True
+    if parts.qual in ("오는", "다가오는"):
+        earlier = (parts.month, parts.day or 31) < (doc.month, doc.day)
+        return doc.year + (1 if earlier else 0), True
+    return (doc.year - 1 if parts.month - doc.month > 6 else doc.year), True
+
+
+def _resolve(parts: _Parts, ctx: _Context) -> tuple[str, bool] | None:
+    """ISO date of a point and whether part of it came from the publication date."""
+    if parts.rel_month is not None or (parts.month is None and parts.day is not None and
+                                       parts.year is None and parts.rel_year is None):
+        anchor = ctx.anchor
+        if anchor is None:
+            return None
+        if parts.rel_month is not None:
+            year, month = _shift_month(anchor.year, anchor.month, parts.rel_month)
+        elif parts.day is not None:
+            placed = _place_day(parts.day, parts.qual, anchor)
+            if placed is None:
+                return None
+            year, month = placed
+        else:
+            return None
+        iso = _iso(year, month, parts.day)
+        return (iso, True) if iso else None
+    year, inferred = _year_of(parts, ctx)
+    if year is None:
+        return None
+    month = parts.month
+    if month is None and parts.year_end:
+        month = 12
+    iso = _iso(year, month, parts.day if month is not None else None)
+    return (iso, inferred) if iso else None
+
+
+_Found = tuple[int, int, str, str, bool, str]
+_Reader = Callable[[re.Match[str], _Context], list[_Found]]
+
+
+def _single(match: re.Match[str], ctx: _Context) -> list[_Found]:
+    """One point: a date, a month, or a year (kind "year", "juche" for a Juche year alone)."""
+    parts = _Parts(match.group(0))
+    resolved = _resolve(parts, ctx)
+    if resolved is None:
+        return []
+    iso, inferred = resolved
+    kind = "date"
+    if parts.month is None and parts.day is None and parts.rel_month is None and not parts.year_end:
+        kind = "juche" if parts.juche else "year"
+    return [(match.start(), match.end(), iso, iso, inferred, kind)]
+
+
+def _coarser(a: str, b: str) -> int:
+    return min(len(a), len(b))
+
+
+def _range(match: re.Match[str], ctx: _Context) -> list[_Found]:
+    """ "A부터 B까지", "A~B": the parts missing on either side are taken from the other."""
+    left, right = _Parts(match.group("a")), _Parts(match.group("b"))
+    if right.qual is not None:
+        return []
+    if left.year is None and left.rel_year is None:
+        left.year, left.rel_year, left.two_digit = right.year, right.rel_year, right.two_digit
+    if left.month is None and left.rel_month is None and left.day is not None:
+        left.month, left.rel_month = right.month, right.rel_month
+    first = _resolve(left, ctx)
+    if first is None:
+        return []
+    begin = first[0]
+    year = int(begin[:4])
+    right_year = right.year is not None or right.rel_year is not None
+    if not right_year:
+        right.year, right.two_digit = year, False
+    if right.month is None and right.rel_month is None and right.day is not None:
+        if len(begin) < 10:
+            return []
+        right.month = int(begin[5:7])
+        if right.day < int(begin[8:10]):  # "28일부터 2일까지": into the next month
+            right.year, right.month = _shift_month(year, right.month, 1)
+    second = _resolve(right, ctx)
+    if second is None:
+        return []
+    finish = second[0]
+    size = _coarser(begin, finish)
+    begin, finish = begin[:size], finish[:size]
+    if finish < begin and not right_year and len(begin) >= 7:
+        bumped = _iso(year + 1, right.month, right.day if size == 10 else None)
+        finish = bumped[:size] if bumped else finish
+    if finish < begin:
+        return []
+    inferred = first[1] or (second[1] and not right_year)
+    return [(match.start(), match.end(), begin, finish, inferred, "range")]
+
+
+def _dotted(match: re.Match[str], ctx: _Context) -> list[_Found]:
+    """ "2024.6.28.", "2024. 6. 28.", "1980.10.10~14"."""
+    year, month, day = int(match.group("y")), int(match.group("m")), int(match.group("d"))
+    begin = _iso(year, month, day)
+    if begin is None:
+        return []
+    if match.group("d2"):
+        finish = _iso(year, month, int(match.group("d2")))
+        if finish is None or finish < begin:
+            return []
+        return [(match.start(), match.end(), begin, finish, False, "range")]
+    return [(match.start(), match.end(), begin, begin, False, "date")]
+
+
+def _decade(match: re.Match[str], ctx: _Context) -> list[_Found]:
+    """ "1980년대": the ten years of the decade."""
+    year = int(match.group("dec"))
+    if not MIN_YEAR <= year <= MAX_YEAR - 9:
+        return []
+    return [(match.start(), match.end(), f"{year:04d}", f"{year + 9:04d}", False, "decade")]
+
+
+_WEEKDAYS = "월화수목금토일"
+
+
+def _weekday(match: re.Match[str], ctx: _Context) -> list[_Found]:
+    """ "지난 일요일", "금요일": the last such day on or before the anchor (see the docstring)."""
+    anchor = ctx.anchor
+    if anchor is None:
+        return []
+    wanted = _WEEKDAYS.index(match.group("wd"))
+    back = (anchor.weekday() - wanted) % 7
+    qual = match.group("wq")
+    if qual == "지난" and back == 0:
+        back = 7
+    if qual in ("오는", "다음", "다가오는"):
+        ahead = (wanted - anchor.weekday()) % 7 or 7
+        day = anchor + dt.timedelta(days=ahead)
+    else:
+        day = anchor - dt.timedelta(days=back)
+    iso = day.isoformat()
+    return [(match.start(), match.end(), iso, iso, True, "weekday")]
+
+
+_HOLDING_AFTER = re.compile(
+    r"(?:열[리린릴렸었어고]|엽니|연다|개최|진행|개막|폐막|소집|개회|폐회|시작|마무리|마쳤|끝났|끝내)"
+)
+_CLAUSE_END = re.compile(r"[.!?。]\s|[.!?。]$|다[\"”’'」』]")
+_REL_DAYS = {"오늘": 0, "금일": 0, "어제": -1, "작일": -1, "그저께": -2, "그제": -2, "내일": 1}
+
+
+def _relative_day(match: re.Match[str], ctx: _Context) -> list[_Found]:
+    """ "오늘", "어제", "그저께": only where a verb of holding follows in the same clause."""
+    anchor = ctx.anchor
+    if anchor is None:
+        return []
+    text = match.string
+    end = _CLAUSE_END.search(text, match.end())
+    clause = text[match.end() : end.start() if end else len(text)][:150]
+    if not _HOLDING_AFTER.search(clause):
+        return []
+    day = anchor + dt.timedelta(days=_REL_DAYS[match.group("rel")])
+    iso = day.isoformat()
+    return [(match.start(), match.end(), iso, iso, True, "relative")]
+
+
+def _relative_with_day(match: re.Match[str], ctx: _Context) -> list[_Found]:
+    """ "어제(9일)", "오늘(22일)": the day in brackets, placed as a day alone."""
+    anchor = ctx.anchor
+    if anchor is None:
+        return []
+    placed = _place_day(int(match.group("d")), None, anchor)
+    if placed is None:
+        return []
+    iso = _iso(placed[0], placed[1], int(match.group("d")))
+    return [(match.start(), match.end(), iso, iso, True, "date")] if iso else []
+
+
+_DATELINE = re.compile(
+    r"[【\[(（]\s*(?:[가-힣]{2,8}\s+)?(?P<body>(?:(?:1[0-2]|0?[1-9])\s*월\s*)?(?:[12]\d|3[01]|0?[1-9])\s*일)"
+    r"\s*발\s*(?:조선중앙통신|조선통신|조선중앙방송|로동신문)\s*[】\])）]"
+)
+
+_RULES: list[tuple[re.Pattern[str], _Reader]] = [
+    (
+        re.compile(
+            r"(?<![\d.])(?P<y>(?:1[89]|20)\d\d)\.\s?(?P<m>1[0-2]|0?[1-9])\.\s?"
+            r"(?P<d>[12]\d|3[01]|0?[1-9])(?![\d])\.?"
+            rf"(?:\s*{_DASH}\s*(?P<d2>[12]\d|3[01]|0?[1-9])(?![\d.]))?"
+        ),
+        _dotted,
+    ),
+    (re.compile(r"(?<![\d,.])(?P<dec>(?:1[89]|20)\d0)\s*년대"), _decade),
+    (
+        re.compile(rf"(?P<a>{_POINT})\s*(?:부터\s*{_DASH}?|{_DASH})\s*(?P<b>{_POINT})(?:\s*까지)?"),
+        _range,
+    ),
+    (
+        re.compile(
+            rf"(?P<a>{_QUAL}?(?:{_YEAR}\s*)?(?:{_MONTH}\s*)?{_N}(?:[12]\d|3[01]|0?[1-9]))"
+            rf"\s*{_DASH}\s*(?P<b>{_DAY})"
+        ),
+        _range,
+    ),
+    (
+        re.compile(r"(?:오늘|어제|그제|그저께|내일)\s*\(\s*(?P<d>[12]\d|3[01]|0?[1-9])\s*일\s*\)"),
+        _relative_with_day,
+    ),
+    (re.compile(_POINT), _single),
+    (re.compile(r"(?:(?P<wq>지난|오는|이번|다음|다가오는)\s*)?(?P<wd>[월화수목금토일])요일"), _weekday),
+    (
+        re.compile(r"(?<![가-힣])(?P<rel>오늘|금일|어제|작일|그저께|그제|내일)(?!날|이나|과|와|도\s*내일)"),
+        _relative_day,
+    ),
+]
+
+_DATEISH = re.compile(
+    r"\d|요일|오늘|어제|그제|그저께|내일|금일|작일|달|지난해|작년|올해|금년|내년|래년|이듬해|연말"
+)
+
+
+def _parse_day(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def find_dateline_ko(text: str, *, doc_date: str | None = None) -> DateMention | None:
+    """The dateline of a KCNA Korean-service text ("【평양 6월 29일발 조선중앙통신】"), if any, in
+    its first 300 characters; a day without its month takes the publication date's month (or the
+    one before, for a day after the publication day)."""
+    match = _DATELINE.search(text[:300])
+    doc = _parse_day(doc_date)
+    if match is None or doc is None:
+        return None
+    parts = _Parts(match.group("body"))
+    if parts.day is None:
+        return None
+    if parts.month is None:
+        year, month = doc.year, doc.month
+        if parts.day > doc.day:
+            year, month = _shift_month(year, month, -1)
+    else:
+        month = parts.month
+        year = doc.year - 1 if month - doc.month > 6 else doc.year
+    iso = _iso(year, month, parts.day)
+    if iso is None:
+        return None
+    start, end = match.span("body")
+    return DateMention(start, end, text[start:end], iso, iso, "day", True, "dateline")
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start < t_end and t_start < end for t_start, t_end in taken)
+
+
+def find_dates_ko(
+    text: str, *, doc_date: str | None = None, weekday_anchor: str | None = None
+) -> list[DateMention]:
+    """Every Korean date mention in ``text``, in text order, without overlaps.
+
+    ``doc_date`` (YYYY-MM-DD) is the publication date; ``weekday_anchor`` (YYYY-MM-DD) the day that
+    days alone, weekdays and 오늘/어제 are placed by (default: the text's dateline, else
+    ``doc_date``). See the module docstring for the forms and the rules.
+    """
+    if not _DATEISH.search(text):
+        return []
+    dateline = find_dateline_ko(text, doc_date=doc_date)
+    anchor = _parse_day(weekday_anchor) or (_parse_day(dateline.start_date) if dateline else None)
+    ctx = _Context(_parse_day(doc_date), anchor)
+    found: list[DateMention] = [dateline] if dateline else []
+    taken: list[tuple[int, int]] = [(dateline.start, dateline.end)] if dateline else []
+    for pattern, reader in _RULES:
+        for match in pattern.finditer(text):
+            if _overlaps(taken, match.start(), match.end()):
+                continue
+            for start, end, begin, finish, inferred, kind in reader(match, ctx):
+                start, end = _trim(text, start, end)
+                if end <= start or _overlaps(taken, start, end):
+                    continue
+                taken.append((start, end))
+                found.append(
+                    DateMention(
+                        start, end, text[start:end], begin, finish, _precision_of(begin),
+                        inferred, kind,
+                    )
+                )
+    found.sort(key=lambda mention: (mention.start, mention.end))
+    return found
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without surrounding spaces."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+__all__ = ["find_dateline_ko", "find_dates_ko", "has_hangul"]
