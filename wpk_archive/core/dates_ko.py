@@ -15,8 +15,9 @@ Forms read:
   6.25 are names, not dates);
 - 1980년대 (the ten years, kind "decade");
 - relative to the publication date: 지난해 12월, 올해 4월, 내년 1월, 올 연말; 지난 5월24일, 오는 28일;
-  지난달 28일, 이달 초순; 지난 일요일; 오늘, 어제, 그저께 (kind "relative", only where a verb of
-  holding follows in the same clause, as "held today" in English); 어제(9일) reads as the 9th;
+  지난달 28일, 내달 5일, 이달 초순; 지난 일요일; 오늘, 어제, 그저께, 전날, 이틀 후 (kind "relative",
+  only where a verb of holding follows in the same clause, as "held today" in English); 어제(9일)
+  reads as the 9th; 6월 21일부터 사흘간 is 21-23 June;
 - parts of a month: 6월 상순/중순/하순, 6월 초/말, 초순 — early, mid and late June are all *month*
   precision ("2024-06"): the part is kept in the mention's text, not in its dates; a year's end
   (2023년 말, 올 연말, 지난해 말) is its December; its beginning (내년 초) only the year;
@@ -66,12 +67,13 @@ _YEAR = (
 )
 _MONTH = rf"(?:{_N}(?:1[0-2]|0?[1-9])\s*월(?!\s*(?:간|동안|분|호)))"
 _REL_MONTH = (
-    r"(?:지난\s?달|이\s?달|이번\s?달|다음\s?달|래달)"
+    r"(?:지난\s?달|이\s?달|이번\s?달|다음\s?달|래달|내달|익월|전달)"
     r"(?=\s|\d|$|[,.)]|에|의|부터|까지|초|말|상순|중순|하순|은|는)"
 )
 _DAY = (
     rf"(?:{_N}(?:[12]\d|3[01]|0?[1-9])\s*일"
-    r"(?!\s*(?:간|동안|째|이내|이상|씩|만에|만이))(?!\s*차(?![가-힣]))(?!만|회의))"
+    r"(?!\s*(?:간|동안|째|이내|이상|씩|만에|만이))(?!\s*차(?![가-힣]))(?!만|회의)"
+    r"(?!\s*(?:전|후|뒤)(?=\s|에|인|$)))"
 )
 _PART = r"(?:상순|중순|하순|초순|초|말|중순경|하순경|상순경)"
 _QUAL = r"(?:(?:지난|오는|이번|다가오는)\s*)"
@@ -92,7 +94,7 @@ _PARTS = re.compile(
     r"|(?P<yy>(?<![\d,.])(?P<yyv>\d\d)\s*년)"
     r"|(?P<ry>지난해|작년|올해|금년|래년|내년|이듬해|올)"
     r"|(?P<month>(?<![\d,.])(?P<mv>\d{1,2})\s*월)"
-    r"|(?P<rm>지난\s?달|이\s?달|이번\s?달|다음\s?달|래달)"
+    r"|(?P<rm>지난\s?달|이\s?달|이번\s?달|다음\s?달|래달|내달|익월|전달)"
     r"|(?P<day>(?<![\d,.])(?P<dv>\d{1,2})(?:\s*일)?)"
     r"|(?P<end>연말|말)|(?P<begin>연초|초)"
     r"|(?P<q>지난|오는|이번|다가오는)"
@@ -134,7 +136,10 @@ class _Parts:
             self.month = int(match.group("mv"))
         elif kind == "rm" and self.month is None:
             word = match.group("rm").replace(" ", "")
-            self.rel_month = -1 if word == "지난달" else (1 if word in ("다음달", "래달") else 0)
+            if word in ("지난달", "전달"):
+                self.rel_month = -1
+            else:
+                self.rel_month = 1 if word in ("다음달", "래달", "내달", "익월") else 0
         elif kind == "day" and self.day is None:
             self.day = int(match.group("dv"))
         elif kind == "end" and self.month is None and self.day is None:
@@ -306,6 +311,17 @@ def _range(match: re.Match[str], ctx: _Context) -> list[_Found]:
     return [(match.start(), match.end(), begin, finish, inferred, "range")]
 
 
+def _for_days(match: re.Match[str], ctx: _Context) -> list[_Found]:
+    """ "6월 21일부터 사흘간", "5일부터 8일간": from the day, for that many days."""
+    resolved = _resolve(_Parts(match.group("a")), ctx)
+    count = _days(match.group("dur"))
+    if resolved is None or count is None or len(resolved[0]) != 10 or not 1 <= count <= 31:
+        return []
+    first = dt.date.fromisoformat(resolved[0])
+    last = first + dt.timedelta(days=count - 1)
+    return [(match.start(), match.end(), resolved[0], last.isoformat(), resolved[1], "range")]
+
+
 def _dotted(match: re.Match[str], ctx: _Context) -> list[_Found]:
     """ "2024.6.28.", "2024. 6. 28.", "1980.10.10~14"."""
     year, month, day = int(match.group("y")), int(match.group("m")), int(match.group("d"))
@@ -353,12 +369,26 @@ def _weekday(match: re.Match[str], ctx: _Context) -> list[_Found]:
 _HOLDING_AFTER = re.compile(
     r"(?:열[리린릴렸었어고]|엽니|연다|개최|진행|개막|폐막|소집|개회|폐회|시작|마무리|마쳤|끝났|끝내)"
 )
+_PAST_HOLDING = re.compile(r"열린|열렸|열었|(?:진행|개최|소집|개막|폐막)(?:된|됐|되었|되였|했|하였)|가졌")
+_DAY_IN_TEXT = re.compile(r"(?<![\d,.])([12]\d|3[01]|0?[1-9])\s*일(?![가-힣])")
 _CLAUSE_END = re.compile(r"[.!?。]\s|[.!?。]$|다[\"”’'」』]")
-_REL_DAYS = {"오늘": 0, "금일": 0, "어제": -1, "작일": -1, "그저께": -2, "그제": -2, "내일": 1}
+_REL_DAYS = {"오늘": 0, "금일": 0, "어제": -1, "작일": -1, "전날": -1, "그저께": -2, "그제": -2, "내일": 1}
+_COUNTED_DAYS = {"하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "이레": 7,
+                 "여드레": 8, "아흐레": 9, "열흘": 10}
+
+
+def _days(word: str) -> int | None:
+    """The number of days of "사흘", "3일", "3일간"."""
+    word = re.sub(r"\s|간|동안", "", word)
+    if word in _COUNTED_DAYS:
+        return _COUNTED_DAYS[word]
+    digits = re.match(r"(\d{1,2})일$", word)
+    return int(digits.group(1)) if digits else None
 
 
 def _relative_day(match: re.Match[str], ctx: _Context) -> list[_Found]:
-    """ "오늘", "어제", "그저께": only where a verb of holding follows in the same clause."""
+    """ "오늘", "어제", "그저께", "전날", "이틀 후": only where a verb of holding follows in the same
+    clause."""
     anchor = ctx.anchor
     if anchor is None:
         return []
@@ -367,7 +397,24 @@ def _relative_day(match: re.Match[str], ctx: _Context) -> list[_Found]:
     clause = text[match.end() : end.start() if end else len(text)][:150]
     if not _HOLDING_AFTER.search(clause):
         return []
-    day = anchor + dt.timedelta(days=_REL_DAYS[match.group("rel")])
+    base = anchor
+    if match.group("rel"):
+        shift = _REL_DAYS[match.group("rel")]
+    else:
+        count = _days(match.group("count"))
+        if count is None:
+            return []
+        shift = count if match.group("dir") in ("후", "뒤") else -count
+        if shift > 0 and _PAST_HOLDING.search(clause):
+            # "이틀 후 열린 X" tells of the past: two days after a day the sentence names
+            earlier = [d for d in _DAY_IN_TEXT.finditer(text, 0, match.start())]
+            if not earlier:
+                return []
+            placed = _place_day(int(earlier[-1].group(1)), None, anchor)
+            if placed is None:
+                return []
+            base = dt.date(placed[0], placed[1], int(earlier[-1].group(1)))
+    day = base + dt.timedelta(days=shift)
     iso = day.isoformat()
     return [(match.start(), match.end(), iso, iso, True, "relative")]
 
@@ -405,6 +452,13 @@ _RULES: list[tuple[re.Pattern[str], _Reader]] = [
     ),
     (
         re.compile(
+            rf"(?P<a>{_QUAL}?(?:{_YEAR}\s*)?(?:{_MONTH}\s*|{_REL_MONTH}\s*)?{_DAY})\s*부터\s*"
+            r"(?P<dur>하루|이틀|사흘|나흘|닷새|엿새|이레|여드레|아흐레|열흘|\d{1,2}\s*일)\s*(?:간|동안)"
+        ),
+        _for_days,
+    ),
+    (
+        re.compile(
             rf"(?P<a>{_QUAL}?(?:{_YEAR}\s*)?(?:{_MONTH}\s*)?{_N}(?:[12]\d|3[01]|0?[1-9]))"
             rf"\s*{_DASH}\s*(?P<b>{_DAY})"
         ),
@@ -417,13 +471,18 @@ _RULES: list[tuple[re.Pattern[str], _Reader]] = [
     (re.compile(_POINT), _single),
     (re.compile(r"(?:(?P<wq>지난|오는|이번|다음|다가오는)\s*)?(?P<wd>[월화수목금토일])요일"), _weekday),
     (
-        re.compile(r"(?<![가-힣])(?P<rel>오늘|금일|어제|작일|그저께|그제|내일)(?!날|이나|과|와|도\s*내일)"),
+        re.compile(
+            r"(?<![가-힣])(?:(?P<rel>오늘|금일|어제|작일|그저께|그제|내일|전날)(?!날|이나|과|와|도\s*내일)"
+            r"|(?P<count>하루|이틀|사흘|나흘|닷새|엿새|이레|열흘|(?<!\d)\d{1,2}\s*일)\s*(?P<dir>후|뒤|전)"
+            r"(?=\s|에|인|$))"
+        ),
         _relative_day,
     ),
 ]
 
 _DATEISH = re.compile(
-    r"\d|요일|오늘|어제|그제|그저께|내일|금일|작일|달|지난해|작년|올해|금년|내년|래년|이듬해|연말"
+    r"\d|요일|오늘|어제|그제|그저께|내일|금일|작일|전날|달|지난해|작년|올해|금년|내년|래년|이듬해|"
+    r"연말|하루|이틀|사흘|나흘|닷새|엿새|이레|열흘"
 )
 
 

@@ -34,22 +34,37 @@ from wpk_archive.core.timeline.names_ko import sitting_day_after
 
 _HOLD = re.compile(
     r"진행|열리|열린|열렸|열릴|열고|열어|열었|엽니|연다|개최|개막|폐막|소집|개회|폐회|시작|마무리|"
-    r"마쳤|끝났|끝내|가졌|가지|치러"
+    r"마쳤|끝났|끝내|끝으로|가졌|가지|치러|돌입"
 )
 _REL_CLAUSE = re.compile(
-    r"(?:열린|열리는|열릴|열렸던|진행된|진행되는|진행될|진행한|개최된|개최되는|개최될|개최한|개최했던|"
-    r"소집된|소집되는|소집될|소집한|개막한|개막된|개막하는|폐막한|폐막된|개회한|가진|치러진|있은|"
-    r"있었던|연)\s*(?:[^\s]+\s+){0,1}$"
+    r"(?:열린|열리는|열릴|열렸던|열었던|가진|치러진|있은|있었던|연|"
+    r"(?:진행|개최|소집|개막|폐막|개회|폐회)(?:된|되는|될|됐던|되었던|되였던|한|하는|할|했던|하였던))"
+    r"\s*(?:[^\s]+\s+)?$"
 )
+_IMMEDIATE = re.compile(r"\s*[/(:,]?\s*")
+_GAP_PHRASES = re.compile(r"주재로|주재\s?하에|주재\s?아래|사회로|지도\s?밑에|참석\s?하에|참석한\s?가운데")
+_SUBJECTS = re.compile(
+    r"(?:북한|북측|북|조선|당|노동당|로동당|정부|김정은|위원장|총비서|국무위원장|최고지도자|[가-힣]{1,4}장)"
+    r"(?:은|는|이|가)?"
+)
+_VERB_END = re.compile(r"(?:다|고|며|면|는|던|된|한|할|될|린|릴|을|를|와|과|로|도|만|까지|후|뒤)$")
+_DECISION = re.compile(r"\s*(?:를|을)?\s*(?:소집|개최)함에\s*대")
+_OPEN_WORD = re.compile(r"개막|개회|시작")
+_CLOSE_WORD = re.compile(r"폐막|폐회|끝으로|마무리|끝났|끝내|마쳤")
+_BARE_TEXT = re.compile(r"(?:비상\s?)?(?:확대\s?)?(?:전원\s?)?회의|대회|대표자\s?회|본회의")
 _CLAUSE_END = re.compile(r"다(?=[.\s\"”’'」』,]|$)|[.!?。](?:\s|$)|[\"“”]")
 _REPORT_BEFORE = re.compile(
-    r"(?:통신|신문|방송|TV|매체|보도|통신사|뉴스|노동신문|로동신문)(?:은|는|이|가|도)\s*$|(?:보도|발표)(?:에|했)"
+    r"(?:통신|신문|방송|TV|매체|보도|통신사|뉴스|노동신문|로동신문)(?:은|는|이|가|도)\s*$"
 )
 _REPORT_AFTER = re.compile(r"\s*(?:자\s)?(?:보도|발표|밝혔|밝히|전했|전하|공개|말했|주장)")
-_NO_PARTICLE = re.compile(r"\s*(?:에서|에는|에선|에|의|와|과|로|으로|이후|이전|당시|때|결정|준비|직후)")
+_NO_PARTICLE = re.compile(
+    r"\s*(?:에서|에는|에선|에(?!\s*돌입)|의|와|과|로|으로|이후|이전|당시|때|결정|준비|직후)"
+)
 _BRACKETS = re.compile(r"\s*\([^()]{0,40}\)")
 _TRIVIAL_GAP = re.compile(r"(?:\s|,|의|\(현지시간\))*")
+_TRIVIAL_HELD_GAP = re.compile(r"(?:\s|,|의|에|부터|\(현지시간\))*")
 _LIST_GAP = re.compile(r"\s*(?:,|、|과|와|및)\s*")
+_COUNT_GAP = re.compile(r"\s*(?:까지|에)?\s*(?:모두|총|등)?\s*(?:\d+|[가-힣]{1,2})\s*(?:차례|번)\s*(?:의\s*)?")
 _MAX_GAP = 80
 _PLAIN_KINDS = ("date", "range", "year", "juche")
 
@@ -84,6 +99,8 @@ def _after(sentence: str, meeting: Found, found: list[Found], dates: list[DateMe
         if i in used or date.start < meeting.end:
             continue
         gap = sentence[meeting.end : date.start]
+        if date.kind in _PLAIN_KINDS and _IMMEDIATE.fullmatch(gap):
+            return i  # "제6차대회/1980.10.10~14", "X(2024년 6월 28일~7월 1일)"
         if (
             len(gap) > _MAX_GAP
             or _CLAUSE_END.search(gap)
@@ -113,10 +130,16 @@ def _before(sentence: str, meeting: Found, found: list[Found], dates: list[DateM
     gap = sentence[date.end : meeting.start]
     if len(gap) > _MAX_GAP or _CLAUSE_END.search(gap) or re.search(r"[\"“”‘’'《》「」]", gap):
         return None
+    if re.search(r"[가-힣]\s*(?:후|뒤|이후|만에|만인)\s", gap):
+        return None  # "(94년 7월)한 후 처음으로 열린 X": the date is of what came before
+    if sitting_day_after(sentence, meeting.end) or _DECISION.match(sentence, meeting.end):
+        return None
     if _REPORT_BEFORE.search(sentence, max(0, date.start - 14), date.start):
         return None
     if _REPORT_AFTER.match(gap):
         return None
+    if meeting.plural and _COUNT_GAP.fullmatch(gap):
+        return i  # "1948년, 1956년 ... 1980년까지 모두 여섯 차례 당대회를"
     plain = date.kind in _PLAIN_KINDS
     rest = sentence[meeting.end : _clause_end(sentence, meeting.end)]
     held_after = _HOLD.search(rest[:60]) is not None and not _NO_PARTICLE.match(rest)
@@ -124,9 +147,26 @@ def _before(sentence: str, meeting: Found, found: list[Found], dates: list[DateM
         return i
     if _TRIVIAL_GAP.fullmatch(gap) and (plain or held_after):
         return i
-    if len(gap) <= 40 and not _HOLD.search(gap) and not _REPORT_AFTER.search(gap) and held_after:
-        return i
+    if _TRIVIAL_HELD_GAP.fullmatch(gap) and held_after:
+        return i  # "내년 1월에 8차 당대회를 소집하기로", "지난 9일부터 당 전원회의에 돌입했다"
+    if len(gap) <= 50 and held_after and not _HOLD.search(gap) and _modifiers_only(gap):
+        return i  # "6월 28일부터 7월 1일까지 당중앙위원회 본부청사에서 X가 진행되었다"
     return None
+
+
+def _modifiers_only(gap: str) -> bool:
+    """Whether the words between a date and a name only say where, under whom, or which: "당중앙위원회
+    본부청사에서", "김정은 국무위원장 주재로", "북한은", "김정은 정부의 6번째" (no verb of its own)."""
+    words = _GAP_PHRASES.sub(" ", gap).replace(",", " ").split()
+    for word in words:
+        if word.endswith(("에서", "에서는")) or _SUBJECTS.fullmatch(word):
+            continue
+        if re.fullmatch(r"\d+번째|첫|[가-힣]{1,2}\s?번째|\(?[^()]*\)", word):
+            continue
+        if word.endswith("의") or not _VERB_END.search(word):
+            continue
+        return False
+    return True
 
 
 def _run(dates: list[DateMention], free: list[int], used: set[int], i: int, sentence: str) -> list[int]:
@@ -148,13 +188,23 @@ def assign_dates_ko(sentence: str, found: list[Found], dates: list[DateMention])
     """Give each meeting of a Korean sentence the date that belongs to it (see the docstring)."""
     free = _free(dates, found)
     used: set[int] = set()
+    order = sorted(
+        found, key=lambda f: (f.anaphor or bool(_BARE_TEXT.fullmatch(sentence[f.start : f.end])),
+                              f.start)
+    )
     for rule in (_after, _before):
-        for meeting in sorted(list(found), key=lambda f: f.start):
+        for meeting in order:
             if meeting.date is not None or meeting.date_name is not None:
                 continue
             i = rule(sentence, meeting, found, dates, free, used)
             if i is None:
                 continue
+            if rule is _after:
+                opening = _before(sentence, meeting, found, dates, free, used | {i})
+                if opening is not None and _opened_and_closed(sentence, dates, opening, i):
+                    meeting.date = _joined(dates[opening], dates[i])
+                    used.update((opening, i))
+                    continue
             run = _run(dates, free, used, i, sentence)
             if len(run) > 1 and meeting.ref.key.endswith(":?"):
                 meeting.date = dates[run[0]]
@@ -164,6 +214,27 @@ def assign_dates_ko(sentence: str, found: list[Found], dates: list[DateMention])
             else:
                 meeting.date = dates[i]
                 used.add(i)
+    found[:] = [f for f in found if not (f.plural and f.date is None)]  # "2차례 열린 당 대표자회"
+
+
+def _opened_and_closed(sentence: str, dates: list[DateMention], opening: int, closing: int) -> bool:
+    """ "5일 평양에서 개막한 X가 12일을 끝으로 마무리됐다": the opening day before the name, the
+    closing day after it."""
+    first, last = dates[opening], dates[closing]
+    return (
+        first.precision == "day" == last.precision
+        and first.start_date < last.start_date
+        and _OPEN_WORD.search(sentence, first.end, first.end + 40) is not None
+        and _CLOSE_WORD.search(sentence, last.end, last.end + 40) is not None
+    )
+
+
+def _joined(first: DateMention, last: DateMention) -> DateMention:
+    """One range from an opening day to a closing day."""
+    return DateMention(
+        first.start, last.end, f"{first.text} … {last.text}", first.start_date, last.end_date,
+        "day", first.year_inferred or last.year_inferred, "range",
+    )
 
 
 _POSTPONED_KO = re.compile(r"연기")

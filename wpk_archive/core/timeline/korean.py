@@ -50,22 +50,79 @@ def meetings_ko(
     others: list[OtherMeeting],
     last: dict[str, Ref | None],
     lead: str,
+    terms: dict[str, int],
 ) -> tuple[list[NamedMeeting], list[OtherMeeting]]:
-    """The English grammar's meetings of ``sentence`` with the Korean ones added (``last``: what
-    "the <noun>" refers back to; ``lead``: the document's title and opening, whose other party
-    makes a bare 당 another party's)."""
+    """The English grammar's meetings of ``sentence`` with the Korean ones added.
+
+    ``last``: what "the <noun>" refers back to; ``lead``: the document's title and opening (where
+    another party makes a bare 당 another party's); ``terms``: the Central Committee's and the
+    Assembly's terms the document named, updated here from the Korean names ("제8기 제9차
+    전원회의" makes a later "10차 전원회의" the 8th Central Committee's, as in English).
+    """
     korean, korean_others = find_meetings_ko(sentence)
     if foreign_ko_in(lead) and not re.search(r"[로노]동당|북한|김정은|조선민주주의", sentence):
         korean = [m for m in korean if m.explicit]
-    merged = list(named)
-    for meeting in korean + _elliptic(sentence, korean + named, last):
+    korean = [m for m in korean
+              if not any(m.start < e.end and e.start < m.end for e in named)]
+    merged = [*named, *korean]
+    for meeting in _elliptic(sentence, merged, last):
         if not any(meeting.start < m.end and m.start < meeting.end for m in merged):
             merged.append(meeting)
-    merged.sort(key=lambda m: (m.start, m.number or 0))
     rest = [o for o in others + korean_others
             if not any(m.start <= o.start < m.end for m in merged)]
+    copies = _same_sentence(sentence, merged, rest)
+    merged.extend(copies)
+    merged.sort(key=lambda m: (m.start, m.number or 0))
+    rest = [o for o in rest if not any(c.start == o.start for c in copies)]
     rest.sort(key=lambda o: o.start)
+    for meeting in korean:
+        if meeting.term is not None:
+            body = "spa" if meeting.kind.startswith("spa_") else "cc"
+            if body == "spa" or meeting.kind in ("cc_plenary", "politburo_meeting"):
+                terms[body] = meeting.term
     return merged, rest
+
+
+_KINDS_OF_NOUN = {
+    "plenary": ("cc_plenary", "spa_standing_committee", "other_party_meeting"),
+    "meeting": ("cc_plenary", "politburo_meeting", "cmc_meeting", "secretariat_meeting",
+                "spa_standing_committee", "spa_session", "other_party_meeting"),
+    "session": ("spa_session",),
+    "congress": ("party_congress", "other_party_meeting"),
+    "conference": ("party_conference",),
+}
+_NOT_THIS = re.compile(r"(?:직전|지난|이전|다음|앞선|차기|첫|마지막|매|각|역대|여러|두|세)\s*$")
+
+
+def _bare(sentence: str, other: OtherMeeting) -> bool:
+    """Whether a meeting noun stands alone (회의는, 이번 전원회의에서), referring back, and not to
+    another meeting than the last ("직전 전원회의", "다음 대회"), nor to another body's."""
+    if _BARE_BEFORE.search(sentence, max(0, other.start - 6), other.start):
+        return False
+    if _NOT_THIS.search(sentence, max(0, other.start - 6), other.start):
+        return False
+    return not re.match(r"인\s", sentence[other.end : other.end + 2])
+
+
+def _same_sentence(
+    sentence: str, named: list[NamedMeeting], others: list[OtherMeeting]
+) -> list[NamedMeeting]:
+    """A bare noun after a name in the same sentence is that meeting again ("노동당 비서국
+    확대회의를 열고 ... 어제(27일) 열린 회의에선")."""
+    copies = []
+    for other in others:
+        if not _bare(sentence, other):
+            continue
+        kinds = _KINDS_OF_NOUN.get(other.noun, ())
+        before = [m for m in named if m.end <= other.start and m.kind in kinds]
+        if before:
+            m = before[-1]
+            copies.append(
+                NamedMeeting(other.start, other.end, m.kind, m.term, m.number,
+                             enlarged=m.enlarged, explicit=m.explicit, noun=m.noun, slug=m.slug,
+                             label=m.label)
+            )
+    return copies
 
 
 def _elliptic(sentence: str, named: list[NamedMeeting], last: dict[str, Ref | None]) -> list[NamedMeeting]:
@@ -78,8 +135,13 @@ def _elliptic(sentence: str, named: list[NamedMeeting], last: dict[str, Ref | No
         term = int(match.group("t")) if match.group("t") else None
         number = int(match.group("n"))
         meeting, session = last.get("meeting"), last.get("session")
+        before = [m.kind for m in named if m.end <= match.start()]
+        if "spa_session" in before or "spa_standing_committee" in before:
+            session = session or Ref("spa_session", "", "", True)
+        if before and before[-1] in ("cmc_meeting", "politburo_meeting"):
+            meeting = Ref(before[-1], "", "", True)
         kind = None
-        if not match.group("enl") and session is not None and (term is None or term >= 10):
+        if not match.group("enl") and session is not None:
             kind = "spa_session"
         elif match.group("enl") and meeting is not None and meeting.kind in (
             "cmc_meeting", "politburo_meeting"
@@ -101,7 +163,7 @@ def anaphors_ko(
     """Bare meeting nouns pointing back to the last meeting of their kind."""
     found = []
     for other in others:
-        if _BARE_BEFORE.search(sentence, max(0, other.start - 6), other.start):
+        if not _bare(sentence, other):
             continue  # part of a longer word or another body's: "내각전원회의", "국회 본회의"
         noun = _NOUN_OF.get(other.noun, "meeting")
         ref = last.get(noun)

@@ -36,7 +36,8 @@ from collections.abc import Callable
 
 from wpk_archive.core.timeline.names import NamedMeeting, OtherMeeting
 
-_P = r"(?:(?<![가-힣])(?:북)?조선\s?[로노]동당|(?<![가-힣])북한\s?[로노]동당|(?<![가-힣])[로노]동당|(?<![가-힣])당)"
+_START = r"(?:(?<![가-힣])|(?<=\d년))"
+_P = rf"(?:{_START}(?:북)?조선\s?[로노]동당|{_START}북한\s?[로노]동당|{_START}[로노]동당|{_START}당)"
 _CC = r"(?:중앙위원회|중앙위(?!원))"
 
 
@@ -62,7 +63,7 @@ _WPK = re.compile(
 )
 _OTHER_BEFORE = re.compile(
     r"(?:내각|국회|상임위원회|상임위|상설회의|동맹|소년단|공산당|혁명당|인민당|민주당|국민의힘|정의당|"
-    r"단체|조합|국가계획위원회|위원회|협의회)\s*(?:[이가은는의]\s*)?(?:[가-힣]+\s+)?$"
+    r"단체|조합|국가계획위원회|인민위원회)\s*(?:[이가은는의]\s*)?(?:[가-힣]+\s+)?$"
 )
 _SITTING = re.compile(r"\s*(?:\d+\s*일\s*차|\d+\s*일\s*회의|첫\s?날|이틀째|사흘째|나흘째|닷새째|\d+\s*일째)")
 
@@ -195,6 +196,10 @@ def _reader(kind: str, noun: str, max_number: int, max_term: int) -> _Reader:
     return read
 
 
+_COUNTED = re.compile(r"(?:\d+|여러|[가-힣]{1,2})\s*(?:차례|번)\s*(?:열린\s*|개최된\s*)?$")
+"""Before a name, a count of meetings: "여섯 차례 당대회를 열었다", "2차례 열린 당 대표자회"."""
+
+
 def _read_congress(match: re.Match[str], sentence: str) -> list[NamedMeeting] | None:
     if _owned_elsewhere(match, sentence):
         return None
@@ -202,7 +207,7 @@ def _read_congress(match: re.Match[str], sentence: str) -> list[NamedMeeting] | 
     if not _limits(numbers, None, 12, 12):
         return []
     before = sentence[max(0, match.start() - 12) : match.start()]
-    plural = numbers == [None] and re.search(r"(?:\d+|여러|[가-힣]{1,2})\s*차례\s*$", before) is not None
+    plural = numbers == [None] and _COUNTED.search(before) is not None
     return _build(match, "party_congress", numbers, None, "congress", plural=plural)
 
 
@@ -212,7 +217,9 @@ def _read_conference(match: re.Match[str], sentence: str) -> list[NamedMeeting] 
     numbers = _numbers(_group(match, "n"))
     if not _limits(numbers, None, 12, 12):
         return []
-    return _build(match, "party_conference", numbers, None, "conference")
+    before = sentence[max(0, match.start() - 12) : match.start()]
+    plural = numbers == [None] and _COUNTED.search(before) is not None
+    return _build(match, "party_conference", numbers, None, "conference", plural=plural)
 
 
 def _read_cells(match: re.Match[str], sentence: str) -> list[NamedMeeting] | None:
@@ -268,6 +275,7 @@ _PATTERNS: list[tuple[re.Pattern[str], _Reader]] = [
     (
         re.compile(
             rf"{_SPA}\s*본회의|{_SPA}(?=\s*(?:를|을)\s*(?:[가-힣]+\s+){{0,2}}?(?:열|개최|소집))|"
+            rf"(?:(?<=월\s)|(?<=일\s)){_SPA}(?=에서)|"
             rf"(?:(?<=열린\s)|(?<=리는\s)|(?<=열릴\s)|(?<=개최된\s)|(?<=소집된\s)){_SPA}(?!\s*(?:상임|상설|대의원|의장|법제))"
         ),
         _reader("spa_session", "session", 20, 20),
@@ -339,7 +347,7 @@ _PATTERNS: list[tuple[re.Pattern[str], _Reader]] = [
 
 _NOUNS = re.compile(
     r"(?P<plenary>전원\s?회의)|(?P<session>본회의)|(?P<conference>대표자\s?회)|"
-    r"(?P<meeting>(?:확대\s?)?회의(?![실장록]))|(?P<congress>대회(?!장))"
+    r"(?P<meeting>(?:비상\s?)?(?:확대\s?)?회의(?![실장록]))|(?P<congress>대회(?!장))"
 )
 _KEYWORDS_KO = re.compile(r"회의|대회|대표자회")
 
@@ -347,6 +355,18 @@ _KEYWORDS_KO = re.compile(r"회의|대회|대표자회")
 def has_meeting_words_ko(text: str) -> bool:
     """Whether ``text`` holds a Korean meeting noun (회의, 대회, 대표자회)."""
     return _KEYWORDS_KO.search(text) is not None
+
+
+_GENERIC_AFTER = re.compile(
+    r"(?:(?:나|이나|처럼|등의|등을|등과|등이|들과)(?![가-힣])|와\s*같|과\s*같|들(?:은|이|을|의)?\s)"
+)
+
+
+def _generic(meeting: NamedMeeting, sentence: str) -> bool:
+    """ "전원회의나 당대표자회와 같이", "당대회 등": a kind of meeting, not one meeting."""
+    return meeting.number is None and meeting.date_name is None and (
+        _GENERIC_AFTER.match(sentence, meeting.end) is not None
+    )
 
 
 def find_meetings_ko(sentence: str) -> tuple[list[NamedMeeting], list[OtherMeeting]]:
@@ -366,6 +386,9 @@ def find_meetings_ko(sentence: str) -> tuple[list[NamedMeeting], list[OtherMeeti
                 closed.append((start, end))
                 continue
             if not meetings or any(start < m.end and m.start < end for m in found):
+                continue
+            if _generic(meetings[0], sentence):
+                closed.append((start, end))
                 continue
             found.extend(meetings)
     found.sort(key=lambda meeting: (meeting.start, meeting.number or 0))
