@@ -41,13 +41,28 @@ Numbers that are not dates stay so: 제8기 제10차, 5개년 계획, 4,750명, 
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
 
-from wpk_archive.core.dates import JUCHE_OFFSET, MAX_YEAR, MIN_YEAR, DateMention
-from wpk_archive.core.models import Precision
+from wpk_archive.core.dates import MAX_YEAR, MIN_YEAR, DateMention
+from wpk_archive.core.dates_ko_parts import (
+    DASH,
+    DAY,
+    MONTH,
+    NO_DIGIT_BEFORE,
+    POINT,
+    QUAL,
+    REL_MONTH,
+    YEAR,
+    Context,
+    Parts,
+    iso_of,
+    place_day,
+    precision_of,
+    resolve,
+    shift_month,
+)
 
 _HANGUL = re.compile("[\uac00-\ud7a3]")
 
@@ -57,209 +72,14 @@ def has_hangul(text: str) -> bool:
     return not text.isascii() and _HANGUL.search(text) is not None
 
 
-_DASH = r"(?:~|∼|～|〜|-|–|—)"
-_N = r"(?<![\d,.제])"
-_YEAR = (
-    r"(?:주체\s*\d{1,3}\s*(?:\(\s*\d{4}\s*\)\s*)?년"
-    rf"|{_N}(?:1[89]\d\d|20\d\d|2100)\s*년(?!\s*대)(?:도)?"
-    rf"|{_N}\d\d\s*년(?=\s*(?:1[0-2]|0?[1-9])\s*월)"
-    r"|지난해|작년|올해|금년|래년|내년|이듬해|올(?=\s*(?:\d{1,2}\s*월|연말)))"
-)
-_MONTH = rf"(?:{_N}(?:1[0-2]|0?[1-9])\s*월(?!\s*(?:간|동안|분|호)))"
-_REL_MONTH = (
-    r"(?:지난\s?달|이\s?달|이번\s?달|다음\s?달|래달|내달|익월|전달)"
-    r"(?=\s|\d|$|[,.)]|에|의|부터|까지|초|말|상순|중순|하순|은|는)"
-)
-_DAY = (
-    rf"(?:{_N}(?:[12]\d|3[01]|0?[1-9])\s*일"
-    r"(?!\s*(?:간|동안|째|이내|이상|씩|만에|만이))(?!\s*차(?![가-힣]))(?!만|회의)"
-    r"(?!\s*(?:전|후|뒤)(?=\s|에|인|$)))"
-)
-_PART = r"(?:상순|중순|하순|초순|초|말|중순경|하순경|상순경)"
-_QUAL = r"(?:(?:지난|오는|이번|다가오는)\s*)"
-_AFTER_PART = r"(?=[^가-힣]|$|에|의|부터|까지|경|께|으로|로|은|는|이|가|을|를)"
-_YEAR_END = r"(?:\s*(?:연말|말|연초|초)(?![가-힣]))"
-
-_POINT = (
-    rf"(?:{_QUAL}?(?:{_YEAR}\s*)?(?:{_MONTH}\s*|{_REL_MONTH}\s*)?{_DAY}"
-    rf"|{_QUAL}?(?:{_YEAR}\s*)?{_MONTH}(?:\s*{_PART}{_AFTER_PART})?"
-    rf"|{_QUAL}?{_REL_MONTH}(?:\s*{_PART}{_AFTER_PART})?"
-    rf"|{_YEAR}{_YEAR_END}?)"
-)
-
-# the pieces of one point, read from its text
-_PARTS = re.compile(
-    r"(?P<juche>주체\s*(?P<jn>\d{1,3})\s*(?:\(\s*(?P<jy>\d{4})\s*\)\s*)?년)"
-    r"|(?P<year>(?<![\d,.])(?P<yv>\d{4})\s*년)"
-    r"|(?P<yy>(?<![\d,.])(?P<yyv>\d\d)\s*년)"
-    r"|(?P<ry>지난해|작년|올해|금년|래년|내년|이듬해|올)"
-    r"|(?P<month>(?<![\d,.])(?P<mv>\d{1,2})\s*월)"
-    r"|(?P<rm>지난\s?달|이\s?달|이번\s?달|다음\s?달|래달|내달|익월|전달)"
-    r"|(?P<day>(?<![\d,.])(?P<dv>\d{1,2})(?:\s*일)?)"
-    r"|(?P<end>연말|말)|(?P<begin>연초|초)"
-    r"|(?P<q>지난|오는|이번|다가오는)"
-)
-_REL_YEARS = {"지난해": -1, "작년": -1, "올해": 0, "금년": 0, "올": 0, "래년": 1, "내년": 1, "이듬해": 1}
-
-
-class _Parts:
-    """What one date point says: its numbers, and how the missing ones are to be found."""
-
-    def __init__(self, fragment: str) -> None:
-        self.year: int | None = None
-        self.rel_year: int | None = None
-        self.month: int | None = None
-        self.rel_month: int | None = None
-        self.day: int | None = None
-        self.qual: str | None = None
-        self.year_end = False
-        self.two_digit = False
-        self.juche = False
-        for match in _PARTS.finditer(fragment):
-            self._take(match)
-
-    def _take(self, match: re.Match[str]) -> None:
-        kind = match.lastgroup
-        if kind == "juche" and self.year is None:
-            self.juche = True
-            if match.group("jy"):
-                self.year = int(match.group("jy"))
-            else:
-                self.year = int(match.group("jn")) + JUCHE_OFFSET
-        elif kind == "year" and self.year is None:
-            self.year = int(match.group("yv"))
-        elif kind == "yy" and self.year is None:
-            self.year, self.two_digit = int(match.group("yyv")), True
-        elif kind == "ry" and self.year is None:
-            self.rel_year = _REL_YEARS[match.group("ry")]
-        elif kind == "month" and self.month is None:
-            self.month = int(match.group("mv"))
-        elif kind == "rm" and self.month is None:
-            word = match.group("rm").replace(" ", "")
-            if word in ("지난달", "전달"):
-                self.rel_month = -1
-            else:
-                self.rel_month = 1 if word in ("다음달", "래달", "내달", "익월") else 0
-        elif kind == "day" and self.day is None:
-            self.day = int(match.group("dv"))
-        elif kind == "end" and self.month is None and self.day is None:
-            self.year_end = True
-        elif kind == "q" and self.qual is None:
-            self.qual = match.group("q")
-
-
-def _iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
-    """ISO string at the precision given, or None when the parts are not a real date."""
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        return None
-    if month is None:
-        return f"{year:04d}"
-    if not 1 <= month <= 12:
-        return None
-    if day is None:
-        return f"{year:04d}-{month:02d}"
-    if not 1 <= day <= calendar.monthrange(year, month)[1]:
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
-
-
-def _precision_of(iso: str) -> Precision:
-    if len(iso) == 4:
-        return "year"
-    return "month" if len(iso) == 7 else "day"
-
-
-def _shift_month(year: int, month: int, step: int) -> tuple[int, int]:
-    index = year * 12 + (month - 1) + step
-    return index // 12, index % 12 + 1
-
-
-class _Context:
-    """The dates that yearless and relative dates are placed by."""
-
-    def __init__(self, doc_date: dt.date | None, anchor: dt.date | None) -> None:
-        self.doc_date = doc_date
-        self.anchor = anchor or doc_date
-
-
-def _place_day(day: int, qual: str | None, anchor: dt.date) -> tuple[int, int] | None:
-    """(year, month) of a day given alone (see the module docstring)."""
-    options: list[tuple[int, tuple[int, int]]] = []
-    for step in (-1, 0, 1):
-        year, month = _shift_month(anchor.year, anchor.month, step)
-        if day > calendar.monthrange(year, month)[1]:
-            continue
-        distance = (dt.date(year, month, day) - anchor).days
-        if qual == "지난" and distance > 0:
-            continue
-        if qual in ("오는", "다가오는") and distance <= 0:
-            continue
-        options.append((distance * 3 if distance > 0 else -distance, (year, month)))
-    if not options:
-        return None
-    return min(options)[1]
-
-
-def _year_of(parts: _Parts, ctx: _Context) -> tuple[int | None, bool]:
-    """The year of a point and whether it was inferred (None: it cannot be given one)."""
-    if parts.year is not None:
-        year = parts.year
-        if parts.two_digit:
-            pivot = (ctx.doc_date.year % 100 + 1) if ctx.doc_date else 30
-            year += 1900 if year > pivot else 2000
-        return year, False
-    if ctx.doc_date is None:
-        return None, True
-    if parts.rel_year is not None:
-        return ctx.doc_date.year + parts.rel_year, True
-    if parts.month is None:
-        return None, True
-    doc = ctx.doc_date
-    if parts.qual == "지난":
-        later = (parts.month, parts.day or 1) > (doc.month, doc.day)
-        return doc.year - (1 if later else 0), True
-    if parts.qual in ("오는", "다가오는"):
-        earlier = (parts.month, parts.day or 31) < (doc.month, doc.day)
-        return doc.year + (1 if earlier else 0), True
-    return (doc.year - 1 if parts.month - doc.month > 6 else doc.year), True
-
-
-def _resolve(parts: _Parts, ctx: _Context) -> tuple[str, bool] | None:
-    """ISO date of a point and whether part of it came from the publication date."""
-    if parts.rel_month is not None or (parts.month is None and parts.day is not None and
-                                       parts.year is None and parts.rel_year is None):
-        anchor = ctx.anchor
-        if anchor is None:
-            return None
-        if parts.rel_month is not None:
-            year, month = _shift_month(anchor.year, anchor.month, parts.rel_month)
-        elif parts.day is not None:
-            placed = _place_day(parts.day, parts.qual, anchor)
-            if placed is None:
-                return None
-            year, month = placed
-        else:
-            return None
-        iso = _iso(year, month, parts.day)
-        return (iso, True) if iso else None
-    year, inferred = _year_of(parts, ctx)
-    if year is None:
-        return None
-    month = parts.month
-    if month is None and parts.year_end:
-        month = 12
-    iso = _iso(year, month, parts.day if month is not None else None)
-    return (iso, inferred) if iso else None
-
-
 _Found = tuple[int, int, str, str, bool, str]
-_Reader = Callable[[re.Match[str], _Context], list[_Found]]
+_Reader = Callable[[re.Match[str], Context], list[_Found]]
 
 
-def _single(match: re.Match[str], ctx: _Context) -> list[_Found]:
+def _single(match: re.Match[str], ctx: Context) -> list[_Found]:
     """One point: a date, a month, or a year (kind "year", "juche" for a Juche year alone)."""
-    parts = _Parts(match.group(0))
-    resolved = _resolve(parts, ctx)
+    parts = Parts(match.group(0))
+    resolved = resolve(parts, ctx)
     if resolved is None:
         return []
     iso, inferred = resolved
@@ -273,16 +93,16 @@ def _coarser(a: str, b: str) -> int:
     return min(len(a), len(b))
 
 
-def _range(match: re.Match[str], ctx: _Context) -> list[_Found]:
+def _range(match: re.Match[str], ctx: Context) -> list[_Found]:
     """ "A부터 B까지", "A~B": the parts missing on either side are taken from the other."""
-    left, right = _Parts(match.group("a")), _Parts(match.group("b"))
+    left, right = Parts(match.group("a")), Parts(match.group("b"))
     if right.qual is not None:
         return []
     if left.year is None and left.rel_year is None:
         left.year, left.rel_year, left.two_digit = right.year, right.rel_year, right.two_digit
     if left.month is None and left.rel_month is None and left.day is not None:
         left.month, left.rel_month = right.month, right.rel_month
-    first = _resolve(left, ctx)
+    first = resolve(left, ctx)
     if first is None:
         return []
     begin = first[0]
@@ -295,15 +115,15 @@ def _range(match: re.Match[str], ctx: _Context) -> list[_Found]:
             return []
         right.month = int(begin[5:7])
         if right.day < int(begin[8:10]):  # "28일부터 2일까지": into the next month
-            right.year, right.month = _shift_month(year, right.month, 1)
-    second = _resolve(right, ctx)
+            right.year, right.month = shift_month(year, right.month, 1)
+    second = resolve(right, ctx)
     if second is None:
         return []
     finish = second[0]
     size = _coarser(begin, finish)
     begin, finish = begin[:size], finish[:size]
     if finish < begin and not right_year and len(begin) >= 7:
-        bumped = _iso(year + 1, right.month, right.day if size == 10 else None)
+        bumped = iso_of(year + 1, right.month, right.day if size == 10 else None)
         finish = bumped[:size] if bumped else finish
     if finish < begin:
         return []
@@ -311,9 +131,9 @@ def _range(match: re.Match[str], ctx: _Context) -> list[_Found]:
     return [(match.start(), match.end(), begin, finish, inferred, "range")]
 
 
-def _for_days(match: re.Match[str], ctx: _Context) -> list[_Found]:
+def _for_days(match: re.Match[str], ctx: Context) -> list[_Found]:
     """ "6월 21일부터 사흘간", "5일부터 8일간": from the day, for that many days."""
-    resolved = _resolve(_Parts(match.group("a")), ctx)
+    resolved = resolve(Parts(match.group("a")), ctx)
     count = _days(match.group("dur"))
     if resolved is None or count is None or len(resolved[0]) != 10 or not 1 <= count <= 31:
         return []
@@ -322,21 +142,21 @@ def _for_days(match: re.Match[str], ctx: _Context) -> list[_Found]:
     return [(match.start(), match.end(), resolved[0], last.isoformat(), resolved[1], "range")]
 
 
-def _dotted(match: re.Match[str], ctx: _Context) -> list[_Found]:
+def _dotted(match: re.Match[str], ctx: Context) -> list[_Found]:
     """ "2024.6.28.", "2024. 6. 28.", "1980.10.10~14"."""
     year, month, day = int(match.group("y")), int(match.group("m")), int(match.group("d"))
-    begin = _iso(year, month, day)
+    begin = iso_of(year, month, day)
     if begin is None:
         return []
     if match.group("d2"):
-        finish = _iso(year, month, int(match.group("d2")))
+        finish = iso_of(year, month, int(match.group("d2")))
         if finish is None or finish < begin:
             return []
         return [(match.start(), match.end(), begin, finish, False, "range")]
     return [(match.start(), match.end(), begin, begin, False, "date")]
 
 
-def _decade(match: re.Match[str], ctx: _Context) -> list[_Found]:
+def _decade(match: re.Match[str], ctx: Context) -> list[_Found]:
     """ "1980년대": the ten years of the decade."""
     year = int(match.group("dec"))
     if not MIN_YEAR <= year <= MAX_YEAR - 9:
@@ -347,7 +167,7 @@ def _decade(match: re.Match[str], ctx: _Context) -> list[_Found]:
 _WEEKDAYS = "월화수목금토일"
 
 
-def _weekday(match: re.Match[str], ctx: _Context) -> list[_Found]:
+def _weekday(match: re.Match[str], ctx: Context) -> list[_Found]:
     """ "지난 일요일", "금요일": the last such day on or before the anchor (see the docstring)."""
     anchor = ctx.anchor
     if anchor is None:
@@ -386,7 +206,7 @@ def _days(word: str) -> int | None:
     return int(digits.group(1)) if digits else None
 
 
-def _relative_day(match: re.Match[str], ctx: _Context) -> list[_Found]:
+def _relative_day(match: re.Match[str], ctx: Context) -> list[_Found]:
     """ "오늘", "어제", "그저께", "전날", "이틀 후": only where a verb of holding follows in the same
     clause."""
     anchor = ctx.anchor
@@ -410,7 +230,7 @@ def _relative_day(match: re.Match[str], ctx: _Context) -> list[_Found]:
             earlier = [d for d in _DAY_IN_TEXT.finditer(text, 0, match.start())]
             if not earlier:
                 return []
-            placed = _place_day(int(earlier[-1].group(1)), None, anchor)
+            placed = place_day(int(earlier[-1].group(1)), None, anchor)
             if placed is None:
                 return []
             base = dt.date(placed[0], placed[1], int(earlier[-1].group(1)))
@@ -419,15 +239,15 @@ def _relative_day(match: re.Match[str], ctx: _Context) -> list[_Found]:
     return [(match.start(), match.end(), iso, iso, True, "relative")]
 
 
-def _relative_with_day(match: re.Match[str], ctx: _Context) -> list[_Found]:
+def _relative_with_day(match: re.Match[str], ctx: Context) -> list[_Found]:
     """ "어제(9일)", "오늘(22일)": the day in brackets, placed as a day alone."""
     anchor = ctx.anchor
     if anchor is None:
         return []
-    placed = _place_day(int(match.group("d")), None, anchor)
+    placed = place_day(int(match.group("d")), None, anchor)
     if placed is None:
         return []
-    iso = _iso(placed[0], placed[1], int(match.group("d")))
+    iso = iso_of(placed[0], placed[1], int(match.group("d")))
     return [(match.start(), match.end(), iso, iso, True, "date")] if iso else []
 
 
@@ -441,26 +261,26 @@ _RULES: list[tuple[re.Pattern[str], _Reader]] = [
         re.compile(
             r"(?<![\d.])(?P<y>(?:1[89]|20)\d\d)\.\s?(?P<m>1[0-2]|0?[1-9])\.\s?"
             r"(?P<d>[12]\d|3[01]|0?[1-9])(?![\d])\.?"
-            rf"(?:\s*{_DASH}\s*(?P<d2>[12]\d|3[01]|0?[1-9])(?![\d.]))?"
+            rf"(?:\s*{DASH}\s*(?P<d2>[12]\d|3[01]|0?[1-9])(?![\d.]))?"
         ),
         _dotted,
     ),
     (re.compile(r"(?<![\d,.])(?P<dec>(?:1[89]|20)\d0)\s*년대"), _decade),
     (
-        re.compile(rf"(?P<a>{_POINT})\s*(?:부터\s*{_DASH}?|{_DASH})\s*(?P<b>{_POINT})(?:\s*까지)?"),
+        re.compile(rf"(?P<a>{POINT})\s*(?:부터\s*{DASH}?|{DASH})\s*(?P<b>{POINT})(?:\s*까지)?"),
         _range,
     ),
     (
         re.compile(
-            rf"(?P<a>{_QUAL}?(?:{_YEAR}\s*)?(?:{_MONTH}\s*|{_REL_MONTH}\s*)?{_DAY})\s*부터\s*"
+            rf"(?P<a>{QUAL}?(?:{YEAR}\s*)?(?:{MONTH}\s*|{REL_MONTH}\s*)?{DAY})\s*부터\s*"
             r"(?P<dur>하루|이틀|사흘|나흘|닷새|엿새|이레|여드레|아흐레|열흘|\d{1,2}\s*일)\s*(?:간|동안)"
         ),
         _for_days,
     ),
     (
         re.compile(
-            rf"(?P<a>{_QUAL}?(?:{_YEAR}\s*)?(?:{_MONTH}\s*)?{_N}(?:[12]\d|3[01]|0?[1-9]))"
-            rf"\s*{_DASH}\s*(?P<b>{_DAY})"
+            rf"(?P<a>{QUAL}?(?:{YEAR}\s*)?(?:{MONTH}\s*)?{NO_DIGIT_BEFORE}(?:[12]\d|3[01]|0?[1-9]))"
+            rf"\s*{DASH}\s*(?P<b>{DAY})"
         ),
         _range,
     ),
@@ -468,7 +288,7 @@ _RULES: list[tuple[re.Pattern[str], _Reader]] = [
         re.compile(r"(?:오늘|어제|그제|그저께|내일)\s*\(\s*(?P<d>[12]\d|3[01]|0?[1-9])\s*일\s*\)"),
         _relative_with_day,
     ),
-    (re.compile(_POINT), _single),
+    (re.compile(POINT), _single),
     (re.compile(r"(?:(?P<wq>지난|오는|이번|다음|다가오는)\s*)?(?P<wd>[월화수목금토일])요일"), _weekday),
     (
         re.compile(
@@ -503,17 +323,17 @@ def find_dateline_ko(text: str, *, doc_date: str | None = None) -> DateMention |
     doc = _parse_day(doc_date)
     if match is None or doc is None:
         return None
-    parts = _Parts(match.group("body"))
+    parts = Parts(match.group("body"))
     if parts.day is None:
         return None
     if parts.month is None:
         year, month = doc.year, doc.month
         if parts.day > doc.day:
-            year, month = _shift_month(year, month, -1)
+            year, month = shift_month(year, month, -1)
     else:
         month = parts.month
         year = doc.year - 1 if month - doc.month > 6 else doc.year
-    iso = _iso(year, month, parts.day)
+    iso = iso_of(year, month, parts.day)
     if iso is None:
         return None
     start, end = match.span("body")
@@ -537,7 +357,7 @@ def find_dates_ko(
         return []
     dateline = find_dateline_ko(text, doc_date=doc_date)
     anchor = _parse_day(weekday_anchor) or (_parse_day(dateline.start_date) if dateline else None)
-    ctx = _Context(_parse_day(doc_date), anchor)
+    ctx = Context(_parse_day(doc_date), anchor)
     found: list[DateMention] = [dateline] if dateline else []
     taken: list[tuple[int, int]] = [(dateline.start, dateline.end)] if dateline else []
     for pattern, reader in _RULES:
@@ -551,7 +371,7 @@ def find_dates_ko(
                 taken.append((start, end))
                 found.append(
                     DateMention(
-                        start, end, text[start:end], begin, finish, _precision_of(begin),
+                        start, end, text[start:end], begin, finish, precision_of(begin),
                         inferred, kind,
                     )
                 )

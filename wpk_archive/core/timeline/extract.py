@@ -496,7 +496,8 @@ def extract_mentions(doc: Document) -> list[EventMention]:
             hangul and korean.korean_keywords(passage.text)
         ):
             continue
-        for span in sentence_spans(passage.text, passage.start):
+        spans = sentence_spans(passage.text, passage.start)
+        for span in korean.split_glued(doc.text, spans) if hangul else spans:
             if _KEYWORDS.search(doc.text, span[0], span[1]) or (
                 hangul and korean.korean_keywords(doc.text[span[0] : span[1]])
             ) or (

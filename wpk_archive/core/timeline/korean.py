@@ -12,7 +12,9 @@
   dates (the Korean reading wins where they overlap: "2024년" is read once);
 - :func:`assign`, :func:`status`, :func:`role` use :mod:`.dating_ko`'s rules for Korean sentences and
   :mod:`.dating`'s for the others;
-- :func:`dateline_ko` reads a KCNA Korean-service dateline when the English one is absent.
+- :func:`dateline_ko` reads a KCNA Korean-service dateline when the English one is absent;
+- :func:`split_glued` cuts Korean sentences glued by a period without a space ("...되었다.김정은"),
+  which syntok (:mod:`wpk_archive.core.sentences`) keeps as one.
 """
 
 from __future__ import annotations
@@ -209,6 +211,21 @@ def role(sentence: str, meeting: Found) -> str | None:
     return role_of(sentence, meeting)
 
 
+_GLUED_END = re.compile(r"(?<=[다요까])\.(?=[가-힣\[【(“\"])")
+
+
+def split_glued(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence spans with Korean sentences that web copies glue together ("진행되었다.김정은
+    동지가 ...", where no space follows the period) cut apart; syntok only splits at a space."""
+    result = []
+    for start, end in spans:
+        for glued in _GLUED_END.finditer(text, start, end):
+            result.append((start, glued.end()))
+            start = glued.end()
+        result.append((start, end))
+    return result
+
+
 def dateline_ko(text: str, doc_date: str | None) -> DateMention | None:
     """A KCNA Korean-service dateline in the first 300 characters, if any."""
     head = text[:300]
@@ -224,5 +241,6 @@ __all__ = [
     "korean_keywords",
     "meetings_ko",
     "role",
+    "split_glued",
     "status",
 ]
