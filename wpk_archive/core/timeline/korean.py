@@ -93,7 +93,10 @@ _KINDS_OF_NOUN = {
     "congress": ("party_congress", "other_party_meeting"),
     "conference": ("party_conference",),
 }
-_NOT_THIS = re.compile(r"(?:직전|지난|이전|다음|앞선|차기|첫|마지막|매|각|역대|여러|두|세)\s*$")
+_NOT_THIS = re.compile(
+    r"(?:직전|지난|이전|다음|앞선|차기|첫|마지막|매|각|역대|여러|두|세|\d+\s*일\s*차|첫\s?날|"
+    r"이틀째|사흘째|나흘째|닷새째|\d+\s*일째|마지막\s?날|둘째\s?날)\s*$"
+)
 
 
 def _bare(sentence: str, other: OtherMeeting) -> bool:
@@ -101,7 +104,7 @@ def _bare(sentence: str, other: OtherMeeting) -> bool:
     another meeting than the last ("직전 전원회의", "다음 대회"), nor to another body's."""
     if _BARE_BEFORE.search(sentence, max(0, other.start - 6), other.start):
         return False
-    if _NOT_THIS.search(sentence, max(0, other.start - 6), other.start):
+    if _NOT_THIS.search(sentence, max(0, other.start - 8), other.start):
         return False
     return not re.match(r"인\s", sentence[other.end : other.end + 2])
 
