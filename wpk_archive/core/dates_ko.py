@@ -17,10 +17,11 @@ Forms read:
 - relative to the publication date: 지난해 12월, 올해 4월, 내년 1월, 올 연말; 지난 5월24일, 오는 28일;
   지난달 28일, 내달 5일, 이달 초순; 지난 일요일; 오늘, 어제, 그저께, 전날, 이틀 후 (kind "relative",
   only where a verb of holding follows in the same clause, as "held today" in English); 어제(9일)
-  reads as the 9th; 6월 21일부터 사흘간 is 21-23 June;
+  and 전날인 19일 read as the day given; 6월 21일부터 사흘간 is 21-23 June;
 - parts of a month: 6월 상순/중순/하순, 6월 초/말, 초순 — early, mid and late June are all *month*
   precision ("2024-06"): the part is kept in the mention's text, not in its dates; a year's end
-  (2023년 말, 올 연말, 지난해 말) is its December; its beginning (내년 초) only the year;
+  (2023년 말, 올 연말, 지난해 말) is its December, and 연말 alone the publication year's (the year
+  before's, in the first half); its beginning (내년 초) only the year;
 - the datelines of KCNA's Korean service, "【평양 6월 29일발 조선중앙통신】", "(평양 10월 9일발
   조선중앙통신)", "【22일발 조선중앙통신】" (kind "dateline", the first 300 characters only).
 
@@ -142,6 +143,14 @@ def _for_days(match: re.Match[str], ctx: Context) -> list[_Found]:
     return [(match.start(), match.end(), resolved[0], last.isoformat(), resolved[1], "range")]
 
 
+def _year_end(match: re.Match[str], ctx: Context) -> list[_Found]:
+    """ "연말" alone: the December of the publication year (of the year before, in its first half)."""
+    if ctx.doc_date is None:
+        return []
+    year = ctx.doc_date.year - (1 if ctx.doc_date.month < 7 else 0)
+    return [(match.start(), match.end(), f"{year:04d}-12", f"{year:04d}-12", True, "date")]
+
+
 def _dotted(match: re.Match[str], ctx: Context) -> list[_Found]:
     """ "2024.6.28.", "2024. 6. 28.", "1980.10.10~14"."""
     year, month, day = int(match.group("y")), int(match.group("m")), int(match.group("d"))
@@ -240,7 +249,7 @@ def _relative_day(match: re.Match[str], ctx: Context) -> list[_Found]:
 
 
 def _relative_with_day(match: re.Match[str], ctx: Context) -> list[_Found]:
-    """ "어제(9일)", "오늘(22일)": the day in brackets, placed as a day alone."""
+    """ "어제(9일)", "오늘(22일)", "전날인 19일": the day given with it, placed as a day alone."""
     anchor = ctx.anchor
     if anchor is None:
         return []
@@ -285,10 +294,13 @@ _RULES: list[tuple[re.Pattern[str], _Reader]] = [
         _range,
     ),
     (
-        re.compile(r"(?:오늘|어제|그제|그저께|내일)\s*\(\s*(?P<d>[12]\d|3[01]|0?[1-9])\s*일\s*\)"),
+        re.compile(
+            r"(?:오늘|어제|그제|그저께|내일|전날)\s*(?:\(\s*|인\s+)(?P<d>[12]\d|3[01]|0?[1-9])\s*일(?:\s*\))?"
+        ),
         _relative_with_day,
     ),
     (re.compile(POINT), _single),
+    (re.compile(r"(?<![가-힣])연말(?=\s|에|의|을|$)"), _year_end),
     (re.compile(r"(?:(?P<wq>지난|오는|이번|다음|다가오는)\s*)?(?P<wd>[월화수목금토일])요일"), _weekday),
     (
         re.compile(

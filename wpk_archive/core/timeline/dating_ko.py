@@ -194,11 +194,16 @@ def assign_dates_ko(sentence: str, found: list[Found], dates: list[DateMention])
     )
     for rule in (_after, _before):
         for meeting in order:
-            if meeting.date is not None or meeting.date_name is not None:
+            if meeting.date is not None:
                 continue
             i = rule(sentence, meeting, found, dates, free, used)
             if i is None:
                 continue
+            if meeting.date_name is not None and not dates[i].start_date.startswith(
+                meeting.date_name.lstrip("-")[-7:] if not meeting.date_name.startswith("--")
+                else dates[i].start_date[:4] + meeting.date_name[1:]
+            ):
+                continue  # "2013년 3월전원회의" takes only a date of its March
             if rule is _after:
                 opening = _before(sentence, meeting, found, dates, free, used | {i})
                 if opening is not None and _opened_and_closed(sentence, dates, opening, i):

@@ -66,6 +66,7 @@ def meetings_ko(
         korean = [m for m in korean if m.explicit]
     korean = [m for m in korean
               if not any(m.start < e.end and e.start < m.end for e in named)]
+    korean = [_series(sentence, m, [*named, *korean], last) for m in korean]
     merged = [*named, *korean]
     for meeting in _elliptic(sentence, merged, last):
         if not any(meeting.start < m.end and m.start < meeting.end for m in merged):
@@ -83,6 +84,32 @@ def meetings_ko(
             if body == "spa" or meeting.kind in ("cc_plenary", "politburo_meeting"):
                 terms[body] = meeting.term
     return merged, rest
+
+
+_BARE_NUMBERED = re.compile(r"(?:제\s?)?\d{1,2}\s?차\s*대회")
+
+
+def _series(
+    sentence: str, meeting: NamedMeeting, named: list[NamedMeeting], last: dict[str, Ref | None]
+) -> NamedMeeting:
+    """ "초급당비서대회는 2016년 12월 제1차 대회 이후": a bare numbered 대회 after a lower party
+    meeting (in the sentence, or the last the document named) is one of that series."""
+    if meeting.kind != "party_congress" or not _BARE_NUMBERED.fullmatch(
+        sentence[meeting.start : meeting.end]
+    ):
+        return meeting
+    before = [m for m in named if m.end <= meeting.start and m.kind == "other_party_meeting"]
+    if before:
+        series = before[-1]
+        return NamedMeeting(meeting.start, meeting.end, series.kind, None, meeting.number,
+                            explicit=True, noun=series.noun, slug=series.slug, label=series.label)
+    ref = last.get("conference")
+    if ref is not None and ref.kind == "other_party_meeting":
+        slug = ref.key.split(":")[1]
+        label = re.sub(r"^\d+(?:st|nd|rd|th)\s+", "", ref.name)
+        return NamedMeeting(meeting.start, meeting.end, ref.kind, None, meeting.number,
+                            explicit=True, noun="conference", slug=slug, label=label)
+    return meeting
 
 
 _KINDS_OF_NOUN = {

@@ -63,8 +63,12 @@ _WPK = re.compile(
 )
 _OTHER_BEFORE = re.compile(
     r"(?:내각|국회|상임위원회|상임위|상설회의|동맹|소년단|공산당|혁명당|인민당|민주당|국민의힘|정의당|"
-    r"단체|조합|국가계획위원회|인민위원회)\s*(?:[이가은는의]\s*)?(?:[가-힣]+\s+)?$"
+    r"단체|조합|국가계획위원회|인민위원회)\s*(?:\([^()]{0,12}\)\s*)?(?:[이가은는의]\s*)?(?:[가-힣]+\s+)?$"
 )
+_OTHER_SUBJECT = re.compile(
+    r"(?:동맹|농근맹|직맹|여맹|녀맹|소년단|내각|공산당|혁명당|인민당|민주당)['’\"”]?(?:은|는|이|가|도)\s"
+)
+"""Another body as the subject of the clause ("농근맹은 지난 2월 4일 제8기 제11차 전원회의를 진행해")."""
 _SITTING = re.compile(r"\s*(?:\d+\s*일\s*차|\d+\s*일\s*회의|첫\s?날|이틀째|사흘째|나흘째|닷새째|\d+\s*일째)")
 
 _PROVINCES = {
@@ -83,6 +87,10 @@ _CELL_MEETINGS = {
     "초급당비서": (
         "Conference of Secretaries of Primary Party Committees of the WPK",
         "conference-secretaries-of-primary-party-committees",
+    ),
+    "초급당위원장": (
+        "Conference of Chairpersons of Primary Party Committees of the WPK",
+        "conference-chairpersons-of-primary-party-committees",
     ),
     "분세포위원장": (
         "Conference of Chairpersons of Party Sub-cells of the WPK",
@@ -149,6 +157,11 @@ def _owned_elsewhere(match: re.Match[str], sentence: str) -> bool:
     text = match.group(0)
     if not re.match(_P, text) and _OTHER_BEFORE.search(before):
         return True
+    if not re.match(_P, text):
+        subjects = list(_OTHER_SUBJECT.finditer(sentence, 0, match.start()))
+        if subjects and not re.search(r"[로노]동당|(?<![가-힣])당(?![가-힣])|최고인민회의",
+                                      sentence[subjects[-1].end() : match.start()]):
+            return True
     explicit = re.search(r"[로노]동당|최고인민회의", text) is not None
     return not explicit and foreign_ko_in(sentence)
 
@@ -228,7 +241,7 @@ def _read_cells(match: re.Match[str], sentence: str) -> list[NamedMeeting] | Non
     numbers = _numbers(_group(match, "n"))
     if not _limits(numbers, None, 40, 40):
         return []
-    label, slug = _CELL_MEETINGS[match.group("what").replace(" ", "")]
+    label, slug = _CELL_MEETINGS[re.sub(r"\s", "", match.group("what"))]
     return _build(match, "other_party_meeting", numbers, None, "conference", explicit=True,
                   slug=slug, label=label)
 
@@ -249,6 +262,24 @@ def _read_local(match: re.Match[str], sentence: str) -> list[NamedMeeting] | Non
         slug = f"plenary-meeting-{level.lower()}"
     return _build(match, "other_party_meeting", numbers, None, "plenary", explicit=True,
                   slug=slug, label=label)
+
+
+def _read_delegates(match: re.Match[str], sentence: str) -> list[NamedMeeting] | None:
+    """ "평안남도 당대표회", "인민군 당대표회": a province's or the army's conference of party
+    delegates (electing delegates to a congress or conference)."""
+    if foreign_ko_in(sentence) or _FOREIGN.search(sentence):
+        return None
+    where = match.group("where")
+    if where in ("인민군", "조선인민군"):
+        place, slug_place = "the Korean People's Army", "kpa"
+    else:
+        name = _PROVINCES.get(re.sub(r"(?:도|시)$", "", where))
+        if name is None:
+            return []
+        place, slug_place = f"{name} Province", name.lower().replace(" ", "-")
+    return _build(match, "other_party_meeting", [None], None, "conference", explicit=True,
+                  slug=f"conference-party-delegates-{slug_place}",
+                  label=f"Conference of Party Delegates of {place} of the WPK")
 
 
 _SPA = r"(?:조선민주주의인민공화국\s*)?최고인민회의"
@@ -300,10 +331,14 @@ _PATTERNS: list[tuple[re.Pattern[str], _Reader]] = [
     ),
     (
         re.compile(
-            rf"(?:{_P}\s*)?(?:{_nums('n')}\s*)?(?:{_P}\s*)?(?:당\s?)?"
-            r"(?P<what>세포비서|세포위원장|초급당비서|분세포위원장)\s*대회"
+            rf"(?:{_P}\s*)?(?:{_nums('n')}\s*['‘’\"“]?)?(?:전당\s?)?(?:\([^()]{{0,12}}\)\s*)?(?:{_P}\s*)?(?:당\s?)?"
+            r"(?P<what>세포\s?비서|세포\s?위원장|초급\s?당\s?비서|초급\s?당\s?위원장|분세포\s?위원장)\s*대회"
         ),
         _read_cells,
+    ),
+    (
+        re.compile(r"(?<![가-힣])(?P<where>(?:조선)?인민군|[가-힣]{1,4}(?:도|시))\s?당\s?대표회"),
+        _read_delegates,
     ),
     (
         re.compile(
@@ -316,13 +351,13 @@ _PATTERNS: list[tuple[re.Pattern[str], _Reader]] = [
     (re.compile(rf"{_P}\s*(?:의\s*)?(?:{_nums('n')}\s*)?대표자\s?회"), _read_conference),
     (re.compile(rf"(?<![가-힣\d]){_nums('n')}\s*{_P}\s*대회"), _read_congress),
     (
-        re.compile(rf"{_P}\s*(?:의\s*)?(?:{_nums('n')}\s*)?(?:전국\s?)?(?:대표)?대회"),
+        re.compile(rf"{_P}\s*(?:의\s*)?(?:{_nums('n')}\s*)?(?:당\s?)?(?:전국\s?)?(?:대표)?대회"),
         _read_congress,
     ),
     (
         re.compile(
             rf"(?:{_P}\s*)?(?:{_term('t')}\s*)?{_CC}\s*(?:{_term('t2')}\s*)?(?:{_nums('n')}\s*)?"
-            rf"(?:확대\s*)?전원\s?회의{_ENLARGED}|"
+            rf"(?:확대\s*)?(?:전원|전체)\s?회의{_ENLARGED}|"
             r"(?:" + _P + r"\s*)?(?:" + _CC + r"\s*)?(?<![\d])(?:(?P<dy>\d{4})\s*년\s*)?"
             r"(?P<dm>1[0-2]|[1-9])\s*월\s*전원\s?회의"
         ),
@@ -342,6 +377,10 @@ _PATTERNS: list[tuple[re.Pattern[str], _Reader]] = [
         _read_plenary,
     ),
     (re.compile(rf"{_P}\s*(?:중앙\s?)?전원\s?회의(?:들)?{_ENLARGED}"), _read_plenary),
+    (
+        re.compile(r"(?<=연말\s)전원\s?회의|(?<=연초\s)전원\s?회의|(?:(?<=상순\s)|(?<=중순\s)|(?<=하순\s))전원\s?회의"),
+        _read_plenary,
+    ),
     (re.compile(rf"(?<![가-힣\d]){_nums('n')}\s*대회(?!장)"), _read_congress),
 ]
 
@@ -349,7 +388,7 @@ _NOUNS = re.compile(
     r"(?P<plenary>전원\s?회의)|(?P<session>본회의)|(?P<conference>대표자\s?회)|"
     r"(?P<meeting>(?:비상\s?)?(?:확대\s?)?회의(?![실장록]))|(?P<congress>대회(?!장))"
 )
-_KEYWORDS_KO = re.compile(r"회의|대회|대표자회")
+_KEYWORDS_KO = re.compile(r"회의|대회|대표자회|대표회")
 
 
 def has_meeting_words_ko(text: str) -> bool:
