@@ -61,6 +61,7 @@ _NO_PARTICLE = re.compile(
     r"\s*(?:에서|에는|에선|에(?!\s*돌입)|의|와|과|로|으로|이후|이전|당시|때|결정|준비|직후)"
 )
 _BRACKETS = re.compile(r"\s*\([^()]{0,40}\)")
+_AND_ANOTHER = re.compile(r"^\s*(?:와|과)\s*(?:[가-힣]+\s?)?회의(?=를|을|가|이)")
 _TRIVIAL_GAP = re.compile(r"(?:\s|,|의|\(현지시간\))*")
 _TRIVIAL_HELD_GAP = re.compile(r"(?:\s|,|의|에|부터|\(현지시간\))*")
 _LIST_GAP = re.compile(r"\s*(?:,|、|과|와|및)\s*")
@@ -142,6 +143,7 @@ def _before(sentence: str, meeting: Found, found: list[Found], dates: list[DateM
         return i  # "1948년, 1956년 ... 1980년까지 모두 여섯 차례 당대회를"
     plain = date.kind in _PLAIN_KINDS
     rest = sentence[meeting.end : _clause_end(sentence, meeting.end)]
+    rest = _AND_ANOTHER.sub("", rest, count=1)  # "X와 비공개회의를 열고": both were held
     held_after = _HOLD.search(rest[:60]) is not None and not _NO_PARTICLE.match(rest)
     if _REL_CLAUSE.search(gap):
         return i

@@ -310,7 +310,9 @@ def _sentence_mentions(
     hangul = korean.has_hangul(sentence)
     if hangul:
         lead = ctx.doc.title + " " + ctx.doc.text[:300]
-        named, others = korean.meetings_ko(sentence, named, others, ctx.last, lead, ctx.terms)
+        named, others = korean.meetings_ko(
+            sentence, named, others, ctx.last, lead, ctx.terms, ctx.last_named
+        )
     _note_terms(sentence, ctx)
     found: list[Found] = []
     subject: Ref | None = None

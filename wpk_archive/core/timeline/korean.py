@@ -53,13 +53,15 @@ def meetings_ko(
     last: dict[str, Ref | None],
     lead: str,
     terms: dict[str, int],
+    last_named: dict[str, Ref] | None = None,
 ) -> tuple[list[NamedMeeting], list[OtherMeeting]]:
     """The English grammar's meetings of ``sentence`` with the Korean ones added.
 
     ``last``: what "the <noun>" refers back to; ``lead``: the document's title and opening (where
     another party makes a bare 당 another party's); ``terms``: the Central Committee's and the
     Assembly's terms the document named, updated here from the Korean names ("제8기 제9차
-    전원회의" makes a later "10차 전원회의" the 8th Central Committee's, as in English).
+    전원회의" makes a later "10차 전원회의" the 8th Central Committee's, as in English);
+    ``last_named``: the last numbered meeting of each kind (for elliptic names).
     """
     korean, korean_others = find_meetings_ko(sentence)
     if foreign_ko_in(lead) and not re.search(r"[로노]동당|북한|김정은|조선민주주의", sentence):
@@ -68,7 +70,7 @@ def meetings_ko(
               if not any(m.start < e.end and e.start < m.end for e in named)]
     korean = [_series(sentence, m, [*named, *korean], last) for m in korean]
     merged = [*named, *korean]
-    for meeting in _elliptic(sentence, merged, last):
+    for meeting in _elliptic(sentence, merged, last, last_named or {}):
         if not any(meeting.start < m.end and m.start < meeting.end for m in merged):
             merged.append(meeting)
     rest = [o for o in others + korean_others
@@ -157,7 +159,12 @@ def _same_sentence(
     return copies
 
 
-def _elliptic(sentence: str, named: list[NamedMeeting], last: dict[str, Ref | None]) -> list[NamedMeeting]:
+def _elliptic(
+    sentence: str,
+    named: list[NamedMeeting],
+    last: dict[str, Ref | None],
+    last_named: dict[str, Ref],
+) -> list[NamedMeeting]:
     """ "제8기 제3차 확대회의" after a CMC or Politburo meeting; "제14기 제13차 회의", "10차 회의"
     after an SPA session."""
     result = []
@@ -172,6 +179,9 @@ def _elliptic(sentence: str, named: list[NamedMeeting], last: dict[str, Ref | No
             session = session or Ref("spa_session", "", "", True)
         if before and before[-1] in ("cmc_meeting", "politburo_meeting"):
             meeting = Ref(before[-1], "", "", True)
+        elif meeting is None or meeting.kind not in ("cmc_meeting", "politburo_meeting"):
+            bodies = [k for k in ("cmc_meeting", "politburo_meeting") if k in last_named]
+            meeting = Ref(bodies[0], "", "", True) if len(bodies) == 1 else meeting
         kind = None
         if not match.group("enl") and session is not None:
             kind = "spa_session"

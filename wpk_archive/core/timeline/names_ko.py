@@ -321,7 +321,7 @@ _PATTERNS: list[tuple[re.Pattern[str], _Reader]] = [
     (
         re.compile(
             rf"(?:{_P}\s*)?(?:중앙군사위원회|중앙군사위)\s*(?:{_term('t')}\s*)?(?:{_nums('n')}\s*)?"
-            r"(?:확대\s*)?회의(?![실장록])"
+            r"(?:비상\s*|비공개\s*)?(?:확대\s*)?회의(?![실장록])"
         ),
         _reader("cmc_meeting", "meeting", 60, 12),
     ),
