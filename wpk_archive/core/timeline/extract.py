@@ -19,6 +19,9 @@ How a date is tied to a meeting, most direct first:
    time and dropped when it disagrees.
 A weekday or "today" dates a meeting only through a verb of holding ("held on Monday").
 
+Sentences holding Hangul are also read by the Korean grammar through :mod:`.korean` (names,
+dates, anaphora, Korean word order, status); English text takes exactly the English path.
+
 Meetings that no date and no ordinal identify ("the Party Congress", "a meeting of the Political
 Bureau") are kept only when dated or when they refer back to a meeting the document named.
 """
