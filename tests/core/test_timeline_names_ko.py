@@ -172,3 +172,20 @@ def test_a_sitting_day_does_not_date_the_meeting() -> None:
     text = "통신은 당 제8기 제13차 전원회의 2일 차 회의가 어제 진행됐다며 결론을 밝혔습니다."
     mentions = extract_mentions(document_from_text(text, origin="s", title="s", date="2025-12-11"))
     assert [(m.key, m.start_date) for m in mentions] == [("cc_plenary:8:13", None)]
+
+
+def test_an_elliptic_name_takes_the_body_named_before() -> None:
+    text = (
+        "조선중앙통신은 7일 조선노동당 중앙군사위원회 제8기 제4차 확대회의가 6일 진행됐다고 보도했다. "
+        "북한이 당 중앙군사위원회를 소집한 것은 지난해 6월 21일부터 사흘간 열린 제8기 제3차 확대회의 "
+        "개최 이후 7개월여 만이다."
+    )
+    found = {e.key: (e.start, e.end) for e in events(text, "2023-02-07")}
+    assert found["cmc_meeting:8:4"] == ("2023-02-06", "2023-02-06")
+    assert found["cmc_meeting:8:3"] == ("2022-06-21", "2022-06-23")
+
+
+def test_english_text_takes_the_english_path() -> None:
+    text = "The 8th Congress of the Workers' Party of Korea opened in Pyongyang on January 5, 2021."
+    (event,) = events(text, "2021-01-06")
+    assert (event.key, event.start) == ("party_congress:8", "2021-01-05")
