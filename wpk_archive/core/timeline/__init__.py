@@ -21,7 +21,7 @@ from wpk_archive.core.timeline.merge import (
 )
 from wpk_archive.core.timeline.names import ordinal_text, ordinal_value
 
-GRAMMAR_VERSION = 2
+GRAMMAR_VERSION = 3  # 3: Korean names and dates (names_ko, dates_ko)
 """Raised whenever extraction changes what it finds: archives written by an earlier grammar read
 their documents' meetings again when opened."""
 
