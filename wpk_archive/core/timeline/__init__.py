@@ -1,6 +1,9 @@
 """Timeline events: the meetings documents name, dated from their text, merged across sources.
 
 - :mod:`.names`: the grammar of meeting names (kinds, terms, numbers; not the WPK's meetings);
+- :mod:`.names_ko`, :mod:`.dating_ko` and :mod:`.korean`: the same for Korean text (Korean names
+  get the English keys, so a Korean and an English report of a meeting make one event), and the
+  hook through which :mod:`.extract` uses them for sentences holding Hangul;
 - :mod:`.extract`: one document's mentions, their dates, anaphora and status;
 - :mod:`.merge`: mentions of all documents merged into events, checked against the reference
   chronology, with stable ids and the JSON shape of an event.
@@ -17,7 +20,7 @@ from wpk_archive.core.timeline.merge import (
 )
 from wpk_archive.core.timeline.names import ordinal_text, ordinal_value
 
-GRAMMAR_VERSION = 2
+GRAMMAR_VERSION = 3  # 3: Korean names and dates (names_ko, dates_ko)
 """Raised whenever extraction changes what it finds: archives written by an earlier grammar read
 their documents' meetings again when opened."""
 

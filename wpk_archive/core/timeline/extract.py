@@ -19,6 +19,9 @@ How a date is tied to a meeting, most direct first:
    time and dropped when it disagrees.
 A weekday or "today" dates a meeting only through a verb of holding ("held on Monday").
 
+Sentences holding Hangul are also read by the Korean grammar through :mod:`.korean` (names,
+dates, anaphora, Korean word order, status); English text takes exactly the English path.
+
 Meetings that no date and no ordinal identify ("the Party Congress", "a meeting of the Political
 Bureau") are kept only when dated or when they refer back to a meeting the document named.
 """
@@ -31,15 +34,13 @@ from dataclasses import dataclass, field
 from wpk_archive.core.dates import find_dateline, find_dates
 from wpk_archive.core.models import Document, EventMention, Passage, Precision
 from wpk_archive.core.sentences import sentence_spans
+from wpk_archive.core.timeline import korean
 from wpk_archive.core.timeline.dating import (
     SUBJECT_START,
     Found,
     Ref,
-    assign_dates,
     basis_of,
     named_date,
-    role_of,
-    status_of,
 )
 from wpk_archive.core.timeline.names import (
     ORD,
@@ -332,6 +333,12 @@ def _sentence_mentions(
     start, end = span
     sentence = doc.text[start:end]
     named, others = find_meetings(sentence)
+    hangul = korean.has_hangul(sentence)
+    if hangul:
+        lead = ctx.doc.title + " " + ctx.doc.text[:300]
+        named, others = korean.meetings_ko(
+            sentence, named, others, ctx.last, lead, ctx.terms, ctx.last_named
+        )
     _note_terms(sentence, ctx)
     found: list[Found] = []
     subject: Ref | None = None
@@ -366,6 +373,8 @@ def _sentence_mentions(
     found.extend(_relative(sentence, ctx))
     found.extend(_elliptic(sentence, found, ctx))
     anaphors = _anaphors(sentence, named, others, ctx)
+    if hangul:
+        anaphors.extend(korean.anaphors_ko(sentence, others, ctx.last))
     found.extend(anaphors)
     for other in others:  # "a plenary meeting of the Cabinet": "the meeting" is now that one
         if not any(a.start <= other.start < a.end for a in anaphors):
@@ -376,7 +385,9 @@ def _sentence_mentions(
         ctx.subject = None
         return []
     dates = find_dates(sentence, doc_date=doc.date, weekday_anchor=ctx.anchor)
-    assign_dates(sentence, found, dates)
+    if hangul:
+        dates = korean.dates_ko(sentence, dates, doc.date, ctx.anchor)
+    korean.assign(sentence, found, dates)
     mentions: list[EventMention] = []
     seen: dict[str, int] = {}
     for item in found:
@@ -441,11 +452,11 @@ def _mention(
         precision=precision,
         year_inferred=inferred,
         ambiguous=item.ref.ambiguous,
-        status=status_of(sentence, item, doc.date),
+        status=korean.status(sentence, item, doc.date),
         basis=basis,
         loose=item.loose_date or item.loose_identity,
         doc_date=doc.date,
-        role="previous" if item.previous else role_of(sentence, item),
+        role="previous" if item.previous else korean.role(sentence, item),
     )
 
 
@@ -507,7 +518,7 @@ def _foreign_document(doc: Document) -> bool:
 
 def extract_mentions(doc: Document) -> list[EventMention]:
     """Every event mention of ``doc``, in text order, anchored to its passage and sentence."""
-    dateline = find_dateline(doc.text, doc_date=doc.date)
+    dateline = find_dateline(doc.text, doc_date=doc.date) or korean.dateline_ko(doc.text, doc.date)
     ctx = _Context(doc=doc, anchor=dateline.start_date if dateline else doc.date)
     mentions: list[EventMention] = []
     for passage in doc.passages:
@@ -515,10 +526,16 @@ def extract_mentions(doc: Document) -> list[EventMention]:
         if caption is not None:
             mentions.append(caption)
             continue
-        if ctx.subject is None and not _KEYWORDS.search(passage.text):
+        hangul = korean.has_hangul(passage.text)
+        if ctx.subject is None and not _KEYWORDS.search(passage.text) and not (
+            hangul and korean.korean_keywords(passage.text)
+        ):
             continue
-        for span in sentence_spans(passage.text, passage.start):
+        spans = sentence_spans(passage.text, passage.start)
+        for span in korean.split_glued(doc.text, spans) if hangul else spans:
             if _KEYWORDS.search(doc.text, span[0], span[1]) or (
+                hangul and korean.korean_keywords(doc.text[span[0] : span[1]])
+            ) or (
                 ctx.subject is not None and _PRONOUN.match(doc.text, span[0], span[1])
             ):
                 mentions.extend(_sentence_mentions(doc, passage, span, ctx))
