@@ -229,9 +229,21 @@ def dates_ko(
     return merged
 
 
+_HANGUL = re.compile(r"[가-힣]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def korean_sentence(sentence: str) -> bool:
+    """Whether a sentence is written in Korean (word order and all), not English with a Korean
+    gloss in it ("The August faction incident (8월 종파 사건) ... in 1956")."""
+    if not has_hangul(sentence):
+        return False
+    return len(_HANGUL.findall(sentence)) * 2 >= len(_LATIN.findall(sentence))
+
+
 def assign(sentence: str, found: list[Found], dates: list[DateMention]) -> None:
     """Tie dates to meetings with the Korean rules for a Korean sentence, else the English ones."""
-    if has_hangul(sentence):
+    if korean_sentence(sentence):
         assign_dates_ko(sentence, found, dates)
     else:
         assign_dates(sentence, found, dates)
@@ -239,14 +251,14 @@ def assign(sentence: str, found: list[Found], dates: list[DateMention]) -> None:
 
 def status(sentence: str, meeting: Found, doc_date: str | None) -> str | None:
     """Held, announced or postponed, in Korean or English."""
-    if has_hangul(sentence):
+    if korean_sentence(sentence):
         return status_ko(sentence, meeting, doc_date)
     return status_of(sentence, meeting, doc_date)
 
 
 def role(sentence: str, meeting: Found) -> str | None:
     """Opening or closing day, in Korean or English."""
-    if has_hangul(sentence):
+    if korean_sentence(sentence):
         return role_ko(sentence, meeting)
     return role_of(sentence, meeting)
 
