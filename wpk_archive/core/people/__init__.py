@@ -1,0 +1,1 @@
+"""People: officials named in the articles, their offices and their order in printed lists."""

@@ -1,0 +1,437 @@
+"""One document's appearances: the officials its lists print, in order, and those it names with
+an office in apposition.
+
+How a document is read:
+1. Korean names are found (:mod:`.names`); names that stand for something else are dropped: a
+   name followed by more capitalised words (Kim Il Sung Square, Kim Chaek University of
+   Technology), a possessive (Kim Jong Il's Songun politics), a name inside quotation marks (the
+   title of a work), after "the" or a ship's word, after a capitalised word that is no title (the
+   tail of a foreign name), the dead whose names KCNA gives to places and titles, and Kim Jong Il
+   after his death.
+2. Each sentence is looked at for the words that open a list ("Present there were", "He was
+   accompanied by", "Among the participants were", "... funeral committee ... made up of
+   following persons:", "was elected") or close one ("... were present"). The names the list
+   words govern form one list, numbered in the order printed; a list opened by a colon goes on
+   in the next passage.
+3. Offices are read from the words after each name (or a title before it), shared by the names
+   of a run when the office is plural ("Pak To Chun and Thae Jong Su, alternate members ...").
+   A name with an office of another state is no official of the North and is dropped.
+4. Outside lists, a name is an appearance only when an office stands beside it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from wpk_archive.core.models import Document
+from wpk_archive.core.people.model import Appearance
+from wpk_archive.core.people.names import (
+    HISTORICAL,
+    KIM_JONG_IL_DIED,
+    LEADERS,
+    NAMESAKES,
+    NameSpan,
+    find_names,
+)
+from wpk_archive.core.people.offices import (
+    DPRK,
+    FOREIGN,
+    HONORIFICS,
+    PostOffice,
+    is_foreign,
+    place_after,
+    read_lower_title,
+    read_post_office,
+    read_pre_title,
+)
+from wpk_archive.core.people.triggers import (
+    Trigger,
+    kind_from_context,
+    leading_trigger,
+    trailing_trigger,
+)
+
+_ABBREVIATIONS = frozenset(
+    """Mt Mr Mrs Ms Dr St No Nos Lieut Lt Gen Col Maj Capt Sgt Prof Jr Sr Co Ltd Inc Corp Gov
+    Rep Sen Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec vs Vol Fig Dept Assn Bros""".split()
+)
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*(?=\s+[\"“(]?[A-Z0-9]|\s*$)|:(?=\s*$)")
+_DELIMITER = re.compile(r",\s+and\s+|(?<!C\.C\.),\s+|\s+and\s+|;\s+|:\s+|\(")
+_COMMA = re.compile(r"(?<!C\.C\.),\s+(?:and\s+)?|;\s+|:\s+|\(")
+_GROUP_PLURAL = re.compile(
+    r"(?:\w+\s+){0,3}?(?:delegates|heads|chiefs|managers|commanders|officers|deputies|editors"
+    r"|envoys|ambassadors)\b",
+    re.I,
+)
+_BREAK = re.compile(
+    r"\b(?:met|meets|said|says|made|visited|left|arrived|returned|received|talked|had|held"
+    r"|called|paid|laid|sent|expressed|noted|stressed|told|went|came|toured|greeted|watched"
+    r"|saw|inspected|looked|gave|spoke)\b"
+)
+_BARE_GAP = re.compile(r"(?:,\s+|\s+and\s+|,\s+and\s+)")
+_START_WORDS = frozenset(
+    """Then Also And But When While After Before Later Meanwhile Earlier First Next Finally
+    Today Yesterday Here There So Thus Now Afterwards Firstly Secondly""".split()
+)
+_VESSEL_BEFORE = re.compile(
+    r"(?:\bthe|\bship|\bvessel|\bfreighter|\bliner|\bboat|\btanker|\btrawler|M/V|\bno\.)\s*$",
+    re.I,
+)
+
+
+@dataclass
+class _Name:
+    span: NameSpan
+    passage: int
+    pre: str | None = None
+    pre_plural: bool = False
+    post: PostOffice | None = None
+    office: str | None = None
+    shared: bool = False
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of ``text[start:end]`` as (start, end) spans; periods of abbreviations
+    ("C.C.", "Lieut.", "Mt.") and initials do not end a sentence; a final colon does."""
+    spans: list[tuple[int, int]] = []
+    position = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        if match.group().startswith("."):
+            word = re.search(r"([A-Za-z]+)$", text[max(start, match.start() - 12) : match.start()])
+            token = word.group(1) if word else ""
+            if len(token) == 1 or token in _ABBREVIATIONS:
+                continue
+        spans.append((position, match.end()))
+        position = match.end()
+        while position < end and text[position].isspace():
+            position += 1
+    if position < end:
+        spans.append((position, end))
+    return spans
+
+
+def extract_appearances(doc: Document) -> list[Appearance]:
+    """Every official the document names in a list or with an office, in text order."""
+    names = find_names(doc.text)
+    if not names:
+        return []
+    by_passage: dict[int, list[NameSpan]] = {}
+    passages = doc.passages
+    index = 0
+    for span in names:
+        while index < len(passages) and passages[index].end <= span.start:
+            index += 1
+        if index < len(passages) and passages[index].start <= span.start:
+            by_passage.setdefault(index, []).append(span)
+    reader = _Reader(doc)
+    carry: str | None = None
+    for number, passage in enumerate(passages):
+        spans = by_passage.get(number)
+        if not spans:
+            carry = reader.opens_list(passage.start, passage.end)
+            continue
+        carry = reader.passage(passage.ordinal, passage.start, passage.end, spans, carry)
+    return reader.out
+
+
+class _Reader:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.out: list[Appearance] = []
+        self.lists = 0
+        self.dead_kim_jong_il = bool(doc.date and doc.date > KIM_JONG_IL_DIED)
+
+    def passage(
+        self, ordinal: int, start: int, end: int, spans: list[NameSpan], carry: str | None
+    ) -> str | None:
+        """Read one passage; returns the kind of a list its last sentence opens with a colon."""
+        text = self.text
+        if carry is not None:
+            kept = self._kept(spans, start, end)
+            self._emit_list(ordinal, [_Name(s, ordinal) for s in kept], carry, start, end, start)
+            return None
+        opened: str | None = None
+        cut = sentences(text, start, end)
+        for s_start, s_end in cut:
+            inside = [s for s in spans if s_start <= s.start < s_end]
+            trigger = leading_trigger(text, s_start, s_end)
+            if text[s_start:s_end].rstrip().endswith(":") and trigger is not None:
+                if not [s for s in inside if s.start >= trigger.end]:
+                    opened = self._kind(trigger, s_start)
+            if inside:
+                self._sentence(ordinal, s_start, s_end, inside, trigger)
+        last = cut[-1] if cut else None
+        if opened is not None and last is not None and text[last[0] : last[1]].rstrip().endswith(":"):
+            return opened
+        return None
+
+    def opens_list(self, start: int, end: int) -> str | None:
+        """The kind of list a passage without names opens with a final colon, if any
+        ("National funeral committee will be made up of following persons:")."""
+        if not self.text[start:end].rstrip().endswith(":"):
+            return None
+        cut = sentences(self.text, start, end)
+        trigger = leading_trigger(self.text, cut[-1][0], cut[-1][1]) if cut else None
+        return self._kind(trigger, cut[-1][0]) if trigger is not None else None
+
+    def _kind(self, trigger: Trigger, sentence_start: int) -> str:
+        if trigger.kind != "context":
+            return trigger.kind
+        return kind_from_context(self.text[max(0, sentence_start - 700) : trigger.end])
+
+    def _kept(self, spans: list[NameSpan], s_start: int, s_end: int) -> list[NameSpan]:
+        """The names of a sentence that can be officials (see the module's docstring)."""
+        text = self.text
+        kept: list[NameSpan] = []
+        floor = s_start
+        eternal = any(
+            s.key in HISTORICAL or (s.key == "kim jongil" and self.dead_kim_jong_il) for s in spans
+        )
+        for span in spans:
+            before = text[floor : span.start]
+            floor = span.end
+            if span.key in HISTORICAL or span.followed_by_word or span.possessive:
+                continue
+            if span.key == "kim jongil" and self.dead_kim_jong_il:
+                continue
+            if span.key in NAMESAKES and eternal:
+                continue
+            if _inside_quotes(text[s_start : span.start]) or _VESSEL_BEFORE.search(before):
+                continue
+            if not self._good_predecessor(before):
+                continue
+            kept.append(span)
+        return kept
+
+    def _good_predecessor(self, before: str) -> bool:
+        """False when the name is the tail of a longer capitalised name ("Hor Nam Hong")."""
+        segment = _segment(before, commas_only=True)
+        words = segment.split()
+        if not words or not words[-1][:1].isupper():
+            return True
+        if words[-1] in _START_WORDS or HONORIFICS.match(" ".join(words[-2:])):
+            return True
+        return HONORIFICS.match(words[-1]) is not None or title_before(segment) is not None
+
+    def _sentence(
+        self,
+        ordinal: int,
+        s_start: int,
+        s_end: int,
+        spans: list[NameSpan],
+        trigger: Trigger | None,
+    ) -> None:
+        kept = self._kept(spans, s_start, s_end)
+        if not kept:
+            return
+        region: tuple[int, int] | None = None
+        kind: str | None = None
+        if trigger is not None and any(s.start >= trigger.end for s in kept):
+            region, kind = (trigger.end, s_end), self._kind(trigger, s_start)
+            if trigger.kind == "context" and kind == "other":
+                region = kind = None  # "They are Pak Yon (1378-1458), ...": not officials
+        else:
+            closing = trailing_trigger(self.text, kept[0].end, s_end)
+            if closing is not None and self._list_start(s_start, kept[0].start):
+                stop = s_end if closing.elected else closing.start
+                region, kind = (s_start, stop), closing.kind
+        names = [_Name(s, ordinal) for s in kept]
+        if region is None or kind is None:
+            self._appositions(names, s_start, s_end)
+            return
+        lo, hi = region
+        inside = [n for n in names if lo <= n.span.start < hi]
+        outside = [n for n in names if not lo <= n.span.start < hi]
+        self._appositions([n for n in outside if n.span.start < lo], s_start, lo)
+        self._emit_list(ordinal, inside, kind, lo, hi, s_start)
+        self._appositions([n for n in outside if n.span.start >= hi], hi, s_end)
+
+    def _list_start(self, s_start: int, first: int) -> bool:
+        """Whether the words before a sentence's first name let it begin a list."""
+        before = self.text[s_start:first].strip()
+        if not before:
+            return True
+        if HONORIFICS.match(before) or read_pre_title(before) is not None:
+            return True
+        return before in _START_WORDS or before in ("Also", "And also")
+
+    def _offices(self, names: list[_Name], lo: int, hi: int, comma_only: bool) -> None:
+        """Read each name's office, then share plural offices along runs of bare names."""
+        text = self.text
+        for i, name in enumerate(names):
+            floor = names[i - 1].span.end if i else lo
+            if i and names[i - 1].post is not None:
+                floor = max(floor, names[i - 1].post.end)
+            pre = title_before(_segment(text[floor : name.span.start], commas_only=True))
+            if pre is not None:
+                name.pre, name.pre_plural = pre
+            last = i + 1 == len(names)
+            stop = hi if last else names[i + 1].span.start
+            post = read_post_office(text, name.span.end, stop, before_name=not last)
+            if post is not None and comma_only and not text.startswith(",", name.span.end):
+                post = None
+            name.post = post
+        for i, name in enumerate(names):
+            post = name.post
+            if post is not None and (post.plural or post.and_other):
+                self._share_back(names, i, post)
+            if name.pre is not None and name.pre_plural:
+                j = i + 1
+                while j < len(names) and names[j].post is None and names[j].pre is None:
+                    gap = text[names[j - 1].span.end : names[j].span.start]
+                    if names[j - 1].post is not None or not _BARE_GAP.fullmatch(gap):
+                        break
+                    names[j].office, names[j].shared = name.pre, True
+                    j += 1
+        for name in names:
+            if name.shared:
+                continue
+            pre = name.pre
+            post = text[name.post.start : name.post.end] if name.post is not None else None
+            if pre and post and post.lower().startswith(pre.lower()):
+                pre = None
+            name.office = ", ".join(p for p in (pre, post) if p) or None
+
+    def _share_back(self, names: list[_Name], i: int, post: PostOffice) -> None:
+        """A plural office after a run of bare names ("A, B and C, members of ...", "A, B and
+        other secretaries of ...") belongs to every name of the run. A plural after a single name,
+        after too long a run (a group of its own: "..., members of the guidance body as well as
+        officials ...") or of a group word (delegates, heads) is nobody's office."""
+        text = self.text
+        title = text[post.start : post.end]
+        run = [i]
+        j = i - 1
+        while j >= 0 and names[j].post is None and names[j].pre is None:
+            gap = text[names[j].span.end : names[j + 1].span.start]
+            if not _BARE_GAP.fullmatch(gap):
+                break
+            run.append(j)
+            j -= 1
+        group_word = _GROUP_PLURAL.match(title) is not None
+        if post.plural and not post.and_other and (len(run) < 2 or len(run) > 8 or group_word):
+            names[i].post = None
+            return
+        if group_word:
+            names[i].post = None
+            return
+        for k in run:
+            names[k].office, names[k].shared = title, True
+
+    def _foreign(self, names: list[_Name], context: int, hi: int) -> list[bool]:
+        """For each name, whether it is a foreigner's: an office abroad, or a list's part
+        introduced as foreign ("senior Chinese party and state cadres including ...", "from the
+        Chinese side") until a Korean part ("from the DPRK side")."""
+        text = self.text
+        flags: list[bool] = []
+        foreign_part = False
+        floor = context
+        for i, name in enumerate(names):
+            before = text[floor : name.span.start]
+            if FOREIGN.search(before) and not DPRK.search(before):
+                foreign_part = True
+            elif DPRK.search(before):
+                foreign_part = False
+            office = name.office or ""
+            end = name.post.end if name.post is not None else name.span.end
+            stop = names[i + 1].span.start if i + 1 < len(names) else hi
+            tail = place_after(text, end, stop)
+            flags.append(foreign_part or is_foreign(office + tail))
+            floor = end + len(tail)
+        return flags
+
+    def _emit_list(
+        self, ordinal: int, names: list[_Name], kind: str, lo: int, hi: int, context: int
+    ) -> None:
+        names, rest = self._unbroken(names, lo)
+        region_end = hi
+        if rest:
+            hi = rest[0].span.start
+        self._offices(names, lo, hi, comma_only=False)
+        foreign = self._foreign(names, context, hi)
+        members = [n for n, f in zip(names, foreign, strict=True) if not f]
+        if not members:
+            return
+        self.lists += 1
+        list_id = f"{self.doc.id}:{members[0].passage}:{self.lists}"
+        for position, name in enumerate(members, 1):
+            self._append(name, list_id, kind, position, len(members))
+        if rest:
+            self._appositions(rest, hi, region_end)
+
+    def _unbroken(self, names: list[_Name], lo: int) -> tuple[list[_Name], list[_Name]]:
+        """The names of a list region up to a verb that ends the list ("... headed by X met
+        with Y": Y is no member), and the names after it."""
+        text = self.text
+        floor = lo
+        for i, name in enumerate(names):
+            if i and _BREAK.search(text, floor, name.span.start):
+                return names[:i], names[i:]
+            floor = name.span.end
+        return names, []
+
+    def _appositions(self, names: list[_Name], lo: int, hi: int) -> None:
+        if not names:
+            return
+        self._offices(names, lo, hi, comma_only=True)
+        foreign = self._foreign(names, lo, hi)
+        for name, abroad in zip(names, foreign, strict=True):
+            if name.office is None or abroad:
+                continue
+            if name.span.key in LEADERS and name.post is None and not name.shared:
+                continue  # "General Secretary Kim Jong Il": a title, not an apposition
+            self._append(name, None, None, None, None)
+
+    def _append(
+        self,
+        name: _Name,
+        list_id: str | None,
+        kind: str | None,
+        position: int | None,
+        length: int | None,
+    ) -> None:
+        span = name.span
+        self.out.append(
+            Appearance(
+                doc_id=self.doc.id,
+                passage=name.passage,
+                start=span.start,
+                end=span.end,
+                name=span.name,
+                person_key=span.key,
+                list_id=list_id,
+                list_kind=kind,
+                list_position=position,
+                list_length=length,
+                office=name.office,
+                doc_date=self.doc.date,
+            )
+        )
+
+
+def title_before(segment: str) -> tuple[str, bool] | None:
+    """The longest title ending ``segment`` ("... were Premier" gives "Premier"), or an office
+    phrase making up the whole segment ("members of the Central Military Commission"), or None."""
+    words = segment.split()
+    for k in range(min(len(words), 14), 0, -1):
+        title = read_pre_title(" ".join(words[-k:]))
+        if title is not None:
+            return title
+    return read_lower_title(segment) if words and words[0][:1].islower() else None
+
+
+def _segment(before: str, commas_only: bool = False) -> str:
+    """The words after the last comma, "and" or list word of ``before`` (with ``commas_only``,
+    "and" does not cut: "Chairman of the Commission for Joint Venture and Investment")."""
+    last = None
+    for last in (_COMMA if commas_only else _DELIMITER).finditer(before):
+        pass
+    return before[last.end() :] if last is not None else before
+
+
+def _inside_quotes(text: str) -> bool:
+    """Whether the end of ``text`` lies within quotation marks."""
+    if text.count('"') % 2 == 1:
+        return True
+    return text.count("“") > text.count("”")

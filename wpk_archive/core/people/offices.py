@@ -1,0 +1,316 @@
+"""Offices: read from the words after a name ("Kim Tok Hun, member of ... and premier of the
+Cabinet") or before it ("Premier Choe Yong Rim", "Vice-Premiers Jon Ha Chol and Jo Pyong Ju"),
+split into single offices, and keyed so that spellings of one office group together."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_HEADS = (
+    r"members?|alternate members?|candidate members?|secretar(?:y|ies)(?:[- ]general)?"
+    r"|chairm[ae]n|chairwom[ae]n|chairpersons?|directors?(?:[- ]general)?|premiers?"
+    r"|ministers?|presidents?|chiefs?|heads?|commanders?|generals?|marshals?|admirals?"
+    r"|deput(?:y|ies)|ambassadors?|consuls?(?: general)?|charge d'affaires|editors?(?:-in-chief)?"
+    r"|rectors?|deans?|managers?|spokes(?:man|woman|person)|delegates?|governors?|mayors?"
+    r"|leader|commissar|counsellors?|councillors?|envoys?|officers? in charge"
+)
+_PREFIX_WORD = (
+    r"(?:first|second|vice|alternate|candidate|department|deputy|executive|standing|honorary"
+    r"|senior|chief|general|acting|permanent|political|foreign|defence|former|managing"
+    r"|assistant|associate|supreme|co|sub|section|branch|bureau|division|room|workshop|team"
+    r"|vice-department|vice-director|(?-i:[A-Z][\w'’.-]*))"
+)
+OFFICE_START = re.compile(
+    rf"(?:(?:a|an)\s+)?(?:{_PREFIX_WORD}\s+){{0,3}}?(?:vice[- ]|co-)?(?:{_HEADS})\b(?!-)", re.I
+)
+"""The beginning of an office: a head word ("member", "premier", "secretaries", "director")
+within the first four words, before any "of"."""
+_PLURAL_HEAD = re.compile(
+    r"\b(?:members|secretaries|chairmen|chairwomen|chairpersons|directors|premiers|ministers"
+    r"|presidents|chiefs|heads|commanders|generals|marshals|admirals|deputies|ambassadors"
+    r"|delegates|managers|editors|envoys)\b",
+    re.I,
+)
+_DELIMITER = re.compile(r",\s+and\s+|,\s+|\s+and\s+|;\s+")
+_CC_END = re.compile(r"(?:C\.C\.|Central Committee|Commission|Political Bureau|Presidium)$")
+_ELECTED_LEAD = re.compile(
+    r"\s+(?:was|were)\s+(?:also\s+)?(?:elected|appointed|by-elected|promoted)(?:\s+(?:as|to))?\s+"
+)
+_WORD = re.compile(r"\S+")
+_CONNECTORS = frozenset(
+    "of the and for to in on at with who whose concurrently also as well".split()
+)
+
+
+def _clause_start(office: str) -> int | None:
+    """Where an office ends and the sentence goes on: a lower-case word (other than "of", "and"
+    ...) right after a capitalised word ("... of the Korean People's Army (KPA) visited ...")."""
+    previous = ""
+    for match in _WORD.finditer(office):
+        word = match.group()
+        if (
+            previous
+            and word[:1].islower()
+            and word.strip(",.;:") not in _CONNECTORS
+            and (previous[:1].isupper() or previous.endswith(")"))
+            and not previous.endswith(",")
+            and OFFICE_START.match(office, match.start()) is None
+        ):
+            return match.start()
+        previous = word
+    return None
+
+
+_TRAILER = re.compile(r"(?:\s+to fill (?:the |a )?vacanc(?:y|ies))?[.,;:]?$")
+_AND_OTHER = re.compile(r",?\s+and\s+(?:many\s+)?other\s+")
+
+TITLE_HEADS = (
+    r"(?:First\s+|Executive\s+|Acting\s+|Senior\s+|Deputy\s+|Honorary\s+|General\s+"
+    r"|Alternate\s+|Candidate\s+)*"
+    r"(?:Vice[- ](?:Marshal|Admiral)s?|(?:Vice[- ])?(?:Premier|Minister|Chairman|Chairwoman"
+    r"|President|Director|(?:Vice[- ])?Department\s+Director|Secretary|Chief|Commander|Ambassador"
+    r"|Member|Secretar(?:y|ies)[- ]General)s?|Secretaries"
+    r"|(?:Colonel|Col\.|Lieutenant|Lieut\.|Lt\.|Major|Maj\.)\s+Generals?|Generals?|Marshals?"
+    r"|Admirals?|Foreign\s+Minister|Defence\s+Minister|Deputy|Deputies|Delegate|Secretary-General"
+    r"|General\s+Secretary|Supreme\s+Leader|Supreme\s+Commander|General\s+Officers?)"
+)
+PRE_TITLE = re.compile(
+    rf"(?:former\s+)?(?:(?:KPA|DPRK|WPK|SPA|NDC|Korean|Cabinet|Party|State|Army)\s+)*"
+    rf"(?P<head>{TITLE_HEADS})"
+    r"(?:\s+(?:of|for|to|on|in|at|with)(?:\s+(?:the|and|of|for|on|[A-Z][\w'’.-]*,?|\d+))+)*\s*$"
+)
+"""A title before a name, capitalised: "Premier", "KPA Vice Marshal", "Minister of Foreign
+Affairs", "Secretary of the Central Committee of the Workers' Party of Korea"."""
+HONORIFICS = re.compile(
+    r"^(?:(?:the\s+)?(?:dear\s+)?(?:respected\s+)?(?:fatherly\s+)?)?"
+    r"(?:Comrade|Marshal|Generalissimos?|Leader|Supreme\s+Leader)?\s*$"
+)
+
+FOREIGN = re.compile(
+    r"\b(?:China|Chinese|CPC|Russia|Russian|Vietnam|Vietnamese|Laos|Lao|Cambodia|Cambodian"
+    r"|Myanmar|Thailand|Thai|Mongolia|Mongolian|Japan|Japanese|Cuba|Cuban|Syria|Syrian|Iran"
+    r"|Iranian|Indonesia|Indonesian|Malaysia|Malaysian|India|Indian|Nepal|Nepali|Bangladesh"
+    r"|Pakistan|Singapore|Philippines|U\.S\.|United States|American|UN|United Nations|Kingdom"
+    r"|Royal|King|[Pp]rime [Mm]inister|[Pp]arliament|[Ss]enator|State Council|Duma|Majlis"
+    r"|[Ss]outh Korean?|S\. Korean?|ROK|puppet|Saenuri|Grand National Party|GNP|Belarus"
+    r"|Ukraine|Egypt|Africa|African|Europe|European|Italy|Italian|France|French|Germany|German"
+    r"|Britain|British|Sweden|Swedish|Nigeria|Guinea|Brazil|Mexico|Peru|Venezuela|Bolivia"
+    r"|Nicaragua|Ecuador|Chile|Argentina|Palestine|Palestinian|Kuwait|Qatar|Oman|Yemen"
+    r"|Ethiopia|Uganda|Tanzania|Zimbabwe|Angola|Mozambique|Congo|Senegal|Mali|Benin|Ghana"
+    r"|Poland|Polish|Czech|Bulgaria|Romania|Hungary|Serbia|Greece|Spain|Portugal|Switzerland"
+    r"|Swiss|Austria|Denmark|Norway|Finland|Netherlands|Belgium|Australia|Canada|Kyrgyz\w*"
+    r"|Kazakh\w*|Uzbek\w*|Tajik\w*|Turkmen\w*|Azerbaijan\w*|Armenia\w*|Georgia|Turkey|Iraq"
+    r"|Lebanon|Jordan|Libya|Algeria|Tunisia|Morocco|Sudan|Sri Lanka|Afghanistan|presidential"
+    r"|Cheong Wa Dae|Blue House|assemblyman|lawmaker|National Assembly)\b"
+)
+DPRK = re.compile(
+    r"\b(?:DPRK|WPK|Workers' Party of Korea|Workers’ Party of Korea|KPA|Korean People's Army"
+    r"|Chongryon|Korean Residents|Koreans\b|Supreme People's Assembly|SPA|Cabinet)"
+    r"|(?<!south )(?<!South )(?<!S\. )\bKorean?\b"
+)
+
+
+@dataclass(frozen=True)
+class PostOffice:
+    """The office after a name: its span (document offsets), whether it is plural (shared by
+    the names before it: "X and Y, members of ..."), and whether it came as "and other ..."."""
+
+    start: int
+    end: int
+    plural: bool
+    and_other: bool
+
+
+def read_post_office(
+    text: str, start: int, stop: int, before_name: bool = False
+) -> PostOffice | None:
+    """The office right after a name ending at ``start`` (not beyond ``stop``), or None.
+
+    It follows a comma ("X, member of ..."), "was elected" ("X was elected member of ..."), a
+    bare space ("Kwak Pom Gi ... and Jo Yon Jun alternate members of ...") or "and other"
+    ("X and other secretaries of ..."). It runs over commas and "and" while what follows is
+    another office ("..., WPK and premier of the Cabinet") or completes an organ's name
+    ("of the C.C., the WPK"). With ``before_name`` (``stop`` is where the next name begins),
+    words that run into that name are its title, not this name's office ("..., KPA Vice Marshal
+    Kim Jong Gak", "..., members of the Central Military Commission Kim Won Hong").
+    """
+    gap = text[start:stop]
+    and_other = False
+    lead = re.match(r",\s+", gap)
+    if lead is None:
+        lead = _ELECTED_LEAD.match(gap) or _AND_OTHER.match(gap)
+        and_other = lead is not None and lead.re is _AND_OTHER
+        if lead is None:
+            lead = re.match(r"\s+(?=[a-z])", gap)
+    if lead is None:
+        return None
+    pos = lead.end()
+    first = OFFICE_START.match(gap, pos)
+    if first is None:
+        return None
+    chunks: list[tuple[int, int, bool]] = []  # start, end, completes the chunk before it
+    chunk_start, completes = pos, False
+    while True:
+        delimiter = _DELIMITER.search(gap, chunk_start)
+        if delimiter is None:
+            chunks.append((chunk_start, len(gap), completes))
+            if before_name:
+                # the last words run into the next name: they are its title ("..., KPA Vice
+                # Marshal Kim Jong Gak"), with the words they complete ("Secretary of the C.C.,
+                # the WPK Kim Yong Il")
+                while chunks and chunks.pop()[2]:
+                    pass
+            break
+        chunks.append((chunk_start, delimiter.start(), completes))
+        chunk = gap[chunk_start : delimiter.start()]
+        follow = gap[delimiter.end() :]
+        completes_organ = bool(_CC_END.search(chunk)) and bool(re.match(r"(?:the\s)?[A-Z]", follow))
+        is_and = "," not in delimiter.group() and ";" not in delimiter.group()
+        proper_noun = is_and and bool(re.match(r"[A-Z]", follow))
+        another = OFFICE_START.match(follow) is not None and not re.match(r"(?:a|an)\s", follow)
+        if and_other:
+            goes_on = completes_organ
+        else:
+            goes_on = completes_organ or another or proper_noun
+        if not goes_on:
+            break
+        chunk_start, completes = delimiter.end(), (completes_organ or proper_noun) and not another
+    if not chunks:
+        return None
+    end = chunks[-1][1]
+    office = gap[pos:end]
+    clause = _clause_start(office)
+    if clause is not None:
+        office = office[:clause]
+    office = _TRAILER.sub("", office.rstrip(" ,;"))
+    if office.endswith(".") and not re.search(r"\b[A-Z]\.$", office):
+        office = office[:-1]
+    if not office or OFFICE_START.match(office) is None:
+        return None
+    return PostOffice(
+        start + pos,
+        start + pos + len(office),
+        bool(_PLURAL_HEAD.search(first.group())),
+        and_other,
+    )
+
+
+_TITLE_WORDS = re.compile(
+    r"(?:of|the|and|for|to|in|on|at|with|first|vice|alternate|candidate|department|deputy"
+    r"|executive|standing|honorary|senior|chief|general|acting|permanent|political)$"
+)
+
+
+def read_lower_title(segment: str) -> tuple[str, bool] | None:
+    """An office phrase in lower case standing right before a name: the descriptor of the names
+    after it ("members of the Central Military Commission of the WPK Kim Won Hong, ...")."""
+    words = segment.strip()
+    match = OFFICE_START.match(words)
+    if match is None or match.start() != 0 or re.match(r"(?:a|an)\s", words):
+        return None
+    for word in words.split():
+        bare = word.strip(",.;:'’()")
+        if not bare or bare[:1].isupper() or bare[:1].isdigit():
+            continue
+        if not (_TITLE_WORDS.match(bare) or re.fullmatch(f"(?:vice-|co-)?(?:{_HEADS})", bare)):
+            return None
+    return words, bool(_PLURAL_HEAD.search(match.group()))
+
+
+def read_pre_title(segment: str) -> tuple[str, bool] | None:
+    """A title standing right before a name, ``segment`` being the words since the last comma
+    or list word; returns the title (honorifics dropped) and whether it is plural ("KPA
+    Generals"), or None when the words are not a title."""
+    words = segment.strip()
+    if not words or HONORIFICS.match(words):
+        return None
+    words = re.sub(r"^(?:the\s+)?(?:dear\s+)?(?:respected\s+)?", "", words)
+    match = PRE_TITLE.match(words)
+    if match is None:
+        return None
+    head = match.group("head")
+    return words, head.endswith("s") and not head.endswith("ss")
+
+
+def is_foreign(office: str) -> bool:
+    """An office of another state, party or organisation abroad (and not of the DPRK)."""
+    return bool(FOREIGN.search(office)) and not DPRK.search(office)
+
+
+_PLACE_TAIL = re.compile(r"(?:,\s+(?:in\s+)?[A-Z][\w.'’ -]{0,60}?(?=,|\.\s|\.$|\s+and\s|$)){1,2}")
+
+
+def place_after(text: str, start: int, stop: int) -> str:
+    """The place words that may follow an office (", in Changchun City of Jilin Province, China"):
+    they tell a foreign office from a Korean one."""
+    match = _PLACE_TAIL.match(text, start, stop)
+    return match.group() if match else ""
+
+
+_SPLIT = re.compile(r",\s+(?=\S)|\s+and\s+(?=\S)")
+_NORMAL = (
+    (re.compile(r"\bC\.C\.,?\s+(?:the\s+)?WPK\b"), "WPK Central Committee"),
+    (re.compile(r"\bCentral Committee of the (?:WPK|Workers' Party of Korea)\b"), "WPK Central Committee"),
+    (re.compile(r"\b(?:the\s+)?WPK Central Committee\b"), "WPK Central Committee"),
+    (re.compile(r"\bWorkers' Party of Korea\b"), "WPK"),
+    (re.compile(r"\bPolitburo\b"), "Political Bureau"),
+    (re.compile(r"\bKorean People's Army\b"), "KPA"),
+    (re.compile(r"\bSupreme People's Assembly\b"), "SPA"),
+)
+
+
+def split_offices(office: str) -> list[str]:
+    """The single offices of an office string: "member of the Presidium of the Political Bureau
+    of the C.C., the WPK and premier of the Cabinet" gives the membership and the premiership.
+    Splits at "and" or a comma only where another office begins; "concurrently" is dropped."""
+    parts: list[str] = []
+    current = 0
+    for match in _SPLIT.finditer(office):
+        follow = office[match.end() :]
+        if OFFICE_START.match(follow) and not _CC_END.search(office[current : match.start()].rstrip()):
+            parts.append(office[current : match.start()])
+            current = match.end()
+    parts.append(office[current:])
+    out = []
+    for part in parts:
+        part = re.sub(r"^(?:concurrently|also)\s+", "", part.strip(" ,;"))
+        if part:
+            out.append(part)
+    return out
+
+
+def office_key(title: str) -> str:
+    """A key grouping spellings of one office: case, "C.C., the WPK" / "WPK Central Committee" /
+    "Central Committee of the Workers' Party of Korea", plurals of the head word."""
+    text = " ".join(title.split())
+    for pattern, replacement in _NORMAL:
+        text = pattern.sub(replacement, text)
+    text = text.lower().replace("’", "'")
+    text = re.sub(r"^(?:the|a|an)\s+", "", text)
+    text = re.sub(
+        r"\b(members|secretaries|chairmen|directors|premiers|ministers|presidents|chiefs|heads"
+        r"|commanders|generals|deputies|ambassadors|delegates)\b",
+        lambda m: _SINGULAR.get(m.group(1), m.group(1)),
+        text,
+        count=1,
+    )
+    return " ".join(re.sub(r"[^\w' -]+", " ", text).split())
+
+
+_SINGULAR = {
+    "members": "member",
+    "secretaries": "secretary",
+    "chairmen": "chairman",
+    "directors": "director",
+    "premiers": "premier",
+    "ministers": "minister",
+    "presidents": "president",
+    "chiefs": "chief",
+    "heads": "head",
+    "commanders": "commander",
+    "generals": "general",
+    "deputies": "deputy",
+    "ambassadors": "ambassador",
+    "delegates": "delegate",
+}
