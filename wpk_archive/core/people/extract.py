@@ -53,15 +53,63 @@ from wpk_archive.core.people.triggers import (
 )
 
 _ABBREVIATIONS = frozenset(
-    """Mt Mr Mrs Ms Dr St No Nos Lieut Lt Gen Col Maj Capt Sgt Prof Jr Sr Co Ltd Inc Corp Gov
-    Rep Sen Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec vs Vol Fig Dept Assn Bros""".split()
+    [
+        "Mt",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "St",
+        "No",
+        "Nos",
+        "Lieut",
+        "Lt",
+        "Gen",
+        "Col",
+        "Maj",
+        "Capt",
+        "Sgt",
+        "Prof",
+        "Jr",
+        "Sr",
+        "Co",
+        "Ltd",
+        "Inc",
+        "Corp",
+        "Gov",
+        "Rep",
+        "Sen",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "vs",
+        "Vol",
+        "Fig",
+        "Dept",
+        "Assn",
+        "Bros",
+    ]
 )
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*(?=\s+[\"“(]?[A-Z0-9]|\s*$)|:(?=\s*$)")
 _DELIMITER = re.compile(r",\s+and\s+|(?<!C\.C\.),\s+|\s+and\s+|;\s+|:\s+|\(")
+_SPECIFIC_TITLE = re.compile(
+    r"\bof\b|\b(?:DPRK|KPA|WPK|SPA|Korean|Premier|Vice-Premier|Foreign Minister|Defence Minister"
+    r"|Marshal|General|Admiral|Ambassador)\b"
+)
+"""A title before a name that says whose office it is ("Minister of Foreign Affairs", "DPRK
+Ambassador", "Premier"): outside a list, only such a title makes an appearance."""
 _COMMA = re.compile(r"(?<!C\.C\.),\s+(?:and\s+)?|;\s+|:\s+|\(")
 _GROUP_PLURAL = re.compile(
-    r"(?:\w+\s+){0,3}?(?:delegates|heads|chiefs|managers|commanders|officers|deputies|editors"
-    r"|envoys|ambassadors)\b",
+    r"(?:\w+\s+){0,3}?(?:delegates|heads|managers|officers)\b",
     re.I,
 )
 _BREAK = re.compile(
@@ -71,8 +119,32 @@ _BREAK = re.compile(
 )
 _BARE_GAP = re.compile(r"(?:,\s+|\s+and\s+|,\s+and\s+)")
 _START_WORDS = frozenset(
-    """Then Also And But When While After Before Later Meanwhile Earlier First Next Finally
-    Today Yesterday Here There So Thus Now Afterwards Firstly Secondly""".split()
+    [
+        "Then",
+        "Also",
+        "And",
+        "But",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "Later",
+        "Meanwhile",
+        "Earlier",
+        "First",
+        "Next",
+        "Finally",
+        "Today",
+        "Yesterday",
+        "Here",
+        "There",
+        "So",
+        "Thus",
+        "Now",
+        "Afterwards",
+        "Firstly",
+        "Secondly",
+    ]
 )
 _VESSEL_BEFORE = re.compile(
     r"(?:\bthe|\bship|\bvessel|\bfreighter|\bliner|\bboat|\btanker|\btrawler|M/V|\bno\.)\s*$",
@@ -128,6 +200,8 @@ def extract_appearances(doc: Document) -> list[Appearance]:
     carry: str | None = None
     for number, passage in enumerate(passages):
         spans = by_passage.get(number)
+        if spans and not any(reader.may_count(s) for s in spans):
+            spans = None  # only Kim Il Sung Square, Kim Jong Il's works and the like
         if not spans:
             carry = reader.opens_list(passage.start, passage.end)
             continue
@@ -143,6 +217,12 @@ class _Reader:
         self.lists = 0
         self.dead_kim_jong_il = bool(doc.date and doc.date > KIM_JONG_IL_DIED)
 
+    def may_count(self, span: NameSpan) -> bool:
+        """Whether a name can be an official's at all, whatever stands around it."""
+        if span.key in HISTORICAL or span.followed_by_word or span.possessive:
+            return False
+        return not (span.key == "kim jongil" and self.dead_kim_jong_il)
+
     def passage(
         self, ordinal: int, start: int, end: int, spans: list[NameSpan], carry: str | None
     ) -> str | None:
@@ -152,19 +232,17 @@ class _Reader:
             kept = self._kept(spans, start, end)
             self._emit_list(ordinal, [_Name(s, ordinal) for s in kept], carry, start, end, start)
             return None
-        opened: str | None = None
         cut = sentences(text, start, end)
         for s_start, s_end in cut:
             inside = [s for s in spans if s_start <= s.start < s_end]
-            trigger = leading_trigger(text, s_start, s_end)
-            if text[s_start:s_end].rstrip().endswith(":") and trigger is not None:
-                if not [s for s in inside if s.start >= trigger.end]:
-                    opened = self._kind(trigger, s_start)
             if inside:
+                trigger = leading_trigger(text, s_start, s_end)
                 self._sentence(ordinal, s_start, s_end, inside, trigger)
-        last = cut[-1] if cut else None
-        if opened is not None and last is not None and text[last[0] : last[1]].rstrip().endswith(":"):
-            return opened
+        if cut and text[start:end].rstrip().endswith(":"):
+            s_start, s_end = cut[-1]
+            trigger = leading_trigger(text, s_start, s_end)
+            if trigger is not None and not any(s.start >= trigger.end for s in spans):
+                return self._kind(trigger, s_start)
         return None
 
     def opens_list(self, start: int, end: int) -> str | None:
@@ -262,8 +340,9 @@ class _Reader:
         text = self.text
         for i, name in enumerate(names):
             floor = names[i - 1].span.end if i else lo
-            if i and names[i - 1].post is not None:
-                floor = max(floor, names[i - 1].post.end)
+            previous_post = names[i - 1].post if i else None
+            if previous_post is not None:
+                floor = max(floor, previous_post.end)
             pre = title_before(_segment(text[floor : name.span.start], commas_only=True))
             if pre is not None:
                 name.pre, name.pre_plural = pre
@@ -288,11 +367,11 @@ class _Reader:
         for name in names:
             if name.shared:
                 continue
-            pre = name.pre
-            post = text[name.post.start : name.post.end] if name.post is not None else None
-            if pre and post and post.lower().startswith(pre.lower()):
-                pre = None
-            name.office = ", ".join(p for p in (pre, post) if p) or None
+            title = name.pre
+            words = text[name.post.start : name.post.end] if name.post is not None else None
+            if title and words and words.lower().startswith(title.lower()):
+                title = None
+            name.office = ", ".join(p for p in (title, words) if p) or None
 
     def _share_back(self, names: list[_Name], i: int, post: PostOffice) -> None:
         """A plural office after a run of bare names ("A, B and C, members of ...", "A, B and
@@ -312,6 +391,9 @@ class _Reader:
         group_word = _GROUP_PLURAL.match(title) is not None
         if post.plural and not post.and_other and (len(run) < 2 or len(run) > 8 or group_word):
             names[i].post = None
+            return
+        if post.and_other and (" of " not in title or names[i].pre is not None):
+            names[i].post = None  # "General Pak Jae Gyong and other generals, officers ..."
             return
         if group_word:
             names[i].post = None
@@ -379,8 +461,11 @@ class _Reader:
         for name, abroad in zip(names, foreign, strict=True):
             if name.office is None or abroad:
                 continue
-            if name.span.key in LEADERS and name.post is None and not name.shared:
-                continue  # "General Secretary Kim Jong Il": a title, not an apposition
+            if name.post is None and not name.shared:
+                if name.span.key in LEADERS:
+                    continue  # "General Secretary Kim Jong Il": a title, not an apposition
+                if not _SPECIFIC_TITLE.search(name.office):
+                    continue  # "Its Chairman Ri Kyu Jae": whose chairman?
             self._append(name, None, None, None, None)
 
     def _append(
@@ -424,10 +509,10 @@ def title_before(segment: str) -> tuple[str, bool] | None:
 def _segment(before: str, commas_only: bool = False) -> str:
     """The words after the last comma, "and" or list word of ``before`` (with ``commas_only``,
     "and" does not cut: "Chairman of the Commission for Joint Venture and Investment")."""
-    last = None
-    for last in (_COMMA if commas_only else _DELIMITER).finditer(before):
-        pass
-    return before[last.end() :] if last is not None else before
+    cut = 0
+    for match in (_COMMA if commas_only else _DELIMITER).finditer(before):
+        cut = match.end()
+    return before[cut:]
 
 
 def _inside_quotes(text: str) -> bool:

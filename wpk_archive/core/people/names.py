@@ -27,10 +27,94 @@ SYLLABLE = re.compile(_INITIAL + _VOWEL + _FINAL)
 _TWO_SYLLABLES = re.compile(f"({_INITIAL}{_VOWEL}{_FINAL})({_INITIAL}{_VOWEL}{_FINAL})")
 
 SURNAMES: frozenset[str] = frozenset(
-    """Kim Ri Pak Choe Jang Ro Yang Kang Jo Hyon Jong Mun Ju Thae Jon Han Hong Hwang An Ho O So
-    Song Nam Ryang Pae Ko Kwak Kung Ryu Yun Paek U Sin Kwon Rim Cha Son Kil Won Ku Chae Tong
-    Chon Sim Yu Ki Wang Jin Wi Om Ma Ham Yom Ryo Im Ha Ji No Pu Pyon Kong Ryom Sok Kye Pang Phyo
-    Min Chu Na Kum Yo Tae Pyo Sol Maeng Myong Ok Pan Kal Kyon Pong Sa To Mo Yom""".split()
+    [
+        "Kim",
+        "Ri",
+        "Pak",
+        "Choe",
+        "Jang",
+        "Ro",
+        "Yang",
+        "Kang",
+        "Jo",
+        "Hyon",
+        "Jong",
+        "Mun",
+        "Ju",
+        "Thae",
+        "Jon",
+        "Han",
+        "Hong",
+        "Hwang",
+        "An",
+        "Ho",
+        "O",
+        "So",
+        "Song",
+        "Nam",
+        "Ryang",
+        "Pae",
+        "Ko",
+        "Kwak",
+        "Kung",
+        "Ryu",
+        "Yun",
+        "Paek",
+        "U",
+        "Sin",
+        "Kwon",
+        "Rim",
+        "Cha",
+        "Son",
+        "Kil",
+        "Won",
+        "Ku",
+        "Chae",
+        "Tong",
+        "Chon",
+        "Sim",
+        "Yu",
+        "Ki",
+        "Wang",
+        "Jin",
+        "Wi",
+        "Om",
+        "Ma",
+        "Ham",
+        "Yom",
+        "Ryo",
+        "Im",
+        "Ha",
+        "Ji",
+        "No",
+        "Pu",
+        "Pyon",
+        "Kong",
+        "Ryom",
+        "Sok",
+        "Kye",
+        "Pang",
+        "Phyo",
+        "Min",
+        "Chu",
+        "Na",
+        "Kum",
+        "Yo",
+        "Tae",
+        "Pyo",
+        "Sol",
+        "Maeng",
+        "Myong",
+        "Ok",
+        "Pan",
+        "Kal",
+        "Kyon",
+        "Pong",
+        "Sa",
+        "To",
+        "Mo",
+        "Yom",
+    ]
 )
 """Surnames as KCNA romanises them. South Korean spellings (Lee, Park, Choi) are deliberately
 absent: KCNA prints the South's politicians that way, and they are not officials of the North."""
@@ -66,14 +150,12 @@ KIM_JONG_IL_DIED = "2011-12-17"
 """After this date (the death was announced on 19 December 2011) Kim Jong Il is only referred to."""
 
 _SURNAME_ALTERNATION = "|".join(sorted(SURNAMES, key=lambda s: (-len(s), s)))
-NAME_PATTERN = re.compile(
-    rf"(?:{_SURNAME_ALTERNATION})(?: [A-Z][a-z]*(?:-[a-z]+)?){{1,2}}"
-)
+NAME_PATTERN = re.compile(rf"(?:{_SURNAME_ALTERNATION})(?: [A-Z][a-z]*(?:-[a-z]+)?){{1,2}}")
 """Candidates: a surname, then one or two capitalised words (left boundary checked apart: a
 pattern without look-behind lets the regex engine skip fast to the surnames' first letters)."""
 
 _WEEKDAYS = frozenset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 )
 
 
@@ -140,8 +222,10 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[NameSp
 def _checked(text: str, start: int, end: int, stop: int) -> NameSpan | None:
     before = text[start - 1] if start > 0 else " "
     glued_left = before.isalpha() and before.islower()
-    if (before.isalnum() and not glued_left) or before in "'’-_":
+    if (before.isalnum() and not glued_left) or before in "'’_":
         return None
+    if before == "-" and start > 1 and text[start - 2].isalnum():
+        return None  # a compound ("anti-Kim ..."); a dash ("(KCNA) --Kim Jong Un") is fine
     # fused given names ("Choe Ryonghae") are not looked for in text: Chinese given names split
     # into two Korean-looking syllables too often ("Wang Huning", "Wang Dongping")
     syllables = _given_tokens(text[start:end].split(" ")[1:], fused=False)

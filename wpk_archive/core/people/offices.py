@@ -11,7 +11,7 @@ _HEADS = (
     r"members?|alternate members?|candidate members?|secretar(?:y|ies)(?:[- ]general)?"
     r"|chairm[ae]n|chairwom[ae]n|chairpersons?|directors?(?:[- ]general)?|premiers?"
     r"|ministers?|presidents?|chiefs?|heads?|commanders?|generals?|marshals?|admirals?"
-    r"|deput(?:y|ies)|ambassadors?|consuls?(?: general)?|charge d'affaires|editors?(?:-in-chief)?"
+    r"|deput(?:y|ies)|ambassadors?|consuls?(?:[- ]generals?)?|charge d'affaires|editors?(?:-in-chief)?"
     r"|rectors?|deans?|managers?|spokes(?:man|woman|person)|delegates?|governors?|mayors?"
     r"|leader|commissar|counsellors?|councillors?|envoys?|officers? in charge"
 )
@@ -22,7 +22,7 @@ _PREFIX_WORD = (
     r"|vice-department|vice-director|(?-i:[A-Z][\w'’.-]*))"
 )
 OFFICE_START = re.compile(
-    rf"(?:(?:a|an)\s+)?(?:{_PREFIX_WORD}\s+){{0,3}}?(?:vice[- ]|co-)?(?:{_HEADS})\b(?!-)", re.I
+    rf"(?:(?:a|an)\s+)?(?:{_PREFIX_WORD}\s+){{0,3}}(?:vice[- ]|co-)?(?:{_HEADS})\b(?!-)", re.I
 )
 """The beginning of an office: a head word ("member", "premier", "secretaries", "director")
 within the first four words, before any "of"."""
@@ -35,11 +35,27 @@ _PLURAL_HEAD = re.compile(
 _DELIMITER = re.compile(r",\s+and\s+|,\s+|\s+and\s+|;\s+")
 _CC_END = re.compile(r"(?:C\.C\.|Central Committee|Commission|Political Bureau|Presidium)$")
 _ELECTED_LEAD = re.compile(
-    r"\s+(?:was|were)\s+(?:also\s+)?(?:elected|appointed|by-elected|promoted)(?:\s+(?:as|to))?\s+"
+    r"\s+(?:was|were)\s+(?:also\s+)?(?:elected|appointed|by-elected|promoted|named)(?:\s+(?:as|to))?\s+"
 )
 _WORD = re.compile(r"\S+")
 _CONNECTORS = frozenset(
-    "of the and for to in on at with who whose concurrently also as well".split()
+    [
+        "of",
+        "the",
+        "and",
+        "for",
+        "to",
+        "in",
+        "on",
+        "at",
+        "with",
+        "who",
+        "whose",
+        "concurrently",
+        "also",
+        "as",
+        "well",
+    ]
 )
 
 
@@ -66,26 +82,36 @@ _TRAILER = re.compile(r"(?:\s+to fill (?:the |a )?vacanc(?:y|ies))?[.,;:]?$")
 _AND_OTHER = re.compile(r",?\s+and\s+(?:many\s+)?other\s+")
 
 TITLE_HEADS = (
-    r"(?:First\s+|Executive\s+|Acting\s+|Senior\s+|Deputy\s+|Honorary\s+|General\s+"
-    r"|Alternate\s+|Candidate\s+)*"
-    r"(?:Vice[- ](?:Marshal|Admiral)s?|(?:Vice[- ])?(?:Premier|Minister|Chairman|Chairwoman"
-    r"|President|Director|(?:Vice[- ])?Department\s+Director|Secretary|Chief|Commander|Ambassador"
-    r"|Member|Secretar(?:y|ies)[- ]General)s?|Secretaries"
-    r"|(?:Colonel|Col\.|Lieutenant|Lieut\.|Lt\.|Major|Maj\.)\s+Generals?|Generals?|Marshals?"
-    r"|Admirals?|Foreign\s+Minister|Defence\s+Minister|Deputy|Deputies|Delegate|Secretary-General"
-    r"|General\s+Secretary|Supreme\s+Leader|Supreme\s+Commander|General\s+Officers?)"
+    r"(?:(?:First|Executive|Acting|Senior|Deputy|Honorary|General|Alternate|Candidate|Managing)\s+)*"
+    r"(?:Vice[- ](?i:marshal|admiral)s?"
+    r"|(?:Vice[- ])?(?i:premier|minister|chairman|chairwoman|chairperson|president|director"
+    r"|department\s+director|secretary|chief|commander|ambassador|member|manager|editor"
+    r"|editor-in-chief|secretar(?:y|ies)[- ]general)s?"
+    r"|Secretaries|Chairmen|Chairwomen"
+    r"|(?:Colonel|Col\.|Lieutenant|Lieut\.|Lt\.|Major|Maj\.)\s+(?:Generals?|Gen\.)"
+    r"|(?:Senior\s+)?Colonels?|Generals?|Gen\.|Marshals?|Admirals?"
+    r"|(?:(?:First\s+)?Vice[- ])?Foreign\s+Minister"
+    r"|Defence\s+Minister|Deputy|Deputies|Delegate|General\s+Secretary|Supreme\s+Leader"
+    r"|Supreme\s+Commander|General\s+Officers?)"
 )
 PRE_TITLE = re.compile(
-    rf"(?:former\s+)?(?:(?:KPA|DPRK|WPK|SPA|NDC|Korean|Cabinet|Party|State|Army)\s+)*"
-    rf"(?P<head>{TITLE_HEADS})"
-    r"(?:\s+(?:of|for|to|on|in|at|with)(?:\s+(?:the|and|of|for|on|[A-Z][\w'’.-]*,?|\d+))+)*\s*$"
+    rf"(?:former\s+)?(?:(?:KPA|DPRK|WPK|SPA|NDC|Korean|Cabinet|Party|State|Army|Navy|Air\s+Force)\s+)*"
+    rf"(?P<head>(?=[A-Z]){TITLE_HEADS})"
+    r"(?:\s+(?:of|for|to|on|in|at|with)(?:\s+(?:the|its|his|their|and|of|for|on|[A-Z][\w'’.-]*,?"
+    r"|\d+))+)*\s*$"
 )
 """A title before a name, capitalised: "Premier", "KPA Vice Marshal", "Minister of Foreign
 Affairs", "Secretary of the Central Committee of the Workers' Party of Korea"."""
 HONORIFICS = re.compile(
     r"^(?:(?:the\s+)?(?:dear\s+)?(?:respected\s+)?(?:fatherly\s+)?)?"
-    r"(?:Comrade|Marshal|Generalissimos?|Leader|Supreme\s+Leader)?\s*$"
+    r"(?:(?:Comrade|Marshal|Generalissimos?|Leader|Supreme\s+Leader|His\s+Excellency"
+    r"|Your\s+Excellency|H\.?E\.?|Dr\.?|Prof\.?|Professor|Academician|Mr\.?|Mrs\.?|Ms\.?"
+    r"|Madame|(?:DPRK\s+|Labou?r\s+)?Hero(?:\s+of\s+the\s+DPRK)?|People's\s+(?:Artiste?"
+    r"|Teacher|Athlete|Scientist|Doctor)|Merited\s+(?:Artiste?|Teacher|Athlete|Scientist)"
+    r"|Doctor|Poet|Writer|Composer)\s*(?:and\s+)?)*\s*$"
 )
+"""Words of respect or honorary titles before a name: no office ("the dear respected Marshal",
+"People's Artiste", "Prof. and Dr.")."""
 
 FOREIGN = re.compile(
     r"\b(?:China|Chinese|CPC|Russia|Russian|Vietnam|Vietnamese|Laos|Lao|Cambodia|Cambodian"
@@ -169,10 +195,7 @@ def read_post_office(
         is_and = "," not in delimiter.group() and ";" not in delimiter.group()
         proper_noun = is_and and bool(re.match(r"[A-Z]", follow))
         another = OFFICE_START.match(follow) is not None and not re.match(r"(?:a|an)\s", follow)
-        if and_other:
-            goes_on = completes_organ
-        else:
-            goes_on = completes_organ or another or proper_noun
+        goes_on = completes_organ if and_other else completes_organ or another or proper_noun
         if not goes_on:
             break
         chunk_start, completes = delimiter.end(), (completes_organ or proper_noun) and not another
@@ -205,7 +228,7 @@ _TITLE_WORDS = re.compile(
 def read_lower_title(segment: str) -> tuple[str, bool] | None:
     """An office phrase in lower case standing right before a name: the descriptor of the names
     after it ("members of the Central Military Commission of the WPK Kim Won Hong, ...")."""
-    words = segment.strip()
+    words = re.sub(r"^and\s+", "", segment.strip())
     match = OFFICE_START.match(words)
     if match is None or match.start() != 0 or re.match(r"(?:a|an)\s", words):
         return None
@@ -251,7 +274,10 @@ def place_after(text: str, start: int, stop: int) -> str:
 _SPLIT = re.compile(r",\s+(?=\S)|\s+and\s+(?=\S)")
 _NORMAL = (
     (re.compile(r"\bC\.C\.,?\s+(?:the\s+)?WPK\b"), "WPK Central Committee"),
-    (re.compile(r"\bCentral Committee of the (?:WPK|Workers' Party of Korea)\b"), "WPK Central Committee"),
+    (
+        re.compile(r"\bCentral Committee of the (?:WPK|Workers' Party of Korea)\b"),
+        "WPK Central Committee",
+    ),
     (re.compile(r"\b(?:the\s+)?WPK Central Committee\b"), "WPK Central Committee"),
     (re.compile(r"\bWorkers' Party of Korea\b"), "WPK"),
     (re.compile(r"\bPolitburo\b"), "Political Bureau"),
@@ -268,7 +294,9 @@ def split_offices(office: str) -> list[str]:
     current = 0
     for match in _SPLIT.finditer(office):
         follow = office[match.end() :]
-        if OFFICE_START.match(follow) and not _CC_END.search(office[current : match.start()].rstrip()):
+        if OFFICE_START.match(follow) and not _CC_END.search(
+            office[current : match.start()].rstrip()
+        ):
             parts.append(office[current : match.start()])
             current = match.end()
     parts.append(office[current:])

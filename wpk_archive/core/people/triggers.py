@@ -33,11 +33,13 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "presidium",
         re.compile(
-            r"\b(?:Seated on the (?:platform|presidium)(?: of [^.]{0,80}?)? " + _BE
+            r"\b(?:Seated on the (?:platform|presidium)(?: of [^.]{0,80}?)? "
+            + _BE
             + r"|[Tt]he platform party was taken by|[Tt]he tribune of hono(?:u)?r was taken by"
             r"|(?:Standing|Seated|Sitting) (?:on|at) the (?:tribune|platform)[^.]{0,80}? "
             + _BE
-            + r"|[Oo]n the (?:tribune|platform)(?: of hono(?:u)?r)? " + _BE
+            + r"|[Oo]n the (?:tribune|platform)(?: of hono(?:u)?r)? "
+            + _BE
             + r"|[Pp]residium of the (?:meeting|rally|conference|congress|ceremony|session"
             r"|report meeting|national meeting)\b[^.]{0,60}? (?:" + _BE + r"|comprised|consisted of"
             r"|was composed of|included))(?= )"
@@ -46,10 +48,13 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "participants",
         re.compile(
-            r"\b(?:Among (?:the )?participants (?:in [^.]{0,80}? )?" + _BE
+            r"\b(?:Among (?:the )?participants (?:in [^.]{0,80}? )?"
+            + _BE
             + r"|[Tt]he participants (?:in [^.]{0,80}? )?included|Participating (?:in [^.]{0,80}? )?"
             + _BE
-            + r"|Taking part (?:in [^.]{0,80}? )?" + _BE + r")(?= )"
+            + r"|Taking part (?:in [^.]{0,80}? )?"
+            + _BE
+            + r")(?= )"
         ),
     ),
     (
@@ -60,8 +65,10 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:at [^.]{0,160}? )?(?:together with [^.]{0,80}? )?(?:as observers |on invitation )?"
             + _BE
             + r"|Among (?:the |those )?(?:audience|spectators|guests|those present|present"
-            r"|attendants|attendees|onlookers|invitees)\b(?: [^.]{0,60}?)? " + _BE
-            + r"|Attending (?:it|them|the [^.]{0,100}?)(?: as observers| on invitation)? " + _BE
+            r"|attendants|attendees|onlookers|invitees)\b(?: [^.]{0,60}?)? "
+            + _BE
+            + r"|Attending (?:it|them|the [^.]{0,100}?)(?: as observers| on invitation)? "
+            + _BE
             + r")(?= )"
         ),
     ),
@@ -107,7 +114,7 @@ TRAILING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "elected",
         re.compile(
-            r"\s(?:was|were) (?:also )?(?:newly )?(?:elected|appointed|by-elected|promoted)\b"
+            r"\s(?:was|were) (?:also )?(?:newly )?(?:elected|appointed|by-elected|promoted|named)\b"
         ),
     ),
     (
@@ -143,10 +150,38 @@ def kind_from_context(context: str) -> str:
     return "other"
 
 
+_GATES: dict[str, tuple[str, ...]] = {
+    "funeral_committee": ("uneral",),
+    "presidium": ("latform", "ribune", "residium"),
+    "participants": ("articipa", "aking part"),
+    "present": ("resent", "Among", "Attending"),
+    "accompanied": ("ccompan",),
+    "delegation": (" by", "elegation"),
+    "other": (" by", "peakers", "nterlocutors"),
+    "context": ("They", "These", "Those", "Among them"),
+    "elected": ("lected", "ppointed", "romoted", "named"),
+}
+"""Words each opening pattern needs: a pattern runs only on sentences holding one of them."""
+_TRAILING_GATES = (
+    "was ",
+    "were ",
+    "attended",
+    "watched",
+    "enjoyed",
+    "saw",
+    "took part",
+    "participated",
+    "joined",
+)
+
+
 def leading_trigger(text: str, start: int, end: int) -> Trigger | None:
     """The first list-opening words in ``text[start:end]`` (a sentence), if any."""
     best: Trigger | None = None
+    sentence = text[start:end]
     for kind, pattern in LEADING:
+        if not any(word in sentence for word in _GATES[kind]):
+            continue
         match = pattern.search(text, start, end)
         if match is not None and (best is None or match.start() < best.start):
             best = Trigger(match.start(), match.end(), kind, elected=kind == "elected")
@@ -156,6 +191,9 @@ def leading_trigger(text: str, start: int, end: int) -> Trigger | None:
 def trailing_trigger(text: str, start: int, end: int) -> Trigger | None:
     """The first list-closing words in ``text[start:end]`` ("were present", "was elected")."""
     best: Trigger | None = None
+    sentence = text[start:end]
+    if not any(word in sentence for word in _TRAILING_GATES):
+        return None
     for kind, pattern in TRAILING:
         match = pattern.search(text, start, end)
         if match is not None and (best is None or match.start() < best.start):
