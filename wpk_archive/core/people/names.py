@@ -289,6 +289,7 @@ SURNAME_VARIANTS: dict[str, tuple[str, ...]] = {
     "ryu": ("yu", "yoo", "ryoo", "rhyu"),
     "kang": ("gang",),
     "jong": ("jung", "chung", "jeong", "cheong"),
+    "jang": ("chang",),
     "jon": ("jeon", "chun"),
     "rim": ("lim", "im", "yim"),
     "ro": ("roh", "no", "noh"),
@@ -367,12 +368,23 @@ def person_key(name: str, variants: Variants | None = None) -> str:
     surname's romanisation (Ri / Rhee / Lee / Yi / I, Choe / Choi, Pak / Park ...) and voiced
     initials of given syllables (Gwon / Kwon) do not matter. A form listed in the variants table
     (resources/variants.tsv and the user's table) takes the key of its group, so a user can join
-    spellings the rules do not. ``variants`` defaults to the shipped table.
+    spellings the rules do not (the key is then the key of the group's first form).
+    ``variants`` defaults to the shipped table.
     """
     if variants is None:
         return _keyed(name)
-    form = _tokens(name)
-    group = variants.forms_of(form)
-    if group:
-        return min(base_key(" ".join(f)) for f in group)
-    return base_key(name)
+    canonical = _canonical_forms(variants).get(_tokens(name))
+    return base_key(canonical if canonical is not None else name)
+
+
+_CANONICAL: dict[int, tuple[Variants, dict[Form, str]]] = {}
+
+
+def _canonical_forms(variants: Variants) -> dict[Form, str]:
+    """Every form of the table mapped to the first form of its group (the KCNA spelling)."""
+    cached = _CANONICAL.get(id(variants))
+    if cached is not None and cached[0] is variants and len(cached[1]) >= len(variants.groups):
+        return cached[1]
+    mapping = {form: " ".join(group[0]) for group in variants.groups if group for form in group}
+    _CANONICAL[id(variants)] = (variants, mapping)
+    return mapping

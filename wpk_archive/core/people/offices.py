@@ -193,7 +193,9 @@ def read_post_office(
         follow = gap[delimiter.end() :]
         completes_organ = bool(_CC_END.search(chunk)) and bool(re.match(r"(?:the\s)?[A-Z]", follow))
         is_and = "," not in delimiter.group() and ";" not in delimiter.group()
-        proper_noun = is_and and bool(re.match(r"[A-Z]", follow))
+        proper_noun = is_and and bool(
+            re.match(r"[A-Z]|(?:the\s+)?(?:people|army|state|government|party)\b", follow)
+        )
         another = OFFICE_START.match(follow) is not None and not re.match(r"(?:a|an)\s", follow)
         goes_on = completes_organ if and_other else completes_organ or another or proper_noun
         if not goes_on:
@@ -293,7 +295,7 @@ def split_offices(office: str) -> list[str]:
     parts: list[str] = []
     current = 0
     for match in _SPLIT.finditer(office):
-        follow = office[match.end() :]
+        follow = re.sub(r"^(?:concurrently|also)\s+", "", office[match.end() :])
         if OFFICE_START.match(follow) and not _CC_END.search(
             office[current : match.start()].rstrip()
         ):
