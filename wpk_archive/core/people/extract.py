@@ -107,6 +107,7 @@ _SPECIFIC_TITLE = re.compile(
 )
 """A title before a name that says whose office it is ("Minister of Foreign Affairs", "DPRK
 Ambassador", "Premier"): outside a list, only such a title makes an appearance."""
+_LAST_WORD = re.compile(r"([A-Za-z]+)$")
 _COMMA = re.compile(r"(?<!C\.C\.),\s+(?:and\s+)?|;\s+|:\s+|\(")
 _GROUP_PLURAL = re.compile(
     r"(?:\w+\s+){0,3}?(?:delegates|heads|managers|officers)\b",
@@ -170,7 +171,7 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     position = start
     for match in _SENTENCE_END.finditer(text, start, end):
         if match.group().startswith("."):
-            word = re.search(r"([A-Za-z]+)$", text[max(start, match.start() - 12) : match.start()])
+            word = _LAST_WORD.search(text, max(start, match.start() - 12), match.start())
             token = word.group(1) if word else ""
             if len(token) == 1 or token in _ABBREVIATIONS:
                 continue
@@ -269,7 +270,6 @@ class _Reader:
         )
         for span in spans:
             before = text[floor : span.start]
-            floor = span.end
             if span.key in HISTORICAL or span.followed_by_word or span.possessive:
                 continue
             if span.key == "kim jongil" and self.dead_kim_jong_il:
@@ -281,6 +281,7 @@ class _Reader:
             if not self._good_predecessor(before):
                 continue
             kept.append(span)
+            floor = span.end
         return kept
 
     def _good_predecessor(self, before: str) -> bool:
@@ -499,11 +500,18 @@ def title_before(segment: str) -> tuple[str, bool] | None:
     """The longest title ending ``segment`` ("... were Premier" gives "Premier"), or an office
     phrase making up the whole segment ("members of the Central Military Commission"), or None."""
     words = segment.split()
-    for k in range(min(len(words), 14), 0, -1):
-        title = read_pre_title(" ".join(words[-k:]))
-        if title is not None:
-            return title
-    return read_lower_title(segment) if words and words[0][:1].islower() else None
+    if not words:
+        return None
+    last = words[-1]
+    if last[:1].isupper() or last[:1].isdigit():
+        for k in range(min(len(words), 14), 0, -1):
+            first = words[-k]
+            if not (first[:1].isupper() or first == "former"):
+                continue
+            title = read_pre_title(" ".join(words[-k:]))
+            if title is not None:
+                return title
+    return read_lower_title(segment) if words[0][:1].islower() else None
 
 
 def _segment(before: str, commas_only: bool = False) -> str:

@@ -33,7 +33,7 @@ _PLURAL_HEAD = re.compile(
     re.I,
 )
 _DELIMITER = re.compile(r",\s+and\s+|,\s+|\s+and\s+|;\s+")
-_CC_END = re.compile(r"(?:C\.C\.|Central Committee|Commission|Political Bureau|Presidium)$")
+_CC_END = re.compile(r"(?:C\.C\.?|Central Committee|Commission|Political Bureau|Presidium)$")
 _ELECTED_LEAD = re.compile(
     r"\s+(?:was|were)\s+(?:also\s+)?(?:elected|appointed|by-elected|promoted|named)(?:\s+(?:as|to))?\s+"
 )
@@ -86,6 +86,7 @@ TITLE_HEADS = (
     r"(?:Vice[- ](?i:marshal|admiral)s?"
     r"|(?:Vice[- ])?(?i:premier|minister|chairman|chairwoman|chairperson|president|director"
     r"|department\s+director|secretary|chief|commander|ambassador|member|manager|editor"
+    r"|principal|rector|dean|head"
     r"|editor-in-chief|secretar(?:y|ies)[- ]general)s?"
     r"|Secretaries|Chairmen|Chairwomen"
     r"|(?:Colonel|Col\.|Lieutenant|Lieut\.|Lt\.|Major|Maj\.)\s+(?:Generals?|Gen\.)"
@@ -163,12 +164,12 @@ def read_post_office(
     """
     gap = text[start:stop]
     and_other = False
-    lead = re.match(r",\s+", gap)
+    lead = _COMMA_LEAD.match(gap)
     if lead is None:
         lead = _ELECTED_LEAD.match(gap) or _AND_OTHER.match(gap)
         and_other = lead is not None and lead.re is _AND_OTHER
         if lead is None:
-            lead = re.match(r"\s+(?=[a-z])", gap)
+            lead = _SPACE_LEAD.match(gap)
     if lead is None:
         return None
     pos = lead.end()
@@ -191,12 +192,12 @@ def read_post_office(
         chunks.append((chunk_start, delimiter.start(), completes))
         chunk = gap[chunk_start : delimiter.start()]
         follow = gap[delimiter.end() :]
-        completes_organ = bool(_CC_END.search(chunk)) and bool(re.match(r"(?:the\s)?[A-Z]", follow))
+        completes_organ = bool(_CC_END.search(chunk)) and bool(_ORGAN_NEXT.match(follow))
         is_and = "," not in delimiter.group() and ";" not in delimiter.group()
         proper_noun = is_and and bool(
-            re.match(r"[A-Z]|(?:the\s+)?(?:people|army|state|government|party)\b", follow)
+            _AND_NEXT.match(follow)
         )
-        another = OFFICE_START.match(follow) is not None and not re.match(r"(?:a|an)\s", follow)
+        another = OFFICE_START.match(follow) is not None and not _ARTICLE.match(follow)
         goes_on = completes_organ if and_other else completes_organ or another or proper_noun
         if not goes_on:
             break
@@ -209,7 +210,7 @@ def read_post_office(
     if clause is not None:
         office = office[:clause]
     office = _TRAILER.sub("", office.rstrip(" ,;"))
-    if office.endswith(".") and not re.search(r"\b[A-Z]\.$", office):
+    if office.endswith(".") and not _INITIAL_END.search(office):
         office = office[:-1]
     if not office or OFFICE_START.match(office) is None:
         return None
@@ -221,10 +222,20 @@ def read_post_office(
     )
 
 
+_COMMA_LEAD = re.compile(r",\s+")
+_SPACE_LEAD = re.compile(r"\s+(?=[a-z])")
+_ORGAN_NEXT = re.compile(r"the\s|[A-Z]")
+_AND_NEXT = re.compile(r"[A-Z]|(?:the\s+)?(?:people|army|state|government|party)\b")
+_ARTICLE = re.compile(r"(?:a|an)\s")
+_INITIAL_END = re.compile(r"\b[A-Z]\.$")
+_RESPECT = re.compile(r"^(?:the\s+)?(?:dear\s+)?(?:respected\s+)?")
 _TITLE_WORDS = re.compile(
     r"(?:of|the|and|for|to|in|on|at|with|first|vice|alternate|candidate|department|deputy"
     r"|executive|standing|honorary|senior|chief|general|acting|permanent|political)$"
 )
+
+
+_HEAD_WORD = re.compile(f"(?:vice-|co-)?(?:{_HEADS})")
 
 
 def read_lower_title(segment: str) -> tuple[str, bool] | None:
@@ -232,13 +243,13 @@ def read_lower_title(segment: str) -> tuple[str, bool] | None:
     after it ("members of the Central Military Commission of the WPK Kim Won Hong, ...")."""
     words = re.sub(r"^and\s+", "", segment.strip())
     match = OFFICE_START.match(words)
-    if match is None or match.start() != 0 or re.match(r"(?:a|an)\s", words):
+    if match is None or match.start() != 0 or _ARTICLE.match(words):
         return None
     for word in words.split():
         bare = word.strip(",.;:'’()")
         if not bare or bare[:1].isupper() or bare[:1].isdigit():
             continue
-        if not (_TITLE_WORDS.match(bare) or re.fullmatch(f"(?:vice-|co-)?(?:{_HEADS})", bare)):
+        if not (_TITLE_WORDS.match(bare) or _HEAD_WORD.fullmatch(bare)):
             return None
     return words, bool(_PLURAL_HEAD.search(match.group()))
 
@@ -250,7 +261,7 @@ def read_pre_title(segment: str) -> tuple[str, bool] | None:
     words = segment.strip()
     if not words or HONORIFICS.match(words):
         return None
-    words = re.sub(r"^(?:the\s+)?(?:dear\s+)?(?:respected\s+)?", "", words)
+    words = _RESPECT.sub("", words)
     match = PRE_TITLE.match(words)
     if match is None:
         return None

@@ -62,13 +62,16 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:(?:Also )?[Pp]resent (?:(?:there|here|also|on the occasion|as observers"
             r"|on invitation|from the DPRK side|from the [A-Z][\w ]{0,30}? side) )*"
-            r"(?:at [^.]{0,160}? )?(?:together with [^.]{0,80}? )?(?:as observers |on invitation )?"
+            r"(?:(?:at|in|on) [^.]{0,160}? )?(?:together with [^.]{0,80}? )?(?:as observers |on invitation )?"
             + _BE
             + r"|Among (?:the |those )?(?:audience|spectators|guests|those present|present"
             r"|attendants|attendees|onlookers|invitees)\b(?: [^.]{0,60}?)? "
             + _BE
             + r"|Attending (?:it|them|the [^.]{0,100}?)(?: as observers| on invitation)? "
             + _BE
+            + r"|(?:[Oo]n hand|Also on hand) "
+            + _BE
+            + r"|(?:were|was) (?:also )?attended by"
             + r")(?= )"
         ),
     ),
@@ -154,7 +157,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     "funeral_committee": ("uneral",),
     "presidium": ("latform", "ribune", "residium"),
     "participants": ("articipa", "aking part"),
-    "present": ("resent", "Among", "Attending"),
+    "present": ("resent", "Among", "Attending", "on hand", "On hand", "attended by"),
     "accompanied": ("ccompan",),
     "delegation": (" by", "elegation"),
     "other": (" by", "peakers", "nterlocutors"),
