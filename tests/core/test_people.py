@@ -47,7 +47,9 @@ def names(text: str, date: str = "2012-04-11") -> list[str]:
     return [a.name for a in extract_appearances(doc(text, date))]
 
 
-def listed(text: str, date: str = "2012-04-11") -> list[tuple[str, str | None, int | None, str | None]]:
+def listed(
+    text: str, date: str = "2012-04-11"
+) -> list[tuple[str, str | None, int | None, str | None]]:
     return [
         (a.name, a.list_kind, a.list_position, a.office)
         for a in extract_appearances(doc(text, date))
@@ -58,10 +60,24 @@ def listed(text: str, date: str = "2012-04-11") -> list[tuple[str, str | None, i
 
 
 def test_spellings_of_one_name_share_a_key() -> None:
-    forms = ["Choe Ryong Hae", "Choe Ryong-hae", "CHOE RYONG HAE", "Choe Ryonghae", "Choi Ryong-hae"]
+    forms = [
+        "Choe Ryong Hae",
+        "Choe Ryong-hae",
+        "CHOE RYONG HAE",
+        "Choe Ryonghae",
+        "Choi Ryong-hae",
+    ]
     assert {person_key(f) for f in forms} == {"choe ryonghae"}
-    assert {person_key(f) for f in ("Ri Pyong Chol", "Rhee Pyong Chol", "Lee Pyong-chol",
-                                    "Yi Pyong Chol", "I Pyong Chol")} == {"ri pyongchol"}
+    assert {
+        person_key(f)
+        for f in (
+            "Ri Pyong Chol",
+            "Rhee Pyong Chol",
+            "Lee Pyong-chol",
+            "Yi Pyong Chol",
+            "I Pyong Chol",
+        )
+    } == {"ri pyongchol"}
     assert person_key("Pak Pong Ju") == person_key("Park Pong-ju") == person_key("Bak Pong Ju")
     assert person_key("Jo Yong Won") == person_key("Cho Yong-won")
     assert person_key("Ryu Kyong") == person_key("Yu Kyong")
@@ -94,7 +110,12 @@ def test_a_present_list_with_offices_in_apposition() -> None:
     )
     got = listed(text)
     assert [g[0] for g in got] == [
-        "Kim Tok Hun", "Jo Yong Won", "Ri Il Hwan", "Kim Jae Ryong", "Pak Thae Song", "Pak Jong Gun"
+        "Kim Tok Hun",
+        "Jo Yong Won",
+        "Ri Il Hwan",
+        "Kim Jae Ryong",
+        "Pak Thae Song",
+        "Pak Jong Gun",
     ]
     assert [g[2] for g in got] == [1, 2, 3, 4, 5, 6]
     assert {g[1] for g in got} == {"present"}
@@ -125,10 +146,14 @@ def test_names_sharing_an_office_with_and() -> None:
         ("Thae Jong Su", "accompanied", 4),
         ("Kim Kye Gwan", "accompanied", 5),
     ]
-    assert got[0][3] == got[1][3] == (
-        "members of the Political Bureau and secretaries of the C.C., the WPK"
+    assert (
+        got[0][3]
+        == got[1][3]
+        == ("members of the Political Bureau and secretaries of the C.C., the WPK")
     )
-    assert got[2][3] == got[3][3] == "alternate members of the Political Bureau of the C.C., the WPK"
+    assert (
+        got[2][3] == got[3][3] == "alternate members of the Political Bureau of the C.C., the WPK"
+    )
     assert got[4][3] == "first vice-minister of Foreign Affairs"
 
 
@@ -151,8 +176,16 @@ def test_titles_before_names_and_descriptors_of_runs() -> None:
     assert [(g[0], g[2], g[3]) for g in got] == [
         ("Ri Yong Ho", 1, None),
         ("Kim Yong Chun", 2, None),
-        ("Kim Won Hong", 3, "members of the Central Military Commission of the Workers' Party of Korea"),
-        ("Kim Myong Guk", 4, "members of the Central Military Commission of the Workers' Party of Korea"),
+        (
+            "Kim Won Hong",
+            3,
+            "members of the Central Military Commission of the Workers' Party of Korea",
+        ),
+        (
+            "Kim Myong Guk",
+            4,
+            "members of the Central Military Commission of the Workers' Party of Korea",
+        ),
     ]
 
 
@@ -172,7 +205,10 @@ def test_elections_to_the_political_bureau() -> None:
         ("Kwak Pom Gi", "elected", 5),
         ("Jo Yon Jun", "elected", 6),
     ]
-    assert got[0][3] == "member of the Presidium of the Political Bureau of the Party Central Committee"
+    assert (
+        got[0][3]
+        == "member of the Presidium of the Political Bureau of the Party Central Committee"
+    )
     assert got[3][3] == "members of the Political Bureau of the Party Central Committee"
     assert got[5][3] == "alternate members of the Political Bureau of the Party Central Committee"
 
@@ -185,7 +221,12 @@ def test_a_list_announced_by_a_colon_goes_on_in_the_next_passage() -> None:
     )
     got = listed(text, date="2011-12-19")
     assert [g[0] for g in got] == [
-        "Kim Jong Un", "Kim Yong Nam", "Choe Yong Rim", "Kim Tong I", "Ri Yong Ho", "Ri Yong Ho",
+        "Kim Jong Un",
+        "Kim Yong Nam",
+        "Choe Yong Rim",
+        "Kim Tong I",
+        "Ri Yong Ho",
+        "Ri Yong Ho",
         "Ryu Mi Yong",
     ]
     assert {g[1] for g in got} == {"funeral_committee"}
@@ -202,15 +243,24 @@ def test_trailing_list_words_and_kinds() -> None:
         date="2011-12-20",
     )
     assert [(g[0], g[1], g[2]) for g in got] == [
-        ("Kim Yong Nam", "mourners", 1), ("Choe Yong Rim", "mourners", 2), ("Ri Yong Ho", "mourners", 3)
+        ("Kim Yong Nam", "mourners", 1),
+        ("Choe Yong Rim", "mourners", 2),
+        ("Ri Yong Ho", "mourners", 3),
     ]
     got = listed(
         "A delegation of the Korean People's Army led by Kang Phyo Yong, vice-minister of the "
         "People's Armed Forces, left here on Tuesday to visit Indonesia."
     )
-    assert got == [("Kang Phyo Yong", "delegation", 1, "vice-minister of the People's Armed Forces")]
-    assert [g[1] for g in listed("The platform party was taken by Choe Yong Rim, premier of the "
-                                 "DPRK Cabinet, and Choe Ryong Hae.")] == ["presidium", "presidium"]
+    assert got == [
+        ("Kang Phyo Yong", "delegation", 1, "vice-minister of the People's Armed Forces")
+    ]
+    assert [
+        g[1]
+        for g in listed(
+            "The platform party was taken by Choe Yong Rim, premier of the "
+            "DPRK Cabinet, and Choe Ryong Hae."
+        )
+    ] == ["presidium", "presidium"]
 
 
 def test_appositions_outside_lists() -> None:
@@ -238,7 +288,12 @@ def test_the_2023_feed_glues_the_leaders_names() -> None:
     got = listed(text, date="2024-07-20")
     assert got == [
         ("Kim Jong Un", None, None, "general secretary of the Workers' Party of Korea"),
-        ("Pak Jong Chon", "other", 1, "vice-chairman of the Central Military Commission of the WPK"),
+        (
+            "Pak Jong Chon",
+            "other",
+            1,
+            "vice-chairman of the Central Military Commission of the WPK",
+        ),
     ]
 
 
@@ -248,29 +303,62 @@ def test_the_2023_feed_glues_the_leaders_names() -> None:
 @pytest.mark.parametrize(
     "family, text",
     [
-        ("foreign", "Present there were Li Yuanchao, Hu Jintao, Phankham Viphavanh and Wang Jiarui."),
-        ("foreign", "He was greeted by Wang Yang, vice-premier of the State Council of China, and "
-                    "Meng Jianzhu, minister of Public Security."),
-        ("foreign", "Present there were senior Chinese party and state cadres including Wang Yang, "
-                    "Ma Kai and Song Tao."),
-        ("foreign", "Among the guests were Kong Sam Ol, deputy prime minister in charge of the Royal "
-                    "Palace, and Hor Nam Hong, minister of Foreign Affairs."),
+        (
+            "foreign",
+            "Present there were Li Yuanchao, Hu Jintao, Phankham Viphavanh and Wang Jiarui.",
+        ),
+        (
+            "foreign",
+            "He was greeted by Wang Yang, vice-premier of the State Council of China, and "
+            "Meng Jianzhu, minister of Public Security.",
+        ),
+        (
+            "foreign",
+            "Present there were senior Chinese party and state cadres including Wang Yang, "
+            "Ma Kai and Song Tao.",
+        ),
+        (
+            "foreign",
+            "Among the guests were Kong Sam Ol, deputy prime minister in charge of the Royal "
+            "Palace, and Hor Nam Hong, minister of Foreign Affairs.",
+        ),
         ("foreign", "UN Secretary General Ban Ki Moon sent a message."),
         ("south", "Ryu U Ik, minister of Unification of south Korea, talked rubbish."),
         ("place", "Present there were officials at Kim Il Sung Square and in Kim Chaek City."),
         ("place", "Hong Kong, China, carried articles."),
-        ("university", "Present there were teachers of Kim Chaek University of Technology, Kim "
-                       "Hyong Jik University of Education and Kim Il Sung University."),
-        ("factory", "Present there were workers of the Kim Jong Thae Electric Locomotive Works and "
-                    "the Kim Jong Suk Pyongyang Textile Mill."),
-        ("institution", "Present there were officials of the Kim Il Sung Socialist Youth League, "
-                        "soldiers of the O Jung Hup-led 7th Regiment and the Kang Kon Military Academy."),
-        ("ship", "Present there were the crew of the ship Kim Jong Suk and of the freighter Ri Su Bok."),
-        ("work", "Displayed were works of President Kim Il Sung and Kim Jong Il's Songun politics."),
-        ("work", 'Among the audience were readers of "Kim Jong Il, Dear Son of the People", officials.'),
-        ("eternal", "A ceremony of bidding last farewell to Kim Jong Il, general secretary of the "
-                    "Workers' Party of Korea, took place. Kim Il Sung, founder of socialist Korea, "
-                    "was praised."),
+        (
+            "university",
+            "Present there were teachers of Kim Chaek University of Technology, Kim "
+            "Hyong Jik University of Education and Kim Il Sung University.",
+        ),
+        (
+            "factory",
+            "Present there were workers of the Kim Jong Thae Electric Locomotive Works and "
+            "the Kim Jong Suk Pyongyang Textile Mill.",
+        ),
+        (
+            "institution",
+            "Present there were officials of the Kim Il Sung Socialist Youth League, "
+            "soldiers of the O Jung Hup-led 7th Regiment and the Kang Kon Military Academy.",
+        ),
+        (
+            "ship",
+            "Present there were the crew of the ship Kim Jong Suk and of the freighter Ri Su Bok.",
+        ),
+        (
+            "work",
+            "Displayed were works of President Kim Il Sung and Kim Jong Il's Songun politics.",
+        ),
+        (
+            "work",
+            'Among the audience were readers of "Kim Jong Il, Dear Son of the People", officials.',
+        ),
+        (
+            "eternal",
+            "A ceremony of bidding last farewell to Kim Jong Il, general secretary of the "
+            "Workers' Party of Korea, took place. Kim Il Sung, founder of socialist Korea, "
+            "was praised.",
+        ),
     ],
 )
 def test_no_guessed_names(family: str, text: str) -> None:
@@ -278,13 +366,21 @@ def test_no_guessed_names(family: str, text: str) -> None:
 
 
 def test_kim_jong_il_appears_while_alive_and_namesakes_in_lists() -> None:
-    assert names("Kim Jong Il, general secretary of the Workers' Party of Korea, inspected a "
-                 "factory.", date="2011-05-01") == ["Kim Jong Il"]
-    assert names("Kim Jong Il, general secretary of the Workers' Party of Korea, was mourned.",
-                 date="2012-05-01") == []
-    assert names("Present there were Kim Jong Suk, chairwoman of the Korean Committee for "
-                 "Cultural Relations with Foreign Countries, and Ri Yong Ho.") == ["Kim Jong Suk",
-                                                                                  "Ri Yong Ho"]
+    assert names(
+        "Kim Jong Il, general secretary of the Workers' Party of Korea, inspected a factory.",
+        date="2011-05-01",
+    ) == ["Kim Jong Il"]
+    assert (
+        names(
+            "Kim Jong Il, general secretary of the Workers' Party of Korea, was mourned.",
+            date="2012-05-01",
+        )
+        == []
+    )
+    assert names(
+        "Present there were Kim Jong Suk, chairwoman of the Korean Committee for "
+        "Cultural Relations with Foreign Countries, and Ri Yong Ho."
+    ) == ["Kim Jong Suk", "Ri Yong Ho"]
     assert names("Seen there were portraits of Kim Il Sung, Kim Jong Il and Kim Jong Suk.") == []
 
 
@@ -295,13 +391,18 @@ def test_offices_split_and_keyed() -> None:
     assert split_offices(
         "member of the Presidium of the Political Bureau of the C.C., the WPK and premier of the "
         "Cabinet"
-    ) == ["member of the Presidium of the Political Bureau of the C.C., the WPK", "premier of the Cabinet"]
-    assert split_offices("vice-premier of the Cabinet and concurrently minister of Higher Education") == [
-        "vice-premier of the Cabinet", "minister of Higher Education"
+    ) == [
+        "member of the Presidium of the Political Bureau of the C.C., the WPK",
+        "premier of the Cabinet",
     ]
-    assert office_key("secretary of the C.C., the WPK") == office_key(
-        "secretary of the Central Committee of the Workers' Party of Korea"
-    ) == office_key("secretaries of the WPK Central Committee")
+    assert split_offices(
+        "vice-premier of the Cabinet and concurrently minister of Higher Education"
+    ) == ["vice-premier of the Cabinet", "minister of Higher Education"]
+    assert (
+        office_key("secretary of the C.C., the WPK")
+        == office_key("secretary of the Central Committee of the Workers' Party of Korea")
+        == office_key("secretaries of the WPK Central Committee")
+    )
 
 
 # -- people ---------------------------------------------------------------------------------------------
@@ -309,12 +410,20 @@ def test_offices_split_and_keyed() -> None:
 
 def _two_ri_yong_ho() -> list[Appearance]:
     texts = [
-        ("2011-05-01", "He was accompanied by Ri Yong Ho, chief of the General Staff of the KPA, "
-                       "and Choe Ryong Hae, secretary of the C.C., the WPK."),
-        ("2011-07-01", "Present there were Ri Yong Ho, vice-minister of Foreign Affairs, and Choe "
-                       "Ryong-hae."),
-        ("2012-03-01", "He was accompanied by Ri Yong Ho, member of the Presidium of the Political "
-                       "Bureau of the C.C., the WPK and chief of the General Staff of the KPA."),
+        (
+            "2011-05-01",
+            "He was accompanied by Ri Yong Ho, chief of the General Staff of the KPA, "
+            "and Choe Ryong Hae, secretary of the C.C., the WPK.",
+        ),
+        (
+            "2011-07-01",
+            "Present there were Ri Yong Ho, vice-minister of Foreign Affairs, and Choe Ryong-hae.",
+        ),
+        (
+            "2012-03-01",
+            "He was accompanied by Ri Yong Ho, member of the Presidium of the Political "
+            "Bureau of the C.C., the WPK and chief of the General Staff of the KPA.",
+        ),
     ]
     out: list[Appearance] = []
     for date, text in texts:
@@ -348,31 +457,49 @@ def test_a_split_survives_re_extraction() -> None:
         ri = [p for p in people if p.key == "ri yongho"]
         assert sorted((p.label or "", len(p.appearances)) for p in ri) == [("", 2), ("diplomat", 1)]
         diplomat = next(p for p in ri if p.label == "diplomat")
-        assert diplomat.name == "Ri Yong Ho (diplomat)" and diplomat.id != next(
-            p for p in ri if p.label is None
-        ).id
+        assert (
+            diplomat.name == "Ri Yong Ho (diplomat)"
+            and diplomat.id != next(p for p in ri if p.label is None).id
+        )
     by_date = merge_people(_two_ri_yong_ho(), splits=[Split("ri yongho", "later", since="2012")])
     assert sorted(len(p.appearances) for p in by_date if p.key == "ri yongho") == [1, 2]
-    anchor = next(a for a in _two_ri_yong_ho() if a.doc_date == "2011-07-01" and a.name == "Ri Yong Ho")
+    anchor = next(
+        a for a in _two_ri_yong_ho() if a.doc_date == "2011-07-01" and a.name == "Ri Yong Ho"
+    )
     by_anchor = merge_people(
-        _two_ri_yong_ho(), splits=[Split("ri yongho", "b", anchors=((anchor.doc_id, anchor.start),))]
+        _two_ri_yong_ho(),
+        splits=[Split("ri yongho", "b", anchors=((anchor.doc_id, anchor.start),))],
     )
     assert sorted(len(p.appearances) for p in by_anchor if p.key == "ri yongho") == [1, 2]
     assert merge_people(_two_ri_yong_ho(), splits=[Split("ri yongho", "none")])[0].label is None
 
 
 def test_compare_lists_moves_new_missing() -> None:
-    a = extract_appearances(doc("Present there were Kim Yong Nam, Choe Yong Rim, Ri Yong Ho, "
-                                "Kim Kyong Hui and Kim Yong Chun.", "2011-12-19", "a"))
-    b = extract_appearances(doc("Present there were Kim Yong Nam, Kim Kyong Hui, Ri Yong Ho, "
-                                "Kim Yong Chun and O Kuk Ryol.", "2011-12-28", "b"))
+    a = extract_appearances(
+        doc(
+            "Present there were Kim Yong Nam, Choe Yong Rim, Ri Yong Ho, "
+            "Kim Kyong Hui and Kim Yong Chun.",
+            "2011-12-19",
+            "a",
+        )
+    )
+    b = extract_appearances(
+        doc(
+            "Present there were Kim Yong Nam, Kim Kyong Hui, Ri Yong Ho, "
+            "Kim Yong Chun and O Kuk Ryol.",
+            "2011-12-28",
+            "b",
+        )
+    )
     comparison = compare_lists(a, b)
-    assert [(e.name, e.position_a, e.position_b) for e in comparison.moved_up] == [("Kim Kyong Hui", 4, 2)]
+    assert [(e.name, e.position_a, e.position_b) for e in comparison.moved_up] == [
+        ("Kim Kyong Hui", 4, 2)
+    ]
     # Ri Yong Ho is printed 3rd in both, but Kim Kyong Hui now stands above him: among the people
     # both lists share he went from 2nd to 3rd
-    assert [(e.name, e.position_a, e.position_b, e.rank_a, e.rank_b) for e in comparison.moved_down] == [
-        ("Ri Yong Ho", 3, 3, 2, 3)
-    ]
+    assert [
+        (e.name, e.position_a, e.position_b, e.rank_a, e.rank_b) for e in comparison.moved_down
+    ] == [("Ri Yong Ho", 3, 3, 2, 3)]
     assert [e.name for e in comparison.same] == ["Kim Yong Nam", "Kim Yong Chun"]
     assert [e.name for e in comparison.new] == ["O Kuk Ryol"]
     assert [e.name for e in comparison.missing] == ["Choe Yong Rim"]
@@ -405,12 +532,18 @@ def _find(name: str, date: str, title: str) -> Document:
 
 def _simple_names(text: str) -> list[str]:
     """A list of names parsed the obvious way: split at commas and "and"."""
-    return [part.strip() for part in re.split(r",\s*|\s+and\s+", text.strip().rstrip(".")) if part.strip()]
+    return [
+        part.strip()
+        for part in re.split(r",\s*|\s+and\s+", text.strip().rstrip("."))
+        if part.strip()
+    ]
 
 
 @pytest.mark.corpus
 def test_december_2011_funeral_committee_and_farewell_ceremony() -> None:
-    committee_doc = _find("kcna_2011_2012.jsonl.gz", "2011-12-19", "National Funeral Committee Formed")
+    committee_doc = _find(
+        "kcna_2011_2012.jsonl.gz", "2011-12-19", "National Funeral Committee Formed"
+    )
     printed = _simple_names(committee_doc.passages[1].text)
     assert len(printed) == 232 and printed[0] == "Kim Jong Un" and printed[-1] == "Ryu Mi Yong"
     committee = list(lists_of(extract_appearances(committee_doc)).values())
@@ -422,9 +555,13 @@ def test_december_2011_funeral_committee_and_farewell_ceremony() -> None:
     assert {a.list_length for a in members} == {232}
 
     ceremony_doc = _find(
-        "kcna_2011_2012.jsonl.gz", "2011-12-28", "Ceremony of Bidding Last Farewell to Kim Jong Il Held"
+        "kcna_2011_2012.jsonl.gz",
+        "2011-12-28",
+        "Ceremony of Bidding Last Farewell to Kim Jong Il Held",
     )
-    sentence = next(p.text for p in ceremony_doc.passages if p.text.startswith("Among the participants"))
+    sentence = next(
+        p.text for p in ceremony_doc.passages if p.text.startswith("Among the participants")
+    )
     run = sentence.split("armed forces organs ", 1)[1].split(" and other members", 1)[0]
     printed_b = _simple_names(run)
     assert len(printed_b) == 27
@@ -453,7 +590,9 @@ def test_december_2011_funeral_committee_and_farewell_ceremony() -> None:
 
 @pytest.mark.corpus
 def test_corpus_appearances_are_exact_and_lists_are_numbered() -> None:
-    lines = _corpus_lines("kcna_2011_2012.jsonl.gz")[:3000] + _corpus_lines("kcna_2023_2024.jsonl.gz")
+    lines = _corpus_lines("kcna_2011_2012.jsonl.gz")[:3000] + _corpus_lines(
+        "kcna_2023_2024.jsonl.gz"
+    )
     total = 0
     for line in lines:
         if not line.strip():

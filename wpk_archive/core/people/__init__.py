@@ -4,6 +4,7 @@
   every spelling of a name;
 - :mod:`.triggers`: the words that open or close a printed list, and its kind;
 - :mod:`.offices`: offices read beside a name, split into single offices, keyed;
+- :mod:`.wording`: sentences, titles before names, verbs, quotation marks;
 - :mod:`.extract`: one document's appearances (:func:`extract_appearances`);
 - :mod:`.merge`: appearances of all documents merged into people, with the user's splits;
 - :mod:`.compare`: two lists compared (:func:`compare_lists`).

@@ -21,7 +21,6 @@ How a document is read:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from wpk_archive.core.models import Document
@@ -41,7 +40,6 @@ from wpk_archive.core.people.offices import (
     PostOffice,
     is_foreign,
     place_after,
-    read_lower_title,
     read_post_office,
     read_pre_title,
 )
@@ -51,105 +49,23 @@ from wpk_archive.core.people.triggers import (
     leading_trigger,
     trailing_trigger,
 )
-
-_ABBREVIATIONS = frozenset(
-    [
-        "Mt",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Dr",
-        "St",
-        "No",
-        "Nos",
-        "Lieut",
-        "Lt",
-        "Gen",
-        "Col",
-        "Maj",
-        "Capt",
-        "Sgt",
-        "Prof",
-        "Jr",
-        "Sr",
-        "Co",
-        "Ltd",
-        "Inc",
-        "Corp",
-        "Gov",
-        "Rep",
-        "Sen",
-        "Jan",
-        "Feb",
-        "Mar",
-        "Apr",
-        "Jun",
-        "Jul",
-        "Aug",
-        "Sep",
-        "Sept",
-        "Oct",
-        "Nov",
-        "Dec",
-        "vs",
-        "Vol",
-        "Fig",
-        "Dept",
-        "Assn",
-        "Bros",
-    ]
-)
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*(?=\s+[\"“(]?[A-Z0-9]|\s*$)|:(?=\s*$)")
-_DELIMITER = re.compile(r",\s+and\s+|(?<!C\.C\.),\s+|\s+and\s+|;\s+|:\s+|\(")
-_SPECIFIC_TITLE = re.compile(
-    r"\bof\b|\b(?:DPRK|KPA|WPK|SPA|Korean|Premier|Vice-Premier|Foreign Minister|Defence Minister"
-    r"|Marshal|General|Admiral|Ambassador)\b"
-)
-"""A title before a name that says whose office it is ("Minister of Foreign Affairs", "DPRK
-Ambassador", "Premier"): outside a list, only such a title makes an appearance."""
-_LAST_WORD = re.compile(r"([A-Za-z]+)$")
-_COMMA = re.compile(r"(?<!C\.C\.),\s+(?:and\s+)?|;\s+|:\s+|\(")
-_GROUP_PLURAL = re.compile(
-    r"(?:\w+\s+){0,3}?(?:delegates|heads|managers|officers)\b",
-    re.I,
-)
-_BREAK = re.compile(
-    r"\b(?:met|meets|said|says|made|visited|left|arrived|returned|received|talked|had|held"
-    r"|called|paid|laid|sent|expressed|noted|stressed|told|went|came|toured|greeted|watched"
-    r"|saw|inspected|looked|gave|spoke)\b"
-)
-_BARE_GAP = re.compile(r"(?:,\s+|\s+and\s+|,\s+and\s+)")
-_START_WORDS = frozenset(
-    [
-        "Then",
-        "Also",
-        "And",
-        "But",
-        "When",
-        "While",
-        "After",
-        "Before",
-        "Later",
-        "Meanwhile",
-        "Earlier",
-        "First",
-        "Next",
-        "Finally",
-        "Today",
-        "Yesterday",
-        "Here",
-        "There",
-        "So",
-        "Thus",
-        "Now",
-        "Afterwards",
-        "Firstly",
-        "Secondly",
-    ]
-)
-_VESSEL_BEFORE = re.compile(
-    r"(?:\bthe|\bship|\bvessel|\bfreighter|\bliner|\bboat|\btanker|\btrawler|M/V|\bno\.)\s*$",
-    re.I,
+from wpk_archive.core.people.wording import (
+    BARE_GAP,
+    BREAK,
+    GROUP_PLURAL,
+    NORTH_OFFICE,
+    OTHER_OFFICIALS,
+    SOUTH,
+    SPECIFIC_TITLE,
+    START_WORDS,
+    VESSEL_BEFORE,
+    VISIT,
+    first_verb,
+    inside_quotes,
+    runs_on,
+    segment,
+    sentences,
+    title_before,
 )
 
 
@@ -162,26 +78,6 @@ class _Name:
     post: PostOffice | None = None
     office: str | None = None
     shared: bool = False
-
-
-def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The sentences of ``text[start:end]`` as (start, end) spans; periods of abbreviations
-    ("C.C.", "Lieut.", "Mt.") and initials do not end a sentence; a final colon does."""
-    spans: list[tuple[int, int]] = []
-    position = start
-    for match in _SENTENCE_END.finditer(text, start, end):
-        if match.group().startswith("."):
-            word = _LAST_WORD.search(text, max(start, match.start() - 12), match.start())
-            token = word.group(1) if word else ""
-            if len(token) == 1 or token in _ABBREVIATIONS:
-                continue
-        spans.append((position, match.end()))
-        position = match.end()
-        while position < end and text[position].isspace():
-            position += 1
-    if position < end:
-        spans.append((position, end))
-    return spans
 
 
 def extract_appearances(doc: Document) -> list[Appearance]:
@@ -198,15 +94,32 @@ def extract_appearances(doc: Document) -> list[Appearance]:
         if index < len(passages) and passages[index].start <= span.start:
             by_passage.setdefault(index, []).append(span)
     reader = _Reader(doc)
-    carry: str | None = None
-    for number, passage in enumerate(passages):
-        spans = by_passage.get(number)
-        if spans and not any(reader.may_count(s) for s in spans):
-            spans = None  # only Kim Il Sung Square, Kim Jong Il's works and the like
-        if not spans:
-            carry = reader.opens_list(passage.start, passage.end)
+    opened: dict[int, str | None] = {}  # last passage of a block read -> the list it opens
+    done = -1
+    for number in sorted(by_passage):
+        if number <= done:
             continue
-        carry = reader.passage(passage.ordinal, passage.start, passage.end, spans, carry)
+        first = number
+        while first > done + 1 and runs_on(passages[first - 1].text, passages[first].text):
+            first -= 1  # a sentence cut by a wrong paragraph break ("Minister of the\n\nPeople's")
+        last = number
+        while last + 1 < len(passages) and runs_on(passages[last].text, passages[last + 1].text):
+            last += 1
+        spans = [s for k in range(first, last + 1) for s in by_passage.get(k, ())]
+        for k in range(first, last + 1):
+            for span in by_passage.get(k, ()):
+                reader.ordinal_of[span.start] = passages[k].ordinal
+        if first - 1 in opened:
+            carry = opened[first - 1]
+        elif first > 0:
+            carry = reader.opens_list(passages[first - 1].start, passages[first - 1].end)
+        else:
+            carry = None
+        done = last
+        start, end = passages[first].start, passages[last].end
+        if not any(reader.may_count(s) for s in spans):
+            continue  # only Kim Il Sung Square, Kim Jong Il's works and the like
+        opened[last] = reader.passage(start, end, spans, carry)
     return reader.out
 
 
@@ -216,6 +129,7 @@ class _Reader:
         self.text = doc.text
         self.out: list[Appearance] = []
         self.lists = 0
+        self.ordinal_of: dict[int, int] = {}
         self.dead_kim_jong_il = bool(doc.date and doc.date > KIM_JONG_IL_DIED)
 
     def may_count(self, span: NameSpan) -> bool:
@@ -224,21 +138,20 @@ class _Reader:
             return False
         return not (span.key == "kim jongil" and self.dead_kim_jong_il)
 
-    def passage(
-        self, ordinal: int, start: int, end: int, spans: list[NameSpan], carry: str | None
-    ) -> str | None:
-        """Read one passage; returns the kind of a list its last sentence opens with a colon."""
+    def passage(self, start: int, end: int, spans: list[NameSpan], carry: str | None) -> str | None:
+        """Read one passage (or passages a wrong break cut a sentence over); returns the kind
+        of a list its last sentence opens with a colon."""
         text = self.text
         if carry is not None:
             kept = self._kept(spans, start, end)
-            self._emit_list(ordinal, [_Name(s, ordinal) for s in kept], carry, start, end, start)
+            self._emit_list(self._names(kept), carry, start, end, start)
             return None
         cut = sentences(text, start, end)
         for s_start, s_end in cut:
             inside = [s for s in spans if s_start <= s.start < s_end]
             if inside:
                 trigger = leading_trigger(text, s_start, s_end)
-                self._sentence(ordinal, s_start, s_end, inside, trigger)
+                self._sentence(s_start, s_end, inside, trigger)
         if cut and text[start:end].rstrip().endswith(":"):
             s_start, s_end = cut[-1]
             trigger = leading_trigger(text, s_start, s_end)
@@ -276,7 +189,7 @@ class _Reader:
                 continue
             if span.key in NAMESAKES and eternal:
                 continue
-            if _inside_quotes(text[s_start : span.start]) or _VESSEL_BEFORE.search(before):
+            if inside_quotes(text[s_start : span.start]) or VESSEL_BEFORE.search(before[-24:]):
                 continue
             if not self._good_predecessor(before):
                 continue
@@ -286,17 +199,19 @@ class _Reader:
 
     def _good_predecessor(self, before: str) -> bool:
         """False when the name is the tail of a longer capitalised name ("Hor Nam Hong")."""
-        segment = _segment(before, commas_only=True)
-        words = segment.split()
+        words_before = segment(before, commas_only=True)
+        words = words_before.split()
         if not words or not words[-1][:1].isupper():
             return True
-        if words[-1] in _START_WORDS or HONORIFICS.match(" ".join(words[-2:])):
+        if words[-1] in START_WORDS or HONORIFICS.match(" ".join(words[-2:])):
             return True
-        return HONORIFICS.match(words[-1]) is not None or title_before(segment) is not None
+        return HONORIFICS.match(words[-1]) is not None or title_before(words_before) is not None
+
+    def _names(self, spans: list[NameSpan]) -> list[_Name]:
+        return [_Name(s, self.ordinal_of[s.start]) for s in spans]
 
     def _sentence(
         self,
-        ordinal: int,
         s_start: int,
         s_end: int,
         spans: list[NameSpan],
@@ -316,7 +231,9 @@ class _Reader:
             if closing is not None and self._list_start(s_start, kept[0].start):
                 stop = s_end if closing.elected else closing.start
                 region, kind = (s_start, stop), closing.kind
-        names = [_Name(s, ordinal) for s in kept]
+        if region is None and len(kept) >= 2:
+            region, kind = self._enumeration(s_start, s_end, kept)
+        names = self._names(kept)
         if region is None or kind is None:
             self._appositions(names, s_start, s_end)
             return
@@ -324,8 +241,54 @@ class _Reader:
         inside = [n for n in names if lo <= n.span.start < hi]
         outside = [n for n in names if not lo <= n.span.start < hi]
         self._appositions([n for n in outside if n.span.start < lo], s_start, lo)
-        self._emit_list(ordinal, inside, kind, lo, hi, s_start)
+        self._emit_list(inside, kind, lo, hi, s_start)
         self._appositions([n for n in outside if n.span.start >= hi], hi, s_end)
+
+    def _enumeration(
+        self, s_start: int, s_end: int, kept: list[NameSpan]
+    ) -> tuple[tuple[int, int] | None, str | None]:
+        """A sentence that is itself a list, without list words: names (with offices) and
+        groups and no verb ("Kang Sok Ju, member of ..., Kim Yong Il, ..., and officials
+        concerned." after the other side's "Present there were ..."), or names as the subject of
+        a verb when the sentence says they are officials ("Choe Yong Rim, Pak To Chun, ... and
+        other officials ... visited ...") or gives them offices."""
+        text = self.text
+        if not self._list_start(s_start, kept[0].start):
+            return None, None
+        if len({s.key for s in kept if s.key not in LEADERS}) < 2 or SOUTH.search(
+            text, s_start, s_end
+        ):
+            return None, None
+        verb = first_verb(text, kept[0].end, s_end)
+        stop = s_end if verb is None else verb.start()
+        if len([s for s in kept if s.end <= stop]) < 2:
+            return None, None
+        words = text[kept[0].end : stop]
+        if not (NORTH_OFFICE.search(words) or OTHER_OFFICIALS.search(words)):
+            return None, None  # athletes, artists, South Korean activists
+        if verb is None:
+            return (s_start, s_end), self._previous_kind(s_start)
+        kind = "participants" if VISIT.match(verb.group()) else "other"
+        return (s_start, stop), kind
+
+    def _previous_kind(self, s_start: int) -> str:
+        """The kind of list the sentence before ``s_start`` opens, "other" if none."""
+        text = self.text
+        before: list[tuple[int, int]] = []
+        for passage in self.doc.passages:
+            if passage.start >= s_start:
+                break
+            cut = [
+                c
+                for c in sentences(text, passage.start, min(passage.end, s_start))
+                if c[1] <= s_start
+            ]
+            before = cut or before
+        if before:
+            trigger = leading_trigger(text, *before[-1])
+            if trigger is not None and trigger.kind not in ("context", "elected"):
+                return trigger.kind
+        return "other"
 
     def _list_start(self, s_start: int, first: int) -> bool:
         """Whether the words before a sentence's first name let it begin a list."""
@@ -334,7 +297,7 @@ class _Reader:
             return True
         if HONORIFICS.match(before) or read_pre_title(before) is not None:
             return True
-        return before in _START_WORDS or before in ("Also", "And also")
+        return before in START_WORDS or before in ("Also", "And also")
 
     def _offices(self, names: list[_Name], lo: int, hi: int, comma_only: bool) -> None:
         """Read each name's office, then share plural offices along runs of bare names."""
@@ -344,7 +307,7 @@ class _Reader:
             previous_post = names[i - 1].post if i else None
             if previous_post is not None:
                 floor = max(floor, previous_post.end)
-            pre = title_before(_segment(text[floor : name.span.start], commas_only=True))
+            pre = title_before(segment(text[floor : name.span.start], commas_only=True))
             if pre is not None:
                 name.pre, name.pre_plural = pre
             last = i + 1 == len(names)
@@ -361,7 +324,7 @@ class _Reader:
                 j = i + 1
                 while j < len(names) and names[j].post is None and names[j].pre is None:
                     gap = text[names[j - 1].span.end : names[j].span.start]
-                    if names[j - 1].post is not None or not _BARE_GAP.fullmatch(gap):
+                    if names[j - 1].post is not None or not BARE_GAP.fullmatch(gap):
                         break
                     names[j].office, names[j].shared = name.pre, True
                     j += 1
@@ -385,11 +348,11 @@ class _Reader:
         j = i - 1
         while j >= 0 and names[j].post is None and names[j].pre is None:
             gap = text[names[j].span.end : names[j + 1].span.start]
-            if not _BARE_GAP.fullmatch(gap):
+            if not BARE_GAP.fullmatch(gap):
                 break
             run.append(j)
             j -= 1
-        group_word = _GROUP_PLURAL.match(title) is not None
+        group_word = GROUP_PLURAL.match(title) is not None
         if post.plural and not post.and_other and (len(run) < 2 or len(run) > 8 or group_word):
             names[i].post = None
             return
@@ -424,9 +387,7 @@ class _Reader:
             floor = end + len(tail)
         return flags
 
-    def _emit_list(
-        self, ordinal: int, names: list[_Name], kind: str, lo: int, hi: int, context: int
-    ) -> None:
+    def _emit_list(self, names: list[_Name], kind: str, lo: int, hi: int, context: int) -> None:
         names, rest = self._unbroken(names, lo)
         region_end = hi
         if rest:
@@ -449,7 +410,7 @@ class _Reader:
         text = self.text
         floor = lo
         for i, name in enumerate(names):
-            if i and _BREAK.search(text, floor, name.span.start):
+            if i and BREAK.search(text, floor, name.span.start):
                 return names[:i], names[i:]
             floor = name.span.end
         return names, []
@@ -465,7 +426,7 @@ class _Reader:
             if name.post is None and not name.shared:
                 if name.span.key in LEADERS:
                     continue  # "General Secretary Kim Jong Il": a title, not an apposition
-                if not _SPECIFIC_TITLE.search(name.office):
+                if not SPECIFIC_TITLE.search(name.office):
                     continue  # "Its Chairman Ri Kyu Jae": whose chairman?
             self._append(name, None, None, None, None)
 
@@ -494,37 +455,3 @@ class _Reader:
                 doc_date=self.doc.date,
             )
         )
-
-
-def title_before(segment: str) -> tuple[str, bool] | None:
-    """The longest title ending ``segment`` ("... were Premier" gives "Premier"), or an office
-    phrase making up the whole segment ("members of the Central Military Commission"), or None."""
-    words = segment.split()
-    if not words:
-        return None
-    last = words[-1]
-    if last[:1].isupper() or last[:1].isdigit():
-        for k in range(min(len(words), 14), 0, -1):
-            first = words[-k]
-            if not (first[:1].isupper() or first == "former"):
-                continue
-            title = read_pre_title(" ".join(words[-k:]))
-            if title is not None:
-                return title
-    return read_lower_title(segment) if words[0][:1].islower() else None
-
-
-def _segment(before: str, commas_only: bool = False) -> str:
-    """The words after the last comma, "and" or list word of ``before`` (with ``commas_only``,
-    "and" does not cut: "Chairman of the Commission for Joint Venture and Investment")."""
-    cut = 0
-    for match in (_COMMA if commas_only else _DELIMITER).finditer(before):
-        cut = match.end()
-    return before[cut:]
-
-
-def _inside_quotes(text: str) -> bool:
-    """Whether the end of ``text`` lies within quotation marks."""
-    if text.count('"') % 2 == 1:
-        return True
-    return text.count("“") > text.count("”")

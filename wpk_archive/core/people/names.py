@@ -228,15 +228,15 @@ def _checked(text: str, start: int, end: int, stop: int) -> NameSpan | None:
         return None  # a compound ("anti-Kim ..."); a dash ("(KCNA) --Kim Jong Un") is fine
     # fused given names ("Choe Ryonghae") are not looked for in text: Chinese given names split
     # into two Korean-looking syllables too often ("Wang Huning", "Wang Dongping")
-    syllables = _given_tokens(text[start:end].split(" ")[1:], fused=False)
+    valid = _valid_candidate(text[start:end])
     glued_right = False
-    if syllables is None or glued_left:
+    if not valid or glued_left:
         # a leader's name glued to the words around it: "ComradeKim Jong Unwas"
         leader = _leader_at(text, start, end)
         if leader is None:
             return None
         end, glued_right = leader
-    after = text[end:stop]
+    after = text[end : min(stop, end + 40)]
     if not glued_right and after[:1].isalnum():
         return None
     name = text[start:end]
@@ -245,6 +245,12 @@ def _checked(text: str, start: int, end: int, stop: int) -> NameSpan | None:
     )
     possessive = after.startswith(("'s", "’s", "-", "'", "’"))
     return NameSpan(start, end, name, person_key(name), followed, possessive)
+
+
+@lru_cache(maxsize=65536)
+def _valid_candidate(candidate: str) -> bool:
+    """Whether every given-name word of a candidate ("Kim Jong Un") is a Korean syllable."""
+    return _given_tokens(candidate.split(" ")[1:], fused=False) is not None
 
 
 def _weekday_follows(after: str) -> bool:

@@ -129,7 +129,8 @@ FOREIGN = re.compile(
     r"|Swiss|Austria|Denmark|Norway|Finland|Netherlands|Belgium|Australia|Canada|Kyrgyz\w*"
     r"|Kazakh\w*|Uzbek\w*|Tajik\w*|Turkmen\w*|Azerbaijan\w*|Armenia\w*|Georgia|Turkey|Iraq"
     r"|Lebanon|Jordan|Libya|Algeria|Tunisia|Morocco|Sudan|Sri Lanka|Afghanistan|presidential"
-    r"|Cheong Wa Dae|Blue House|assemblyman|lawmaker|National Assembly)\b"
+    r"|Cheong Wa Dae|Blue House|assemblyman|lawmaker|National Assembly|Unification|Defense"
+    r"|Intelligence Service|Joint Chiefs|Democratic Party|Uri Party|Liberty Korea)\b"
 )
 DPRK = re.compile(
     r"\b(?:DPRK|WPK|Workers' Party of Korea|Workers’ Party of Korea|KPA|Korean People's Army"
@@ -194,9 +195,7 @@ def read_post_office(
         follow = gap[delimiter.end() :]
         completes_organ = bool(_CC_END.search(chunk)) and bool(_ORGAN_NEXT.match(follow))
         is_and = "," not in delimiter.group() and ";" not in delimiter.group()
-        proper_noun = is_and and bool(
-            _AND_NEXT.match(follow)
-        )
+        proper_noun = is_and and bool(_AND_NEXT.match(follow))
         another = OFFICE_START.match(follow) is not None and not _ARTICLE.match(follow)
         goes_on = completes_organ if and_other else completes_organ or another or proper_noun
         if not goes_on:
@@ -209,7 +208,7 @@ def read_post_office(
     clause = _clause_start(office)
     if clause is not None:
         office = office[:clause]
-    office = _TRAILER.sub("", office.rstrip(" ,;"))
+    office = _TRAILER.sub("", office.rstrip().rstrip(",;").rstrip())
     if office.endswith(".") and not _INITIAL_END.search(office):
         office = office[:-1]
     if not office or OFFICE_START.match(office) is None:
