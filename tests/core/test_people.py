@@ -661,12 +661,13 @@ def score_sample(sample: dict[str, Any]) -> dict[str, float]:
 
 
 @pytest.mark.corpus
-def test_hand_checked_sample_precision_and_recall() -> None:
+@pytest.mark.parametrize("which", ["development", "validation"])
+def test_hand_checked_sample_precision_and_recall(which: str) -> None:
     corpus_file("kcna_2011_2012.jsonl.gz")
-    sample = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    sample = json.loads(SAMPLE.read_text(encoding="utf-8"))["samples"][which]
     assert len(sample["items"]) == 50
     figures = score_sample(sample)
-    print("people sample:", json.dumps(figures))
+    print(f"people sample ({which}):", json.dumps(figures))
     committed = sample["figures"]
     for key in ("name_precision", "name_recall", "position_precision", "position_recall"):
         assert figures[key] >= committed[key] - 1e-9, (key, figures[key], committed[key])
