@@ -670,4 +670,5 @@ def test_hand_checked_sample_precision_and_recall(which: str) -> None:
     print(f"people sample ({which}):", json.dumps(figures))
     committed = sample["figures"]
     for key in ("name_precision", "name_recall", "position_precision", "position_recall"):
-        assert figures[key] >= committed[key] - 1e-9, (key, figures[key], committed[key])
+        # committed figures are rounded to 4 places
+        assert figures[key] >= committed[key] - 5e-5, (key, figures[key], committed[key])
