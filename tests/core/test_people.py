@@ -297,6 +297,57 @@ def test_the_2023_feed_glues_the_leaders_names() -> None:
     ]
 
 
+def test_lists_without_list_words() -> None:
+    got = listed(
+        "Choe Yong Rim, Pak To Chun, Kim Ki Nam and other officials in Pyongyang visited the "
+        "Chollima Steel Complex."
+    )
+    assert [(g[0], g[1], g[2]) for g in got] == [
+        ("Choe Yong Rim", "participants", 1),
+        ("Pak To Chun", "participants", 2),
+        ("Kim Ki Nam", "participants", 3),
+    ]
+    got = listed(
+        "Present there were Wang Jiarui, minister of the International Department of the C.C., "
+        "CPC, and other suite members.\n\nKang Sok Ju, member of the Political Bureau of the C.C., "
+        "WPK and vice-premier of the Cabinet, Kim Yong Il, secretary of the C.C., WPK, and "
+        "officials concerned."
+    )
+    assert [(g[0], g[1], g[2]) for g in got] == [
+        ("Kang Sok Ju", "present", 1),
+        ("Kim Yong Il", "present", 2),
+    ]
+    # athletes, artists: named together, but no officials
+    assert names("Kim Un Guk and Om Yun Chol broke the world records.") == []
+    assert names("Pak Kyong Chol and Jon Myong Suk placed third in the mixed doubles.") == []
+    assert names("Nam Song Guk, Kim Song Hui and Choe Yong Sim cut conspicuous figures.") == []
+
+
+def test_a_sentence_cut_by_a_wrong_paragraph_break() -> None:
+    text = (
+        "A ceremony took place on Friday. Present there were Premier Choe Yong Rim, Minister of "
+        "the\n\nPeople's Armed Forces Kim Yong Chun, Chief Secretary of the South Hamgyong "
+        "Provincial Committee of the Workers' Party of Korea Kwak Pom Gi, officials of relevant "
+        "organs and builders.\n\nAmong them were Kim Yong Nam, Choe Thae Bok, Yang Hyong Sop\n\n"
+        "Ri Yong Mu\n\nKim Kyong Hui and Kang Sok Ju."
+    )
+    d = doc(text)
+    got = extract_appearances(d)
+    assert [(a.name, a.list_position, a.list_length, a.passage) for a in got] == [
+        ("Choe Yong Rim", 1, 3, 1),
+        ("Kim Yong Chun", 2, 3, 2),
+        ("Kwak Pom Gi", 3, 3, 2),
+        ("Kim Yong Nam", 1, 6, 3),
+        ("Choe Thae Bok", 2, 6, 3),
+        ("Yang Hyong Sop", 3, 6, 3),
+        ("Ri Yong Mu", 4, 6, 4),
+        ("Kim Kyong Hui", 5, 6, 5),
+        ("Kang Sok Ju", 6, 6, 5),
+    ]
+    assert got[1].office == "Minister of the People's Armed Forces"  # spaces normalised
+    assert got[2].office.startswith("Chief Secretary of the South Hamgyong")  # type: ignore[union-attr]
+
+
 # -- not officials ----------------------------------------------------------------------------------
 
 
@@ -324,6 +375,9 @@ def test_the_2023_feed_glues_the_leaders_names() -> None:
         ),
         ("foreign", "UN Secretary General Ban Ki Moon sent a message."),
         ("south", "Ryu U Ik, minister of Unification of south Korea, talked rubbish."),
+        ("south", "Minister of Unification Hyon In Thaek and Minister of Defense Kim Kwan Jin are "
+                  "chiefly responsible."),
+        ("south", "Jong Sung Jo, chairman of the Joint Chiefs of Staff, also spoke."),
         ("place", "Present there were officials at Kim Il Sung Square and in Kim Chaek City."),
         ("place", "Hong Kong, China, carried articles."),
         (

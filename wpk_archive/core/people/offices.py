@@ -38,44 +38,31 @@ _ELECTED_LEAD = re.compile(
     r"\s+(?:was|were)\s+(?:also\s+)?(?:elected|appointed|by-elected|promoted|named)(?:\s+(?:as|to))?\s+"
 )
 _WORD = re.compile(r"\S+")
-_CONNECTORS = frozenset(
-    [
-        "of",
-        "the",
-        "and",
-        "for",
-        "to",
-        "in",
-        "on",
-        "at",
-        "with",
-        "who",
-        "whose",
-        "concurrently",
-        "also",
-        "as",
-        "well",
-    ]
-)
 
 
 def _clause_start(office: str) -> int | None:
-    """Where an office ends and the sentence goes on: a lower-case word (other than "of", "and"
-    ...) right after a capitalised word ("... of the Korean People's Army (KPA) visited ...")."""
+    """Where an office ends and the sentence goes on: a verb right after a capitalised word
+    ("... of the Korean People's Army (KPA) visited ...", "... Committee made a speech")."""
     previous = ""
     for match in _WORD.finditer(office):
         word = match.group()
         if (
             previous
-            and word[:1].islower()
-            and word.strip(",.;:") not in _CONNECTORS
             and (previous[:1].isupper() or previous.endswith(")"))
             and not previous.endswith(",")
-            and OFFICE_START.match(office, match.start()) is None
+            and _VERBISH.fullmatch(word.strip(",.;:"))
         ):
             return match.start()
         previous = word
     return None
+
+
+_VERBISH = re.compile(
+    r"is|are|was|were|has|have|had|will|would|made|said|sent|gave|met|held|took|paid|laid|left"
+    r"|came|went|saw|spoke|told|won|became|led|received|"
+    r"(?!(?:concerned|related|united|advanced|talented|honou?red|noted|distinguished|retired"
+    r"|merited|named|based|elected|appointed|bereaved|decorated|renowned|detailed)$)[a-z]{2,}ed"
+)
 
 
 _TRAILER = re.compile(r"(?:\s+to fill (?:the |a )?vacanc(?:y|ies))?[.,;:]?$")

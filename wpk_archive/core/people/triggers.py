@@ -71,14 +71,21 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
             + _BE
             + r"|(?:[Oo]n hand|Also on hand) "
             + _BE
-            + r"|(?:were|was) (?:also )?attended by"
+            + r"|(?:were|was) (?:also )?(?:attended|watched|enjoyed|appreciated|seen) by"
+            + r"|Among (?:the )?(?:officials|cadres|dignitaries|personages)\b(?: [^.]{0,60}?)? "
+            + _BE
+            + r"|[Tt]he (?:audience|spectators|guests|attendants|attendees|invitees) (?:included|includes)"
+            + r"|Those present (?:there |at [^.]{0,80}? )?"
+            + _BE
             + r")(?= )"
         ),
     ),
     (
         "accompanied",
         re.compile(
-            r"\b(?:accompanied (?:him |her |them )?by|Accompanying (?:him|her|them|the [a-z ]{1,40})"
+            r"\b(?:accompanied (?:him |her |them )?(?:by|with)(?! (?:a |an |the |his |its )?"
+            r"(?:photos?|pictures?|portraits?|videos?|music|songs?|illustrations?|images?"
+            r"|articles?|films?|explanations?|letters?)\b)|Accompanying (?:him|her|them|the [a-z ]{1,40})"
             r"(?: [^.]{0,80}?)? " + _BE + r")(?= )"
         ),
     ),
@@ -97,7 +104,8 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
         "other",
         re.compile(
             r"\b(?:[Ss]peeches were made (?:there )?by|[Tt]he floor was taken by"
-            r"|[Ss]peakers (?:were|included)|(?:greeted|welcomed|seen off|met)"
+            r"|[Ss]peakers (?:were|included)|Those who (?:took the floor|spoke|made speeches) were"
+            r"|(?:greeted|welcomed|seen off|met)"
             r"(?: [a-z ]{0,40}?)? by|[Ii]nterlocutors were)(?= )"
         ),
     ),
@@ -123,7 +131,7 @@ TRAILING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "present",
         re.compile(
-            r"\s(?:were|was) (?:also )?(?:present|on hand|in attendance|among the audience"
+            r"\s(?:were|was|are|is) (?:also )?(?:present|on hand|in attendance|among the audience"
             r"|among the spectators|there)\b|\s(?:attended|watched|enjoyed|saw)\b"
         ),
     ),
@@ -157,15 +165,26 @@ _GATES: dict[str, tuple[str, ...]] = {
     "funeral_committee": ("uneral",),
     "presidium": ("latform", "ribune", "residium"),
     "participants": ("articipa", "aking part"),
-    "present": ("resent", "Among", "Attending", "on hand", "On hand", "attended by"),
+    "present": (
+        "resent",
+        "Among",
+        "Attending",
+        "on hand",
+        "On hand",
+        " by",
+        "included",
+        "includes",
+    ),
     "accompanied": ("ccompan",),
     "delegation": (" by", "elegation"),
-    "other": (" by", "peakers", "nterlocutors"),
+    "other": (" by", "peakers", "nterlocutors", "Those who"),
     "context": ("They", "These", "Those", "Among them"),
     "elected": ("lected", "ppointed", "romoted", "named"),
 }
 """Words each opening pattern needs: a pattern runs only on sentences holding one of them."""
 _TRAILING_GATES = (
+    "are ",
+    "is ",
     "was ",
     "were ",
     "attended",
