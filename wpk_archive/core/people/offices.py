@@ -69,7 +69,7 @@ _TRAILER = re.compile(r"(?:\s+to fill (?:the |a )?vacanc(?:y|ies))?[.,;:]?$")
 _AND_OTHER = re.compile(r",?\s+and\s+(?:many\s+)?other\s+")
 
 TITLE_HEADS = (
-    r"(?:(?:First|Executive|Acting|Senior|Deputy|Honorary|General|Alternate|Candidate|Managing)\s+)*"
+    r"(?:(?:First|Executive|Acting|Senior|Deputy|Honorary|General|Alternate|Candidate|Managing|Chief)\s+)*"
     r"(?:Vice[- ](?i:marshal|admiral)s?"
     r"|(?:Vice[- ])?(?i:premier|minister|chairman|chairwoman|chairperson|president|director"
     r"|department\s+director|secretary|chief|commander|ambassador|member|manager|editor"
