@@ -21,6 +21,7 @@ How a document is read:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from wpk_archive.core.models import Document
@@ -121,6 +122,18 @@ def extract_appearances(doc: Document) -> list[Appearance]:
             continue  # only Kim Il Sung Square, Kim Jong Il's works and the like
         opened[last] = reader.passage(start, end, spans, carry)
     return reader.out
+
+
+_LOW_POST = re.compile(
+    r"^(?:an?\s(?!.*\b(?:KPA|WPK|C\.C\.|DPRK|Cabinet|Political Bureau|Korean People's Army"
+    r"|Ministry|Commission|Workers' Party|People's Committee|Provincial Committee|City Committee"
+    r"|People's Security)\b))"
+    r"|\b(?:work-?team|sub-workteam|section chief|teahouse|shop|store|restaurant|cafeteria)\b",
+    re.I,
+)
+"""Outside a list, an office that makes no official: an indefinite one ("a delegate from ... School",
+but "a KPA general" is one) or a post of a shop floor ("head of a work-team", "manager of the
+teahouse")."""
 
 
 class _Reader:
@@ -423,6 +436,8 @@ class _Reader:
         for name, abroad in zip(names, foreign, strict=True):
             if name.office is None or abroad:
                 continue
+            if _LOW_POST.search(name.office):
+                continue  # "a delegate from Sinhung Secondary School", "manager of the teahouse"
             if name.post is None and not name.shared:
                 if name.span.key in LEADERS:
                     continue  # "General Secretary Kim Jong Il": a title, not an apposition

@@ -38,6 +38,7 @@ _ELECTED_LEAD = re.compile(
     r"\s+(?:was|were)\s+(?:also\s+)?(?:elected|appointed|by-elected|promoted|named)(?:\s+(?:as|to))?\s+"
 )
 _WORD = re.compile(r"\S+")
+_NEW_PARAGRAPH = re.compile(r"\s*\n\s*(?=[A-Z\"“])")
 
 
 def _clause_start(office: str) -> int | None:
@@ -46,6 +47,8 @@ def _clause_start(office: str) -> int | None:
     previous = ""
     for match in _WORD.finditer(office):
         word = match.group()
+        if previous and word in _CLAUSE_WORDS:
+            return match.start()  # "... People's Committee which visited China"
         if (
             previous
             and (previous[:1].isupper() or previous.endswith(")"))
@@ -57,6 +60,7 @@ def _clause_start(office: str) -> int | None:
     return None
 
 
+_CLAUSE_WORDS = frozenset({"which", "that", "where", "when", "while", "after", "before", "since"})
 _VERBISH = re.compile(
     r"is|are|was|were|has|have|had|will|would|made|said|sent|gave|met|held|took|paid|laid|left"
     r"|came|went|saw|spoke|told|won|became|led|received|"
@@ -192,6 +196,11 @@ def read_post_office(
         return None
     end = chunks[-1][1]
     office = gap[pos:end]
+    paragraph = _NEW_PARAGRAPH.search(office)
+    if paragraph is not None:
+        office = office[
+            : paragraph.start()
+        ]  # "..., alternate member of the Political Bureau\n\nBorn in"
     clause = _clause_start(office)
     if clause is not None:
         office = office[:clause]

@@ -85,7 +85,7 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:accompanied (?:him |her |them )?(?:by|with)(?! (?:a |an |the |his |its )?"
             r"(?:photos?|pictures?|portraits?|videos?|music|songs?|illustrations?|images?"
-            r"|articles?|films?|explanations?|letters?)\b)|Accompanying (?:him|her|them|the [a-z ]{1,40})"
+            r"|articles?|films?|explanations?|letters?)\b)|[Aa]ccompanying (?:him|her|them|the [a-z ]{1,40})"
             r"(?: [^.]{0,80}?)? " + _BE + r")(?= )"
         ),
     ),
