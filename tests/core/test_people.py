@@ -726,3 +726,24 @@ def test_hand_checked_sample_precision_and_recall(which: str) -> None:
     for key in ("name_precision", "name_recall", "position_precision", "position_recall"):
         # committed figures are rounded to 4 places
         assert figures[key] >= committed[key] - 5e-5, (key, figures[key], committed[key])
+
+
+@pytest.mark.corpus
+def test_hand_checked_appositions() -> None:
+    """40 appearances outside lists, each judged an official or not (see the sample's "about")."""
+    corpus_file("kcna_2011_2012.jsonl.gz")
+    check = json.loads(SAMPLE.read_text(encoding="utf-8"))["appositions"]
+    assert len(check["items"]) == 40
+    kept_officials = kept_others = 0
+    for item in check["items"]:
+        document = _corpus_doc(item["file"], item["line"])
+        assert document.text[item["start"] : item["start"] + len(item["name"])] == item["name"]
+        found = any(a.start == item["start"] for a in extract_appearances(document))
+        if item["official"]:
+            kept_officials += found
+        else:
+            kept_others += found
+    print("appositions:", kept_officials, "officials kept,", kept_others, "others extracted")
+    after = check["figures"]["after_fix"]
+    assert kept_officials >= after["officials_kept"]
+    assert kept_others <= after["non_officials_kept"]
