@@ -12,7 +12,11 @@ How a document is read:
    accompanied by", "Among the participants were", "... funeral committee ... made up of
    following persons:", "was elected") or close one ("... were present"). The names the list
    words govern form one list, numbered in the order printed; a list opened by a colon goes on
-   in the next passage.
+   in the next passage. A sentence that is a list without list words is one too: names with
+   offices of the North and no verb ("Kang Sok Ju, member of ..., Kim Yong Il, ..., and officials
+   concerned."), or officials as the subject of a verb ("Choe Yong Rim, Pak To Chun ... and other
+   officials ... visited ..."). A sentence cut over two passages by a wrong paragraph break of the
+   source is read whole.
 3. Offices are read from the words after each name (or a title before it), shared by the names
    of a run when the office is plural ("Pak To Chun and Thae Jong Su, alternate members ...").
    A name with an office of another state is no official of the North and is dropped.
@@ -72,6 +76,9 @@ from wpk_archive.core.people.wording import (
 
 @dataclass
 class _Name:
+    """A name being read: its passage, the title before it, the office after it, and the office
+    it ends up with (``shared`` when it came from a plural office of its run)."""
+
     span: NameSpan
     passage: int
     pre: str | None = None
@@ -137,6 +144,8 @@ teahouse")."""
 
 
 class _Reader:
+    """Reads one document, block of passages by block, into ``out``."""
+
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.text = doc.text
