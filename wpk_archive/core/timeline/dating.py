@@ -83,6 +83,14 @@ _ANNOUNCED_AFTER = re.compile(
     re.IGNORECASE,
 )
 """After a meeting's name, words that announce it: "... will be held on", "... is to be convened"."""
+_FUTURE = re.compile(
+    r"\b(?:will|shall)\s+(?:\w+\s+){0,2}?(?:open|be\s+(?:held|convened|convoked|opened)|convene|"
+    r"take\s+place)\b|\bto\s+be\s+(?:held|convened|convoked|opened)\b|\b(?:upcoming|forthcoming|"
+    r"preparatory\s+committee|preparations?\s+for|decision\s+on\s+(?:convening|holding)|greet|"
+    r"run[-\s]up\s+to|delegates?\s+to|eve\s+of)\b",
+    re.IGNORECASE,
+)
+"""Anywhere in a sentence, words that put an unnumbered, undated meeting in the future."""
 _POSTPONED = re.compile(
     r"\b(?:postpon\w*|put\s+off|(?<!without\s)delay(?:ed|s|ing)?|defer\w*|rescheduled)\b", re.I
 )
@@ -350,6 +358,10 @@ def status_of(sentence: str, meeting: Found, doc_date: str | None) -> str | None
     before = sentence[max(0, meeting.start - 90) : meeting.start]
     after = sentence[meeting.end : meeting.end + 140]
     announced = _ANNOUNCED_BEFORE.search(before) or _ANNOUNCED_AFTER.search(after)
+    if not announced and date is None and meeting.ref.key.endswith(":?"):
+        # "the Party conference ... as it will open at a historic juncture": which conference, the
+        # tense of the whole sentence tells
+        announced = _FUTURE.search(sentence)
     if announced and (
         date is None
         or doc_date is None

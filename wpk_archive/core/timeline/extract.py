@@ -171,35 +171,15 @@ def _key_and_name(meeting: NamedMeeting, ctx: _Context) -> Ref:
     return Ref(kind, key, name, ambiguous)
 
 
-_EVENT_BEFORE = re.compile(
-    r"(?:\b(?:historic|last|recent|latest|since|after|following|at|to|before|upcoming|forthcoming|"
-    r"coming|next|during|by|of|attend\w*|convene\w*|convoke\w*|hold|holds|held|open\w*|"
-    r"clos\w*|conclud\w*|wrapp\w*\s+up|ended)|^\W*(?-i:The|This|That)(?=\s+(?:same|historic|"
-    r"recent|latest|last|current|present|rare|first)\s))\s+"
-    r"(?:the\s+|a\s+|an\s+|its\s+)?(?:(?:historic|same|recent|rare|first|full|landmark|"
-    r"ruling|party|\w+-day)\s+)*$",
-    re.IGNORECASE,
-)
-_EVENT_AFTER = re.compile(
-    r"[^.;]{0,90}?\b(?:was|were|is|will\s+be|to\s+be)\s+(?:\w+ly\s+)?(?:held|convened|convoked|"
-    r"called|opened|postponed|delayed|scheduled|expected)\b",
-    re.IGNORECASE,
-)
-"""Words around an unnumbered "Party conference" that make it one meeting, not the institution."""
-
-
 def _needs_date(ref: Ref, sentence: str = "", start: int = 0, end: int = 0) -> bool:
     """Whether a mention of ``ref`` says too little to be kept undated: unnumbered names ("a
-    meeting of the Political Bureau"), except congresses and conferences spoken of as an event
-    ("since the historic Conference", "the forthcoming Conference"), which the reference
-    chronology can still identify from the article's date; "The Party conference is of
-    particular significance" speaks of the institution."""
+    meeting of the Political Bureau"), except congresses and conferences, which are rare enough
+    for the reference chronology to identify from the article's date and tense ("the WPK
+    Conference reelected him" in 2011 is the 3rd; "the forthcoming Conference" in February 2012
+    the 4th)."""
     if ref.key.split(":")[-1] != "?":
         return False
-    if ref.kind in ("party_congress", "party_conference"):
-        before = sentence[:start] if start <= 40 else sentence[start - 40 : start].split(" ", 1)[-1]
-        return not (_EVENT_BEFORE.search(before) or _EVENT_AFTER.match(sentence, end))
-    return True
+    return ref.kind not in ("party_congress", "party_conference")
 
 
 def _is_wpk(meeting: NamedMeeting, sentence: str, ctx: _Context) -> bool:

@@ -31,6 +31,9 @@ from wpk_archive.core.models import Event, EventMention, EventSource
 _RANK: dict[str, int] = {"year": 0, "month": 1, "day": 2}
 _STATUS_RANK: dict[str | None, int] = {"held": 2, "postponed": 1, None: 1, "announced": 0}
 _STALE_YEARS = 2
+_ANNOUNCED_DAYS = 120
+"""How long before a congress or conference the press speaks of it as coming (the 4th Conference
+was called on 18 February 2012 for 11 April)."""
 _RARE_KINDS = ("party_congress", "party_conference")
 """Kinds held at most once a year: a year identifies one of them."""
 
@@ -88,13 +91,23 @@ def _candidates(mention: EventMention, chronology: ChronologyTable) -> list[Chro
         if mention.role == "previous":  # "the previous congress": the last one held before
             before = [r for r in rows if _years_between(r.start, doc_date) > 30 / 365.25]
             return [max(before, key=lambda r: r.start)] if before else []
-        if mention.status in ("announced", "postponed"):  # "the forthcoming Conference"
-            later = [r for r in rows if r.start > doc_date]
-            soonest = min(later, key=lambda r: r.start, default=None)
-            return [soonest] if soonest and _years_between(doc_date, soonest.start) <= 1.5 else []
+        later = [r for r in rows if r.start > doc_date]
+        soonest = min(later, key=lambda r: r.start, default=None)
+        if soonest is not None and _years_between(doc_date, soonest.start) > 1.5:
+            soonest = None
         earlier = [r for r in rows if r.start <= doc_date]
         latest = max(earlier, key=lambda r: r.start, default=None)
-        return [latest] if latest and _years_between(latest.start, doc_date) <= 2 else []
+        if latest is not None and _years_between(latest.start, doc_date) > 2:
+            latest = None
+        if mention.status in ("announced", "postponed"):  # "the forthcoming Conference"
+            return [soonest] if soonest else []
+        if (
+            mention.status is None
+            and soonest is not None
+            and _years_between(doc_date, soonest.start) * 365.25 <= _ANNOUNCED_DAYS
+        ):
+            return []  # one held lately and one called for soon: the sentence does not say which
+        return [latest] if latest else []
     earlier = [r for r in rows if r.start <= doc_date]
     if not earlier:
         return []
