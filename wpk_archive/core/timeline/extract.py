@@ -120,6 +120,8 @@ class _Context:
     last_named: dict[str, Ref] = field(default_factory=dict)
     terms: dict[str, int] = field(default_factory=dict)
     subject: Ref | None = None
+    dated: dict[str, str] = field(default_factory=dict)
+    """The date each meeting the document named was given (by key)."""
     _foreign: bool | None = None
 
     @property
@@ -328,7 +330,8 @@ def _sentence_mentions(
         ref = _key_and_name(meeting, ctx)
         if meeting.date_name and meeting.date_name.startswith("--"):
             antecedent = ctx.last.get(meeting.noun)
-            if antecedent is not None and antecedent.kind == ref.kind:
+            month = ctx.dated.get(antecedent.key, "")[4:7] if antecedent is not None else ""
+            if antecedent is not None and antecedent.kind == ref.kind and month == meeting.date_name[1:]:
                 # "the December plenary meeting" after "the plenary meeting ... held in December
                 # 1956": that one, not a December of the publication year
                 found.append(Found(meeting.start, meeting.end, antecedent, False, False, anaphor=True))
@@ -385,6 +388,8 @@ def _sentence_mentions(
             continue
         seen[same] = len(mentions)
         mentions.append(mention)
+        if mention.start_date is not None:
+            ctx.dated.setdefault(mention.key, mention.start_date)
     for item in found:
         if item.anaphor:
             continue
