@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import html
 import json
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,11 +16,9 @@ from typing import Any
 from wpk_archive import __version__
 from wpk_archive.core.archive import Archive, ArchiveError, StoreError, open_archive
 from wpk_archive.core.export import TIMELINE_FORMATS, document_markdown, timeline_export
-from wpk_archive.core.models import EVENT_KINDS, Document
+from wpk_archive.core.models import EVENT_KINDS, Document, Snippet
 from wpk_archive.core.search.indexer import WORKER_FLAG, worker_main
 from wpk_archive.core.timeline import event_to_json
-
-_MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -45,7 +42,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             if archive.notice:
                 print(archive.notice, file=sys.stderr)
             handler = _COMMANDS[command]
-            return int(handler(archive, args))
+            status = int(handler(archive, args))
+            for notice in archive.take_notices():  # raised while the command ran
+                print(notice, file=sys.stderr)
+            return status
     except (ArchiveError, StoreError) as exc:
         print(f"wpk-archive: {exc}", file=sys.stderr)
         return 2
@@ -83,7 +83,12 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--page", type=int, default=1, help="page number, from 1")
     search.add_argument("--from", dest="date_from", metavar="DATE", help="published on/after")
     search.add_argument("--to", dest="date_to", metavar="DATE", help="published on/before")
-    search.add_argument("--sort", choices=("relevance", "date"), default="relevance")
+    search.add_argument(
+        "--sort",
+        choices=("relevance", "date", "newest", "oldest"),
+        default="relevance",
+        help="relevance (default), date or newest (newest first), oldest (oldest first)",
+    )
     search.add_argument("--facets", action="store_true", help="counts by year, kind and source")
     search.add_argument("--json", action="store_true")
 
@@ -173,13 +178,19 @@ def _import(archive: Archive, args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
-def _terminal_marks(snippet: str, tty: bool) -> str:
-    """Snippet markup for a terminal: bold on a tty, **word** otherwise."""
-    marked = _MARK.sub(
-        (lambda m: f"\x1b[1;33m{m.group(1)}\x1b[0m") if tty else (lambda m: f"**{m.group(1)}**"),
-        snippet,
+def _terminal_marks(snippet: Snippet, tty: bool) -> str:
+    """A snippet for a terminal: matches bold on a tty, **word** otherwise."""
+    if tty:
+        return snippet.render(lambda t: f"\x1b[1;33m{t}\x1b[0m")
+    return snippet.render(lambda t: f"**{t}**")
+
+
+def _html_snippet(snippet: Snippet) -> str:
+    """A snippet as HTML: text escaped, matches in <mark>…</mark>."""
+    return snippet.render(
+        lambda t: "<mark>" + html.escape(t, quote=False) + "</mark>",
+        lambda t: html.escape(t, quote=False),
     )
-    return html.unescape(marked)
 
 
 def _search(archive: Archive, args: argparse.Namespace) -> int:
@@ -189,11 +200,13 @@ def _search(archive: Archive, args: argparse.Namespace) -> int:
         offset=max(0, args.page - 1) * args.limit,
         date_from=args.date_from,
         date_to=args.date_to,
-        sort=args.sort,
+        sort="date" if args.sort == "newest" else args.sort,
         facets=args.facets,
     )
     if result.message:
         print(result.message, file=sys.stderr)
+    for notice in archive.take_notices():
+        print(notice, file=sys.stderr)
     if result.suggestion:
         print(f"Did you mean: {result.suggestion}", file=sys.stderr)
     if args.json:
@@ -210,7 +223,8 @@ def _search(archive: Archive, args: argparse.Namespace) -> int:
                     "date": h.date,
                     "passage": h.passage,
                     "text": h.text,
-                    "snippet": h.snippet,
+                    "snippet": _html_snippet(h.snippet),
+                    "spans": [list(span) for span in h.spans],
                 }
                 for h in result.hits
             ],
