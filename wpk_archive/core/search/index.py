@@ -386,24 +386,34 @@ class PassageIndex:
         """The (document id, passage) of every live passage in the index, duplicates kept (a
         stale second copy of a passage shows as a repeated key)."""
         with self.lock:
-            arrays = self.facts().arrays
-            keys: list[tuple[str, int]] = []
-            alive = arrays.alive
-            for leaf, offset in arrays.leaves:
-                for i, pid in enumerate(wp.stored_pids(leaf)):
-                    if pid is not None and alive[offset + i]:
-                        keys.append(split_key(pid))
-            return keys
+            try:
+                arrays = self.facts().arrays
+                keys: list[tuple[str, int]] = []
+                alive = arrays.alive
+                for leaf, offset in arrays.leaves:
+                    for i, pid in enumerate(wp.stored_pids(leaf)):
+                        if alive[offset + i]:
+                            keys.append(split_key(pid) if pid is not None else ("", -1))
+                return keys
+            except IndexError_:
+                raise
+            except Exception as exc:
+                raise IndexError_(f"the index in {self.path} cannot be read ({exc})") from exc
 
     def passage_kinds(self) -> dict[tuple[str, int], set[str]]:
         """The event kinds each passage is indexed with (passages without any left out)."""
         with self.lock:
-            facts = self.facts()
-            found: dict[tuple[str, int], set[str]] = {}
-            for kind, ids in facts.kind_ids.items():
-                for docnum in ids.tolist():
-                    found.setdefault(split_key(facts.arrays.pid(docnum)), set()).add(kind)
-            return found
+            try:
+                facts = self.facts()
+                found: dict[tuple[str, int], set[str]] = {}
+                for kind, ids in facts.kind_ids.items():
+                    for docnum in ids.tolist():
+                        found.setdefault(split_key(facts.arrays.pid(docnum)), set()).add(kind)
+                return found
+            except IndexError_:
+                raise
+            except Exception as exc:
+                raise IndexError_(f"the index in {self.path} cannot be read ({exc})") from exc
 
     # -- the query language (see .query) -----------------------------------------------------
 
