@@ -166,10 +166,13 @@ class PostingArrays:
     def score(
         self, fieldname: str, text: bytes, ids: Ids, weights: NDArray[np.float32], boost: float
     ) -> Scores:
-        """BM25 (Whoosh's BM25F with its defaults) of a term in each of ``ids``."""
-        idf = self.idf(fieldname, text)
+        """BM25 (Whoosh's BM25F with its defaults) of a term in each of ``ids``; in a field
+        without lengths (keywords, ids) the term's weight, as Whoosh's WeightScorer gives."""
         lengths = self.lengths(fieldname)
-        if lengths is None or not ids.size:
+        if lengths is None:
+            return np.asarray(weights * boost, dtype=np.float32)
+        idf = self.idf(fieldname, text)
+        if not ids.size:
             norm: Any = 1.0
         else:
             average = float(self.reader.field_length(fieldname)) / max(self.size, 1)
@@ -235,15 +238,16 @@ class Evaluator:
             b = self._eval(q.b)
             ids, ia, _ib = np.intersect1d(a.ids, b.ids, assume_unique=True, return_indices=True)
             return Matches(ids, a.scores[ia])
-        if kind is wq.Not:
+        if kind is wq.Not:  # every other passage, each scoring 1 (Whoosh's InverseMatcher)
             every = self.arrays.every()
-            return _minus(Matches(every, np.zeros(every.size, np.float32)), self._eval(q.query))
+            return _minus(Matches(every, np.ones(every.size, np.float32)), self._eval(q.query))
         if kind is wq.Every:
             every = self.arrays.every()
             if q.fieldname not in (None, "", "*"):  # passages with any term in the field
                 texts = wp.field_terms(self.arrays.reader, q.fieldname)
                 every = _union([self._term(q.fieldname, t, 1.0) for t in texts]).ids
-            return Matches(every, np.zeros(every.size, dtype=np.float32))
+            # each scoring the query's boost, as Whoosh's Every does
+            return Matches(every, np.full(every.size, q.boost, dtype=np.float32))
         if q is wq.NullQuery or kind is type(wq.NullQuery) or q.__class__.__name__ == "Nothing":
             return Matches.empty()
         if kind is wq.Phrase and q.slop <= 1:
@@ -272,6 +276,9 @@ class Evaluator:
             if not len(result):
                 break
             result = _minus(result, self._eval(s))
+        if negative and len(result):
+            # each NOT in an And scores 1 where it matches (Whoosh intersects its InverseMatcher)
+            result = Matches(result.ids, result.scores + np.float32(len(negative)))
         return result
 
     def _term(self, fieldname: str, text: Any, boost: float) -> Matches:
