@@ -39,7 +39,8 @@ ARTICLES = [
 def marked(snippet: Snippet) -> str:
     """A snippet as HTML with <mark>, as the CLI's --json writes it."""
     return snippet.render(
-        lambda t: f"<mark>{html.escape(t, quote=False)}</mark>", lambda t: html.escape(t, quote=False)
+        lambda t: f"<mark>{html.escape(t, quote=False)}</mark>",
+        lambda t: html.escape(t, quote=False),
     )
 
 

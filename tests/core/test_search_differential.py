@@ -211,7 +211,7 @@ def _parsed_queries(ix: PassageIndex) -> list[wq.Query]:
 def test_the_evaluator_agrees_with_whooshs_searcher(
     index: tuple[PassageIndex, list[Document]],
 ) -> None:
-    ix, _docs_ = index
+    ix, _ = index
     rng = random.Random(RNG_SEED + 1)
     queries = [_query(rng, ix).normalize() for _ in range(500)] + _parsed_queries(ix)
     kinds_seen: set[str] = set()
