@@ -88,6 +88,12 @@ class NameTable:
                 key = table.get(tuple(words[i : i + size]))
                 if key is not None:
                     found.add(key)
+        # the parts of a hyphenated word are words too ("anti-DPRK" names the DPRK)
+        for word in (w for w in words if "-" in w):
+            for part in word.split("-"):
+                key = table.get((part,)) if part in firsts else None
+                if key is not None:
+                    found.add(key)
         return sorted(found)
 
 
