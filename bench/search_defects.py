@@ -143,11 +143,17 @@ def snippets(archive: Archive) -> dict[str, Any]:
     for query in ("Kim Jong Il", "Kim Jong Un", "rice", '"Central Committee"', "party congress"):
         for hit in archive.search(query, limit=200).hits:
             seen += 1
-            pieces = [p.strip(" .,") for p in hit.snippet.split("…") if p.strip(" .,")]
-            plain = [re.sub(r"</?mark>", "", p) for p in pieces]
+            snippet = hit.snippet
+            if isinstance(snippet, str):  # before: HTML
+                html = snippet
+                pieces = [p.strip(" .,") for p in html.split("…") if p.strip(" .,")]
+                plain = [re.sub(r"</?mark>", "", p) for p in pieces]
+            else:  # now: offsets, rendered here as the CLI's --json does
+                html = snippet.render(lambda t: f"<mark>{t}</mark>")
+                plain = [hit.text[a:b].strip(" .,") for a, b in snippet.fragments]
             if any(a in b or b in a for i, a in enumerate(plain) for b in plain[i + 1 :]):
                 repeated += 1
-            if query.startswith('"') and "</mark> <mark>" in hit.snippet:
+            if query.startswith('"') and "</mark> <mark>" in html:
                 split += 1
     return {"hits": seen, "repeated_fragments": repeated, "phrase_marks_split": split}
 
