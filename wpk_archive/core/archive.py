@@ -982,8 +982,16 @@ class Archive:
                 self.store.delete_document(row["target_id"], with_user_data=False)
                 self._ensure_index()
                 self.index.delete_documents([row["target_id"]])
-        self.rebuild_timeline()
-        self.reindex()
+        self.rebuild_timeline()  # event corrections reach the index's kinds here
+        # only the documents whose fields changed are indexed again (not the whole index)
+        changed = {
+            r["target_id"] for r in rows if r["target_type"] == "document" and r["action"] == "set"
+        }
+        docs = [d for d in (self.store.document(i) for i in sorted(changed)) if d is not None]
+        if docs:
+            self._ensure_index()
+            self.index.add_documents(docs, kinds=self._timeline_kinds(), replace=True)
+            self.index.set_generation(self.store.generation())
         return added
 
     def doctor(self, *, repair: bool = True) -> list[str]:

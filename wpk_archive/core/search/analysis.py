@@ -163,25 +163,38 @@ def analyze(text: str, *, parts: bool = True) -> list[Token4]:
 def index_stream(text: str) -> tuple[list[str], list[int] | None]:
     """The text field's tokens in stream order and their positions (None: token i is at
     position i): exactly the tokens of :func:`analyze`, found faster where there is no Hangul."""
+    tokens, positions, _words = index_words(text)
+    return tokens, positions
+
+
+def index_words(text: str) -> tuple[list[str], list[int] | None, list[str] | None]:
+    """:func:`index_stream`, and the whole words in position order (None when the text has
+    Hangul: its bigrams are not words)."""
     folded, _starts, _ends = fold(text)
     if HAS_HANGUL.search(folded):
         tokens = analyze(text)
-        return [t for t, _, _, _ in tokens], [p for _, p, _, _ in tokens]
+        return [t for t, _, _, _ in tokens], [p for _, p, _, _ in tokens], None
     words = _WORD.findall(folded)
     if "'" in folded:
         words = [_unpossessive(w) for w in words]
     if "-" not in folded:
-        return words, None
+        return words, None, words
+    hyphenated = [i for i, w in enumerate(words) if "-" in w]
+    if not hyphenated:
+        return words, None, words
     stream: list[str] = []
     positions: list[int] = []
-    for i, word in enumerate(words):
-        stream.append(word)
-        positions.append(i)
-        if "-" in word:
-            for part in _parts(word):
-                stream.append(part)
-                positions.append(i)
-    return stream, positions
+    done = 0
+    for i in hyphenated:
+        stream.extend(words[done : i + 1])
+        positions.extend(range(done, i + 1))
+        parts = _parts(words[i])
+        stream.extend(parts)
+        positions.extend([i] * len(parts))
+        done = i + 1
+    stream.extend(words[done:])
+    positions.extend(range(done, len(words)))
+    return stream, positions, words
 
 
 def index_tokens(text: str) -> list[str]:

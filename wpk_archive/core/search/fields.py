@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from wpk_archive.core.models import Document, Event
-from wpk_archive.core.search.analysis import HAS_HANGUL, index_stream, words_of
+from wpk_archive.core.search.analysis import HAS_HANGUL, index_words, words_of
 from wpk_archive.core.search.segments import ArticleFields, PassageFields
 from wpk_archive.core.search.variants import Form, Variants
 
@@ -116,11 +116,7 @@ def passage_fields(
     fields = []
     texts = doc.texts if isinstance(doc, ArticleRecord) else article_record(doc).texts
     for ordinal, text in texts:
-        tokens, positions = index_stream(text)
-        if positions is None:
-            words = tokens
-        else:  # the whole word is the first token at its position
-            words = [t for i, t in enumerate(tokens) if i == 0 or positions[i] != positions[i - 1]]
+        tokens, positions, words = index_words(text)
         fields.append(
             PassageFields(
                 pid=passage_key(doc.id, ordinal),
