@@ -135,6 +135,39 @@ def analyze(text: str, *, parts: bool = True) -> list[Token4]:
     ``parts`` False leaves out the parts of hyphenated words (what a query word or a phrase
     searches for: the whole word is at the position already)."""
     folded, starts, ends = fold(text)
+    if HAS_HANGUL.search(folded):
+        out = _analyze_hangul(folded, parts)
+    else:  # the common case, in comprehensions rather than a loop per token
+        found = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded)]
+        if "'" in folded:
+            found = [(_unpossessive(w), a, b) for w, a, b in found]
+        out = [(w, i, a, b) for i, (w, a, b) in enumerate(found)]
+        if parts and "-" in folded:
+            out = _with_parts(out)
+    if starts is not None and ends is not None:
+        out = [(t, p, starts[a], ends[b - 1]) for t, p, a, b in out]
+    return out
+
+
+def _with_parts(tokens: list[Token4]) -> list[Token4]:
+    """Each hyphenated word followed by its parts, at its position, with their spans."""
+    out: list[Token4] = []
+    for token in tokens:
+        out.append(token)
+        word, pos, a, _b = token
+        if "-" not in word:
+            continue
+        pieces = set(_parts(word))
+        offset = 0
+        for piece in word.split("-"):
+            if piece in pieces:
+                out.append((piece, pos, a + offset, a + offset + len(piece)))
+                pieces.discard(piece)
+            offset += len(piece) + 1
+    return out
+
+
+def _analyze_hangul(folded: str, parts: bool) -> list[Token4]:
     out: list[Token4] = []
     pos = 0
     for m in _WORD.finditer(folded):
@@ -145,18 +178,9 @@ def analyze(text: str, *, parts: bool = True) -> list[Token4]:
                 out.append((piece, pos, a + pa, a + pb))
                 pos += 1
             continue
-        out.append((word, pos, a, b))
-        if parts and "-" in word:
-            offset = 0
-            pieces = set(_parts(word))
-            for piece in word.split("-"):
-                if piece in pieces:
-                    out.append((piece, pos, a + offset, a + offset + len(piece)))
-                    pieces.discard(piece)
-                offset += len(piece) + 1
+        token = (word, pos, a, b)
+        out.extend(_with_parts([token]) if parts and "-" in word else [token])
         pos += 1
-    if starts is not None and ends is not None:
-        out = [(t, p, starts[a], ends[b - 1]) for t, p, a, b in out]
     return out
 
 

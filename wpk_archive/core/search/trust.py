@@ -124,10 +124,24 @@ def _read_json(folder: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
+_GENERATIONS: dict[Path, tuple[tuple[int, int, int], int]] = {}
+
+
 def toc_generation(folder: Path) -> int:
-    """The generation the table of contents names (-1 when there is none; unverified)."""
+    """The generation the table of contents names (-1 when there is none; unverified). Read
+    again only when the file changed (every search asks)."""
+    try:
+        st = (folder / TOC_FILE).stat()
+    except OSError:
+        return -1
+    stamp = (st.st_ino, st.st_size, st.st_mtime_ns)
+    known = _GENERATIONS.get(folder)
+    if known is not None and known[0] == stamp:
+        return known[1]
     value = _read_json(folder).get("generation")
-    return value if isinstance(value, int) else -1
+    generation = value if isinstance(value, int) else -1
+    _GENERATIONS[folder] = (stamp, generation)
+    return generation
 
 
 def signed(folder: Path) -> bool:
