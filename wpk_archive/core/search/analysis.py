@@ -51,6 +51,8 @@ _QUOTES = {
     "\u2010": "-", "\u2011": "-",
 }  # fmt: skip
 _FOLD = str.maketrans(_QUOTES)
+_NON_ASCII = re.compile(r"[\x00-\x7f]?[^\x00-\x7f]+", re.S)
+"""A run of non-ASCII characters with the character before it (which a mark may join)."""
 _JOINS_PREVIOUS = re.compile("[\u1160-\u11ff\ud7b0-\ud7ff]")
 """Hangul vowel and final jamo: NFKC composes them with the character before."""
 
@@ -85,26 +87,39 @@ def fold(text: str) -> tuple[str, list[int] | None, list[int] | None]:
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    for a, b in _clusters(text):
-        piece = unicodedata.normalize("NFKC", text[a:b]).lower().translate(_FOLD)
-        pieces.append(piece)
-        starts.extend([a] * len(piece))
-        ends.extend([b] * len(piece))
+    done = 0
+    # ASCII stays in place; only the runs around other characters are normalised piecewise
+    for run in _NON_ASCII.finditer(text):
+        lo, hi = run.span()
+        if lo > done:
+            pieces.append(text[done:lo].lower())
+            starts.extend(range(done, lo))
+            ends.extend(range(done + 1, lo + 1))
+        for a, b in _clusters(text, lo, hi):
+            piece = unicodedata.normalize("NFKC", text[a:b]).lower().translate(_FOLD)
+            pieces.append(piece)
+            starts.extend([a] * len(piece))
+            ends.extend([b] * len(piece))
+        done = hi
+    if done < len(text):
+        pieces.append(text[done:].lower())
+        starts.extend(range(done, len(text)))
+        ends.extend(range(done + 1, len(text) + 1))
     return "".join(pieces), starts, ends
 
 
-def _clusters(text: str) -> Iterator[tuple[int, int]]:
-    """Spans of ``text`` that normalise independently: a character with the combining marks
-    (and Hangul vowel/final jamo) that follow it."""
-    start = 0
-    for i in range(1, len(text)):
+def _clusters(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+    """Spans of ``text[lo:hi]`` that normalise independently: a character with the combining
+    marks (and Hangul vowel/final jamo) that follow it."""
+    start = lo
+    for i in range(lo + 1, hi):
         ch = text[i]
         if unicodedata.combining(ch) or _JOINS_PREVIOUS.match(ch):
             continue
         yield start, i
         start = i
-    if text:
-        yield start, len(text)
+    if hi > lo:
+        yield start, hi
 
 
 # -- tokens -----------------------------------------------------------------------------------
@@ -138,10 +153,9 @@ def analyze(text: str, *, parts: bool = True) -> list[Token4]:
     if HAS_HANGUL.search(folded):
         out = _analyze_hangul(folded, parts)
     else:  # the common case, in comprehensions rather than a loop per token
-        found = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded)]
+        out = [(m.group(), i, m.start(), m.end()) for i, m in enumerate(_WORD.finditer(folded))]
         if "'" in folded:
-            found = [(_unpossessive(w), a, b) for w, a, b in found]
-        out = [(w, i, a, b) for i, (w, a, b) in enumerate(found)]
+            out = [(_unpossessive(w), i, a, b) for w, i, a, b in out]
         if parts and "-" in folded:
             out = _with_parts(out)
     if starts is not None and ends is not None:

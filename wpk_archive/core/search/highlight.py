@@ -83,14 +83,18 @@ class Highlight:
         tokens = token_spans(text)
         marked: list[tuple[int, int]] = [(a, b) for w, _, a, b in tokens if w in self.words]
         if self.phrases:
+            wanted = {w for phrase in self.phrases for w in phrase}
             at: dict[int, dict[str, tuple[int, int]]] = {}
             for w, p, a, b in tokens:
-                at.setdefault(p, {}).setdefault(w, (a, b))
+                if w in wanted:
+                    at.setdefault(p, {}).setdefault(w, (a, b))
             by_first: dict[str, list[tuple[str, ...]]] = {}
             for phrase in self.phrases:
                 by_first.setdefault(phrase[0], []).append(phrase)
             for w, p, a, _b in tokens:
-                for phrase in by_first.get(w, ()):
+                if w not in by_first:
+                    continue
+                for phrase in by_first[w]:
                     end = _phrase_end(at, phrase, p)
                     if end is not None:
                         marked.append((a, end))

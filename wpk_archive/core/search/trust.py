@@ -98,7 +98,8 @@ def write_toc(
     key = signing_key()
     if key is None:
         raise Untrusted(f"cannot make the index key {key_path()}")
-    previous = _read_json(folder).get("files", {})
+    # digests carried over only from a table of contents this installation signed
+    previous = _read_json(folder).get("files", {}) if signed(folder) else {}
     entries: dict[str, Any] = {}
     for name in sorted(set(files)):
         path = folder / name
