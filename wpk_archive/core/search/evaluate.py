@@ -442,17 +442,43 @@ def rank(
         primary = np.where(undated, _UNDATED, days)
     else:
         primary = np.where(undated, _UNDATED, -days)
+    secondary = _secondary(days, undated, doc_code[ids])
     if end is not None and end < ids.size:
-        # the first `end` by the primary key, every tie at the boundary included, then the
-        # few candidates sorted by every key (not all matches)
+        # the first `end` by the primary key: those strictly before the end-th, then from the
+        # ties at the boundary (every name query ties) the first by the secondary key; only
+        # these few are sorted by every key
         kth = np.partition(primary, end - 1)[end - 1]
-        candidates = np.flatnonzero(primary <= kth)
+        before = np.flatnonzero(primary < kth)
+        tied = np.flatnonzero(primary == kth)
+        need = end - before.size
+        if need < tied.size:
+            cut = np.partition(secondary[tied], need - 1)[need - 1]
+            tied = tied[secondary[tied] <= cut]
+        candidates = np.concatenate([before, tied])
     else:
         candidates = np.arange(ids.size)
-    docnums = ids[candidates]
-    keys = [docnums, doc_code[docnums], -days[candidates], undated[candidates]]
-    order = candidates[np.lexsort((*keys, primary[candidates]))]
+    order = candidates[
+        np.lexsort((ids[candidates], secondary[candidates], primary[candidates]))
+    ]
     return order[offset:end]
+
+
+def _secondary(days: NDArray[np.int64], undated: NDArray[np.bool_], docs: Ids) -> Ids:
+    """One int64 per match ordering the ties of the sort: dated before undated, newest
+    first, then by document id (``docs``, codes in id order; < 2**24 documents)."""
+    newest = np.where(undated, 0, 99_999_999 - np.maximum(days, 0)).astype(np.int64)
+    if docs.size and int(docs.max()) >= 1 << 24:  # more documents than the key has bits for
+        order = np.lexsort((docs, newest, undated))
+        ranks = np.empty(docs.size, dtype=np.int64)
+        ranks[order] = np.arange(docs.size)
+        # equal (undated, newest, docs) must share a rank: collapse runs of equal keys
+        keys = np.stack([undated[order], newest[order], docs[order]])
+        new = np.ones(docs.size, dtype=np.bool_)
+        new[1:] = (keys[:, 1:] != keys[:, :-1]).any(axis=0)
+        shared = np.cumsum(new) - 1
+        ranks[order] = shared
+        return ranks
+    return (undated.astype(np.int64) << 52) | (newest << 24) | docs.astype(np.int64)
 
 
 class UnsupportedQuery(ValueError):
