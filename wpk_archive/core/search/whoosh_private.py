@@ -18,6 +18,7 @@ import struct
 import zlib
 from array import array
 from collections.abc import Iterable
+from functools import lru_cache
 from itertools import accumulate, chain
 from operator import sub
 from pathlib import Path
@@ -160,8 +161,10 @@ SINGLE = {value: position for position, value in enumerate(ONE_POSITION)}
 """Encoded single positions and the position each holds."""
 
 
+@lru_cache(maxsize=1 << 16)
 def decode_positions(value: bytes) -> tuple[int, ...]:
-    """The positions in an encoded ``Positions`` value (count, then pickled deltas)."""
+    """The positions in an encoded ``Positions`` value (count, then pickled deltas); the
+    same values recur in many passages, so decodings are kept."""
     single = SINGLE.get(value)
     if single is not None:
         return (single,)
