@@ -44,7 +44,7 @@ def test_type_a_query_pick_a_hit_and_read_the_highlighted_passage(
     in_passage = [
         state.document.text[a:b] for a, b in state.matches if passage.start <= a < passage.end
     ]
-    assert in_passage == ["Supreme", "People's", "Assembly"]
+    assert in_passage == ["Supreme People's Assembly"]  # a phrase is one mark
     html = window.reader.original.toHtml()
     assert "background-color:#ffe066" in html
     assert "8th Congress of Workers" in window.reader.header.text()

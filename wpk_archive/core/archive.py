@@ -484,12 +484,14 @@ class Archive:
                 self.index.set_generation(generation)
         except passage_index.IndexError_:
             stale = True
+        had_index = any(self.index.path.glob("*.toc")) if self.index.path.exists() else False
         if stale:
             if self.readonly:
                 self.notice = (self.notice or "") + " The search index is out of date."
                 self._notices.append("The search index is out of date (opened read-only).")
             else:
                 self.reindex(progress=progress)
+            if not self.readonly and had_index:  # a new archive's first index is no news
                 self._notices.append(
                     "The search index was missing, damaged, out of date or not written by this "
                     "installation; it was rebuilt from the archive. Nothing was lost."
