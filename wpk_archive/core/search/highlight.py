@@ -12,7 +12,7 @@ from typing import Any
 from whoosh import query as wq
 
 from wpk_archive.core.models import Snippet
-from wpk_archive.core.search.analysis import TEXT_FIELDS, token_spans
+from wpk_archive.core.search.analysis import TEXT_FIELDS, wanted_tokens
 from wpk_archive.core.search.variants import Form
 
 
@@ -80,13 +80,13 @@ class Highlight:
         phrase as one span (from its first word to its last)."""
         if not self.words and not self.phrases:
             return []
-        tokens = token_spans(text)
+        in_phrases = {w for phrase in self.phrases for w in phrase}
+        tokens = wanted_tokens(text, self.words | in_phrases)
         marked: list[tuple[int, int]] = [(a, b) for w, _, a, b in tokens if w in self.words]
         if self.phrases:
-            wanted = {w for phrase in self.phrases for w in phrase}
             at: dict[int, dict[str, tuple[int, int]]] = {}
             for w, p, a, b in tokens:
-                if w in wanted:
+                if w in in_phrases:
                     at.setdefault(p, {}).setdefault(w, (a, b))
             by_first: dict[str, list[tuple[str, ...]]] = {}
             for phrase in self.phrases:
