@@ -170,10 +170,16 @@ def wanted_tokens(text: str, wanted: set[str]) -> list[Token4]:
     if HAS_HANGUL.search(folded):
         return [t for t in analyze(text) if t[0] in wanted]
     words = _WORD.findall(folded)
-    if "'" in folded:
-        words = [_unpossessive(w) for w in words]
-    hyphens = "-" in folded
-    chosen = [i for i, w in enumerate(words) if w in wanted or (hyphens and "-" in w)]
+    if "'s" in folded:
+        words = [w[:-2] if w.endswith("'s") and len(w) > 2 else w for w in words]
+    if "-" in folded:
+        chosen = [
+            i
+            for i, w in enumerate(words)
+            if w in wanted or ("-" in w and any(p in wanted for p in w.split("-")))
+        ]
+    else:
+        chosen = [i for i, w in enumerate(words) if w in wanted]
     if not chosen:
         return []
     matches = list(_WORD.finditer(folded))
@@ -187,6 +193,33 @@ def wanted_tokens(text: str, wanted: set[str]) -> list[Token4]:
             out.append((word, i, a, b))
     if starts is not None and ends is not None:
         out = [(t, p, starts[a], ends[b - 1]) for t, p, a, b in out]
+    return out
+
+
+@lru_cache(maxsize=256)
+def _words_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    """Where any of ``words`` is a whole token or a part of a hyphenated token, in folded text
+    without Hangul: not joined to a word before it by . or ' (a - may join: a part), then an
+    optional possessive, then not joined to a word after it by . or '."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w])(?<![\w][.'])(?:{alternatives})(?:'s(?![.'-]\w))?(?![\w])(?![.']\w)"
+    )
+
+
+def word_spans(text: str, words: set[str]) -> list[tuple[int, int]] | None:
+    """Spans in ``text`` of the tokens (or hyphenated words' parts) that are in ``words``,
+    found by one regular expression; None when the text needs the analyzer (Hangul, or words
+    that are not plain runs of letters and digits)."""
+    folded, starts, ends = fold(text)
+    if HAS_HANGUL.search(folded) or not all(w.isalnum() for w in words):
+        return None
+    out = []
+    for m in _words_pattern(frozenset(words)).finditer(folded):
+        a, b = m.span()
+        if folded.endswith("'s", a, b) and a > 0 and folded[a - 1] == "-":
+            b -= 2  # a part's span leaves out the whole word's possessive
+        out.append((a, b) if starts is None or ends is None else (starts[a], ends[b - 1]))
     return out
 
 

@@ -70,12 +70,16 @@ class PostingArrays:
         self._alive: NDArray[np.bool_] | None = None
         self._live_ids: Ids | None = None
         self._stored: dict[int, Any] = {}
+        self._pids: dict[int, str] = {}
         self.has_deletions = any(leaf.has_deletions() for leaf, _ in self.leaves)
 
     # -- per passage ----------------------------------------------------------------------------
 
     def pid(self, docnum: int) -> str:
-        """The stored passage key of ``docnum``."""
+        """The stored passage key of ``docnum`` (kept: it cannot change in this commit)."""
+        known = self._pids.get(docnum)
+        if known is not None:
+            return known
         for k in range(len(self.leaves) - 1, -1, -1):
             leaf, offset = self.leaves[k]
             if docnum >= offset:
@@ -85,6 +89,8 @@ class PostingArrays:
                 pid = wp.decode_pid(reader[docnum - offset]) if reader is not None else None
                 if pid is None:
                     raise ValueError(f"passage {docnum} has no key in the index")
+                if len(self._pids) < 200_000:
+                    self._pids[docnum] = pid
                 return pid
         raise ValueError(f"no passage {docnum} in the index")
 

@@ -12,7 +12,7 @@ from typing import Any
 from whoosh import query as wq
 
 from wpk_archive.core.models import Snippet
-from wpk_archive.core.search.analysis import TEXT_FIELDS, wanted_tokens
+from wpk_archive.core.search.analysis import TEXT_FIELDS, wanted_tokens, word_spans
 from wpk_archive.core.search.variants import Form
 
 
@@ -80,6 +80,10 @@ class Highlight:
         phrase as one span (from its first word to its last)."""
         if not self.words and not self.phrases:
             return []
+        if not self.phrases:  # words only: one regular expression finds them
+            found = word_spans(text, self.words)
+            if found is not None:
+                return merge_spans(found)
         in_phrases = {w for phrase in self.phrases for w in phrase}
         tokens = wanted_tokens(text, self.words | in_phrases)
         marked: list[tuple[int, int]] = [(a, b) for w, _, a, b in tokens if w in self.words]
