@@ -39,8 +39,8 @@ from wpk_archive.core.ingest import document_from_text
 from wpk_archive.core.models import Document
 from wpk_archive.core.search.evaluate import Evaluator
 from wpk_archive.core.search.index import PassageIndex
+from wpk_archive.core.search.lenient import clean_query
 from wpk_archive.core.search.lookups import DateWindow
-from wpk_archive.core.search.query import clean_query
 
 WORDS = [
     "rice",

@@ -17,7 +17,7 @@
 from wpk_archive.core.search.analysis import normalize_query
 from wpk_archive.core.search.fields import compare_passages, kinds_by_passage
 from wpk_archive.core.search.index import IndexError_, PassageIndex
-from wpk_archive.core.search.query import QueryError
+from wpk_archive.core.search.lenient import QueryError
 from wpk_archive.core.search.results import Sort, run_search
 
 __all__ = [

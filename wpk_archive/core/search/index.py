@@ -41,8 +41,9 @@ from wpk_archive.core.search.fields import (
     split_key,
 )
 from wpk_archive.core.search.highlight import Highlight, highlight_terms, make_snippet
+from wpk_archive.core.search.lenient import QueryError
 from wpk_archive.core.search.lookups import DateWindow, Lookups
-from wpk_archive.core.search.query import ParsedQuery, QueryError, QueryReader
+from wpk_archive.core.search.query import ParsedQuery, QueryReader
 from wpk_archive.core.search.segments import ArticleFields, BulkSegmentWriter, PassageFields
 from wpk_archive.core.search.variants import Form, Variants, load_variants
 from wpk_archive.core.search.whoosh_private import WHOOSH_VERSION

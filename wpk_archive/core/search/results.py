@@ -18,8 +18,9 @@ from wpk_archive.core.search.analysis import normalize_query
 from wpk_archive.core.search.evaluate import SORTS
 from wpk_archive.core.search.highlight import make_snippet
 from wpk_archive.core.search.index import PassageIndex
+from wpk_archive.core.search.lenient import QueryError, clean_query
 from wpk_archive.core.search.lookups import DateError, DateWindow
-from wpk_archive.core.search.query import MAX_WORD, QueryError, clean_query
+from wpk_archive.core.search.query import MAX_WORD
 from wpk_archive.core.store import Store
 
 Sort = Literal["relevance", "date", "oldest"]
