@@ -54,12 +54,12 @@ def main() -> int:
             for token in set(index_tokens(text)):
                 if STEMMABLE.match(token):
                     postings[token].add(n)
-    print(f"{len(postings):,} words from {n + 1:,} passages in {time.perf_counter() - started:.1f} s")
+    print(
+        f"{len(postings):,} words from {n + 1:,} passages in {time.perf_counter() - started:.1f} s"
+    )
     # a verb-like base: at least three of its inflections occur; a form that two bases could
     # have made (noting: note or not) is left out as ambiguous
-    candidates = {
-        b: {f for f in inflections(b) if f in postings} for b in postings if len(b) >= 3
-    }
+    candidates = {b: {f for f in inflections(b) if f in postings} for b in postings if len(b) >= 3}
     makers: dict[str, set[str]] = defaultdict(set)
     for b, forms in candidates.items():
         for f in forms:

@@ -463,9 +463,7 @@ def rank(
         candidates = np.concatenate([before, tied])
     else:
         candidates = np.arange(ids.size)
-    order = candidates[
-        np.lexsort((ids[candidates], secondary[candidates], primary[candidates]))
-    ]
+    order = candidates[np.lexsort((ids[candidates], secondary[candidates], primary[candidates]))]
     return order[offset:end]
 
 

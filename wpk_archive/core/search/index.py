@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 from whoosh import query as wq
@@ -48,6 +48,7 @@ from wpk_archive.core.search.segments import ArticleFields, BulkSegmentWriter, P
 from wpk_archive.core.search.variants import Form, Variants, load_variants
 from wpk_archive.core.search.whoosh_private import WHOOSH_VERSION
 
+_T = TypeVar("_T")
 INDEX_NAME = "passages"
 STAMP_FILE = "wpk_index.json"
 RECHECK_SECONDS = 0.05
@@ -384,33 +385,19 @@ class PassageIndex:
             return int(self.searcher().doc_count())
 
     def passage_keys(self) -> list[tuple[str, int]]:
-        """The (document id, passage) of every live passage in the index, duplicates kept (a
-        stale second copy of a passage shows as a repeated key)."""
-        with self.lock:
-            try:
-                arrays = self.facts().arrays
-                keys: list[tuple[str, int]] = []
-                alive = arrays.alive
-                for leaf, offset in arrays.leaves:
-                    for i, pid in enumerate(wp.stored_pids(leaf)):
-                        if alive[offset + i]:
-                            keys.append(split_key(pid) if pid is not None else ("", -1))
-                return keys
-            except IndexError_:
-                raise
-            except Exception as exc:
-                raise IndexError_(f"the index in {self.path} cannot be read ({exc})") from exc
+        """The (document id, passage) of every live passage, duplicates kept (a stale second
+        copy shows as a repeated key); IndexError_ when the index cannot be read."""
+        return self._reading(lambda: self.facts().passage_keys())
 
     def passage_kinds(self) -> dict[tuple[str, int], set[str]]:
         """The event kinds each passage is indexed with (passages without any left out)."""
+        return self._reading(lambda: self.facts().passage_kinds())
+
+    def _reading(self, read: Callable[[], _T]) -> _T:
+        """``read()`` under the lock, any failure to read the index as IndexError_."""
         with self.lock:
             try:
-                facts = self.facts()
-                found: dict[tuple[str, int], set[str]] = {}
-                for kind, ids in facts.kind_ids.items():
-                    for docnum in ids.tolist():
-                        found.setdefault(split_key(facts.arrays.pid(docnum)), set()).add(kind)
-                return found
+                return read()
             except IndexError_:
                 raise
             except Exception as exc:

@@ -17,6 +17,7 @@ from whoosh.searching import Searcher
 
 from wpk_archive.core.search import whoosh_private as wp
 from wpk_archive.core.search.evaluate import PostingArrays
+from wpk_archive.core.search.fields import split_key
 from wpk_archive.core.validation import parse_date_value
 
 
@@ -110,6 +111,24 @@ class Lookups:
         for term in self._reader.lexicon("kind"):
             raw = term if isinstance(term, bytes) else str(term).encode("utf-8")
             found[raw.decode("utf-8")] = self.arrays.postings("kind", raw)[0]
+        return found
+
+    def passage_keys(self) -> list[tuple[str, int]]:
+        """(document id, passage) of every live docnum, in docnum order."""
+        keys: list[tuple[str, int]] = []
+        alive = self.arrays.alive
+        for leaf, offset in self.arrays.leaves:
+            for i, pid in enumerate(wp.stored_pids(leaf)):
+                if alive[offset + i]:
+                    keys.append(split_key(pid) if pid is not None else ("", -1))
+        return keys
+
+    def passage_kinds(self) -> dict[tuple[str, int], set[str]]:
+        """The event kinds of each passage indexed with any."""
+        found: dict[tuple[str, int], set[str]] = {}
+        for kind, ids in self.kind_ids.items():
+            for docnum in ids.tolist():
+                found.setdefault(split_key(self.arrays.pid(docnum)), set()).add(kind)
         return found
 
     def facets(self, ids: NDArray[np.int64]) -> dict[str, dict[str, int]]:
