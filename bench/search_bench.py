@@ -20,6 +20,7 @@ from whoosh import query as wq
 
 from wpk_archive.core.archive import Archive, open_archive
 from wpk_archive.core.ingest import read_jsonl
+from wpk_archive.core.search.lookups import DateWindow
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "out"
@@ -98,7 +99,7 @@ def date_filters(archive: Archive, rounds: int) -> None:
     base = index.parse("army")
     shapes = {
         "year/month/day keyword terms (date: under OR/NOT)": index.date_filter(
-            "2011-03-15", "2012-06"
+            DateWindow.of("2011-03-15", "2012-06")
         ),
         "TermRange on the ISO date string": wq.TermRange("date", "2011-03-15", "2012-06-99"),
     }
@@ -116,7 +117,7 @@ def date_filters(archive: Archive, rounds: int) -> None:
     times = []
     for _ in range(rounds * 4):
         t = time.perf_counter()
-        raw = index.search(base, limit=20, date_from="2011-03-15", date_to="2012-06")
+        raw = index.search(base, limit=20, window=DateWindow.of("2011-03-15", "2012-06"))
         times.append(1000 * (time.perf_counter() - t))
     label = "matches checked against per-passage date spans (date_from/date_to, top-level date:)"
     print(

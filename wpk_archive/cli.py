@@ -30,12 +30,11 @@ from wpk_archive.core.archive import (
 )
 from wpk_archive.core.dates import date_mention_to_json
 from wpk_archive.core.export import TIMELINE_FORMATS, document_markdown, timeline_export
-from wpk_archive.core.models import EVENT_KINDS, Document
+from wpk_archive.core.models import EVENT_KINDS, Document, Snippet
 from wpk_archive.core.search.indexer import WORKER_FLAG, worker_main
 from wpk_archive.core.timeline import event_to_json
 from wpk_archive.core.validation import date_problem, parse_date_value
 
-_MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
 # what documents may not send to a terminal: C0 controls but newline and tab (ESC, CR, BEL, BS
 # move the cursor or set the window title), DEL, C1 controls (0x9b is CSI), bidi overrides
 _UNSAFE = re.compile(
@@ -99,6 +98,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(notice, file=sys.stderr)
             handler = _COMMANDS[command]
             status = int(handler(archive, args))
+            for notice in archive.take_notices():  # raised while the command ran
+                print(notice, file=sys.stderr)
             sys.stdout.flush()  # a closed pipe shows here, inside the handler below
             return status
     except BrokenPipeError:
@@ -150,7 +151,12 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--page", type=int, default=1, help="page number, from 1")
     search.add_argument("--from", dest="date_from", metavar="DATE", help="published on/after")
     search.add_argument("--to", dest="date_to", metavar="DATE", help="published on/before")
-    search.add_argument("--sort", choices=("relevance", "date"), default="relevance")
+    search.add_argument(
+        "--sort",
+        choices=("relevance", "date", "newest", "oldest"),
+        default="relevance",
+        help="relevance (default), date or newest (newest first), oldest (oldest first)",
+    )
     search.add_argument("--facets", action="store_true", help="counts by year, kind and source")
     search.add_argument("--json", action="store_true")
 
@@ -284,18 +290,20 @@ def _import(archive: Archive, args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
-def _terminal_marks(snippet: str, tty: bool) -> _Styled:
-    """Snippet markup for a terminal: bold on a tty, **word** otherwise; the document's own
+def _terminal_marks(snippet: Snippet, tty: bool) -> _Styled:
+    """A snippet for a terminal: matches bold on a tty, **word** otherwise; the document's own
     text made safe first (see :func:`_plain`)."""
-    pieces: list[str] = []
-    position = 0
-    for m in _MARK.finditer(snippet):
-        pieces.append(_plain(html.unescape(snippet[position : m.start()])))
-        word = _plain(html.unescape(m.group(1)))
-        pieces.append(f"\x1b[1;33m{word}\x1b[0m" if tty else f"**{word}**")
-        position = m.end()
-    pieces.append(_plain(html.unescape(snippet[position:])))
-    return _Styled("".join(pieces))
+    if tty:
+        return _Styled(snippet.render(lambda t: f"\x1b[1;33m{_plain(t)}\x1b[0m", _plain))
+    return _Styled(snippet.render(lambda t: f"**{_plain(t)}**", _plain))
+
+
+def _html_snippet(snippet: Snippet) -> str:
+    """A snippet as HTML: text escaped, matches in <mark>…</mark>."""
+    return snippet.render(
+        lambda t: "<mark>" + html.escape(t, quote=False) + "</mark>",
+        lambda t: html.escape(t, quote=False),
+    )
 
 
 def _search(archive: Archive, args: argparse.Namespace) -> int:
@@ -305,11 +313,13 @@ def _search(archive: Archive, args: argparse.Namespace) -> int:
         offset=max(0, args.page - 1) * args.limit,
         date_from=args.date_from,
         date_to=args.date_to,
-        sort=args.sort,
+        sort="date" if args.sort == "newest" else args.sort,
         facets=args.facets,
     )
     if result.message:
         print(result.message, file=sys.stderr)
+    for notice in archive.take_notices():
+        print(notice, file=sys.stderr)
     if result.suggestion:
         print(f"Did you mean: {result.suggestion}", file=sys.stderr)
     if args.json:
@@ -326,7 +336,8 @@ def _search(archive: Archive, args: argparse.Namespace) -> int:
                     "date": h.date,
                     "passage": h.passage,
                     "text": h.text,
-                    "snippet": h.snippet,
+                    "snippet": _html_snippet(h.snippet),
+                    "spans": [list(span) for span in h.spans],
                 }
                 for h in result.hits
             ],

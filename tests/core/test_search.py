@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from wpk_archive.core.archive import Archive, ImportReport, open_archive
 from wpk_archive.core.ingest import Item, document_from_text
+from wpk_archive.core.models import Snippet
 
 ARTICLES = [
     ("Visit", "2012-04-15", "KCNA", "Kim Jong Un visited a factory in Pyongyang."),
@@ -32,6 +34,14 @@ ARTICLES = [
     ("Korean", "2013-05-05", "KCNA", "조선로동당의 대회가 열렸다. 학생들이 학교에 갔다."),
     ("Undated", None, "Archive", "An undated note on a plenary meeting."),
 ]
+
+
+def marked(snippet: Snippet) -> str:
+    """A snippet as HTML with <mark>, as the CLI's --json writes it."""
+    return snippet.render(
+        lambda t: f"<mark>{html.escape(t, quote=False)}</mark>",
+        lambda t: html.escape(t, quote=False),
+    )
 
 
 def _items() -> list[Item]:
@@ -69,24 +79,24 @@ def titles(archive: Archive, query: str, **kw: object) -> set[str]:
 @pytest.mark.parametrize(
     ("query", "expected", "form"),
     [
-        ("Kim Jong Un", {"Visit", "Inspection", "Letter"}, "Kim</mark> <mark>Jong-un"),
-        ("Kim Jong-un", {"Visit", "Inspection", "Letter"}, "Kim</mark> <mark>Jongun"),
-        ("Kim Jongun", {"Visit", "Inspection", "Letter"}, "Kim</mark> <mark>Jong</mark> <mark>Un"),
-        ("Kim Il Sung", {"History", "Founder"}, "Kim</mark> <mark>Il-sung"),
-        ("Kim Il-sung", {"History", "Founder"}, "Kim</mark> <mark>Il</mark> <mark>Sung"),
-        ("Kim Jong Il", {"History", "Founder"}, "Kim</mark> <mark>Jong-il"),
-        ("Kim Jong-il", {"History", "Founder"}, "Kim</mark> <mark>Jong</mark> <mark>Il"),
+        ("Kim Jong Un", {"Visit", "Inspection", "Letter"}, "<mark>Kim Jong-un</mark>"),
+        ("Kim Jong-un", {"Visit", "Inspection", "Letter"}, "<mark>Kim Jongun</mark>"),
+        ("Kim Jongun", {"Visit", "Inspection", "Letter"}, "<mark>Kim Jong Un</mark>"),
+        ("Kim Il Sung", {"History", "Founder"}, "<mark>Kim Il-sung</mark>"),
+        ("Kim Il-sung", {"History", "Founder"}, "<mark>Kim Il Sung</mark>"),
+        ("Kim Jong Il", {"History", "Founder"}, "<mark>Kim Jong-il</mark>"),
+        ("Kim Jong-il", {"History", "Founder"}, "<mark>Kim Jong Il</mark>"),
         (
             "WPK",
             {"Party", "Abbrev"},
-            "Workers</mark>' <mark>Party</mark> <mark>of</mark> <mark>Korea",
+            "<mark>Workers' Party of Korea</mark>",
         ),
         ("Workers' Party of Korea", {"Party", "Abbrev"}, "<mark>WPK</mark>"),
-        ("DPRK", {"Republic", "DPRK"}, "<mark>Democratic</mark> <mark>People's</mark>"),
+        ("DPRK", {"Republic", "DPRK"}, "<mark>Democratic People's Republic of Korea</mark>"),
         ("Democratic People's Republic of Korea", {"Republic", "DPRK"}, "<mark>DPRK</mark>"),
-        ("KPA", {"Army", "KPA"}, "<mark>Korean</mark> <mark>People's</mark> <mark>Army</mark>"),
+        ("KPA", {"Army", "KPA"}, "<mark>Korean People's Army</mark>"),
         ("Korean People's Army", {"Army", "KPA"}, "<mark>KPA</mark>"),
-        ("SPA", {"Assembly", "SPA"}, "<mark>Supreme</mark> <mark>People's</mark>"),
+        ("SPA", {"Assembly", "SPA"}, "<mark>Supreme People's Assembly</mark>"),
         ("Supreme People's Assembly", {"Assembly", "SPA"}, "<mark>SPA</mark>"),
         ("seventh", {"Seventh", "Ordinal"}, "<mark>7th</mark>"),
         ("7th", {"Seventh", "Ordinal"}, "<mark>Seventh</mark>"),
@@ -97,7 +107,9 @@ def test_variants_find_every_form_and_mark_the_form_in_the_text(
 ) -> None:
     result = archive.search(query, limit=100)
     assert {h.title for h in result.hits} == expected
-    assert any(form in h.snippet for h in result.hits), [h.snippet for h in result.hits]
+    assert any(form in marked(h.snippet) for h in result.hits), [
+        marked(h.snippet) for h in result.hits
+    ]
 
 
 def test_quoted_variant_phrase_also_finds_the_other_forms(archive: Archive) -> None:
@@ -108,7 +120,7 @@ def test_hangul_words_find_their_forms_with_particles(archive: Archive) -> None:
     for word in ("학교", "조선로동당", "대회"):
         result = archive.search(word)
         assert {h.title for h in result.hits} == {"Korean"}
-        assert f"<mark>{word}</mark>" in result.hits[0].snippet
+        assert f"<mark>{word}</mark>" in marked(result.hits[0].snippet)
     assert archive.search("학교 Korean").total == 0  # mixed: AND across scripts
     assert archive.search("title:Korean 학교").total == 1
 
@@ -280,8 +292,8 @@ def test_a_hyphenated_word_also_finds_its_parts_written_apart(tmp_path: Path) ->
         archive.import_paths([tmp_path / "lee.txt", tmp_path / "lee2.txt"])
         result = archive.search("Lee Myung-bak")
         assert result.total == 2
-        marked = {h.doc_id: h.snippet for h in result.hits}
-        assert any("<mark>Myung</mark> <mark>Bak</mark>" in s for s in marked.values())
+        shown = {h.doc_id: marked(h.snippet) for h in result.hits}
+        assert any("<mark>Myung Bak</mark>" in s for s in shown.values()), shown
         assert archive.search("Myung-bak").total == 2
         assert archive.search('"Myung-bak"').total >= 1
 

@@ -4,6 +4,7 @@ brute-force scan of the stored passage texts.
 The scan does not use the index's analyzer. Its rules, stated here:
 - a word is a run of letters/digits/underscore, joined inside by one of . ' ’ - (so "Jong-un"
   and "U.S" are one word); matching ignores case; a word may end in a possessive 's / ’s;
+- a word also matches as a part of a hyphenated word ("Korean" in "inter-Korean");
 - a stemmed word is written out as the explicit list of its forms below;
 - a phrase is its words in order, separated by anything that is not a word character;
 - a prefix matches any word starting with it;
@@ -30,8 +31,8 @@ pytestmark = pytest.mark.corpus
 Key = tuple[str, int]
 Passages = list[tuple[str, int, str, str | None]]  # doc_id, ordinal, text, date
 
-_START = r"(?<![\w])(?<![\w][.'’-])"
-_END = r"(?:['’]s)?(?![\w])(?![.'’-]\w)"
+_START = r"(?<![\w])(?<![\w][.'’])"
+_END = r"(?:['’]s)?(?![\w])(?![.'’]\w)"
 _REST = r"[\w]*(?:[.'’-][\w]+)*"
 
 

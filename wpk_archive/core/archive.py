@@ -20,6 +20,7 @@ from typing import Any
 from platformdirs import user_data_dir
 
 from wpk_archive.core import corrections, editing, store_salvage, summaries, timeline, user_notes
+from wpk_archive.core import search as passage_index
 from wpk_archive.core import store as store_module
 from wpk_archive.core.chronology import Chronology, load_chronology
 from wpk_archive.core.corrections import CorrectionsImport
@@ -27,7 +28,6 @@ from wpk_archive.core.ingest import Item, Refusal, document_from_text, expand_pa
 from wpk_archive.core.locking import ArchiveLock
 from wpk_archive.core.models import Document, Event, EventSource, SearchResult, SummarySentence
 from wpk_archive.core.paths import resources_dir
-from wpk_archive.core.search import index as passage_index
 from wpk_archive.core.search.indexer import BackgroundIndexer, IndexerFailed
 from wpk_archive.core.search.results import Sort, run_search
 from wpk_archive.core.store import Store, now_iso
@@ -210,6 +210,7 @@ class Archive:
     def __init__(self, folder: Path, *, readonly: bool = False, bundled: bool = True) -> None:
         self.folder = folder
         self.notice: str | None = None
+        self._notices: list[str] = []
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -553,6 +554,7 @@ class Archive:
                     self.index.refresh()
                     self.index.set_generation(self.store.generation())
                     self._index_checked = True
+                    self._sync_index_kinds()  # the timeline's corrections reach the kind field
                     return
                 except (OSError, passage_index.IndexError_) as exc:  # e.g. a full disk
                     failed = _last_line(str(exc)) or type(exc).__name__
@@ -562,6 +564,7 @@ class Archive:
                 "the archive (where every stored document is) at the next search."
             )
             self.notice = message
+            self._notices.append(message)
             if report is not None:
                 report.notices.append(message)
 
@@ -606,6 +609,7 @@ class Archive:
                 self.store.replace_events(applied.events)
                 self.store.set_meta(TIMELINE_STALE, "0")
                 self.store.set_meta(CORRECTION_ISSUES, json.dumps(issues))
+            self._sync_index_kinds(applied.events)
             return applied.events
 
     def _upgrade_timeline(self) -> None:
@@ -629,6 +633,59 @@ class Archive:
                 self.store.put_mentions(doc.id, timeline.extract_mentions(doc))
 
     # -- index --------------------------------------------------------------------------------
+
+    def take_notices(self) -> list[str]:
+        """Notices raised since the last call (indexing failed, index rebuilt or out of date),
+        for the status bar or stderr; each is given once."""
+        taken, self._notices = self._notices, []
+        return taken
+
+    def _timeline_kinds(self, events: list[Event] | None = None) -> dict[tuple[str, int], set[str]]:
+        """The event kinds each passage names on the corrected timeline (rejected events left
+        out): what the index's kind field holds."""
+        if events is None:
+            events = self.store.events()
+        return passage_index.kinds_by_passage(events)
+
+    def reindex_documents(self, doc_ids: Iterable[str], deleted: Iterable[str] = ()) -> None:
+        """Index again the documents whose fields changed, and drop the deleted ones (instead of
+        rebuilding the whole index)."""
+        changed = sorted(set(doc_ids))
+        gone = sorted(set(deleted))
+        if not changed and not gone:
+            return
+        with self._write_lock:
+            self._ensure_index(for_edit=True)
+            if gone:
+                self.index.delete_documents(gone)
+            docs = [d for d in (self.store.document(i) for i in changed) if d is not None]
+            if docs:
+                self.index.add_documents(docs, kinds=self._timeline_kinds(), replace=True)
+            self.index.set_generation(self.store.generation())
+
+    def _sync_index_kinds(self, events: list[Event] | None = None) -> int:
+        """Re-index the documents whose passages' event kinds changed on the timeline (a
+        correction, a rejection, a join); returns how many. Not during a big import (its
+        indexing process owns the index; it syncs when it is done)."""
+        if self.readonly or self._bulk is not None:
+            return 0
+        try:
+            if not self.index.exists():
+                return 0
+            wanted = self._timeline_kinds(events)
+            have = self.index.passage_kinds()
+        except passage_index.IndexError_:
+            return 0  # the next check rebuilds the index, kinds and all
+        changed = sorted(
+            {k[0] for k in set(wanted) | set(have) if wanted.get(k, set()) != have.get(k, set())}
+        )
+        docs = [d for d in (self.store.document(i) for i in changed) if d is not None]
+        if docs:
+            with self._write_lock:
+                self.index.add_documents(docs, kinds=wanted, replace=True)
+                if self._index_checked:
+                    self.index.set_generation(self.store.generation())
+        return len(docs)
 
     def prepare_search(self) -> None:
         """Open the index and read its per-passage lookups now (the app calls this in the
@@ -696,19 +753,25 @@ class Archive:
                     self.index.set_generation(generation)
         except passage_index.IndexError_:
             stale = True
+        had_index = any(self.index.path.glob("*.toc")) if self.index.path.exists() else False
         if stale:
             if self.readonly:
-                self.notice = (self.notice or "") + " The search index is out of date."
+                self._notices.append("The search index is out of date (opened read-only).")
             elif readable and not for_edit and not self._room_to_rebuild():
                 # rebuilding starts by removing the old index: without room for the new one,
                 # searching the old one is better than nothing
-                self.notice = (
+                self._notices.append(
                     "The search index is out of date, and the disk has no room to rebuild it: "
                     "searching it as it is (recent changes may be missing). Free some space."
                 )
                 return
             else:
                 self.reindex(progress=progress)
+            if not self.readonly and had_index:  # a new archive's first index is no news
+                self._notices.append(
+                    "The search index was missing, damaged, out of date or not written by this "
+                    "installation; it was rebuilt from the archive. Nothing was lost."
+                )
         self._index_checked = True
 
     def _room_to_rebuild(self) -> bool:
@@ -724,7 +787,7 @@ class Archive:
         """Rebuild the whole index from the store; returns the number of passages indexed."""
         self._require_writable()
         total = self.store.count("documents")
-        kinds = self.store.event_kinds_by_passage()
+        kinds = self._timeline_kinds()
         self.index.create()
 
         def step(n: int) -> None:
@@ -777,12 +840,20 @@ class Archive:
 
         try:
             return run()
-        except Exception:
-            # damage the quick check cannot see (a truncated segment): check thoroughly, which
-            # rebuilds from the store when the index is unreadable, then try once more
+        except passage_index.IndexError_ as exc:
+            # damage the quick check cannot see (a truncated or changed segment): rebuild
+            # from the store, then answer (only query errors are messages; this is not one)
             if self.readonly:
-                raise
-            self._ensure_index(thorough=True)
+                raise ArchiveError(
+                    f"The search index is damaged ({exc}) and the archive is open read-only: "
+                    "open it where it can be written (or run doctor) to rebuild it."
+                ) from exc
+            with self._write_lock:
+                self.reindex()
+            self._notices.append(
+                f"The search index could not be read ({exc}); it was rebuilt from the archive. "
+                "Nothing was lost."
+            )
             return run()
 
     def match_spans(self, query: str, doc: Document) -> list[tuple[int, int]]:
@@ -791,8 +862,8 @@ class Archive:
             return []
         self._ensure_index()
         try:
-            parsed = self.index.parse(query)
-        except Exception:
+            parsed = self.index.parse(passage_index.normalize_query(query))
+        except (passage_index.QueryError, passage_index.IndexError_):
             return []
         spans: list[tuple[int, int]] = []
         for p in doc.passages:
@@ -1118,7 +1189,7 @@ class Archive:
             try:
                 self._ensure_index(for_edit=True)
                 self.index.add_documents(
-                    [doc], kinds=self.store.event_kinds_by_passage(), replace=True
+                    [doc], kinds=self._timeline_kinds(), replace=True
                 )
                 self.index.set_generation(self.store.generation())
             except (OSError, passage_index.IndexError_) as exc:
@@ -1322,18 +1393,27 @@ class Archive:
             lines.append("timeline: " + ("out of date" if stale else "ok"))
         try:
             self.index.open()
-            agrees = self.index.doc_ids() == self.store.document_ids()
+            problems = passage_index.compare_passages(
+                self.index.passage_keys(), self.store_passage_keys()
+            )
+            if not problems and self.index.passage_kinds() != self._timeline_kinds():
+                problems = ["event kinds differ from the corrected timeline"]
         except passage_index.IndexError_ as exc:
-            agrees = False
-            lines.append(f"search index: {exc}")
-        if agrees:
+            problems = [str(exc)]
+        if not problems:
             lines.append(f"search index: ok ({self.index.passage_count()} passages)")
         elif repair and not self.readonly:
             count = self.reindex()
-            lines.append(f"search index: out of step with the store; rebuilt ({count} passages)")
+            lines.append(
+                f"search index: {'; '.join(problems)}; rebuilt from the store ({count} passages)"
+            )
         else:
-            lines.append("search index: out of step with the store (run doctor to rebuild)")
+            lines.append(f"search index: {'; '.join(problems)} (run doctor to rebuild)")
         return lines
+
+    def store_passage_keys(self) -> list[tuple[str, int]]:
+        """(document id, passage) of every passage in the store."""
+        return [(p.doc_id, p.ordinal) for d in self.store.iter_documents() for p in d.passages]
 
     def stats(self) -> dict[str, int]:
         """Counts for the status bar."""

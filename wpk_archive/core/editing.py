@@ -129,9 +129,8 @@ def import_corrections(
                     archive.store.delete_document(row["target_id"], with_user_data=False)
                     deleted.append(row["target_id"])
     report.deleted = len(deleted)
-    archive.rebuild_timeline()
-    if report.added:
-        archive.reindex()
+    archive.rebuild_timeline()  # event corrections reach the index's kinds here
+    archive.reindex_documents(changed_docs, deleted)  # only what the rows changed
     return report
 
 

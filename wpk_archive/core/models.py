@@ -8,6 +8,7 @@ Conventions used everywhere:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -140,6 +141,60 @@ class SummarySentence:
 
 
 @dataclass
+class Snippet:
+    """Excerpts of a passage with a query's matches marked, as offsets into ``text`` (the
+    passage text): no markup. Callers render it (:meth:`render`, :meth:`pieces`)."""
+
+    text: str
+    fragments: list[tuple[int, int]]
+    """The excerpts shown, in text order, never overlapping."""
+    marks: list[tuple[int, int]]
+    """The matches inside the excerpts, in text order, never overlapping."""
+    truncated: bool = False
+    """True when the passage goes on after the last excerpt."""
+
+    def __bool__(self) -> bool:
+        return bool(self.fragments)
+
+    def pieces(self) -> list[list[tuple[str, bool]]]:
+        """Per excerpt, its text as (piece, marked) pairs."""
+        out = []
+        marks = self.marks
+        k = 0
+        for a, b in self.fragments:
+            pieces: list[tuple[str, bool]] = []
+            at = a
+            while k < len(marks) and marks[k][1] <= a:
+                k += 1
+            j = k
+            while j < len(marks) and marks[j][0] < b:
+                s, e = max(marks[j][0], a), min(marks[j][1], b)
+                if s > at:
+                    pieces.append((self.text[at:s], False))
+                pieces.append((self.text[s:e], True))
+                at = e
+                j += 1
+            if at < b:
+                pieces.append((self.text[at:b], False))
+            out.append(pieces)
+        return out
+
+    def render(
+        self,
+        mark: Callable[[str], str],
+        plain: Callable[[str], str] = str,
+        joiner: str = " … ",
+    ) -> str:
+        """The excerpts joined by ``joiner``: marked pieces through ``mark``, the others
+        through ``plain`` (an escaping function for HTML, for instance)."""
+        text = joiner.join(
+            "".join(mark(p) if marked else plain(p) for p, marked in pieces)
+            for pieces in self.pieces()
+        )
+        return text + (plain("…") if self.truncated else "")
+
+
+@dataclass
 class Hit:
     """One matching passage."""
 
@@ -149,8 +204,10 @@ class Hit:
     source: str | None
     passage: int
     text: str
-    snippet: str
+    snippet: Snippet
     score: float
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    """Every match in the passage text (offsets into ``text``)."""
 
 
 @dataclass

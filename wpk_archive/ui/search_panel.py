@@ -43,8 +43,12 @@ MARK_HTML = '<span style="background-color:#ffe066;color:#000">'
 
 
 def hit_html(hit: Hit) -> str:
-    """One matching passage as rich text: its number, then the snippet."""
-    snippet = hit.snippet.replace("<mark>", MARK_HTML).replace("</mark>", "</span>")
+    """One matching passage as rich text: its number, then the snippet (the passage's text
+    escaped, its matches highlighted from the snippet's offsets)."""
+    snippet = hit.snippet.render(
+        lambda t: MARK_HTML + html.escape(t, quote=False) + "</span>",
+        lambda t: html.escape(t, quote=False),
+    )
     return f"<span style='color:#888'>¶{hit.passage}</span>&nbsp; {snippet}"
 
 
@@ -86,8 +90,12 @@ class HitModel(QAbstractListModel):
         """Add the next page of a result below the rows shown (a document already headed
         above gets a "continued" heading)."""
         headed = {r.doc_id for r in self.rows if isinstance(r, DocumentHits)}
+        last = self.rows[-1].doc_id if self.rows else None
         rows: list[DocumentHits | Hit] = []
-        for group in result.documents:
+        for i, group in enumerate(result.documents):
+            if i == 0 and group.doc_id == last:
+                rows.extend(group.hits)  # the page goes on with the document shown last
+                continue
             if group.doc_id in headed:
                 group = replace(group, title=f"{group.title} (continued)")
             rows.append(group)
@@ -245,6 +253,7 @@ class SearchPanel(QWidget):
         self.sort.setObjectName("sort")
         self.sort.addItem("Best match", "relevance")
         self.sort.addItem("Newest first", "date")
+        self.sort.addItem("Oldest first", "oldest")
         self.sort.currentIndexChanged.connect(lambda _i: self.search_now())
         self.filters: dict[str, str] = {}
         self.facets = QLabel("")
@@ -337,7 +346,7 @@ class SearchPanel(QWidget):
 
     @property
     def sort_key(self) -> str:
-        """ "relevance" or "date"."""
+        """ "relevance", "date" (newest first) or "oldest"."""
         return str(self.sort.currentData())
 
     def narrow(self, name: str, value: str) -> None:

@@ -9,10 +9,24 @@
 - :mod:`.index`: :class:`PassageIndex`, the index folder (open, write, search)
 - :mod:`.segments`, :mod:`.indexer`: the bulk segment writer, the indexing process
 - :mod:`.results`: hits joined with stored text, snippets, facets (:func:`run_search`)
+- :mod:`.trust`: the signed table of contents (an index this installation did not write is
+  never read)
 - :mod:`.whoosh_private`: every private Whoosh name and format assumption
 """
 
+from wpk_archive.core.search.analysis import normalize_query
+from wpk_archive.core.search.fields import compare_passages, kinds_by_passage
 from wpk_archive.core.search.index import IndexError_, PassageIndex
+from wpk_archive.core.search.lenient import QueryError
 from wpk_archive.core.search.results import Sort, run_search
 
-__all__ = ["IndexError_", "PassageIndex", "Sort", "run_search"]
+__all__ = [
+    "IndexError_",
+    "PassageIndex",
+    "QueryError",
+    "Sort",
+    "compare_passages",
+    "kinds_by_passage",
+    "normalize_query",
+    "run_search",
+]

@@ -9,8 +9,13 @@ are computed for all matches at once. The result is the exact set of matching pa
 score for each, from which the top page, the totals and the facets are all cheap.
 
 Phrases are checked on positions, decoded only for the passages that hold every word of the
-phrase. Query types this module does not evaluate itself (slop phrases, field ranges, ...) are
-handed to Whoosh and come back as a docnum set with no score.
+phrase; a proximity phrase (``"a b"~3``) keeps passages where each word follows the one before
+within that many positions, as Whoosh's ``SpanNear2`` does. Every query type the parser makes is
+evaluated here (none is handed to Whoosh's matchers). A compound query's boost multiplies its
+score, as Whoosh's wrapping matcher does.
+
+A failure to read the index here is never taken for "no postings": it propagates (the caller
+rebuilds the index).
 
 The segment format is read through :mod:`.whoosh_private`.
 """
@@ -64,9 +69,30 @@ class PostingArrays:
         self._lengths: dict[str, NDArray[np.float32]] = {}
         self._alive: NDArray[np.bool_] | None = None
         self._live_ids: Ids | None = None
+        self._stored: dict[int, Any] = {}
+        self._pids: dict[int, str] = {}
         self.has_deletions = any(leaf.has_deletions() for leaf, _ in self.leaves)
 
     # -- per passage ----------------------------------------------------------------------------
+
+    def pid(self, docnum: int) -> str:
+        """The stored passage key of ``docnum`` (kept: it cannot change in this commit)."""
+        known = self._pids.get(docnum)
+        if known is not None:
+            return known
+        for k in range(len(self.leaves) - 1, -1, -1):
+            leaf, offset = self.leaves[k]
+            if docnum >= offset:
+                reader = self._stored.get(k)
+                if reader is None:
+                    reader = self._stored[k] = wp.stored_reader(leaf)
+                pid = wp.decode_pid(reader[docnum - offset]) if reader is not None else None
+                if pid is None:
+                    raise ValueError(f"passage {docnum} has no key in the index")
+                if len(self._pids) < 200_000:
+                    self._pids[docnum] = pid
+                return pid
+        raise ValueError(f"no passage {docnum} in the index")
 
     @property
     def alive(self) -> NDArray[np.bool_]:
@@ -146,10 +172,13 @@ class PostingArrays:
     def score(
         self, fieldname: str, text: bytes, ids: Ids, weights: NDArray[np.float32], boost: float
     ) -> Scores:
-        """BM25 (Whoosh's BM25F with its defaults) of a term in each of ``ids``."""
-        idf = self.idf(fieldname, text)
+        """BM25 (Whoosh's BM25F with its defaults) of a term in each of ``ids``; in a field
+        without lengths (keywords, ids) the term's weight, as Whoosh's WeightScorer gives."""
         lengths = self.lengths(fieldname)
-        if lengths is None or not ids.size:
+        if lengths is None:
+            return np.asarray(weights * boost, dtype=np.float32)
+        idf = self.idf(fieldname, text)
+        if not ids.size:
             norm: Any = 1.0
         else:
             average = float(self.reader.field_length(fieldname)) / max(self.size, 1)
@@ -198,9 +227,9 @@ class Evaluator:
         if kind is wq.Term:
             return self._term(q.fieldname, q.text, q.boost)
         if kind is wq.Or:
-            return _union([self._eval(s) for s in q.subqueries])
+            return _boosted(_union([self._eval(s) for s in q.subqueries]), q.boost)
         if kind is wq.And:
-            return self._and(list(q.subqueries))
+            return _boosted(self._and(list(q.subqueries)), q.boost)
         if kind is wq.AndNot:
             return _minus(self._eval(q.a), self._eval(q.b))
         if kind is wq.AndMaybe:
@@ -215,20 +244,26 @@ class Evaluator:
             b = self._eval(q.b)
             ids, ia, _ib = np.intersect1d(a.ids, b.ids, assume_unique=True, return_indices=True)
             return Matches(ids, a.scores[ia])
-        if kind is wq.Not:
+        if kind is wq.Not:  # every other passage, each scoring 1 (Whoosh's InverseMatcher)
             every = self.arrays.every()
-            return _minus(Matches(every, np.zeros(every.size, np.float32)), self._eval(q.query))
-        if kind is wq.Every and q.fieldname in (None, "", "*"):
+            return _minus(Matches(every, np.ones(every.size, np.float32)), self._eval(q.query))
+        if kind is wq.Every:
             every = self.arrays.every()
-            return Matches(every, np.zeros(every.size, dtype=np.float32))
-        if q is wq.NullQuery or kind is type(wq.NullQuery):
+            if q.fieldname not in (None, "", "*"):  # passages with any term in the field
+                texts = wp.field_terms(self.arrays.reader, q.fieldname)
+                every = _union([self._term(q.fieldname, t, 1.0) for t in texts]).ids
+            # each scoring the query's boost, as Whoosh's Every does
+            return Matches(every, np.full(every.size, q.boost, dtype=np.float32))
+        if q is wq.NullQuery or kind is type(wq.NullQuery) or q.__class__.__name__ == "Nothing":
             return Matches.empty()
-        if kind is wq.Phrase and q.slop == 1:
+        if kind is wq.Phrase and q.slop <= 1:
             return self._phrase(q.fieldname, [str(w) for w in q.words], q.boost)
-        if isinstance(q, wq.Prefix | wq.Wildcard | wq.FuzzyTerm):
+        if kind is wq.Phrase:
+            return self._near(q.fieldname, [str(w) for w in q.words], q.slop, q.boost)
+        if isinstance(q, wq.Prefix | wq.Wildcard | wq.FuzzyTerm | wq.TermRange):
             texts = wp.multiterm_texts(q, self.arrays.reader)
             return _union([self._term(q.fieldname, t, q.boost) for t in texts])
-        return self._fallback(q)
+        raise UnsupportedQuery(f"this kind of query cannot be searched: {q!r}")
 
     def _and(self, subs: list[wq.Query]) -> Matches:
         positive = [s for s in subs if not isinstance(s, wq.Not)]
@@ -247,6 +282,9 @@ class Evaluator:
             if not len(result):
                 break
             result = _minus(result, self._eval(s))
+        if negative and len(result):
+            # each NOT in an And scores 1 where it matches (Whoosh intersects its InverseMatcher)
+            result = Matches(result.ids, result.scores + np.float32(len(negative)))
         return result
 
     def _term(self, fieldname: str, text: Any, boost: float) -> Matches:
@@ -345,7 +383,113 @@ class Evaluator:
             keep[np.unique(common >> 32)] = True
         return keep
 
-    def _fallback(self, q: wq.Query) -> Matches:
-        ids = np.fromiter(self.arrays.searcher.docs_for_query(q), dtype=np.int64)
-        ids.sort()
-        return Matches(ids, np.zeros(ids.size, dtype=np.float32))
+    def _near(self, fieldname: str, words: list[str], slop: int, boost: float) -> Matches:
+        """Passages holding the words in order, each within ``slop`` positions after the one
+        before (Whoosh's SpanNear2 with ordered=True, mindist=1), scored as a phrase."""
+        encoded = [w.encode("utf-8") for w in words]
+        lists = []
+        candidates: Ids | None = None
+        for btext in encoded:
+            ids, weights, values = self.arrays.postings(fieldname, btext, values=True)
+            lists.append((btext, ids, weights, values))
+            candidates = (
+                ids if candidates is None else np.intersect1d(candidates, ids, assume_unique=True)
+            )
+            if not candidates.size:
+                return Matches.empty()
+        assert candidates is not None
+        where = [np.searchsorted(ids, candidates) for _, ids, _, _ in lists]
+        keep = np.zeros(candidates.size, dtype=np.bool_)
+        for row in range(candidates.size):
+            ends: set[int] | None = None
+            for (_, _ids, _w, values), index in zip(lists, where, strict=True):
+                assert values is not None
+                positions = wp.decode_positions(values[int(index[row])])
+                if ends is None:
+                    ends = set(positions)
+                else:
+                    ends = {p for p in positions if any(1 <= p - e <= slop for e in ends)}
+                if not ends:
+                    break
+            keep[row] = bool(ends)
+        matched = candidates[keep]
+        scores = np.zeros(matched.size, dtype=np.float32)
+        for (btext, _ids, weights, _), index in zip(lists, where, strict=True):
+            scores += self.arrays.score(fieldname, btext, matched, weights[index[keep]], boost)
+        return Matches(matched, scores)
+
+
+SORTS = ("relevance", "date", "oldest")
+"""Result orders: best match, newest first, oldest first."""
+_UNDATED = np.int64(1) << 40
+
+
+def rank(
+    ids: Ids,
+    scores: Scores,
+    day: NDArray[np.int64],
+    doc_code: NDArray[np.int64],
+    sort: str,
+    offset: int,
+    end: int | None,
+) -> Ids:
+    """Positions in ``ids`` of the matches [offset, end) in a total order, so pages tile the
+    ranking whatever their size: by ``sort`` (score, highest first; date, newest first; date,
+    oldest first; undated passages after dated ones), then the document's date (newest first),
+    its id, and the passage's order in it (docnums follow passage order within a document).
+    ``day`` (YYYYMMDD, -1 undated) and ``doc_code`` (in document id order) are per docnum."""
+    if not ids.size:
+        return ids
+    days = day[ids]
+    undated = days < 0
+    if sort == "relevance":
+        primary: NDArray[Any] = -scores.astype(np.float64)
+    elif sort == "oldest":
+        primary = np.where(undated, _UNDATED, days)
+    else:
+        primary = np.where(undated, _UNDATED, -days)
+    secondary = _secondary(days, undated, doc_code[ids])
+    if end is not None and end < ids.size:
+        # the first `end` by the primary key: those strictly before the end-th, then from the
+        # ties at the boundary (every name query ties) the first by the secondary key; only
+        # these few are sorted by every key
+        kth = np.partition(primary, end - 1)[end - 1]
+        before = np.flatnonzero(primary < kth)
+        tied = np.flatnonzero(primary == kth)
+        need = end - before.size
+        if need < tied.size:
+            cut = np.partition(secondary[tied], need - 1)[need - 1]
+            tied = tied[secondary[tied] <= cut]
+        candidates = np.concatenate([before, tied])
+    else:
+        candidates = np.arange(ids.size)
+    order = candidates[np.lexsort((ids[candidates], secondary[candidates], primary[candidates]))]
+    return order[offset:end]
+
+
+def _secondary(days: NDArray[np.int64], undated: NDArray[np.bool_], docs: Ids) -> Ids:
+    """One int64 per match ordering the ties of the sort: dated before undated, newest
+    first, then by document id (``docs``, codes in id order; < 2**24 documents)."""
+    newest = np.where(undated, 0, 99_999_999 - np.maximum(days, 0)).astype(np.int64)
+    if docs.size and int(docs.max()) >= 1 << 24:  # more documents than the key has bits for
+        order = np.lexsort((docs, newest, undated))
+        ranks = np.empty(docs.size, dtype=np.int64)
+        ranks[order] = np.arange(docs.size)
+        # equal (undated, newest, docs) must share a rank: collapse runs of equal keys
+        keys = np.stack([undated[order], newest[order], docs[order]])
+        new = np.ones(docs.size, dtype=np.bool_)
+        new[1:] = (keys[:, 1:] != keys[:, :-1]).any(axis=0)
+        shared = np.cumsum(new) - 1
+        ranks[order] = shared
+        return ranks
+    return (undated.astype(np.int64) << 52) | (newest << 24) | docs.astype(np.int64)
+
+
+class UnsupportedQuery(ValueError):
+    """A query type the evaluator does not know (a query the parser should not make)."""
+
+
+def _boosted(matches: Matches, boost: float) -> Matches:
+    if boost == 1.0 or not len(matches):
+        return matches
+    return Matches(matches.ids, (matches.scores * np.float32(boost)).astype(np.float32))

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
+from collections.abc import Iterable
 from typing import NamedTuple
 
-from wpk_archive.core.models import Document
-from wpk_archive.core.search.analysis import HAS_HANGUL, index_tokens, latin_tokens
+from wpk_archive.core.models import Document, Event
+from wpk_archive.core.search.analysis import HAS_HANGUL, index_words, words_of
 from wpk_archive.core.search.segments import ArticleFields, PassageFields
 from wpk_archive.core.search.variants import Form, Variants
 
@@ -67,24 +69,29 @@ class NameTable:
         self._firsts = {form[0] for form in table}
         self._longest = max((len(f) for f in table), default=0)
 
-    def keys(self, text: str, tokens: list[str] | None = None) -> list[str]:
-        """Keys of the name groups any of whose forms occurs in ``text`` (as whole tokens).
+    def keys(self, text: str, words: list[str] | None = None) -> list[str]:
+        """Keys of the name groups any of whose forms occurs in ``text`` (as whole words).
 
-        ``tokens``, the text's index tokens, saves tokenizing again when they are Latin words
-        only (Hangul bigrams are not words to match names against)."""
+        ``words``, the text's whole words (:func:`.analysis.words_of`), saves tokenizing again
+        when the text has no Hangul (Hangul bigrams are not words to match names against)."""
         table = self.table
         if not table:
             return []
         firsts = self._firsts
         longest = self._longest
-        words = tokens if tokens is not None and not HAS_HANGUL.search(text) else None
-        if words is None:
-            words = latin_tokens(text)
+        if words is None or HAS_HANGUL.search(text):
+            words = words_of(text)
         found: set[str] = set()
         # only where a form can start (a set lookup per word, then the few candidates)
         for i in [i for i, w in enumerate(words) if w in firsts]:
             for size in range(1, min(longest, len(words) - i) + 1):
                 key = table.get(tuple(words[i : i + size]))
+                if key is not None:
+                    found.add(key)
+        # the parts of a hyphenated word are words too ("anti-DPRK" names the DPRK)
+        for word in (w for w in words if "-" in w):
+            for part in word.split("-"):
+                key = table.get((part,)) if part in firsts else None
                 if key is not None:
                     found.add(key)
         return sorted(found)
@@ -109,15 +116,47 @@ def passage_fields(
     fields = []
     texts = doc.texts if isinstance(doc, ArticleRecord) else article_record(doc).texts
     for ordinal, text in texts:
-        tokens = index_tokens(text)
+        tokens, positions, words = index_words(text)
         fields.append(
             PassageFields(
                 pid=passage_key(doc.id, ordinal),
                 doc_id=doc.id,
                 text=text,
                 kind=" ".join(sorted(kinds.get((doc.id, ordinal), ()))),
-                names=" ".join(names.keys(text, tokens)),
+                names=" ".join(names.keys(text, words)),
                 tokens=tokens,
+                positions=positions,
             )
         )
     return fields
+
+
+def kinds_by_passage(events: Iterable[Event]) -> dict[tuple[str, int], set[str]]:
+    """The event kinds each passage names on a timeline (rejected events left out)."""
+    found: dict[tuple[str, int], set[str]] = {}
+    for event in events:
+        if event.rejected:
+            continue
+        for source in event.sources:
+            found.setdefault((source.doc_id, source.passage), set()).add(event.kind)
+    return found
+
+
+def compare_passages(
+    indexed: Iterable[tuple[str, int]], stored: Iterable[tuple[str, int]]
+) -> list[str]:
+    """What differs between the index's passage keys and the store's, one line per kind of
+    difference (empty when they agree): passages missing, passages left over from a deleted or
+    replaced document, passages indexed twice."""
+    counts = Counter(indexed)
+    have = set(counts)
+    want = set(stored)
+    problems = []
+    if want - have:
+        problems.append(f"{len(want - have)} passages of the store are not indexed")
+    if have - want:
+        problems.append(f"{len(have - want)} indexed passages are not in the store")
+    twice = sum(1 for n in counts.values() if n > 1)
+    if twice:
+        problems.append(f"{twice} passages are indexed more than once")
+    return problems

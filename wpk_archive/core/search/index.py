@@ -15,23 +15,24 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
-from numpy.typing import NDArray
-from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
-from wpk_archive.core.models import Document
+from wpk_archive.core.models import Document, Snippet
+from wpk_archive.core.search import trust
+from wpk_archive.core.search import whoosh_private as wp
 from wpk_archive.core.search.analysis import (
     ANALYZER_VERSION,
-    index_tokens,
+    STEMMER,
+    index_stream,
     plain_tokens,
     schema,
     tokens_of,
 )
-from wpk_archive.core.search.evaluate import Evaluator
+from wpk_archive.core.search.evaluate import Evaluator, UnsupportedQuery, rank
 from wpk_archive.core.search.fields import (
     ArticleRecord,
     NameTable,
@@ -40,11 +41,14 @@ from wpk_archive.core.search.fields import (
     split_key,
 )
 from wpk_archive.core.search.highlight import Highlight, highlight_terms, make_snippet
-from wpk_archive.core.search.lookups import Lookups
+from wpk_archive.core.search.lenient import QueryError
+from wpk_archive.core.search.lookups import DateWindow, Lookups
 from wpk_archive.core.search.query import ParsedQuery, QueryReader
 from wpk_archive.core.search.segments import ArticleFields, BulkSegmentWriter, PassageFields
 from wpk_archive.core.search.variants import Form, Variants, load_variants
+from wpk_archive.core.search.whoosh_private import WHOOSH_VERSION
 
+_T = TypeVar("_T")
 INDEX_NAME = "passages"
 STAMP_FILE = "wpk_index.json"
 RECHECK_SECONDS = 0.05
@@ -94,14 +98,16 @@ class PassageIndex:
     # -- lifecycle ----------------------------------------------------------------------------
 
     def exists(self) -> bool:
-        """Whether an index of the current version is on disk and opens."""
+        """Whether an index of the current version, signed by this installation, is on disk
+        (the cheap check: the signature of its table of contents, not yet its files')."""
         stamp = self._stamp()
-        if stamp.get("analyzer_version") != ANALYZER_VERSION:
+        if any(stamp.get(k) != v for k, v in self._stamp_version().items()):
             return False
-        try:
-            return bool(whoosh_index.exists_in(str(self.path), indexname=INDEX_NAME))
-        except Exception:
-            return False
+        return trust.signed(self.path)
+
+    @staticmethod
+    def _stamp_version() -> dict[str, Any]:
+        return {"analyzer_version": ANALYZER_VERSION, "whoosh": WHOOSH_VERSION, "stemmer": STEMMER}
 
     def _stamp(self) -> dict[str, Any]:
         try:
@@ -111,31 +117,32 @@ class PassageIndex:
             return {}
 
     def create(self) -> None:
-        """Make a new, empty index (removing any old one)."""
+        """Make a new, empty index (removing any old one: it is a cache, and one this
+        installation did not sign is never read)."""
         with self.lock:
             self.close()
             if self.path.exists():
                 shutil.rmtree(self.path)
             self.path.mkdir(parents=True)
-            self._ix = whoosh_index.create_in(str(self.path), schema(), indexname=INDEX_NAME)
-            (self.path / STAMP_FILE).write_text(
-                json.dumps({"analyzer_version": ANALYZER_VERSION, "names": self.name_table()[1]}),
-                encoding="utf-8",
-            )
+            self._ix = wp.SignedIndex.create_in(self.path, schema(), INDEX_NAME)
+            stamp = dict(self._stamp_version(), names=self.name_table()[1])
+            (self.path / STAMP_FILE).write_text(json.dumps(stamp), encoding="utf-8")
 
     def open(self) -> None:
-        """Open the existing index; raise IndexError_ when it is missing or unreadable."""
+        """Open the existing index; raise IndexError_ when it is missing, unreadable, or not
+        written by this installation (its signature and every file are checked first)."""
         with self.lock:
             if self._ix is not None:
                 return
             if not self.exists():
-                raise IndexError_(f"no current index in {self.path}")
+                raise IndexError_(f"no current index of this installation in {self.path}")
             try:
-                self._ix = whoosh_index.open_dir(str(self.path), indexname=INDEX_NAME)
-                self._ix.doc_count()
-            except Exception as exc:  # whoosh raises many kinds on damaged files
-                self._ix = None
-                raise IndexError_(f"the index in {self.path} is damaged ({exc})") from exc
+                ix = wp.SignedIndex(self.path, schema(), INDEX_NAME)
+                ix.verify()
+                ix.doc_count()
+            except Exception as exc:  # trust.Untrusted, and whoosh's many kinds of damage
+                raise IndexError_(f"the index in {self.path} cannot be used ({exc})") from exc
+            self._ix = ix
 
     def close(self) -> None:
         """Release the searcher and the index."""
@@ -218,6 +225,8 @@ class PassageIndex:
             self.open()
             if large:
                 return self._add_bulk(docs, kinds or {}, replace, progress)
+            # one version of each document: the last (an import may hold an article twice)
+            docs = list({doc.id: doc for doc in docs}.values())
             writer = self._ix.writer(limitmb=128)
             added = 0
             deleted = 0
@@ -291,17 +300,23 @@ class PassageIndex:
         # copying each into memory (~the whole index: 590 MB at 200,000 articles); plain files
         # are read where needed
         return BulkSegmentWriter(
-            self._ix, text_tokens=index_tokens, plain_tokens=plain_tokens, compound=False
+            self._ix, text_tokens=index_stream, plain_tokens=plain_tokens, compound=False
         )
 
     def delete_documents(self, doc_ids: Iterable[str]) -> None:
-        """Remove every passage of these documents."""
+        """Remove every passage of these documents (marks them deleted: no segment is
+        rewritten, so this takes milliseconds whatever the size of the index)."""
         with self.lock:
             self.open()
             writer = self._ix.writer()
-            for doc_id in doc_ids:
-                writer.delete_by_term("doc_id", doc_id)
-            writer.commit()
+            try:
+                for doc_id in doc_ids:
+                    writer.delete_by_term("doc_id", doc_id)
+                writer.commit(merge=False)
+            except BaseException:
+                if not writer.is_closed:
+                    writer.cancel()
+                raise
             self._refresh(reopen=True)
 
     def refresh(self) -> None:
@@ -369,25 +384,48 @@ class PassageIndex:
         with self.lock:
             return int(self.searcher().doc_count())
 
-    # -- the query language -------------------------------------------------------------------
+    def passage_keys(self) -> list[tuple[str, int]]:
+        """The (document id, passage) of every live passage, duplicates kept (a stale second
+        copy shows as a repeated key); IndexError_ when the index cannot be read."""
+        return self._reading(lambda: self.facts().passage_keys())
+
+    def passage_kinds(self) -> dict[tuple[str, int], set[str]]:
+        """The event kinds each passage is indexed with (passages without any left out)."""
+        return self._reading(lambda: self.facts().passage_kinds())
+
+    def _reading(self, read: Callable[[], _T]) -> _T:
+        """``read()`` under the lock, any failure to read the index as IndexError_."""
+        with self.lock:
+            try:
+                return read()
+            except IndexError_:
+                raise
+            except Exception as exc:
+                raise IndexError_(f"the index in {self.path} cannot be read ({exc})") from exc
 
     # -- the query language (see .query) -----------------------------------------------------
 
     def parse(self, query: str) -> wq.Query:
         """A query string in the archive's query language, parsed and expanded."""
-        return self.queries.read_query(query).query
+        return self.read_query(query).query
 
     def read_query(self, query: str) -> ParsedQuery:
-        """Parse ``query`` and expand it: stems, name variants, date filters."""
-        return self.queries.read_query(query)
+        """Parse ``query`` and expand it: stems, name variants, date filters. Raises QueryError
+        for what the user wrote, IndexError_ when the index cannot be read."""
+        try:
+            return self.queries.read_query(query)
+        except (QueryError, IndexError_):
+            raise
+        except Exception as exc:  # reading the vocabulary failed: damage, not the query
+            raise IndexError_(f"the index in {self.path} cannot be read ({exc})") from exc
 
     def stem_forms(self, fieldname: str, word: str) -> list[str]:
         """Words of the field's vocabulary with the same English stem as ``word``."""
         return self.queries.stem_forms(fieldname, word)
 
-    def date_filter(self, date_from: str | None, date_to: str | None) -> wq.Query:
-        """Passages of articles dated within [date_from, date_to] (see .query)."""
-        return self.queries.date_filter(date_from, date_to)
+    def date_filter(self, window: DateWindow) -> wq.Query:
+        """Passages of articles dated within the window (see .query)."""
+        return self.queries.date_filter(window)
 
     def facet_filter(self, name: str, value: str) -> wq.Query:
         """Narrowing to one facet value ("year", "kind" or "source"; year "undated")."""
@@ -408,52 +446,48 @@ class PassageIndex:
         offset: int = 0,
         sort: str = "relevance",
         facets: bool = False,
-        date_from: str | None = None,
-        date_to: str | None = None,
+        window: DateWindow | None = None,
     ) -> RawResult:
-        """Matching passages: the page [offset, offset+limit) by relevance or date (newest
-        first, undated last), totals, each page document's number of matches, and facets.
+        """Matching passages: the page [offset, offset+limit) in the total order of ``sort``
+        (:func:`.evaluate.rank`), totals, each page document's number of matches, facets.
 
         The query is evaluated over whole posting lists in array operations
-        (:mod:`.evaluate`), so the exact totals and facets cost little more
-        than the first page."""
+        (:mod:`.evaluate`), so the exact totals and facets cost little more than the first
+        page. Raises IndexError_ when the index cannot be read (never an empty result)."""
         with self.lock:
-            searcher = self.searcher()
-            facts = self.facts()
-            matches = Evaluator(facts.arrays).run(query)
-            ids, scores = matches.ids, matches.scores
-            if (date_from or date_to) and ids.size:
-                keep = facts.within(ids, date_from, date_to)
-                ids, scores = ids[keep], scores[keep]
-            end = None if limit is None else offset + limit
-            if sort == "date":
-                order = np.lexsort((ids, -facts.day[ids], facts.day[ids] < 0))
-            elif end is not None and end < ids.size:
-                # the best `end` by score (ties: index order), without sorting every match
-                best = np.argpartition(-scores, end - 1)[:end]
-                order = best[np.lexsort((ids[best], -scores[best]))]
-            else:
-                order = np.lexsort((ids, -scores))
-            chosen = order[offset:end]
-            page = list(zip(ids[chosen].tolist(), scores[chosen].tolist(), strict=True))
-            return self._result(searcher, facts, ids, page, facets)
+            try:
+                return self._search(query, limit, offset, sort, facets, window)
+            except UnsupportedQuery as exc:
+                raise QueryError(f"Cannot search this query ({exc}).") from exc
+            except IndexError_:
+                raise
+            except Exception as exc:  # a segment that cannot be read: damage
+                raise IndexError_(f"the index in {self.path} cannot be read ({exc})") from exc
 
-    def _result(
+    def _search(
         self,
-        searcher: Searcher,
-        facts: Lookups,
-        ids: NDArray[np.int64],
-        page: list[tuple[int, float]],
+        query: wq.Query,
+        limit: int | None,
+        offset: int,
+        sort: str,
         facets: bool,
+        window: DateWindow | None,
     ) -> RawResult:
-        """Hits of the page, totals, each page document's number of matches, facets."""
+        facts = self.facts()
+        matches = Evaluator(facts.arrays).run(query)
+        ids, scores = matches.ids, matches.scores
+        if window is not None and not window.is_open and ids.size:
+            keep = facts.within(ids, window)
+            ids, scores = ids[keep], scores[keep]
+        end = None if limit is None else offset + limit
+        chosen = rank(ids, scores, facts.day, facts.doc_code, sort, offset, end)
         hits = []
-        for docnum, score in page:
-            doc_id, ordinal = split_key(searcher.stored_fields(docnum)["pid"])
+        for docnum, score in zip(ids[chosen].tolist(), scores[chosen].tolist(), strict=True):
+            doc_id, ordinal = split_key(facts.arrays.pid(docnum))
             hits.append(RawHit(doc_id, ordinal, score))
         codes = facts.doc_code[ids]
         doc_counts: dict[str, int] = {}
-        for docnum, hit in zip((d for d, _ in page), hits, strict=True):
+        for docnum, hit in zip(ids[chosen].tolist(), hits, strict=True):
             if hit.doc_id not in doc_counts:
                 doc_counts[hit.doc_id] = int(np.count_nonzero(codes == facts.doc_code[docnum]))
         result = RawResult(
@@ -492,8 +526,8 @@ class PassageIndex:
 
     def snippet(
         self, query: wq.Query, text: str, *, top: int = 3, terms: Highlight | None = None
-    ) -> str:
-        """``text`` with the query's words marked, cut to the best fragments (HTML)."""
+    ) -> Snippet:
+        """The best excerpts of ``text`` with the query's matches marked (as offsets)."""
         if terms is None:
             terms = self.highlight_terms(query)
         return make_snippet(text, terms.spans(text), top=top)

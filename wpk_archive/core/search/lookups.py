@@ -6,7 +6,9 @@ Each lookup is read from the index's columns on first use and kept until the nex
 
 from __future__ import annotations
 
-import re
+import calendar
+import datetime as dt
+from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
@@ -15,8 +17,8 @@ from whoosh.searching import Searcher
 
 from wpk_archive.core.search import whoosh_private as wp
 from wpk_archive.core.search.evaluate import PostingArrays
-
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+from wpk_archive.core.search.fields import split_key
+from wpk_archive.core.validation import parse_date_value
 
 
 class Lookups:
@@ -79,22 +81,19 @@ class Lookups:
     def last_day(self) -> NDArray[np.int64]:
         """The last day each passage's article date covers (YYYYMMDD; -1 when undated)."""
         codes, values = self._dates
-        days = np.array([day_number(pad(d, low=False)) if d else -1 for d in values], np.int64)
+        days = np.array([_last_day(d) if d else -1 for d in values], np.int64)
         return days[codes] if codes.size else np.zeros(0, dtype=np.int64)
 
-    def within(
-        self, ids: NDArray[np.int64], date_from: str | None, date_to: str | None
-    ) -> NDArray[np.bool_]:
-        """Which passages' article dates lie wholly in the range (at their own precision):
-        the same rule as :meth:`.query.QueryReader.date_filter`, checked on the matches."""
-        lo = parse_bound(date_from, low=True)
-        hi = parse_bound(date_to, low=False)
+    def within(self, ids: NDArray[np.int64], window: DateWindow) -> NDArray[np.bool_]:
+        """Which passages' article dates lie wholly in the window (at their own precision):
+        the same rule as :meth:`.query.QueryReader.date_filter`, checked on the matches.
+        Undated passages never do."""
         first, last = self.day[ids], self.last_day[ids]
         keep = first >= 0
-        if lo:
-            keep &= first >= lo[0] * 10000 + lo[1] * 100 + lo[2]
-        if hi:
-            keep &= last <= hi[0] * 10000 + hi[1] * 100 + hi[2]
+        if window.first is not None:
+            keep &= first >= window.first
+        if window.last is not None:
+            keep &= last <= window.last
         return keep
 
     @cached_property
@@ -106,12 +105,30 @@ class Lookups:
         return (mapping[codes] if codes.size else codes), years
 
     @cached_property
-    def _kind_ids(self) -> dict[str, NDArray[np.int64]]:
+    def kind_ids(self) -> dict[str, NDArray[np.int64]]:
         """Passages naming each event kind."""
         found = {}
         for term in self._reader.lexicon("kind"):
             raw = term if isinstance(term, bytes) else str(term).encode("utf-8")
             found[raw.decode("utf-8")] = self.arrays.postings("kind", raw)[0]
+        return found
+
+    def passage_keys(self) -> list[tuple[str, int]]:
+        """(document id, passage) of every live docnum, in docnum order."""
+        keys: list[tuple[str, int]] = []
+        alive = self.arrays.alive
+        for leaf, offset in self.arrays.leaves:
+            for i, pid in enumerate(wp.stored_pids(leaf)):
+                if alive[offset + i]:
+                    keys.append(split_key(pid) if pid is not None else ("", -1))
+        return keys
+
+    def passage_kinds(self) -> dict[tuple[str, int], set[str]]:
+        """The event kinds of each passage indexed with any."""
+        found: dict[tuple[str, int], set[str]] = {}
+        for kind, ids in self.kind_ids.items():
+            for docnum in ids.tolist():
+                found.setdefault(split_key(self.arrays.pid(docnum)), set()).add(kind)
         return found
 
     def facets(self, ids: NDArray[np.int64]) -> dict[str, dict[str, int]]:
@@ -122,7 +139,7 @@ class Lookups:
         by_src = np.bincount(src_codes[ids], minlength=len(sources))
         kinds = {
             k: int(np.intersect1d(ids, kind_ids, assume_unique=True).size)
-            for k, kind_ids in self._kind_ids.items()
+            for k, kind_ids in self.kind_ids.items()
         }
         return {
             "year": {y: int(n) for y, n in sorted(zip(years, by_year.tolist(), strict=True)) if n},
@@ -141,15 +158,6 @@ def day_number(date: str) -> int:
     return int(date[:4]) * 10000 + int(date[5:7]) * 100 + int(date[8:10])
 
 
-def narrowest(
-    a: tuple[str | None, str | None], b: tuple[str | None, str | None]
-) -> tuple[str | None, str | None]:
-    """The intersection of two date ranges (YYYY[-MM[-DD]] bounds, None = open)."""
-    los = [pad(x, low=True) for x in (a[0], b[0]) if x]
-    his = [pad(x, low=False) for x in (a[1], b[1]) if x]
-    return (max(los) if los else None, min(his) if his else None)
-
-
 def pad(date: str, *, low: bool) -> str:
     """An ISO date at any precision as the first (or last) day it can mean."""
     if len(date) == 4:
@@ -159,16 +167,83 @@ def pad(date: str, *, low: bool) -> str:
     return date
 
 
-def parse_bound(value: str | None, *, low: bool) -> tuple[int, int, int] | None:
-    if value is None or value == "":
-        return None
-    m = _DATE.match(value.strip())
-    if not m:
-        raise ValueError(
-            f"Cannot read the date {value!r}: write YYYY, YYYY-MM or YYYY-MM-DD "
-            "(date:2012, date:2012-04, date:[2012 TO 2016]); the date filter was ignored."
+def _last_day(date: str) -> int:
+    """The last day (YYYYMMDD) a stored date at any precision covers."""
+    try:
+        return date_bound(date, low=False)
+    except DateError:  # a date stored before dates were checked: its padded form
+        return day_number(pad(date, low=False))
+
+
+class DateError(ValueError):
+    """A date the archive cannot read (the message says how to write one)."""
+
+
+DATE_HELP = "write YYYY, YYYY-MM or YYYY-MM-DD (date:2012, date:2012-04, date:[2012 TO 2016])"
+
+
+def _as_number(day: dt.date) -> int:
+    return day.year * 10000 + day.month * 100 + day.day
+
+
+def date_bound(value: str, *, low: bool, exclusive: bool = False) -> int:
+    """The first (``low``) or last day, as YYYYMMDD, that a date at any precision allows as a
+    bound; an ``exclusive`` bound leaves out the whole of its year, month or day."""
+    text = parse_date_value(value)
+    if text is None:
+        raise DateError(f"Cannot read the date {value.strip()!r}: {DATE_HELP}.")
+    year = int(text[:4])
+    month = int(text[5:7]) if len(text) >= 7 else None
+    day = int(text[8:10]) if len(text) == 10 else None
+    first = dt.date(year, month or 1, day or 1)
+    if day is not None:
+        last = first
+    elif month is not None:
+        last = dt.date(year, month, calendar.monthrange(year, month)[1])
+    else:
+        last = dt.date(year, 12, 31)
+    if exclusive:
+        try:
+            return _as_number(last + dt.timedelta(days=1) if low else first - dt.timedelta(days=1))
+        except OverflowError:
+            return 99991232 if low else 0
+    return _as_number(first if low else last)
+
+
+@dataclass(frozen=True)
+class DateWindow:
+    """Publication days a search keeps: first..last as YYYYMMDD, inclusive (None: open)."""
+
+    first: int | None = None
+    last: int | None = None
+
+    @classmethod
+    def of(
+        cls,
+        date_from: str | None,
+        date_to: str | None,
+        *,
+        exclusive: tuple[bool, bool] = (False, False),
+    ) -> DateWindow:
+        """The window from date bounds at any precision (empty strings and None: open);
+        raises DateError for a date that cannot be read or does not exist."""
+        first = date_bound(date_from, low=True, exclusive=exclusive[0]) if date_from else None
+        last = date_bound(date_to, low=False, exclusive=exclusive[1]) if date_to else None
+        return cls(first, last)
+
+    def __and__(self, other: DateWindow) -> DateWindow:
+        firsts = [d for d in (self.first, other.first) if d is not None]
+        lasts = [d for d in (self.last, other.last) if d is not None]
+        return DateWindow(max(firsts) if firsts else None, min(lasts) if lasts else None)
+
+    @property
+    def is_open(self) -> bool:
+        """True when the window keeps every dated and undated passage."""
+        return self.first is None and self.last is None
+
+    def ymd(self) -> tuple[tuple[int, int, int] | None, tuple[int, int, int] | None]:
+        """The bounds as (year, month, day) tuples."""
+        return tuple(  # type: ignore[return-value]
+            None if d is None else (d // 10000, d // 100 % 100, d % 100)
+            for d in (self.first, self.last)
         )
-    year = int(m.group(1))
-    month = int(m.group(2)) if m.group(2) else (1 if low else 12)
-    day = int(m.group(3)) if m.group(3) else (1 if low else 31)
-    return (year, month, day)

@@ -1,14 +1,18 @@
 """The query language: Whoosh's parser, configured, read leniently and expanded.
 
 ``clean_query`` drops what cannot be read (unbalanced quotes or brackets, lone operators, unknown
-fields) with a note for each; :class:`QueryReader` parses the rest and rewrites it: English stems,
-name variants (resources/variants.tsv), date filters (year/month/day keyword terms, never a
-DATETIME range).
+or empty fields) with a note for each; :class:`QueryReader` parses the rest and rewrites it:
+English stems, name variants (resources/variants.tsv), date filters (year/month/day keyword
+terms, never a DATETIME range).
+
+What the user wrote and cannot be searched as meant (an impossible date, a query too long to
+answer quickly) raises :class:`QueryError`: its message is for the user, and the search finds
+nothing rather than something wider than what was asked.
 """
 
 from __future__ import annotations
 
-import re
+import calendar
 from dataclasses import dataclass, field
 from itertools import product
 from typing import TYPE_CHECKING
@@ -16,115 +20,44 @@ from typing import TYPE_CHECKING
 from whoosh import query as wq
 from whoosh.qparser import FuzzyTermPlugin, GtLtPlugin, QueryParser
 
-from wpk_archive.core.search.analysis import QUERY_FIELDS, STEMMABLE, TEXT_FIELDS, schema, stem
-from wpk_archive.core.search.lookups import parse_bound
+from wpk_archive.core.search.analysis import STEMMABLE, TEXT_FIELDS, schema, stem
+from wpk_archive.core.search.lenient import QueryError
+from wpk_archive.core.search.lookups import DATE_HELP, DateError, DateWindow
 from wpk_archive.core.search.variants import Form
 
 if TYPE_CHECKING:
     from wpk_archive.core.search.index import PassageIndex
 
 _MAX_PHRASE_VARIANTS = 32
-_CHUNK = re.compile(r'"[^"]*"|\S+')
-_FIELD = re.compile(r'(?<![\w"\\])([A-Za-z_][\w]*):(?=\S)')
-OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
-_BRACKETS = {")": "(", "]": "[", "}": "{"}
+MAX_CLAUSES = 200
+"""Words, phrases and filters a query may hold."""
+MAX_WORD = 64
+"""Longer words are searched as they are: no stems, no variants, no fuzzy matching."""
 
 
-def clean_query(text: str) -> tuple[str, list[str]]:
-    """The query with what cannot be read removed, and a note on each removal."""
-    notes: list[str] = []
-    if text.count('"') % 2:
-        cut = text.rfind('"')
-        text = text[:cut] + " " + text[cut + 1 :]
-        notes.append('A quote (") was not closed; it was ignored.')
-    text, bracket_note = _balance_brackets(text)
-    if bracket_note:
-        notes.append(bracket_note)
-    text = _fix_fields(text, notes)
-    text = _drop_lone_operators(text, notes)
-    return text.strip(), notes
+class Nothing(wq.Query):  # type: ignore[misc]
+    """Matches no passage. Unlike Whoosh's NullQuery, an And keeps it (an And with an
+    impossible date range finds nothing; Whoosh drops a NullQuery from an And)."""
 
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self)
 
-def _outside_quotes(text: str) -> list[bool]:
-    inside = False
-    flags = []
-    for ch in text:
-        if ch == '"':
-            inside = not inside
-            flags.append(False)
-        else:
-            flags.append(not inside)
-    return flags
+    def __hash__(self) -> int:
+        return hash(type(self))
 
+    def __repr__(self) -> str:
+        return "Nothing()"
 
-def _balance_brackets(text: str) -> tuple[str, str | None]:
-    outside = _outside_quotes(text)
-    stack: list[int] = []
-    drop: set[int] = set()
-    for i, ch in enumerate(text):
-        if not outside[i]:
-            continue
-        if ch in "([{":
-            stack.append(i)
-        elif ch in _BRACKETS:
-            if stack and text[stack[-1]] == _BRACKETS[ch]:
-                stack.pop()
-            else:
-                drop.add(i)
-    drop.update(stack)
-    if not drop:
-        return text, None
-    kept = "".join(" " if i in drop else ch for i, ch in enumerate(text))
-    return kept, "Unmatched brackets were ignored."
+    def is_leaf(self) -> bool:
+        return True
 
+    def estimate_size(self, ixreader: object) -> int:
+        return 0
 
-def _fix_fields(text: str, notes: list[str]) -> str:
-    outside = _outside_quotes(text)
-    unknown: list[str] = []
+    def matcher(self, searcher: object, context: object = None) -> object:
+        from whoosh.matching import NullMatcher
 
-    def repl(m: re.Match[str]) -> str:
-        name = m.group(1)
-        if not outside[m.start()]:
-            return m.group(0)
-        if name.lower() in QUERY_FIELDS:
-            return name.lower() + ":"
-        unknown.append(name)
-        return ""
-
-    text = _FIELD.sub(repl, text)
-    if unknown:
-        names = ", ".join(f"{n}:" for n in dict.fromkeys(unknown))
-        notes.append(
-            f"Unknown field {names} (fields are title:, source:, kind:, date:); "
-            "its words were searched in the text."
-        )
-    return text
-
-
-def _drop_lone_operators(text: str, notes: list[str]) -> str:
-    chunks = _CHUNK.findall(text)
-    kept: list[str] = []
-    dropped: list[str] = []
-    for i, chunk in enumerate(chunks):
-        if chunk in OPERATORS:
-            prev = kept[-1] if kept else None
-            nxt = chunks[i + 1] if i + 1 < len(chunks) else None
-            binary = chunk != "NOT"
-            if (
-                nxt is None
-                or nxt in OPERATORS - {"NOT"}
-                or nxt.startswith((")", "]", "}"))
-                or (
-                    binary and (prev is None or prev in OPERATORS or prev.endswith(("(", "[", "{")))
-                )
-            ):
-                dropped.append(chunk)
-                continue
-        kept.append(chunk)
-    if dropped:
-        ops = ", ".join(dict.fromkeys(dropped))
-        notes.append(f"{ops} needs words on both sides (NOT: after it); it was ignored.")
-    return " ".join(kept)
+        return NullMatcher()
 
 
 @dataclass
@@ -135,8 +68,7 @@ class ParsedQuery:
     notes: list[str] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
     """Plain words of the default field as typed (lowercased): candidates for did-you-mean."""
-    date_from: str | None = None
-    date_to: str | None = None
+    window: DateWindow = field(default_factory=DateWindow)
     """A top-level ``date:`` clause, taken out of the query to be checked on the matches (fast)."""
 
 
@@ -166,31 +98,43 @@ class QueryReader:
 
     def read_query(self, query: str) -> ParsedQuery:
         """Parse ``query`` and expand it: stems, name variants, date filters."""
+        try:
+            parsed = self.parser().parse(query, normalize=False)
+        except Exception as exc:  # the parser's own failures: the query, not the index
+            raise QueryError(f"Cannot read the query ({exc}).") from exc
+        parsed = _flatten(parsed)
+        if _count_leaves(parsed) > MAX_CLAUSES:
+            raise QueryError(
+                f"The query has more than {MAX_CLAUSES} words and filters; shorten it."
+            )
         with self.index.lock:
             self.index.open()
             self.index.searcher(fresh=True)  # a new search sees every commit made before it
-            parsed = self.parser().parse(query, normalize=False)
             result = ParsedQuery(parsed)
             parsed = self._take_date_clause(parsed, result)
             result.query = self._expand(parsed, result).normalize()
             return result
 
     def _expand(self, q: wq.Query, out: ParsedQuery) -> wq.Query:
-        notes = out.notes
-        if isinstance(q, wq.FuzzyTerm) and q.prefixlength < 1:
-            # a misspelling keeps its first letter; without this the whole vocabulary is scanned
-            q.prefixlength = 1
+        if isinstance(q, wq.FuzzyTerm):
+            if len(q.text) > MAX_WORD:  # its automaton would take seconds to build
+                return wq.Term(q.fieldname, q.text, boost=q.boost)
+            if q.prefixlength < 1:
+                # a misspelling keeps its first letter; else the whole vocabulary is scanned
+                q.prefixlength = 1
             return q
+        if isinstance(q, wq.Wildcard) and not q.text.strip("*"):
+            return wq.Every()  # "*": every passage, not an Or of every word
         if isinstance(q, wq.And | wq.Or):
             subs = [self._expand(s, out) for s in self._join_variant_runs(q)]
             return type(q)(subs, boost=q.boost)
         if isinstance(q, wq.Phrase):
             return self._expand_phrase(q)
         if isinstance(q, wq.TermRange) and q.fieldname == "date":
-            return self._date_query(str(q.start or ""), str(q.end or ""), notes, q)
+            return self.date_filter(_range_window(q))
         if type(q) is wq.Term:
             if q.fieldname == "date":
-                return self._date_query(str(q.text), str(q.text), notes, q)
+                return self.date_filter(_date_window(str(q.text), str(q.text)))
             if q.fieldname in TEXT_FIELDS:
                 if q.fieldname == "text":
                     out.words.append(str(q.text))
@@ -202,38 +146,29 @@ class QueryReader:
             return type(q)(self._expand(q.a, out), self._expand(q.b, out))
         if isinstance(q, wq.Require):
             return wq.Require(self._expand(q.a, out), self._expand(q.b, out))
-        if isinstance(q, wq.TermRange | wq.Prefix | wq.Wildcard) and q.fieldname == "date":
-            notes.append(
-                "date: takes YYYY, YYYY-MM, YYYY-MM-DD or [FROM TO]; that part was ignored."
-            )
-            return wq.Every()
+        if getattr(q, "fieldname", None) == "date":
+            raise QueryError(f"date: takes YYYY, YYYY-MM, YYYY-MM-DD or [FROM TO]: {DATE_HELP}.")
         return q
 
     @staticmethod
     def _take_date_clause(q: wq.Query, out: ParsedQuery) -> wq.Query:
-        """Move one ``date:`` clause ANDed at the top into ``out.date_from``/``date_to``: a date
-        range is then a check on the matches, not an Or of many date terms."""
-        children = list(q.subqueries) if type(q) is wq.And else [q]
-        for i, child in enumerate(children):
-            if getattr(child, "fieldname", None) != "date":
-                continue
-            if type(child) is wq.Term:
-                lo = hi = str(child.text)
-            elif type(child) is wq.TermRange:
-                lo, hi = str(child.start or ""), str(child.end or "")
+        """Move the ``date:`` clauses ANDed at the top into ``out.window``: a date range is
+        then a check on the matches, not an Or of many date terms. A date that cannot be read
+        or does not exist raises QueryError."""
+        children = list(q.subqueries) if type(q) is wq.And and q.boost == 1 else [q]
+        rest = []
+        for child in children:
+            if getattr(child, "fieldname", None) == "date" and type(child) is wq.Term:
+                out.window = out.window & _date_window(str(child.text), str(child.text))
+            elif getattr(child, "fieldname", None) == "date" and type(child) is wq.TermRange:
+                out.window = out.window & _range_window(child)
             else:
-                continue
-            try:
-                parse_bound(lo, low=True)
-                parse_bound(hi, low=False)
-            except ValueError:
-                continue  # left in the query: _expand explains it
-            out.date_from, out.date_to = lo or None, hi or None
-            rest = children[:i] + children[i + 1 :]
-            if not rest:
-                return wq.Every()
-            return rest[0] if len(rest) == 1 else wq.And(rest)
-        return q
+                rest.append(child)
+        if len(rest) == len(children):
+            return q
+        if not rest:
+            return wq.Every()
+        return rest[0] if len(rest) == 1 else wq.And(rest)
 
     def _join_variant_runs(self, q: wq.Query) -> list[wq.Query]:
         """In an And/Or, consecutive plain words spelling a multi-word variant become one node."""
@@ -279,6 +214,8 @@ class QueryReader:
 
     def _expand_word(self, fieldname: str, word: str, *, boost: float = 1.0) -> wq.Query:
         """A plain word: every vocabulary word with its stem, or'ed with its variants."""
+        if len(word) > MAX_WORD:
+            return wq.Term(fieldname, word, boost=boost)
         named = self._name_term(fieldname, (word,), boost)
         if named is not None:
             return named
@@ -352,21 +289,14 @@ class QueryReader:
 
     # -- dates --------------------------------------------------------------------------------
 
-    def _date_query(self, lo: str, hi: str, notes: list[str], original: wq.Query) -> wq.Query:
-        try:
-            return self.date_filter(lo or None, hi or None)
-        except ValueError as exc:
-            notes.append(str(exc))
-            return wq.Every()
-
-    def date_filter(self, date_from: str | None, date_to: str | None) -> wq.Query:
-        """Passages of articles dated within [date_from, date_to] (either end open; YYYY,
-        YYYY-MM or YYYY-MM-DD), as year/month/day keyword terms. Undated articles never match."""
-        lo = parse_bound(date_from, low=True)
-        hi = parse_bound(date_to, low=False)
+    def date_filter(self, window: DateWindow) -> wq.Query:
+        """Passages of articles dated within the window, as year/month/day keyword terms (whole
+        years, whole months, remaining days). Undated articles never match; an empty window
+        matches nothing (:class:`Nothing`, which an And keeps)."""
+        lo, hi = window.ymd()
         years = self.index.facts().years
         if not years:
-            return wq.NullQuery
+            return Nothing()
         first_year = max(int(years[0]), lo[0]) if lo else int(years[0])
         last_year = min(int(years[-1]), hi[0]) if hi else int(years[-1])
         start = lo or (first_year, 1, 1)
@@ -377,16 +307,17 @@ class QueryReader:
                 terms.append(wq.Term("year", f"{y:04d}"))
                 continue
             for m in range(1, 13):
-                if (y, m, 31) < start or end < (y, m, 1):
+                last = calendar.monthrange(y, m)[1]
+                if (y, m, last) < start or end < (y, m, 1):
                     continue
-                if start <= (y, m, 1) and (y, m, 31) <= end:
+                if start <= (y, m, 1) and (y, m, last) <= end:
                     terms.append(wq.Term("month", f"{y:04d}-{m:02d}"))
                     continue
-                for d in range(1, 32):
+                for d in range(1, last + 1):
                     if start <= (y, m, d) <= end:
                         terms.append(wq.Term("date", f"{y:04d}-{m:02d}-{d:02d}"))
         if not terms:
-            return wq.NullQuery
+            return Nothing()
         return terms[0] if len(terms) == 1 else wq.Or(terms)
 
     @staticmethod
@@ -407,3 +338,39 @@ class QueryReader:
         raise ValueError(f"unknown filter {name!r} (use year, kind or source)")
 
     # -- matching -----------------------------------------------------------------------------
+
+
+def _date_window(lo: str, hi: str, exclusive: tuple[bool, bool] = (False, False)) -> DateWindow:
+    try:
+        return DateWindow.of(lo or None, hi or None, exclusive=exclusive)
+    except DateError as exc:
+        raise QueryError(str(exc)) from exc
+
+
+def _range_window(q: wq.TermRange) -> DateWindow:
+    """A ``date:[A TO B]`` (inclusive) or ``date:{A TO B}`` (exclusive) range."""
+    return _date_window(str(q.start or ""), str(q.end or ""), (bool(q.startexcl), bool(q.endexcl)))
+
+
+def _flatten(q: wq.Query) -> wq.Query:
+    """Nested Ands (unboosted) merged into their parent: ``rice AND date:1999`` parses as an
+    And inside an And, and its date clause belongs to the top."""
+    if isinstance(q, wq.And | wq.Or):
+        subs: list[wq.Query] = []
+        for sub in (_flatten(s) for s in q.subqueries):
+            if type(sub) is type(q) and sub.boost == 1:
+                subs.extend(sub.subqueries)
+            else:
+                subs.append(sub)
+        return type(q)(subs, boost=q.boost)
+    if isinstance(q, wq.Not):
+        return wq.Not(_flatten(q.query))
+    if isinstance(q, wq.AndNot | wq.AndMaybe | wq.Require):
+        return type(q)(_flatten(q.a), _flatten(q.b))
+    return q
+
+
+def _count_leaves(q: wq.Query) -> int:
+    if q.is_leaf():
+        return 1
+    return sum(_count_leaves(c) for c in q.children())

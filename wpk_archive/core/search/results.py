@@ -1,9 +1,11 @@
-"""Searching the archive: query language, hits joined with stored text, snippets, facets.
+"""Searching the archive: hits joined with stored text, snippets (as offsets), facets.
 
 Reads through the store (passage texts, headers) and the index (matching); writes nothing.
 The query is read leniently (:func:`.query.clean_query`: unbalanced quotes or brackets, lone
-operators, unknown fields are explained in ``SearchResult.message`` and searched as well as they
-can be), never raising.
+operators, unknown or empty fields are explained in ``SearchResult.message`` and the rest is
+searched). What the user wrote and cannot be searched as meant (an impossible date, a query too
+long) gives no hits and a message, never a wider search. A damaged index is not the query's
+fault: :class:`.index.IndexError_` propagates to the caller, which rebuilds the index.
 """
 
 from __future__ import annotations
@@ -12,12 +14,16 @@ import re
 from typing import Literal
 
 from wpk_archive.core.models import DocumentHits, Hit, SearchResult
+from wpk_archive.core.search.analysis import normalize_query
+from wpk_archive.core.search.evaluate import SORTS
+from wpk_archive.core.search.highlight import make_snippet
 from wpk_archive.core.search.index import PassageIndex
-from wpk_archive.core.search.lookups import narrowest
-from wpk_archive.core.search.query import OPERATORS, clean_query
-from wpk_archive.core.store import Store, StoreError
+from wpk_archive.core.search.lenient import QueryError, clean_query
+from wpk_archive.core.search.lookups import DateError, DateWindow
+from wpk_archive.core.search.query import MAX_WORD
+from wpk_archive.core.store import Store
 
-Sort = Literal["relevance", "date"]
+Sort = Literal["relevance", "date", "oldest"]
 
 
 def run_search(
@@ -33,40 +39,26 @@ def run_search(
     filters: dict[str, str] | None = None,
     facets: bool = False,
 ) -> SearchResult:
-    """Passages matching ``query``: the page [offset, offset+limit), each with a highlighted snippet.
+    """Passages matching ``query``: the page [offset, offset+limit), each with its snippet.
 
     ``date_from``/``date_to`` (YYYY, YYYY-MM or YYYY-MM-DD) filter on the article's publication
     date; ``filters`` narrows by facet value ({"year": "2012", "kind": "cc_plenary",
-    "source": "..."}); ``facets`` asks for counts by year, kind and source over the whole result.
-    Never raises for a bad query: ``message`` says what was read leniently.
+    "source": "..."}); ``facets`` asks for counts by year, kind and source over the whole result;
+    ``sort`` is "relevance", "date" (newest first) or "oldest". Pages tile one total order
+    (:func:`.evaluate.rank`). A query the user must change gives ``message`` and no hits;
+    ``IndexError_`` (damage) propagates.
     """
-    text = query.strip()
+    text = normalize_query(query).strip()
     if not text:
         return SearchResult(query=query, total=0, hits=[])
+    notes: list[str] = []
     try:
         return _search(
             store, index, query, text, max(0, limit), max(0, offset), date_from, date_to, sort,
-            filters, facets,
+            filters, facets, notes,
         )  # fmt: skip
-    except StoreError:  # a damaged or unreadable store is not the query's fault: say so
-        raise
-    except Exception as exc:  # a last guard: fall back to the plain words of the query
-        words = " ".join(re.findall(r"\w+", text))
-        words = " ".join(w for w in words.split() if w not in OPERATORS)
-        message = f"Cannot read the query ({exc}); searched its words instead."
-        if words and words != text:
-            try:
-                result = _search(
-                    store, index, query, words, max(0, limit), max(0, offset), date_from,
-                    date_to, sort, filters, facets,
-                )  # fmt: skip
-                result.message = message
-                return result
-            except Exception:
-                pass
-        return SearchResult(
-            query=query, total=0, hits=[], message=f"Cannot read the query ({exc})."
-        )
+    except QueryError as exc:
+        return SearchResult(query=query, total=0, hits=[], message=" ".join([*notes, str(exc)]))
 
 
 def _search(
@@ -81,39 +73,30 @@ def _search(
     sort: str,
     filters: dict[str, str] | None,
     facets: bool,
+    notes: list[str],
 ) -> SearchResult:
-    cleaned, notes = clean_query(text)
+    cleaned, cleaning_notes = clean_query(text)
+    notes.extend(cleaning_notes)
     if not cleaned:
         return SearchResult(query=query, total=0, hits=[], message=" ".join(notes) or None)
+    try:
+        window = DateWindow.of(date_from, date_to)
+    except DateError as exc:
+        raise QueryError(str(exc)) from exc
     parsed = index.read_query(cleaned)
     notes.extend(parsed.notes)
+    window = window & parsed.window
     restrict = []
-    if date_from or date_to:
-        try:
-            index.date_filter(date_from, date_to)  # validates the bounds
-        except ValueError as exc:
-            notes.append(str(exc))
-            date_from = date_to = None
-    if parsed.date_from or parsed.date_to:
-        date_from, date_to = narrowest((date_from, date_to), (parsed.date_from, parsed.date_to))
     for name, value in (filters or {}).items():
         try:
             restrict.append(index.facet_filter(name, value))
         except ValueError as exc:
-            notes.append(str(exc))
+            raise QueryError(str(exc)) from exc
     q = index.narrow(parsed.query, restrict)
-    if sort not in ("relevance", "date"):
+    if sort not in SORTS:
         notes.append(f"Unknown sort {sort!r}; sorted by relevance.")
         sort = "relevance"
-    raw = index.search(
-        q,
-        limit=limit,
-        offset=offset,
-        sort=sort,
-        facets=facets,
-        date_from=date_from or None,
-        date_to=date_to or None,
-    )
+    raw = index.search(q, limit=limit, offset=offset, sort=sort, facets=facets, window=window)
     texts = store.passage_texts((h.doc_id, h.passage) for h in raw.hits)
     headers = store.document_headers(h.doc_id for h in raw.hits)
     terms = index.highlight_terms(parsed.query)
@@ -124,6 +107,7 @@ def _search(
         header = headers.get(h.doc_id)
         if body is None or header is None:
             continue  # index ahead of the store: skip rather than show what cannot be traced
+        spans = terms.spans(body)
         hit = Hit(
             doc_id=h.doc_id,
             title=header["title"],
@@ -131,8 +115,9 @@ def _search(
             source=header["source"],
             passage=h.passage,
             text=body,
-            snippet=index.snippet(parsed.query, body, terms=terms),
+            snippet=make_snippet(body, spans),
             score=h.score,
+            spans=spans,
         )
         hits.append(hit)
         group = groups.get(h.doc_id)
@@ -163,7 +148,7 @@ def _suggestion(index: PassageIndex, text: str, words: list[str]) -> str | None:
     suggested = text
     changed = False
     for word in dict.fromkeys(words):
-        if len(word) < 3 or not word.isalpha() or index.word_frequency(word) > 0:
+        if not 3 <= len(word) <= MAX_WORD or not word.isalpha() or index.word_frequency(word) > 0:
             continue
         if index.variants.forms_of((word,)):
             continue

@@ -6,7 +6,7 @@ each posting's field length again. At 20,000 articles (~5 million postings) that
 minute of one core. This writer produces the same segment files -- same terms, postings, block
 layout, weights, positions, field lengths, stored fields and columns -- from:
 
-* tokens found with one compiled regular expression over the passage (``analysis.index_tokens``,
+* tokens found with one compiled regular expression over the passage (``analysis.index_stream``,
   which falls back to the Whoosh analyzer itself where the fast rule cannot be exact);
 * postings kept per term in typed arrays while passages are added, in docnum order, so nothing
   needs sorting but the vocabulary;
@@ -49,7 +49,9 @@ class PassageFields:
     kind: str = ""
     names: str = ""
     tokens: list[str] | None = None
-    """The text's index tokens when the caller has them already."""
+    """The text's index tokens in stream order when the caller has them already."""
+    positions: list[int] | None = None
+    """Their positions (None: token i is at position i)."""
 
 
 @dataclass
@@ -95,8 +97,9 @@ class _Terms:
 class BulkSegmentWriter(BulkWriterBase):
     """A Whoosh ``SegmentWriter`` that takes passages through :meth:`add_passages`.
 
-    ``text_tokens`` maps passage text (and titles) to index tokens, ``plain_tokens`` maps the
-    source field's text to its tokens; both must give exactly what the schema's analyzers give.
+    ``text_tokens`` maps passage text (and titles) to index tokens in stream order and their
+    positions (None when token i is at position i), ``plain_tokens`` maps the source field's
+    text to its tokens; both must give exactly what the schema's analyzers give.
     Commit with ``commit(merge=False)``: merging would run other segments through Whoosh's pool,
     which this writer does not read.
     """
@@ -105,7 +108,7 @@ class BulkSegmentWriter(BulkWriterBase):
         self,
         ix: Any,
         *,
-        text_tokens: Callable[[str], list[str]],
+        text_tokens: Callable[[str], tuple[list[str], list[int] | None]],
         plain_tokens: Callable[[str], list[str]],
         **kwargs: Any,
     ) -> None:
@@ -121,6 +124,10 @@ class BulkSegmentWriter(BulkWriterBase):
         for name in ("text", "title", "source"):
             self._lengths[name] = array("I")
         self._check_formats()
+        self._pending: dict[str, range] = {}
+        """The docnums of each document added to this segment so far."""
+        self._dropped: set[int] = set()
+        """Docnums of this segment replaced or deleted before it was written."""
         # fields the per-document writer keeps something of: stored, scored (lengths) or sortable
         self._perdoc_fields = {
             name
@@ -146,9 +153,14 @@ class BulkSegmentWriter(BulkWriterBase):
         self.check_open()
         if not passages:
             return
-        title_tokens = self._text_tokens(article.title) if article.title else []
-        source_tokens = self._plain_tokens(article.source) if article.source else []
         doc_id = passages[0].doc_id
+        earlier = self._pending.pop(doc_id, None)
+        if earlier is not None:  # the same document again (in two files of one import)
+            self._dropped.update(earlier)
+        title_tokens, title_positions = (
+            self._text_tokens(article.title) if article.title else ([], None)
+        )
+        source_tokens = self._plain_tokens(article.source) if article.source else []
         shared_values = article.keyword_fields()
         lengths = self._lengths
         # what add_document hands the per-document writer, field by field in name order; fields
@@ -164,10 +176,10 @@ class BulkSegmentWriter(BulkWriterBase):
         text_terms = self._terms["text"]
         for passage in passages:
             docnum = self.docnum
-            tokens = passage.tokens
+            tokens, positions = passage.tokens, passage.positions
             if tokens is None:
-                tokens = self._text_tokens(passage.text)
-            self._add_positions(text_terms, docnum, _word_positions(tokens))
+                tokens, positions = self._text_tokens(passage.text)
+            self._add_positions(text_terms, docnum, _word_positions(tokens, positions))
             if passage.kind:
                 self._add_counts("kind", docnum, passage.kind.lower().split())
             if passage.names:
@@ -183,9 +195,10 @@ class BulkSegmentWriter(BulkWriterBase):
         lengths["title"].extend([len(title_tokens)] * count)
         lengths["source"].extend([len(source_tokens)] * count)
         if title_tokens:
-            self._add_run(self._terms["title"], run, _word_positions(title_tokens))
+            self._add_run(self._terms["title"], run, _word_positions(title_tokens, title_positions))
         if source_tokens:
-            self._add_run(self._terms["source"], run, _word_positions(source_tokens))
+            self._add_run(self._terms["source"], run, _word_positions(source_tokens, None))
+        self._pending[doc_id] = run
         self._add_exists_run("doc_id", run, doc_id)
         for name, value in shared_values.items():
             self._add_exists_run(name, run, value)
@@ -232,6 +245,21 @@ class BulkSegmentWriter(BulkWriterBase):
             entry[0].append(docnum)
             entry[1].append(n)
 
+    def delete_by_term(self, fieldname: str, text: str, searcher: Any = None) -> int:
+        """Delete the documents with this term, in the committed segments and, for ``doc_id``,
+        among those added to this writer so far."""
+        count = int(super().delete_by_term(fieldname, text, searcher=searcher))
+        if fieldname == "doc_id":
+            earlier = self._pending.pop(text, None)
+            if earlier is not None:
+                self._dropped.update(earlier)
+                count += len(earlier)
+        return count
+
+    def dropped_docnums(self) -> set[int]:
+        """Docnums of this segment to write as deleted."""
+        return self._dropped
+
     # -- writing ------------------------------------------------------------------------------
 
     def postings_to_write(
@@ -255,10 +283,10 @@ class BulkSegmentWriter(BulkWriterBase):
         self._terms.clear()
 
 
-def _word_positions(tokens: list[str]) -> dict[str, list[int]]:
-    """Each distinct token with its positions (a token's position is its index)."""
+def _word_positions(tokens: list[str], positions: list[int] | None) -> dict[str, list[int]]:
+    """Each distinct token with its positions (token i is at ``positions[i]``, or at i)."""
     words: dict[str, list[int]] = {}
-    for i, word in enumerate(tokens):
+    for i, word in enumerate(tokens) if positions is None else zip(positions, tokens, strict=True):
         poslist = words.get(word)
         if poslist is None:
             words[word] = [i]

@@ -10,6 +10,7 @@ the index stamp records the release, so an index another release wrote is rebuil
 
 from __future__ import annotations
 
+import array as _array_module
 import io
 import itertools
 import pickle
@@ -17,20 +18,38 @@ import struct
 import zlib
 from array import array
 from collections.abc import Iterable
+from functools import lru_cache
 from itertools import accumulate, chain
 from operator import sub
+from pathlib import Path
 from pickle import HIGHEST_PROTOCOL, dumps
 from typing import Any
 
 import numpy as np
 import whoosh
+import whoosh.codec.whoosh3
+import whoosh.columns
+import whoosh.filedb.structfile
+import whoosh.formats
 from numpy.typing import NDArray
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3PostingsWriter, _lenfield
+from whoosh.codec.whoosh3 import (
+    LENGTHS_COLUMN,
+    WHOOSH3_HEADER_MAGIC,
+    W3Codec,
+    W3PostingsWriter,
+    W3Segment,
+    _lenfield,
+)
+from whoosh.filedb.filestore import FileStorage
 from whoosh.formats import Existence, Positions
+from whoosh.index import TOC, FileIndex, clean_files
+from whoosh.reading import TermNotFound
 from whoosh.system import pack_uint
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
+
+from wpk_archive.core.search import trust
 
 SUPPORTED_WHOOSH = (2, 7, 5)
 WHOOSH_VERSION = ".".join(str(n) for n in whoosh.__version__[:3])
@@ -44,6 +63,72 @@ if tuple(whoosh.__version__[:3]) != SUPPORTED_WHOOSH:  # pragma: no cover (the p
     )
 
 Ids = NDArray[np.int64]
+
+
+# -- pickles: plain data only -----------------------------------------------------------------
+
+
+def _latin1(text: object, encoding: object) -> bytes:
+    """What protocol-2 pickles of bytes call (``_codecs.encode(text, "latin1")``), checked."""
+    if not isinstance(text, str) or encoding != "latin1":
+        raise pickle.UnpicklingError("only latin1 text can be encoded")
+    return text.encode("latin-1")
+
+
+def _empty_bytes(*args: object) -> bytes:
+    """What protocol-2 pickles of b"" call (``bytes()``), checked."""
+    if args:
+        raise pickle.UnpicklingError("bytes() takes no argument here")
+    return b""
+
+
+_ALLOWED: dict[tuple[str, str], object] = {
+    ("_codecs", "encode"): _latin1,
+    ("codecs", "encode"): _latin1,
+    ("__builtin__", "bytes"): _empty_bytes,
+    ("builtins", "bytes"): _empty_bytes,
+    ("array", "array"): array,
+    ("array", "_array_reconstructor"): _array_module._array_reconstructor,  # type: ignore[attr-defined]
+}
+"""The only names a pickle read here may refer to: the ways Whoosh's pickles (protocol 2 and
+higher) spell bytes values and typed arrays. Each builds plain data and nothing else."""
+
+
+class PlainUnpickler(pickle.Unpickler):
+    """An unpickler that builds plain data only: any other global a pickle names (a class, a
+    function such as ``os.system``) is refused, so reading a planted pickle runs nothing."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        found = _ALLOWED.get((module, name))
+        if found is None:
+            raise pickle.UnpicklingError(f"refused to load {module}.{name} from the index")
+        return found
+
+    def persistent_load(self, pid: Any) -> Any:
+        raise pickle.UnpicklingError("persistent ids are not allowed in the index")
+
+
+def plain_loads(data: bytes | memoryview) -> Any:
+    """``pickle.loads`` that builds plain data only (see :class:`PlainUnpickler`)."""
+    return PlainUnpickler(io.BytesIO(data)).load()
+
+
+def plain_load(file: Any, *args: Any, **kwargs: Any) -> Any:
+    """``pickle.load`` that builds plain data only."""
+    return PlainUnpickler(file).load()
+
+
+def _restrict_whoosh_pickles() -> None:
+    """Make Whoosh's own readers decode every pickle with :func:`plain_loads`: posting blocks,
+    inlined postings, stored fields, positions, term-file extras, column headers. (Whoosh's
+    ``.toc`` pickle holds classes; it is never read: see :class:`SignedIndex`.)"""
+    whoosh.codec.whoosh3.loads = plain_loads
+    whoosh.columns.loads = plain_loads
+    whoosh.formats.loads = plain_loads
+    whoosh.filedb.structfile.load_pickle = plain_load
+
+
+_restrict_whoosh_pickles()
 
 MAGIC_SIZE = len(WHOOSH3_HEADER_MAGIC)
 """A W3 posting list starts with this magic, then its blocks."""
@@ -76,12 +161,14 @@ SINGLE = {value: position for position, value in enumerate(ONE_POSITION)}
 """Encoded single positions and the position each holds."""
 
 
+@lru_cache(maxsize=1 << 16)
 def decode_positions(value: bytes) -> tuple[int, ...]:
-    """The positions in an encoded ``Positions`` value (count, then pickled deltas)."""
+    """The positions in an encoded ``Positions`` value (count, then pickled deltas); the
+    same values recur in many passages, so decodings are kept."""
     single = SINGLE.get(value)
     if single is not None:
         return (single,)
-    return tuple(accumulate(pickle.loads(value[_INT.size :])))
+    return tuple(accumulate(plain_loads(value[_INT.size :])))
 
 
 # -- per-segment reading ----------------------------------------------------------------------
@@ -136,7 +223,7 @@ def term_postings(
     ``wanted`` (sorted segment docnums) lets blocks holding none of them go unread."""
     try:
         info = leaf.term_info(fieldname, text)
-    except Exception:  # TermNotFound: this segment lacks the term
+    except TermNotFound:  # this segment lacks the term (any other failure is damage)
         return False
     if info.is_inlined():
         block_ids, block_weights, block_values = info._inlined
@@ -173,7 +260,7 @@ def read_blocks(
         last = length < 0
         length = abs(length)
         stream = io.BytesIO(view[position : position + length])
-        count, maxid, _maxweight, compression, _mn, _mx = pickle.load(stream)
+        count, maxid, _maxweight, compression, _mn, _mx = PlainUnpickler(stream).load()
         if wanted is not None:
             low = int(np.searchsorted(wanted, previous_max, side="right"))
             previous_max = maxid
@@ -183,7 +270,7 @@ def read_blocks(
                     break
                 continue
         data = view[position + stream.tell() : position + length]
-        block_ids, block_weights, block_values = pickle.loads(
+        block_ids, block_weights, block_values = plain_loads(
             zlib.decompress(data) if compression else data
         )
         ids.extend(accumulate(block_ids))
@@ -200,15 +287,147 @@ def read_blocks(
             break
 
 
+def field_terms(reader: Any, fieldname: str) -> list[bytes]:
+    """Every term of a field."""
+    return [
+        t if isinstance(t, bytes) else str(t).encode("utf-8") for t in reader.lexicon(fieldname)
+    ]
+
+
+def stored_reader(leaf: Any) -> Any:
+    """The raw (still pickled) stored-fields column of one segment, or None."""
+    from whoosh.codec.whoosh3 import STORED_COLUMN
+
+    perdoc = leaf._perdoc
+    if not perdoc.has_column("_stored"):
+        return None
+    return perdoc.column_reader("_stored", STORED_COLUMN._child)
+
+
+def decode_pid(raw: bytes) -> str | None:
+    """The ``pid`` of one docnum's raw stored fields, decoded as plain data."""
+    fields = plain_loads(raw) if raw else {}
+    pid = fields.get("pid") if isinstance(fields, dict) else None
+    return pid if isinstance(pid, str) else None
+
+
+def stored_pids(leaf: Any) -> list[str | None]:
+    """Each docnum's stored ``pid`` in one segment (deleted ones included)."""
+    reader = stored_reader(leaf)
+    if reader is None:
+        return [None] * leaf.doc_count_all()
+    return [decode_pid(raw) for raw in reader]
+
+
 def multiterm_texts(q: wq.Query, reader: Any) -> list[bytes]:
     """The vocabulary terms a prefix, wildcard, fuzzy term or range stands for, sorted."""
     return sorted(set(q._btexts(reader)))
 
 
+# -- the table of contents: signed JSON, never Whoosh's pickle ----------------------------------
+
+
+def segment_record(segment: Any) -> dict[str, Any]:
+    """What Whoosh's pickled table of contents keeps of a segment, as plain JSON data."""
+    codec = segment.codec()
+    return {
+        "segid": segment.segid,
+        "prefix": f"{segment.segment_id()}.",
+        "doccount": int(segment.doc_count_all()),
+        "deleted": sorted(int(d) for d in segment.deleted_docs()),
+        "compound": bool(segment.compound),
+        "fieldlengths": {k: int(v) for k, v in getattr(segment, "_fieldlengths", {}).items()},
+        "codec": [codec._blocklimit, codec._compression, codec._inlinelimit],
+    }
+
+
+def segment_from(record: dict[str, Any], indexname: str) -> Any:
+    """A Whoosh segment object from :func:`segment_record`'s data."""
+    blocklimit, compression, inlinelimit = (int(x) for x in record["codec"])
+    deleted = {int(d) for d in record.get("deleted", ())} or None
+    segment = W3Segment(
+        W3Codec(blocklimit=blocklimit, compression=compression, inlinelimit=inlinelimit),
+        indexname,
+        doccount=int(record["doccount"]),
+        segid=str(record["segid"]),
+        deleted=deleted,
+    )
+    segment.compound = bool(record.get("compound"))
+    segment._fieldlengths = {str(k): int(v) for k, v in record.get("fieldlengths", {}).items()}
+    return segment
+
+
+class SignedIndex(FileIndex):  # type: ignore[misc]
+    """A Whoosh index whose table of contents is ``wpk_toc.json``, signed and checked by
+    :mod:`.trust` (schema from code). Whoosh's ``.toc`` pickle is still written, for Whoosh's
+    own tools, and never read."""
+
+    def __init__(self, folder: Path, schema: Any, indexname: str) -> None:
+        # FileIndex.__init__ would read the pickled .toc: not called
+        self.folder = folder
+        self.storage = FileStorage(str(folder))
+        self._schema = schema
+        self.indexname = indexname
+        self._verified: tuple[Any, tuple[int, list[dict[str, Any]]]] | None = None
+
+    @classmethod
+    def create_in(cls, folder: Path, schema: Any, indexname: str) -> SignedIndex:
+        """A new, empty index in ``folder``."""
+        storage = FileStorage(str(folder))
+        TOC.create(storage, schema, indexname)
+        ix = cls(folder, schema, indexname)
+        ix.commit_toc(0, [])
+        return ix
+
+    def latest_generation(self) -> int:
+        return trust.toc_generation(self.folder)
+
+    def verify(self) -> None:
+        """Check the signature and every file now (raises trust.Untrusted)."""
+        self._verified_toc()
+
+    def _verified_toc(self) -> tuple[int, list[dict[str, Any]]]:
+        try:
+            st = (self.folder / trust.TOC_FILE).stat()
+            stamp = (st.st_ino, st.st_size, st.st_mtime_ns)
+        except OSError as exc:
+            raise trust.Untrusted(f"the index has no table of contents ({exc})") from exc
+        if self._verified is None or self._verified[0] != stamp:
+            self._verified = (stamp, trust.read_toc(self.folder))
+        return self._verified[1]
+
+    def _read_toc(self) -> Any:
+        generation, records = self._verified_toc()
+        # fresh segment objects each time, as Whoosh's own reading makes: writers change them
+        segments = [segment_from(r, self.indexname) for r in records]
+        return TOC(self._schema, segments, generation)
+
+    def writer(self, procs: int = 1, **kwargs: Any) -> Any:
+        return SignedWriter(self, **kwargs)
+
+    def commit_toc(self, generation: int, segments: list[Any]) -> None:
+        """Sign and write the table of contents for ``segments`` at ``generation``."""
+        files = [name for s in segments for name in s.list_files(self.storage)]
+        trust.write_toc(self.folder, generation, [segment_record(s) for s in segments], files)
+
+
+class SignedWriter(SegmentWriter):  # type: ignore[misc]
+    """Whoosh's segment writer, committing through the signed table of contents."""
+
+    def __init__(self, ix: SignedIndex, **kwargs: Any) -> None:
+        super().__init__(ix, **kwargs)
+        self.signed_index = ix
+
+    def _commit_toc(self, segments: list[Any]) -> None:
+        TOC(self.schema, segments, self.generation).write(self.storage, self.indexname)
+        self.signed_index.commit_toc(self.generation, segments)
+        clean_files(self.storage, self.indexname, self.generation, segments)
+
+
 # -- segment writing --------------------------------------------------------------------------
 
 
-class BulkWriterBase(SegmentWriter):  # type: ignore[misc]
+class BulkWriterBase(SignedWriter):
     """A Whoosh ``SegmentWriter`` whose postings and per-document values a subclass supplies.
 
     The subclass adds documents with :meth:`write_document` (the per-document values: stored
@@ -242,6 +461,16 @@ class BulkWriterBase(SegmentWriter):  # type: ignore[misc]
             if column and value is not None:
                 perdoc.add_column_value(name, column, field.to_column_value(value))
         perdoc.finish_doc()
+
+    def dropped_docnums(self) -> set[int]:
+        """Docnums of the new segment to mark deleted as it is written (subclasses)."""
+        return set()
+
+    def _finalize_segment(self) -> Any:
+        segment = super()._finalize_segment()
+        for docnum in sorted(self.dropped_docnums()):
+            segment.delete_document(docnum - self.docbase)
+        return segment
 
     def postings_to_write(
         self,
