@@ -585,6 +585,7 @@ class Archive:
                     self._chronology.messages[:5]
                 )
                 self.notice = f"{self.notice} {skipped}" if self.notice else skipped
+                self._notices.append(skipped)
         return self._chronology
 
     def rebuild_timeline(self) -> list[Event]:
