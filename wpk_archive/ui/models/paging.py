@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 
@@ -119,6 +120,8 @@ class PagedListModel(QStandardItemModel):
         )
 
     def _arrived(self, generation: int, first: int, items: list[Any] | None) -> None:
+        if not shiboken6.isValid(self):
+            return  # the window closed while the page was read
         if generation != self._generation:
             self.page_loaded.emit()
             return
