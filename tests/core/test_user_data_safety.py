@@ -27,8 +27,9 @@ def _cli(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def _article(tmp_path: Path) -> Path:
     path = tmp_path / "plenum.txt"
     path.write_text(
-        "Plenum report\n\nThe 5th Plenary Meeting of the 8th Central Committee of the WPK was "
-        "held from June 15 to 18, 2022 in Pyongyang.\n\nIt discussed the orchard plan.",
+        "Plenum report\n\nThe 20th Plenary Meeting of the 14th Standing Committee of the Supreme "
+        "People's Assembly was held from June 15 to 18, 2022 in Pyongyang.\n\nIt discussed the "
+        "orchard plan.",  # a meeting the reference chronology does not list: it goes with its source
         encoding="utf-8",
     )
     return path

@@ -683,7 +683,11 @@ class Archive:
         docs = [d for d in (self.store.document(i) for i in changed) if d is not None]
         if docs:
             with self._write_lock:
-                self.index.add_documents(docs, kinds=wanted, replace=True)
+                try:
+                    self.index.add_documents(docs, kinds=wanted, replace=True)
+                except passage_index.IndexError_:
+                    self._index_checked = False  # locked or damaged: the next check syncs it
+                    return 0
                 if self._index_checked:
                     self.index.set_generation(self.store.generation())
         return len(docs)

@@ -57,6 +57,10 @@ SEGMENT_PASSAGES = 150_000
 """A bulk writer commits a segment when it holds this many passages (~200 MB at most)."""
 
 
+WRITE_LOCK_WAIT = 30.0
+"""Seconds a writer waits for the index's lock (see PassageIndex._writer)."""
+
+
 class IndexError_(Exception):
     """The index is missing, damaged or from another version: rebuild it from the store."""
 
@@ -206,6 +210,15 @@ class PassageIndex:
 
     # -- writing ------------------------------------------------------------------------------
 
+    def _writer(self, **options: Any) -> Any:
+        """Whoosh's writer, waiting a while for the lock: the indexing process of an import that
+        was killed goes on until it sees its pipe closed, then lets go. An index still locked
+        after that is reported as unusable (IndexError_), for the caller to retry or rebuild."""
+        try:
+            return self._ix.writer(timeout=WRITE_LOCK_WAIT, delay=0.25, **options)
+        except wp.LockError as exc:
+            raise IndexError_(f"the search index {self.path} is locked by another program") from exc
+
     def add_documents(
         self,
         docs: Iterable[Document],
@@ -227,7 +240,7 @@ class PassageIndex:
                 return self._add_bulk(docs, kinds or {}, replace, progress)
             # one version of each document: the last (an import may hold an article twice)
             docs = list({doc.id: doc for doc in docs}.values())
-            writer = self._ix.writer(limitmb=128)
+            writer = self._writer(limitmb=128)
             added = 0
             deleted = 0
             try:
@@ -308,7 +321,7 @@ class PassageIndex:
         rewritten, so this takes milliseconds whatever the size of the index)."""
         with self.lock:
             self.open()
-            writer = self._ix.writer()
+            writer = self._writer()
             try:
                 for doc_id in doc_ids:
                     writer.delete_by_term("doc_id", doc_id)

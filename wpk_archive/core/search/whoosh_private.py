@@ -44,6 +44,7 @@ from whoosh.codec.whoosh3 import (
 from whoosh.filedb.filestore import FileStorage
 from whoosh.formats import Existence, Positions
 from whoosh.index import TOC, FileIndex, clean_files
+from whoosh.index import LockError as LockError  # raised when another writer holds the index
 from whoosh.reading import TermNotFound
 from whoosh.system import pack_uint
 from whoosh.util.numeric import byte_to_length, length_to_byte
