@@ -1,0 +1,478 @@
+"""The readers of meeting names: from one pattern match, the meetings it names (kind, term,
+number, whose), or none when the match turns out to name another body's meeting.
+
+:mod:`.names` holds the patterns and calls these; the vocabulary they share is in
+:mod:`.vocabulary`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from wpk_archive.core.dates import MONTHS
+from wpk_archive.core.timeline.vocabulary import (
+    OTHER_BODY,
+    PARTY,
+    THE,
+    WPK,
+    bare_party_foreign,
+    followed_by_foreign,
+    foreign_party_in,
+    names_wpk_in,
+    ordinal_value,
+    ordinals,
+)
+
+
+@dataclass(frozen=True)
+class NamedMeeting:
+    """A meeting named in one sentence (``start``/``end`` relative to the sentence).
+
+    ``term`` and ``number`` are None where the text does not give them. ``explicit``: the name
+    itself says whose meeting it is (it names the WPK, or it is the SPA's); a bare "the 9th
+    Congress" or "the Party Congress" is not explicit. ``date_name``: the ISO month or year of a
+    meeting named by its date. ``noun``: what "the <noun>" in a later sentence may refer back to.
+    """
+
+    start: int
+    end: int
+    kind: str
+    term: int | None
+    number: int | None
+    enlarged: bool = False
+    explicit: bool = True
+    date_name: str | None = None
+    noun: str = "meeting"
+    slug: str = ""
+    label: str = ""
+    plural: bool = False
+
+
+@dataclass(frozen=True)
+class OtherMeeting:
+    """A meeting noun that names no WPK or SPA meeting (for anaphora blocking)."""
+
+    start: int
+    end: int
+    noun: str
+
+
+def _first(match: re.Match[str], *names: str) -> str | None:
+    """The text of the first of the groups ``names`` that took part in the match."""
+    for name in names:
+        if name in match.re.groupindex and match.group(name):
+            return match.group(name)
+    return None
+
+
+def _term(match: re.Match[str]) -> int | None:
+    value = _first(match, "t", "t2", "t3", "t4", "t5", "t6")
+    return ordinal_value(value) if value else None
+
+
+def _enlarged(match: re.Match[str]) -> bool:
+    return bool(re.search(r"(?i)enlarged|extended|expanded", match.group(0)))
+
+
+def _date_name(match: re.Match[str]) -> str | None:
+    """ "2023-12" for "December 2023 Plenary Meeting", "2023" for "2023 year-end plenum"."""
+    if "dname" not in match.re.groupindex or not match.group("dname"):
+        return None
+    month_name = _first(match, "dm1", "dm2", "dm3")
+    year = _first(match, "dy1", "dy2", "dy3", "dy4")
+    if month_name and year:
+        return f"{year}-{MONTHS[month_name.lower()]:02d}"
+    if month_name:  # "the August plenum": the year is the caller's to find
+        return f"--{MONTHS[month_name.lower()]:02d}"
+    return year
+
+
+Reader = Callable[[re.Match[str], str], list[NamedMeeting]]
+
+
+def _meetings(
+    match: re.Match[str],
+    kind: str,
+    numbers: list[int | None],
+    *,
+    term: int | None,
+    explicit: bool,
+    noun: str,
+    date_name: str | None = None,
+    slug: str = "",
+    label: str = "",
+) -> list[NamedMeeting]:
+    """One NamedMeeting per number of a match (two for "the ninth and tenth plenary meetings")."""
+    plural = numbers == [None] and bool(
+        re.search(r"(?i)(?:congresses|conferences|sessions|meetings|plenums|plenaries)$",
+                  match.group(0))
+    )
+    return [
+        NamedMeeting(
+            match.start(),
+            match.end(),
+            kind,
+            term,
+            number,
+            enlarged=_enlarged(match),
+            explicit=explicit,
+            date_name=date_name,
+            noun=noun,
+            slug=slug,
+            label=label,
+            plural=plural,
+        )
+        for number in numbers
+    ]
+
+
+_FIRST_SINCE = re.compile(
+    r"(?:\s+(?:of|by)\s+(?:the\s+)?[\w'’]+(?:\s+[\w'’()]+){0,5}?)?,?"
+    r"(?:\s+(?:held|convened|called|to\s+be\s+held|opened))?\s+(?:since|after|in\s+"
+    r"(?:(?:over|more\s+than|nearly|almost|about|some)\s+)?(?:\d+|[a-z]+(?:-[a-z]+)?|a)\s+"
+    r"(?:years?|decades?|generations?)|in\s+decades|ever|of\s+its\s+kind|for\s+\d+\s+years)\b"
+)
+
+
+def _numbers_or_none(match: re.Match[str], limit: int) -> list[int | None] | None:
+    """The meeting numbers of a match ([None] when unnumbered; None when out of range).
+
+    "The first party congress since 1980", "the first congress ... in 36 years" are unnumbered:
+    "first" says when, not which.
+    """
+    numbers = ordinals(_first(match, "n", "n2", "n3"))
+    if any(n > limit or n < 1 for n in numbers):
+        return None
+    if numbers == [1] and _FIRST_SINCE.match(match.string, match.end()):
+        return [None]
+    return list(numbers) if numbers else [None]
+
+
+def read_plenary(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    numbers = _numbers_or_none(match, 40)
+    term = _term(match)
+    if numbers is None or (term is not None and term > 12):
+        return []
+    if bare_party_foreign(match, text) or followed_by_foreign(match, text):
+        return []
+    explicit = names_wpk_in(match.group(0))
+    return _meetings(
+        match,
+        "cc_plenary",
+        numbers,
+        term=term,
+        explicit=explicit,
+        noun="plenary",
+        date_name=_date_name(match),
+    )
+
+
+def read_bare_plenary(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    """ "the 5th Plenary Meeting" with no committee named (the caller checks the context)."""
+    numbers = _numbers_or_none(match, 40)
+    if numbers is None or numbers == [None]:
+        return []
+    after = text[match.end() : match.end() + 60]
+    if re.match(r"\s+of\b", after):
+        return []
+    return _meetings(match, "cc_plenary", numbers, term=None, explicit=False, noun="plenary")
+
+
+def read_dated_plenary(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    """ "the December 2023 Plenary Meeting (of the Party Central Committee)"."""
+    if bare_party_foreign(match, text) or followed_by_foreign(match, text):
+        return []
+    committee = match.group("cc") is not None
+    after = text[match.end() : match.end() + 60]
+    if not committee and re.match(r"\s+of\b", after):
+        return []
+    return _meetings(
+        match,
+        "cc_plenary",
+        [None],
+        term=_term(match),
+        explicit=committee and names_wpk_in(match.group(0)),
+        noun="plenary",
+        date_name=_date_name(match),
+    )
+
+
+def read_politburo(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    numbers = _numbers_or_none(match, 60)
+    term = _term(match)
+    if numbers is None or (term is not None and term > 12):
+        return []
+    if bare_party_foreign(match, text) or followed_by_foreign(match, text):
+        return []
+    committee = bool(re.search(r"Central|C\.\s?C\.|CC\b|WPK|Workers|KWP|[Pp]arty", match.group(0)))
+    return _meetings(
+        match,
+        "politburo_meeting",
+        numbers,
+        term=term,
+        explicit=committee and (names_wpk_in(match.group(0)) or "arty" in match.group(0)),
+        noun="meeting",
+    )
+
+
+def read_cmc(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    numbers = _numbers_or_none(match, 60)
+    term = _term(match)
+    if numbers is None or (term is not None and term > 12):
+        return []
+    if bare_party_foreign(match, text) or followed_by_foreign(match, text):
+        return []
+    return _meetings(
+        match,
+        "cmc_meeting",
+        numbers,
+        term=term,
+        explicit=names_wpk_in(match.group(0)) or "arty" in match.group(0),
+        noun="meeting",
+    )
+
+
+def read_secretariat(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    if bare_party_foreign(match, text) or followed_by_foreign(match, text):
+        return []
+    return _meetings(
+        match,
+        "secretariat_meeting",
+        [None],
+        term=_term(match),
+        explicit=names_wpk_in(match.group(0)) or "arty" in match.group(0),
+        noun="meeting",
+    )
+
+
+def read_spa(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    numbers = _numbers_or_none(match, 20)
+    term = _term(match)
+    if numbers is None or (term is not None and term > 20):
+        return []
+    after = text[match.end() : match.end() + 40]
+    if re.match(r"\s*(?:Standing\s+Committee|Presidium|Permanent)", after):
+        return []
+    return _meetings(match, "spa_session", numbers, term=term, explicit=True, noun="session")
+
+
+def read_spa_standing(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    numbers = _numbers_or_none(match, 80)
+    term = _term(match)
+    if numbers is None or (term is not None and term > 20):
+        return []
+    return _meetings(
+        match, "spa_standing_committee", numbers, term=term, explicit=True, noun="plenary"
+    )
+
+
+def read_congress(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    numbers = _numbers_or_none(match, 12)
+    if numbers is None:
+        return []
+    before = text[max(0, match.start() - 40) : match.start()]
+    if re.search(
+        r"(?:\b(?:its|their|his|her)|[A-Z][\w.]*(?<!Party)(?<!WPK)(?<!KWP)(?<!North)(?<!Korea)"
+        r"(?<!Pyongyang)['’]s)\s+$",
+        before,
+    ):
+        return []
+    if bare_party_foreign(match, text):
+        return []
+    if re.search(r"(?i)\b(?:national|youth|league|union|trade|women|children|writers|artists)\s+$",
+                 before):
+        return []
+    explicit = names_wpk_in(match.group(0))
+    return _meetings(
+        match, "party_congress", numbers, term=None, explicit=explicit, noun="congress"
+    )
+
+
+def read_dated_congress(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    """ "the 2021 congress", "the 1980 party congress": a congress named by its year."""
+    if bare_party_foreign(match, text):
+        return []
+    return _meetings(
+        match,
+        "party_congress",
+        [None],
+        term=None,
+        explicit=names_wpk_in(match.group(0)),
+        noun="congress",
+        date_name=match.group("cy"),
+    )
+
+
+def read_parliament(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    """ "a crucial parliamentary meeting", "the rubber-stamp parliament's session": the SPA's,
+    in a sentence about North Korea (never the South's National Assembly)."""
+    if not re.search(r"North\s+Korea|Pyongyang|\bDPRK\b|\bthe\s+North\b|SPA\b|Supreme\s+People", text):
+        return []
+    if re.search(r"South\s+Korea|\bSeoul\b|National\s+Assembly|Diet\b|Congress\b", text):
+        return []
+    return _meetings(match, "spa_session", [None], term=None, explicit=True, noun="session")
+
+
+_BODY_KINDS = (
+    ("spa_standing_committee", re.compile(r"Standing\s+Committee|Presidium")),
+    ("politburo_meeting", re.compile(r"Political\s+Bureau|Politburo")),
+    ("cmc_meeting", re.compile(r"Military\s+Commission|CMC")),
+    ("secretariat_meeting", re.compile(r"Secretariat")),
+    ("cc_plenary", re.compile(r"Central\s+Committee|\bCC\b|C\.C\.")),
+)
+
+
+def read_body_held(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    """ "The Standing Committee of the SPA held a plenary meeting", "the Political Bureau of the
+    WPK Central Committee convened its meeting": the body names whose meeting it is."""
+    body = match.group("body")
+    if bare_party_foreign(match, text) or re.search(r"General\s+Political", body):
+        return []
+    kind = next((k for k, pattern in _BODY_KINDS if pattern.search(body)), None)
+    if kind is None:
+        return []
+    if kind == "spa_standing_committee" and not re.search(r"SPA|Supreme|Assembly", body):
+        return []
+    if kind == "cc_plenary" and not re.search(r"(?i)plenary|plenum", match.group("head")):
+        return []
+    if kind != "spa_standing_committee" and not (names_wpk_in(body) or "arty" in body):
+        return []
+    return _meetings(match, kind, [None], term=_term(match), explicit=True, noun="meeting")
+
+
+def read_bare_congress(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    """ "the Seventh Congress": an ordinal Congress with no owner named (the caller decides)."""
+    numbers = _numbers_or_none(match, 12)
+    if numbers is None:
+        return []
+    before = text[max(0, match.start() - 40) : match.start()]
+    if re.search(r"(?:\b(?:its|their|his|her)|\w['’]s)\s+$", before):
+        return []
+    after = text[match.end() : match.end() + 50]
+    if re.match(r"\s+(?:of|on|for)\b", after):
+        return []
+    return _meetings(match, "party_congress", numbers, term=None, explicit=False, noun="congress")
+
+
+def read_its(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    """ "the Workers' Party of Korea ... at its Conference": the WPK's, when the clause before
+    names the WPK and no other party."""
+    numbers = _numbers_or_none(match, 12)
+    if numbers is None:
+        return []
+    before = text[max(0, match.start() - 120) : match.start()]
+    owner = list(re.finditer(WPK, before))
+    if not owner or foreign_party_in(before, owner[-1].end()) or re.search(r"[.;]", before[owner[-1].end():]):
+        return []
+    if re.search(r"\b(?:its|their)\b", before[owner[-1].end() :]):
+        return []
+    congress = "ongress" in match.group(0)
+    return _meetings(
+        match,
+        "party_congress" if congress else "party_conference",
+        numbers,
+        term=None,
+        explicit=True,
+        noun="congress" if congress else "conference",
+    )
+
+
+_CELL_ORGANS = re.compile(
+    r"\b(?:cells?|primary|secretaries|chairpersons|chairmen|instructors)\b", re.IGNORECASE
+)
+"""Lower party organs that only the party has ("a conference of cell secretaries")."""
+_LOWER_ORGANS = re.compile(
+    r"\b(?:Cell|Cells|Primary|Secretaries|Chairpersons|Chairmen|Instructors|Officials|Activists|"
+    r"Members|Branch|Committees|Party)\b",
+    re.IGNORECASE,
+)
+
+
+def read_conference(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    numbers = _numbers_or_none(match, 12)
+    if numbers is None:
+        return []
+    before = text[max(0, match.start() - 40) : match.start()]
+    if numbers == [None] and re.search(
+        r"\b(?!The\b|the\b|This\b|this\b|historic\b)[A-Z][\w-]*\s+$", before
+    ):
+        return []
+    if re.search(
+        r"(?i)\b(?:provincial|city|county|municipal|district|national|primary|cell|youth)\s+$",
+        before,
+    ):
+        return []
+    if bare_party_foreign(match, text):
+        return []
+    explicit = names_wpk_in(match.group(0))
+    return _meetings(
+        match, "party_conference", numbers, term=None, explicit=explicit, noun="conference"
+    )
+
+
+def _series(word: str, what: str) -> str:
+    """The series a lower-organ meeting is numbered in: the conferences of cell secretaries (held
+    in 2017 as a conference of cell chairpersons) are one series, those of the chairpersons or
+    secretaries of primary committees another; others by their words."""
+    lowered = what.lower()
+    if re.search(r"\bcells?\b", lowered):
+        return "cell-secretaries"
+    if "primary" in lowered:
+        return "primary-committee-secretaries"
+    words = [w for w in re.findall(r"[a-z]+", f"{word} {lowered}") if w not in ("of", "the", "and")]
+    return "-".join(words)
+
+
+def read_lower_party(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    """A conference of party cells, primary committees and the like ("... of the WPK")."""
+    numbers = _numbers_or_none(match, 40)
+    if numbers is None:
+        return []
+    what = re.sub(rf"(?:\s+of)?(?:\s+{THE}{PARTY})?(?:\s+(?:of|the))*\s*$", "", match.group("what"))
+    if not _LOWER_ORGANS.search(what) or re.match(PARTY, what):
+        return []
+    party = re.search(r"(?i)\bparty\b|WPK", what) is not None
+    if not party and not _CELL_ORGANS.search(what):
+        return []  # "a conference of officials": of what, the name does not say
+    after = text[match.end() : match.end() + 100]
+    if not party and re.search(OTHER_BODY.pattern, what + " " + after.split(".")[0], re.I):
+        return []  # "a meeting of chairpersons of primary organizations of the youth league"
+    explicit = names_wpk_in(match.group(0)) or names_wpk_in(after)
+    word = match.group("kw").capitalize()
+    what = " ".join(w if w in ("of", "the") else w[:1].upper() + w[1:] for w in what.split())
+    label = f"{word} of {what} of the WPK"
+    slug = _series(word, what)
+    return _meetings(
+        match,
+        "other_party_meeting",
+        numbers,
+        term=None,
+        explicit=explicit,
+        noun=word.lower(),
+        slug=slug,
+        label=label,
+    )
+
+
+def read_local_committee(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    """A plenary meeting or conference of a provincial, city or county party committee."""
+    numbers = _numbers_or_none(match, 60)
+    if numbers is None:
+        return []
+    place = match.group("place").strip()
+    level = match.group("level").capitalize()
+    word = "Conference" if "onference" in match.group("head") else "Plenary Meeting"
+    label = f"{word} of the {place} {level} Committee of the WPK"
+    slug = re.sub(r"[^a-z]+", "-", f"{word} {place} {level}".lower()).strip("-")
+    return _meetings(
+        match,
+        "other_party_meeting",
+        numbers,
+        term=None,
+        explicit=True,
+        noun="conference" if word == "Conference" else "plenary",
+        slug=slug,
+        label=label,
+    )
