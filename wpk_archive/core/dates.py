@@ -234,7 +234,11 @@ def _days_of_named_month(text: str, found: list[DateMention], taken: list[tuple[
 
 
 def _neighbour_days(
-    text: str, found: list[DateMention], taken: list[tuple[int, int]], ctx: Context
+    text: str,
+    found: list[DateMention],
+    taken: list[tuple[int, int]],
+    ctx: Context,
+    opened_by_dateline: bool = False,
 ) -> None:
     """Add "the previous day" / "the following day" / "the previous week" / "the next week":
     counted from the last day-precise date named before it in the text, else ("previous" only, in
@@ -250,7 +254,7 @@ def _neighbour_days(
             base_mention = max(earlier, key=lambda m: m.end)
             base = _parse_iso_day(base_mention.start_date if step < 0 else base_mention.end_date)
             inferred = base_mention.year_inferred
-        elif step < 0 and any(m.kind == "dateline" for m in found):
+        elif step < 0 and (opened_by_dateline or any(m.kind == "dateline" for m in found)):
             base, inferred = ctx.anchor, True
         else:
             continue
@@ -276,21 +280,28 @@ def _after_future(text: str, futures: list[int], at: int) -> bool:
 
 
 def find_dates(
-    text: str, *, doc_date: str | None = None, weekday_anchor: str | None = None
+    text: str,
+    *,
+    doc_date: str | None = None,
+    weekday_anchor: str | None = None,
+    dateline: bool = False,
 ) -> list[DateMention]:
     """Every date mention in ``text``, in text order, without overlaps.
 
     ``doc_date`` (YYYY-MM-DD) supplies the year of yearless days and months; ``weekday_anchor``
     (YYYY-MM-DD) is the day weekdays and relative dates are counted from (default: the text's own
-    dateline, else ``doc_date``). Counts, ordinals, list numbers and volume numbers are not dates.
+    dateline, else ``doc_date``). ``dateline`` says that ``text`` is part of an article that opens
+    with a dateline of ``weekday_anchor``'s day (a sentence read on its own): "the previous day" then
+    counts from it. Counts, ordinals, list numbers and volume numbers are not dates.
     """
     lower = text.lower()
     if not (any(part in lower for part in ANY_FEATURE) or has_feature("digit", text, lower)):
         return []
-    dateline = find_dateline(text, doc_date=doc_date)
+    opened_by_dateline = dateline and weekday_anchor is not None
+    opening = find_dateline(text, doc_date=doc_date)
     doc = _parse_iso_day(doc_date)
     anchor = _parse_iso_day(weekday_anchor) or (
-        _parse_iso_day(dateline.start_date) if dateline else None
+        _parse_iso_day(opening.start_date) if opening else None
     )
     ctx = Context(doc, anchor or doc)
     future_ctx = Context(doc, anchor or doc, True)
@@ -299,8 +310,8 @@ def find_dates(
         if "will" in lower or " to" in lower
         else []
     )
-    found: list[DateMention] = [dateline] if dateline else []
-    taken: list[tuple[int, int]] = [(dateline.start, dateline.end)] if dateline else []
+    found: list[DateMention] = [opening] if opening else []
+    taken: list[tuple[int, int]] = [(opening.start, opening.end)] if opening else []
     present: dict[str, bool] = {}
     for pattern, reader, needs in _RULES:
         passed = True
@@ -327,7 +338,7 @@ def find_dates(
     if found and "on the" in lower:
         _days_of_named_month(text, found, taken)
     if found and any(word in lower for word in _NEIGHBOUR_WORDS):
-        _neighbour_days(text, found, taken, ctx)
+        _neighbour_days(text, found, taken, ctx, opened_by_dateline)
     found.sort(key=lambda mention: (mention.start, mention.end))
     return _without_counts_from_named_days(found)
 

@@ -247,6 +247,7 @@ def assign_dates(sentence: str, found: list[Found], dates: list[DateMention]) ->
             plain = (
                 date.kind not in ("weekday", "relative")
                 or of_day
+                or re.fullmatch(r"['’]s\s+(?:\w+\s+)?", gap)  # "last month's plenary meeting"
                 or _VERB_BEFORE_DATE.search(sentence, max(0, date.start - 30), date.start)
             )
             if plain and (_GAP_BEFORE.fullmatch(gap) or of_day):

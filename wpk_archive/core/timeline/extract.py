@@ -116,6 +116,7 @@ class _Context:
 
     doc: Document
     anchor: str | None
+    has_dateline: bool = False
     last: dict[str, Ref | None] = field(default_factory=dict)
     last_named: dict[str, Ref] = field(default_factory=dict)
     terms: dict[str, int] = field(default_factory=dict)
@@ -367,7 +368,9 @@ def _sentence_mentions(
     if not found:
         ctx.subject = None
         return []
-    dates = find_dates(sentence, doc_date=doc.date, weekday_anchor=ctx.anchor)
+    dates = find_dates(
+        sentence, doc_date=doc.date, weekday_anchor=ctx.anchor, dateline=ctx.has_dateline
+    )
     if hangul:
         dates = korean.dates_ko(sentence, dates, doc.date, ctx.anchor)
     korean.assign(sentence, found, dates)
@@ -504,7 +507,9 @@ def _foreign_document(doc: Document) -> bool:
 def extract_mentions(doc: Document) -> list[EventMention]:
     """Every event mention of ``doc``, in text order, anchored to its passage and sentence."""
     dateline = find_dateline(doc.text, doc_date=doc.date) or korean.dateline_ko(doc.text, doc.date)
-    ctx = _Context(doc=doc, anchor=dateline.start_date if dateline else doc.date)
+    ctx = _Context(
+        doc=doc, anchor=dateline.start_date if dateline else doc.date, has_dateline=bool(dateline)
+    )
     mentions: list[EventMention] = []
     for passage in doc.passages:
         caption = _caption_mention(doc, passage) if _CAPTION_START.match(passage.text) else None

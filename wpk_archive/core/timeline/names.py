@@ -197,10 +197,11 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
     (re.compile(_ITS), read_its, (("its",), ("congress", "conference"))),
     (
         re.compile(
-            rf"{THE}(?P<body>(?:(?:{WPK}|[Pp]arty)\s+)?(?:Standing\s+Committee|Presidium|Political\s+"
+            rf"{THE}(?P<body>(?:(?:{WPK}|[Pp]arty)\s+)?(?:[Ss]tanding\s+[Cc]ommittee|Presidium|Political\s+"
             rf"Bureau|Politburo|Central\s+Military\s+Commission|Secretariat|Central\s+Committee)"
             rf"(?:\s+of\s+{THE}(?:(?P<t>{ORD})\s+)?(?:{SPA}|{WPK}|(?:(?:{WPK}|[Pp]arty)\s+)?{CC}"
             rf"(?:{OF_PARTY})?))*)"
+            r"(?:\s*\([A-Z]{2,5}\))?(?:\s*,[^,;.]{1,60},)?"  # "(SPA), the North's rubber-stamp parliament,"
             r"\s+(?:\w+\s+){0,2}?(?:held|convened|convoked|opened|called)\s+(?:a|an|its)\s+"
             r"(?:(?:new|first|special|extraordinary|enlarged|extended|emergency)\s+)*"
             r"(?P<head>plenary\s+meeting|plenum|meeting|session)\b"

@@ -316,7 +316,7 @@ def read_parliament(match: re.Match[str], text: str) -> list[NamedMeeting]:
 
 
 _BODY_KINDS = (
-    ("spa_standing_committee", re.compile(r"Standing\s+Committee|Presidium")),
+    ("spa_standing_committee", re.compile(r"[Ss]tanding\s+[Cc]ommittee|Presidium")),
     ("politburo_meeting", re.compile(r"Political\s+Bureau|Politburo")),
     ("cmc_meeting", re.compile(r"Military\s+Commission|CMC")),
     ("secretariat_meeting", re.compile(r"Secretariat")),
