@@ -87,7 +87,7 @@ _FUTURE = re.compile(
     r"\b(?:will|shall)\s+(?:\w+\s+){0,2}?(?:open|be\s+(?:held|convened|convoked|opened)|convene|"
     r"take\s+place)\b|\bto\s+be\s+(?:held|convened|convoked|opened)\b|\b(?:upcoming|forthcoming|"
     r"preparatory\s+committee|preparations?\s+for|decision\s+on\s+(?:convening|holding)|greet|"
-    r"run[-\s]up\s+to|delegates?\s+to|eve\s+of)\b",
+    r"run[-\s]up\s+to|delegates?\s+to|eve\s+of|called\s+to\s+(?:pick|elect|choose|decide|discuss))\b",
     re.IGNORECASE,
 )
 """Anywhere in a sentence, words that put an unnumbered, undated meeting in the future."""

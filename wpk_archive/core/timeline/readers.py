@@ -437,9 +437,10 @@ def read_lower_party(match: re.Match[str], text: str) -> list[NamedMeeting]:
     if not party and not _CELL_ORGANS.search(what):
         return []  # "a conference of officials": of what, the name does not say
     after = text[match.end() : match.end() + 100]
-    if not party and re.search(OTHER_BODY.pattern, what + " " + after.split(".")[0], re.I):
+    owned = match.group("owner") is not None  # "of the Workers' Party's cell secretaries"
+    if not party and not owned and re.search(OTHER_BODY.pattern, what + " " + after.split(".")[0], re.I):
         return []  # "a meeting of chairpersons of primary organizations of the youth league"
-    explicit = names_wpk_in(match.group(0)) or names_wpk_in(after)
+    explicit = owned or names_wpk_in(match.group(0)) or names_wpk_in(after)
     word = match.group("kw").capitalize()
     what = " ".join(w if w in ("of", "the") else w[:1].upper() + w[1:] for w in what.split())
     label = f"{word} of {what} of the WPK"
