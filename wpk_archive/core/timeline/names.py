@@ -85,7 +85,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
     (
         re.compile(
             rf"(?:(?P<n>{ORDS})\s+)?{MODS_CI}(?:(?P<kw>[Cc]onference|[Mm]eeting|Congress)s?)\s+of\s+"
-            rf"(?:the\s+(?P<owner>{WPK}){APOS}s\s+)?"  # "a meeting of the Workers' Party's cell ..."
+            rf"(?:the\s+(?P<owner>{WPK}){APOS}s\s+|the\s+(?=[Pp]arty\s+committee))?"  # "of the Workers'
+            # Party's cell secretaries", "of the party committee of the Taean ... Plant"
             rf"(?P<what>(?:[A-Z][\w'’-]*|{_ORGAN_WORDS})(?:\s+(?:[A-Z][\w'’-]*|of|the|{_ORGAN_WORDS}))*)"
         ),
         read_lower_party,
