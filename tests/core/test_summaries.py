@@ -14,7 +14,6 @@ from wpk_archive.core.models import Document, SummarySentence
 from wpk_archive.core.sentences import sentence_spans
 from wpk_archive.core.summaries import (
     ELLIPSIS,
-    SUMMARY_VERSION,
     document_sentences,
     event_gist,
     passage_gists,
@@ -229,10 +228,6 @@ def test_event_gist_keeps_short_sentences_whole(seed_texts: dict[str, str]) -> N
     assert gist.text == LEAD
     assert not gist.trimmed
     assert (gist.start, gist.end) == (start, start + len(LEAD))
-
-
-def test_summary_version_is_an_int() -> None:
-    assert isinstance(SUMMARY_VERSION, int) and SUMMARY_VERSION >= 1
 
 
 # --------------------------------------------------------------------------- real corpus

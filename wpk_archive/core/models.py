@@ -67,16 +67,6 @@ class Document:
         return None
 
 
-@dataclass(frozen=True)
-class Anchor:
-    """Where a derived item comes from: a span of one passage of one document."""
-
-    doc_id: str
-    passage: int
-    start: int
-    end: int
-
-
 @dataclass
 class EventSource:
     """One mention of an event in one document."""

@@ -350,12 +350,6 @@ class Store:
         rows = self._rows("SELECT id FROM documents WHERE content_hash = ? LIMIT 1", [content_hash])
         return rows[0]["id"] if rows else None
 
-    def content_hashes(self) -> dict[str, str]:
-        """Every stored content hash, with its document id (for fast duplicate checks in bulk)."""
-        return {
-            r["content_hash"]: r["id"] for r in self._rows("SELECT id, content_hash FROM documents")
-        }
-
     def document_origin(self, doc_id: str) -> str | None:
         """Where a stored document came from (the origin its id is made from)."""
         rows = self._rows("SELECT origin FROM documents WHERE id = ?", [doc_id])

@@ -25,9 +25,6 @@ from dataclasses import dataclass, field
 from wpk_archive.core.models import Document, SummarySentence
 from wpk_archive.core.sentences import sentence_spans
 
-SUMMARY_VERSION: int = 1
-"""Bumped whenever the output of this module can change; the store recomputes on a mismatch."""
-
 ELLIPSIS = "…"
 
 # Tuning (chosen on the seed articles and a read of KCNA samples; see docs/summaries.md).

@@ -69,7 +69,6 @@ class ReaderView(QWidget):
     passage_selected = Signal(int)
     source_requested = Signal(object)  # an EventSource of the current event, to open
     summary_edited = Signal(str, str)  # doc_id, the user's text
-    export_requested = Signal(str)  # "md" or "pdf"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -33,7 +33,6 @@ class Task(QRunnable):
         self.args = args
         self.kwargs = kwargs
         self.signals = TaskSignals()
-        self.cancelled = False
         self.setAutoDelete(True)
 
     def run(self) -> None:
@@ -50,10 +49,6 @@ class Task(QRunnable):
     def report(self, done: int, total: int, what: str) -> None:
         """Progress callback to hand to core functions."""
         self.signals.progress.emit(done, total, what)
-
-    def is_cancelled(self) -> bool:
-        """Cancellation callback to hand to core functions."""
-        return self.cancelled
 
 
 class TaskRunner(QObject):
