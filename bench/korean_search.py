@@ -93,8 +93,9 @@ class BigramIndex:
         found = set()
         for pid, at in self.positions.items():
             starts = at.get(tokens[0])
-            if starts and any(all(p + i in at.get(t, ()) for i, t in enumerate(tokens))
-                              for p in starts):
+            if starts and any(
+                all(p + i in at.get(t, ()) for i, t in enumerate(tokens)) for p in starts
+            ):
                 found.add(pid)
         return found
 
@@ -170,8 +171,9 @@ def _query_spellings(query: str) -> list[str]:
     check against: an analyser's index has morphemes, not bigrams)."""
     options = []
     for word in query.split():
-        options.append([word, *spelling_variants(word, lambda _t: True)] if is_hangul(word)
-                       else [word])
+        options.append(
+            [word, *spelling_variants(word, lambda _t: True)] if is_hangul(word) else [word]
+        )
     return [" ".join(c) for c in product(*options)][1:16]
 
 
@@ -216,7 +218,9 @@ def scores(found: set[str], wanted: set[str]) -> tuple[float, float]:
 
 
 def evaluate(
-    queries: list[dict[str, Any]], passages: list[Passage], methods: dict[str, Callable[[str], set[str]]]
+    queries: list[dict[str, Any]],
+    passages: list[Passage],
+    methods: dict[str, Callable[[str], set[str]]],
 ) -> dict[str, dict[str, Any]]:
     """Per method: macro recall and precision overall and by query kind, micro counts, and the
     per-query figures."""
@@ -228,8 +232,17 @@ def evaluate(
         for q in queries:
             found = method(q["query"])
             r, p = scores(found, truth[q["query"]])
-            rows.append((q["query"], q["kind"], r, p, len(found), len(truth[q["query"]]),
-                         len(found & truth[q["query"]])))
+            rows.append(
+                (
+                    q["query"],
+                    q["kind"],
+                    r,
+                    p,
+                    len(found),
+                    len(truth[q["query"]]),
+                    len(found & truth[q["query"]]),
+                )
+            )
         seconds = time.perf_counter() - started
         kinds: dict[str, list[tuple[float, float]]] = {}
         for _q, kind, r, p, *_ in rows:
@@ -252,7 +265,9 @@ def _mean(pairs: Iterable[tuple[float, float]], i: int) -> float:
     return sum(values) / len(values)
 
 
-def words_to_judge(query: str, passages: list[Passage], found: Iterable[set[str]]) -> dict[str, int]:
+def words_to_judge(
+    query: str, passages: list[Passage], found: Iterable[set[str]]
+) -> dict[str, int]:
     """Words that hold the query (in any North/South spelling, at any syllable) or occur in a
     passage some method returned and share a syllable with it: what a judgement must cover."""
     spellings = {query}
@@ -263,7 +278,9 @@ def words_to_judge(query: str, passages: list[Passage], found: Iterable[set[str]
     for pid, text in passages:
         for word in WORD.findall(text):
             if any(s in word for s in spellings) or (
-                pid in returned and set(word) & set(query) and len(query) > 1
+                pid in returned
+                and set(word) & set(query)
+                and len(query) > 1
                 and word[:1] == query[:1]
             ):
                 counts[word] = counts.get(word, 0) + 1
@@ -315,8 +332,10 @@ def main() -> None:
     methods["archive"] = search
     results = evaluate(queries, passages, methods)
     archive.close()
-    print(f"{len(passages)} passages, {len(queries)} queries "
-          f"({sum(len(relevant(passages, q)) for q in queries)} relevant passages in all)")
+    print(
+        f"{len(passages)} passages, {len(queries)} queries "
+        f"({sum(len(relevant(passages, q)) for q in queries)} relevant passages in all)"
+    )
     kinds = sorted({q["kind"] for q in queries})
     header = "| method | " + " | ".join(f"{k} R / P" for k in ["all", *kinds])
     print(header + " | micro R / P | query time |")
@@ -330,16 +349,20 @@ def main() -> None:
         per_query = res["seconds"] / len(queries) * 1000
         print(f"| {name} | " + " | ".join(cells) + f" | {mr:.3f} / {mp:.3f} | {per_query:.1f} ms |")
     chars = sum(len(t) for _, t in passages)
-    print(f"\nanalysis of {chars:,} characters: bigrams {bigram_seconds:.2f} s"
-          + (f", kiwi {kiwi.seconds:.2f} s" if kiwi else ""))
+    print(
+        f"\nanalysis of {chars:,} characters: bigrams {bigram_seconds:.2f} s"
+        + (f", kiwi {kiwi.seconds:.2f} s" if kiwi else "")
+    )
     print("build size of the analyser:", build_size())
     if args.detail:
         for name, res in results.items():
             print(f"\n{name}")
             for query, kind, r, p, found, wanted, hit in res["rows"]:
                 if r < 1 or p < 1:
-                    print(f"  {query} ({kind}): R {r:.2f} P {p:.2f}  found {found} wanted {wanted}"
-                          f" hit {hit}")
+                    print(
+                        f"  {query} ({kind}): R {r:.2f} P {p:.2f}  found {found} wanted {wanted}"
+                        f" hit {hit}"
+                    )
 
 
 if __name__ == "__main__":

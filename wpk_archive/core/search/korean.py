@@ -83,9 +83,10 @@ def spelling_variants(
             if len(run) == 1:
                 if ch != run and not known(ch):
                     continue
-            elif i > 0 and (ch != run[i] or prefix[-1] != run[i - 1]):
-                if not known(prefix[-1] + ch):
-                    continue
+            elif (
+                i > 0 and (ch != run[i] or prefix[-1] != run[i - 1]) and not known(prefix[-1] + ch)
+            ):
+                continue
             yield from walk(i + 1, prefix + ch)
 
     for spelling in walk(0, ""):
