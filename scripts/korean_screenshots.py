@@ -52,8 +52,13 @@ def english_report() -> dict[str, str]:
 def korean_report() -> dict[str, str]:
     data = json.loads((ROOT / "tests" / "data" / "korean_articles.json").read_text("utf-8"))
     a = next(x for x in data["articles"] if x["id"] == "rankmore-8-10-plenary-opens")
-    return {"title": a["title"], "date": a["published"], "source": "연합뉴스", "url": a["url"],
-            "text": a["text"]}
+    return {
+        "title": a["title"],
+        "date": a["published"],
+        "source": "연합뉴스",
+        "url": a["url"],
+        "text": a["text"],
+    }
 
 
 def save(window: MainWindow, path: Path) -> None:

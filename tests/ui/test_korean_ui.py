@@ -63,13 +63,20 @@ def _glyphs_missing(font: QFont, text: str) -> int:
 def test_a_korean_font_is_there_and_every_pane_has_glyphs_for_hangul(window: MainWindow) -> None:
     assert QFontDatabase.families(QFontDatabase.WritingSystem.Korean)  # fonts-nanum on CI
     text = "조선로동당 중앙위원회 제8기 제10차전원회의 확대회의"
-    for widget in (window.reader.original, window.reader.summary, window.search.list,
-                   window.search.box, window.timeline):
+    for widget in (
+        window.reader.original,
+        window.reader.summary,
+        window.search.list,
+        window.search.box,
+        window.timeline,
+    ):
         assert _glyphs_missing(widget.font(), text) == 0, widget.objectName()
 
 
-def test_korean_articles_import_are_searched_read_with_a_summary_and_dated(
-    qtbot, window: MainWindow, tmp_path: Path  # type: ignore[no-untyped-def]
+def test_korean_articles_import_are_searched_read_with_a_summary_and_dated(  # type: ignore[no-untyped-def]
+    qtbot,
+    window: MainWindow,
+    tmp_path: Path,
 ) -> None:
     _import(qtbot, window, _korean_files(tmp_path))
     # searchable, in either spelling and script
@@ -78,8 +85,10 @@ def test_korean_articles_import_are_searched_read_with_a_summary_and_dated(
             window.search.box.setText(query)
             window.search.search_now()
         titles = {h.title for h in window.search.model.hits}
-        assert titles & {ARTICLES["rankmore-8-10-plenary-opens"]["title"],
-                         ARTICLES["coreaone-choe-son-hui-2020"]["title"]}, query
+        assert titles & {
+            ARTICLES["rankmore-8-10-plenary-opens"]["title"],
+            ARTICLES["coreaone-choe-son-hui-2020"]["title"],
+        }, query
     # the timeline event of the Korean report, with its Korean name beside the English one
     row = _row_of(window, PLENUM)
     assert row is not None
@@ -97,8 +106,10 @@ def test_korean_articles_import_are_searched_read_with_a_summary_and_dated(
     assert "노동당 중앙위 8기10차 전원회의" in window.reader.original.toPlainText()
 
 
-def test_korean_names_first_is_a_view_setting_kept_in_qsettings(
-    qtbot, window: MainWindow, tmp_path: Path  # type: ignore[no-untyped-def]
+def test_korean_names_first_is_a_view_setting_kept_in_qsettings(  # type: ignore[no-untyped-def]
+    qtbot,
+    window: MainWindow,
+    tmp_path: Path,
 ) -> None:
     _import(qtbot, window, _korean_files(tmp_path)[:1])
     model = window.timeline_model
@@ -130,8 +141,19 @@ def test_typing_korean_with_an_input_method_searches(qtbot, window: MainWindow) 
     box = window.search.box
     box.setFocus()
     # an input method composes 로 from ㄹ and ㅗ (preedit), then commits it, syllable by syllable
-    for preedit, commit in (("ㄹ", ""), ("로", ""), ("", "로"), ("ㄷ", ""), ("도", ""),
-                            ("동", ""), ("", "동"), ("ㄷ", ""), ("다", ""), ("당", ""), ("", "당")):
+    for preedit, commit in (
+        ("ㄹ", ""),
+        ("로", ""),
+        ("", "로"),
+        ("ㄷ", ""),
+        ("도", ""),
+        ("동", ""),
+        ("", "동"),
+        ("ㄷ", ""),
+        ("다", ""),
+        ("당", ""),
+        ("", "당"),
+    ):
         event = QInputMethodEvent(preedit, [])
         if commit:
             event.setCommitString(commit)
