@@ -22,8 +22,10 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from wpk_archive.core import summaries_ko as ko
 from wpk_archive.core.models import Document, SummarySentence
 from wpk_archive.core.sentences import sentence_spans
+from wpk_archive.core.sentences_ko import is_korean, korean_sentence_spans
 
 ELLIPSIS = "…"
 
@@ -136,7 +138,8 @@ def document_sentences(doc: Document) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     for passage in doc.passages:
-        spans.extend(sentence_spans(passage.text, passage.start))
+        split = korean_sentence_spans if is_korean(passage.text) else sentence_spans
+        spans.extend(split(passage.text, passage.start))
     return spans
 
 
@@ -230,10 +233,14 @@ def _line_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _make_sentence(text: str, passage: int, start: int, end: int, title: str) -> _Sentence:
     chunk = text[start:end]
+    korean = is_korean(chunk)
     dateline = _DATELINE.match(chunk)
     if dateline and dateline.end() < len(chunk):
         start += dateline.end()
         chunk = chunk[dateline.end() :]
+    elif korean and (skip := ko.strip_dateline(chunk)):
+        start += skip
+        chunk = chunk[skip:]
     bullet = _BULLET.match(chunk)
     if bullet and bullet.end() < len(chunk):
         start += bullet.end()
@@ -243,7 +250,8 @@ def _make_sentence(text: str, passage: int, start: int, end: int, title: str) ->
         end = start + trailer.start()
         chunk = chunk[: trailer.start()]
     words = len(chunk.split())
-    return _Sentence(passage, start, end, chunk, words, _is_prose(chunk, words, title))
+    prose = ko.is_prose(chunk, words, title) if korean else _is_prose(chunk, words, title)
+    return _Sentence(passage, start, end, chunk, words, prose)
 
 
 def _is_prose(chunk: str, words: int, title: str) -> bool:
@@ -270,6 +278,8 @@ def _is_prose(chunk: str, words: int, title: str) -> bool:
 
 
 def _terms(chunk: str) -> dict[str, int]:
+    if is_korean(chunk):
+        return ko.terms(chunk)
     counts: dict[str, int] = {}
     for word in _WORD.findall(chunk.lower()):
         if word in _STOPWORDS or len(word) < 2:
@@ -440,6 +450,13 @@ def _cut_point(chunk: str, limit: int, keep_until: int = 0) -> int | None:
     return max_pos
 
 
+def _cut(chunk: str, limit: int, korean_limit: int, keep_until: int = 0) -> int | None:
+    """:func:`_cut_point` for English, :func:`.summaries_ko.cut_point` for Korean."""
+    if is_korean(chunk):
+        return ko.cut_point(chunk, korean_limit, keep_until)
+    return _cut_point(chunk, limit, keep_until)
+
+
 def _shown(doc: Document, start: int, end: int, cut: int | None) -> tuple[str, bool]:
     if cut is None:
         return doc.text[start:end], False
@@ -482,8 +499,9 @@ def summarize(
         scores = _biased_lexrank(sim, _position_bias(len(graph)))
         top = max(scores)
         relevance = [s / top for s in scores]
-        chosen = []
-        remaining = list(range(len(graph)))
+        # a Korean article's lead sentence says what happened: always first
+        chosen = [0] if is_korean(graph[0].text) else []
+        remaining = [i for i in range(len(graph)) if i not in chosen]
         while len(chosen) < want and remaining:
             best_i, best_value = -1, -math.inf
             for i in remaining:
@@ -520,7 +538,8 @@ def passage_gists(
         by_passage.setdefault(s.passage, []).append(s)
     gists: list[SummarySentence] = []
     for passage in doc.passages:
-        if len(passage.text.split()) < min_words:
+        fewest = min(min_words, ko.GIST_PASSAGE_WORDS) if is_korean(passage.text) else min_words
+        if len(passage.text.split()) < fewest:
             continue
         members = by_passage.get(passage.ordinal, [])
         candidates = [s for s in members if s.prose] or [s for s in members if s.words >= 3]
@@ -532,7 +551,7 @@ def passage_gists(
             centrality = _centrality(_vectors([s.text for s in candidates]))
             top = max(centrality)
             best = candidates[next(i for i, c in enumerate(centrality) if c >= top - 1e-12)]
-        cut = _cut_point(best.text, _GIST_WORDS)
+        cut = _cut(best.text, _GIST_WORDS, ko.GIST_WORDS)
         text, trimmed = _shown(doc, best.start, best.end, cut)
         gists.append(SummarySentence(doc.id, best.passage, best.start, best.end, text, trimmed))
     return gists
@@ -574,6 +593,7 @@ def event_gist(
     if start > s_start and len(doc.text[s_start:start].split()) > _EVENT_WORDS:
         s_start = start  # the event clause sits deep in a long sentence: start from it
     chunk = doc.text[s_start:s_end]
-    cut = _cut_point(chunk, _EVENT_WORDS, keep_until=max(0, min(end, s_end) - s_start))
+    keep = max(0, min(end, s_end) - s_start)
+    cut = _cut(chunk, _EVENT_WORDS, ko.EVENT_WORDS, keep_until=keep)
     text, trimmed = _shown(doc, s_start, s_end, cut)
     return SummarySentence(doc.id, sentence.passage, s_start, s_end, text, trimmed)

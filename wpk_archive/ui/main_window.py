@@ -195,6 +195,13 @@ class MainWindow(QMainWindow):
         self._action(
             view_menu, "&Documents", lambda: self.tabs.setCurrentWidget(self.documents), "Ctrl+3"
         )
+        view_menu.addSeparator()
+        self.korean_first = self._action(
+            view_menu, "&Korean Names First", self.timeline_model.set_korean_first
+        )
+        self.korean_first.setObjectName("koreanFirst")
+        self.korean_first.setCheckable(True)
+        self.korean_first.setToolTip("Timeline: an event's Korean name before its English one")
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&About WPK Archive", self._about)
 
@@ -247,6 +254,9 @@ class MainWindow(QMainWindow):
         recent = self.settings.value("search/recent")
         if isinstance(recent, list):
             self.search.set_recent([str(q) for q in recent])
+        korean_first = self.settings.value("timeline/korean_first") in (True, "true", "1", 1)
+        self.korean_first.setChecked(korean_first)
+        self.timeline_model.set_korean_first(korean_first)
         kind = self.settings.value("timeline/kind")
         if kind:
             index = self.timeline_pane.kind.findData(kind)
@@ -259,6 +269,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/reader", self.reader.split.saveState())
         self.settings.setValue("search/recent", self.search.recent)
         self.settings.setValue("timeline/kind", self.timeline_pane.kind.currentData() or "")
+        self.settings.setValue("timeline/korean_first", self.korean_first.isChecked())
         self.settings.sync()
 
     # -- archive ------------------------------------------------------------------------------

@@ -34,8 +34,9 @@ import snowballstemmer
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, Token, Tokenizer
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
-ANALYZER_VERSION = 5
-"""5: NFKC normalisation, hyphenated words also as their parts, Snowball stems."""
+ANALYZER_VERSION = 6
+"""5: NFKC normalisation, hyphenated words also as their parts, Snowball stems. 6: name keys
+also for Hangul forms of the variants table (matched as bigram sequences)."""
 STEMMER = "snowball-english"
 HANGUL = "\u1100-\u11ff\u3131-\u318e\uac00-\ud7a3"
 WORD_PATTERN = r"[\w\u3131-\u318e\uac00-\ud7a3]+(?:[.'’-][\w\u3131-\u318e\uac00-\ud7a3]+)*"

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from wpk_archive.core.models import Document, Event
-from wpk_archive.core.search.analysis import HAS_HANGUL, index_words, words_of
+from wpk_archive.core.search.analysis import HAS_HANGUL, index_words, tokens_of, words_of
 from wpk_archive.core.search.segments import ArticleFields, PassageFields
 from wpk_archive.core.search.variants import Form, Variants
 
@@ -73,13 +73,17 @@ class NameTable:
         """Keys of the name groups any of whose forms occurs in ``text`` (as whole words).
 
         ``words``, the text's whole words (:func:`.analysis.words_of`), saves tokenizing again
-        when the text has no Hangul (Hangul bigrams are not words to match names against)."""
+        when the text has no Hangul. In text with Hangul, forms are matched against its index
+        tokens: a Hangul form is the sequence of its bigrams, so 김정은 is found inside
+        김정은동지께서 (Korean attaches particles and titles to names)."""
         table = self.table
         if not table:
             return []
         firsts = self._firsts
         longest = self._longest
-        if words is None or HAS_HANGUL.search(text):
+        if HAS_HANGUL.search(text):
+            words = list(tokens_of(text))
+        elif words is None:
             words = words_of(text)
         found: set[str] = set()
         # only where a form can start (a set lookup per word, then the few candidates)

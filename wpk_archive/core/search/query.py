@@ -20,7 +20,14 @@ from typing import TYPE_CHECKING
 from whoosh import query as wq
 from whoosh.qparser import FuzzyTermPlugin, GtLtPlugin, QueryParser
 
-from wpk_archive.core.search.analysis import STEMMABLE, TEXT_FIELDS, schema, stem
+from wpk_archive.core.search.analysis import HAS_HANGUL, STEMMABLE, TEXT_FIELDS, schema, stem
+from wpk_archive.core.search.korean import (
+    bigrams,
+    is_hangul,
+    join_bigrams,
+    spelling_variants,
+    verb_forms,
+)
 from wpk_archive.core.search.lenient import QueryError
 from wpk_archive.core.search.lookups import DATE_HELP, DateError, DateWindow
 from wpk_archive.core.search.variants import Form
@@ -31,6 +38,8 @@ if TYPE_CHECKING:
 _MAX_PHRASE_VARIANTS = 32
 MAX_CLAUSES = 200
 """Words, phrases and filters a query may hold."""
+MAX_BEGUN = 2_000
+"""Bigrams a one-syllable Hangul query word finds (the words holding it), at most."""
 MAX_WORD = 64
 """Longer words are searched as they are: no stems, no variants, no fuzzy matching."""
 
@@ -60,6 +69,23 @@ class Nothing(wq.Query):  # type: ignore[misc]
         return NullMatcher()
 
 
+class WordPhrase(wq.Phrase):  # type: ignore[misc]
+    """The phrase Whoosh's parser makes of one unquoted word that analyzes to several tokens
+    (a Hangul word: its bigrams). Unlike a quoted phrase, it is searched in every North and
+    South Korean spelling (:mod:`.korean`); the expansion turns it into plain Phrases."""
+
+
+class _Parser(QueryParser):  # type: ignore[misc]
+    """Whoosh's parser, telling an unquoted word's phrase (:class:`WordPhrase`) from a quoted one."""
+
+    def multitoken_query(
+        self, spec: str, texts: list[str], fieldname: str, termclass: type, boost: float
+    ) -> wq.Query:
+        if spec.lower() == "phrase":
+            return WordPhrase(fieldname, texts, boost=boost)
+        return super().multitoken_query(spec, texts, fieldname, termclass, boost)
+
+
 @dataclass
 class ParsedQuery:
     """A query read from the query language: the expanded Whoosh query and notes for the user."""
@@ -83,7 +109,7 @@ class QueryReader:
         """Whoosh's parser, configured: AND by default, fuzzy~, ranges, field queries."""
         if self._parser is None:
             # the schema is fixed for an analyzer version: build the parser once
-            parser = QueryParser("text", schema=schema())
+            parser = _Parser("text", schema=schema())
             parser.add_plugin(FuzzyTermPlugin())
             parser.remove_plugin_class(GtLtPlugin)
             self._parser = parser
@@ -128,6 +154,8 @@ class QueryReader:
         if isinstance(q, wq.And | wq.Or):
             subs = [self._expand(s, out) for s in self._join_variant_runs(q)]
             return type(q)(subs, boost=q.boost)
+        if isinstance(q, WordPhrase):
+            return self._expand_hangul_word(q)
         if isinstance(q, wq.Phrase):
             return self._expand_phrase(q)
         if isinstance(q, wq.TermRange) and q.fieldname == "date":
@@ -224,6 +252,19 @@ class QueryReader:
         ]
         variants = self._alternatives(fieldname, (word,))
         alternatives.extend(variants[1:])
+        if HAS_HANGUL.search(word):  # a one- or two-syllable word: its other spellings
+            if len(word) == 1 and is_hangul(word):
+                # one syllable also finds the words that hold it (핵 finds 핵무력, 핵을, 비핵화)
+                for spelling in [word, *self.spellings(fieldname, word)]:
+                    alternatives.extend(
+                        wq.Term(fieldname, t, boost=boost)
+                        for t in self._containing(fieldname, spelling)
+                    )
+            for spelling in self.spellings(fieldname, word):
+                named = self._name_term(fieldname, (spelling,), boost)
+                alternatives.append(
+                    named if named is not None else wq.Term(fieldname, spelling, boost=boost)
+                )
         parts = [p for p in word.split("-") if p]
         if len(parts) > 1 and not variants[1:]:
             # a hyphenated word also matches its parts as a phrase: "Myung-bak" finds the
@@ -262,6 +303,73 @@ class QueryReader:
             if len(combos) >= _MAX_PHRASE_VARIANTS:
                 break
         return combos[0] if len(combos) == 1 else wq.Or(combos)
+
+    def _expand_hangul_word(self, q: WordPhrase) -> wq.Query:
+        """An unquoted word of several tokens (a Hangul word's bigrams): the phrase of its
+        tokens, or'ed with the phrases of its other North/South spellings (each also read
+        for names and variants, as a quoted phrase is)."""
+        pieces = join_bigrams([str(w) for w in q.words])
+        choices: list[list[list[str]]] = []
+        for text, hangul in pieces:
+            if hangul:
+                runs = [text, *self.spellings(q.fieldname, text)]
+                if len(pieces) == 1:  # a verb's dictionary form also finds its inflections
+                    runs += [v for v in verb_forms(text) if self._known(q.fieldname, v)]
+                choices.append([bigrams(run) for run in runs])
+            else:
+                choices.append([[text]])
+        queries: list[wq.Query] = []
+        for combo in product(*choices):
+            words = [w for part in combo for w in part]
+            phrase = wq.Phrase(q.fieldname, words, slop=q.slop, boost=q.boost)
+            if len(words) > 1:
+                queries.append(self._expand_phrase(phrase))
+            else:
+                queries.append(self._expand_word(q.fieldname, words[0], boost=q.boost))
+            if len(queries) >= _MAX_PHRASE_VARIANTS:
+                break
+        return queries[0] if len(queries) == 1 else wq.Or(queries)
+
+    def _known(self, fieldname: str, run: str) -> bool:
+        """Whether every index token of the Hangul run ``run`` is in the field's vocabulary."""
+        reader = self.index.searcher().reader()
+        return all((fieldname, token) in reader for token in bigrams(run))
+
+    def _containing(self, fieldname: str, syllable: str) -> list[str]:
+        """The Hangul bigrams of the field's vocabulary that hold ``syllable`` (memoized per
+        searcher; at most MAX_BEGUN): one scan of the Hangul part of the term list."""
+        facts = self.index.facts()
+        key = (fieldname, "\x00holds:" + syllable)
+        cached = facts.stem_forms.get(key)
+        if cached is not None:
+            return list(cached)
+        reader = self.index.searcher().reader()
+        found = []
+        for name, term in reader.terms_from(fieldname, "\uac00"):
+            text = term.decode("utf-8") if isinstance(term, bytes) else str(term)
+            if name != fieldname or text > "\ud7a3":
+                break
+            if len(text) == 2 and syllable in text and is_hangul(text):
+                found.append(text)
+                if len(found) >= MAX_BEGUN:
+                    break
+        facts.stem_forms[key] = tuple(found)
+        return found
+
+    def spellings(self, fieldname: str, run: str) -> list[str]:
+        """The other North/South spellings of the Hangul run ``run`` that the field's vocabulary
+        holds (see :mod:`.korean`); memoized per searcher."""
+        if not run or len(run) > MAX_WORD or not HAS_HANGUL.fullmatch(run[0]):
+            return []
+        facts = self.index.facts()
+        key = (fieldname, "\x00ko:" + run)
+        cached = facts.stem_forms.get(key)
+        if cached is not None:
+            return list(cached)
+        reader = self.index.searcher().reader()
+        found = spelling_variants(run, lambda token: (fieldname, token) in reader)
+        facts.stem_forms[key] = tuple(found)
+        return found
 
     def stem_forms(self, fieldname: str, word: str) -> list[str]:
         """Words of the field's vocabulary with the same English stem as ``word`` (itself included

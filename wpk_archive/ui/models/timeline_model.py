@@ -30,6 +30,17 @@ class TimelineModel(PagedListModel):
 
     def __init__(self, batch: int = 200, parent: Any = None) -> None:
         super().__init__(batch, parent)
+        self.korean_first = False
+        """Whether an event's Korean name (from the chronology) comes before its English one."""
+
+    def set_korean_first(self, on: bool) -> None:
+        """Put the Korean names first (or the English ones), in the rows already shown too."""
+        self.korean_first = on
+        for row in range(self.rowCount()):
+            event = self.event_at(row)
+            item = self.item(row)
+            if event is not None and event.name_ko and item is not None:
+                item.setText(_label(event, on))
 
     def rows_for(self, items: list[Any]) -> list[Any]:
         """The events under a heading for each year not already headed above them."""
@@ -66,7 +77,7 @@ class TimelineModel(PagedListModel):
             heading.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren)
             return heading
         event: Event = row
-        item = QStandardItem(_label(event))
+        item = QStandardItem(_label(event, self.korean_first))
         item.setToolTip(tooltip(_tooltip(event)))
         item.setData(
             QColor(KIND_COLOURS.get(event.kind, "#888888")), Qt.ItemDataRole.DecorationRole
@@ -80,7 +91,7 @@ class TimelineModel(PagedListModel):
         return item
 
 
-def _label(event: Event) -> str:
+def _label(event: Event, korean_first: bool = False) -> str:
     sources = len({(s.doc_id, s.passage) for s in event.sources})
     more = f"  · {sources} sources" if sources > 1 else ""
     if event.reference_only:
@@ -91,7 +102,10 @@ def _label(event: Event) -> str:
     mark += " ✎" if (event.corrected or event.manual) else ""
     status = f"  ({event.status})" if event.status in ("announced", "postponed") else ""
     when = date_label(event.start, event.end, event.precision)
-    return f"{when}{mark}{status}\n{event.name}{more}"
+    name = event.name
+    if event.name_ko:  # the chronology's Korean name beside the English one
+        name = f"{event.name_ko} · {name}" if korean_first else f"{name} · {event.name_ko}"
+    return f"{when}{mark}{status}\n{name}{more}"
 
 
 def _tooltip(event: Event) -> str:
@@ -120,4 +134,5 @@ def _tooltip(event: Event) -> str:
     }
     if shown:
         mine += "\nCorrected by you; extracted " + ", ".join(f"{k}: {v}" for k, v in shown.items())
-    return f"{kind}{inferred}{basis}{status}{conflict}{mine}{quote}"
+    korean = f"\n{event.name_ko}" if event.name_ko else ""
+    return f"{kind}{korean}{inferred}{basis}{status}{conflict}{mine}{quote}"
