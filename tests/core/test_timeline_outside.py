@@ -49,7 +49,6 @@ KINDS = frozenset(
 # Kinds whose key carries one ordinal (the meeting's number) and no term.
 SINGLE_NUMBER_KINDS = frozenset({"party_congress", "party_conference", "other_party_meeting"})
 IGNORED_KINDS = frozenset({"other"})
-FULL_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -135,7 +134,7 @@ def predicted_meetings(excerpt: dict[str, Any]) -> list[Meeting]:
         excerpt["text"],
         origin="outside:" + excerpt["id"],
         title=excerpt["id"],
-        date=published if published and FULL_DAY.match(published) else None,
+        date=published or None,
     )
     meetings = []
     for event in merge_mentions(extract_mentions(doc), chronology=CHRONOLOGY):

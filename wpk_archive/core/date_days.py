@@ -52,7 +52,7 @@ def offset(word: str) -> int:
 
 def anchor_of(ctx: Context) -> dt.date | None:
     """The day relative dates count from."""
-    return ctx.anchor or ctx.doc_date
+    return ctx.anchor or (ctx.doc_date if ctx.doc_precision == "day" else None)
 
 
 def one_finding(

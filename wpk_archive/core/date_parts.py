@@ -249,6 +249,10 @@ class Context:
     doc_date: dt.date | None
     anchor: dt.date | None
     future: bool = False
+    doc_precision: str = "day"
+    """How much of ``doc_date`` is known: "day", "month" (a monthly magazine's issue, a page dated
+    "September 2020": the day is the 1st) or "year"; only the year and month then place yearless
+    dates, and nothing counts days from it."""
 
 
 FUTURE = re.compile(
@@ -349,6 +353,8 @@ def infer_year(month: int, ctx: Context) -> int | None:
     six months after the publication month (not in a text about the future)."""
     if ctx.doc_date is None:
         return None
+    if ctx.doc_precision == "year":
+        return ctx.doc_date.year
     if month - ctx.doc_date.month > 6 and not ctx.future:
         return ctx.doc_date.year - 1
     return ctx.doc_date.year

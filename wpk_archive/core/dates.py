@@ -14,13 +14,13 @@ Conventions:
 - dates are ISO strings written at their precision: "2012", "2012-04", "2021-01-05"; a range's
   two ends are cut to the coarser precision of the two; end >= start; only real calendar days;
 - a day or month without a year takes its year from ``doc_date`` (the document's own publication
-  date), never from another year in the text, and is flagged ``year_inferred``; when the month lies
+  date, at any precision: a magazine issue of "2020-09" places "Sept. 8"), never from another year in the text, and is flagged ``year_inferred``; when the month lies
   more than six months after the publication month, the previous year is used ("December 28" in
   an article of January 3), except shortly after a future marker in the same clause ("is
   expected to be launched between September and October" in February is this year's);
 - relative dates ("last year", "three years ago", "in December three years ago", "last week",
   "yesterday", "next Monday") count from the anchor: ``weekday_anchor`` if given, else the
-  text's dateline day ("Pyongyang, August 5 (KCNA) --"), else ``doc_date``;
+  text's dateline day ("Pyongyang, August 5 (KCNA) --"), else ``doc_date`` when it is a day;
 - "the previous day / the following day / the previous week" count from the last day the text
   named before them ("from the afternoon of July 24 to the dawn of the next day"); with none,
   only "the previous ..." in a text with a dateline counts from the anchor (in a story it is the
@@ -160,6 +160,20 @@ def _parse_iso_day(value: str | None) -> dt.date | None:
         return None
 
 
+def _parse_iso_partial(value: str | None) -> tuple[dt.date | None, str]:
+    """A publication date at any precision ("2020", "2020-09", "2020-09-08") as its first day and
+    its precision; (None, "day") when absent or malformed."""
+    day = _parse_iso_day(value)
+    if day is not None or not value:
+        return day, "day"
+    normal = parse_date_value(value)
+    if normal is None:
+        return None, "day"
+    if len(normal) == 4:
+        return dt.date(int(normal), 1, 1), "year"
+    return dt.date(int(normal[:4]), int(normal[5:7]), 1), "month"
+
+
 _DATE_VALUE = re.compile(r"\s*([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?\s*")
 
 
@@ -187,11 +201,12 @@ def find_dateline(text: str, *, doc_date: str | None = None) -> DateMention | No
 
     Only the first 300 characters are looked at; the year comes from ``doc_date``.
     """
-    doc = _parse_iso_day(doc_date)
+    doc, precision = _parse_iso_partial(doc_date)
     match = _DATELINE.search(text[:300])
     if match is None:
         return None
-    resolved = resolve(read_parts(match.group("body")), Context(doc, doc))
+    ctx = Context(doc, doc if precision == "day" else None, doc_precision=precision)
+    resolved = resolve(read_parts(match.group("body")), ctx)
     if resolved is None:
         return None
     value, inferred = resolved
@@ -288,7 +303,7 @@ def find_dates(
 ) -> list[DateMention]:
     """Every date mention in ``text``, in text order, without overlaps.
 
-    ``doc_date`` (YYYY-MM-DD) supplies the year of yearless days and months; ``weekday_anchor``
+    ``doc_date`` (YYYY-MM-DD, YYYY-MM or YYYY) supplies the year of yearless days and months; ``weekday_anchor``
     (YYYY-MM-DD) is the day weekdays and relative dates are counted from (default: the text's own
     dateline, else ``doc_date``). ``dateline`` says that ``text`` is part of an article that opens
     with a dateline of ``weekday_anchor``'s day (a sentence read on its own): "the previous day" then
@@ -299,12 +314,14 @@ def find_dates(
         return []
     opened_by_dateline = dateline and weekday_anchor is not None
     opening = find_dateline(text, doc_date=doc_date)
-    doc = _parse_iso_day(doc_date)
-    anchor = _parse_iso_day(weekday_anchor) or (
-        _parse_iso_day(opening.start_date) if opening else None
+    doc, precision = _parse_iso_partial(doc_date)
+    anchor = (
+        _parse_iso_day(weekday_anchor)
+        or (_parse_iso_day(opening.start_date) if opening else None)
+        or (doc if precision == "day" else None)
     )
-    ctx = Context(doc, anchor or doc)
-    future_ctx = Context(doc, anchor or doc, True)
+    ctx = Context(doc, anchor, doc_precision=precision)
+    future_ctx = Context(doc, anchor, True, doc_precision=precision)
     futures = (
         [marker.end() for marker in FUTURE.finditer(text)]
         if "will" in lower or " to" in lower

@@ -74,18 +74,45 @@ _MAX_GROUP = 48
 _TOKENIZER = Tokenizer(replace_not_contraction=False)  # as segmenter.analyze tokenizes
 
 
+# An abbreviation that syntok lets end a sentence before a number it does not take for a day
+# ("from Dec. 26-30, 2023", "on Sept. 8th", "No. 26-30"): the number belongs to it.
+_BEFORE_NUMBER = re.compile(
+    r"(?:^|(?<=[\s(\[\-–—]))(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|Art|Vol)\.$"
+)
+
+
 def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """Half-open spans of the sentences of ``text``, shifted by ``offset``.
 
-    Spans exclude surrounding whitespace; every span lies inside ``text``. The spans are exactly
-    syntok's (see the module docstring); plain passages are decided without running it.
+    Spans exclude surrounding whitespace; every span lies inside ``text``. The spans are syntok's
+    (see the module docstring; plain passages are decided without running it), except that a
+    month or number abbreviation never ends a sentence before a number ("Dec. 26-30", "Sept.
+    8th", "No. 26-30"), where syntok splits.
     """
     spans = _fast_spans(text)
     if spans is None:
-        return _syntok_spans(text, offset)
+        spans = _syntok_spans(text)
+    spans = _rejoin_numbers(text, spans)
     if offset:
         return [(start + offset, end + offset) for start, end in spans]
     return spans
+
+
+def _rejoin_numbers(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with a sentence that ends in a month or number abbreviation joined to the next
+    one when that starts with a digit."""
+    if len(spans) < 2:
+        return spans
+    joined = [spans[0]]
+    for start, end in spans[1:]:
+        last_start, last_end = joined[-1]
+        if text[start : start + 1].isdigit() and _BEFORE_NUMBER.search(
+            text, max(last_start, last_end - 6), last_end
+        ):
+            joined[-1] = (last_start, end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def _syntok_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:

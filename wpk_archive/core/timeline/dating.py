@@ -369,8 +369,10 @@ def status_of(sentence: str, meeting: Found, doc_date: str | None) -> str | None
         or date.start_date[: len(doc_date)] >= doc_date[: len(date.start_date)]
     ):
         return "announced"
-    if date is not None and doc_date is not None and date.start_date[:10] > doc_date:
-        return "announced"
+    if date is not None and doc_date is not None:
+        common = min(len(doc_date), len(date.start_date), 10)
+        if date.start_date[:common] > doc_date[:common]:
+            return "announced"
     if date is not None or HOLDING.search(window):
         return "held"
     return None
