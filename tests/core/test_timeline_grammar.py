@@ -215,3 +215,74 @@ def test_reference_only_meetings_are_kept_apart() -> None:
     reference = [e for e in events if e.reference_only]
     assert reference and all(e.sources == [] for e in reference)
     assert any(e.key == "party_congress:8" for e in reference)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "key", "start", "end"),
+    [
+        # a range written with an abbreviated month: syntok ended the sentence at "Dec."
+        (
+            "North Korea wrapped up a plenary meeting of the WPK Central Committee that ran "
+            "from Dec. 26-30, 2023.",
+            "2024-01-02",
+            "cc_plenary:?:?",
+            "2023-12-26",
+            "2023-12-30",
+        ),
+        # a magazine issue dated by month places a yearless day
+        (
+            "Kim Jong Un chaired a meeting of the Central Military Commission of the WPK on "
+            "Tuesday, Sept. 8.",
+            "2020-09",
+            "cmc_meeting:?:?",
+            "2020-09-08",
+            "2020-09-08",
+        ),
+        # KCNA's misspelling of "Fourth"
+        (
+            "It was the second enlarged plenary meeting of the Forth Central Committee of the "
+            "Workers' Party of Korea held on November 27, 1961.",
+            "2012-04-02",
+            "cc_plenary:4:2",
+            "1961-11-27",
+            "1961-11-27",
+        ),
+        # a dated decision of the Political Bureau is taken at its meeting
+        (
+            "Pyongyang, July 31 (KCNA) -- The Political Bureau of the Central Committee of the "
+            "Workers' Party of Korea on July 30 adopted a decision to rehabilitate the areas.",
+            "2024-07-31",
+            "politburo_meeting:?:?",
+            "2024-07-30",
+            "2024-07-30",
+        ),
+        # "that day": the last single day the story named, not the dateline's
+        (
+            "Pyongyang, October 22 (KCNA) -- Kim Jong Un gave field guidance at the site on Oct. "
+            "21. The houses are to be finished by early December. That day the Secretariat of "
+            "the WPK Central Committee decided to dispatch the chief of the headquarters.",
+            "2024-10-22",
+            "secretariat_meeting:?:?",
+            "2024-10-21",
+            "2024-10-21",
+        ),
+    ],
+)
+def test_wire_wordings_are_dated(text: str, date: str, key: str, start: str, end: str) -> None:
+    assert keys(events_of(text, date=date, chronology=False)) == [(key, start, end)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tasks set forth at the Congress of the WPK were fulfilled.",  # "forth" is no ordinal
+        # a decision without a date, or a decree of the SPA Presidium, is no dated meeting
+        "The Political Bureau of the WPK Central Committee adopted a decision on the flood.",
+        "The Presidium of the SPA on July 3 adopted a decision on the election.",
+        "The Political Bureau of the WPK Central Committee issued a special report on Thursday.",
+        # "that day" with no single day told before
+        "Floods hit in July. That day the Secretariat of the WPK Central Committee decided it.",
+    ],
+)
+def test_no_dated_meeting_without_the_words_for_one(text: str) -> None:
+    assert [e.key for e in events_of(text, chronology=False) if e.start] == []

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from wpk_archive.core.dates import find_dateline, find_dates
+from wpk_archive.core.dates import DateMention, find_dateline, find_dates
 from wpk_archive.core.models import Document, EventMention, Passage, Precision
 from wpk_archive.core.sentences import sentence_spans
 from wpk_archive.core.timeline import korean
@@ -373,6 +373,8 @@ def _sentence_mentions(
     )
     if hangul:
         dates = korean.dates_ko(sentence, dates, doc.date, ctx.anchor)
+    elif "day" in sentence:
+        dates = _that_day(doc, start, sentence, dates, ctx)
     korean.assign(sentence, found, dates)
     mentions: list[EventMention] = []
     seen: dict[str, int] = {}
@@ -401,6 +403,44 @@ def _sentence_mentions(
         _remember(ctx, item.ref)
     ctx.subject = subject or (ctx.subject if anaphors and anaphors[0].start == 0 else None)
     return mentions
+
+
+_THAT_DAY = re.compile(r"\b(?:[Oo]n\s+)?(?:[Tt]hat|[Tt]he\s+same)\s+day\b(?!['’]s|\s+of\b)")
+_LOOK_BACK = 8000  # characters before the sentence searched for the day "that day" is
+
+
+def _that_day(
+    doc: Document, start: int, sentence: str, dates: list[DateMention], ctx: _Context
+) -> list[DateMention]:
+    """``dates`` with "that day" / "the same day" read as the last single day named before it,
+    in this sentence or the text before ("... on Oct. 21. ... the houses are to be finished by
+    early December. ... That day the Secretariat decided"). The dateline's day does not count:
+    "that day" points back to a day the story tells; nor does a range ("from 5 to 7 May")."""
+    match = _THAT_DAY.search(sentence)
+    if match is None or any(d.start < match.end() and match.start() < d.end for d in dates):
+        return dates
+    before = [d for d in dates if d.end <= match.start() and d.kind != "dateline"]
+    if not before:
+        window = max(0, start - _LOOK_BACK)
+        before = [
+            d
+            for d in find_dates(
+                doc.text[window:start],
+                doc_date=doc.date,
+                weekday_anchor=ctx.anchor,
+                dateline=ctx.has_dateline,
+            )
+            if not (window == 0 and d.kind == "dateline")
+        ]
+    days = [d for d in before if d.precision == "day"]
+    if not days or days[-1].start_date != days[-1].end_date:
+        return dates
+    day = days[-1]
+    that = DateMention(
+        match.start(), match.end(), match.group(0), day.start_date, day.end_date, "day",
+        day.year_inferred, "date", day.basis,
+    )
+    return sorted([*dates, that], key=lambda d: (d.start, d.end))
 
 
 def _mention(

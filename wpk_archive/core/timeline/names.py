@@ -33,6 +33,7 @@ from wpk_archive.core.timeline.readers import (
     Reader,
     read_bare_congress,
     read_bare_plenary,
+    read_body_decided,
     read_body_held,
     read_cmc,
     read_conference,
@@ -210,6 +211,24 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
         ),
         read_body_held,
         (("held", "convened", "convoked", "opened", "called"), ("meeting", "session", "plenum")),
+    ),
+    (
+        re.compile(
+            rf"{THE}(?P<body>(?:(?:{WPK}|[Pp]arty)\s+)?(?:Presidium\s+of\s+(?:the\s+)?)?(?:Political\s+"
+            rf"Bureau|Politburo|Central\s+Military\s+Commission|Secretariat)"
+            rf"(?:\s+of\s+{THE}(?:(?P<t>{ORD})\s+)?(?:{WPK}|(?:(?:{WPK}|[Pp]arty)\s+)?{CC}"
+            rf"(?:{OF_PARTY})?))*)"
+            r"(?:\s*\([A-Z]{2,5}\))?(?:\s+on\s+[\w.]+(?:\s+\d{1,2})?(?:,\s+\d{4})?)?\s+"
+            r"(?:adopted|issued|made|passed)\s+(?:a|an|the|its)\s+(?:following\s+)?(?:important\s+)?"
+            r"(?:decision|resolution)s?\b|"
+            rf"{THE}(?P<body2>(?:(?:{WPK}|[Pp]arty)\s+)?(?:Presidium\s+of\s+(?:the\s+)?)?(?:Political\s+"
+            rf"Bureau|Politburo|Central\s+Military\s+Commission|Secretariat)"
+            rf"(?:\s+of\s+{THE}(?:(?P<t2>{ORD})\s+)?(?:{WPK}|(?:(?:{WPK}|[Pp]arty)\s+)?{CC}"
+            rf"(?:{OF_PARTY})?))*)"
+            r"(?:\s+on\s+[\w.]+(?:\s+\d{1,2})?(?:,\s+\d{4})?)?\s+decided\s+(?:to|on|that)\b"
+        ),
+        read_body_decided,
+        (("adopted", "issued", "made", "passed", "decided"), ("decision", "resolution", "decided")),
     ),
     (
         re.compile(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from wpk_archive.core.dates import MONTHS
 from wpk_archive.core.timeline.vocabulary import (
@@ -340,6 +340,26 @@ def read_body_held(match: re.Match[str], text: str) -> list[NamedMeeting]:
     if kind != "spa_standing_committee" and not (names_wpk_in(body) or "arty" in body):
         return []
     return _meetings(match, kind, [None], term=_term(match), explicit=True, noun="meeting")
+
+
+def read_body_decided(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    """ "The Political Bureau of the Central Committee of the WPK on July 30 adopted a decision",
+    "the Secretariat of the WPK Central Committee decided": a decision of the Political Bureau,
+    its Presidium, the Secretariat or the Central Military Commission is taken at a meeting of
+    the body (kept only when the sentence dates it; the SPA Presidium's decrees and the Central
+    Committee's decisions are not meetings)."""
+    body = match.group("body") or match.group("body2")
+    if bare_party_foreign(match, text) or not (names_wpk_in(body) or "arty" in body):
+        return []
+    kind = next((k for k, pattern in _BODY_KINDS if pattern.search(body)), None)
+    if kind not in ("politburo_meeting", "cmc_meeting", "secretariat_meeting"):
+        return []
+    # the name is the body alone: a date between it and the verb dates the decision
+    end = match.end("body") if match.group("body") else match.end("body2")
+    return [
+        replace(meeting, end=end)
+        for meeting in _meetings(match, kind, [None], term=_term(match), explicit=True, noun="meeting")
+    ]
 
 
 def read_bare_congress(match: re.Match[str], text: str) -> list[NamedMeeting]:

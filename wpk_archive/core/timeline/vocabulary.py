@@ -34,6 +34,7 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 ORDINAL_WORDS: dict[str, int] = {word: i for i, word in enumerate(_UNITS, start=1)}
 ORDINAL_WORDS.update({word: i for i, word in enumerate(_TEENS, start=10)})
 ORDINAL_WORDS.update({"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50})
+ORDINAL_WORDS["forth"] = 4  # "the Forth Central Committee" (see ORD)
 for _tens_word, _tens in _TENS.items():
     for _i, _unit in enumerate(_UNITS, start=1):
         for _sep in ("-", " ", ""):
@@ -43,11 +44,14 @@ for _tens_word, _tens in _TENS.items():
 _UNIT_WORDS = "|".join(_UNITS)
 
 
+_FORTH_CONTEXT = r"(?=\s+(?:Central|Plenary|Congress|Conference|Session|Supreme|SPA|Meeting)\b)"
 ORD = (
-    r"(?i:\b(?:\d{1,3}\s?(?:st|nd|rd|th)\b|(?:(?:twenty|thirty|forty|fifty)[-\s]?)?"
+    r"(?:(?i:\b(?:\d{1,3}\s?(?:st|nd|rd|th)\b|(?:(?:twenty|thirty|forty|fifty)[-\s]?)?"
     rf"(?:{_UNIT_WORDS})|{'|'.join(_TEENS)}|twentieth|thirtieth|fortieth|fiftieth)(?![\w-]))"
+    r"|\bForth" + _FORTH_CONTEXT + ")"
 )
-"""One ordinal: "7th", "Seventh", "twenty-second"."""
+"""One ordinal: "7th", "Seventh", "twenty-second"; and "Forth", KCNA's misspelling of "Fourth"
+("the Forth Central Committee"), capitalised before a body or meeting only ("set forth" is not)."""
 
 
 ORDS = rf"{ORD}(?:\s*,\s*{ORD})*(?:\s*,?\s+(?:and|&)\s+{ORD})?"
@@ -195,8 +199,12 @@ def ordinals(text: str | None) -> list[int]:
     """Every ordinal in ``text`` in order ("ninth and tenth" -> [9, 10])."""
     if not text:
         return []
-    values = [ordinal_value(m.group(0)) for m in re.finditer(ORD, text)]
+    values = [ordinal_value(m.group(0)) for m in re.finditer(_ORD_ALONE, text)]
     return [v for v in values if v is not None]
+
+
+_ORD_ALONE = ORD.replace(_FORTH_CONTEXT, "")
+"""ORD for reading the ordinals of a name already matched (its "Forth" has no context left)."""
 
 
 def names_wpk_in(text: str) -> bool:
