@@ -79,8 +79,32 @@ def test_yearless_day_takes_doc_year(text: str) -> None:
 
 
 def test_year_is_never_taken_from_nearby_text() -> None:
-    found = find_dates("In 1998 it was adopted on April 9.", doc_date="2012-05-01")
+    found = find_dates("The 1998 law, it was adopted on April 9.", doc_date="2012-05-01")
     assert [m.start_date for m in found] == ["1998", "2012-04-09"]
+    found = find_dates("In 1998 and 2000 it was amended on April 9.", doc_date="2012-05-01")
+    assert [m.start_date for m in found][-1] == "2012-04-09"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 1998 it was adopted on April 9.", ["1998", "1998-04-09"]),
+        ("In 1956, the plenum met in August. In March it met again.", ["1956", "1956-08", "2012-03"]),
+        ("Last year, the North held SPA sessions in January and September.", ["2011", "2011-01", "2011-09"]),
+        ("During 1961 the congress opened on September 11.", ["1961", "1961-09-11"]),
+        # the day of a report is the report's, not the fronted year's
+        ("In 2011, jobless came to 2.8 million, an official said on Jan. 31.", ["2011", "2012-01-31"]),
+        # "this year" is still the report's
+        ("In 1995 it happened and in August this year it happened again.", ["1995", "2012-08"]),
+    ],
+)
+def test_a_fronted_year_dates_the_yearless_days_of_its_sentence(
+    text: str, expected: list[str]
+) -> None:
+    found = find_dates(text, doc_date="2012-05-01")
+    assert [m.start_date for m in found] == expected
+    told = [m for m in found if m.start_date[:4] == expected[0] and m.precision != "year"]
+    assert all(m.year_inferred == text.startswith("Last") for m in told)
 
 
 def test_late_month_in_early_document_is_previous_year() -> None:

@@ -253,6 +253,11 @@ class Context:
     """How much of ``doc_date`` is known: "day", "month" (a monthly magazine's issue, a page dated
     "September 2020": the day is the 1st) or "year"; only the year and month then place yearless
     dates, and nothing counts days from it."""
+    fronted_year: int | None = None
+    """The year fronted at the start of the sentence ("In 1956, ... in August"; "Last year, ..."):
+    the year of its yearless months and days instead of the publication year's."""
+    year_told: bool = False
+    """``fronted_year`` is written out ("In 1956"): the dates that take it are not inferred."""
 
 
 FUTURE = re.compile(
@@ -351,6 +356,8 @@ def truncate(value: str, precision: Precision) -> str:
 def infer_year(month: int, ctx: Context) -> int | None:
     """The year of a yearless month: the publication year, or the one before for a month more than
     six months after the publication month (not in a text about the future)."""
+    if ctx.fronted_year is not None:
+        return ctx.fronted_year
     if ctx.doc_date is None:
         return None
     if ctx.doc_precision == "year":
@@ -372,7 +379,7 @@ def resolve(
     if year is None and fallback_year is not None:
         year = fallback_year
     elif year is None and parts.month is not None:
-        year, inferred = infer_year(parts.month, ctx), True
+        year, inferred = infer_year(parts.month, ctx), not ctx.year_told
         if year is not None and parts.day is not None and parts.weekday is not None:
             year = _weekday_year(year, parts.month, parts.day, parts.weekday)
     if year is None:

@@ -138,7 +138,7 @@ def _month_alone_any(match: re.Match[str], ctx: Context) -> list[Found]:
     if value is None:
         return []
     start = match.start(qual) if match.group(qual) else match.start(core)
-    return [Found(start, match.end(), value, value, True, "date")]
+    return [Found(start, match.end(), value, value, not ctx.year_told, "date")]
 
 
 def _qualified_year(match: re.Match[str], ctx: Context) -> list[Found]:
@@ -216,7 +216,7 @@ def _nth_of_month(match: re.Match[str], ctx: Context) -> list[Found]:
     parts = read_parts(match.group("tail") or "")
     year, inferred = parts.year, False
     if year is None:
-        year, inferred = infer_year(month, ctx), True
+        year, inferred = infer_year(month, ctx), not ctx.year_told
     if year is None:
         return []
     back = NTH.get((match.group("back") or "").lower(), 1)
@@ -235,7 +235,7 @@ def _nth_day_of_month(match: re.Match[str], ctx: Context) -> list[Found]:
     parts = read_parts(match.group("tail") or "")
     year, inferred = parts.year, False
     if year is None:
-        year, inferred = infer_year(month, ctx), True
+        year, inferred = infer_year(month, ctx), not ctx.year_told
     value = iso(year, month, number) if year is not None and number else None
     return [Found(match.start(), match.end(), value, value, inferred, "date")] if value else []
 

@@ -67,7 +67,7 @@ def _range(match: re.Match[str], ctx: Context) -> list[Found]:
         left_year = right_year - 1 if backwards else right_year
         inferred = inferred or right_inferred
     elif left_year is None and left_month is not None:
-        left_year, inferred = infer_year(left_month, ctx), True
+        left_year, inferred = infer_year(left_month, ctx), not ctx.year_told
     if left_year is None or (inferred and GENERIC.search(match.string)):
         return []
     if right_year is None:
@@ -108,7 +108,7 @@ def _day_list(match: re.Match[str], ctx: Context) -> list[Found]:
     if parts.year is not None:
         year = parts.year
     elif year is None:
-        year, inferred = infer_year(month, ctx), True
+        year, inferred = infer_year(month, ctx), not ctx.year_told
     if year is None or not lowercase_month_ok(match, parts.year is not None):
         return []
     values = [iso(year, month, day) for _, _, day in days]
@@ -146,7 +146,7 @@ def _month_list(match: re.Match[str], ctx: Context) -> list[Found]:
         month = month_number(month_match.group(0))
         this_year, this_inferred = year, inferred
         if this_year is None:
-            this_year, this_inferred = infer_year(month, ctx), True
+            this_year, this_inferred = infer_year(month, ctx), not ctx.year_told
         value = iso(this_year, month) if this_year is not None else None
         if value is None:
             return []

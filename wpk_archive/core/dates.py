@@ -69,7 +69,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from wpk_archive.core import date_days, date_numeric, date_relative, date_rules, date_spans
@@ -327,6 +327,7 @@ def find_dates(
         if "will" in lower or " to" in lower
         else []
     )
+    scopes = _fronted_years(text, doc) if ("year" in lower or has_feature("digit", text, lower)) else []
     found: list[DateMention] = [opening] if opening else []
     taken: list[tuple[int, int]] = [(opening.start, opening.end)] if opening else []
     present: dict[str, bool] = {}
@@ -346,6 +347,8 @@ def find_dates(
             if match.group(0)[:1].isdigit() and not date_numeric.not_a_number_label(match):
                 continue
             here = future_ctx if futures and _after_future(text, futures, match.start()) else ctx
+            if scopes and not _REPORTED.search(text, max(0, match.start() - 40), match.start()):
+                here = _in_scope(scopes, match.start(), here)
             for finding in reader(match, here):
                 if _overlaps(taken, finding.start, finding.end):
                     continue
@@ -358,6 +361,47 @@ def find_dates(
         _neighbour_days(text, found, taken, ctx, opened_by_dateline)
     found.sort(key=lambda mention: (mention.start, mention.end))
     return _without_counts_from_named_days(found)
+
+
+# A year fronted at the start of a sentence: "Last year, the North held sessions in January and
+# September"; "In 1956 the plenum met in August". The yearless months and days of the rest of that
+# sentence are its (not "In 1998 and 2000 ...").
+_FRONTED_YEAR = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=--\s)|(?<=—\s))\s*(?:(?:[Ii]n|[Dd]uring|[Tt]hroughout|[Ee]arly\s+in|"
+    r"[Ll]ater\s+in|[Ll]ate\s+in)\s+)?(?:(?P<year>1[89]\d\d|20\d\d)|(?P<rel>[Ll]ast|[Tt]his)\s+year)"
+    r"(?:\s*,\s|\s(?!(?:and|or|to|through|till|until|alone)\b|[-–—]|\d))"
+)
+# "In 2011, unemployment came to 2.8 million, an official said on Jan. 31": the day of the report
+# is the report's (the publication year's), not the fronted year's.
+_REPORTED = re.compile(
+    r"\b(?:said|says|told|announced|reported|stated|noted|disclosed|revealed|released|published|"
+    r"quoted|according\s+to\s+\w+)\s+(?:\w+\s+)?(?:on\s+|in\s+)?$"
+)
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“]|\s*$)")
+
+
+def _fronted_years(text: str, doc: dt.date | None) -> list[tuple[int, int, int, bool]]:
+    """(start, end, year) of each sentence scoped by a fronted year (see _FRONTED_YEAR)."""
+    scopes = []
+    for match in _FRONTED_YEAR.finditer(text):
+        if match.group("year"):
+            year, told = int(match.group("year")), True
+        elif doc is not None:
+            year, told = doc.year - (1 if match.group("rel").lower() == "last" else 0), False
+        else:
+            continue
+        end = _SENTENCE_END.search(text, match.end())
+        scopes.append((match.end(), end.start() if end else len(text), year, told))
+    return scopes
+
+
+def _in_scope(scopes: list[tuple[int, int, int, bool]], at: int, ctx: Context) -> Context:
+    """``ctx`` with the fronted year of the sentence ``at`` lies in, if any, as the year of its
+    yearless dates (relative dates still count from the anchor)."""
+    for start, end, year, told in scopes:
+        if start <= at < end:
+            return replace(ctx, fronted_year=year, year_told=told)
+    return ctx
 
 
 _DAYS_AGO = re.compile(r"(?i:days?|weeks?)\s+(?i:ago|back|hence|from)")
