@@ -41,6 +41,8 @@ class Passage:
     start: int
     end: int
     text: str
+    page: int | None = None
+    """The page of the original that holds the passage (PDF), for citations ("p. 12")."""
 
 
 @dataclass
@@ -57,6 +59,11 @@ class Document:
     content_hash: str = ""
     original_path: str | None = None
     imported_at: str | None = None
+    author: str | None = None
+    fetched_at: str | None = None
+    """When the text was fetched from ``url`` (documents imported from the web)."""
+    source_id: str | None = None
+    """The source's own id of the article (a feed entry's id, a JSON row's "id"), if any."""
 
     def passage_at(self, offset: int) -> Passage | None:
         """The passage containing document offset ``offset`` (or None between passages)."""
