@@ -128,6 +128,9 @@ class Event:
     name_ko: str | None = None
     reference_only: bool = False
     """A meeting of the reference chronology that no document names (hidden unless asked for)."""
+    independent_sources: int | None = None
+    """How many sources it has when each re-sent story (a group of near-duplicate documents)
+    counts once; None until counted (see wpk_archive.core.ingest.neardup)."""
 
 
 @dataclass

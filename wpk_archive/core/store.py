@@ -367,29 +367,49 @@ class Store:
         return rows[0]["content_hash"] if rows else None
 
     def put_document(self, doc: Document, *, origin: str) -> None:
-        """Insert or replace a document and its passages (keeping the earlier text as a version).
+        """Insert or replace a document and its passages (keeping the earlier text, with its
+        metadata, as a revision in document_versions).
 
         Derived rows of an earlier version (mentions, summaries) are removed; user rows are not.
         Call inside :meth:`transaction` when other writes must go with it.
         """
         with self.transaction():
             old = self._rows(
-                "SELECT content_hash, title, text FROM documents WHERE id = ?", [doc.id]
+                "SELECT content_hash, title, text, url, source, date, imported_at, fetched_at "
+                "FROM documents WHERE id = ?",
+                [doc.id],
             )
             if old:
-                self.db.execute(
-                    "INSERT INTO document_versions(doc_id, content_hash, title, text, replaced_at) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    [doc.id, old[0]["content_hash"], old[0]["title"], old[0]["text"], now_iso()],
-                )
+                o = old[0]
+                if o["content_hash"] != doc.content_hash:
+                    self.db.execute(
+                        "INSERT INTO document_versions(doc_id, content_hash, title, text, "
+                        "replaced_at, url, source, date, imported_at, fetched_at) "
+                        "VALUES (?,?,?,?,?,?,?,?,?,?)",
+                        [
+                            doc.id,
+                            o["content_hash"],
+                            o["title"],
+                            o["text"],
+                            now_iso(),
+                            o["url"],
+                            o["source"],
+                            o["date"],
+                            o["imported_at"],
+                            o["fetched_at"],
+                        ],
+                    )
                 self.delete_derived(doc.id)
             self.db.execute(
                 "INSERT INTO documents(id, origin, title, source, date, url, content_hash, "
-                "imported_at, original_path, text) VALUES (?,?,?,?,?,?,?,?,?,?) "
+                "imported_at, original_path, text, author, fetched_at, source_id, removed_at) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,NULL) "
                 "ON CONFLICT(id) DO UPDATE SET origin=excluded.origin, title=excluded.title, "
                 "source=excluded.source, date=excluded.date, url=excluded.url, "
                 "content_hash=excluded.content_hash, imported_at=excluded.imported_at, "
-                "original_path=excluded.original_path, text=excluded.text",
+                "original_path=excluded.original_path, text=excluded.text, "
+                "author=excluded.author, fetched_at=excluded.fetched_at, "
+                "source_id=excluded.source_id, removed_at=NULL",
                 [
                     doc.id,
                     origin,
@@ -401,11 +421,15 @@ class Store:
                     doc.imported_at or now_iso(),
                     doc.original_path,
                     doc.text,
+                    doc.author,
+                    doc.fetched_at,
+                    doc.source_id,
                 ],
             )
             self.db.conn.executemany(
-                'INSERT INTO passages(doc_id, ordinal, start, "end", text) VALUES (?,?,?,?,?)',
-                [(p.doc_id, p.ordinal, p.start, p.end, p.text) for p in doc.passages],
+                'INSERT INTO passages(doc_id, ordinal, start, "end", text, page) '
+                "VALUES (?,?,?,?,?,?)",
+                [(p.doc_id, p.ordinal, p.start, p.end, p.text, p.page) for p in doc.passages],
             )
             self._bump_generation()
 
@@ -434,10 +458,14 @@ class Store:
     def passages(self, doc_id: str) -> list[Passage]:
         """The passages of a document, in order."""
         rows = self._rows(
-            'SELECT doc_id, ordinal, start, "end", text FROM passages WHERE doc_id = ? ORDER BY ordinal',
+            'SELECT doc_id, ordinal, start, "end", text, page FROM passages WHERE doc_id = ? '
+            "ORDER BY ordinal",
             [doc_id],
         )
-        return [Passage(r["doc_id"], r["ordinal"], r["start"], r["end"], r["text"]) for r in rows]
+        return [
+            Passage(r["doc_id"], r["ordinal"], r["start"], r["end"], r["text"], r["page"])
+            for r in rows
+        ]
 
     def passage_texts(self, keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], str]:
         """Texts of many passages at once, by (doc_id, ordinal)."""
@@ -495,12 +523,12 @@ class Store:
             marks = ",".join("?" * len(ids))
             by_doc: dict[str, list[Passage]] = {i: [] for i in ids}
             for p in self._rows(
-                f'SELECT doc_id, ordinal, start, "end", text FROM passages '
+                f'SELECT doc_id, ordinal, start, "end", text, page FROM passages '
                 f"WHERE doc_id IN ({marks}) ORDER BY doc_id, ordinal",
                 ids,
             ):
                 by_doc[p["doc_id"]].append(
-                    Passage(p["doc_id"], p["ordinal"], p["start"], p["end"], p["text"])
+                    Passage(p["doc_id"], p["ordinal"], p["start"], p["end"], p["text"], p["page"])
                 )
             for row in rows:
                 yield _document(row, by_doc[row["id"]])
@@ -511,10 +539,10 @@ class Store:
         return {r["id"] for r in self._rows("SELECT id FROM documents")}
 
     def versions(self, doc_id: str) -> list[dict[str, Any]]:
-        """Earlier texts of a document, oldest first."""
+        """Earlier texts of a document with their metadata, oldest first."""
         return self._rows(
-            "SELECT content_hash, title, text, replaced_at FROM document_versions "
-            "WHERE doc_id = ? ORDER BY id",
+            "SELECT id, content_hash, title, text, replaced_at, url, source, date, imported_at, "
+            "fetched_at FROM document_versions WHERE doc_id = ? ORDER BY id",
             [doc_id],
         )
 
@@ -609,6 +637,7 @@ class Store:
                         json.dumps(e.chronology) if e.chronology else None,
                         e.name_ko,
                         int(e.reference_only),
+                        e.independent_sources,
                     )
                 )
                 source_rows.extend(
@@ -632,8 +661,8 @@ class Store:
             self.db.conn.executemany(
                 'INSERT OR REPLACE INTO events(id, kind, name, key, start, "end", precision, '
                 "year_inferred, n_sources, conflicting_dates, rejected, corrected, manual, status, "
-                "date_basis, chronology, name_ko, reference_only) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "date_basis, chronology, name_ko, reference_only, n_independent) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 event_rows,
             )
             self.db.conn.executemany(
@@ -905,8 +934,16 @@ class Store:
         """Remove a document and everything derived from it (and the user's text on it if asked)."""
         with self.transaction():
             self.db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
-            for table in ("passages", "event_mentions", "summary_sentences", "document_versions"):
+            for table in (
+                "passages",
+                "event_mentions",
+                "summary_sentences",
+                "document_versions",
+                "doc_signatures",
+                "near_duplicates",
+            ):
                 self.db.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+            self.db.execute("DELETE FROM near_duplicates WHERE other_id = ?", [doc_id])
             if with_user_data:
                 self.db.execute("DELETE FROM user_summaries WHERE doc_id = ?", [doc_id])
             self._bump_generation()
@@ -918,6 +955,9 @@ class Store:
         "event_mentions": "doc_id NOT IN (SELECT id FROM documents)",
         "summary_sentences": "doc_id NOT IN (SELECT id FROM documents)",
         "document_versions": "doc_id NOT IN (SELECT id FROM documents)",
+        "doc_signatures": "doc_id NOT IN (SELECT id FROM documents)",
+        "near_duplicates": "doc_id NOT IN (SELECT id FROM documents) "
+        "OR other_id NOT IN (SELECT id FROM documents)",
         "event_sources": "event_id NOT IN (SELECT id FROM events) "
         "OR doc_id NOT IN (SELECT id FROM documents)",
     }
@@ -1018,6 +1058,9 @@ def _document(row: dict[str, Any], passages: list[Passage]) -> Document:
         content_hash=row["content_hash"],
         original_path=row["original_path"],
         imported_at=row["imported_at"],
+        author=row.get("author"),
+        fetched_at=row.get("fetched_at"),
+        source_id=row.get("source_id"),
     )
 
 
@@ -1041,6 +1084,7 @@ def _event(row: dict[str, Any], sources: list[EventSource]) -> Event:
         chronology=json.loads(row["chronology"]) if row.get("chronology") else None,
         name_ko=row.get("name_ko"),
         reference_only=bool(row.get("reference_only", 0)),
+        independent_sources=row.get("n_independent"),
     )
 
 
