@@ -546,6 +546,96 @@ class Store:
             [doc_id],
         )
 
+    def mark_removed(self, doc_ids: Iterable[str], when: str) -> int:
+        """Mark documents as no longer offered by their source (a re-fetch found them gone);
+        returns how many were newly marked."""
+        marked = 0
+        with self.transaction():
+            for doc_id in doc_ids:
+                marked += self.db.execute(
+                    "UPDATE documents SET removed_at = ? WHERE id = ? AND removed_at IS NULL",
+                    [when, doc_id],
+                ).rowcount
+        return marked
+
+    def removed_at(self, doc_id: str) -> str | None:
+        """When a re-fetch found the document gone at its source (None: it is offered)."""
+        rows = self._rows("SELECT removed_at FROM documents WHERE id = ?", [doc_id])
+        return rows[0]["removed_at"] if rows else None
+
+    def documents_with_origin_prefix(self, prefix: str) -> list[dict[str, Any]]:
+        """Id, origin, url and removal mark of the documents whose origin starts with ``prefix``
+        (e.g. every item imported from one feed)."""
+        return self._rows(
+            "SELECT id, origin, url, removed_at FROM documents WHERE substr(origin, 1, ?) = ?",
+            [len(prefix), prefix],
+        )
+
+    def document_id_for_origin(self, origin: str) -> str | None:
+        """The id of the document imported from ``origin``, if any."""
+        rows = self._rows("SELECT id FROM documents WHERE origin = ?", [origin])
+        return rows[0]["id"] if rows else None
+
+    # -- re-sent stories ----------------------------------------------------------------------
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        """Every stored MinHash signature (doc id, raw bytes)."""
+        for r in self._rows("SELECT doc_id, signature FROM doc_signatures"):
+            yield r["doc_id"], r["signature"]
+
+    def documents_without_signature(self) -> list[str]:
+        """Ids of documents whose signature was never computed (imported before schema 5)."""
+        return [
+            r["id"]
+            for r in self._rows(
+                "SELECT id FROM documents WHERE id NOT IN (SELECT doc_id FROM doc_signatures)"
+            )
+        ]
+
+    def put_signatures(self, rows: Iterable[tuple[str, bytes | None]]) -> None:
+        """Store signatures (None: the text is too short to have one, recorded as empty)."""
+        with self.transaction():
+            self.db.conn.executemany(
+                "INSERT INTO doc_signatures(doc_id, signature) VALUES (?, ?) "
+                "ON CONFLICT(doc_id) DO UPDATE SET signature = excluded.signature",
+                [(doc_id, sig if sig is not None else b"") for doc_id, sig in rows],
+            )
+
+    def clear_signatures(self) -> None:
+        """Forget every signature (they are computed again)."""
+        with self.transaction():
+            self.db.execute("DELETE FROM doc_signatures")
+
+    def replace_near_duplicates(
+        self, doc_id: str, pairs: Iterable[tuple[str, float]]
+    ) -> None:
+        """Replace the near-duplicate pairs of one document (with its other documents)."""
+        with self.transaction():
+            self.db.execute(
+                "DELETE FROM near_duplicates WHERE doc_id = ? OR other_id = ?", [doc_id, doc_id]
+            )
+            self.db.conn.executemany(
+                "INSERT OR REPLACE INTO near_duplicates(doc_id, other_id, similarity) "
+                "VALUES (?,?,?)",
+                [(min(doc_id, o), max(doc_id, o), round(s, 4)) for o, s in pairs if o != doc_id],
+            )
+
+    def near_duplicate_pairs(self) -> list[tuple[str, str, float]]:
+        """Every near-duplicate pair (doc_id < other_id) with its similarity."""
+        return [
+            (r["doc_id"], r["other_id"], r["similarity"])
+            for r in self._rows("SELECT doc_id, other_id, similarity FROM near_duplicates")
+        ]
+
+    def set_correction_value(self, correction_id: int, value: Any) -> None:
+        """Move a correction's anchor (its value) to where its words are in a new revision of
+        the document it points into."""
+        with self.transaction():
+            self.db.execute(
+                "UPDATE corrections SET value = ? WHERE id = ?",
+                [json.dumps(value, ensure_ascii=False), correction_id],
+            )
+
     # -- events -------------------------------------------------------------------------------
 
     def put_mentions(self, doc_id: str, mentions: Iterable[EventMention]) -> None:

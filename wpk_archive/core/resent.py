@@ -1,0 +1,122 @@
+"""Re-sent stories in an archive: each imported document compared with the archive's others,
+the pairs found stored, grouped, and split apart where the user says they are not one story.
+
+The finding itself is :mod:`wpk_archive.core.ingest.neardup`; this keeps its index in step
+with the store. The user's splits are corrections (target_type "document", action "separate",
+value: the ids of the documents it is not a re-send of), so they survive re-import and
+re-extraction like every correction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from wpk_archive.core.corrections import Correction
+from wpk_archive.core.ingest import neardup
+from wpk_archive.core.models import Document, Event
+from wpk_archive.core.store import Store
+
+SIGNATURE_META = "neardup_signature_version"
+
+
+class ResentStories:
+    """The archive's near-duplicate index (loaded from the store on first use)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._index: neardup.NearDuplicateIndex | None = None
+
+    def _loaded(self, skip: set[str] | frozenset[str] = frozenset()) -> neardup.NearDuplicateIndex:
+        """The index, loaded on first use; signatures missing from the store (documents
+        imported before schema 5) are computed then, except those of ``skip`` (the batch
+        being noted)."""
+        if self._index is not None:
+            return self._index
+        index = neardup.NearDuplicateIndex()
+        if self.store.get_meta(SIGNATURE_META) not in (None, str(neardup.SIGNATURE_VERSION)):
+            self.store.clear_signatures()  # a new signature scheme: every one is redone
+        for doc_id, raw in self.store.signatures():
+            if raw:
+                index.add(doc_id, np.frombuffer(raw, dtype=np.uint32).copy())
+        missing = [d for d in self.store.documents_without_signature() if d not in skip]
+        if missing:  # documents imported before signatures existed
+            rows: list[tuple[str, bytes | None]] = []
+            for doc_id in missing:
+                doc = self.store.document(doc_id, with_passages=False)
+                if doc is None:
+                    continue
+                sig = neardup.signature(doc.text)
+                rows.append((doc_id, sig.tobytes() if sig is not None else None))
+                if sig is not None:
+                    index.add(doc_id, sig)
+            self.store.put_signatures(rows)
+        self.store.set_meta(SIGNATURE_META, str(neardup.SIGNATURE_VERSION))
+        self._index = index
+        return index
+
+    def note(self, docs: Sequence[Document], updated: Iterable[str] = ()) -> int:
+        """Compare newly stored documents with the archive (and with each other) and store
+        their signatures and pairs; call inside the batch's transaction. Returns how many of
+        them are re-sent stories of another document."""
+        batch = {doc.id: doc for doc in docs}
+        index = self._loaded(set(batch))
+        for doc_id in updated:
+            index.remove(doc_id)
+        rows: list[tuple[str, bytes | None]] = []
+        resent = 0
+        for doc in docs:
+            sig = neardup.signature(doc.text)
+            rows.append((doc.id, sig.tobytes() if sig is not None else None))
+            pairs: list[tuple[str, float]] = []
+            if sig is not None:
+                for other_id, _estimate in index.matches(doc.id, sig):
+                    other = batch.get(other_id) or self.store.document(
+                        other_id, with_passages=False
+                    )
+                    if other is None:
+                        continue
+                    score = neardup.same_story(doc, other)
+                    if score is not None:
+                        pairs.append((other_id, score))
+                index.add(doc.id, sig)
+            if pairs or doc.id in updated:
+                self.store.replace_near_duplicates(doc.id, pairs)
+            resent += bool(pairs)
+        self.store.put_signatures(rows)
+        return resent
+
+    def forget(self, doc_id: str) -> None:
+        """A deleted document leaves the index (the store's rows went with it)."""
+        if self._index is not None:
+            self._index.remove(doc_id)
+
+    def group_of(self) -> dict[str, str]:
+        """Document id -> group id, for every document of a group of re-sent stories."""
+        separated = _separated(self.store.corrections(target_type="document"))
+        pairs = [(a, b) for a, b, _ in self.store.near_duplicate_pairs()]
+        return neardup.groups(pairs, separated)
+
+    def duplicates(self, doc_id: str) -> list[str]:
+        """The other documents of ``doc_id``'s group (its other publications), oldest first."""
+        group_of = self.group_of()
+        group = group_of.get(doc_id)
+        if group is None:
+            return []
+        others = [d for d, g in group_of.items() if g == group and d != doc_id]
+        headers = self.store.document_headers(others)
+        return sorted(others, key=lambda d: ((headers.get(d) or {}).get("date") or "", d))
+
+    def count_independent(self, events: Sequence[Event]) -> None:
+        """Each event's sources counted with every group of re-sent stories as one."""
+        neardup.count_independent(events, self.group_of())
+
+
+def _separated(corrections: Iterable[Correction]) -> list[tuple[str, str]]:
+    """The pairs the user split apart (active "separate" corrections)."""
+    pairs: list[tuple[str, str]] = []
+    for c in corrections:
+        if c.active and c.action == "separate" and isinstance(c.value, list):
+            pairs.extend((c.target_id, other) for other in c.value if isinstance(other, str))
+    return pairs
