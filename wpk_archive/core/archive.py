@@ -480,6 +480,19 @@ class Archive:
             self._finish_bulk(report)
         return report
 
+    def import_url(
+        self,
+        url: str,
+        *,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> ImportReport:
+        """Import an article page, or an RSS/Atom feed and the pages of its entries (see
+        :mod:`wpk_archive.core.web_import`); the URL and the fetch time are stored."""
+        from wpk_archive.core import web_import
+
+        return web_import.import_url(self, url, progress=progress, cancelled=cancelled)
+
     def _import_batch(
         self, items: list[Item], report: ImportReport, tick: Callable[[int], None] | None = None
     ) -> None:

@@ -563,12 +563,11 @@ class Store:
         rows = self._rows("SELECT removed_at FROM documents WHERE id = ?", [doc_id])
         return rows[0]["removed_at"] if rows else None
 
-    def documents_with_origin_prefix(self, prefix: str) -> list[dict[str, Any]]:
-        """Id, origin, url and removal mark of the documents whose origin starts with ``prefix``
-        (e.g. every item imported from one feed)."""
+    def documents_read_from(self, original_path: str) -> list[dict[str, Any]]:
+        """Id, origin, url and removal mark of the documents read from one file or feed."""
         return self._rows(
-            "SELECT id, origin, url, removed_at FROM documents WHERE substr(origin, 1, ?) = ?",
-            [len(prefix), prefix],
+            "SELECT id, origin, url, removed_at FROM documents WHERE original_path = ?",
+            [original_path],
         )
 
     def document_id_for_origin(self, origin: str) -> str | None:
