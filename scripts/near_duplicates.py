@@ -56,7 +56,10 @@ def main() -> int:
     print(f"{len(docs):,} articles ({exact} exact duplicates left out)", file=sys.stderr)
 
     started = time.perf_counter()
-    sigs = {doc.id: neardup.signature(doc.text) for doc in docs}
+    sigs: dict[str, object] = {}
+    for start in range(0, len(docs), 500):  # in batches, as an import computes them
+        batch = docs[start : start + 500]
+        sigs.update(zip((d.id for d in batch), neardup.signatures([d.text for d in batch])))
     took = time.perf_counter() - started
     print(f"numpy MinHash signatures: {took:.2f} s ({took / len(docs) * 1e3:.3f} ms/article)", file=sys.stderr)
     try:
@@ -82,7 +85,7 @@ def main() -> int:
     started = time.perf_counter()
     for doc in docs:
         sig = sigs[doc.id]
-        if sig is None:
+        if sig is None or not hasattr(sig, "tobytes"):
             continue
         for other, _estimate in index.matches(doc.id, sig):
             score = neardup.same_story(doc, by_id[other])

@@ -41,16 +41,18 @@ class ResentStories:
             if raw:
                 index.add(doc_id, np.frombuffer(raw, dtype=np.uint32).copy())
         missing = [d for d in self.store.documents_without_signature() if d not in skip]
-        if missing:  # documents imported before signatures existed
+        for start in range(0, len(missing), 500):  # documents imported before signatures
+            docs = [
+                self.store.document(d, with_passages=False) for d in missing[start : start + 500]
+            ]
+            present = [d for d in docs if d is not None]
             rows: list[tuple[str, bytes | None]] = []
-            for doc_id in missing:
-                doc = self.store.document(doc_id, with_passages=False)
-                if doc is None:
-                    continue
-                sig = neardup.signature(doc.text)
-                rows.append((doc_id, sig.tobytes() if sig is not None else None))
+            for doc, sig in zip(
+                present, neardup.signatures([d.text for d in present]), strict=True
+            ):
+                rows.append((doc.id, sig.tobytes() if sig is not None else None))
                 if sig is not None:
-                    index.add(doc_id, sig)
+                    index.add(doc.id, sig)
             self.store.put_signatures(rows)
         self.store.set_meta(SIGNATURE_META, str(neardup.SIGNATURE_VERSION))
         self._index = index
@@ -66,8 +68,7 @@ class ResentStories:
             index.remove(doc_id)
         rows: list[tuple[str, bytes | None]] = []
         resent = 0
-        for doc in docs:
-            sig = neardup.signature(doc.text)
+        for doc, sig in zip(docs, neardup.signatures([d.text for d in docs]), strict=True):
             rows.append((doc.id, sig.tobytes() if sig is not None else None))
             pairs: list[tuple[str, float]] = []
             if sig is not None:

@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
         self._action(
             file_menu, "Import &Folder…", self.imports.import_folder_dialog, "Ctrl+Shift+O"
         )
+        self._action(file_menu, "Import from &URL…", self.imports.import_url_dialog, "Ctrl+Shift+U")
         file_menu.addSeparator()
         export_menu = file_menu.addMenu("&Export")
         for fmt, label in (

@@ -22,19 +22,22 @@ faster on this corpus (docs/near_duplicates.md gives the figures).
 from __future__ import annotations
 
 import re
-import zlib
 from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
 from wpk_archive.core.models import Document, Event
 
-NUM_PERM = 64
-BANDS = 16
+NUM_PERM = 32
+BANDS = 8
 ROWS = NUM_PERM // BANDS
 SHINGLE = 5
 MIN_SHINGLES = 30
-CANDIDATE = 0.6
+SAMPLE_SHIFT = 2
+"""Only the shingles whose hash falls in the lowest 1/2**SAMPLE_SHIFT of the hash space enter
+the signature (the same shingles in every text, so similarities are kept): a quarter of the
+work, and the exact check below uses every shingle."""
+CANDIDATE = 0.5
 THRESHOLD = 0.9
 TITLED_THRESHOLD = 0.8
 TITLE_OVERLAP = 0.5
@@ -52,34 +55,103 @@ _MULTIPLIERS = np.array(
 _rng = np.random.default_rng(20240516)  # fixed: signatures are stored and must stay comparable
 _A = (_rng.integers(1, 2**63, NUM_PERM, dtype=np.uint64) << np.uint64(1)) | np.uint64(1)
 _B = _rng.integers(0, 2**63, NUM_PERM, dtype=np.uint64)
-SIGNATURE_VERSION = 1
+SIGNATURE_VERSION = 2
 """Bumped when the shingling or the hash functions change (stored signatures are then redone)."""
+
+# Words are runs of ASCII letters, digits and "_", and of any non-ASCII character (Hangul,
+# accented letters) once common punctuation has become spaces; each word's hash is a
+# polynomial hash of its UTF-8 bytes, computed for a whole batch of texts at once.
+_WORD_BYTE = np.zeros(256, dtype=bool)
+_WORD_BYTE[list(b"abcdefghijklmnopqrstuvwxyz0123456789_")] = True
+_WORD_BYTE[0x80:] = True
+_PUNCTUATION = str.maketrans(
+    dict.fromkeys(
+        "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00ab\u00bb\u00b7\u2022\u00a0"
+        "\u3000\u3001\u3002\uff0c\u300c\u300d\u300e\u300f\u300a\u300b",
+        " ",
+    )
+)
+_BASE = 0x100000001B3
+_powers: dict[str, np.ndarray] = {}
+
+
+def _power_tables(size: int) -> tuple[np.ndarray, np.ndarray]:
+    """_BASE**k and its inverse**k (mod 2**64) for k < size, grown as needed."""
+    have = _powers.get("p")
+    if have is None or len(have) < size:
+        size = max(size, 1 << 16, 2 * (len(have) if have is not None else 0))
+        with np.errstate(over="ignore"):
+            ones = np.ones(1, dtype=np.uint64)
+            up = np.cumprod(np.full(size - 1, _BASE, dtype=np.uint64))
+            down = np.cumprod(np.full(size - 1, pow(_BASE, -1, 2**64), dtype=np.uint64))
+        _powers["p"] = np.concatenate((ones, up))
+        _powers["q"] = np.concatenate((ones, down))
+    return _powers["p"], _powers["q"]
+
+
+def batch_shingles(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The 64-bit hashes of the overlapping 5-word shingles of many texts at once, and the
+    index of the text each one belongs to (in order; duplicates kept)."""
+    encoded = [t.lower().translate(_PUNCTUATION).encode("utf-8", "replace") for t in texts]
+    data = np.frombuffer(b"\x00".join(encoded), dtype=np.uint8)
+    if not len(data):
+        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+    starts_of_text = np.cumsum([0] + [len(e) + 1 for e in encoded[:-1]])
+    word = _WORD_BYTE[data].astype(np.int8)
+    edges = np.diff(np.concatenate(([0], word, [0])))
+    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    power, inverse = _power_tables(len(data) + 1)
+    with np.errstate(over="ignore"):
+        prefix = np.zeros(len(data) + 1, dtype=np.uint64)
+        np.cumsum((data.astype(np.uint64) + np.uint64(1)) * power[: len(data)], out=prefix[1:])
+        tokens = (prefix[ends] - prefix[starts]) * inverse[starts]
+        owner = np.searchsorted(starts_of_text, starts, side="right") - 1
+        n = len(tokens) - SHINGLE + 1
+        if n <= 0:
+            return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+        combined = np.zeros(n, dtype=np.uint64)
+        for k in range(SHINGLE):
+            combined += tokens[k : k + n] * _MULTIPLIERS[k]
+        combined ^= combined >> np.uint64(29)  # mix the high bits down (sampling looks at them)
+        combined *= np.uint64(0xBF58476D1CE4E5B9)
+        combined ^= combined >> np.uint64(32)
+    same = owner[:n] == owner[SHINGLE - 1 :]  # a shingle never spans two texts
+    return combined[same], owner[:n][same]
 
 
 def shingles(text: str) -> np.ndarray:
-    """The distinct 64-bit hashes of the text's overlapping 5-word shingles (lower case)."""
-    words = _WORD.findall(text.lower())
-    if len(words) < SHINGLE:
-        return np.zeros(0, dtype=np.uint64)
-    tokens = np.fromiter(
-        (zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words)
-    )
-    n = len(words) - SHINGLE + 1
-    combined = np.zeros(n, dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        for k in range(SHINGLE):
-            combined += tokens[k : k + n] * _MULTIPLIERS[k]
-    return np.unique(combined)
+    """The distinct shingle hashes of one text."""
+    hashed, _owner = batch_shingles([text])
+    return np.unique(hashed)
+
+
+def signatures(texts: Sequence[str]) -> list[np.ndarray | None]:
+    """The MinHash signature of each text (NUM_PERM uint32), or None when it is too short."""
+    hashed, owner = batch_shingles(texts)
+    counts = np.bincount(owner, minlength=len(texts))
+    keep = hashed < np.uint64(1 << (64 - SAMPLE_SHIFT))
+    hashed, owner = hashed[keep], owner[keep]
+    found: list[np.ndarray | None] = [None] * len(texts)
+    if not len(hashed):
+        return found
+    sampled = np.bincount(owner, minlength=len(texts))
+    bounds = np.concatenate(([0], np.cumsum(sampled)))
+    present = np.flatnonzero(sampled)
+    for chunk in range(0, len(present), 256):
+        docs = present[chunk : chunk + 256]
+        a, b = bounds[docs[0]], bounds[docs[-1] + 1]
+        with np.errstate(over="ignore"):
+            values = (hashed[a:b, None] * _A[None, :] + _B[None, :]) >> np.uint64(32)
+        mins = np.minimum.reduceat(values, bounds[docs] - a, axis=0).astype(np.uint32)
+        for row, doc in enumerate(docs):
+            if counts[doc] >= MIN_SHINGLES:
+                found[doc] = mins[row]
+    return found
 
 
 def signature(text: str) -> np.ndarray | None:
-    """The MinHash signature of a text (NUM_PERM uint32), or None when it is too short."""
-    hashed = shingles(text)
-    if len(hashed) < MIN_SHINGLES:
-        return None
-    with np.errstate(over="ignore"):
-        values = (hashed[:, None] * _A[None, :] + _B[None, :]) >> np.uint64(32)
-    return values.min(axis=0).astype(np.uint32)
+    """The MinHash signature of one text (see :func:`signatures`)."""
+    return signatures([text])[0]
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
