@@ -45,7 +45,11 @@ def load_history(archive: Archive, doc_id: str) -> DocumentHistory:
     return DocumentHistory(
         revisions=archive.revisions(doc_id),
         duplicates=[
-            {"id": d, "title": headers.get(d, {}).get("title", d), "date": headers.get(d, {}).get("date")}
+            {
+                "id": d,
+                "title": headers.get(d, {}).get("title", d),
+                "date": headers.get(d, {}).get("date"),
+            }
             for d in others
         ],
         removed_at=archive.removed_at(doc_id),
@@ -83,7 +87,7 @@ def diff_html(runs: list[tuple[str, str]]) -> str:
     """A word diff as HTML: removed words struck through in red, added words in green."""
     parts: list[str] = []
     for op, text in runs:
-        words = html.escape(text)
+        words = html.escape(text).replace("\n\n", "<br><br>")
         if op == "-":
             parts.append(f'<span style="{REMOVED_STYLE}">{words}</span>')
         elif op == "+":

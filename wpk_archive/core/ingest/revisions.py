@@ -14,7 +14,8 @@ from typing import Any, Literal
 
 from wpk_archive.core.models import Document
 
-_TOKEN = re.compile(r"\S+")
+_TOKEN = re.compile(r"\S+|\n[ \t\r\f\v]*\n\s*")
+"""Words, and paragraph breaks (kept, so a diff shows paragraphs as they are)."""
 Op = Literal["=", "-", "+"]
 
 
@@ -72,20 +73,31 @@ def revisions(doc: Document, earlier: list[dict[str, Any]]) -> list[Revision]:
     return found
 
 
+def _tokens(text: str) -> list[str]:
+    return ["\n\n" if t[0] == "\n" else t for t in _TOKEN.findall(text)]
+
+
+def _joined(tokens: list[str]) -> str:
+    return " ".join(tokens).replace(" \n\n ", "\n\n").replace("\n\n ", "\n\n").replace(
+        " \n\n", "\n\n"
+    )
+
+
 def word_diff(old: str, new: str) -> list[tuple[Op, str]]:
     """The words of ``old`` and ``new`` as runs: kept ("="), removed ("-") and added ("+"),
-    each run's words joined by single spaces."""
-    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    each run's words joined by single spaces and its paragraph breaks kept as blank lines
+    (a change that is only a paragraph break is left out)."""
+    a, b = _tokens(old), _tokens(new)
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     runs: list[tuple[Op, str]] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            runs.append(("=", " ".join(a[i1:i2])))
+            runs.append(("=", _joined(a[i1:i2])))
             continue
-        if i2 > i1:
-            runs.append(("-", " ".join(a[i1:i2])))
-        if j2 > j1:
-            runs.append(("+", " ".join(b[j1:j2])))
+        for op, part in (("-", a[i1:i2]), ("+", b[j1:j2])):
+            words = [t for t in part if t != "\n\n"]
+            if words:
+                runs.append((op, _joined(words)))  # type: ignore[arg-type]
     return runs
 
 

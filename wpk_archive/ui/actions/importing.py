@@ -72,7 +72,7 @@ class ImportProgress(QWidget):
         self.label.setText(what or "Importing…")
         self.label.setToolTip(plain.tooltip(what))
 
-    def wasCanceled(self) -> bool:  # noqa: N802 (the name QProgressDialog has)
+    def wasCanceled(self) -> bool:
         """Whether the user asked to cancel."""
         return not self.cancel.isEnabled()
 
