@@ -20,8 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from wpk_archive.core.ingest import neardup, read_jsonl  # noqa: E402
-from wpk_archive.core.ingest.revisions import word_diff  # noqa: E402
+from wpk_archive.core.ingest import neardup, read_jsonl
+from wpk_archive.core.ingest.revisions import word_diff
 
 
 def neardup_diff(old: str, new: str) -> str:
@@ -37,7 +37,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sample", type=int, default=20)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--near-misses", type=int, default=0, help="also list the N closest pairs left apart")
+    parser.add_argument(
+        "--near-misses", type=int, default=0, help="also list the N closest pairs left apart"
+    )
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     folder = Path(os.environ.get("WPK_BENCH_CORPUS", "/work/shared/corpus"))
@@ -61,7 +63,10 @@ def main() -> int:
         batch = docs[start : start + 500]
         sigs.update(zip((d.id for d in batch), neardup.signatures([d.text for d in batch])))
     took = time.perf_counter() - started
-    print(f"numpy MinHash signatures: {took:.2f} s ({took / len(docs) * 1e3:.3f} ms/article)", file=sys.stderr)
+    print(
+        f"numpy MinHash signatures: {took:.2f} s ({took / len(docs) * 1e3:.3f} ms/article)",
+        file=sys.stderr,
+    )
     try:
         from datasketch import MinHash
 

@@ -20,21 +20,24 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtGui import QPainter  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-from screenshots import settle, wait_until  # noqa: E402
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QApplication
+from screenshots import settle, wait_until
 
-from wpk_archive.ui.main_window import MainWindow  # noqa: E402
+from wpk_archive.ui.main_window import MainWindow
 
 FIRST = """Pyongyang, January 6 (KCNA) -- The 8th Congress of the Workers' Party of Korea opened in Pyongyang on January 5, 2021.
 
 Kim Jong Un made a report on the work of the 7th Central Committee of the Party. The report reviewed the successes and lessons of the five years since the 7th Congress and set out the tasks for the new five-year plan for the development of the national economy, which the delegates discussed in the sectional meetings that followed.
 
 The congress also discussed the revision of the Party rules and the election of the central leadership bodies, and the delegates expressed full support for the report."""
-SECOND = FIRST.replace("national economy", "people's economy").replace(
-    "in the sectional meetings that followed", "in six sectional meetings on January 7 and 8"
-) + "\n\nThe congress continues."
+SECOND = (
+    FIRST.replace("national economy", "people's economy").replace(
+        "in the sectional meetings that followed", "in six sectional meetings on January 7 and 8"
+    )
+    + "\n\nThe congress continues."
+)
 
 
 def main() -> int:
@@ -50,7 +53,12 @@ def main() -> int:
     archive = window.archive
     assert archive is not None
     article = work / "congress.jsonl"
-    row = {"title": "8th Congress of WPK Opens", "date": "2021-01-06", "source": "KCNA", "id": "kcna-2021-0106-01"}
+    row = {
+        "title": "8th Congress of WPK Opens",
+        "date": "2021-01-06",
+        "source": "KCNA",
+        "id": "kcna-2021-0106-01",
+    }
     article.write_text(json.dumps(row | {"text": FIRST}), encoding="utf-8")
     archive.import_paths([article])
     article.write_text(json.dumps(row | {"text": SECOND, "date": "2021-01-07"}), encoding="utf-8")
@@ -58,8 +66,12 @@ def main() -> int:
     resent = work / "resent.jsonl"
     resent.write_text(
         json.dumps(
-            {"title": "8th Congress of WPK Opens in Pyongyang", "date": "2021-01-08",
-             "source": "KCNA", "text": SECOND.replace("full support", "their full support")}
+            {
+                "title": "8th Congress of WPK Opens in Pyongyang",
+                "date": "2021-01-08",
+                "source": "KCNA",
+                "text": SECOND.replace("full support", "their full support"),
+            }
         ),
         encoding="utf-8",
     )
@@ -67,7 +79,9 @@ def main() -> int:
     window.refresh()
     doc_id = next(d["id"] for d in archive.documents() if d["title"] == row["title"])
     window.reading.open_document(doc_id)
-    wait_until(lambda: window.reader.state is not None and window.reader.state.document.id == doc_id)
+    wait_until(
+        lambda: window.reader.state is not None and window.reader.state.document.id == doc_id
+    )
     window.reader._open_external("revisions:")
     dialog = window.reading.revisions_dialog
     assert dialog is not None
@@ -87,7 +101,10 @@ def main() -> int:
     window.imports.import_paths([big])
     progress = window.imports.progress
     assert progress is not None
-    wait_until(lambda: progress.bar.maximum() > 0 and progress.bar.value() > progress.bar.maximum() // 4, 600)
+    wait_until(
+        lambda: progress.bar.maximum() > 0 and progress.bar.value() > progress.bar.maximum() // 4,
+        600,
+    )
     window.search.box.setText("plenary meeting")
     window.search.box.textEdited.emit("plenary meeting")
     settle(1500)
@@ -102,7 +119,10 @@ def main() -> int:
 
 
 def _made_up(path: Path) -> Path:
-    rows = [{"title": f"Report {i}", "text": f"The plenary meeting number {i} was held."} for i in range(20000)]
+    rows = [
+        {"title": f"Report {i}", "text": f"The plenary meeting number {i} was held."}
+        for i in range(20000)
+    ]
     path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
     return path
 

@@ -40,13 +40,19 @@ def test_a_resent_story_with_edits_is_grouped_and_counts_once(
     archive: Archive, tmp_path: Path
 ) -> None:
     index = "http://www.kcna.kp/index-2021-01.html"  # one daily index page: url is not enough
-    first = {"title": "8th Congress of WPK Opens", "date": "2021-01-06", "text": STORY, "url": index}
+    first = {
+        "title": "8th Congress of WPK Opens",
+        "date": "2021-01-06",
+        "text": STORY,
+        "url": index,
+    }
     resent = {
         "title": "8th Congress of WPK Opens in Pyongyang",
         "date": "2021-01-07",
         "url": index,
-        "text": STORY.replace("sectional meetings that followed", "sectional meetings")
-        .replace("full support", "their full support"),
+        "text": STORY.replace("sectional meetings that followed", "sectional meetings").replace(
+            "full support", "their full support"
+        ),
     }
     other = {
         "title": "Congress delegates visit the Kumsusan Palace",
@@ -110,7 +116,10 @@ def test_a_changed_article_keeps_both_revisions_and_a_word_diff(
     old, new, runs = archive.diff(doc.id)
     assert (old.id, new.id) == (1, 2)
     assert [t for op, t in runs if op == "-"] == ["national"]
-    assert [t for op, t in runs if op == "+"] == ["An introduction added by the editors.", "people's"]
+    assert [t for op, t in runs if op == "+"] == [
+        "An introduction added by the editors.",
+        "people's",
+    ]
     # only the current text is searched
     assert archive.search("people's economy").total == 1
     assert archive.search('"national economy"').total == 0
@@ -126,3 +135,32 @@ def test_a_changed_article_keeps_both_revisions_and_a_word_diff(
     assert current.text[source.start : source.end] == source.quote
     with pytest.raises(ArchiveError):
         archive.diff(doc.id, 1, 3)
+
+
+def test_a_big_import_finds_its_resent_stories_at_its_end(archive: Archive, tmp_path: Path) -> None:
+    filler = [
+        {
+            "title": f"Filler {i}",
+            "url": f"http://x/{i}",
+            "text": f"Item {i}: the {i}th orchard "
+            f"gave {i * 7} tons of apples and {i * 3} tons of pears this year, {i} more than before.",
+        }
+        for i in range(600)
+    ]
+    first = {"title": "8th Congress of WPK Opens", "url": "http://x/a", "text": STORY}
+    resent = {
+        "title": "8th Congress of WPK Opens Again",
+        "url": "http://x/b",
+        "text": STORY.replace("full support", "their full support"),
+    }
+    path = _rows(tmp_path / "big.jsonl", [first, *filler, resent])
+    report = archive.import_paths([path])
+    assert report.added == 602 and report.resent == 1, report.summary()
+    ids = {d["title"]: d["id"] for d in archive.documents()}
+    assert archive.duplicates(ids[first["title"]]) == [ids[resent["title"]]]
+    assert _congress(archive).independent_sources == 1
+    # a new revision of the re-send, in a big import again: its pairs are found anew
+    changed = dict(resent, text=resent["text"].replace("Pyongyang", "the capital"))
+    again = archive.import_paths([_rows(tmp_path / "big.jsonl", [first, *filler, changed])])
+    assert again.updated == 1 and again.resent == 1, again.summary()
+    assert archive.duplicates(ids[first["title"]]) == [ids[resent["title"]]]

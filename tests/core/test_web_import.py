@@ -24,7 +24,9 @@ PAGE = """<html><head><title>{title} | KCNA Watch</title>
 <footer>Copyright KCNA Watch | Contact | Privacy</footer></body></html>"""
 
 
-def page(title: str, paragraphs: list[str], date: str = "2021-01-05", author: str = "Staff") -> bytes:
+def page(
+    title: str, paragraphs: list[str], date: str = "2021-01-05", author: str = "Staff"
+) -> bytes:
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     return PAGE.format(title=title, date=date, author=author, body=body).encode()
 
@@ -103,23 +105,40 @@ def test_an_article_page_is_imported_with_its_metadata_and_revisions(
 ) -> None:
     site.html(
         "/a/plenary.html",
-        page("Plenary Meeting Opens", ["The plenary meeting of the tungsten committee opened.",
-                                       "It discussed the national economy."], author="Pak Il"),
+        page(
+            "Plenary Meeting Opens",
+            [
+                "The plenary meeting of the tungsten committee opened.",
+                "It discussed the national economy.",
+            ],
+            author="Pak Il",
+        ),
     )
     url = site.base + "/a/plenary.html"
     report = archive.import_url(url)
     assert report.added == 1 and not report.refused, report.summary()
     doc = archive.document(archive.search("tungsten").hits[0].doc_id)
     assert doc is not None
-    assert (doc.title, doc.date, doc.author, doc.url) == ("Plenary Meeting Opens", "2021-01-05", "Pak Il", url)
+    assert (doc.title, doc.date, doc.author, doc.url) == (
+        "Plenary Meeting Opens",
+        "2021-01-05",
+        "Pak Il",
+        url,
+    )
     assert doc.fetched_at and doc.passages[0].text.startswith("The plenary meeting")
     assert "Home" not in doc.text and "Copyright" not in doc.text
     assert site.agents[0].startswith("WPK-Archive/")
     assert archive.import_url(url).duplicates == 1  # the same text again: nothing new
     site.html(
         "/a/plenary.html",
-        page("Plenary Meeting Opens", ["The plenary meeting of the tungsten committee opened.",
-                                       "It discussed the people's economy."], author="Pak Il"),
+        page(
+            "Plenary Meeting Opens",
+            [
+                "The plenary meeting of the tungsten committee opened.",
+                "It discussed the people's economy.",
+            ],
+            author="Pak Il",
+        ),
     )
     assert archive.import_url(url).updated == 1
     assert [r.url for r in archive.revisions(doc.id)] == [url, url]
@@ -132,7 +151,9 @@ def test_an_article_page_is_imported_with_its_metadata_and_revisions(
     assert archive.document(doc.id) is not None  # marked, never deleted
 
 
-def test_a_feed_imports_every_item_it_can_and_only_what_is_new(archive: Archive, site: Site) -> None:
+def test_a_feed_imports_every_item_it_can_and_only_what_is_new(
+    archive: Archive, site: Site
+) -> None:
     base = site.base
     items = [
         ("/news/1.html", "Cobalt mine expands", "Tue, 05 Jan 2021 09:00:00 +0900"),

@@ -16,7 +16,11 @@ from wpk_archive.ui.main_window import MainWindow
 
 def _big_jsonl(path: Path, n: int) -> Path:
     rows = [
-        {"title": f"Orchard report {i}", "url": f"http://x/{i}", "text": f"Orchard {i} grew {i} apples."}
+        {
+            "title": f"Orchard report {i}",
+            "url": f"http://x/{i}",
+            "text": f"Orchard {i} grew {i} apples.",
+        }
         for i in range(n)
     ]
     path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
@@ -55,7 +59,9 @@ def test_a_cancelled_import_says_what_it_kept(qtbot, window: MainWindow, tmp_pat
     box.close()
 
 
-def test_import_from_url_and_the_reader_shows_history(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_import_from_url_and_the_reader_shows_history(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     pages = {
         "/story.html": STORY,
     }
@@ -64,7 +70,7 @@ def test_import_from_url_and_the_reader_shows_history(qtbot, window: MainWindow,
         def do_GET(self) -> None:
             text = pages.get(self.path)
             body = (
-                f"<html><head><title>Congress opens</title></head><body><article>"
+                "<html><head><title>Congress opens</title></head><body><article>"
                 + "".join(f"<p>{p}</p>" for p in (text or "").split("\n\n"))
                 + "</article></body></html>"
             ).encode()

@@ -435,7 +435,8 @@ class Archive:
             if pending and not report.cancelled:
                 self._import_batch(pending, report)
                 pending = []
-            self.rebuild_timeline()  # while the indexing process writes its segment
+            self._note_resent(report)  # as the indexing process writes its segment
+            self.rebuild_timeline()  # (after: a re-sent story counts once)
         except StoreError as exc:
             raise _incomplete(exc, report, len(pending), len(files) - n) from exc
         finally:
@@ -473,7 +474,8 @@ class Archive:
                 pending = []
                 if progress is not None:
                     progress(done, total, "")
-            self.rebuild_timeline()  # while the indexing process writes its segment
+            self._note_resent(report)  # as the indexing process writes its segment
+            self.rebuild_timeline()  # (after: a re-sent story counts once)
         except StoreError as exc:
             raise _incomplete(exc, report, len(pending), 0) from exc
         finally:
@@ -544,7 +546,10 @@ class Archive:
                     fresh.append(doc)
                     if existed:
                         updated.append(doc.id)
-                resent = self._resent.note(fresh, updated)
+                if len(items) >= BATCH or self._bulk is not None:
+                    self._resent.defer(updated)  # noted at the end, while the index is written
+                else:
+                    resent = self._resent.note(fresh, updated)
             report.duplicates += duplicates
             report.resent += resent
             report.updated += len(updated)
@@ -570,6 +575,12 @@ class Archive:
             except (IndexerFailed, OSError, passage_index.IndexError_) as exc:
                 # the store has committed the batch: the index is only behind, and is rebuilt
                 self._indexing_failed(exc)
+
+    def _note_resent(self, report: ImportReport) -> None:
+        """Find the re-sent stories among the documents a big import stored (they were left
+        for now: the indexing process is still writing, so this costs the user no time)."""
+        with self._write_lock:
+            report.resent += self._resent.note_missing()
 
     def _indexing_failed(self, exc: BaseException) -> None:
         """Stop indexing this import (the indexing process died, the index cannot be written):

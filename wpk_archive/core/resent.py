@@ -28,44 +28,31 @@ class ResentStories:
         self.store = store
         self._index: neardup.NearDuplicateIndex | None = None
 
-    def _loaded(self, skip: set[str] | frozenset[str] = frozenset()) -> neardup.NearDuplicateIndex:
-        """The index, loaded on first use; signatures missing from the store (documents
-        imported before schema 5) are computed then, except those of ``skip`` (the batch
-        being noted)."""
+    def _loaded(self) -> neardup.NearDuplicateIndex:
+        """The index of the stored signatures, loaded on first use."""
         if self._index is not None:
             return self._index
         index = neardup.NearDuplicateIndex()
         if self.store.get_meta(SIGNATURE_META) not in (None, str(neardup.SIGNATURE_VERSION)):
             self.store.clear_signatures()  # a new signature scheme: every one is redone
+            self.store.set_meta(SIGNATURE_META, str(neardup.SIGNATURE_VERSION))
+        elif self.store.get_meta(SIGNATURE_META) is None:
+            self.store.set_meta(SIGNATURE_META, str(neardup.SIGNATURE_VERSION))
         for doc_id, raw in self.store.signatures():
             if raw:
                 index.add(doc_id, np.frombuffer(raw, dtype=np.uint32).copy())
-        missing = [d for d in self.store.documents_without_signature() if d not in skip]
-        for start in range(0, len(missing), 500):  # documents imported before signatures
-            docs = [
-                self.store.document(d, with_passages=False) for d in missing[start : start + 500]
-            ]
-            present = [d for d in docs if d is not None]
-            rows: list[tuple[str, bytes | None]] = []
-            for doc, sig in zip(
-                present, neardup.signatures([d.text for d in present]), strict=True
-            ):
-                rows.append((doc.id, sig.tobytes() if sig is not None else None))
-                if sig is not None:
-                    index.add(doc.id, sig)
-            self.store.put_signatures(rows)
-        self.store.set_meta(SIGNATURE_META, str(neardup.SIGNATURE_VERSION))
         self._index = index
         return index
 
     def note(self, docs: Sequence[Document], updated: Iterable[str] = ()) -> int:
-        """Compare newly stored documents with the archive (and with each other) and store
-        their signatures and pairs; call inside the batch's transaction. Returns how many of
-        them are re-sent stories of another document."""
-        batch = {doc.id: doc for doc in docs}
-        index = self._loaded(set(batch))
-        for doc_id in updated:
+        """Compare stored documents (new ones, or new revisions: ``updated``) with the archive
+        and with each other, and store their signatures and pairs; call inside a write
+        transaction. Returns how many of them are re-sent stories of another document."""
+        index = self._loaded()
+        changed = set(updated)
+        for doc_id in changed:
             index.remove(doc_id)
+        batch = {doc.id: doc for doc in docs}
         rows: list[tuple[str, bytes | None]] = []
         resent = 0
         for doc, sig in zip(docs, neardup.signatures([d.text for d in docs]), strict=True):
@@ -82,10 +69,37 @@ class ResentStories:
                     if score is not None:
                         pairs.append((other_id, score))
                 index.add(doc.id, sig)
-            if pairs or doc.id in updated:
+            if pairs or doc.id in changed:
                 self.store.replace_near_duplicates(doc.id, pairs)
             resent += bool(pairs)
         self.store.put_signatures(rows)
+        return resent
+
+    def defer(self, updated: Iterable[str]) -> None:
+        """A big import notes its documents at its end (:meth:`note_missing`), while the
+        indexing process finishes: a new revision's old signature is dropped now so that its
+        new text is noted then."""
+        changed = list(updated)
+        if changed:
+            self.store.drop_signatures(changed)
+            for doc_id in changed:  # its pairs were of its earlier text
+                self.store.replace_near_duplicates(doc_id, [])
+                if self._index is not None:
+                    self._index.remove(doc_id)
+
+    def note_missing(self, chunk: int = 500) -> int:
+        """Note every stored document that has no signature yet (those of a big import, and
+        those imported before schema 5), in chunks, each chunk in one transaction."""
+        self._loaded()
+        missing = self.store.documents_without_signature()
+        resent = 0
+        for start in range(0, len(missing), chunk):
+            with self.store.transaction():
+                docs = [
+                    self.store.document(d, with_passages=False)
+                    for d in missing[start : start + chunk]
+                ]
+                resent += self.note([d for d in docs if d is not None])
         return resent
 
     def forget(self, doc_id: str) -> None:

@@ -600,6 +600,13 @@ class Store:
                 [(doc_id, sig if sig is not None else b"") for doc_id, sig in rows],
             )
 
+    def drop_signatures(self, doc_ids: Iterable[str]) -> None:
+        """Forget the signatures of documents whose text changed (they are computed again)."""
+        with self.transaction():
+            self.db.conn.executemany(
+                "DELETE FROM doc_signatures WHERE doc_id = ?", [(d,) for d in doc_ids]
+            )
+
     def clear_signatures(self) -> None:
         """Forget every signature (they are computed again)."""
         with self.transaction():

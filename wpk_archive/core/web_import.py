@@ -121,7 +121,9 @@ def _mark_gone(archive: Archive, origins: list[str], report: ImportReport) -> No
         report.removed += archive.store.mark_removed(ids, web.now_iso())
 
 
-def _check_unlisted(archive: Archive, feed: web.Feed, fetch: web.Fetch, report: ImportReport) -> None:
+def _check_unlisted(
+    archive: Archive, feed: web.Feed, fetch: web.Fetch, report: ImportReport
+) -> None:
     """Entries imported from this feed that it no longer lists: marked "removed at source" when
     their page answers 404 or 410 (a feed that merely rolls on is not a removal)."""
     listed = {web.page_origin(e.link) for e in feed.entries if e.link}

@@ -78,8 +78,8 @@ def _tokens(text: str) -> list[str]:
 
 
 def _joined(tokens: list[str]) -> str:
-    return " ".join(tokens).replace(" \n\n ", "\n\n").replace("\n\n ", "\n\n").replace(
-        " \n\n", "\n\n"
+    return (
+        " ".join(tokens).replace(" \n\n ", "\n\n").replace("\n\n ", "\n\n").replace(" \n\n", "\n\n")
     )
 
 

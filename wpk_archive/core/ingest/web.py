@@ -20,7 +20,6 @@ from datetime import datetime, timezone
 from typing import Any
 
 from wpk_archive import __version__
-from wpk_archive.core.validation import clean_title
 from wpk_archive.core.ingest.document import (
     Item,
     Refusal,
@@ -29,6 +28,7 @@ from wpk_archive.core.ingest.document import (
     normalize_text,
 )
 from wpk_archive.core.ingest.html import page_article, read_html
+from wpk_archive.core.validation import clean_title
 
 USER_AGENT = (
     f"WPK-Archive/{__version__} (a researcher's desktop archive; fetches one page at a time, "
@@ -92,7 +92,7 @@ def fetch(url: str, *, timeout: float | None = None, max_bytes: int | None = Non
         raise FetchError(str(exc)) from exc
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (checked)
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
                 raise FetchError(
@@ -172,7 +172,10 @@ def parse_feed(fetched: Fetched) -> Feed:
         content = entry.get("content") or []
         text = content[0].get("value", "") if content else entry.get("summary", "")
         # (dict.get: feedparser's own get maps one stamp onto the other, with a warning)
-        published_at, updated_at = dict.get(entry, "published_parsed"), dict.get(entry, "updated_parsed")
+        published_at, updated_at = (
+            dict.get(entry, "published_parsed"),
+            dict.get(entry, "updated_parsed"),
+        )
         published = _stamp(published_at or updated_at)
         feed.entries.append(
             Entry(
@@ -199,9 +202,7 @@ def read_page(fetched: Fetched, origin: str, *, requested: str) -> tuple[list[It
     return read_html(fetched.data, src, url=fetched.url, fetched_at=fetched.fetched_at)
 
 
-def read_entry(
-    entry: Entry, feed: Feed, fetch_page: Fetch
-) -> tuple[list[Item], list[Refusal]]:
+def read_entry(entry: Entry, feed: Feed, fetch_page: Fetch) -> tuple[list[Item], list[Refusal]]:
     """One feed entry: its page fetched and read, titled and dated by the feed; when the page
     cannot be fetched, the entry's own text if it has one (with a note), else a refusal."""
     shown = entry.link or entry.id or feed.url
@@ -219,9 +220,7 @@ def read_entry(
         if article is None or len(article.text) < 200:
             return [], notes or [Refusal(shown, "the page has no text to import")]
         why = notes[0].problem if notes else "the page had no text"
-        doc = document_from_text(
-            article.text, origin=origin, url=entry.link, fetched_at=now_iso()
-        )
+        doc = document_from_text(article.text, origin=origin, url=entry.link, fetched_at=now_iso())
         items = [Item(origin, doc)]
         notes = [Refusal(shown, f"{why}; the feed's own text was imported", kind="repaired")]
     doc = items[0].document
