@@ -61,7 +61,9 @@ def main() -> int:
     sigs: dict[str, object] = {}
     for start in range(0, len(docs), 500):  # in batches, as an import computes them
         batch = docs[start : start + 500]
-        sigs.update(zip((d.id for d in batch), neardup.signatures([d.text for d in batch])))
+        sigs.update(
+            zip((d.id for d in batch), neardup.signatures([d.text for d in batch]), strict=True)
+        )
     took = time.perf_counter() - started
     print(
         f"numpy MinHash signatures: {took:.2f} s ({took / len(docs) * 1e3:.3f} ms/article)",

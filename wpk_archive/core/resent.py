@@ -95,11 +95,8 @@ class ResentStories:
         resent = 0
         for start in range(0, len(missing), chunk):
             with self.store.transaction():
-                docs = [
-                    self.store.document(d, with_passages=False)
-                    for d in missing[start : start + chunk]
-                ]
-                resent += self.note([d for d in docs if d is not None])
+                docs = self.store.documents_without_passages_by_id(missing[start : start + chunk])
+                resent += self.note(docs)
         return resent
 
     def forget(self, doc_id: str) -> None:

@@ -448,6 +448,19 @@ class Store:
             passages = self.passages(doc_id) if with_passages else []
         return _document(rows[0], passages)
 
+    def documents_without_passages_by_id(self, ids: Iterable[str]) -> list[Document]:
+        """Many stored documents at once, without their passages (missing ids are left out)."""
+        wanted = list(ids)
+        found: list[Document] = []
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            found.extend(
+                _document(r, [])
+                for r in self._rows(f"SELECT * FROM documents WHERE id IN ({marks})", chunk)
+            )
+        return found
+
     def find_document_ids(self, prefix: str) -> list[str]:
         """Ids starting with ``prefix`` (so users can type a short id)."""
         return [

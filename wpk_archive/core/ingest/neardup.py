@@ -59,18 +59,17 @@ SIGNATURE_VERSION = 2
 """Bumped when the shingling or the hash functions change (stored signatures are then redone)."""
 
 # Words are runs of ASCII letters, digits and "_", and of any non-ASCII character (Hangul,
-# accented letters) once common punctuation has become spaces; each word's hash is a
-# polynomial hash of its UTF-8 bytes, computed for a whole batch of texts at once.
+# accented letters), less common punctuation (curly quotes, dashes, ellipses, CJK marks: their
+# UTF-8 bytes are masked out); each word's hash is a polynomial hash of its UTF-8 bytes,
+# computed for a whole batch of texts at once.
 _WORD_BYTE = np.zeros(256, dtype=bool)
 _WORD_BYTE[list(b"abcdefghijklmnopqrstuvwxyz0123456789_")] = True
 _WORD_BYTE[0x80:] = True
-_PUNCTUATION = str.maketrans(
-    dict.fromkeys(
-        "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00ab\u00bb\u00b7\u2022\u00a0"
-        "\u3000\u3001\u3002\uff0c\u300c\u300d\u300e\u300f\u300a\u300b",
-        " ",
-    )
-)
+_PUNCTUATION_LEADS = ((0xE2, 0x80), (0xE3, 0x80), (0xEF, 0xBC))
+"""UTF-8 of U+2000-U+203F (quotes, dashes, ellipsis...), U+3000-U+303F (CJK punctuation) and
+U+FF00-U+FF3F (full-width punctuation and digits)."""
+_PUNCTUATION_PAIRS = ((0xC2, 0xA0), (0xC2, 0xAB), (0xC2, 0xBB), (0xC2, 0xB7))
+"""UTF-8 of no-break space, « » and the middle dot."""
 _BASE = 0x100000001B3
 _powers: dict[str, np.ndarray] = {}
 
@@ -89,28 +88,49 @@ def _power_tables(size: int) -> tuple[np.ndarray, np.ndarray]:
     return _powers["p"], _powers["q"]
 
 
+def _word_mask(data: np.ndarray) -> np.ndarray:
+    """Which bytes belong to words (see above)."""
+    word = _WORD_BYTE[data]
+    leads = np.flatnonzero(data[:-1] >= 0xC2)  # where a non-ASCII character starts, if any
+    if len(leads):
+        first, second = data[leads], data[leads + 1]
+        for a, b in _PUNCTUATION_LEADS:
+            at = leads[(first == a) & (second == b)]
+            at = at[at + 2 < len(data)]
+            word[at] = word[at + 1] = word[at + 2] = False
+        for a, b in _PUNCTUATION_PAIRS:
+            at = leads[(first == a) & (second == b)]
+            word[at] = word[at + 1] = False
+    return word
+
+
 def batch_shingles(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """The 64-bit hashes of the overlapping 5-word shingles of many texts at once, and the
     index of the text each one belongs to (in order; duplicates kept)."""
-    encoded = [t.lower().translate(_PUNCTUATION).encode("utf-8", "replace") for t in texts]
+    encoded = [t.lower().encode("utf-8", "replace") for t in texts]
     data = np.frombuffer(b"\x00".join(encoded), dtype=np.uint8)
-    if not len(data):
-        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+    size = len(data)
+    empty = np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+    if size < 3:
+        return empty
     starts_of_text = np.cumsum([0] + [len(e) + 1 for e in encoded[:-1]])
-    word = _WORD_BYTE[data].astype(np.int8)
-    edges = np.diff(np.concatenate(([0], word, [0])))
-    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
-    power, inverse = _power_tables(len(data) + 1)
+    word = _word_mask(data)
+    begins = word.copy()
+    begins[1:] &= ~word[:-1]
+    finishes = word.copy()
+    finishes[:-1] &= ~word[1:]
+    starts, ends = np.flatnonzero(begins), np.flatnonzero(finishes) + 1
+    power, inverse = _power_tables(size + 1)
     with np.errstate(over="ignore"):
-        prefix = np.zeros(len(data) + 1, dtype=np.uint64)
-        np.cumsum((data.astype(np.uint64) + np.uint64(1)) * power[: len(data)], out=prefix[1:])
+        prefix = np.zeros(size + 1, dtype=np.uint64)
+        np.cumsum(np.multiply(data, power[:size], dtype=np.uint64), out=prefix[1:])
         tokens = (prefix[ends] - prefix[starts]) * inverse[starts]
         owner = np.searchsorted(starts_of_text, starts, side="right") - 1
         n = len(tokens) - SHINGLE + 1
         if n <= 0:
-            return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
-        combined = np.zeros(n, dtype=np.uint64)
-        for k in range(SHINGLE):
+            return empty
+        combined = tokens[:n] * _MULTIPLIERS[0]
+        for k in range(1, SHINGLE):
             combined += tokens[k : k + n] * _MULTIPLIERS[k]
         combined ^= combined >> np.uint64(29)  # mix the high bits down (sampling looks at them)
         combined *= np.uint64(0xBF58476D1CE4E5B9)
@@ -141,7 +161,9 @@ def signatures(texts: Sequence[str]) -> list[np.ndarray | None]:
         docs = present[chunk : chunk + 256]
         a, b = bounds[docs[0]], bounds[docs[-1] + 1]
         with np.errstate(over="ignore"):
-            values = (hashed[a:b, None] * _A[None, :] + _B[None, :]) >> np.uint64(32)
+            values = hashed[a:b, None] * _A[None, :]
+            values += _B[None, :]
+            values >>= np.uint64(32)
         mins = np.minimum.reduceat(values, bounds[docs] - a, axis=0).astype(np.uint32)
         for row, doc in enumerate(docs):
             if counts[doc] >= MIN_SHINGLES:
