@@ -547,7 +547,7 @@ class Archive:
                     if existed:
                         updated.append(doc.id)
                 if len(items) >= BATCH or self._bulk is not None:
-                    self._resent.defer(updated)  # noted at the end, while the index is written
+                    self._resent.sign(fresh, updated)  # compared at the end, as the index is written
                 else:
                     resent = self._resent.note(fresh, updated)
             report.duplicates += duplicates
@@ -580,7 +580,7 @@ class Archive:
         """Find the re-sent stories among the documents a big import stored (they were left
         for now: the indexing process is still writing, so this costs the user no time)."""
         with self._write_lock:
-            report.resent += self._resent.note_missing()
+            report.resent += self._resent.note_pending()
 
     def _indexing_failed(self, exc: BaseException) -> None:
         """Stop indexing this import (the indexing process died, the index cannot be written):

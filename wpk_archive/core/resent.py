@@ -27,6 +27,7 @@ class ResentStories:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._index: neardup.NearDuplicateIndex | None = None
+        self._pending: list[tuple[str, np.ndarray]] = []
 
     def _loaded(self) -> neardup.NearDuplicateIndex:
         """The index of the stored signatures, loaded on first use."""
@@ -48,56 +49,81 @@ class ResentStories:
         """Compare stored documents (new ones, or new revisions: ``updated``) with the archive
         and with each other, and store their signatures and pairs; call inside a write
         transaction. Returns how many of them are re-sent stories of another document."""
-        index = self._loaded()
-        changed = set(updated)
-        for doc_id in changed:
-            index.remove(doc_id)
-        batch = {doc.id: doc for doc in docs}
-        rows: list[tuple[str, bytes | None]] = []
+        signed = self._sign(docs, updated)
+        self.store.put_signatures((doc_id, sig.tobytes()) for doc_id, sig in signed)
+        known = {doc.id: doc for doc in docs}
+        return sum(self._match(doc_id, sig, known) for doc_id, sig in signed)
+
+    def sign(self, docs: Sequence[Document], updated: Iterable[str] = ()) -> None:
+        """For a big import: sign a batch now (its texts are at hand) and compare it at the
+        end (:meth:`note_pending`), while the indexing process finishes. Until then its
+        signatures are not stored: cut short, the next :meth:`note_pending` reads them again."""
+        self._pending.extend(self._sign(docs, updated))
+
+    def note_pending(self, chunk: int = 500) -> int:
+        """Compare the documents signed by :meth:`sign` (and any stored document without a
+        signature: one whose import was cut short, or imported before schema 5) with the
+        archive; returns how many are re-sent stories. Each chunk is one transaction."""
+        pending, self._pending = self._pending, []
         resent = 0
-        for doc, sig in zip(docs, neardup.signatures([d.text for d in docs]), strict=True):
-            rows.append((doc.id, sig.tobytes() if sig is not None else None))
-            pairs: list[tuple[str, float]] = []
-            if sig is not None:
-                for other_id, _estimate in index.matches(doc.id, sig):
-                    other = batch.get(other_id) or self.store.document(
-                        other_id, with_passages=False
-                    )
-                    if other is None:
-                        continue
-                    score = neardup.same_story(doc, other)
-                    if score is not None:
-                        pairs.append((other_id, score))
-                index.add(doc.id, sig)
-            if pairs or doc.id in changed:
-                self.store.replace_near_duplicates(doc.id, pairs)
-            resent += bool(pairs)
-        self.store.put_signatures(rows)
-        return resent
-
-    def defer(self, updated: Iterable[str]) -> None:
-        """A big import notes its documents at its end (:meth:`note_missing`), while the
-        indexing process finishes: a new revision's old signature is dropped now so that its
-        new text is noted then."""
-        changed = list(updated)
-        if changed:
-            self.store.drop_signatures(changed)
-            for doc_id in changed:  # its pairs were of its earlier text
-                self.store.replace_near_duplicates(doc_id, [])
-                if self._index is not None:
-                    self._index.remove(doc_id)
-
-    def note_missing(self, chunk: int = 500) -> int:
-        """Note every stored document that has no signature yet (those of a big import, and
-        those imported before schema 5), in chunks, each chunk in one transaction."""
-        self._loaded()
+        for start in range(0, len(pending), chunk):
+            part = pending[start : start + chunk]
+            with self.store.transaction():
+                self.store.put_signatures((doc_id, sig.tobytes()) for doc_id, sig in part)
+                known: dict[str, Document] = {}
+                resent += sum(self._match(doc_id, sig, known) for doc_id, sig in part)
         missing = self.store.documents_without_signature()
-        resent = 0
         for start in range(0, len(missing), chunk):
             with self.store.transaction():
                 docs = self.store.documents_without_passages_by_id(missing[start : start + chunk])
                 resent += self.note(docs)
         return resent
+
+    def _sign(
+        self, docs: Sequence[Document], updated: Iterable[str]
+    ) -> list[tuple[str, np.ndarray]]:
+        """The signatures of ``docs`` (texts too short for one are recorded as such now; a new
+        revision's pairs, of its earlier text, are dropped)."""
+        index = self._loaded()
+        for doc_id in updated:
+            index.remove(doc_id)
+            self.store.replace_near_duplicates(doc_id, [])
+        short: list[tuple[str, bytes | None]] = []
+        signed: list[tuple[str, np.ndarray]] = []
+        for doc, sig in zip(docs, neardup.signatures([d.text for d in docs]), strict=True):
+            if sig is None:
+                short.append((doc.id, None))
+            else:
+                signed.append((doc.id, sig))
+        self.store.put_signatures(short)
+        if updated:
+            self.store.drop_signatures(d for d, _ in signed)  # the earlier text's
+        return signed
+
+    def _match(self, doc_id: str, sig: np.ndarray, known: dict[str, Document]) -> bool:
+        """Compare one signed document with the indexed ones (then index it); store its pairs.
+        ``known``: documents at hand, by id (others are read when a candidate needs them)."""
+        index = self._loaded()
+        pairs: list[tuple[str, float]] = []
+        for other_id, _estimate in index.matches(doc_id, sig):
+            doc, other = (self._text_of(d, known) for d in (doc_id, other_id))
+            if doc is None or other is None:
+                continue
+            score = neardup.same_story(doc, other)
+            if score is not None:
+                pairs.append((other_id, score))
+        index.add(doc_id, sig)
+        if pairs:
+            self.store.replace_near_duplicates(doc_id, pairs)
+        return bool(pairs)
+
+    def _text_of(self, doc_id: str, known: dict[str, Document]) -> Document | None:
+        if doc_id not in known:
+            found = self.store.document(doc_id, with_passages=False)
+            if found is None:
+                return None
+            known[doc_id] = found
+        return known[doc_id]
 
     def forget(self, doc_id: str) -> None:
         """A deleted document leaves the index (the store's rows went with it)."""
