@@ -30,6 +30,8 @@ from wpk_archive.core.archive import (
 )
 from wpk_archive.core.dates import date_mention_to_json
 from wpk_archive.core.export import TIMELINE_FORMATS, document_markdown, timeline_export
+from wpk_archive.core.history import revisions_json
+from wpk_archive.core.ingest.revisions import diff_to_json
 from wpk_archive.core.models import EVENT_KINDS, Document, Snippet
 from wpk_archive.core.search.indexer import WORKER_FLAG, worker_main
 from wpk_archive.core.timeline import event_to_json
@@ -142,8 +144,15 @@ def _parser() -> argparse.ArgumentParser:
     gui = sub.add_parser("gui", help="open the desktop app (the default)")
     gui.add_argument("--screenshot", type=Path, help="save a picture of the window and exit")
 
-    imp = sub.add_parser("import", help="import files and folders (.txt .md .html .jsonl)")
-    imp.add_argument("paths", nargs="+", type=Path)
+    imp = sub.add_parser(
+        "import",
+        help="import files, folders and web pages or feeds (.txt .md .html .jsonl .pdf .docx "
+        ".odt .epub .gz .zip, http(s) URLs)",
+    )
+    imp.add_argument("paths", nargs="+", metavar="PATH_OR_URL")
+    imp.add_argument(
+        "--ocr", action="store_true", help="read scanned PDFs by OCR (needs tesseract)"
+    )
 
     search = sub.add_parser("search", help="search every passage")
     search.add_argument("query")
@@ -163,6 +172,12 @@ def _parser() -> argparse.ArgumentParser:
     show = sub.add_parser("show", help="print a document with numbered passages")
     show.add_argument("doc_id")
     show.add_argument("--json", action="store_true")
+
+    diff = sub.add_parser("diff", help="what changed at the source between two revisions")
+    diff.add_argument("doc_id")
+    diff.add_argument("--from", dest="from_rev", type=int, metavar="REV")
+    diff.add_argument("--to", dest="to_rev", type=int, metavar="REV")
+    diff.add_argument("--json", action="store_true")
 
     tl = sub.add_parser("timeline", help="list timeline events")
     tl.add_argument("--kind", choices=EVENT_KINDS)
@@ -230,6 +245,11 @@ def _parser() -> argparse.ArgumentParser:
     doc.add_argument("--source")
     doc.add_argument("--url")
     doc.add_argument("--delete", action="store_true")
+    doc.add_argument(
+        "--separate",
+        action="store_true",
+        help="it is not a re-send of the documents it is grouped with: split it off",
+    )
     doc.add_argument("--export-notes", type=Path, help="(delete) save your notes on it here first")
     doc.add_argument("--yes", action="store_true", help="(delete) your notes on it may be lost")
 
@@ -271,8 +291,17 @@ def _import(archive: Archive, args: argparse.Namespace) -> int:
             print(line, end="", file=sys.stderr, flush=True)
 
     failure: ImportIncomplete | None = None
+    urls = [p for p in args.paths if re.match(r"(?i)https?://", p)]
+    paths = [Path(p) for p in args.paths if p not in urls]
     try:
-        report = archive.import_paths(args.paths, progress=progress)
+        report = archive.import_paths(paths, progress=progress, ocr=args.ocr)
+        for url in urls:
+            fetched = archive.import_url(url, progress=progress)
+            for name in ("added", "updated", "duplicates", "resent", "removed"):
+                setattr(report, name, getattr(report, name) + getattr(fetched, name))
+            report.refused += fetched.refused
+            report.notes += fetched.notes
+            report.notices += fetched.notices
     except ImportIncomplete as exc:
         failure, report = exc, exc.report
     if sys.stderr.isatty():
@@ -369,6 +398,9 @@ def _show(archive: Archive, args: argparse.Namespace) -> int:
     doc = _find_document(archive, args.doc_id)
     if doc is None:
         return 1
+    revisions = archive.revisions(doc.id)
+    duplicates = archive.duplicates(doc.id)
+    removed = archive.removed_at(doc.id)
     if args.json:
         _print_json(
             {
@@ -377,18 +409,62 @@ def _show(archive: Archive, args: argparse.Namespace) -> int:
                 "date": doc.date,
                 "source": doc.source,
                 "url": doc.url,
+                "author": doc.author,
+                "fetched_at": doc.fetched_at,
+                "removed_at_source": removed,
                 "passages": [
                     {"passage": p.ordinal, "start": p.start, "end": p.end, "text": p.text}
+                    | ({"page": p.page} if p.page is not None else {})
                     for p in doc.passages
                 ],
+                "revisions": revisions_json(revisions),
+                "duplicates": duplicates,
             }
         )
         return 0
     print(doc.title)
-    print(" · ".join(x for x in (doc.date or "undated", doc.source, doc.url) if x))
-    print(f"id {doc.id}\n")
+    print(" · ".join(x for x in (doc.author, doc.date or "undated", doc.source, doc.url) if x))
+    print(f"id {doc.id}")
+    if len(revisions) > 1:
+        print(f"revision {revisions[-1].id} of {len(revisions)} (wpk-archive diff {doc.id})")
+    if removed:
+        print(f"removed at source (found gone {removed})")
+    if duplicates:
+        titles = archive.document_titles(duplicates)
+        print("also published as: " + "; ".join(f"{titles.get(d, d)} [{d}]" for d in duplicates))
+    print()
     for p in doc.passages:
-        print(f"[{p.ordinal}] {p.text}\n")
+        page = f" (p. {p.page})" if p.page is not None else ""
+        print(f"[{p.ordinal}]{page} {p.text}\n")
+    return 0
+
+
+def _diff(archive: Archive, args: argparse.Namespace) -> int:
+    doc = _find_document(archive, args.doc_id)
+    if doc is None:
+        return 1
+    old, new, runs = archive.diff(doc.id, args.from_rev, args.to_rev)
+    if args.json:
+        _print_json(
+            {
+                "doc_id": doc.id,
+                "from": old.to_json(),
+                "to": new.to_json(),
+            }
+            | diff_to_json(runs)  # type: ignore[arg-type]
+        )
+        return 0
+    tty = sys.stdout.isatty()
+    print(f"{doc.title}: revision {old.id} ({old.imported_at}) -> {new.id} ({new.imported_at})")
+    changed = [(op, text) for op, text in runs if op != "="]
+    if not changed:
+        print("no words changed")
+    for op, text in changed:
+        if tty:
+            colour = "31" if op == "-" else "32"
+            print(_Styled(f"\x1b[{colour}m{op} {_plain(text)}\x1b[0m"))
+        else:
+            print(f"{op} {text}")
     return 0
 
 
@@ -418,6 +494,9 @@ def _timeline(archive: Archive, args: argparse.Namespace) -> int:
             marks.append("sources also say " + ", ".join(e.conflicting_dates))
         mark = f" ({'; '.join(marks)})" if marks else ""
         count = "reference only" if e.reference_only else f"{len(e.sources)} source(s)"
+        resent = len(e.sources) - (e.independent_sources or len(e.sources))
+        if resent > 0 and not e.reference_only:  # a re-sent story counts once
+            count = f"{len(e.sources) - resent} source(s), +{resent} re-sent"
         print(f"{when:<24} {e.kind:<22} {e.name}{mark}  [{count}]")
     return 0
 
@@ -631,6 +710,9 @@ def _doc(archive: Archive, args: argparse.Namespace) -> int:
         archive.delete_document(doc.id, export_to=args.export_notes, confirm_loss=args.yes)
         print(f"deleted {doc.id} ({doc.title})", file=sys.stderr)
         return 0
+    if args.separate:
+        archive.separate_duplicate(doc.id)
+        print(f"{doc.id} is no longer grouped with other publications", file=sys.stderr)
     changes = _given(title=args.title, date=args.date, source=args.source, url=args.url)
     if changes:
         archive.correct_document(doc.id, **changes)
@@ -749,6 +831,7 @@ _COMMANDS = {
     "import": _import,
     "search": _search,
     "show": _show,
+    "diff": _diff,
     "timeline": _timeline,
     "summary": _summary,
     "reindex": _reindex,

@@ -197,7 +197,7 @@ def test_unreadable_file_is_reported_even_as_root(
 ) -> None:
     (tmp_path / "ok.txt").write_text("Fine\n\nThe orchard plenum.", encoding="utf-8")
     (tmp_path / "locked.txt").write_text("Secret", encoding="utf-8")
-    from wpk_archive.core import ingest
+    from wpk_archive.core.ingest import files as ingest
 
     real = ingest._read_file
 
@@ -232,4 +232,4 @@ def test_every_refusal_names_the_file_the_problem_and_what_to_do(
     )
     messages = {Path(r.path).name: r.problem for r in report.refused}
     assert set(messages) == {"empty.txt", "image.txt", "data.pdf", "missing.txt"}
-    assert "import .txt" in messages["image.txt"] and "import .txt" in messages["data.pdf"]
+    assert "import .txt" in messages["image.txt"] and "damaged" in messages["data.pdf"]

@@ -19,7 +19,15 @@ from typing import Any
 
 from platformdirs import user_data_dir
 
-from wpk_archive.core import corrections, editing, store_salvage, summaries, timeline, user_notes
+from wpk_archive.core import (
+    corrections,
+    editing,
+    history,
+    store_salvage,
+    summaries,
+    timeline,
+    user_notes,
+)
 from wpk_archive.core import search as passage_index
 from wpk_archive.core import store as store_module
 from wpk_archive.core.chronology import Chronology, load_chronology
@@ -28,6 +36,7 @@ from wpk_archive.core.ingest import Item, Refusal, document_from_text, expand_pa
 from wpk_archive.core.locking import ArchiveLock
 from wpk_archive.core.models import Document, Event, EventSource, SearchResult, SummarySentence
 from wpk_archive.core.paths import resources_dir
+from wpk_archive.core.resent import ResentStories
 from wpk_archive.core.search.indexer import BackgroundIndexer, IndexerFailed
 from wpk_archive.core.search.results import Sort, run_search
 from wpk_archive.core.store import Store, now_iso
@@ -108,7 +117,12 @@ class ImportReport:
 
     added: int = 0
     updated: int = 0
+    """Documents already in the archive whose text changed: a new revision (the earlier kept)."""
     duplicates: int = 0
+    resent: int = 0
+    """Documents found to be a re-sent story (a near-duplicate) of another document."""
+    removed: int = 0
+    """Documents a re-fetch found no longer offered by their source (marked, not deleted)."""
     refused: list[Refusal] = field(default_factory=list)
     cancelled: bool = False
     notes: list[Refusal] = field(default_factory=list)
@@ -133,6 +147,10 @@ class ImportReport:
             f"{self.updated} updated",
             f"{self.duplicates} already present",
         ]
+        if self.resent:
+            parts.append(f"{self.resent} re-sent stories grouped")
+        if self.removed:
+            parts.append(f"{self.removed} removed at source")
         if self.refused:
             parts.append(f"{len(self.refused)} refused")
         if self.cancelled:
@@ -282,6 +300,7 @@ class Archive:
         self._index_failed: str | None = None
         """Why indexing stopped during the current import (the index is rebuilt after it)."""
         self._write_lock = threading.RLock()
+        self._resent = ResentStories(self.store)
         self.orphan_corrections: list[corrections.Correction] = []
         self._chronology: Chronology | None = None
         self.failed_corrections: list[tuple[corrections.Correction, str]] = []
@@ -380,8 +399,12 @@ class Archive:
         *,
         progress: Progress | None = None,
         cancelled: Callable[[], bool] | None = None,
+        ocr: bool = False,
     ) -> ImportReport:
-        """Import files and folders. Refused files are reported; everything else is imported."""
+        """Import files and folders. Refused files are reported; everything else is imported.
+
+        ``progress`` is told of every file and, within a file of many articles, every few
+        articles; ``ocr`` reads scanned PDFs by OCR (tesseract)."""
         self._require_writable()
         files, refusals = expand_paths([Path(p) for p in paths])
         report = ImportReport()
@@ -393,7 +416,9 @@ class Archive:
                 if cancelled is not None and cancelled():
                     report.cancelled = True
                     break
-                items, refused = read_path(path)
+                if progress is not None:
+                    progress(n - 1, len(files), f"reading {path.name}")
+                items, refused = read_path(path, ocr=ocr)
                 report.take(refused)
                 pending.extend(items)
                 in_file = len(items)
@@ -401,19 +426,18 @@ class Archive:
                     if cancelled is not None and cancelled():
                         report.cancelled = True
                         break
-                    self._import_batch(pending[:BATCH], report)
+                    tick = _file_ticker(
+                        progress, n, len(files), path.name, in_file - len(pending), in_file
+                    )
+                    self._import_batch(pending[:BATCH], report, tick if in_file > BATCH else None)
                     pending = pending[BATCH:]
-                    if progress is not None and in_file > BATCH:
-                        done = in_file - len(pending)
-                        progress(
-                            n - 1, len(files), f"{path.name}: {done:,} of {in_file:,} articles"
-                        )
                 if progress is not None:
                     progress(n, len(files), path.name)
             if pending and not report.cancelled:
                 self._import_batch(pending, report)
                 pending = []
-            self.rebuild_timeline()  # while the indexing process writes its segment
+            self._note_resent(report)  # as the indexing process writes its segment
+            self.rebuild_timeline()  # (after: a re-sent story counts once)
         except StoreError as exc:
             raise _incomplete(exc, report, len(pending), len(files) - n) from exc
         finally:
@@ -440,7 +464,7 @@ class Archive:
                     break
                 pending.append(item)
                 if len(pending) >= BATCH:
-                    self._import_batch(pending, report)
+                    self._import_batch(pending, report, _items_ticker(progress, done, total))
                     done += len(pending)
                     pending = []
                     if progress is not None:
@@ -451,15 +475,35 @@ class Archive:
                 pending = []
                 if progress is not None:
                     progress(done, total, "")
-            self.rebuild_timeline()  # while the indexing process writes its segment
+            self._note_resent(report)  # as the indexing process writes its segment
+            self.rebuild_timeline()  # (after: a re-sent story counts once)
         except StoreError as exc:
             raise _incomplete(exc, report, len(pending), 0) from exc
         finally:
             self._finish_bulk(report)
         return report
 
-    def _import_batch(self, items: list[Item], report: ImportReport) -> None:
-        """Store, extract and index one batch: SQLite commits first, the index follows."""
+    def import_url(
+        self,
+        url: str,
+        *,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> ImportReport:
+        """Import an article page, or an RSS/Atom feed and the pages of its entries (see
+        :mod:`wpk_archive.core.web_import`); the URL and the fetch time are stored."""
+        from wpk_archive.core import web_import
+
+        return web_import.import_url(self, url, progress=progress, cancelled=cancelled)
+
+    def _import_batch(
+        self, items: list[Item], report: ImportReport, tick: Callable[[int], None] | None = None
+    ) -> None:
+        """Store, extract and index one batch: SQLite commits first, the index follows.
+
+        A document already stored under the same origin with another text gets a new revision
+        (the earlier one is kept, the user's anchors move to the new text); re-sent stories
+        are grouped with what they re-send. ``tick(n)``: n documents of the batch are done."""
         with self._write_lock:
             try:
                 self._ensure_index(for_edit=True)
@@ -470,6 +514,7 @@ class Archive:
             kinds: dict[tuple[str, int], set[str]] = {}
             seen_hashes: set[str] = set()
             duplicates = 0  # counted into the report once the batch is committed
+            resent = 0
             with self.store.transaction():
                 # committed together with the batch: a crash before the timeline is merged again
                 # leaves this mark, and the next open merges it (see __init__)
@@ -485,11 +530,16 @@ class Archive:
                         # let a waiting GUI thread run (each yield costs ~0.1-0.5 ms when the
                         # indexing process keeps the other core busy, so not every document)
                         time.sleep(0)
+                    if tick is not None and n % 25 == 0:
+                        tick(n)
                     existed = self.store.document_hash(doc.id) is not None
+                    previous = self.store.document(doc.id) if existed else None
                     doc.imported_at = now_iso()
                     corrections.apply_to_document(doc, self._document_corrections(doc.id))
                     mentions = timeline.extract_mentions(doc)
                     self.store.put_document(doc, origin=item.origin)
+                    if previous is not None:
+                        report.notices.extend(history.move_anchors(self.store, previous, doc))
                     self.store.put_mentions(doc.id, mentions)
                     self._summarize(doc)
                     for m in mentions:
@@ -497,7 +547,12 @@ class Archive:
                     fresh.append(doc)
                     if existed:
                         updated.append(doc.id)
+                if len(items) >= BATCH or self._bulk is not None:
+                    self._resent.sign(fresh, updated)  # compared at the end, as the index is written
+                else:
+                    resent = self._resent.note(fresh, updated)
             report.duplicates += duplicates
+            report.resent += resent
             report.updated += len(updated)
             report.added += len(fresh) - len(updated)
             if not fresh or self._index_failed is not None:
@@ -521,6 +576,12 @@ class Archive:
             except (IndexerFailed, OSError, passage_index.IndexError_) as exc:
                 # the store has committed the batch: the index is only behind, and is rebuilt
                 self._indexing_failed(exc)
+
+    def _note_resent(self, report: ImportReport) -> None:
+        """Find the re-sent stories among the documents a big import stored (they were left
+        for now: the indexing process is still writing, so this costs the user no time)."""
+        with self._write_lock:
+            report.resent += self._resent.note_pending()
 
     def _indexing_failed(self, exc: BaseException) -> None:
         """Stop indexing this import (the indexing process died, the index cannot be written):
@@ -603,6 +664,7 @@ class Archive:
             applied = corrections.apply_to_events(
                 merged, self.store.corrections(target_type="event")
             )
+            self._resent.count_independent(applied.events)  # a re-sent story counts once
             self.orphan_corrections = applied.orphans
             self.failed_corrections = applied.failed
             issues = corrections.describe_issues(applied)
@@ -884,6 +946,51 @@ class Archive:
             matches = self.store.find_document_ids(doc_id)
             if len(matches) == 1:
                 doc = self.store.document(matches[0])
+        return doc
+
+    def revisions(self, doc_id: str) -> list[history.Revision]:
+        """Every text the document has had, oldest first; the last is the current one (the
+        only one indexed and searched)."""
+        doc = self._document_or_error(doc_id)
+        return history.document_revisions(self.store, doc)
+
+    def diff(
+        self, doc_id: str, from_rev: int | None = None, to_rev: int | None = None
+    ) -> tuple[history.Revision, history.Revision, list[tuple[str, str]]]:
+        """What changed at the source between two revisions (default: the two latest): the
+        revisions and the word diff, runs of kept ("="), removed ("-") and added ("+") words."""
+        doc = self._document_or_error(doc_id)
+        try:
+            old, new, runs = history.diff(self.store, doc, from_rev, to_rev)
+        except history.RevisionError as exc:
+            raise ArchiveError(str(exc)) from exc
+        return old, new, list(runs)
+
+    def duplicates(self, doc_id: str) -> list[str]:
+        """The other publications of the same story (re-sent near-duplicates), oldest first."""
+        return self._resent.duplicates(self._document_or_error(doc_id).id)
+
+    def separate_duplicate(self, doc_id: str) -> int:
+        """Split a document off its group of re-sent stories (it is another story); kept as a
+        correction, so it survives re-import. Returns the correction's id."""
+        self._require_writable()
+        doc = self._document_or_error(doc_id)
+        others = self._resent.duplicates(doc.id)
+        if not others:
+            raise ArchiveError(f"{doc.id} is not grouped with another document")
+        with self._atomic():
+            correction = self.store.add_correction("document", doc.id, "separate", value=others)
+            self.rebuild_timeline()
+        return correction
+
+    def removed_at(self, doc_id: str) -> str | None:
+        """When a re-fetch found the document no longer offered by its source (else None)."""
+        return self.store.removed_at(self._document_or_error(doc_id).id)
+
+    def _document_or_error(self, doc_id: str) -> Document:
+        doc = self.document(doc_id)
+        if doc is None:
+            raise ArchiveError(f"no document {doc_id}")
         return doc
 
     def documents(self, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
@@ -1253,6 +1360,7 @@ class Archive:
         with self._atomic():
             self.store.add_correction("document", doc.id, "delete", old=kept)
             self.store.delete_document(doc.id, with_user_data=True)
+            self._resent.forget(doc.id)
             self.rebuild_timeline()
         with self._write_lock:
             try:
@@ -1427,6 +1535,35 @@ class Archive:
             "passages": self.store.count("passages"),
             "events": self.store.count("events"),
         }
+
+
+def _items_ticker(
+    progress: Progress | None, before: int, total: int
+) -> Callable[[int], None] | None:
+    """The progress of a batch of items: ``before`` were done before it."""
+    if progress is None:
+        return None
+
+    def tick(done: int) -> None:
+        progress(before + done, total, "")
+
+    return tick
+
+
+def _file_ticker(
+    progress: Progress | None, n: int, files: int, name: str, start: int, in_file: int
+) -> Callable[[int], None] | None:
+    """The progress of a batch within a file of many articles: the bar counts its articles
+    (so it moves within one big file), the text says which file of how many."""
+    if progress is None:
+        return None
+    where = f"file {n} of {files}: " if files > 1 else ""
+
+    def tick(done: int) -> None:
+        at = min(in_file, max(0, start) + done)
+        progress(at, in_file, f"{where}{name}: {at:,} of {in_file:,} articles")
+
+    return tick
 
 
 def _moved_events(old: list[Event], new: list[Event]) -> dict[str, str]:

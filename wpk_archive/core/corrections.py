@@ -153,7 +153,9 @@ def check_split(value: Any) -> dict[str, Any]:
 
 _SOURCE_KEY = re.compile(r"[\w.-]{1,200}:\d{1,9}:\d{1,12}", re.ASCII)
 EVENT_ACTIONS = ("set", "reject", "restore", "add", "join", "split")
-DOCUMENT_ACTIONS = ("set", "delete")
+DOCUMENT_ACTIONS = ("set", "delete", "separate")
+"""``separate``: the document is not a re-send of the documents its value lists (a wrong group
+of near-duplicates split by the user)."""
 
 
 def check_correction(
@@ -191,6 +193,13 @@ def check_correction(
         return None, other
     if action == "split":
         return None, check_split(value)
+    if action == "separate":
+        if not isinstance(value, list) or not value:
+            raise CorrectionError("a separation names the documents it is apart from")
+        others = [_checked(validation.check_identifier, v, "document id") for v in value]
+        if target_id in others:
+            raise CorrectionError("a document cannot be separated from itself")
+        return None, sorted(set(others))
     return None, None  # reject, restore, delete carry no value
 
 

@@ -1,5 +1,12 @@
 """Bytes of a text file -> text: byte-order marks, UTF-8 (repaired when a few bytes are bad),
-and detected legacy encodings (CP949, EUC-KR, Latin-1...)."""
+and detected legacy encodings (CP949, EUC-KR, the DPRK's KPS 9566, Latin-1, CP1250...).
+
+Detection is charset_normalizer's, checked where it is known to go wrong: Hangul in two-byte
+encodings is read both as CP949 and as KPS 9566 and the reading with common Korean syllables
+wins (see :mod:`wpk_archive.core.kps9566`); accented Latin letters in one-byte encodings are read
+as CP1252, CP1250 and ISO 8859-2 and the reading whose letters one language uses wins, so a
+Latin-1 "São" stays "São" and a Czech "přečtěte" stays Czech (:mod:`wpk_archive.core.legacy_encodings`).
+"""
 
 from __future__ import annotations
 
@@ -41,10 +48,13 @@ def decode_bytes(data: bytes, path: str, notes: list[str] | None = None) -> str:
         return text
     from charset_normalizer import from_bytes
 
+    from wpk_archive.core.legacy_encodings import legacy_text
+
     best = from_bytes(data[:2_000_000]).best()
-    if best is None:
+    legacy = legacy_text(data, best.encoding if best is not None else None)
+    if legacy is None:
         raise ValueError("not a text file (its bytes match no known text encoding)")
-    return data.decode(best.encoding, errors="replace")
+    return legacy
 
 
 _UTF8_MULTIBYTE = re.compile(

@@ -178,11 +178,16 @@ def document_markdown(doc: Document, summary: Summary | None) -> str:
 
 
 def citation(doc: Document, passage: int) -> str:
-    """A citation of one passage: title, source, date, passage number (and URL when known)."""
-    parts = [f"“{doc.title}”"]
+    """A citation of one passage: author, title, source, date, page (of a PDF) and passage
+    number (and URL when known)."""
+    parts = [doc.author] if doc.author else []
+    parts.append(f"“{doc.title}”")
     if doc.source:
         parts.append(doc.source)
     parts.append(doc.date or "n.d.")
+    page = next((p.page for p in doc.passages if p.ordinal == passage), None)
+    if page is not None:
+        parts.append(f"p. {page}")
     parts.append(f"para. {passage}")
     if doc.url:
         parts.append(doc.url)

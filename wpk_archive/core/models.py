@@ -42,6 +42,8 @@ class Passage:
     start: int
     end: int
     text: str
+    page: int | None = None
+    """The page of the original that holds the passage (PDF), for citations ("p. 12")."""
 
 
 @dataclass
@@ -58,6 +60,11 @@ class Document:
     content_hash: str = ""
     original_path: str | None = None
     imported_at: str | None = None
+    author: str | None = None
+    fetched_at: str | None = None
+    """When the text was fetched from ``url`` (documents imported from the web)."""
+    source_id: str | None = None
+    """The source's own id of the article (a feed entry's id, a JSON row's "id"), if any."""
 
     def passage_at(self, offset: int) -> Passage | None:
         """The passage containing document offset ``offset`` (or None between passages)."""
@@ -112,6 +119,9 @@ class Event:
     name_ko: str | None = None
     reference_only: bool = False
     """A meeting of the reference chronology that no document names (hidden unless asked for)."""
+    independent_sources: int | None = None
+    """How many sources it has when each re-sent story (a group of near-duplicate documents)
+    counts once; None until counted (see wpk_archive.core.ingest.neardup)."""
 
 
 @dataclass

@@ -361,29 +361,49 @@ class Store:
         return rows[0]["content_hash"] if rows else None
 
     def put_document(self, doc: Document, *, origin: str) -> None:
-        """Insert or replace a document and its passages (keeping the earlier text as a version).
+        """Insert or replace a document and its passages (keeping the earlier text, with its
+        metadata, as a revision in document_versions).
 
         Derived rows of an earlier version (mentions, summaries) are removed; user rows are not.
         Call inside :meth:`transaction` when other writes must go with it.
         """
         with self.transaction():
             old = self._rows(
-                "SELECT content_hash, title, text FROM documents WHERE id = ?", [doc.id]
+                "SELECT content_hash, title, text, url, source, date, imported_at, fetched_at "
+                "FROM documents WHERE id = ?",
+                [doc.id],
             )
             if old:
-                self.db.execute(
-                    "INSERT INTO document_versions(doc_id, content_hash, title, text, replaced_at) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    [doc.id, old[0]["content_hash"], old[0]["title"], old[0]["text"], now_iso()],
-                )
+                o = old[0]
+                if o["content_hash"] != doc.content_hash:
+                    self.db.execute(
+                        "INSERT INTO document_versions(doc_id, content_hash, title, text, "
+                        "replaced_at, url, source, date, imported_at, fetched_at) "
+                        "VALUES (?,?,?,?,?,?,?,?,?,?)",
+                        [
+                            doc.id,
+                            o["content_hash"],
+                            o["title"],
+                            o["text"],
+                            now_iso(),
+                            o["url"],
+                            o["source"],
+                            o["date"],
+                            o["imported_at"],
+                            o["fetched_at"],
+                        ],
+                    )
                 self.delete_derived(doc.id)
             self.db.execute(
                 "INSERT INTO documents(id, origin, title, source, date, url, content_hash, "
-                "imported_at, original_path, text) VALUES (?,?,?,?,?,?,?,?,?,?) "
+                "imported_at, original_path, text, author, fetched_at, source_id, removed_at) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,NULL) "
                 "ON CONFLICT(id) DO UPDATE SET origin=excluded.origin, title=excluded.title, "
                 "source=excluded.source, date=excluded.date, url=excluded.url, "
                 "content_hash=excluded.content_hash, imported_at=excluded.imported_at, "
-                "original_path=excluded.original_path, text=excluded.text",
+                "original_path=excluded.original_path, text=excluded.text, "
+                "author=excluded.author, fetched_at=excluded.fetched_at, "
+                "source_id=excluded.source_id, removed_at=NULL",
                 [
                     doc.id,
                     origin,
@@ -395,11 +415,15 @@ class Store:
                     doc.imported_at or now_iso(),
                     doc.original_path,
                     doc.text,
+                    doc.author,
+                    doc.fetched_at,
+                    doc.source_id,
                 ],
             )
             self.db.conn.executemany(
-                'INSERT INTO passages(doc_id, ordinal, start, "end", text) VALUES (?,?,?,?,?)',
-                [(p.doc_id, p.ordinal, p.start, p.end, p.text) for p in doc.passages],
+                'INSERT INTO passages(doc_id, ordinal, start, "end", text, page) '
+                "VALUES (?,?,?,?,?,?)",
+                [(p.doc_id, p.ordinal, p.start, p.end, p.text, p.page) for p in doc.passages],
             )
             self._bump_generation()
 
@@ -418,6 +442,19 @@ class Store:
             passages = self.passages(doc_id) if with_passages else []
         return _document(rows[0], passages)
 
+    def documents_without_passages_by_id(self, ids: Iterable[str]) -> list[Document]:
+        """Many stored documents at once, without their passages (missing ids are left out)."""
+        wanted = list(ids)
+        found: list[Document] = []
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            found.extend(
+                _document(r, [])
+                for r in self._rows(f"SELECT * FROM documents WHERE id IN ({marks})", chunk)
+            )
+        return found
+
     def find_document_ids(self, prefix: str) -> list[str]:
         """Ids starting with ``prefix`` (so users can type a short id)."""
         return [
@@ -428,10 +465,14 @@ class Store:
     def passages(self, doc_id: str) -> list[Passage]:
         """The passages of a document, in order."""
         rows = self._rows(
-            'SELECT doc_id, ordinal, start, "end", text FROM passages WHERE doc_id = ? ORDER BY ordinal',
+            'SELECT doc_id, ordinal, start, "end", text, page FROM passages WHERE doc_id = ? '
+            "ORDER BY ordinal",
             [doc_id],
         )
-        return [Passage(r["doc_id"], r["ordinal"], r["start"], r["end"], r["text"]) for r in rows]
+        return [
+            Passage(r["doc_id"], r["ordinal"], r["start"], r["end"], r["text"], r["page"])
+            for r in rows
+        ]
 
     def passage_texts(self, keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], str]:
         """Texts of many passages at once, by (doc_id, ordinal)."""
@@ -489,12 +530,12 @@ class Store:
             marks = ",".join("?" * len(ids))
             by_doc: dict[str, list[Passage]] = {i: [] for i in ids}
             for p in self._rows(
-                f'SELECT doc_id, ordinal, start, "end", text FROM passages '
+                f'SELECT doc_id, ordinal, start, "end", text, page FROM passages '
                 f"WHERE doc_id IN ({marks}) ORDER BY doc_id, ordinal",
                 ids,
             ):
                 by_doc[p["doc_id"]].append(
-                    Passage(p["doc_id"], p["ordinal"], p["start"], p["end"], p["text"])
+                    Passage(p["doc_id"], p["ordinal"], p["start"], p["end"], p["text"], p["page"])
                 )
             for row in rows:
                 yield _document(row, by_doc[row["id"]])
@@ -505,12 +546,108 @@ class Store:
         return {r["id"] for r in self._rows("SELECT id FROM documents")}
 
     def versions(self, doc_id: str) -> list[dict[str, Any]]:
-        """Earlier texts of a document, oldest first."""
+        """Earlier texts of a document with their metadata, oldest first."""
         return self._rows(
-            "SELECT content_hash, title, text, replaced_at FROM document_versions "
-            "WHERE doc_id = ? ORDER BY id",
+            "SELECT id, content_hash, title, text, replaced_at, url, source, date, imported_at, "
+            "fetched_at FROM document_versions WHERE doc_id = ? ORDER BY id",
             [doc_id],
         )
+
+    def mark_removed(self, doc_ids: Iterable[str], when: str) -> int:
+        """Mark documents as no longer offered by their source (a re-fetch found them gone);
+        returns how many were newly marked."""
+        marked = 0
+        with self.transaction():
+            for doc_id in doc_ids:
+                marked += self.db.execute(
+                    "UPDATE documents SET removed_at = ? WHERE id = ? AND removed_at IS NULL",
+                    [when, doc_id],
+                ).rowcount
+        return marked
+
+    def removed_at(self, doc_id: str) -> str | None:
+        """When a re-fetch found the document gone at its source (None: it is offered)."""
+        rows = self._rows("SELECT removed_at FROM documents WHERE id = ?", [doc_id])
+        return rows[0]["removed_at"] if rows else None
+
+    def documents_read_from(self, original_path: str) -> list[dict[str, Any]]:
+        """Id, origin, url and removal mark of the documents read from one file or feed."""
+        return self._rows(
+            "SELECT id, origin, url, removed_at FROM documents WHERE original_path = ?",
+            [original_path],
+        )
+
+    def document_id_for_origin(self, origin: str) -> str | None:
+        """The id of the document imported from ``origin``, if any."""
+        rows = self._rows("SELECT id FROM documents WHERE origin = ?", [origin])
+        return rows[0]["id"] if rows else None
+
+    # -- re-sent stories ----------------------------------------------------------------------
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        """Every stored MinHash signature (doc id, raw bytes)."""
+        for r in self._rows("SELECT doc_id, signature FROM doc_signatures"):
+            yield r["doc_id"], r["signature"]
+
+    def documents_without_signature(self) -> list[str]:
+        """Ids of documents whose signature was never computed (imported before schema 5)."""
+        return [
+            r["id"]
+            for r in self._rows(
+                "SELECT id FROM documents WHERE id NOT IN (SELECT doc_id FROM doc_signatures)"
+            )
+        ]
+
+    def put_signatures(self, rows: Iterable[tuple[str, bytes | None]]) -> None:
+        """Store signatures (None: the text is too short to have one, recorded as empty)."""
+        with self.transaction():
+            self.db.conn.executemany(
+                "INSERT INTO doc_signatures(doc_id, signature) VALUES (?, ?) "
+                "ON CONFLICT(doc_id) DO UPDATE SET signature = excluded.signature",
+                [(doc_id, sig if sig is not None else b"") for doc_id, sig in rows],
+            )
+
+    def drop_signatures(self, doc_ids: Iterable[str]) -> None:
+        """Forget the signatures of documents whose text changed (they are computed again)."""
+        with self.transaction():
+            self.db.conn.executemany(
+                "DELETE FROM doc_signatures WHERE doc_id = ?", [(d,) for d in doc_ids]
+            )
+
+    def clear_signatures(self) -> None:
+        """Forget every signature (they are computed again)."""
+        with self.transaction():
+            self.db.execute("DELETE FROM doc_signatures")
+
+    def replace_near_duplicates(
+        self, doc_id: str, pairs: Iterable[tuple[str, float]]
+    ) -> None:
+        """Replace the near-duplicate pairs of one document (with its other documents)."""
+        with self.transaction():
+            self.db.execute(
+                "DELETE FROM near_duplicates WHERE doc_id = ? OR other_id = ?", [doc_id, doc_id]
+            )
+            self.db.conn.executemany(
+                "INSERT OR REPLACE INTO near_duplicates(doc_id, other_id, similarity) "
+                "VALUES (?,?,?)",
+                [(min(doc_id, o), max(doc_id, o), round(s, 4)) for o, s in pairs if o != doc_id],
+            )
+
+    def near_duplicate_pairs(self) -> list[tuple[str, str, float]]:
+        """Every near-duplicate pair (doc_id < other_id) with its similarity."""
+        return [
+            (r["doc_id"], r["other_id"], r["similarity"])
+            for r in self._rows("SELECT doc_id, other_id, similarity FROM near_duplicates")
+        ]
+
+    def set_correction_value(self, correction_id: int, value: Any) -> None:
+        """Move a correction's anchor (its value) to where its words are in a new revision of
+        the document it points into."""
+        with self.transaction():
+            self.db.execute(
+                "UPDATE corrections SET value = ? WHERE id = ?",
+                [json.dumps(value, ensure_ascii=False), correction_id],
+            )
 
     # -- events -------------------------------------------------------------------------------
 
@@ -603,6 +740,7 @@ class Store:
                         json.dumps(e.chronology) if e.chronology else None,
                         e.name_ko,
                         int(e.reference_only),
+                        e.independent_sources,
                     )
                 )
                 source_rows.extend(
@@ -626,8 +764,8 @@ class Store:
             self.db.conn.executemany(
                 'INSERT OR REPLACE INTO events(id, kind, name, key, start, "end", precision, '
                 "year_inferred, n_sources, conflicting_dates, rejected, corrected, manual, status, "
-                "date_basis, chronology, name_ko, reference_only) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "date_basis, chronology, name_ko, reference_only, n_independent) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 event_rows,
             )
             self.db.conn.executemany(
@@ -899,8 +1037,16 @@ class Store:
         """Remove a document and everything derived from it (and the user's text on it if asked)."""
         with self.transaction():
             self.db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
-            for table in ("passages", "event_mentions", "summary_sentences", "document_versions"):
+            for table in (
+                "passages",
+                "event_mentions",
+                "summary_sentences",
+                "document_versions",
+                "doc_signatures",
+                "near_duplicates",
+            ):
                 self.db.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+            self.db.execute("DELETE FROM near_duplicates WHERE other_id = ?", [doc_id])
             if with_user_data:
                 self.db.execute("DELETE FROM user_summaries WHERE doc_id = ?", [doc_id])
             self._bump_generation()
@@ -912,6 +1058,9 @@ class Store:
         "event_mentions": "doc_id NOT IN (SELECT id FROM documents)",
         "summary_sentences": "doc_id NOT IN (SELECT id FROM documents)",
         "document_versions": "doc_id NOT IN (SELECT id FROM documents)",
+        "doc_signatures": "doc_id NOT IN (SELECT id FROM documents)",
+        "near_duplicates": "doc_id NOT IN (SELECT id FROM documents) "
+        "OR other_id NOT IN (SELECT id FROM documents)",
         "event_sources": "event_id NOT IN (SELECT id FROM events) "
         "OR doc_id NOT IN (SELECT id FROM documents)",
     }
@@ -1012,6 +1161,9 @@ def _document(row: dict[str, Any], passages: list[Passage]) -> Document:
         content_hash=row["content_hash"],
         original_path=row["original_path"],
         imported_at=row["imported_at"],
+        author=row.get("author"),
+        fetched_at=row.get("fetched_at"),
+        source_id=row.get("source_id"),
     )
 
 
@@ -1035,6 +1187,7 @@ def _event(row: dict[str, Any], sources: list[EventSource]) -> Event:
         chronology=json.loads(row["chronology"]) if row.get("chronology") else None,
         name_ko=row.get("name_ko"),
         reference_only=bool(row.get("reference_only", 0)),
+        independent_sources=row.get("n_independent"),
     )
 
 

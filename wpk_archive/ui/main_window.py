@@ -97,6 +97,9 @@ class MainWindow(QMainWindow):
         self.reader = ReaderView()
         self.reader.source_requested.connect(self.reading.open_source)
         self.reader.summary_edited.connect(self.reading.save_summary)
+        self.reader.document_requested.connect(lambda d: self.reading.open_document(d))
+        self.reader.revisions_requested.connect(self.reading.show_revisions)
+        self.reader.separate_requested.connect(self.reading.separate_current)
         self.split = QSplitter()
         self.split.addWidget(self.tabs)
         self.split.addWidget(self.reader)
@@ -153,6 +156,7 @@ class MainWindow(QMainWindow):
         self._action(
             file_menu, "Import &Folder…", self.imports.import_folder_dialog, "Ctrl+Shift+O"
         )
+        self._action(file_menu, "Import from &URL…", self.imports.import_url_dialog, "Ctrl+Shift+U")
         file_menu.addSeparator()
         export_menu = file_menu.addMenu("&Export")
         for fmt, label in (

@@ -26,6 +26,7 @@ from wpk_archive.core.models import Document, EventSource
 from wpk_archive.ui.find_bar import FindBar
 from wpk_archive.ui.labels import date_label
 from wpk_archive.ui.plain import tooltip
+from wpk_archive.ui.revisions import DocumentHistory, history_html
 
 MATCH_STYLE = "background-color:#ffe066;color:#000"
 FOCUS_STYLE = "background-color:#9ecbff;color:#000"
@@ -43,6 +44,8 @@ class ReaderState:
     passage: int | None = None
     sources: list[EventSource] = field(default_factory=list)
     source_index: int = 0
+    history: DocumentHistory | None = None
+    """Its other publications, revisions and removal at source (see ui/revisions.py)."""
 
 
 def _marked(text: str, offset: int, spans: list[tuple[int, int, str]]) -> str:
@@ -69,6 +72,9 @@ class ReaderView(QWidget):
     passage_selected = Signal(int)
     source_requested = Signal(object)  # an EventSource of the current event, to open
     summary_edited = Signal(str, str)  # doc_id, the user's text
+    document_requested = Signal(str)  # another publication of the same story, to open
+    revisions_requested = Signal()  # compare the revisions of the document shown
+    separate_requested = Signal()  # the document shown is not a re-send of its group
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -157,10 +163,12 @@ class ReaderView(QWidget):
         focus: tuple[int, int] | None = None,
         sources: list[EventSource] | None = None,
         source_index: int = 0,
+        history: DocumentHistory | None = None,
     ) -> None:
         """Show a document, scrolled to ``passage``, with ``matches`` and ``focus`` highlighted.
 
-        ``sources`` are all the passages that name the event being read (to step through).
+        ``sources`` are all the passages that name the event being read (to step through);
+        ``history`` its other publications and revisions, shown in the header.
         """
         self.state = ReaderState(
             document,
@@ -170,6 +178,7 @@ class ReaderView(QWidget):
             passage,
             list(sources or []),
             source_index,
+            history,
         )
         self.stop_editing()
         self._render_header()
@@ -195,6 +204,8 @@ class ReaderView(QWidget):
         assert self.state is not None
         doc = self.state.document
         bits = [html.escape(doc.date or "undated")]
+        if doc.author:
+            bits.insert(0, html.escape(doc.author))
         if doc.source:
             bits.append(html.escape(doc.source))
         if doc.url and doc.url.startswith(("http://", "https://")):
@@ -203,6 +214,7 @@ class ReaderView(QWidget):
         self.header.setText(
             f"<b style='font-size:14pt'>{html.escape(doc.title)}</b>{mark}<br>"
             f"<span style='color:#777'>{' · '.join(bits)} · id {html.escape(doc.id)}</span>"
+            + history_html(self.state.history)
         )
         self.header.setToolTip(
             tooltip(
@@ -379,3 +391,9 @@ class ReaderView(QWidget):
     def _open_external(self, link: str) -> None:
         if link.startswith(("http://", "https://")):
             QDesktopServices.openUrl(QUrl(link))
+        elif link.startswith("doc:"):
+            self.document_requested.emit(link[4:])
+        elif link == "revisions:":
+            self.revisions_requested.emit()
+        elif link == "separate:":
+            self.separate_requested.emit()

@@ -491,6 +491,9 @@ def event_to_json(event: Event) -> dict[str, Any]:
         data["rejected"] = True
     if event.reference_only:
         data["reference_only"] = True
+    if event.independent_sources is not None and event.independent_sources < len(event.sources):
+        # re-sent stories (near-duplicate documents) counted once: see ingest/neardup.py
+        data["independent_sources"] = event.independent_sources
     return data
 
 

@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QModelIndex
 
 from wpk_archive.core.models import EventSource, Hit
+from wpk_archive.ui import plain
 from wpk_archive.ui.models.documents_model import DocIdRole
+from wpk_archive.ui.revisions import RevisionsDialog, load_history
 
 if TYPE_CHECKING:
     from wpk_archive.ui.main_window import MainWindow
@@ -22,6 +24,7 @@ class ReadingActions:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self._open_id = 0  # newest document request; older answers are dropped
+        self.revisions_dialog: RevisionsDialog | None = None
 
     def event_chosen(self, index: QModelIndex) -> None:
         """A timeline row was chosen: open its event's first source."""
@@ -75,7 +78,13 @@ class ReadingActions:
             if doc is None:
                 return None
             matches = archive.match_spans(query, doc) if query else []
-            return doc, archive.summary(doc.id), matches, archive.document_corrections(doc.id)
+            return (
+                doc,
+                archive.summary(doc.id),
+                matches,
+                archive.document_corrections(doc.id),
+                load_history(archive, doc.id),
+            )
 
         def show(payload: Any) -> None:
             if request != self._open_id:
@@ -83,7 +92,7 @@ class ReadingActions:
             if payload is None:
                 w.statusBar().showMessage(f"Document {doc_id} is no longer in the archive", 8000)
                 return
-            doc, summary, matches, corrected = payload
+            doc, summary, matches, corrected, history = payload
             w.reader.corrected = corrected
             w.reader.show_document(
                 doc,
@@ -93,6 +102,7 @@ class ReadingActions:
                 focus=focus,
                 sources=sources,
                 source_index=source_index,
+                history=history,
             )
             w.document_shown.emit()
 
@@ -112,3 +122,30 @@ class ReadingActions:
             self.open_document(doc_id, passage=passage, query=w.query)
 
         w.tasks.write(archive.set_user_summary, doc_id, text, done=saved, failed=w.failed)
+
+    def show_revisions(self) -> None:
+        """The revisions of the document in the reader, and the word diff of any two."""
+        w = self.window
+        state = w.reader.state
+        if w.archive is None or state is None or state.history is None:
+            return
+        dialog = RevisionsDialog(w, w.archive, w.tasks, state.document.id, state.history.revisions)
+        dialog.show()
+        self.revisions_dialog = dialog
+
+    def separate_current(self) -> None:
+        """Split the document in the reader off its group of re-sent stories."""
+        w = self.window
+        state = w.reader.state
+        archive = w.writable_archive()
+        if archive is None or state is None:
+            return
+        if not plain.ask(
+            w,
+            "Not the same story",
+            f"“{state.document.title}” will no longer be grouped with the documents it was "
+            "taken for a re-send of, and it counts as a source of its own (kept through "
+            "re-imports; Edit ▸ Undo takes it back).",
+        ):
+            return
+        w.corrections.correct(archive.separate_duplicate, state.document.id)

@@ -93,7 +93,11 @@ class TimelineModel(PagedListModel):
 
 def _label(event: Event, korean_first: bool = False) -> str:
     sources = len({(s.doc_id, s.passage) for s in event.sources})
-    more = f"  · {sources} sources" if sources > 1 else ""
+    # a re-sent story (near-duplicate documents) counts once: see core/ingest/neardup.py
+    independent = min(sources, event.independent_sources or sources)
+    more = f"  · {independent} sources" if independent > 1 else ""
+    if independent < sources:
+        more += f" (+{sources - independent} re-sent)"
     if event.reference_only:
         more = "  · reference chronology, no source"
     # "≈": a date no source text gives (the reference chronology's)
