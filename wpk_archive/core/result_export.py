@@ -102,7 +102,8 @@ def export_hits(
 @dataclass(frozen=True)
 class KwicLine:
     """One match in context: ``left`` and ``right`` are up to ``width`` characters of the
-    passage before and after it (whitespace made single spaces, cut at a word);
+    passage before and after it (whitespace made single spaces, cut at a word; a space between
+    them and the match kept);
     ``start``/``end`` the match's offsets in the passage text."""
 
     doc_id: str
@@ -169,9 +170,13 @@ def kwic_lines(hits: Iterable[Hit], width: int = KWIC_WIDTH) -> list[KwicLine]:
                     passage=hit.passage,
                     title=hit.title,
                     date=hit.date,
-                    left=_left(before, width) if before.strip() else "",
+                    left=_left(before, width) + (" " if before[-1:].isspace() else "")
+                    if before.strip()
+                    else "",
                     keyword=_flat(text[a:b]),
-                    right=_right(after, width) if after.strip() else "",
+                    right=(" " if after[:1].isspace() else "") + _right(after, width)
+                    if after.strip()
+                    else "",
                     start=a,
                     end=b,
                 )

@@ -47,18 +47,29 @@ class PeriodCounts:
     message: str | None = None
 
 
-def _divisor(by: By) -> int:
-    return 100 if by == "month" else 10000
+_MONTH_DAYS = np.array([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], dtype=np.int64)
 
 
 def _periods(
     lookups: Lookups, ids: NDArray[np.int64], by: By
 ) -> tuple[NDArray[np.int64], NDArray[np.bool_]]:
-    """The period of each passage in ``ids``, and which lie wholly in one period."""
-    divisor = _divisor(by)
-    first = lookups.day[ids] // divisor
-    last = lookups.last_day[ids] // divisor
-    return first, (lookups.day[ids] >= 0) & (first == last)
+    """The period of each passage in ``ids`` (that of its article's first day), and which lie
+    wholly in it: the check :meth:`.lookups.Lookups.within` makes for a window from the
+    period's first to its last day (so a stored date that is no real day, "2012-02-30",
+    counts in its year as a search of the year finds it, and in no month)."""
+    first = lookups.day[ids]
+    last = lookups.last_day[ids]
+    if by == "year":
+        period = first // 10000
+        start, end = period * 10000 + 101, period * 10000 + 1231
+        return period, (first >= 0) & (first >= start) & (last <= end)
+    period = first // 100
+    year, month = period // 100, period % 100
+    known = (month >= 1) & (month <= 12)
+    leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
+    days = _MONTH_DAYS[np.clip(month - 1, 0, 11)] + (leap & (month == 2))
+    start, end = period * 100 + 1, period * 100 + days
+    return period, (first >= 0) & known & (first >= start) & (last <= end)
 
 
 def _tally(values: NDArray[np.int64]) -> dict[int, int]:
