@@ -107,8 +107,9 @@ def _people(archive: Archive, args: argparse.Namespace) -> int:
     if args.json:
         _cli._print_json([p.to_json() for p in found])
         return 0
-    today = date.today()
-    _cli.print(f"{len(found)} people")
+    newest = archive.newest_date()
+    today = date.fromisoformat(newest[:10]) if newest and len(newest) >= 10 else date.today()
+    _cli.print(f"{len(found)} people (days absent counted to {today.isoformat()})")
     for p in found:
         absent = days_absent(p, today)
         office = p.offices[-1].title if p.offices else ""

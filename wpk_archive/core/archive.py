@@ -1079,6 +1079,16 @@ class Archive:
         first."""
         return people_ops.all_people(self)
 
+    def document_headers(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Title, date, source and URL of the stored documents among ``ids`` (what exports
+        say of each source)."""
+        return self.store.document_headers(ids)
+
+    def newest_date(self) -> str | None:
+        """The latest publication date of the archive's articles: what "days absent" counts to
+        (an archive of old articles is not about today)."""
+        return self.store.newest_date()
+
     def person(self, name_or_id: str) -> Person:
         """One person: by id, else by name or any written form of it (case-insensitively), else
         by any spelling of the name. ArchiveError when none or several match."""

@@ -1025,6 +1025,11 @@ class Store:
                     found.setdefault(key, []).append((r["start"], r["event_id"]))
         return found
 
+    def newest_date(self) -> str | None:
+        """The latest publication date in the archive (None when no document is dated)."""
+        found = self._rows("SELECT max(date) AS d FROM documents")[0]["d"]
+        return str(found) if found is not None else None
+
     def add_person_split(self, rule: dict[str, Any]) -> int:
         """Record one of the user's splits (see db/migrations/0006_people.sql); returns its id."""
         with self.transaction():
