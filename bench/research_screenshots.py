@@ -58,7 +58,12 @@ def main() -> int:
     rows = [pane.table.data_at(r).name for r in range(pane.table.proxy.rowCount())]
     pane.choose_row(rows.index("Choe Ryong Hae"))
     wait_for(window.research.person_shown)
-    wait_for(window.document_shown, 3000)
+    window.tasks.wait()
+    view = pane.person_view  # open the latest appearance: the passage shows in the reader
+    last = view.table.proxy.rowCount() - 1
+    view.table.selectRow(last)
+    view.table.clicked.emit(view.table.proxy.index(last, 0))
+    wait_for(window.document_shown, 10000)
     settle()
     window.grab().save(str(out / "people_tab.png"))
 

@@ -509,7 +509,9 @@ class Archive:
                     mentions = timeline.extract_mentions(doc)
                     self.store.put_document(doc, origin=item.origin)
                     self.store.put_mentions(doc.id, mentions)
-                    self.store.put_appearances(doc.id, people.extract_appearances(doc))
+                    appearances = people.extract_appearances(doc)
+                    if appearances:  # (put_document removed those of an earlier text)
+                        self.store.put_appearances(doc.id, appearances)
                     self._summarize(doc)
                     for m in mentions:
                         kinds.setdefault((doc.id, m.passage), set()).add(m.kind)
