@@ -66,8 +66,12 @@ def _ms(seconds: float) -> str:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("archive", nargs="?", type=Path, default=ROOT / "bench" / "out" / "corpus_archive")
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument(
+        "archive", nargs="?", type=Path, default=ROOT / "bench" / "out" / "corpus_archive"
+    )
     ap.add_argument("--build", action="store_true")
     ap.add_argument("--repeats", type=int, default=11)
     args = ap.parse_args()
