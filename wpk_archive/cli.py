@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from wpk_archive import __version__
+from wpk_archive import __version__, cli_research
 from wpk_archive.core import store_salvage
 from wpk_archive.core.archive import (
     DB_NAME,
@@ -276,11 +276,16 @@ def _parser() -> argparse.ArgumentParser:
     ex_tl = export_sub.add_parser("timeline", help="the timeline as CSV, JSON or Markdown")
     ex_tl.add_argument("file", type=Path)
     ex_tl.add_argument("--format", choices=TIMELINE_FORMATS, help="default: from the suffix")
+    ex_tl.add_argument("--kind", choices=EVENT_KINDS, help="only events of this kind")
+    ex_tl.add_argument("--from", dest="date_from", metavar="DATE", help="events on/after")
+    ex_tl.add_argument("--to", dest="date_to", metavar="DATE", help="events on/before")
     ex_doc = export_sub.add_parser("document", help="a document with its summary (Markdown)")
     ex_doc.add_argument("doc_id")
     ex_doc.add_argument("file", type=Path)
     ex_user = export_sub.add_parser("user-data", help="your summaries and gists (JSON)")
     ex_user.add_argument("file", type=Path)
+    cli_research.add_export_parsers(export_sub)
+    cli_research.add_parsers(sub)
     return parser
 
 
@@ -792,19 +797,18 @@ def _import_notes(archive: Archive, args: argparse.Namespace) -> int:
 
 
 def _export(archive: Archive, args: argparse.Namespace) -> int:
+    if args.what == "search":
+        return cli_research.export_search(archive, args)
     if args.what == "timeline":
         fmt = args.format or args.file.suffix.lstrip(".").lower()
         if fmt not in TIMELINE_FORMATS:
             print(f"wpk-archive: say --format ({', '.join(TIMELINE_FORMATS)})", file=sys.stderr)
             return 2
-        events = archive.timeline()
-        titles = {
-            d: h["title"]
-            for d, h in archive.store.document_headers(
-                s.doc_id for e in events for s in e.sources
-            ).items()
-        }
-        text = timeline_export(events, fmt, titles)
+        filters = {"kind": args.kind, "date_from": args.date_from, "date_to": args.date_to}
+        events = archive.timeline(**filters)
+        headers = archive.store.document_headers(s.doc_id for e in events for s in e.sources)
+        titles = {d: h["title"] for d, h in headers.items()}
+        text = timeline_export(events, fmt, titles, headers=headers, filters=filters)
     elif args.what == "document":
         doc = _find_document(archive, args.doc_id)
         if doc is None:
@@ -841,4 +845,5 @@ _COMMANDS = {
     "doc": _doc,
     "corrections": _corrections,
     "import-notes": _import_notes,
+    **cli_research.COMMANDS,
 }

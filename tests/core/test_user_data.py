@@ -79,7 +79,8 @@ def test_exports_of_timeline_and_document(tmp_path: Path) -> None:
         csv_text = timeline_export(events, "csv")
         assert csv_text.splitlines()[0].startswith("event_id,start,end,precision")
         assert "Fourth Conference of the WPK held in April 2012" in csv_text
-        assert json.loads(timeline_export(events, "json"))[0]["start"] == "2012-04"
+        exported = json.loads(timeline_export(events, "json"))
+        assert exported["filter"] is None and exported["events"][0]["start"] == "2012-04"
         md = timeline_export(events, "md")
         assert md.startswith("# Timeline") and "**2016-05**" in md
         doc = archive.document(_congress_doc_id(archive))

@@ -36,3 +36,35 @@ def test_without_the_guard_such_calls_abort_where_the_bindings_leak() -> None:
         assert out.returncode != 0 and "deallocating None" in out.stderr
     else:
         assert "survived" in out.stdout  # bindings without the bug: nothing to guard
+
+
+def test_many_bool_signals_do_not_abort_the_interpreter(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A check box toggled (a bool signal to a Python slot) more often than True and False have
+    references (about 5,000): the bindings that leak them would abort without the guard."""
+    from PySide6.QtWidgets import QCheckBox
+
+    box = QCheckBox()
+    seen: list[bool] = []
+    box.toggled.connect(lambda on: seen.append(on) if len(seen) < 2 else None)
+    for _ in range(CALLS // 4):
+        box.toggle()
+    assert seen == [True, False] and sys.getrefcount(True) > 1000 and sys.getrefcount(False) > 1000
+
+
+def test_without_the_guard_bool_signals_abort_where_the_bindings_leak() -> None:
+    script = (
+        "from PySide6.QtCore import QObject, Signal\n"
+        "class P(QObject):\n"
+        "    flag = Signal(bool)\n"
+        "p = P()\n"
+        "p.flag.connect(lambda v: None)\n"
+        f"for _ in range({CALLS}): p.flag.emit(True)\n"
+        "print('survived')\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    if qt_guard.leaks_bools():
+        assert out.returncode != 0 and "deallocating True" in out.stderr
+    else:
+        assert "survived" in out.stdout  # bindings without the bug: nothing to guard

@@ -134,7 +134,7 @@ def test_export_every_format(qtbot, window: MainWindow, tmp_path: Path) -> None:
         with qtbot.waitSignal(window.export_finished, timeout=10000):
             window.exports.export_timeline(target, fmt)
         assert "April 2012" in target.read_text(encoding="utf-8")
-    assert len(json.loads((tmp_path / "timeline.json").read_text(encoding="utf-8"))) == 10
+    assert len(json.loads((tmp_path / "timeline.json").read_text(encoding="utf-8"))["events"]) == 10
     _open_event(qtbot, window, "8th Congress")
     for fmt in ("md", "pdf"):
         target = tmp_path / f"doc.{fmt}"

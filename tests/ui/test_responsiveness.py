@@ -169,7 +169,7 @@ def test_no_archive_call_runs_on_the_gui_thread(
     names = {name for name, _ in calls}
     for expected in (
         "timeline", "count_events", "documents", "stats", "document", "search", "summary",
-        "check_index", "document_titles", "reject_event", "undo_correction", "user_event_gist",
+        "check_index", "document_headers", "reject_event", "undo_correction", "user_event_gist",
         "set_user_event_gist", "import_paths", "close",
     ):  # fmt: skip
         assert expected in names, f"the window never called {expected}: the test missed a path"

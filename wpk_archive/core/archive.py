@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from platformdirs import user_data_dir
 
@@ -23,9 +23,12 @@ from wpk_archive.core import (
     corrections,
     editing,
     history,
+    people,
+    people_ops,
     store_salvage,
     summaries,
     timeline,
+    trends,
     user_notes,
 )
 from wpk_archive.core import search as passage_index
@@ -36,6 +39,7 @@ from wpk_archive.core.ingest import Item, Refusal, document_from_text, expand_pa
 from wpk_archive.core.locking import ArchiveLock
 from wpk_archive.core.models import Document, Event, EventSource, SearchResult, SummarySentence
 from wpk_archive.core.paths import resources_dir
+from wpk_archive.core.people import Appearance, Person
 from wpk_archive.core.resent import ResentStories
 from wpk_archive.core.search.indexer import BackgroundIndexer, IndexerFailed
 from wpk_archive.core.search.results import Sort, run_search
@@ -53,6 +57,8 @@ NOTES_FORMAT = user_notes.NOTES_FORMAT
 """The file a delete writes the user's notes on a document to (``import-notes`` reads it)."""
 CORRECTION_ISSUES = "correction_issues"
 """Meta key: JSON {correction id: why it does nothing}, written by every timeline merge."""
+
+_T = TypeVar("_T")
 
 Progress = Callable[[int, int, str], None]
 """progress(done, total, what): called from the working thread."""
@@ -306,6 +312,11 @@ class Archive:
         self.failed_corrections: list[tuple[corrections.Correction, str]] = []
         if is_new:
             self.store.set_meta(TIMELINE_GRAMMAR, str(timeline.GRAMMAR_VERSION))
+            self.store.set_meta(people_ops.PEOPLE_META, str(people.PEOPLE_VERSION))
+        elif not readonly and self.store.get_meta(people_ops.PEOPLE_META) != str(
+            people.PEOPLE_VERSION
+        ):
+            self._upgrade_people()  # written by an earlier people extraction (or before it)
         if is_new and bundled:
             self.import_bundled()
         elif not readonly and self.store.get_meta(TIMELINE_GRAMMAR) != str(
@@ -541,6 +552,9 @@ class Archive:
                     if previous is not None:
                         report.notices.extend(history.move_anchors(self.store, previous, doc))
                     self.store.put_mentions(doc.id, mentions)
+                    appearances = people.extract_appearances(doc)
+                    if appearances:  # (put_document removed those of an earlier text)
+                        self.store.put_appearances(doc.id, appearances)
                     self._summarize(doc)
                     for m in mentions:
                         kinds.setdefault((doc.id, m.passage), set()).add(m.kind)
@@ -1119,10 +1133,12 @@ class Archive:
             "exported_at": now_iso(),
             "summaries": self.store.all_user_summaries(),
             "event_gists": self.store.all_user_event_gists(),
+            "person_splits": self.store.person_splits(active_only=False),
         }
 
     def reextract(self, *, progress: Progress | None = None) -> int:
-        """Re-run date, event and summary extraction on every stored document (user data kept).
+        """Re-run date, event, people and summary extraction on every stored document (user data
+        kept).
 
         For when the extraction improves: stored texts are re-read, derived rows replaced, the
         timeline merged again and the index's event kinds refreshed.
@@ -1143,6 +1159,7 @@ class Archive:
             if batch:
                 self._reextract_batch(batch)
                 done += len(batch)
+            self.store.set_meta(people_ops.PEOPLE_META, str(people.PEOPLE_VERSION))
         self.rebuild_timeline()
         self.reindex(progress=progress)
         return done
@@ -1152,6 +1169,186 @@ class Archive:
             for doc in docs:
                 self.store.put_mentions(doc.id, timeline.extract_mentions(doc))
                 self._summarize(doc)
+            people_ops.put_appearances(self, docs)
+
+    # -- people, trends and exports of results (issue #17) ------------------------------------
+    # The work is done in people_ops, trends and result_export; these are the gateway's doors.
+
+    def _upgrade_people(self) -> None:
+        """Extract every document's appearances again: the people extraction changed since the
+        archive was written (or the archive is older than it). The user's splits are kept."""
+        with self._write_lock:
+            people_ops.upgrade(self, BATCH)
+
+    def people(self) -> list[Person]:
+        """Every person named in the archive (the user's splits applied), most appearances
+        first."""
+        return people_ops.all_people(self)
+
+    def document_headers(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Title, date, source and URL of the stored documents among ``ids`` (what exports
+        say of each source)."""
+        return self.store.document_headers(ids)
+
+    def newest_date(self) -> str | None:
+        """The latest publication date of the archive's articles: what "days absent" counts to
+        (an archive of old articles is not about today)."""
+        return self.store.newest_date()
+
+    def person(self, name_or_id: str) -> Person:
+        """One person: by id, else by name or any written form of it (case-insensitively), else
+        by any spelling of the name. ArchiveError when none or several match."""
+        try:
+            return people_ops.find_person(self.people(), name_or_id, self.index.variants)
+        except people_ops.PeopleError as exc:
+            raise ArchiveError(str(exc)) from exc
+
+    def person_detail(self, person: Person | str) -> dict[str, Any]:
+        """A person with every appearance and its timeline event (the ``person --json`` shape)."""
+        found = self.person(person) if isinstance(person, str) else person
+        return people_ops.person_detail(self, found)
+
+    def split_person(
+        self,
+        name_or_id: str,
+        label: str,
+        *,
+        office: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        doc_ids: Iterable[str] = (),
+        anchors: Iterable[tuple[str, int]] = (),
+    ) -> int:
+        """Record that some appearances of a person are another person, ``label`` (those whose
+        office matches the pattern, in the dates, documents or at the anchors given); kept as the
+        user's data and applied after every extraction. Returns the split's id."""
+        self._require_writable()
+        person = self.person(name_or_id)
+        try:
+            rule = people_ops.make_split(
+                self,
+                person,
+                label,
+                office=office,
+                since=since,
+                until=until,
+                doc_ids=[self._document_id(d) for d in doc_ids],
+                anchors=[(self._document_id(d), offset) for d, offset in anchors],
+            )
+        except people_ops.PeopleError as exc:
+            raise ArchiveError(str(exc)) from exc
+        return self.store.add_person_split(rule.to_json())
+
+    def _document_id(self, doc_id: str) -> str:
+        doc = self.store.document_headers([doc_id]).get(doc_id)
+        if doc is not None:
+            return doc_id
+        matches = self.store.find_document_ids(doc_id) if len(doc_id) >= 4 else []
+        if len(matches) == 1:
+            return matches[0]
+        raise ArchiveError(f"no document {doc_id} in the archive")
+
+    def person_splits(self) -> list[dict[str, Any]]:
+        """The user's splits (undone ones too): id, rule, created_at, active."""
+        return self.store.person_splits(active_only=False)
+
+    def remove_person_split(self, split_id: int) -> None:
+        """Undo one of the user's splits (it stays on record, inactive)."""
+        self._require_writable()
+        if not self.store.set_person_split_active(split_id, False):
+            raise ArchiveError(f"no split {split_id}")
+
+    def printed_lists(self) -> list[people_ops.PrintedList]:
+        """Every printed list of names in the archive, newest first."""
+        return people_ops.printed_lists(self)
+
+    def printed_list(self, ref: str) -> tuple[people_ops.PrintedList, list[Appearance]]:
+        """One printed list, in printed order: by its id (DOC:PASSAGE:N) or DOC:N."""
+        try:
+            return people_ops.resolve_list(self, ref)
+        except people_ops.PeopleError as exc:
+            raise ArchiveError(str(exc)) from exc
+
+    def compare_lists(self, ref_a: str, ref_b: str) -> dict[str, Any]:
+        """Two printed lists compared (a the earlier): their headers, and who moved up, moved
+        down, is new in b, is missing from b, stayed (the ``compare-lists --json`` shape)."""
+        header_a, a = self.printed_list(ref_a)
+        header_b, b = self.printed_list(ref_b)
+        comparison = people.compare_lists(people_ops.rekeyed(self, a), people_ops.rekeyed(self, b))
+        return people_ops.comparison_to_json(header_a, header_b, comparison)
+
+    def _read_index(self, run: Callable[[], _T]) -> _T:
+        """``run()`` over a checked index; damage found while reading rebuilds it (as a search
+        does)."""
+        self._ensure_index()
+        try:
+            return run()
+        except passage_index.IndexError_ as exc:
+            if self.readonly:
+                raise ArchiveError(
+                    f"The search index is damaged ({exc}) and the archive is open read-only: "
+                    "open it where it can be written (or run doctor) to rebuild it."
+                ) from exc
+            with self._write_lock:
+                self.reindex()
+            self._notices.append(
+                f"The search index could not be read ({exc}); it was rebuilt from the archive. "
+                "Nothing was lost."
+            )
+            return run()
+
+    def trend(
+        self,
+        queries: Iterable[str],
+        *,
+        by: trends.By = "month",
+        date_from: str | None = None,
+        date_to: str | None = None,
+    ) -> trends.Trend:
+        """How often each query occurs per month or year (matching passages, documents, rate
+        per 10,000 passages), each from one evaluation of the query (see :mod:`.trends`)."""
+        wanted = list(queries)
+        try:
+            return self._read_index(
+                lambda: trends.trend(
+                    self.index, wanted, by=by, date_from=date_from, date_to=date_to
+                )
+            )
+        except trends.DateError as exc:
+            raise ArchiveError(str(exc)) from exc
+
+    def search_all(
+        self,
+        query: str,
+        *,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        sort: Sort = "relevance",
+        filters: dict[str, str] | None = None,
+        page: int = 1000,
+    ) -> SearchResult:
+        """Every passage matching ``query`` (all pages), in the order of ``sort`` (for exports
+        and keyword-in-context)."""
+        first = self.search(
+            query, limit=page, date_from=date_from, date_to=date_to, sort=sort, filters=filters
+        )
+        hits = list(first.hits)
+        while len(hits) < first.total and first.hits:
+            more = self.search(
+                query,
+                limit=page,
+                offset=len(hits),
+                date_from=date_from,
+                date_to=date_to,
+                sort=sort,
+                filters=filters,
+            )
+            if not more.hits:
+                break
+            hits.extend(more.hits)
+        first.hits = hits
+        first.documents = []
+        return first
 
     # -- corrections ----------------------------------------------------------------------------
 

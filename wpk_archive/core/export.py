@@ -42,11 +42,49 @@ def md_text(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
-def timeline_csv(events: Iterable[Event]) -> str:
-    """One row per event source: the event, then where it is said (so every row is citable)."""
+Headers = dict[str, dict[str, Any]]
+"""Document id -> {"title", "date", "url"} of the sources' articles (``Store.document_headers``)."""
+
+_FILTER_WORDS = {
+    "kind": "kind",
+    "date_from": "from",
+    "date_to": "to",
+    "text": "name contains",
+    "rejected": "rejected events only",
+    "reference": "with the chronology's meetings no document names",
+}
+
+
+def timeline_filter(filters: dict[str, Any] | None) -> dict[str, Any]:
+    """The filters that narrowed an exported timeline (``Archive.timeline`` keyword arguments
+    left at their defaults dropped): empty when every event is exported."""
+    return {k: v for k, v in (filters or {}).items() if v not in (None, "", False)}
+
+
+def describe_filter(filters: dict[str, Any] | None) -> str:
+    """The filters in words ("kind cc_plenary; from 2012"), "" when there is none."""
+    parts = []
+    for name, value in timeline_filter(filters).items():
+        word = _FILTER_WORDS.get(name, name)
+        parts.append(word if value is True else f"{word} {value}")
+    return "; ".join(parts)
+
+
+def _source_header(headers: Headers | None, doc_id: str) -> dict[str, Any]:
+    header = (headers or {}).get(doc_id) or {}
+    return {"title": header.get("title"), "date": header.get("date"), "url": header.get("url")}
+
+
+def timeline_csv(
+    events: Iterable[Event], headers: Headers | None = None, filters: dict[str, Any] | None = None
+) -> str:
+    """One row per event source: the event, then where it is said (so every row is citable):
+    the source's article title, date and URL, and in every row the filter the export was made
+    under (empty when none)."""
     out = io.StringIO()
     writer = csv.writer(out)
     cells = csv_cell
+    described = describe_filter(filters)
     writer.writerow(
         [
             "event_id",
@@ -61,10 +99,15 @@ def timeline_csv(events: Iterable[Event]) -> str:
             "start_offset",
             "end_offset",
             "quote",
+            "source_title",
+            "source_date",
+            "source_url",
+            "filter",
         ]
     )
     for e in events:
         for s in e.sources or []:
+            header = _source_header(headers, s.doc_id)
             row = [
                 e.id,
                 e.start or "",
@@ -78,19 +121,45 @@ def timeline_csv(events: Iterable[Event]) -> str:
                 s.start,
                 s.end,
                 s.quote,
+                header["title"] or "",
+                header["date"] or s.doc_date or "",
+                header["url"] or "",
+                described,
             ]
             writer.writerow([cells(value) for value in row])
     return out.getvalue()
 
 
-def timeline_json(events: Iterable[Event]) -> str:
-    """The same JSON list that ``wpk-archive timeline --json`` prints."""
-    return json.dumps([event_to_json(e) for e in events], ensure_ascii=False, indent=2) + "\n"
+def timeline_json(
+    events: Iterable[Event], headers: Headers | None = None, filters: dict[str, Any] | None = None
+) -> str:
+    """``{"filter", "events"}``: the filter the export was made under (null when none), and the
+    events as ``wpk-archive timeline --json`` prints them, each source also with its article's
+    ``title`` and ``url``."""
+    items = []
+    for e in events:
+        data = event_to_json(e)
+        for source in data["sources"]:
+            header = _source_header(headers, source["doc_id"])
+            source["title"] = header["title"]
+            source["date"] = source.get("date") or header["date"]
+            source["url"] = header["url"]
+        items.append(data)
+    payload = {"filter": timeline_filter(filters) or None, "events": items}
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-def timeline_markdown(events: Iterable[Event], titles: dict[str, str] | None = None) -> str:
-    """A readable chronology: one bullet per event, its sources quoted beneath."""
+def timeline_markdown(
+    events: Iterable[Event],
+    titles: dict[str, str] | None = None,
+    headers: Headers | None = None,
+    filters: dict[str, Any] | None = None,
+) -> str:
+    """A readable chronology: one bullet per event, its sources quoted beneath (each with its
+    article's title, date and URL); the filter it was made under said at the top."""
+    described = describe_filter(filters)
     lines = ["# Timeline", ""]
+    lines += [f"_Filtered: {md_text(described)}._" if described else "_All events._", ""]
     for e in events:
         when = e.start or "undated"
         if e.end and e.end != e.start:
@@ -98,8 +167,12 @@ def timeline_markdown(events: Iterable[Event], titles: dict[str, str] | None = N
         inferred = " (year inferred)" if e.year_inferred else ""
         lines.append(f"- **{md_text(when)}**{inferred} — {md_text(e.name)} _({md_text(e.kind)})_")
         for s in e.sources:
-            title = (titles or {}).get(s.doc_id, s.doc_id)
-            lines.append(f"  - {md_text(title)}, ¶{s.passage}: “{md_text(_one_line(s.quote))}”")
+            header = _source_header(headers, s.doc_id)
+            title = header["title"] or (titles or {}).get(s.doc_id, s.doc_id)
+            date = header["date"] or s.doc_date
+            where = md_text(title) + (f" ({md_text(date)})" if date else "")
+            url = f" — {md_text(header['url'])}" if header["url"] else ""  # text, never a link
+            lines.append(f"  - {where}, ¶{s.passage}: “{md_text(_one_line(s.quote))}”{url}")
     return "\n".join(lines) + "\n"
 
 
@@ -107,14 +180,22 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def timeline_export(events: list[Event], fmt: str, titles: dict[str, str] | None = None) -> str:
-    """The timeline in one of :data:`TIMELINE_FORMATS`."""
+def timeline_export(
+    events: list[Event],
+    fmt: str,
+    titles: dict[str, str] | None = None,
+    *,
+    headers: Headers | None = None,
+    filters: dict[str, Any] | None = None,
+) -> str:
+    """The timeline in one of :data:`TIMELINE_FORMATS`; ``headers`` give each source's title,
+    date and URL, ``filters`` (``Archive.timeline`` keyword arguments) what narrowed it."""
     if fmt == "csv":
-        return timeline_csv(events)
+        return timeline_csv(events, headers, filters)
     if fmt == "json":
-        return timeline_json(events)
+        return timeline_json(events, headers, filters)
     if fmt == "md":
-        return timeline_markdown(events, titles)
+        return timeline_markdown(events, titles, headers, filters)
     raise ValueError(f"unknown timeline format {fmt!r}; use one of {', '.join(TIMELINE_FORMATS)}")
 
 

@@ -208,6 +208,8 @@ class Hit:
     score: float
     spans: list[tuple[int, int]] = field(default_factory=list)
     """Every match in the passage text (offsets into ``text``)."""
+    url: str | None = None
+    """The article's URL, where known."""
 
 
 @dataclass

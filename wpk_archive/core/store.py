@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import sqlite_utils
 
@@ -28,6 +28,10 @@ from wpk_archive.core.models import (
     SummarySentence,
 )
 from wpk_archive.core.paths import migrations_dir
+
+if TYPE_CHECKING:  # (imported where used: the people package imports the search package,
+    # which imports this module)
+    from wpk_archive.core.people.model import Appearance
 
 
 class StoreError(Exception):
@@ -430,7 +434,7 @@ class Store:
     def delete_derived(self, doc_id: str) -> None:
         """Remove what was extracted from a document (passages, mentions, summaries)."""
         with self.transaction():
-            for table in ("passages", "event_mentions", "summary_sentences"):
+            for table in ("passages", "event_mentions", "summary_sentences", "appearances"):
                 self.db.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
 
     def document(self, doc_id: str, *, with_passages: bool = True) -> Document | None:
@@ -1044,12 +1048,152 @@ class Store:
                 "document_versions",
                 "doc_signatures",
                 "near_duplicates",
+                "appearances",
             ):
                 self.db.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
             self.db.execute("DELETE FROM near_duplicates WHERE other_id = ?", [doc_id])
             if with_user_data:
                 self.db.execute("DELETE FROM user_summaries WHERE doc_id = ?", [doc_id])
             self._bump_generation()
+
+    # -- people (appearances, the user's splits) -------------------------------------------------
+
+    def put_appearances(self, doc_id: str, appearances: Iterable[Appearance]) -> None:
+        """Replace the appearances of officials extracted from one document."""
+        with self.transaction():
+            self.db.execute("DELETE FROM appearances WHERE doc_id = ?", [doc_id])
+            self.db.conn.executemany(
+                'INSERT INTO appearances(doc_id, passage, start, "end", name, person_key, list_id, '
+                "list_kind, list_position, list_length, office) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (
+                        a.doc_id,
+                        a.passage,
+                        a.start,
+                        a.end,
+                        a.name,
+                        a.person_key,
+                        a.list_id,
+                        a.list_kind,
+                        a.list_position,
+                        a.list_length,
+                        a.office,
+                    )
+                    for a in appearances
+                ],
+            )
+
+    def appearances(
+        self,
+        *,
+        person_keys: Iterable[str] | None = None,
+        list_ids: Iterable[str] | None = None,
+        doc_id: str | None = None,
+    ) -> list[Appearance]:
+        """Stored appearances with their document's publication date, in document and text
+        order; all of them, or those of some person keys, lists or one document."""
+        from wpk_archive.core.people.model import Appearance
+
+        clauses: list[str] = []
+        params: list[Any] = []
+        for column, values in (("person_key", person_keys), ("list_id", list_ids)):
+            if values is not None:
+                wanted = list(dict.fromkeys(values))
+                if not wanted:
+                    return []
+                clauses.append(f"a.{column} IN ({','.join('?' * len(wanted))})")
+                params.extend(wanted)
+        if doc_id is not None:
+            clauses.append("a.doc_id = ?")
+            params.append(doc_id)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        rows = self._rows(
+            'SELECT a.doc_id, a.passage, a.start, a."end", a.name, a.person_key, a.list_id, '
+            "a.list_kind, a.list_position, a.list_length, a.office, d.date AS doc_date "
+            f"FROM appearances a JOIN documents d ON d.id = a.doc_id {where} "
+            "ORDER BY a.doc_id, a.start",
+            params,
+        )
+        return [
+            Appearance(
+                doc_id=r["doc_id"],
+                passage=r["passage"],
+                start=r["start"],
+                end=r["end"],
+                name=r["name"],
+                person_key=r["person_key"],
+                list_id=r["list_id"],
+                list_kind=r["list_kind"],
+                list_position=r["list_position"],
+                list_length=r["list_length"],
+                office=r["office"],
+                doc_date=r["doc_date"],
+            )
+            for r in rows
+        ]
+
+    def printed_lists(self) -> list[dict[str, Any]]:
+        """Every printed list: list_id, doc_id, passage, kind, length, and its document's title
+        and date; newest first."""
+        return self._rows(
+            "SELECT a.list_id, a.doc_id, min(a.passage) AS passage, a.list_kind AS kind, "
+            "count(*) AS length, d.title, d.date FROM appearances a "
+            "JOIN documents d ON d.id = a.doc_id WHERE a.list_id IS NOT NULL "
+            "GROUP BY a.list_id ORDER BY d.date IS NULL, d.date DESC, a.doc_id, min(a.start)"
+        )
+
+    def event_sources_in(
+        self, passages: Iterable[tuple[str, int]]
+    ) -> dict[tuple[str, int], list[tuple[int, str]]]:
+        """(source offset, event id) of the timeline's events (rejected ones left out) with a
+        source in each of ``passages`` (document id, passage), in text order."""
+        wanted = set(passages)
+        docs = sorted({doc_id for doc_id, _ in wanted})
+        found: dict[tuple[str, int], list[tuple[int, str]]] = {}
+        for i in range(0, len(docs), 500):
+            chunk = docs[i : i + 500]
+            for r in self._rows(
+                "SELECT s.doc_id, s.passage, s.start, s.event_id FROM event_sources s "
+                "JOIN events e ON e.id = s.event_id WHERE e.rejected = 0 "
+                f"AND s.doc_id IN ({','.join('?' * len(chunk))}) ORDER BY s.start",
+                chunk,
+            ):
+                key = (r["doc_id"], r["passage"])
+                if key in wanted:
+                    found.setdefault(key, []).append((r["start"], r["event_id"]))
+        return found
+
+    def newest_date(self) -> str | None:
+        """The latest publication date in the archive (None when no document is dated)."""
+        found = self._rows("SELECT max(date) AS d FROM documents")[0]["d"]
+        return str(found) if found is not None else None
+
+    def add_person_split(self, rule: dict[str, Any]) -> int:
+        """Record one of the user's splits (see db/migrations/0006_people.sql); returns its id."""
+        with self.transaction():
+            cursor = self.db.execute(
+                "INSERT INTO person_splits(rule, created_at) VALUES (?, ?)",
+                [json.dumps(rule, ensure_ascii=False), now_iso()],
+            )
+            return int(cursor.lastrowid or 0)
+
+    def person_splits(self, *, active_only: bool = True) -> list[dict[str, Any]]:
+        """The user's splits in the order made: id, rule (parsed JSON), created_at, active."""
+        sql = "SELECT id, rule, created_at, active FROM person_splits"
+        if active_only:
+            sql += " WHERE active = 1"
+        return [
+            {**r, "rule": _loads(r["rule"]), "active": bool(r["active"])}
+            for r in self._rows(sql + " ORDER BY id")
+        ]
+
+    def set_person_split_active(self, split_id: int, active: bool) -> bool:
+        """Undo (or redo) one split; False when there is no such split."""
+        with self.transaction():
+            cursor = self.db.execute(
+                "UPDATE person_splits SET active = ? WHERE id = ?", [int(active), split_id]
+            )
+            return bool(cursor.rowcount)
 
     # -- checks -------------------------------------------------------------------------------
 
@@ -1061,6 +1205,7 @@ class Store:
         "doc_signatures": "doc_id NOT IN (SELECT id FROM documents)",
         "near_duplicates": "doc_id NOT IN (SELECT id FROM documents) "
         "OR other_id NOT IN (SELECT id FROM documents)",
+        "appearances": "doc_id NOT IN (SELECT id FROM documents)",
         "event_sources": "event_id NOT IN (SELECT id FROM events) "
         "OR doc_id NOT IN (SELECT id FROM documents)",
     }

@@ -24,7 +24,7 @@ from wpk_archive.core.store import SCHEMA_VERSION
 DAMAGE_MARK = "store-damaged.txt"
 """Written into an archive folder when its store was found damaged: later opens are read-only."""
 MAGIC = b"SQLite format 3\x00"
-USER_TABLES = ("user_summaries", "user_event_gists", "corrections")
+USER_TABLES = ("user_summaries", "user_event_gists", "corrections", "person_splits")
 _CHUNK = 200
 
 
@@ -265,6 +265,7 @@ USER_COLUMNS = {
     "corrections": [
         "id", "target_type", "target_id", "action", "field", "value", "old", "created_at", "active",
     ],
+    "person_splits": ["id", "rule", "created_at", "active"],
 }  # fmt: skip
 
 
@@ -336,6 +337,7 @@ def _counts(tallies: dict[str, TableRead]) -> str:
         "user_summaries": "of your summaries",
         "user_event_gists": "of your event gists",
         "corrections": "of your corrections",
+        "person_splits": "of your splits of people",
     }
     if tallies and all(t.unreadable for t in tallies.values()):
         return "nothing (the file holds none of the archive's tables)"
@@ -436,7 +438,10 @@ def _copy_user_data(conn: sqlite3.Connection, archive: Any, report: SalvageRepor
     store = archive.store
     for table in USER_TABLES:
         tally = report.tallies[table] = TableRead()
-        needed = ("target_type", "target_id", "action") if table == "corrections" else ("text",)
+        needed = {
+            "corrections": ("target_type", "target_id", "action"),
+            "person_splits": ("rule",),
+        }.get(table, ("text",))
         for row in read_rows(conn, table, USER_COLUMNS[table], tally):
             if not all(isinstance(row[c], str) for c in needed):
                 tally.read -= 1
@@ -446,6 +451,16 @@ def _copy_user_data(conn: sqlite3.Connection, archive: Any, report: SalvageRepor
                 store.set_user_summary(row["doc_id"], row["text"], _text(row["written_for_hash"]))
             elif table == "user_event_gists":
                 store.set_user_event_gist(row["event_id"], row["text"])
+            elif table == "person_splits":
+                try:
+                    rule = json.loads(row["rule"])
+                except ValueError:
+                    tally.read -= 1
+                    tally.failed += 1
+                    continue
+                split_id = store.add_person_split(rule)
+                if not row["active"]:
+                    store.set_person_split_active(split_id, False)
             else:
                 try:
                     value = json.loads(row["value"]) if row["value"] is not None else None

@@ -27,13 +27,17 @@ from wpk_archive.ui.actions.corrections import CorrectionActions
 from wpk_archive.ui.actions.exporting import ExportActions
 from wpk_archive.ui.actions.importing import ImportActions
 from wpk_archive.ui.actions.reading import ReadingActions
+from wpk_archive.ui.actions.research import ResearchActions
+from wpk_archive.ui.actions.results import ResultActions
 from wpk_archive.ui.models.documents_model import DocumentsModel
 from wpk_archive.ui.models.timeline_model import TimelineModel
+from wpk_archive.ui.people_view import PeoplePane
 from wpk_archive.ui.plain import plain_label
 from wpk_archive.ui.reader import ReaderView
 from wpk_archive.ui.search_panel import PAGE, SearchPanel
 from wpk_archive.ui.tasks import TaskRunner
 from wpk_archive.ui.timeline_view import TimelinePane
+from wpk_archive.ui.trends_view import TrendsPane
 
 PREPARE_SEARCH_DELAY_MS = 1500
 """How long after the index check the search lookups are read in the background."""
@@ -66,6 +70,8 @@ class MainWindow(QMainWindow):
         self.corrections = CorrectionActions(self)
         self.imports = ImportActions(self)
         self.exports = ExportActions(self)
+        self.research = ResearchActions(self)
+        self.results = ResultActions(self)
 
         self.search = SearchPanel()
         self.search.search_requested.connect(self._run_search)
@@ -93,6 +99,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.timeline_pane, "Timeline")
         self.tabs.addTab(self.search, "Search")
         self.tabs.addTab(self.documents, "Documents")
+        self._add_research_tabs()
 
         self.reader = ReaderView()
         self.reader.source_requested.connect(self.reading.open_source)
@@ -174,6 +181,7 @@ class MainWindow(QMainWindow):
         self._action(
             export_menu, "Document as &PDF…", lambda: self.exports.export_document_dialog("pdf")
         )
+        self._research_menus(export_menu)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -208,6 +216,38 @@ class MainWindow(QMainWindow):
         self.korean_first.setToolTip("Timeline: an event's Korean name before its English one")
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&About WPK Archive", self._about)
+
+    # -- people, trends, results out (issue #17): the work is in ui/actions/research.py and
+    # ui/actions/results.py, the widgets in ui/people_view.py, ui/trends_view.py, ui/kwic_view.py
+
+    def _add_research_tabs(self) -> None:
+        self.people_pane = PeoplePane()
+        self.trends_pane = TrendsPane()
+        self.tabs.addTab(self.people_pane, "People")
+        self.tabs.addTab(self.trends_pane, "Trends")
+        self.research.connect_panes(self.people_pane, self.trends_pane)
+        self.tabs.currentChanged.connect(
+            lambda _i: self.research.tab_shown(self.tabs.currentWidget())
+        )
+        self.import_finished.connect(self.research.archive_changed)
+        self.corrections_changed.connect(self.research.archive_changed)
+
+    def _research_menus(self, export_menu: Any) -> None:
+        export_menu.addSeparator()
+        self._action(
+            export_menu, "Search Results as C&SV…", lambda: self.results.export_dialog("csv")
+        )
+        self._action(
+            export_menu, "Search Results as J&SON…", lambda: self.results.export_dialog("json")
+        )
+        view_menu = self.menuBar().addMenu("&Research")
+        self._action(view_menu, "&Keyword in Context", self.results.show_kwic, "Ctrl+Shift+K")
+        self._action(
+            view_menu, "&People", lambda: self.tabs.setCurrentWidget(self.people_pane), "Ctrl+4"
+        )
+        self._action(
+            view_menu, "&Trends", lambda: self.tabs.setCurrentWidget(self.trends_pane), "Ctrl+5"
+        )
 
     def _action(self, menu: Any, text: str, slot: Any, shortcut: Any = None) -> QAction:
         action = QAction(text, self)

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from whoosh import query as wq
+
 from wpk_archive.core.models import DocumentHits, Hit, SearchResult
 from wpk_archive.core.search.analysis import normalize_query
 from wpk_archive.core.search.evaluate import SORTS
@@ -20,7 +22,7 @@ from wpk_archive.core.search.highlight import make_snippet
 from wpk_archive.core.search.index import PassageIndex
 from wpk_archive.core.search.lenient import QueryError, clean_query
 from wpk_archive.core.search.lookups import DateError, DateWindow
-from wpk_archive.core.search.query import MAX_WORD
+from wpk_archive.core.search.query import MAX_WORD, ParsedQuery
 from wpk_archive.core.store import Store
 
 Sort = Literal["relevance", "date", "oldest"]
@@ -75,24 +77,10 @@ def _search(
     facets: bool,
     notes: list[str],
 ) -> SearchResult:
-    cleaned, cleaning_notes = clean_query(text)
-    notes.extend(cleaning_notes)
-    if not cleaned:
+    prepared = prepare_query(index, text, date_from, date_to, filters, notes)
+    if prepared is None:
         return SearchResult(query=query, total=0, hits=[], message=" ".join(notes) or None)
-    try:
-        window = DateWindow.of(date_from, date_to)
-    except DateError as exc:
-        raise QueryError(str(exc)) from exc
-    parsed = index.read_query(cleaned)
-    notes.extend(parsed.notes)
-    window = window & parsed.window
-    restrict = []
-    for name, value in (filters or {}).items():
-        try:
-            restrict.append(index.facet_filter(name, value))
-        except ValueError as exc:
-            raise QueryError(str(exc)) from exc
-    q = index.narrow(parsed.query, restrict)
+    cleaned, parsed, q, window = prepared
     if sort not in SORTS:
         notes.append(f"Unknown sort {sort!r}; sorted by relevance.")
         sort = "relevance"
@@ -118,6 +106,7 @@ def _search(
             snippet=make_snippet(body, spans),
             score=h.score,
             spans=spans,
+            url=header["url"],
         )
         hits.append(hit)
         group = groups.get(h.doc_id)
@@ -141,6 +130,38 @@ def _search(
         documents=list(groups.values()),
         total_documents=raw.total_documents,
     )
+
+
+def prepare_query(
+    index: PassageIndex,
+    text: str,
+    date_from: str | None,
+    date_to: str | None,
+    filters: dict[str, str] | None,
+    notes: list[str],
+) -> tuple[str, ParsedQuery, wq.Query, DateWindow] | None:
+    """The query as every search reads it: cleaned (what was cleaned said in ``notes``), parsed
+    and expanded, narrowed by the facet ``filters``, with the date window of the bounds and of
+    the query's own ``date:``. None when nothing is left to search; QueryError for what the user
+    must change. (Search and the counts over time both read queries here.)"""
+    cleaned, cleaning_notes = clean_query(text)
+    notes.extend(cleaning_notes)
+    if not cleaned:
+        return None
+    try:
+        window = DateWindow.of(date_from, date_to)
+    except DateError as exc:
+        raise QueryError(str(exc)) from exc
+    parsed = index.read_query(cleaned)
+    notes.extend(parsed.notes)
+    window = window & parsed.window
+    restrict = []
+    for name, value in (filters or {}).items():
+        try:
+            restrict.append(index.facet_filter(name, value))
+        except ValueError as exc:
+            raise QueryError(str(exc)) from exc
+    return cleaned, parsed, index.narrow(parsed.query, restrict), window
 
 
 def _suggestion(index: PassageIndex, text: str, words: list[str]) -> str | None:

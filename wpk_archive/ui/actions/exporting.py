@@ -30,7 +30,8 @@ class ExportActions:
             self.export_timeline(Path(name), fmt)
 
     def export_timeline(self, path: Path, fmt: str) -> None:
-        """Write the timeline (as currently filtered) to ``path`` in the background."""
+        """Write the timeline (as currently filtered, which the export says) to ``path`` in the
+        background; each source with its article's title, date and URL."""
         archive = self.window.archive
         if archive is None:
             return
@@ -38,8 +39,10 @@ class ExportActions:
 
         def work() -> str:
             events = archive.timeline(**filters)
-            titles = archive.document_titles(s.doc_id for e in events for s in e.sources)
-            path.write_text(timeline_export(events, fmt, titles), encoding="utf-8")
+            headers = archive.document_headers(s.doc_id for e in events for s in e.sources)
+            titles = {doc_id: h["title"] for doc_id, h in headers.items()}
+            text = timeline_export(events, fmt, titles, headers=headers, filters=filters)
+            path.write_text(text, encoding="utf-8")
             return str(path)
 
         self.window.tasks.read(work, done=self.exported, failed=self.window.failed)
