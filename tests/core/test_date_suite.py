@@ -26,7 +26,10 @@ EDGE_WORDS = re.compile(
 REACHED = 0.84  # 127/150 = 0.847 reached (the module before issue #14: 21/150 = 0.140)
 
 _NUMERIC = "a yearless d/m or m/d is not read: a fraction or a score as often as a date"
-_DAY_ONLY = "a day without its month is read only when an earlier date of the text names the month"
+_DAY_ONLY = (
+    "a day without its month is read only as 'on the 15th' (a numeral after 'on'), placed by an "
+    "earlier date of the text or the publication day; 'the 1st' and 'on the first' are mostly ranks"
+)
 _NARRATIVE_WEEK = (
     "'previous/following week' counts from a date told before it; without one (and outside a "
     "text with a dateline) it is not read"
@@ -54,7 +57,6 @@ KNOWN_MISSES: dict[str, str] = {
     "Thu 15th": "a weekday with a day: the nearest such month is taken (2012-11-15), Duckling "
     "takes the next one (2013-08-15)",
     "march first": "a lower-case month with an ordinal word is not read ('they march first')",
-    "on the 15th": _DAY_ONLY,
     "on the first": _DAY_ONLY,
     "the 1st": _DAY_ONLY,
     "March": "a month name standing alone, without a preposition, is not read (March, May are "

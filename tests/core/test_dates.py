@@ -720,7 +720,18 @@ def test_on_the_day_takes_the_month_named_before() -> None:
         ("the 25th", "2012-09-25"),
         ("the 29th", "2012-09-29"),
     ]
-    assert find_dates("East Timor on the 8th.", doc_date="2012-07-17") == []
+    # without a month named before, the day nearest the publication day, a day ahead counting
+    # three times a day back (reports tell what was); without any anchor it is not read
+    found = find_dates("East Timor on the 8th.", doc_date="2012-07-17")
+    assert [(m.text, m.start_date, m.year_inferred) for m in found] == [
+        ("the 8th", "2012-07-08", True)
+    ]
+    found = find_dates("It closed on the 28th.", doc_date="2024-01-02")
+    assert [(m.text, m.start_date) for m in found] == [("the 28th", "2023-12-28")]
+    found = find_dates("It opens on the 3rd.", doc_date="2024-01-31")
+    assert [(m.text, m.start_date) for m in found] == [("the 3rd", "2024-02-03")]
+    assert find_dates("on the 15th anniversary", doc_date="2012-07-17") == []
+    assert find_dates("East Timor on the 8th.") == []
 
 
 def test_a_weekday_before_an_anniversary_is_only_the_weekday() -> None:

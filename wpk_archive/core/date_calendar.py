@@ -1,11 +1,12 @@
 """Calendar arithmetic of the date grammar: quarters and halves of a year, centuries, the nth
-weekday / day / week of a month (see :mod:`wpk_archive.core.dates`)."""
+weekday / day / week of a month, the month of a day told alone (see :mod:`wpk_archive.core.dates`)."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
-from wpk_archive.core.date_parts import Found, day_iso, iso, last_day
+from wpk_archive.core.date_parts import Found, add_months, day_iso, iso, last_day
 
 _HALVES = {"first": (1, 6), "second": (7, 12), "latter": (7, 12)}
 _QUARTERS = {
@@ -101,3 +102,24 @@ def nth_week(first: dt.date, last: dt.date, nth: str, back: int = 1) -> tuple[st
     begin = mondays[index]
     start, end = day_iso(begin), day_iso(begin + dt.timedelta(days=6))
     return (start, end) if start and end else None
+
+
+def place_day(day: int, qual: str | None, anchor: dt.date) -> tuple[int, int] | None:
+    """(year, month) of a day told without its month ("on the 28th", "28일"): the anchor's month,
+    the month before or the month after, whichever puts the day nearest the anchor, a day ahead
+    counting three times a day back (reports tell what was). ``qual`` "past" keeps only days on or
+    before the anchor, "future" only days after it. None when no such month has that day."""
+    options: list[tuple[int, tuple[int, int]]] = []
+    for step in (-1, 0, 1):
+        year, month = add_months(anchor.year, anchor.month, step)
+        if day > calendar.monthrange(year, month)[1]:
+            continue
+        distance = (dt.date(year, month, day) - anchor).days
+        if qual == "past" and distance > 0:
+            continue
+        if qual == "future" and distance <= 0:
+            continue
+        options.append((distance * 3 if distance > 0 else -distance, (year, month)))
+    if not options:
+        return None
+    return min(options)[1]

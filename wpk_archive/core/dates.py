@@ -73,6 +73,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from wpk_archive.core import date_days, date_numeric, date_relative, date_rules, date_spans
+from wpk_archive.core.date_calendar import place_day
 from wpk_archive.core.date_parts import (
     ANY_FEATURE,
     D_SUFFIXED,
@@ -231,21 +232,35 @@ def _mention(
     return DateMention(start, end, text[start:end], first, last, precision, inferred, kind, basis)
 
 
-def _days_of_named_month(text: str, found: list[DateMention], taken: list[tuple[int, int]]) -> None:
-    """Add "on the 25th" when an earlier mention of the text names its month ("on Sep. 22,
-    France on the 25th"): the day of that month. Without such a mention it is not read."""
+def _days_of_named_month(
+    text: str, found: list[DateMention], taken: list[tuple[int, int]], anchor: dt.date | None
+) -> None:
+    """Add "on the 25th": the day of the month an earlier mention of the text names ("on Sep. 22,
+    France on the 25th"); without one, the day nearest the anchor (the dateline or the publication
+    day) in its month or the month before or after (:func:`place_day`), its year inferred.
+    Without either it is not read."""
     for match in _ON_THE_DAY.finditer(text):
         start, end = match.span("day")
-        earlier = [m for m in found if m.end <= start and m.precision != "year"]
-        if not earlier or _overlaps(taken, start, end):
+        if _overlaps(taken, start, end):
             continue
-        previous = max(earlier, key=lambda m: m.end)
+        earlier = [m for m in found if m.end <= start and m.precision != "year"]
         day = int(re.sub(r"\D", "", match.group("day")))
-        value = iso(int(previous.end_date[:4]), int(previous.end_date[5:7]), day)
+        if earlier:
+            previous = max(earlier, key=lambda m: m.end)
+            year, month = int(previous.end_date[:4]), int(previous.end_date[5:7])
+            inferred = previous.year_inferred
+        elif anchor is not None:
+            placed = place_day(day, None, anchor)
+            if placed is None:
+                continue
+            (year, month), inferred = placed, True
+        else:
+            continue
+        value = iso(year, month, day)
         if value is None:
             continue
         taken.append((start, end))
-        found.append(_mention(text, start, end, value, value, previous.year_inferred, "date"))
+        found.append(_mention(text, start, end, value, value, inferred, "date"))
 
 
 def _neighbour_days(
@@ -327,7 +342,9 @@ def find_dates(
         if "will" in lower or " to" in lower
         else []
     )
-    scopes = _fronted_years(text, doc) if ("year" in lower or has_feature("digit", text, lower)) else []
+    scopes = (
+        _fronted_years(text, doc) if ("year" in lower or has_feature("digit", text, lower)) else []
+    )
     found: list[DateMention] = [opening] if opening else []
     taken: list[tuple[int, int]] = [(opening.start, opening.end)] if opening else []
     present: dict[str, bool] = {}
@@ -355,8 +372,8 @@ def find_dates(
                 taken.append((finding.start, finding.end))
                 if finding.kind:
                     found.append(_mention(text, *finding))
-    if found and "on the" in lower:
-        _days_of_named_month(text, found, taken)
+    if (found or anchor is not None) and "on the" in lower:
+        _days_of_named_month(text, found, taken, anchor)
     if found and any(word in lower for word in _NEIGHBOUR_WORDS):
         _neighbour_days(text, found, taken, ctx, opened_by_dateline)
     found.sort(key=lambda mention: (mention.start, mention.end))

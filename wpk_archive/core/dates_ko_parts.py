@@ -8,6 +8,7 @@ import calendar
 import datetime as dt
 import re
 
+from wpk_archive.core.date_calendar import place_day as calendar_place_day
 from wpk_archive.core.dates import JUCHE_OFFSET, MAX_YEAR, MIN_YEAR
 from wpk_archive.core.models import Precision
 
@@ -53,7 +54,16 @@ _PARTS = re.compile(
     r"|(?P<end>연말|말)|(?P<begin>연초|초)"
     r"|(?P<q>지난|오는|이번|다가오는)"
 )
-_REL_YEARS = {"지난해": -1, "작년": -1, "올해": 0, "금년": 0, "올": 0, "래년": 1, "내년": 1, "이듬해": 1}
+_REL_YEARS = {
+    "지난해": -1,
+    "작년": -1,
+    "올해": 0,
+    "금년": 0,
+    "올": 0,
+    "래년": 1,
+    "내년": 1,
+    "이듬해": 1,
+}
 
 
 class Parts:
@@ -138,20 +148,8 @@ class Context:
 
 def place_day(day: int, qual: str | None, anchor: dt.date) -> tuple[int, int] | None:
     """(year, month) of a day given alone (see the module docstring)."""
-    options: list[tuple[int, tuple[int, int]]] = []
-    for step in (-1, 0, 1):
-        year, month = shift_month(anchor.year, anchor.month, step)
-        if day > calendar.monthrange(year, month)[1]:
-            continue
-        distance = (dt.date(year, month, day) - anchor).days
-        if qual == "지난" and distance > 0:
-            continue
-        if qual in ("오는", "다가오는") and distance <= 0:
-            continue
-        options.append((distance * 3 if distance > 0 else -distance, (year, month)))
-    if not options:
-        return None
-    return min(options)[1]
+    which = "past" if qual == "지난" else "future" if qual in ("오는", "다가오는") else None
+    return calendar_place_day(day, which, anchor)
 
 
 def _year_of(parts: Parts, ctx: Context) -> tuple[int | None, bool]:
@@ -180,8 +178,12 @@ def _year_of(parts: Parts, ctx: Context) -> tuple[int | None, bool]:
 
 def resolve(parts: Parts, ctx: Context) -> tuple[str, bool] | None:
     """ISO date of a point and whether part of it came from the publication date."""
-    if parts.rel_month is not None or (parts.month is None and parts.day is not None and
-                                       parts.year is None and parts.rel_year is None):
+    if parts.rel_month is not None or (
+        parts.month is None
+        and parts.day is not None
+        and parts.year is None
+        and parts.rel_year is None
+    ):
         anchor = ctx.anchor
         if anchor is None:
             return None
