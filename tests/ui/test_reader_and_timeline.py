@@ -41,7 +41,9 @@ def test_timeline_filters_by_kind_text_and_years(qtbot, window: MainWindow) -> N
     with qtbot.waitSignal(window.timeline_loaded, timeout=10000):
         pane.kind.setCurrentIndex(0)
         qtbot.keyClicks(pane.text, "Session")
-    assert [e.name for e in _events(window)] == ["4th Session of the 14th Supreme People's Assembly"]
+    assert [e.name for e in _events(window)] == [
+        "4th Session of the 14th Supreme People's Assembly"
+    ]
     with qtbot.waitSignal(window.timeline_loaded, timeout=10000):
         pane.text.clear()
         pane.year_from.setValue(2013)
@@ -61,6 +63,17 @@ def test_undated_events_have_their_own_group(window: MainWindow) -> None:
     # they name without a date); an undated event still gets a group of its own
     undated = Event("x", "other", "X", "x", None, None, None, False)
     assert model.rows_for([undated]) == ["Undated", undated]
+
+
+def test_the_status_bar_counts_the_events_the_timeline_lists(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    # the chronology's meetings that no document names are hidden, and not counted (it said
+    # "113 events" beside a timeline of 10)
+    listed = sum(
+        1 for r in range(window.timeline_model.rowCount()) if window.timeline_model.event_at(r)
+    )
+    qtbot.waitUntil(lambda: "events" in window.archive_status.text())
+    assert f"· {listed} events ·" in window.archive_status.text()
+    assert listed == 10
 
 
 def test_a_merged_event_lets_the_reader_step_through_its_sources(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -313,24 +326,47 @@ def test_opening_a_large_archive_reads_only_the_first_batches(qtbot, tmp_path: P
 
 
 def test_timeline_marks_dates_no_source_gives_and_lists_reference_meetings(
-    qtbot, window: MainWindow  # type: ignore[no-untyped-def]
+    qtbot,
+    window: MainWindow,  # type: ignore[no-untyped-def]
 ) -> None:
     from wpk_archive.core.models import EventSource
     from wpk_archive.ui.models.timeline_model import _label, _tooltip
 
-    source = EventSource("d", 1, 0, 10, "the decisions of the Eighth Congress", date_basis="chronology")
+    source = EventSource(
+        "d", 1, 0, 10, "the decisions of the Eighth Congress", date_basis="chronology"
+    )
     dated_by_reference = Event(
-        "e1", "party_congress", "8th Congress of the WPK", "party_congress:8", "2021-01-05",
-        "2021-01-12", "day", False, sources=[source], date_basis="chronology",
-        chronology={"name": "8th Congress of the WPK", "start": "2021-01-05",
-                    "end": "2021-01-12", "source_url": "https://example.org/8th"},
+        "e1",
+        "party_congress",
+        "8th Congress of the WPK",
+        "party_congress:8",
+        "2021-01-05",
+        "2021-01-12",
+        "day",
+        False,
+        sources=[source],
+        date_basis="chronology",
+        chronology={
+            "name": "8th Congress of the WPK",
+            "start": "2021-01-05",
+            "end": "2021-01-12",
+            "source_url": "https://example.org/8th",
+        },
     )
     assert " ≈" in _label(dated_by_reference).splitlines()[0]
     tip = _tooltip(dated_by_reference)
     assert "not from any source text" in tip and "https://example.org/8th" in tip
     announced = Event(
-        "e2", "spa_session", "11th Session", "spa_session:14:11", "2024-10-07", "2024-10-07",
-        "day", False, date_basis="text", status="announced",
+        "e2",
+        "spa_session",
+        "11th Session",
+        "spa_session:14:11",
+        "2024-10-07",
+        "2024-10-07",
+        "day",
+        False,
+        date_basis="text",
+        status="announced",
     )
     assert "(announced)" in _label(announced) and " ≈" not in _label(announced)
 

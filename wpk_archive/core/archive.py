@@ -1726,11 +1726,12 @@ class Archive:
         return [(p.doc_id, p.ordinal) for d in self.store.iter_documents() for p in d.passages]
 
     def stats(self) -> dict[str, int]:
-        """Counts for the status bar."""
+        """Counts for the status bar: ``events`` as the timeline lists them by default (not the
+        rejected ones, nor the chronology's meetings that no document names)."""
         return {
             "documents": self.store.count("documents"),
             "passages": self.store.count("passages"),
-            "events": self.store.count("events"),
+            "events": self.count_events(),
         }
 
 
