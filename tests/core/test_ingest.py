@@ -121,3 +121,37 @@ def test_encodings_are_detected(tmp_path: Path) -> None:
     assert read_path(tmp_path / "bom.txt")[0][0].document.text == text
     assert "조선로동당" in read_path(tmp_path / "cp949.txt")[0][0].document.text
     assert "Café" in read_path(tmp_path / "latin1.txt")[0][0].document.text
+
+
+# A paragraph of kcna.kp as the corpus holds it (2024-10-11, "Members of WPK Central Leadership
+# Body Visit Kumsusan Palace of Sun"): the leaders' names lost their spaces when the page was copied.
+GLUED = (
+    "A floral basket in the name of the respected ComradeKim Jong Unwas laid at the statues "
+    "ofKim Il SungandKim Jong Il. At the halls whereKim Il SungandKim Jong Illie in state, they "
+    "extended their best wishes. The Kim Il SungUniversity and Kimjongilia stay as they are."
+)
+
+
+def test_leaders_names_glued_by_a_copy_of_kcna_kp_get_their_spaces_back() -> None:
+    doc = document_from_text(GLUED, origin="glued")
+    assert doc.text == (
+        "A floral basket in the name of the respected Comrade Kim Jong Un was laid at the statues "
+        "of Kim Il Sung and Kim Jong Il. At the halls where Kim Il Sung and Kim Jong Il lie in "
+        "state, they extended their best wishes. The Kim Il Sung University and Kimjongilia stay "
+        "as they are."
+    )
+    assert document_from_text(
+        "Kim Jong Un's letter to Kim Il Sung-Kim Jong Il", origin="x"
+    ).text == ("Kim Jong Un's letter to Kim Il Sung-Kim Jong Il")
+
+
+def test_a_search_for_a_leader_finds_the_passage_a_copy_of_kcna_kp_glued(tmp_path: Path) -> None:
+    from wpk_archive.core.archive import open_archive
+
+    path = tmp_path / "kcna.jsonl"
+    row = {"title": "Visit", "date": "2024-10-11", "source": "KCNA", "url": "u", "text": GLUED}
+    path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    with open_archive(tmp_path / "archive", bundled=False) as archive:
+        archive.import_paths([path])
+        for name in ("Kim Jong Un", "Kim Il Sung", "Kim Jong Il"):
+            assert archive.search(f'"{name}"').total == 1, name
