@@ -266,6 +266,54 @@ def test_reference_only_meetings_are_kept_apart() -> None:
             "2024-10-21",
             "2024-10-21",
         ),
+        # news wordings (grammar 5): a weekday before the name, through the verb of holding
+        (
+            "On Saturday, Kim Jong Un convened a meeting of the Politburo of the WPK Central "
+            "Committee.",
+            "2022-05-16",
+            "politburo_meeting:?:?",
+            "2022-05-14",
+            "2022-05-14",
+        ),
+        # quotes and bracketed glosses inside a name; the date in brackets after it
+        (
+            "Kim chaired an “emergency Politburo meeting” (July 25), KCNA said.",
+            "2020-07-27",
+            "politburo_meeting:?:?",
+            "2020-07-25",
+            "2020-07-25",
+        ),
+        (
+            "Kim presided over a Central Committee (CC) plenum of the WPK (August 19).",
+            "2020-08-21",
+            "cc_plenary:?:?",
+            "2020-08-19",
+            "2020-08-19",
+        ),
+        # the party's possessive, and a range of weekdays
+        (
+            "The WPK's plenary meeting was held from Friday to Sunday in Pyongyang.",
+            "2023-06-19",
+            "cc_plenary:?:?",
+            "2023-06-16",
+            "2023-06-18",
+        ),
+        # "held its Nth plenary meeting"; "its" before a name that says whose it is
+        (
+            "The Standing Committee of the Supreme People's Assembly held its 23rd plenary "
+            "meeting on Nov. 29.",
+            "2022-12-01",
+            "spa_standing_committee:?:23",
+            "2022-11-29",
+            "2022-11-29",
+        ),
+        (
+            "North Korea held its 8th Congress of the Workers' Party of Korea from January 5 to 12.",
+            "2021-01-20",
+            "party_congress:8",
+            "2021-01-05",
+            "2021-01-12",
+        ),
     ],
 )
 def test_wire_wordings_are_dated(text: str, date: str, key: str, start: str, end: str) -> None:
@@ -282,6 +330,9 @@ def test_wire_wordings_are_dated(text: str, date: str, key: str, start: str, end
         "The Political Bureau of the WPK Central Committee issued a special report on Thursday.",
         # "that day" with no single day told before
         "Floods hit in July. That day the Secretariat of the WPK Central Committee decided it.",
+        # another party's Central Committee plenum; a weekday before a name with no verb of holding
+        "The Chinese Communist Party held a Central Committee plenum on Tuesday.",
+        "On Saturday, Kim said that a meeting of the Politburo of the WPK had discussed it.",
     ],
 )
 def test_no_dated_meeting_without_the_words_for_one(text: str) -> None:

@@ -118,6 +118,22 @@ def _weekday_relative(match: re.Match[str], ctx: Context) -> list[Found]:
     return one_finding(match, day_iso(day), kind="weekday")
 
 
+def _weekday_range(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Reader for "from Friday to Sunday", "Friday through Sunday", "between Friday and Sunday":
+    the last such end day on or before the anchor, and the start day the nearest before it."""
+    anchor = anchor_of(ctx)
+    if anchor is None:
+        return []
+    first = weekday_number(group_of(match, "wd", "wd3") or "")
+    last = weekday_number(group_of(match, "wd2", "wd4") or "")
+    end = anchor - dt.timedelta(days=(anchor.weekday() - last) % 7)
+    start = end - dt.timedelta(days=(last - first) % 7 or 7)
+    begin, finish = day_iso(start), day_iso(end)
+    if begin is None or finish is None:
+        return []
+    return [Found(match.start(), match.end(), begin, finish, True, "weekday")]
+
+
 _NOT_WEEKDAY_BEFORE = re.compile(r"\b(?:Bloody|Palm|Easter|Black|Good|Holy|Super|Cyber|Ash)\s+$")
 _NOT_WEEKDAY_AFTER = re.compile(r"\s+(?:School|Times|Telegraph|Post|Express|Mirror|Herald)\b")
 
@@ -227,6 +243,14 @@ DAY_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
         ),
         _weekday_and_day,
         ("digit", "wdabbr"),
+    ),
+    (
+        re.compile(
+            rf"(?:(?i:from)\s+)?(?P<wd>{WD_FULL})\s+(?i:to|through|thru|till|until)\s+(?P<wd2>{WD_FULL})"
+            rf"|(?i:between)\s+(?P<wd3>{WD_FULL})\s+(?i:and)\s+(?P<wd4>{WD_FULL})"
+        ),
+        _weekday_range,
+        ("weekday",),
     ),
     (re.compile(rf"(?P<wd>{WD_FULL})"), _weekday, ("weekday",)),
 ]

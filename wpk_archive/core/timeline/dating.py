@@ -199,9 +199,7 @@ def _place_adjunct(gap: str) -> bool:
 
 def _free_dates(dates: list[DateMention], found: list[Found]) -> list[int]:
     """Indexes of the dates not inside a meeting's name ("the December 2023 Plenary Meeting")."""
-    return [
-        i for i, d in enumerate(dates) if not any(f.start <= d.start < f.end for f in found)
-    ]
+    return [i for i, d in enumerate(dates) if not any(f.start <= d.start < f.end for f in found)]
 
 
 def assign_dates(sentence: str, found: list[Found], dates: list[DateMention]) -> None:
@@ -238,8 +236,11 @@ def assign_dates(sentence: str, found: list[Found], dates: list[DateMention]) ->
         if meeting.date is not None:
             continue
         earlier_end = max((f.end for f in ordered[:position] if f.end <= meeting.start), default=0)
-        candidates = [i for i in free if i not in used and earlier_end <= dates[i].start
-                      and dates[i].end <= meeting.start]
+        candidates = [
+            i
+            for i in free
+            if i not in used and earlier_end <= dates[i].start and dates[i].end <= meeting.start
+        ]
         if candidates:
             date = dates[candidates[-1]]
             gap = sentence[date.end : meeting.start]
@@ -309,9 +310,20 @@ def _assign_list(
             used.add(i)
 
 
+_CONVENED = re.compile(
+    r"^[^;:.]{0,60}\b(?:held|convened|convoked|opened|presided\s+over|chaired|called|kicked\s+off|"
+    r"guided)\s+(?:\w+\s+)?$"
+)
+
+
 def _assign_loose(sentence: str, meeting: Found, date: DateMention) -> None:
     """Rule 4: the one date of a sentence that names one meeting "at" which something was done."""
-    if date.kind in ("weekday", "relative", "coordinated", "dateline", "decade"):
+    if date.kind == "weekday" and date.end <= meeting.start:
+        # "On Saturday, Kim convened a meeting of the Politburo": a weekday dates a meeting
+        # through a verb of holding, here between the two
+        if not _CONVENED.search(sentence[date.end : meeting.start]):
+            return
+    elif date.kind in ("weekday", "relative", "coordinated", "dateline", "decade"):
         return
     if not _LOOSE_BEFORE.search(sentence[: meeting.start]):
         return

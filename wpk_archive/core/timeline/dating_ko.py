@@ -42,7 +42,9 @@ _REL_CLAUSE = re.compile(
     r"\s*(?:[^\s]+\s+)?$"
 )
 _IMMEDIATE = re.compile(r"\s*[/(:,]?\s*")
-_GAP_PHRASES = re.compile(r"주재로|주재\s?하에|주재\s?아래|사회로|지도\s?밑에|참석\s?하에|참석한\s?가운데")
+_GAP_PHRASES = re.compile(
+    r"주재로|주재\s?하에|주재\s?아래|사회로|지도\s?밑에|참석\s?하에|참석한\s?가운데"
+)
 _SUBJECTS = re.compile(
     r"(?:북한|북측|북|조선|당|노동당|로동당|정부|김정은|위원장|총비서|국무위원장|최고지도자|[가-힣]{1,4}장)"
     r"(?:은|는|이|가)?"
@@ -65,7 +67,9 @@ _AND_ANOTHER = re.compile(r"^\s*(?:와|과)\s*(?:[가-힣]+\s?)?회의(?=를|을
 _TRIVIAL_GAP = re.compile(r"(?:\s|,|의|\(현지시간\))*")
 _TRIVIAL_HELD_GAP = re.compile(r"(?:\s|,|의|에|부터|\(현지시간\))*")
 _LIST_GAP = re.compile(r"\s*(?:,|、|과|와|및)\s*")
-_COUNT_GAP = re.compile(r"\s*(?:까지|에)?\s*(?:모두|총|등)?\s*(?:\d+|[가-힣]{1,2})\s*(?:차례|번)\s*(?:의\s*)?")
+_COUNT_GAP = re.compile(
+    r"\s*(?:까지|에)?\s*(?:모두|총|등)?\s*(?:\d+|[가-힣]{1,2})\s*(?:차례|번)\s*(?:의\s*)?"
+)
 _MAX_GAP = 80
 _PLAIN_KINDS = ("date", "range", "year", "juche")
 
@@ -75,7 +79,8 @@ def _free(dates: list[DateMention], found: list[Found]) -> list[int]:
     return [
         i
         for i, d in enumerate(dates)
-        if d.kind not in ("dateline", "decade") and not any(f.start <= d.start < f.end for f in found)
+        if d.kind not in ("dateline", "decade")
+        and not any(f.start <= d.start < f.end for f in found)
     ]
 
 
@@ -88,8 +93,14 @@ def _other_name_between(found: list[Found], start: int, end: int, meeting: Found
     return any(f is not meeting and start <= f.start < end for f in found)
 
 
-def _after(sentence: str, meeting: Found, found: list[Found], dates: list[DateMention],
-           free: list[int], used: set[int]) -> int | None:
+def _after(
+    sentence: str,
+    meeting: Found,
+    found: list[Found],
+    dates: list[DateMention],
+    free: list[int],
+    used: set[int],
+) -> int | None:
     """Rule 1: the first free date after the name, in its clause, followed by a verb of holding."""
     tail = _BRACKETS.match(sentence, meeting.end)
     start = tail.end() if tail else meeting.end
@@ -117,13 +128,23 @@ def _after(sentence: str, meeting: Found, found: list[Found], dates: list[DateMe
     return None
 
 
-def _before(sentence: str, meeting: Found, found: list[Found], dates: list[DateMention],
-            free: list[int], used: set[int]) -> int | None:
+def _before(
+    sentence: str,
+    meeting: Found,
+    found: list[Found],
+    dates: list[DateMention],
+    free: list[int],
+    used: set[int],
+) -> int | None:
     """Rule 2: the nearest free date before the name, qualifying it."""
-    earlier_end = max((f.end for f in found if f.end <= meeting.start and f is not meeting),
-                      default=0)
-    candidates = [i for i in free if i not in used and earlier_end <= dates[i].start
-                  and dates[i].end <= meeting.start]
+    earlier_end = max(
+        (f.end for f in found if f.end <= meeting.start and f is not meeting), default=0
+    )
+    candidates = [
+        i
+        for i in free
+        if i not in used and earlier_end <= dates[i].start and dates[i].end <= meeting.start
+    ]
     if not candidates:
         return None
     i = candidates[-1]
@@ -171,7 +192,9 @@ def _modifiers_only(gap: str) -> bool:
     return True
 
 
-def _run(dates: list[DateMention], free: list[int], used: set[int], i: int, sentence: str) -> list[int]:
+def _run(
+    dates: list[DateMention], free: list[int], used: set[int], i: int, sentence: str
+) -> list[int]:
     """The coordinated dates around date ``i`` ("2013년 1월과 2017년 12월"), in order."""
     position = free.index(i)
     run = [i]
@@ -191,8 +214,8 @@ def assign_dates_ko(sentence: str, found: list[Found], dates: list[DateMention])
     free = _free(dates, found)
     used: set[int] = set()
     order = sorted(
-        found, key=lambda f: (f.anaphor or bool(_BARE_TEXT.fullmatch(sentence[f.start : f.end])),
-                              f.start)
+        found,
+        key=lambda f: (f.anaphor or bool(_BARE_TEXT.fullmatch(sentence[f.start : f.end])), f.start),
     )
     for rule in (_after, _before):
         for meeting in order:
@@ -202,7 +225,8 @@ def assign_dates_ko(sentence: str, found: list[Found], dates: list[DateMention])
             if i is None:
                 continue
             if meeting.date_name is not None and not dates[i].start_date.startswith(
-                meeting.date_name.lstrip("-")[-7:] if not meeting.date_name.startswith("--")
+                meeting.date_name.lstrip("-")[-7:]
+                if not meeting.date_name.startswith("--")
                 else dates[i].start_date[:4] + meeting.date_name[1:]
             ):
                 continue  # "2013년 3월전원회의" takes only a date of its March
@@ -239,8 +263,14 @@ def _opened_and_closed(sentence: str, dates: list[DateMention], opening: int, cl
 def _joined(first: DateMention, last: DateMention) -> DateMention:
     """One range from an opening day to a closing day."""
     return DateMention(
-        first.start, last.end, f"{first.text} … {last.text}", first.start_date, last.end_date,
-        "day", first.year_inferred or last.year_inferred, "range",
+        first.start,
+        last.end,
+        f"{first.text} … {last.text}",
+        first.start_date,
+        last.end_date,
+        "day",
+        first.year_inferred or last.year_inferred,
+        "range",
     )
 
 

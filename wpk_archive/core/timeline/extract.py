@@ -53,6 +53,7 @@ from wpk_archive.core.timeline.names import (
     ordinal_text,
     ordinal_value,
     other_body_in,
+    unglossed,
 )
 
 _KEYWORDS = re.compile(
@@ -74,7 +75,9 @@ _RELATIVE = re.compile(
     r"(?:party\s+)?(?P<what>congress|conference)(?P<plural>es|s)?\b",
     re.IGNORECASE,
 )
-_TERM_CC = re.compile(rf"(?P<t>{ORD})\s+(?:(?:WPK|Party)\s+)?Central\s+Committee(?!\s+of\s+the\s+(?!W)[A-Z])")
+_TERM_CC = re.compile(
+    rf"(?P<t>{ORD})\s+(?:(?:WPK|Party)\s+)?Central\s+Committee(?!\s+of\s+the\s+(?!W)[A-Z])"
+)
 _TERM_SPA = re.compile(rf"(?P<t>{ORD})\s+(?:DPRK\s+)?(?:Supreme\s+People['’]s\s+Assembly|SPA)\b")
 _FOREIGN_NATION = re.compile(
     r"\b(?:Cuba|Cuban|China|Chinese|Viet\s?Nam|Vietnamese|Laos|Lao|Laotian|Russia|Russian|Soviet|"
@@ -155,7 +158,11 @@ def _key_and_name(meeting: NamedMeeting, ctx: _Context) -> Ref:
     ambiguous = term is None or number is None
     committee = f"{t} WPK Central Committee" if t else "WPK Central Committee"
     if kind == "cc_plenary":
-        name = f"{n} Plenary Meeting of the {committee}" if n else f"Plenary Meeting of the {committee}"
+        name = (
+            f"{n} Plenary Meeting of the {committee}"
+            if n
+            else f"Plenary Meeting of the {committee}"
+        )
     elif kind == "politburo_meeting":
         head = f"{n} {enlarged}Meeting" if n else f"{enlarged}Meeting"
         name = f"{head} of the Political Bureau of the {committee}"
@@ -195,8 +202,7 @@ def _is_wpk(meeting: NamedMeeting, sentence: str, ctx: _Context) -> bool:
     if ctx.foreign:
         return False
     return not (
-        (foreign_party_in(sentence) or _FOREIGN_NATION.search(sentence))
-        and not names_wpk(sentence)
+        (foreign_party_in(sentence) or _FOREIGN_NATION.search(sentence)) and not names_wpk(sentence)
     )
 
 
@@ -252,7 +258,12 @@ def _relative(sentence: str, ctx: _Context) -> list[Found]:
             ref = Ref(kind, f"{kind}:?", f"{noun} of the WPK", True)
             found.append(
                 Found(
-                    match.start(), match.end(), ref, False, True, previous=not plural,
+                    match.start(),
+                    match.end(),
+                    ref,
+                    False,
+                    True,
+                    previous=not plural,
                     plural=plural,
                 )
             )
@@ -277,8 +288,12 @@ def _elliptic(sentence: str, found: list[Found], ctx: _Context) -> list[Found]:
         if any(f.start <= match.start("n") < f.end for f in found):
             continue
         noun = re.sub(r"\s+", " ", match.group("noun"))
-        kinds = {"congress": "party_congress", "conference": "party_conference",
-                 "plenary meeting": "cc_plenary", "session": "spa_session"}
+        kinds = {
+            "congress": "party_congress",
+            "conference": "party_conference",
+            "plenary meeting": "cc_plenary",
+            "session": "spa_session",
+        }
         previous = ctx.last_named.get(kinds[noun])
         number = ordinal_value(match.group("n"))
         if number is None:
@@ -315,8 +330,10 @@ def _sentence_mentions(
     """The event mentions of one sentence (``span`` in document offsets)."""
     start, end = span
     sentence = doc.text[start:end]
-    named, others = find_meetings(sentence)
     hangul = korean.has_hangul(sentence)
+    if not hangul:
+        sentence = unglossed(sentence)  # (the same length: offsets hold; quotes come from doc)
+    named, others = find_meetings(sentence)
     if hangul:
         lead = ctx.doc.title + " " + ctx.doc.text[:300]
         named, others = korean.meetings_ko(
@@ -332,10 +349,16 @@ def _sentence_mentions(
         if meeting.date_name and meeting.date_name.startswith("--"):
             antecedent = ctx.last.get(meeting.noun)
             month = ctx.dated.get(antecedent.key, "")[4:7] if antecedent is not None else ""
-            if antecedent is not None and antecedent.kind == ref.kind and month == meeting.date_name[1:]:
+            if (
+                antecedent is not None
+                and antecedent.kind == ref.kind
+                and month == meeting.date_name[1:]
+            ):
                 # "the December plenary meeting" after "the plenary meeting ... held in December
                 # 1956": that one, not a December of the publication year
-                found.append(Found(meeting.start, meeting.end, antecedent, False, False, anaphor=True))
+                found.append(
+                    Found(meeting.start, meeting.end, antecedent, False, False, anaphor=True)
+                )
                 continue
         earlier = None
         if ref.key.endswith(":?") and ref.kind in ("party_congress", "party_conference"):
@@ -437,8 +460,15 @@ def _that_day(
         return dates
     day = days[-1]
     that = DateMention(
-        match.start(), match.end(), match.group(0), day.start_date, day.end_date, "day",
-        day.year_inferred, "date", day.basis,
+        match.start(),
+        match.end(),
+        match.group(0),
+        day.start_date,
+        day.end_date,
+        "day",
+        day.year_inferred,
+        "date",
+        day.basis,
     )
     return sorted([*dates, that], key=lambda d: (d.start, d.end))
 
@@ -557,16 +587,18 @@ def extract_mentions(doc: Document) -> list[EventMention]:
             mentions.append(caption)
             continue
         hangul = korean.has_hangul(passage.text)
-        if ctx.subject is None and not _KEYWORDS.search(passage.text) and not (
-            hangul and korean.korean_keywords(passage.text)
+        if (
+            ctx.subject is None
+            and not _KEYWORDS.search(passage.text)
+            and not (hangul and korean.korean_keywords(passage.text))
         ):
             continue
         spans = sentence_spans(passage.text, passage.start)
         for span in korean.split_glued(doc.text, spans) if hangul else spans:
-            if _KEYWORDS.search(doc.text, span[0], span[1]) or (
-                hangul and korean.korean_keywords(doc.text[span[0] : span[1]])
-            ) or (
-                ctx.subject is not None and _PRONOUN.match(doc.text, span[0], span[1])
+            if (
+                _KEYWORDS.search(doc.text, span[0], span[1])
+                or (hangul and korean.korean_keywords(doc.text[span[0] : span[1]]))
+                or (ctx.subject is not None and _PRONOUN.match(doc.text, span[0], span[1]))
             ):
                 mentions.extend(_sentence_mentions(doc, passage, span, ctx))
             else:

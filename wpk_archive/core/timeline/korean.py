@@ -37,8 +37,13 @@ _ELLIPTIC = re.compile(
     r"(?P<enl>(?:비상\s*)?확대\s*)?회의(?![실장록])"
 )
 _BARE_BEFORE = re.compile(r"(?:[가-힣]|[가-힣]\s?\)|(?:내각|국회|동맹|상임위|위원회|공산당)\s*)$")
-_NOUN_OF = {"plenary": "plenary", "session": "session", "conference": "conference",
-            "congress": "congress", "meeting": "meeting"}
+_NOUN_OF = {
+    "plenary": "plenary",
+    "session": "session",
+    "conference": "conference",
+    "congress": "congress",
+    "meeting": "meeting",
+}
 
 
 def korean_keywords(text: str) -> bool:
@@ -66,15 +71,15 @@ def meetings_ko(
     korean, korean_others = find_meetings_ko(sentence)
     if foreign_ko_in(lead) and not re.search(r"[로노]동당|북한|김정은|조선민주주의", sentence):
         korean = [m for m in korean if m.explicit]
-    korean = [m for m in korean
-              if not any(m.start < e.end and e.start < m.end for e in named)]
+    korean = [m for m in korean if not any(m.start < e.end and e.start < m.end for e in named)]
     korean = [_series(sentence, m, [*named, *korean], last) for m in korean]
     merged = [*named, *korean]
     for meeting in _elliptic(sentence, merged, last, last_named or {}):
         if not any(meeting.start < m.end and m.start < meeting.end for m in merged):
             merged.append(meeting)
-    rest = [o for o in others + korean_others
-            if not any(m.start <= o.start < m.end for m in merged)]
+    rest = [
+        o for o in others + korean_others if not any(m.start <= o.start < m.end for m in merged)
+    ]
     copies = _same_sentence(sentence, merged, rest)
     merged.extend(copies)
     merged.sort(key=lambda m: (m.start, m.number or 0))
@@ -103,21 +108,46 @@ def _series(
     before = [m for m in named if m.end <= meeting.start and m.kind == "other_party_meeting"]
     if before:
         series = before[-1]
-        return NamedMeeting(meeting.start, meeting.end, series.kind, None, meeting.number,
-                            explicit=True, noun=series.noun, slug=series.slug, label=series.label)
+        return NamedMeeting(
+            meeting.start,
+            meeting.end,
+            series.kind,
+            None,
+            meeting.number,
+            explicit=True,
+            noun=series.noun,
+            slug=series.slug,
+            label=series.label,
+        )
     ref = last.get("conference")
     if ref is not None and ref.kind == "other_party_meeting":
         slug = ref.key.split(":")[1]
         label = re.sub(r"^\d+(?:st|nd|rd|th)\s+", "", ref.name)
-        return NamedMeeting(meeting.start, meeting.end, ref.kind, None, meeting.number,
-                            explicit=True, noun="conference", slug=slug, label=label)
+        return NamedMeeting(
+            meeting.start,
+            meeting.end,
+            ref.kind,
+            None,
+            meeting.number,
+            explicit=True,
+            noun="conference",
+            slug=slug,
+            label=label,
+        )
     return meeting
 
 
 _KINDS_OF_NOUN = {
     "plenary": ("cc_plenary", "spa_standing_committee", "other_party_meeting"),
-    "meeting": ("cc_plenary", "politburo_meeting", "cmc_meeting", "secretariat_meeting",
-                "spa_standing_committee", "spa_session", "other_party_meeting"),
+    "meeting": (
+        "cc_plenary",
+        "politburo_meeting",
+        "cmc_meeting",
+        "secretariat_meeting",
+        "spa_standing_committee",
+        "spa_session",
+        "other_party_meeting",
+    ),
     "session": ("spa_session",),
     "congress": ("party_congress", "other_party_meeting"),
     "conference": ("party_conference",),
@@ -152,9 +182,18 @@ def _same_sentence(
         if before:
             m = before[-1]
             copies.append(
-                NamedMeeting(other.start, other.end, m.kind, m.term, m.number,
-                             enlarged=m.enlarged, explicit=m.explicit, noun=m.noun, slug=m.slug,
-                             label=m.label)
+                NamedMeeting(
+                    other.start,
+                    other.end,
+                    m.kind,
+                    m.term,
+                    m.number,
+                    enlarged=m.enlarged,
+                    explicit=m.explicit,
+                    noun=m.noun,
+                    slug=m.slug,
+                    label=m.label,
+                )
             )
     return copies
 
@@ -185,16 +224,26 @@ def _elliptic(
         kind = None
         if not match.group("enl") and session is not None:
             kind = "spa_session"
-        elif match.group("enl") and meeting is not None and meeting.kind in (
-            "cmc_meeting", "politburo_meeting"
+        elif (
+            match.group("enl")
+            and meeting is not None
+            and meeting.kind in ("cmc_meeting", "politburo_meeting")
         ):
             kind = meeting.kind
         if kind is None or (term is not None and kind != "spa_session" and term > 12):
             continue
         noun = "session" if kind == "spa_session" else "meeting"
         result.append(
-            NamedMeeting(match.start(), match.end(), kind, term, number,
-                         enlarged=bool(match.group("enl")), explicit=True, noun=noun)
+            NamedMeeting(
+                match.start(),
+                match.end(),
+                kind,
+                term,
+                number,
+                enlarged=bool(match.group("enl")),
+                explicit=True,
+                noun=noun,
+            )
         )
     return result
 

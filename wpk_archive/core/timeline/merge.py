@@ -117,6 +117,7 @@ def _candidates(mention: EventMention, chronology: ChronologyTable) -> list[Chro
 
 def _years_between(a: str, b: str) -> float:
     """Years from ISO date ``a`` to ``b`` (at their precision, start of period)."""
+
     def day(value: str) -> dt.date:
         parts = [int(p) for p in value.split("-")] + [1, 1]
         return dt.date(parts[0], parts[1], parts[2])
@@ -143,16 +144,20 @@ def _resolve(mention: EventMention, chronology: ChronologyTable | None) -> Event
         and mention.kind in _RARE_KINDS
         and any(r.kind == mention.kind for r in chronology.entries)
     ):
-            # the chronology knows every congress and conference: a bare "the 11th Congress",
-            # or "the last conference ... on 12 July 2012", is not the WPK's
-            return None
+        # the chronology knows every congress and conference: a bare "the 11th Congress",
+        # or "the last conference ... on 12 July 2012", is not the WPK's
+        return None
     if row is None or not mention.loose:
         return mention
     if mention.start_date is not None and not _within(mention.start_date, row.start, row.end):
         if mention.status == "announced":
             return mention
         return replace(
-            mention, start_date=None, end_date=None, precision=None, basis=None,
+            mention,
+            start_date=None,
+            end_date=None,
+            precision=None,
+            basis=None,
             year_inferred=False,
         )
     if (
@@ -296,8 +301,10 @@ def _merge_key_plain(mentions: list[EventMention]) -> list[Event]:
         return events
     if not groups:
         return [_event(undated, [], ambiguous=False)]
-    groups.sort(key=lambda g: (len([m for m in g if m.status != "announced"]), len(g),
-                               _rank(_best(g))), reverse=True)
+    groups.sort(
+        key=lambda g: (len([m for m in g if m.status != "announced"]), len(g), _rank(_best(g))),
+        reverse=True,
+    )
     main = groups[0]
     held = any(m.status != "announced" for m in main)
     conflicts = [
@@ -322,8 +329,12 @@ def _absorb_gaps(events: list[Event]) -> list[Event]:
             numbered.setdefault(event.kind, []).append(event)
     kept: list[Event] = []
     for event in events:
-        finest = 10 if event.kind in ("politburo_meeting", "cmc_meeting", "secretariat_meeting",
-                                      "spa_standing_committee") else 7
+        finest = (
+            10
+            if event.kind
+            in ("politburo_meeting", "cmc_meeting", "secretariat_meeting", "spa_standing_committee")
+            else 7
+        )
         if _has_gap(event.key) and event.start is not None and len(event.start) >= finest:
             term = _key_parts(event.key)[1] if event.key.count(":") == 2 else "?"
             candidates = [
@@ -406,16 +417,15 @@ def _order_sources(event: Event) -> None:
         if event.start is None or source.doc_date is None or source.status == "announced":
             return False
         end = event.end or event.start
-        return event.start[:10] <= source.doc_date[: len(end)] and _years_between(
-            end, source.doc_date
-        ) * 365.25 <= 10
+        return (
+            event.start[:10] <= source.doc_date[: len(end)]
+            and _years_between(end, source.doc_date) * 365.25 <= 10
+        )
 
     for source in event.sources:
         if source.start_date is None and event.start is not None:
             source.date_basis = "chronology" if event.date_basis == "chronology" else "other_source"
-    event.sources.sort(
-        key=lambda s: (not is_report(s), s.doc_date or "9999", s.doc_id, s.start)
-    )
+    event.sources.sort(key=lambda s: (not is_report(s), s.doc_date or "9999", s.doc_id, s.start))
 
 
 def _sort_key(event: Event) -> tuple[bool, str, str]:

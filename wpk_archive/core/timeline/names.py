@@ -91,7 +91,22 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             rf"(?P<what>(?:[A-Z][\w'’-]*|{_ORGAN_WORDS})(?:\s+(?:[A-Z][\w'’-]*|of|the|{_ORGAN_WORDS}))*)"
         ),
         read_lower_party,
-        (("conference", "meeting", "congress"), ("cell", "primary", "secretar", "chair", "instructor", "official", "activist", "branch", "party", "wpk", "workers")),
+        (
+            ("conference", "meeting", "congress"),
+            (
+                "cell",
+                "primary",
+                "secretar",
+                "chair",
+                "instructor",
+                "official",
+                "activist",
+                "branch",
+                "party",
+                "wpk",
+                "workers",
+            ),
+        ),
     ),
     (
         re.compile(
@@ -164,9 +179,27 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             rf"{CC}(?:{APOS}s)?\s+(?:(?P<n2>{ORDS})\s+)?{MODS_CI}{_PLENARY_HEAD}"
             rf"|(?:(?P<n3>{ORDS})\s+)?{MODS_CI}{_PLENARY_HEAD}\s+of\s+{THE}(?:ruling\s+)?"
             rf"(?:{WPK})(?![\w'’-])"
+            rf"|{THE}(?:{WPK}|ruling\s+party){APOS}s\s+(?:(?P<t5>{ORD})\s+)?(?:{CC}\s+)?"
+            rf"(?:(?P<t6>{ORD})\s+)?{MODS_CI}{_PLENARY_HEAD}"  # "the WPK's plenary meeting"
         ),
         read_plenary,
-        (("plenary", "plenum", "plenaries", "meeting", "session"), ("committee", " cc", "c.c", "c. c", "party", "wpk")),
+        (
+            ("plenary", "plenum", "plenaries", "meeting", "session"),
+            ("committee", " cc", "c.c", "c. c", "party", "wpk"),
+        ),
+    ),
+    (
+        re.compile(
+            rf"(?<![Pp]arty\s)(?<!WPK\s)Central\s+Committee\s+{MODS_CI}{_PLENARY_HEAD}"  # "a Central
+            # Committee plenum": whose, the caller decides from the sentence and the article
+            rf"|(?:year-end|end-of-year)\s+(?:(?:ruling\s+)?(?:[Pp]arty|WPK)\s+)?(?:plenary\s+)?"
+            rf"(?:meeting|plenum|session)(?![\w-])"  # "a year-end party meeting": the CC plenum
+        ),
+        read_plenary,
+        (
+            ("central committee", "year-end", "end-of-year"),
+            ("plenary", "plenum", "meeting", "session"),
+        ),
     ),
     (
         re.compile(rf"(?P<n>{ORDS})\s+{MODS_CI}(?:Plenary\s+Meetings?|Plenums?)"),
@@ -206,7 +239,9 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             rf"(?:{OF_PARTY})?))*)"
             r"(?:\s*\([A-Z]{2,5}\))?(?:\s*,[^,;.]{1,60},)?"  # "(SPA), the North's rubber-stamp parliament,"
             r"\s+(?:\w+\s+){0,2}?(?:held|convened|convoked|opened|called)\s+(?:a|an|its)\s+"
-            r"(?:(?:new|first|special|extraordinary|enlarged|extended|emergency)\s+)*"
+            rf"(?:(?P<n>{ORDS})\s+)?"
+            rf"(?:(?:new|first|special|extraordinary|enlarged|extended|emergency|consultative|"
+            rf"joint|urgent|closed-door)\s+)*"
             r"(?P<head>plenary\s+meeting|plenum|meeting|session)\b"
         ),
         read_body_held,
@@ -276,9 +311,26 @@ _NOUNS = re.compile(
 )
 
 
+_GLOSS = re.compile(
+    r"[\"“”]|\s\((?:CC|C\.C\.|CMC|PB|Political\s+Bureau|Politburo|Central\s+Committee|"
+    r"Central\s+Military\s+Commission)\)(?=\s)"
+)
+
+
+def unglossed(sentence: str) -> str:
+    """``sentence`` with double quotes and the bracketed glosses of a body's name blanked out
+    (same length, so offsets hold): "an “emergency Politburo meeting”", "a Central Committee (CC)
+    plenum", "another Politburo (Political Bureau) meeting" read as the plain names."""
+    if '"' not in sentence and "“" not in sentence and "(" not in sentence:
+        return sentence
+    return _GLOSS.sub(lambda m: " " * len(m.group(0)), sentence)
+
+
 def find_meetings(sentence: str) -> tuple[list[NamedMeeting], list[OtherMeeting]]:
     """The WPK and SPA meetings named in ``sentence`` in text order, without overlaps, and the
-    meeting nouns left that name none of them."""
+    meeting nouns left that name none of them (double quotes and bracketed glosses of a body's
+    name do not break a name: :func:`unglossed`)."""
+    sentence = unglossed(sentence)
     found: list[NamedMeeting] = []
     lowered = sentence.lower()
     for pattern, reader, needs in _PATTERNS:
@@ -314,4 +366,5 @@ __all__ = [
     "ordinal_text",
     "ordinal_value",
     "other_body_in",
+    "unglossed",
 ]

@@ -37,7 +37,9 @@ from collections.abc import Callable
 from wpk_archive.core.timeline.names import NamedMeeting, OtherMeeting
 
 _START = r"(?:(?<![가-힣])|(?<=\d년))"
-_P = rf"(?:{_START}(?:북)?조선\s?[로노]동당|{_START}북한\s?[로노]동당|{_START}[로노]동당|{_START}당)"
+_P = (
+    rf"(?:{_START}(?:북)?조선\s?[로노]동당|{_START}북한\s?[로노]동당|{_START}[로노]동당|{_START}당)"
+)
 _CC = r"(?:중앙위원회|중앙위(?!원))"
 
 
@@ -69,13 +71,26 @@ _OTHER_SUBJECT = re.compile(
     r"(?:동맹|농근맹|직맹|여맹|녀맹|소년단|내각|공산당|혁명당|인민당|민주당)['’\"”]?(?:은|는|이|가|도)\s"
 )
 """Another body as the subject of the clause ("농근맹은 지난 2월 4일 제8기 제11차 전원회의를 진행해")."""
-_SITTING = re.compile(r"\s*(?:\d+\s*일\s*차|\d+\s*일\s*회의|첫\s?날|이틀째|사흘째|나흘째|닷새째|\d+\s*일째)")
+_SITTING = re.compile(
+    r"\s*(?:\d+\s*일\s*차|\d+\s*일\s*회의|첫\s?날|이틀째|사흘째|나흘째|닷새째|\d+\s*일째)"
+)
 
 _PROVINCES = {
-    "평안남": "South Phyongan", "평안북": "North Phyongan", "함경남": "South Hamgyong",
-    "함경북": "North Hamgyong", "황해남": "South Hwanghae", "황해북": "North Hwanghae",
-    "강원": "Kangwon", "자강": "Jagang", "량강": "Ryanggang", "양강": "Ryanggang",
-    "평양": "Pyongyang", "남포": "Nampho", "라선": "Rason", "나선": "Rason", "개성": "Kaesong",
+    "평안남": "South Phyongan",
+    "평안북": "North Phyongan",
+    "함경남": "South Hamgyong",
+    "함경북": "North Hamgyong",
+    "황해남": "South Hwanghae",
+    "황해북": "North Hwanghae",
+    "강원": "Kangwon",
+    "자강": "Jagang",
+    "량강": "Ryanggang",
+    "양강": "Ryanggang",
+    "평양": "Pyongyang",
+    "남포": "Nampho",
+    "라선": "Rason",
+    "나선": "Rason",
+    "개성": "Kaesong",
 }
 _LEVELS = {"도": "Provincial", "시": "City", "군": "County", "구역": "District"}
 _CELL_MEETINGS = {
@@ -142,8 +157,18 @@ def _build(
     enlarged = "확대" in text
     return [
         NamedMeeting(
-            match.start(), match.end(), kind, term, number, enlarged=enlarged, explicit=explicit,
-            date_name=date_name, noun=noun, slug=slug, label=label, plural=plural,
+            match.start(),
+            match.end(),
+            kind,
+            term,
+            number,
+            enlarged=enlarged,
+            explicit=explicit,
+            date_name=date_name,
+            noun=noun,
+            slug=slug,
+            label=label,
+            plural=plural,
         )
         for number in numbers
     ]
@@ -159,8 +184,10 @@ def _owned_elsewhere(match: re.Match[str], sentence: str) -> bool:
         return True
     if not re.match(_P, text):
         subjects = list(_OTHER_SUBJECT.finditer(sentence, 0, match.start()))
-        if subjects and not re.search(r"[로노]동당|(?<![가-힣])당(?![가-힣])|최고인민회의",
-                                      sentence[subjects[-1].end() : match.start()]):
+        if subjects and not re.search(
+            r"[로노]동당|(?<![가-힣])당(?![가-힣])|최고인민회의",
+            sentence[subjects[-1].end() : match.start()],
+        ):
             return True
     explicit = re.search(r"[로노]동당|최고인민회의", text) is not None
     return not explicit and foreign_ko_in(sentence)
@@ -242,8 +269,16 @@ def _read_cells(match: re.Match[str], sentence: str) -> list[NamedMeeting] | Non
     if not _limits(numbers, None, 40, 40):
         return []
     label, slug = _CELL_MEETINGS[re.sub(r"\s", "", match.group("what"))]
-    return _build(match, "other_party_meeting", numbers, None, "conference", explicit=True,
-                  slug=slug, label=label)
+    return _build(
+        match,
+        "other_party_meeting",
+        numbers,
+        None,
+        "conference",
+        explicit=True,
+        slug=slug,
+        label=label,
+    )
 
 
 def _read_local(match: re.Match[str], sentence: str) -> list[NamedMeeting] | None:
@@ -260,8 +295,16 @@ def _read_local(match: re.Match[str], sentence: str) -> list[NamedMeeting] | Non
     else:
         label = f"Plenary Meeting of a {level} Committee of the WPK"
         slug = f"plenary-meeting-{level.lower()}"
-    return _build(match, "other_party_meeting", numbers, None, "plenary", explicit=True,
-                  slug=slug, label=label)
+    return _build(
+        match,
+        "other_party_meeting",
+        numbers,
+        None,
+        "plenary",
+        explicit=True,
+        slug=slug,
+        label=label,
+    )
 
 
 def _read_delegates(match: re.Match[str], sentence: str) -> list[NamedMeeting] | None:
@@ -277,9 +320,16 @@ def _read_delegates(match: re.Match[str], sentence: str) -> list[NamedMeeting] |
         if name is None:
             return []
         place, slug_place = f"{name} Province", name.lower().replace(" ", "-")
-    return _build(match, "other_party_meeting", [None], None, "conference", explicit=True,
-                  slug=f"conference-party-delegates-{slug_place}",
-                  label=f"Conference of Party Delegates of {place} of the WPK")
+    return _build(
+        match,
+        "other_party_meeting",
+        [None],
+        None,
+        "conference",
+        explicit=True,
+        slug=f"conference-party-delegates-{slug_place}",
+        label=f"Conference of Party Delegates of {place} of the WPK",
+    )
 
 
 _SPA = r"(?:조선민주주의인민공화국\s*)?최고인민회의"
@@ -300,7 +350,9 @@ _PATTERNS: list[tuple[re.Pattern[str], _Reader]] = [
         _reader("spa_session", "session", 20, 20),
     ),
     (
-        re.compile(rf"(?<![가-힣\d]){_nums('n')}\s*최고인민회의(?!\s*(?:상임|상설|대의원|의장|법제))"),
+        re.compile(
+            rf"(?<![가-힣\d]){_nums('n')}\s*최고인민회의(?!\s*(?:상임|상설|대의원|의장|법제))"
+        ),
         _reader("spa_session", "session", 20, 20),
     ),
     (
@@ -378,7 +430,9 @@ _PATTERNS: list[tuple[re.Pattern[str], _Reader]] = [
     ),
     (re.compile(rf"{_P}\s*(?:중앙\s?)?전원\s?회의(?:들)?{_ENLARGED}"), _read_plenary),
     (
-        re.compile(r"(?<=연말\s)전원\s?회의|(?<=연초\s)전원\s?회의|(?:(?<=상순\s)|(?<=중순\s)|(?<=하순\s))전원\s?회의"),
+        re.compile(
+            r"(?<=연말\s)전원\s?회의|(?<=연초\s)전원\s?회의|(?:(?<=상순\s)|(?<=중순\s)|(?<=하순\s))전원\s?회의"
+        ),
         _read_plenary,
     ),
     (re.compile(rf"(?<![가-힣\d]){_nums('n')}\s*대회(?!장)"), _read_congress),
@@ -403,8 +457,10 @@ _GENERIC_AFTER = re.compile(
 
 def _generic(meeting: NamedMeeting, sentence: str) -> bool:
     """ "전원회의나 당대표자회와 같이", "당대회 등": a kind of meeting, not one meeting."""
-    return meeting.number is None and meeting.date_name is None and (
-        _GENERIC_AFTER.match(sentence, meeting.end) is not None
+    return (
+        meeting.number is None
+        and meeting.date_name is None
+        and (_GENERIC_AFTER.match(sentence, meeting.end) is not None)
     )
 
 

@@ -106,8 +106,9 @@ def _meetings(
 ) -> list[NamedMeeting]:
     """One NamedMeeting per number of a match (two for "the ninth and tenth plenary meetings")."""
     plural = numbers == [None] and bool(
-        re.search(r"(?i)(?:congresses|conferences|sessions|meetings|plenums|plenaries)$",
-                  match.group(0))
+        re.search(
+            r"(?i)(?:congresses|conferences|sessions|meetings|plenums|plenaries)$", match.group(0)
+        )
     )
     return [
         NamedMeeting(
@@ -273,7 +274,9 @@ def read_congress(match: re.Match[str], text: str) -> list[NamedMeeting]:
     if numbers is None:
         return []
     before = text[max(0, match.start() - 40) : match.start()]
-    if re.search(
+    explicit = names_wpk_in(match.group(0))
+    if not explicit and re.search(  # "the CPC held its 20th Congress of the Party" (but "North
+        # Korea held its 8th Congress of the Workers' Party of Korea" names whose it is)
         r"(?:\b(?:its|their|his|her)|[A-Z][\w.]*(?<!Party)(?<!WPK)(?<!KWP)(?<!North)(?<!Korea)"
         r"(?<!Pyongyang)['’]s)\s+$",
         before,
@@ -281,10 +284,10 @@ def read_congress(match: re.Match[str], text: str) -> list[NamedMeeting]:
         return []
     if bare_party_foreign(match, text):
         return []
-    if re.search(r"(?i)\b(?:national|youth|league|union|trade|women|children|writers|artists)\s+$",
-                 before):
+    if re.search(
+        r"(?i)\b(?:national|youth|league|union|trade|women|children|writers|artists)\s+$", before
+    ):
         return []
-    explicit = names_wpk_in(match.group(0))
     return _meetings(
         match, "party_congress", numbers, term=None, explicit=explicit, noun="congress"
     )
@@ -308,7 +311,9 @@ def read_dated_congress(match: re.Match[str], text: str) -> list[NamedMeeting]:
 def read_parliament(match: re.Match[str], text: str) -> list[NamedMeeting]:
     """ "a crucial parliamentary meeting", "the rubber-stamp parliament's session": the SPA's,
     in a sentence about North Korea (never the South's National Assembly)."""
-    if not re.search(r"North\s+Korea|Pyongyang|\bDPRK\b|\bthe\s+North\b|SPA\b|Supreme\s+People", text):
+    if not re.search(
+        r"North\s+Korea|Pyongyang|\bDPRK\b|\bthe\s+North\b|SPA\b|Supreme\s+People", text
+    ):
         return []
     if re.search(r"South\s+Korea|\bSeoul\b|National\s+Assembly|Diet\b|Congress\b", text):
         return []
@@ -339,7 +344,10 @@ def read_body_held(match: re.Match[str], text: str) -> list[NamedMeeting]:
         return []
     if kind != "spa_standing_committee" and not (names_wpk_in(body) or "arty" in body):
         return []
-    return _meetings(match, kind, [None], term=_term(match), explicit=True, noun="meeting")
+    numbers = _numbers_or_none(match, 80)  # "held its 34th plenary meeting"
+    if numbers is None:
+        return []
+    return _meetings(match, kind, numbers, term=_term(match), explicit=True, noun="meeting")
 
 
 def read_body_decided(match: re.Match[str], text: str) -> list[NamedMeeting]:
@@ -358,7 +366,9 @@ def read_body_decided(match: re.Match[str], text: str) -> list[NamedMeeting]:
     end = match.end("body") if match.group("body") else match.end("body2")
     return [
         replace(meeting, end=end)
-        for meeting in _meetings(match, kind, [None], term=_term(match), explicit=True, noun="meeting")
+        for meeting in _meetings(
+            match, kind, [None], term=_term(match), explicit=True, noun="meeting"
+        )
     ]
 
 
@@ -384,7 +394,11 @@ def read_its(match: re.Match[str], text: str) -> list[NamedMeeting]:
         return []
     before = text[max(0, match.start() - 120) : match.start()]
     owner = list(re.finditer(WPK, before))
-    if not owner or foreign_party_in(before, owner[-1].end()) or re.search(r"[.;]", before[owner[-1].end():]):
+    if (
+        not owner
+        or foreign_party_in(before, owner[-1].end())
+        or re.search(r"[.;]", before[owner[-1].end() :])
+    ):
         return []
     if re.search(r"\b(?:its|their)\b", before[owner[-1].end() :]):
         return []
@@ -458,7 +472,11 @@ def read_lower_party(match: re.Match[str], text: str) -> list[NamedMeeting]:
         return []  # "a conference of officials": of what, the name does not say
     after = text[match.end() : match.end() + 100]
     owned = match.group("owner") is not None  # "of the Workers' Party's cell secretaries"
-    if not party and not owned and re.search(OTHER_BODY.pattern, what + " " + after.split(".")[0], re.I):
+    if (
+        not party
+        and not owned
+        and re.search(OTHER_BODY.pattern, what + " " + after.split(".")[0], re.I)
+    ):
         return []  # "a meeting of chairpersons of primary organizations of the youth league"
     explicit = owned or names_wpk_in(match.group(0)) or names_wpk_in(after)
     word = match.group("kw").capitalize()

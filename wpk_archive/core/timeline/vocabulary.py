@@ -211,7 +211,9 @@ def names_wpk_in(text: str) -> bool:
     return re.search(WPK, text) is not None
 
 
-_PARTY_PRECEDERS = frozenset({"The", "Our", "WPK", "KWP", "Korean", "Ruling", "Its", "Whole", "Entire"})
+_PARTY_PRECEDERS = frozenset(
+    {"The", "Our", "WPK", "KWP", "Korean", "Ruling", "Its", "Whole", "Entire"}
+)
 
 
 def bare_party_foreign(match: re.Match[str], text: str) -> bool:
@@ -240,9 +242,9 @@ def followed_by_foreign(match: re.Match[str], text: str) -> bool:
         return False
     if re.match(r"\s*,\s*(?:the\s+)?(?:WPK|Workers|KWP|Korean\s+Workers)", after):
         return False
-    return (bool(re.match(r"(?:\s+of|\s*,)\s+(?:the\s+)?[A-Z]", after)) and foreign_party_in(
-        after
-    )) or bool(re.match(r"\s+of\s+(?:the\s+)?[A-Z]", after))
+    return (
+        bool(re.match(r"(?:\s+of|\s*,)\s+(?:the\s+)?[A-Z]", after)) and foreign_party_in(after)
+    ) or bool(re.match(r"\s+of\s+(?:the\s+)?[A-Z]", after))
 
 
 def foreign_party_in(text: str, start: int = 0, end: int | None = None) -> bool:
