@@ -89,11 +89,20 @@ def test_year_is_never_taken_from_nearby_text() -> None:
     ("text", "expected"),
     [
         ("In 1998 it was adopted on April 9.", ["1998", "1998-04-09"]),
-        ("In 1956, the plenum met in August. In March it met again.", ["1956", "1956-08", "2012-03"]),
-        ("Last year, the North held SPA sessions in January and September.", ["2011", "2011-01", "2011-09"]),
+        (
+            "In 1956, the plenum met in August. In March it met again.",
+            ["1956", "1956-08", "2012-03"],
+        ),
+        (
+            "Last year, the North held SPA sessions in January and September.",
+            ["2011", "2011-01", "2011-09"],
+        ),
         ("During 1961 the congress opened on September 11.", ["1961", "1961-09-11"]),
         # the day of a report is the report's, not the fronted year's
-        ("In 2011, jobless came to 2.8 million, an official said on Jan. 31.", ["2011", "2012-01-31"]),
+        (
+            "In 2011, jobless came to 2.8 million, an official said on Jan. 31.",
+            ["2011", "2012-01-31"],
+        ),
         # "this year" is still the report's
         ("In 1995 it happened and in August this year it happened again.", ["1995", "2012-08"]),
     ],
@@ -767,3 +776,19 @@ def test_basis_defaults_to_text() -> None:
 )
 def test_parse_date_value(value: str, expected: str | None) -> None:
     assert parse_date_value(value) == expected
+
+
+def test_an_earlier_month_in_a_clause_about_the_future_is_next_years() -> None:
+    # the SPA's convocation notice, in a December article: "decided to convene ... on Jan. 22"
+    found = find_dates(
+        "The Standing Committee decided to convene the 12th session of the 14th SPA on Jan. 22.",
+        doc_date="2024-12-06",
+    )
+    assert [(m.text, m.start_date) for m in found] == [("Jan. 22", "2025-01-22")]
+    assert [
+        m.start_date for m in find_dates("It will open in January.", doc_date="2024-12-06")
+    ] == ["2025-01"]
+    # told as past, the same month is this year's
+    assert [m.start_date for m in find_dates("It was held in January.", doc_date="2024-12-06")] == [
+        "2024-01"
+    ]

@@ -262,7 +262,8 @@ class Context:
 
 FUTURE = re.compile(
     r"\b(?:will|shall|is\s+to|are\s+to|is\s+expected|are\s+expected|scheduled|slated|plans?\s+to|"
-    r"planned\s+to|due\s+to\s+(?:be|open|start|take)|to\s+be\s+(?:held|opened|launched))\b",
+    r"planned\s+to|due\s+to\s+(?:be|open|start|take)|to\s+be\s+(?:held|opened|launched)|"
+    r"(?:decided|decides|agreed|agrees|resolved)\s+to\s+(?:convene|convoke|hold|open|call))\b",
     re.I,
 )
 
@@ -360,7 +361,8 @@ _PAST_MONTHS = 6
 
 def infer_year(month: int, ctx: Context) -> int | None:
     """The year of a yearless month: the publication year, or the one before for a month more than
-    six months after the publication month (not in a text about the future)."""
+    six months after the publication month (not in a text about the future), or the one after for
+    an earlier month in a text about the future."""
     if ctx.fronted_year is not None:
         return ctx.fronted_year
     if ctx.doc_date is None:
@@ -369,6 +371,8 @@ def infer_year(month: int, ctx: Context) -> int | None:
         return ctx.doc_date.year
     if month - ctx.doc_date.month > _PAST_MONTHS and not ctx.future:
         return ctx.doc_date.year - 1
+    if ctx.future and month < ctx.doc_date.month:  # "will open on Jan. 22" in December
+        return ctx.doc_date.year + 1
     return ctx.doc_date.year
 
 
