@@ -195,9 +195,19 @@ def test_opening_and_closing_days_make_one_range() -> None:
 
 def _mention(key: str, start: str | None, doc: str, status: str = "held") -> EventMention:
     return EventMention(
-        doc_id=doc, passage=1, start=0, end=1, quote="q", kind=key.split(":")[0], name=key,
-        key=key, start_date=start, end_date=start, precision="day" if start else None,
-        status=status, basis="text" if start else None,
+        doc_id=doc,
+        passage=1,
+        start=0,
+        end=1,
+        quote="q",
+        kind=key.split(":")[0],
+        name=key,
+        key=key,
+        start_date=start,
+        end_date=start,
+        precision="day" if start else None,
+        status=status,
+        basis="text" if start else None,
     )
 
 
@@ -306,6 +316,14 @@ def test_reference_only_meetings_are_kept_apart() -> None:
             "spa_standing_committee:?:23",
             "2022-11-29",
             "2022-11-29",
+        ),
+        # a date, then a verb of holding, then the name
+        (
+            "Last month, Kim convened a meeting of the Politburo of the WPK Central Committee.",
+            "2021-01-17",
+            "politburo_meeting:?:?",
+            "2020-12",
+            "2020-12",
         ),
         (
             "North Korea held its 8th Congress of the Workers' Party of Korea from January 5 to 12.",

@@ -318,12 +318,17 @@ _CONVENED = re.compile(
 
 def _assign_loose(sentence: str, meeting: Found, date: DateMention) -> None:
     """Rule 4: the one date of a sentence that names one meeting "at" which something was done."""
-    if date.kind == "weekday" and date.end <= meeting.start:
-        # "On Saturday, Kim convened a meeting of the Politburo": a weekday dates a meeting
-        # through a verb of holding, here between the two
-        if not _CONVENED.search(sentence[date.end : meeting.start]):
-            return
-    elif date.kind in ("weekday", "relative", "coordinated", "dateline", "decade"):
+    if (
+        date.end <= meeting.start
+        and date.kind not in ("coordinated", "dateline", "decade")
+        and _CONVENED.search(sentence[date.end : meeting.start])
+    ):
+        # "On Saturday, Kim convened a meeting of the Politburo", "For a week starting on
+        # January 5, North Korea held its 8th Congress": the date, a verb of holding, the name
+        meeting.date = date
+        meeting.loose_date = True
+        return
+    if date.kind in ("weekday", "relative", "coordinated", "dateline", "decade"):
         return
     if not _LOOSE_BEFORE.search(sentence[: meeting.start]):
         return
