@@ -317,6 +317,22 @@ def test_reference_only_meetings_are_kept_apart() -> None:
             "2022-11-29",
             "2022-11-29",
         ),
+        # a meeting's length with its opening or closing day gives the range
+        (
+            "Kim spoke at a five-day plenary meeting of the ruling Workers' Party that ended "
+            "Friday.",
+            "2024-12-29",
+            "cc_plenary:?:?",
+            "2024-12-23",
+            "2024-12-27",
+        ),
+        (
+            "A three-day plenary meeting of the WPK Central Committee opened on Monday.",
+            "2024-12-29",
+            "cc_plenary:?:?",
+            "2024-12-23",
+            "2024-12-25",
+        ),
         # a date, then a verb of holding, then the name
         (
             "Last month, Kim convened a meeting of the Politburo of the WPK Central Committee.",

@@ -30,7 +30,7 @@ _GAP_WORDS = (
     r"|venue|capital|city|seat|lasted|ran|met|closed|began|started|continued|for|days|a|an|period"
     r"|by|under|with|presence|guidance|participation|attended|also|again|once|first|time|officially"
     r"|ruling|party|its|their|country|capital|opening|reportedly|solemnly|today|early|mid|late"
-    r"|middle|end|beginning|start"
+    r"|middle|end|beginning|start|ended|concluded|adjourned|finished|wrapped|wound|up|kicked|off"
 )
 
 

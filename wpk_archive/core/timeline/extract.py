@@ -28,6 +28,7 @@ Bureau") are kept only when dated or when they refer back to a meeting the docum
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -496,6 +497,12 @@ def _mention(
         inferred = False
     if start_date is None and (item.needs_date or item.anaphor):
         return None
+    role = "previous" if item.previous else korean.role(sentence, item)
+    if role in ("opening", "closing") and precision == "day" and start_date is not None:
+        # "a five-day plenary meeting ... that ended Friday": the whole range, from its length
+        start_date, end_date = _with_length(sentence, item, start_date, role)
+        if start_date != end_date:
+            role = None  # (the whole range is known: nothing to join)
     return EventMention(
         doc_id=doc.id,
         passage=passage.ordinal,
@@ -514,8 +521,34 @@ def _mention(
         basis=basis,
         loose=item.loose_date or item.loose_identity,
         doc_date=doc.date,
-        role="previous" if item.previous else korean.role(sentence, item),
+        role=role,
     )
+
+
+_LENGTH = re.compile(
+    r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-4])[-\s]day\s+(?:[\w'’-]+\s+){0,3}$",
+    re.I,
+)
+_LENGTH_WORDS = {
+    w: i
+    for i, w in enumerate(
+        ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"], start=2
+    )
+}
+
+
+def _with_length(text: str, item: Found, day: str, role: str) -> tuple[str, str]:
+    """(start, end) of a meeting whose one reported day is its ``role`` day, when its name says how
+    many days it lasted ("a five-day plenary meeting"); else the day alone."""
+    found = _LENGTH.search(text, max(0, item.start - 40), item.start)
+    if found is None and (found := _LENGTH.search(text[: item.end], item.start)) is None:
+        return day, day
+    word = found.group("n").lower()
+    days = _LENGTH_WORDS.get(word) or int(word)
+    point = dt.date.fromisoformat(day)
+    other = point + dt.timedelta(days=days - 1 if role == "opening" else 1 - days)
+    first, last = sorted((point, other))
+    return first.isoformat(), last.isoformat()
 
 
 _CAPTION = re.compile(r"[.:]\s+(?P<rest>[^\n]{5,250})")
