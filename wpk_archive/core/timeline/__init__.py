@@ -4,7 +4,8 @@
 - :mod:`.names_ko`, :mod:`.dating_ko` and :mod:`.korean`: the same for Korean text (Korean names
   get the English keys, so a Korean and an English report of a meeting make one event), and the
   hook through which :mod:`.extract` uses them for sentences holding Hangul;
-- :mod:`.extract`: one document's mentions, their dates, anaphora and status;
+- :mod:`.extract`: one document's mentions, their dates, anaphora and status ("that day" and
+  a meeting's length in :mod:`.told_days`);
 - :mod:`.merge`: mentions of all documents merged into events, checked against the reference
   chronology, with stable ids and the JSON shape of an event.
 """

@@ -28,11 +28,10 @@ Bureau") are kept only when dated or when they refer back to a meeting the docum
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from wpk_archive.core.dates import DateMention, find_dateline, find_dates
+from wpk_archive.core.dates import find_dateline, find_dates
 from wpk_archive.core.models import Document, EventMention, Passage, Precision
 from wpk_archive.core.sentences import sentence_spans
 from wpk_archive.core.timeline import korean
@@ -56,6 +55,7 @@ from wpk_archive.core.timeline.names import (
     other_body_in,
     unglossed,
 )
+from wpk_archive.core.timeline.told_days import that_day, with_length
 
 _KEYWORDS = re.compile(
     r"[Cc]ongress|[Cc]onference|[Pp]lenary|[Pp]lenum|Political\s+(?:Bureau|Committee)|[Pp]olitburo|"
@@ -398,7 +398,7 @@ def _sentence_mentions(
     if hangul:
         dates = korean.dates_ko(sentence, dates, doc.date, ctx.anchor)
     elif "day" in sentence:
-        dates = _that_day(doc, start, sentence, dates, ctx)
+        dates = that_day(doc, start, sentence, dates, ctx.anchor, ctx.has_dateline)
     korean.assign(sentence, found, dates)
     mentions: list[EventMention] = []
     seen: dict[str, int] = {}
@@ -429,51 +429,6 @@ def _sentence_mentions(
     return mentions
 
 
-_THAT_DAY = re.compile(r"\b(?:[Oo]n\s+)?(?:[Tt]hat|[Tt]he\s+same)\s+day\b(?!['’]s|\s+of\b)")
-_LOOK_BACK = 8000  # characters before the sentence searched for the day "that day" is
-
-
-def _that_day(
-    doc: Document, start: int, sentence: str, dates: list[DateMention], ctx: _Context
-) -> list[DateMention]:
-    """``dates`` with "that day" / "the same day" read as the last single day named before it,
-    in this sentence or the text before ("... on Oct. 21. ... the houses are to be finished by
-    early December. ... That day the Secretariat decided"). The dateline's day does not count:
-    "that day" points back to a day the story tells; nor does a range ("from 5 to 7 May")."""
-    match = _THAT_DAY.search(sentence)
-    if match is None or any(d.start < match.end() and match.start() < d.end for d in dates):
-        return dates
-    before = [d for d in dates if d.end <= match.start() and d.kind != "dateline"]
-    if not before:
-        window = max(0, start - _LOOK_BACK)
-        before = [
-            d
-            for d in find_dates(
-                doc.text[window:start],
-                doc_date=doc.date,
-                weekday_anchor=ctx.anchor,
-                dateline=ctx.has_dateline,
-            )
-            if not (window == 0 and d.kind == "dateline")
-        ]
-    days = [d for d in before if d.precision == "day"]
-    if not days or days[-1].start_date != days[-1].end_date:
-        return dates
-    day = days[-1]
-    that = DateMention(
-        match.start(),
-        match.end(),
-        match.group(0),
-        day.start_date,
-        day.end_date,
-        "day",
-        day.year_inferred,
-        "date",
-        day.basis,
-    )
-    return sorted([*dates, that], key=lambda d: (d.start, d.end))
-
-
 def _mention(
     doc: Document, passage: Passage, span: tuple[int, int], item: Found
 ) -> EventMention | None:
@@ -500,7 +455,7 @@ def _mention(
     role = "previous" if item.previous else korean.role(sentence, item)
     if role in ("opening", "closing") and precision == "day" and start_date is not None:
         # "a five-day plenary meeting ... that ended Friday": the whole range, from its length
-        start_date, end_date = _with_length(sentence, item, start_date, role)
+        start_date, end_date = with_length(sentence, item, start_date, role)
         if start_date != end_date:
             role = None  # (the whole range is known: nothing to join)
     return EventMention(
@@ -523,32 +478,6 @@ def _mention(
         doc_date=doc.date,
         role=role,
     )
-
-
-_LENGTH = re.compile(
-    r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-4])[-\s]day\s+(?:[\w'’-]+\s+){0,3}$",
-    re.I,
-)
-_LENGTH_WORDS = {
-    w: i
-    for i, w in enumerate(
-        ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"], start=2
-    )
-}
-
-
-def _with_length(text: str, item: Found, day: str, role: str) -> tuple[str, str]:
-    """(start, end) of a meeting whose one reported day is its ``role`` day, when its name says how
-    many days it lasted ("a five-day plenary meeting"); else the day alone."""
-    found = _LENGTH.search(text, max(0, item.start - 40), item.start)
-    if found is None and (found := _LENGTH.search(text[: item.end], item.start)) is None:
-        return day, day
-    word = found.group("n").lower()
-    days = _LENGTH_WORDS.get(word) or int(word)
-    point = dt.date.fromisoformat(day)
-    other = point + dt.timedelta(days=days - 1 if role == "opening" else 1 - days)
-    first, last = sorted((point, other))
-    return first.isoformat(), last.isoformat()
 
 
 _CAPTION = re.compile(r"[.:]\s+(?P<rest>[^\n]{5,250})")

@@ -1,0 +1,87 @@
+"""Days a sentence tells through words or other sentences: "that day" (the last single day told
+before it), and a meeting's length ("a five-day plenary meeting") with its opening or closing day
+(see :mod:`.extract`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from wpk_archive.core.dates import DateMention, find_dates
+from wpk_archive.core.models import Document
+from wpk_archive.core.timeline.dating import Found
+
+_THAT_DAY = re.compile(r"\b(?:[Oo]n\s+)?(?:[Tt]hat|[Tt]he\s+same)\s+day\b(?!['’]s|\s+of\b)")
+_LOOK_BACK = 8000  # characters before the sentence searched for the day "that day" is
+
+
+def that_day(
+    doc: Document,
+    start: int,
+    sentence: str,
+    dates: list[DateMention],
+    anchor: str | None,
+    has_dateline: bool,
+) -> list[DateMention]:
+    """``dates`` with "that day" / "the same day" read as the last single day named before it,
+    in this sentence or the text before ("... on Oct. 21. ... the houses are to be finished by
+    early December. ... That day the Secretariat decided"). The dateline's day does not count:
+    "that day" points back to a day the story tells; nor does a range ("from 5 to 7 May")."""
+    match = _THAT_DAY.search(sentence)
+    if match is None or any(d.start < match.end() and match.start() < d.end for d in dates):
+        return dates
+    before = [d for d in dates if d.end <= match.start() and d.kind != "dateline"]
+    if not before:
+        window = max(0, start - _LOOK_BACK)
+        before = [
+            d
+            for d in find_dates(
+                doc.text[window:start],
+                doc_date=doc.date,
+                weekday_anchor=anchor,
+                dateline=has_dateline,
+            )
+            if not (window == 0 and d.kind == "dateline")
+        ]
+    days = [d for d in before if d.precision == "day"]
+    if not days or days[-1].start_date != days[-1].end_date:
+        return dates
+    day = days[-1]
+    that = DateMention(
+        match.start(),
+        match.end(),
+        match.group(0),
+        day.start_date,
+        day.end_date,
+        "day",
+        day.year_inferred,
+        "date",
+        day.basis,
+    )
+    return sorted([*dates, that], key=lambda d: (d.start, d.end))
+
+
+_LENGTH = re.compile(
+    r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-4])[-\s]day\s+(?:[\w'’-]+\s+){0,3}$",
+    re.I,
+)
+_LENGTH_WORDS = {
+    w: i
+    for i, w in enumerate(
+        ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"], start=2
+    )
+}
+
+
+def with_length(text: str, item: Found, day: str, role: str) -> tuple[str, str]:
+    """(start, end) of a meeting whose one reported day is its ``role`` day, when its name says how
+    many days it lasted ("a five-day plenary meeting"); else the day alone."""
+    found = _LENGTH.search(text, max(0, item.start - 40), item.start)
+    if found is None and (found := _LENGTH.search(text[: item.end], item.start)) is None:
+        return day, day
+    word = found.group("n").lower()
+    days = _LENGTH_WORDS.get(word) or int(word)
+    point = dt.date.fromisoformat(day)
+    other = point + dt.timedelta(days=days - 1 if role == "opening" else 1 - days)
+    first, last = sorted((point, other))
+    return first.isoformat(), last.isoformat()
