@@ -333,6 +333,28 @@ def test_reference_only_meetings_are_kept_apart() -> None:
             "2024-12-23",
             "2024-12-25",
         ),
+        # old names of a conference; news names of an SPA session; "held another meeting"
+        (
+            "The last meeting of Party Representatives occurred in October, 1966.",
+            "2010-06-26",
+            "party_conference:?",
+            "1966-10",
+            "1966-10",
+        ),
+        (
+            "Kim ordered the revision at an SPA meeting in January.",
+            "2024-09-16",
+            "spa_session:?:?",
+            "2024-01",
+            "2024-01",
+        ),
+        (
+            "The CMC of the WPK held another meeting on August 27.",
+            "2015-10-07",
+            "cmc_meeting:?:?",
+            "2015-08-27",
+            "2015-08-27",
+        ),
         # a date, then a verb of holding, then the name
         (
             "Last month, Kim convened a meeting of the Politburo of the WPK Central Committee.",

@@ -213,11 +213,11 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             rf"|{THE}(?:(?P<t5>{ORD})\s+)?{SPA}\s+(?=(?:met|convened|opened|was\s+convened|"
             rf"held\s+(?:a|its)\s+(?:\w+\s+)?session)\b)"
             rf"|{THE}(?P<t2>{ORD})\s+{SPA}(?:{APOS}s)?\s+(?P<n2>{ORDS})\s+[Ss]essions?"
-            rf"|{THE}(?:(?P<t3>{ORD})\s+)?{SPA}\s+[Ss]essions?"
+            rf"|{THE}(?:(?P<t3>{ORD})\s+)?{SPA}\s+(?:[Ss]essions?|[Mm]eetings?)(?![\w-])"
             rf"|(?<![Pp]lenary\s)[Ss]ession\s+of\s+{THE}(?:(?P<t4>{ORD})\s+)?{SPA}"
         ),
         read_spa,
-        (("session", " met", "convened", "opened"),),
+        (("session", " met", "convened", "opened", "meeting"),),
     ),
     (
         re.compile(
@@ -234,11 +234,11 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
     (
         re.compile(
             rf"{THE}(?P<body>(?:(?:{WPK}|[Pp]arty)\s+)?(?:[Ss]tanding\s+[Cc]ommittee|Presidium|Political\s+"
-            rf"Bureau|Politburo|Central\s+Military\s+Commission|Secretariat|Central\s+Committee)"
+            rf"Bureau|Politburo|Central\s+Military\s+Commission|CMC|Secretariat|Central\s+Committee)"
             rf"(?:\s+of\s+{THE}(?:(?P<t>{ORD})\s+)?(?:{SPA}|{WPK}|(?:(?:{WPK}|[Pp]arty)\s+)?{CC}"
             rf"(?:{OF_PARTY})?))*)"
             r"(?:\s*\([A-Z]{2,5}\))?(?:\s*,[^,;.]{1,60},)?"  # "(SPA), the North's rubber-stamp parliament,"
-            r"\s+(?:\w+\s+){0,2}?(?:held|convened|convoked|opened|called)\s+(?:a|an|its)\s+"
+            r"\s+(?:\w+\s+){0,2}?(?:held|convened|convoked|opened|called)\s+(?:a|an|its|another)\s+"
             rf"(?:(?P<n>{ORDS})\s+)?"
             rf"(?:(?:new|first|special|extraordinary|enlarged|extended|emergency|consultative|"
             rf"joint|urgent|closed-door)\s+)*"
@@ -291,10 +291,11 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             rf"|(?P<n2>{ORDS})\s+(?:{WPK}|[Pp]arty)\s+[Cc]onferences?"
             rf"|(?:{WPK}|[Pp]arty){APOS}s\s+(?P<n3>{ORDS})\s+[Cc]onferences?"
             rf"|\b[Cc]onference\s+of\s+{THE}(?:{WPK}|Party)(?![\w-])(?!\s+(?:Cell|Delegates))"
+            rf"|\b(?:[Cc]onference|[Mm]eeting)\s+of\s+(?:the\s+)?Party\s+Representatives\b"
             rf"|\b(?:{WPK}|Party|party)\s+[Cc]onference(?![\w-])"
         ),
         read_conference,
-        (("conference",),),
+        (("conference", "representatives"),),
     ),
 ]
 
