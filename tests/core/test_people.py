@@ -375,8 +375,11 @@ def test_a_sentence_cut_by_a_wrong_paragraph_break() -> None:
         ),
         ("foreign", "UN Secretary General Ban Ki Moon sent a message."),
         ("south", "Ryu U Ik, minister of Unification of south Korea, talked rubbish."),
-        ("south", "Minister of Unification Hyon In Thaek and Minister of Defense Kim Kwan Jin are "
-                  "chiefly responsible."),
+        (
+            "south",
+            "Minister of Unification Hyon In Thaek and Minister of Defense Kim Kwan Jin are "
+            "chiefly responsible.",
+        ),
         ("south", "Jong Sung Jo, chairman of the Joint Chiefs of Staff, also spoke."),
         ("place", "Present there were officials at Kim Il Sung Square and in Kim Chaek City."),
         ("place", "Hong Kong, China, carried articles."),

@@ -158,7 +158,14 @@ def test_event_to_json_shape(seed_events: list[Event]) -> None:
     }
     assert data["origin"] == "auto"  # nothing corrected by the user
     assert set(data["sources"][0]) == {
-        "doc_id", "passage", "start", "end", "quote", "date", "date_basis", "status"
+        "doc_id",
+        "passage",
+        "start",
+        "end",
+        "quote",
+        "date",
+        "date_basis",
+        "status",
     }
     json.dumps(data)
 

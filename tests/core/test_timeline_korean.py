@@ -51,8 +51,10 @@ def test_timeline_on_korean_text_reaches_its_floors() -> None:
     print()
     for batch in ("dev", "held-out", "held-out-2"):
         part = score([x for x in excerpts if x["batch"] == batch])
-        print(f"{batch}: recall {part.recall:.3f} ({part.matched}/{part.expected}), "
-              f"precision {part.precision:.3f} ({part.matched}/{part.predicted})")
+        print(
+            f"{batch}: recall {part.recall:.3f} ({part.matched}/{part.expected}), "
+            f"precision {part.precision:.3f} ({part.matched}/{part.predicted})"
+        )
     print(report(result).replace("outside text:", "korean text:", 1))
     assert result.recall >= RECALL_FLOOR, report(result)
     assert result.precision >= PRECISION_FLOOR, report(result)

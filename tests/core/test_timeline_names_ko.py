@@ -21,13 +21,23 @@ def named(text: str) -> list[tuple[str, int | None, int | None]]:
 @pytest.mark.parametrize(
     ("text", "expected", "enlarged", "explicit"),
     [
-        ("조선로동당 중앙위원회 제8기 제10차전원회의 확대회의", [("cc_plenary", 8, 10)], True, True),
+        (
+            "조선로동당 중앙위원회 제8기 제10차전원회의 확대회의",
+            [("cc_plenary", 8, 10)],
+            True,
+            True,
+        ),
         ("노동당 중앙위 8기10차 전원회의", [("cc_plenary", 8, 10)], False, True),
         ("당중앙위원회 제8기 제9차 전원회의", [("cc_plenary", 8, 9)], False, False),
         ("노동당 제7기 중앙위원회 제4차 전원회의", [("cc_plenary", 7, 4)], False, True),
         ("1974년 제5기 8차 당 전원회의에서", [("cc_plenary", 5, 8)], False, False),
         ("당중앙위원회 정치국 비상확대회의", [("politburo_meeting", None, None)], True, False),
-        ("조선로동당 중앙위원회 정치국 제22차 비상확대회의", [("politburo_meeting", None, 22)], True, True),
+        (
+            "조선로동당 중앙위원회 정치국 제22차 비상확대회의",
+            [("politburo_meeting", None, 22)],
+            True,
+            True,
+        ),
         ("제7기 제21차 정치국 확대회의를 주재했다", [("politburo_meeting", 7, 21)], True, False),
         ("노동당 중앙위 8기20차 정치국회의에서", [("politburo_meeting", 8, 20)], False, True),
         ("당중앙군사위원회 확대회의", [("cmc_meeting", None, None)], True, False),
@@ -38,7 +48,12 @@ def named(text: str) -> list[tuple[str, int | None, int | None]]:
         ("제10기 최고인민회의 1차회의를", [("spa_session", 10, 1)], False, True),
         ("12기 최고인민회의 첫 전체회의를 열어", [("spa_session", 12, 1)], False, True),
         ("최고인민회의 상임위원회 전원회의", [("spa_standing_committee", None, None)], False, True),
-        ("최고인민회의 상임위원회 제14기 제32차 전원회의", [("spa_standing_committee", 14, 32)], False, True),
+        (
+            "최고인민회의 상임위원회 제14기 제32차 전원회의",
+            [("spa_standing_committee", 14, 32)],
+            False,
+            True,
+        ),
         ("조선로동당 제8차대회", [("party_congress", None, 8)], False, True),
         ("당 제8차대회", [("party_congress", None, 8)], False, False),
         ("8차 당대회", [("party_congress", None, 8)], False, False),
@@ -49,7 +64,12 @@ def named(text: str) -> list[tuple[str, int | None, int | None]]:
         ("도당위원회 전원회의", [("other_party_meeting", None, None)], False, True),
         ("세포비서대회", [("other_party_meeting", None, None)], False, True),
         ("조선로동당 제6차 세포비서대회", [("other_party_meeting", None, 6)], False, True),
-        ("당중앙위원회 제8기 제4차, 제5차 전원회의", [("cc_plenary", 8, 4), ("cc_plenary", 8, 5)], False, False),
+        (
+            "당중앙위원회 제8기 제4차, 제5차 전원회의",
+            [("cc_plenary", 8, 4), ("cc_plenary", 8, 5)],
+            False,
+            False,
+        ),
     ],
 )
 def test_korean_names(
@@ -64,7 +84,8 @@ def test_korean_names(
 def test_lower_party_meetings_share_the_english_slugs() -> None:
     (cells,) = find_meetings_ko("조선로동당 제6차 세포비서대회")[0]
     assert (cells.slug, cells.label) == (
-        "conference-cell-secretaries", "Conference of Cell Secretaries of the WPK"
+        "conference-cell-secretaries",
+        "Conference of Cell Secretaries of the WPK",
     )
     (province,) = find_meetings_ko("평안남도당위원회 확대전원회의")[0]
     assert province.slug == "plenary-meeting-south-phyongan-provincial"
@@ -108,20 +129,27 @@ def test_chronology_korean_names_read_back_to_their_rows() -> None:
 
 def events(text: str, date: str | None, origin: str = "k") -> list[Event]:
     doc = document_from_text(text, origin=origin, title=origin, date=date)
-    return [e for e in merge_mentions(extract_mentions(doc), chronology=CHRONOLOGY)
-            if not e.reference_only]
+    return [
+        e
+        for e in merge_mentions(extract_mentions(doc), chronology=CHRONOLOGY)
+        if not e.reference_only
+    ]
 
 
 def test_a_korean_and_an_english_report_make_one_event() -> None:
     korean = document_from_text(
         "【평양 7월 2일발 조선중앙통신】조선로동당 중앙위원회 제8기 제10차전원회의 확대회의가 "
         "6월 28일부터 7월 1일까지 당중앙위원회 본부청사에서 진행되였다.",
-        origin="ko", title="ko", date="2024-07-02",
+        origin="ko",
+        title="ko",
+        date="2024-07-02",
     )
     english = document_from_text(
         "Pyongyang, July 2 (KCNA) -- The enlarged 10th Plenary Meeting of the 8th Central Committee "
         "of the Workers' Party of Korea was held from June 28 to July 1.",
-        origin="en", title="en", date="2024-07-02",
+        origin="en",
+        title="en",
+        date="2024-07-02",
     )
     mentions = extract_mentions(korean) + extract_mentions(english)
     (event,) = [e for e in merge_mentions(mentions, chronology=CHRONOLOGY) if not e.reference_only]
@@ -135,24 +163,55 @@ def test_a_korean_and_an_english_report_make_one_event() -> None:
     ("text", "date", "key", "start", "end"),
     [
         # the date first, then a place, then the name, the subject of a verb of holding
-        ("2024년 6월 28일부터 7월 1일까지 당중앙위원회 본부청사에서 조선로동당 중앙위원회 제8기 "
-         "제10차전원회의가 진행되었다.", None, "cc_plenary:8:10", "2024-06-28", "2024-07-01"),
+        (
+            "2024년 6월 28일부터 7월 1일까지 당중앙위원회 본부청사에서 조선로동당 중앙위원회 제8기 "
+            "제10차전원회의가 진행되었다.",
+            None,
+            "cc_plenary:8:10",
+            "2024-06-28",
+            "2024-07-01",
+        ),
         # the name, then the date
-        ("조선로동당 중앙위원회 제8기 제10차전원회의가 6월 28일부터 7월 1일까지 진행되었다.",
-         "2024-07-02", "cc_plenary:8:10", "2024-06-28", "2024-07-01"),
+        (
+            "조선로동당 중앙위원회 제8기 제10차전원회의가 6월 28일부터 7월 1일까지 진행되었다.",
+            "2024-07-02",
+            "cc_plenary:8:10",
+            "2024-06-28",
+            "2024-07-01",
+        ),
         # a relative clause
-        ("지난해 12월26~30일 열린 당중앙위 8기9차 전원회의에서 선언했다.", "2024-06-29",
-         "cc_plenary:8:9", "2023-12-26", "2023-12-30"),
+        (
+            "지난해 12월26~30일 열린 당중앙위 8기9차 전원회의에서 선언했다.",
+            "2024-06-29",
+            "cc_plenary:8:9",
+            "2023-12-26",
+            "2023-12-30",
+        ),
         # the opening day before the name, the closing day after it
-        ("2021년 1월 5일 평양에서 개막한 조선로동당 제8차 대회가 1월 12일을 끝으로 마무리됐다.",
-         "2021-01-15", "party_congress:8", "2021-01-05", "2021-01-12"),
+        (
+            "2021년 1월 5일 평양에서 개막한 조선로동당 제8차 대회가 1월 12일을 끝으로 마무리됐다.",
+            "2021-01-15",
+            "party_congress:8",
+            "2021-01-05",
+            "2021-01-12",
+        ),
         # a bare 회의 refers back to the meeting named before
-        ("최고인민회의 제14기 제11차회의가 소집되였다. 회의는 10월 7일부터 8일까지 진행되였다.",
-         "2024-10-09", "spa_session:14:11", "2024-10-07", "2024-10-08"),
+        (
+            "최고인민회의 제14기 제11차회의가 소집되였다. 회의는 10월 7일부터 8일까지 진행되였다.",
+            "2024-10-09",
+            "spa_session:14:11",
+            "2024-10-07",
+            "2024-10-08",
+        ),
         # a report's own date is not the meeting's
-        ("조선중앙통신은 27일 \"조선노동당 중앙위원회 제8기 제6차전원회의가 2022년 12월 26일 "
-         "당중앙위원회 본부청사에서 소집됐다\"고 밝혔다.", "2022-12-27", "cc_plenary:8:6",
-         "2022-12-26", "2022-12-26"),
+        (
+            '조선중앙통신은 27일 "조선노동당 중앙위원회 제8기 제6차전원회의가 2022년 12월 26일 '
+            '당중앙위원회 본부청사에서 소집됐다"고 밝혔다.',
+            "2022-12-27",
+            "cc_plenary:8:6",
+            "2022-12-26",
+            "2022-12-26",
+        ),
     ],
 )
 def test_korean_word_order_dates_the_meeting(
