@@ -22,7 +22,9 @@ WORKER = """
 import sys
 from pathlib import Path
 from wpk_archive.core import archive as archive_module
-archive_module.BATCH = 25  # commit often, so kills land between and inside commits
+from wpk_archive.core.operations import importing
+
+importing.BATCH = 25  # commit often, so kills land between and inside commits
 with archive_module.open_archive(Path(sys.argv[1])) as archive:
     print("opened", flush=True)
     report = archive.import_paths([Path(p) for p in sys.argv[2:]])

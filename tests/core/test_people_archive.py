@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import corpus_file
-from wpk_archive.core import people_ops
 from wpk_archive.core.archive import Archive, ArchiveError, open_archive
 from wpk_archive.core.ingest import Item, document_from_text, read_jsonl
+from wpk_archive.core.operations import people as people_ops
 
 ARTICLES = [
     (

@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from tests.core.test_search_queries import ARTICLES, new_archive
-from wpk_archive.core import archive as archive_module
 from wpk_archive.core.archive import ArchiveError, open_archive
 from wpk_archive.core.ingest import Item, document_from_text
+from wpk_archive.core.operations import importing as importing_module
+from wpk_archive.core.operations import upkeep
 
 # enough articles that the index is written by the bulk writer in separate segment files
 MANY = [
@@ -26,7 +27,7 @@ MANY = [
 
 def _build(folder: Path) -> None:
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(archive_module, "BATCH", 100)
+        mp.setattr(importing_module, "BATCH", 100)
         new_archive(folder, MANY).close()
 
 
@@ -114,7 +115,7 @@ def test_a_failed_indexing_process_is_a_notice(
         raise IndexerFailed("killed for the test")
 
     monkeypatch.setattr(BackgroundIndexer, "commit", fail)
-    monkeypatch.setattr(archive_module, "BATCH", 50)
+    monkeypatch.setattr(importing_module, "BATCH", 50)
     with new_archive(tmp_path / "a", MANY[:120]) as archive:
         notices = archive.take_notices()
         assert any("Indexing the import failed" in n for n in notices), notices
@@ -194,6 +195,6 @@ def test_a_kind_sync_touches_only_the_changed_documents(tmp_path: Path) -> None:
         archive.import_items(docs)
         event = next(e for e in archive.timeline() if e.kind == "spa_session")
         before = archive.index.passage_count()
-        assert archive._sync_index_kinds() == 0  # in step: nothing to do
+        assert upkeep.sync_index_kinds(archive) == 0  # in step: nothing to do
         archive.correct_event(event.id, kind="cc_plenary")
         assert archive.index.passage_count() == before

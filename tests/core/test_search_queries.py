@@ -254,10 +254,10 @@ def _file(path: Path, rows: list[tuple[str, str]]) -> Path:
 def test_an_article_twice_in_one_import_keeps_only_its_last_text(
     tmp_path: Path, bulk: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from wpk_archive.core import archive as archive_module
+    from wpk_archive.core.operations import importing as importing_module
 
     if bulk:
-        monkeypatch.setattr(archive_module, "BATCH", 5)  # two batches: the indexing process
+        monkeypatch.setattr(importing_module, "BATCH", 5)  # two batches: the indexing process
     filler = [(f"Filler {i}", f"Filler text number {i} about barley.") for i in range(12)]
     old = _file(tmp_path / "old.jsonl", [("Same story", "The oldword was here."), *filler[:6]])
     new = _file(tmp_path / "new.jsonl", [*filler[6:], ("Same story", "The newword is here.")])

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from wpk_archive.core import people
 from wpk_archive.core.models import Document
+from wpk_archive.core.operations.common import ArchiveError
 from wpk_archive.core.people import Appearance, ListComparison, Person, Split
 from wpk_archive.core.search.variants import Variants
 from wpk_archive.core.validation import date_problem, parse_date_value
@@ -269,3 +270,45 @@ def upgrade(archive: Archive, batch: int) -> int:
         put_appearances(archive, pending)
         archive.store.set_meta(PEOPLE_META, str(people.PEOPLE_VERSION))
     return done + len(pending)
+
+
+def split_person(
+    archive: Archive,
+    name_or_id: str,
+    label: str,
+    *,
+    office: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    doc_ids: Iterable[str] = (),
+    anchors: Iterable[tuple[str, int]] = (),
+) -> int:
+    """Record that some appearances of a person are another person, ``label`` (those whose
+    office matches the pattern, in the dates, documents or at the anchors given); kept as the
+    user's data and applied after every extraction. Returns the split's id."""
+    archive._require_writable()
+    person = archive.person(name_or_id)
+    try:
+        rule = make_split(
+            archive,
+            person,
+            label,
+            office=office,
+            since=since,
+            until=until,
+            doc_ids=[document_id(archive, d) for d in doc_ids],
+            anchors=[(document_id(archive, d), offset) for d, offset in anchors],
+        )
+    except PeopleError as exc:
+        raise ArchiveError(str(exc)) from exc
+    return archive.store.add_person_split(rule.to_json())
+
+
+def document_id(archive: Archive, doc_id: str) -> str:
+    doc = archive.store.document_headers([doc_id]).get(doc_id)
+    if doc is not None:
+        return doc_id
+    matches = archive.store.find_document_ids(doc_id) if len(doc_id) >= 4 else []
+    if len(matches) == 1:
+        return matches[0]
+    raise ArchiveError(f"no document {doc_id} in the archive")

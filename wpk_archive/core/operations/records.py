@@ -11,11 +11,12 @@ import contextlib
 import json
 from typing import TYPE_CHECKING, Any
 
-from wpk_archive.core import archive as gateway
 from wpk_archive.core import corrections, timeline, user_notes
 from wpk_archive.core.corrections import CorrectionsImport
 from wpk_archive.core.ingest import Item, content_hash, split_passages
 from wpk_archive.core.models import Document
+from wpk_archive.core.operations import importing
+from wpk_archive.core.operations.common import CORRECTION_ISSUES, ArchiveError, ImportReport
 
 if TYPE_CHECKING:
     from wpk_archive.core.archive import Archive
@@ -27,7 +28,7 @@ def restore_deleted(archive: Archive, c: corrections.Correction) -> None:
     if archive.store.document_hash(c.target_id) is not None:
         return  # it is back already (imported again)
     if not isinstance(kept, dict) or not isinstance(kept.get("text"), str):
-        raise gateway.ArchiveError(
+        raise ArchiveError(
             f"correction {c.id} deleted document {c.target_id} without keeping its text "
             "(an older version, or a corrections file): import the file again instead"
         )
@@ -44,11 +45,11 @@ def restore_deleted(archive: Archive, c: corrections.Correction) -> None:
         original_path=kept.get("original_path"),
     )
     origin = str(kept.get("origin") or f"restored:{c.target_id}")
-    report = gateway.ImportReport()
+    report = ImportReport()
     try:
-        archive._import_batch([Item(origin, doc)], report)
+        importing.import_batch(archive, [Item(origin, doc)], report)
     finally:
-        archive._finish_bulk()
+        importing.finish_bulk(archive)
     mine = kept.get("user_summary")
     if report.added and isinstance(mine, dict) and isinstance(mine.get("text"), str):
         archive.store.set_user_summary(doc.id, mine["text"], mine.get("written_for_hash"))
@@ -79,13 +80,13 @@ def import_corrections(
 
     Already present rows are skipped; each invalid row is refused with its number and the
     reason (the rest go in); rows that delete a document are taken only with
-    ``allow_deletes``. gateway.ArchiveError when ``data`` is not a corrections export.
+    ``allow_deletes``. ArchiveError when ``data`` is not a corrections export.
     """
     archive._require_writable()
     try:
         rows, refused = corrections.read_export(data, allow_deletes=allow_deletes)
     except corrections.CorrectionError as exc:
-        raise gateway.ArchiveError(str(exc)) from exc
+        raise ArchiveError(str(exc)) from exc
     report = corrections.CorrectionsImport(refused=refused)
     have = {
         (c.target_type, c.target_id, c.action, c.field, json.dumps(c.value), c.created_at)
@@ -154,7 +155,7 @@ def correction_issues(archive: Archive, *, fresh: bool = False) -> dict[int, str
     written).
     """
     found: dict[int, str] = {}
-    stored = archive.store.get_meta(gateway.CORRECTION_ISSUES)
+    stored = archive.store.get_meta(CORRECTION_ISSUES)
     if fresh or stored is None:
         applied = corrections.apply_to_events(
             timeline.merge_mentions(archive.store.all_mentions()),
@@ -179,7 +180,7 @@ def correction_issues(archive: Archive, *, fresh: bool = False) -> dict[int, str
 
 
 def stored_issues(archive: Archive) -> dict[str, str]:
-    raw = archive.store.get_meta(gateway.CORRECTION_ISSUES)
+    raw = archive.store.get_meta(CORRECTION_ISSUES)
     try:
         issues = json.loads(raw) if raw else {}
     except ValueError:
@@ -223,7 +224,7 @@ def import_notes(archive: Archive, data: Any) -> list[str]:
     try:
         summaries_in, gists_in = user_notes.read_notes(data)
     except user_notes.NotesError as exc:
-        raise gateway.ArchiveError(str(exc)) from exc
+        raise ArchiveError(str(exc)) from exc
     lines: list[str] = []
     for note in summaries_in:
         doc_id, text = note["doc_id"], note["text"]

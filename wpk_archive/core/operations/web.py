@@ -17,9 +17,11 @@ from typing import TYPE_CHECKING
 
 from wpk_archive.core.ingest import web
 from wpk_archive.core.ingest.document import Item, Refusal
+from wpk_archive.core.operations.common import ArchiveError, ImportReport
 
 if TYPE_CHECKING:
-    from wpk_archive.core.archive import Archive, ImportReport, Progress
+    from wpk_archive.core.archive import Archive
+    from wpk_archive.core.operations.common import Progress
 
 MAX_REMOVAL_CHECKS = 50
 """Entries a feed no longer lists that are checked at their source, per import."""
@@ -46,8 +48,6 @@ def import_url(
     pause: Callable[[], None] | None = None,
 ) -> ImportReport:
     """Import an article page or a feed (see the module docstring)."""
-    from wpk_archive.core.archive import ArchiveError, ImportReport
-
     fetch = fetch or (lambda u: web.fetch(u))
     pause = pause or web.wait_politely
     archive._require_writable()
