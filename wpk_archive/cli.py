@@ -684,9 +684,9 @@ def _event(archive: Archive, args: argparse.Namespace) -> int:
         print(f"saved your gist of {event.id}", file=sys.stderr)
     event = archive.event(event.id)
     assert event is not None
-    gist = archive.store.user_event_gist(event.id)
+    gist = archive.user_event_gist(event.id)
     data = event_to_json(event)
-    data["user_gist"] = gist["text"] if gist else None
+    data["user_gist"] = gist
     if args.json:
         _print_json(data)
         return 0
@@ -695,8 +695,8 @@ def _event(archive: Archive, args: argparse.Namespace) -> int:
     print(f"{event.start or 'undated'} – {event.end or ''}  {event.kind}")
     for name, old in event.corrected.items():
         print(f"  corrected {name} (extracted: {old})")
-    if gist:
-        print(f"Your gist: {gist['text']}")
+    if gist is not None:
+        print(f"Your gist: {gist}")
     for s in event.sources:
         print(f"  {s.doc_id}:{s.passage}:{s.start}  {s.quote}")
     return 0
@@ -806,7 +806,7 @@ def _export(archive: Archive, args: argparse.Namespace) -> int:
             return 2
         filters = {"kind": args.kind, "date_from": args.date_from, "date_to": args.date_to}
         events = archive.timeline(**filters)
-        headers = archive.store.document_headers(s.doc_id for e in events for s in e.sources)
+        headers = archive.document_headers(s.doc_id for e in events for s in e.sources)
         titles = {d: h["title"] for d, h in headers.items()}
         text = timeline_export(events, fmt, titles, headers=headers, filters=filters)
     elif args.what == "document":

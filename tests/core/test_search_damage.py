@@ -85,10 +85,10 @@ def test_damage_after_the_index_was_opened_is_rebuilt_not_taken_for_no_postings(
         with postings.open("r+b") as fh:
             fh.seek(8)
             fh.write(b"\xff" * (size - 16))
-        ix = archive.index._ix
+        ix = archive._index._ix
         toc = ix._read_toc()
         ix.commit_toc(toc.generation, toc.segments)  # the signature cannot see this damage
-        archive.index.close()
+        archive._index.close()
         result = archive.search("rice", limit=500)
         assert result.total == 260
         assert any("rebuilt" in n for n in archive.take_notices())
@@ -194,7 +194,7 @@ def test_a_kind_sync_touches_only_the_changed_documents(tmp_path: Path) -> None:
     with new_archive(tmp_path / "a", [SESSION]) as archive:
         archive.import_items(docs)
         event = next(e for e in archive.timeline() if e.kind == "spa_session")
-        before = archive.index.passage_count()
+        before = archive._index.passage_count()
         assert upkeep.sync_index_kinds(archive) == 0  # in step: nothing to do
         archive.correct_event(event.id, kind="cc_plenary")
-        assert archive.index.passage_count() == before
+        assert archive._index.passage_count() == before

@@ -282,7 +282,7 @@ def test_doctor_finds_and_repairs_a_stale_passage(tmp_path: Path) -> None:
             id="not-in-the-store",
             passages=[dataclasses.replace(p, doc_id="not-in-the-store") for p in found.passages],
         )
-        archive.index.add_documents([stale], replace=False)
+        archive._index.add_documents([stale], replace=False)
         check = archive.doctor(repair=False)
         assert any("not in the store" in line for line in check), check
         fixed = archive.doctor(repair=True)
@@ -295,10 +295,10 @@ def test_deleting_a_document_marks_its_passages_deleted_without_a_rebuild(
 ) -> None:
     with new_archive(tmp_path / "a", ARTICLES) as archive:
         doc = next(h for h in archive.search("wheat").hits)
-        segments = {p.name for p in archive.index.path.iterdir() if p.suffix == ".pst"}
+        segments = {p.name for p in archive._index.path.iterdir() if p.suffix == ".pst"}
         archive.delete_document(doc.doc_id, confirm_loss=True)
         assert archive.search("wheat").total == 0
         assert archive.search("rice").total > 0
-        after = {p.name for p in archive.index.path.iterdir() if p.suffix == ".pst"}
+        after = {p.name for p in archive._index.path.iterdir() if p.suffix == ".pst"}
         assert after == segments  # no segment was rewritten
         assert any(line.startswith("search index: ok") for line in archive.doctor(repair=False))

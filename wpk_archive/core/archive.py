@@ -172,51 +172,51 @@ class Archive:
                 "`wpk-archive doctor` for a verdict; nothing more is written into it."
             )
         try:
-            self.store = _open_store(db_path, readonly)
+            self._store = _open_store(db_path, readonly)
         except store_module.OPEN_ERRORS as exc:
             self._lock_file.release()
             if isinstance(exc, StoreError):
                 raise
             raise ArchiveError(f"The archive's store {db_path} cannot be opened ({exc}).") from exc
-        if self.store.readonly and not readonly:
+        if self._store.readonly and not readonly:
             readonly = True  # the disk is full: reading works, writing cannot (the lock is
             # kept, so nobody writes under a reader that may be reading the file as immutable)
             self.readonly_reason = (
                 f"The disk holding {folder} is full: opened read-only. Searching, reading and "
                 "exporting work; free some space to make changes."
             )
-        elif self.store.immutable and not marked:
+        elif self._store.immutable and not marked:
             self.readonly_reason = (
                 f"{folder} is on a read-only disk or folder: opened read-only, as it was last "
                 "saved. Search, reading and export work; changes cannot be saved there."
             )
         self.notice = self.readonly_reason
         self.readonly = readonly
-        self.index = passage_index.PassageIndex(folder / INDEX_DIR)
+        self._index = passage_index.PassageIndex(folder / INDEX_DIR)
         self._index_checked = False
         self._bulk: BackgroundIndexer | None = None
         self._index_failed: str | None = None
         """Why indexing stopped during the current import (the index is rebuilt after it)."""
         self._write_lock = threading.RLock()
-        self._resent = ResentStories(self.store)
+        self._resent = ResentStories(self._store)
         self.orphan_corrections: list[corrections.Correction] = []
         self._chronology: Chronology | None = None
         self.failed_corrections: list[tuple[corrections.Correction, str]] = []
         if is_new:
-            self.store.set_meta(TIMELINE_GRAMMAR, str(timeline.GRAMMAR_VERSION))
-            self.store.set_meta(people_ops.PEOPLE_META, str(people.PEOPLE_VERSION))
-        elif not readonly and self.store.get_meta(people_ops.PEOPLE_META) != str(
+            self._store.set_meta(TIMELINE_GRAMMAR, str(timeline.GRAMMAR_VERSION))
+            self._store.set_meta(people_ops.PEOPLE_META, str(people.PEOPLE_VERSION))
+        elif not readonly and self._store.get_meta(people_ops.PEOPLE_META) != str(
             people.PEOPLE_VERSION
         ):
             with self._write_lock:  # written by an earlier people extraction (or before it)
                 people_ops.upgrade(self, importing.BATCH)
         if is_new and bundled:
             self.import_bundled()
-        elif not readonly and self.store.get_meta(TIMELINE_GRAMMAR) != str(
+        elif not readonly and self._store.get_meta(TIMELINE_GRAMMAR) != str(
             timeline.GRAMMAR_VERSION
         ):
             importing.upgrade_timeline(self)  # written by an earlier timeline grammar
-        elif not readonly and self.store.get_meta(TIMELINE_STALE) == "1":
+        elif not readonly and self._store.get_meta(TIMELINE_STALE) == "1":
             try:
                 self.rebuild_timeline()  # an import was cut off before it merged the timeline
             except StoreError as exc:
@@ -238,8 +238,8 @@ class Archive:
 
     def close(self) -> None:
         """Release the store, the index and the archive lock."""
-        self.index.close()
-        self.store.close()
+        self._index.close()
+        self._store.close()
         self._lock_file.release()
 
     def __enter__(self) -> Archive:
@@ -253,7 +253,7 @@ class Archive:
         """One store transaction for a whole edit (its corrections and the timeline merged
         again): a write that fails (a full disk) leaves nothing of the edit behind, as the
         error says."""
-        with self._write_lock, self.store.transaction():
+        with self._write_lock, self._store.transaction():
             yield
 
     def _indexing_after_edit_failed(self, exc: BaseException) -> None:
@@ -265,12 +265,12 @@ class Archive:
         )
 
     def _require_writable(self) -> None:
-        if self.store.damaged:
-            store_salvage.mark_damaged(self.folder, self.store.damaged)
+        if self._store.damaged:
+            store_salvage.mark_damaged(self.folder, self._store.damaged)
             raise StoreDamaged(
-                f"{self.store.damaged}: nothing more is written into it. Run `wpk-archive "
+                f"{self._store.damaged}: nothing more is written into it. Run `wpk-archive "
                 "doctor --salvage NEW_FOLDER` to copy what can be read into a new archive.",
-                self.store.damaged,
+                self._store.damaged,
             )
         if self.readonly:
             raise ReadOnlyArchive(self.notice or f"{self.folder} is open read-only")
@@ -399,18 +399,18 @@ class Archive:
 
     def document(self, doc_id: str) -> Document | None:
         """A document with its passages; a unique id prefix is accepted."""
-        doc = self.store.document(doc_id)
+        doc = self._store.document(doc_id)
         if doc is None and len(doc_id) >= 4:
-            matches = self.store.find_document_ids(doc_id)
+            matches = self._store.find_document_ids(doc_id)
             if len(matches) == 1:
-                doc = self.store.document(matches[0])
+                doc = self._store.document(matches[0])
         return doc
 
     def revisions(self, doc_id: str) -> list[history.Revision]:
         """Every text the document has had, oldest first; the last is the current one (the
         only one indexed and searched)."""
         doc = self._document_or_error(doc_id)
-        return history.document_revisions(self.store, doc)
+        return history.document_revisions(self._store, doc)
 
     def diff(
         self, doc_id: str, from_rev: int | None = None, to_rev: int | None = None
@@ -419,7 +419,7 @@ class Archive:
         revisions and the word diff, runs of kept ("="), removed ("-") and added ("+") words."""
         doc = self._document_or_error(doc_id)
         try:
-            old, new, runs = history.diff(self.store, doc, from_rev, to_rev)
+            old, new, runs = history.diff(self._store, doc, from_rev, to_rev)
         except history.RevisionError as exc:
             raise ArchiveError(str(exc)) from exc
         return old, new, list(runs)
@@ -430,7 +430,7 @@ class Archive:
 
     def removed_at(self, doc_id: str) -> str | None:
         """When a re-fetch found the document no longer offered by its source (else None)."""
-        return self.store.removed_at(self._document_or_error(doc_id).id)
+        return self._store.removed_at(self._document_or_error(doc_id).id)
 
     def _document_or_error(self, doc_id: str) -> Document:
         doc = self.document(doc_id)
@@ -440,7 +440,7 @@ class Archive:
 
     def documents(self, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         """Document headers (id, title, date, source, url), newest first."""
-        return self.store.list_documents(limit=limit, offset=offset)
+        return self._store.list_documents(limit=limit, offset=offset)
 
     def timeline(
         self,
@@ -460,7 +460,7 @@ class Archive:
         ``rejected`` True lists the events the user rejected (to restore them) instead;
         ``reference`` True also lists the chronology's meetings that no document names.
         """
-        return self.store.events(
+        return self._store.events(
             rejected=rejected,
             reference=reference,
             kind=kind,
@@ -483,7 +483,7 @@ class Archive:
         reference: bool = False,
     ) -> int:
         """How many timeline events match the filter."""
-        return self.store.count_events(
+        return self._store.count_events(
             kind=kind,
             date_from=date_from,
             date_to=date_to,
@@ -494,7 +494,7 @@ class Archive:
 
     def event(self, event_id: str) -> Event | None:
         """One timeline event."""
-        return self.store.event(event_id)
+        return self._store.event(event_id)
 
     def summary(self, doc_id: str) -> Summary | None:
         """A document's summary: automatic sentences always, and the user's text when written."""
@@ -536,12 +536,12 @@ class Archive:
 
     def user_event_gist(self, event_id: str) -> str | None:
         """The user's own gist of a timeline event, if written."""
-        gist = self.store.user_event_gist(event_id)
+        gist = self._store.user_event_gist(event_id)
         return str(gist["text"]) if gist else None
 
     def document_titles(self, ids: Iterable[str]) -> dict[str, str]:
         """The titles of the stored documents among ``ids``."""
-        return {d: h["title"] for d, h in self.store.document_headers(ids).items()}
+        return {d: h["title"] for d, h in self._store.document_headers(ids).items()}
 
     def set_user_event_gist(self, event_id: str, text: str) -> None:
         """Save the user's own gist of a timeline event (kept through re-extraction)."""
@@ -553,9 +553,9 @@ class Archive:
             "format": "wpk-archive-user-data",
             "version": 1,
             "exported_at": now_iso(),
-            "summaries": self.store.all_user_summaries(),
-            "event_gists": self.store.all_user_event_gists(),
-            "person_splits": self.store.person_splits(active_only=False),
+            "summaries": self._store.all_user_summaries(),
+            "event_gists": self._store.all_user_event_gists(),
+            "person_splits": self._store.person_splits(active_only=False),
         }
 
     # -- people (issue #17): the work is done in operations.people ---------------------------------
@@ -568,18 +568,18 @@ class Archive:
     def document_headers(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """Title, date, source and URL of the stored documents among ``ids`` (what exports
         say of each source)."""
-        return self.store.document_headers(ids)
+        return self._store.document_headers(ids)
 
     def newest_date(self) -> str | None:
         """The latest publication date of the archive's articles: what "days absent" counts to
         (an archive of old articles is not about today)."""
-        return self.store.newest_date()
+        return self._store.newest_date()
 
     def person(self, name_or_id: str) -> Person:
         """One person: by id, else by name or any written form of it (case-insensitively), else
         by any spelling of the name. ArchiveError when none or several match."""
         try:
-            return people_ops.find_person(self.people(), name_or_id, self.index.variants)
+            return people_ops.find_person(self.people(), name_or_id, self._index.variants)
         except people_ops.PeopleError as exc:
             raise ArchiveError(str(exc)) from exc
 
@@ -615,12 +615,12 @@ class Archive:
 
     def person_splits(self) -> list[dict[str, Any]]:
         """The user's splits (undone ones too): id, rule, created_at, active."""
-        return self.store.person_splits(active_only=False)
+        return self._store.person_splits(active_only=False)
 
     def remove_person_split(self, split_id: int) -> None:
         """Undo one of the user's splits (it stays on record, inactive)."""
         self._require_writable()
-        if not self.store.set_person_split_active(split_id, False):
+        if not self._store.set_person_split_active(split_id, False):
             raise ArchiveError(f"no split {split_id}")
 
     def printed_lists(self) -> list[people_ops.PrintedList]:
@@ -720,11 +720,11 @@ class Archive:
 
     def corrections(self) -> list[corrections.Correction]:
         """Every correction on record, in the order taken."""
-        return self.store.corrections()
+        return self._store.corrections()
 
     def export_corrections(self) -> dict[str, Any]:
         """All active corrections as JSON-ready data, to import into another archive."""
-        return corrections.export_corrections(self.store.corrections(), now_iso())
+        return corrections.export_corrections(self._store.corrections(), now_iso())
 
     def import_corrections(self, data: Any, *, allow_deletes: bool = False) -> CorrectionsImport:
         """Add the corrections of an export, each row checked with the rules of the dialogs.
@@ -767,7 +767,7 @@ class Archive:
     def stats(self) -> dict[str, int]:
         """Counts for the status bar."""
         return {
-            "documents": self.store.count("documents"),
-            "passages": self.store.count("passages"),
-            "events": self.store.count("events"),
+            "documents": self._store.count("documents"),
+            "passages": self._store.count("passages"),
+            "events": self._store.count("events"),
         }

@@ -156,4 +156,4 @@ class Summary:
 
 def document_corrections_of(archive: Archive, doc_id: str) -> list[corrections.Correction]:
     """The corrections on record for one document, in the order taken."""
-    return [c for c in archive.store.corrections(target_type="document") if c.target_id == doc_id]
+    return [c for c in archive._store.corrections(target_type="document") if c.target_id == doc_id]

@@ -35,7 +35,7 @@ def separate_duplicate(archive: Archive, doc_id: str) -> int:
     if not others:
         raise ArchiveError(f"{doc.id} is not grouped with another document")
     with archive._atomic():
-        correction = archive.store.add_correction("document", doc.id, "separate", value=others)
+        correction = archive._store.add_correction("document", doc.id, "separate", value=others)
         archive.rebuild_timeline()
     return correction
 
@@ -43,22 +43,22 @@ def separate_duplicate(archive: Archive, doc_id: str) -> int:
 def set_user_summary(archive: Archive, doc_id: str, text: str) -> None:
     """Save the user's own summary of a document (kept through every re-import and re-index)."""
     archive._require_writable()
-    doc_hash = archive.store.document_hash(doc_id)
+    doc_hash = archive._store.document_hash(doc_id)
     if doc_hash is None:
         raise ArchiveError(f"no document {doc_id}")
-    archive.store.set_user_summary(doc_id, text, doc_hash)
+    archive._store.set_user_summary(doc_id, text, doc_hash)
 
 
 def set_user_event_gist(archive: Archive, event_id: str, text: str) -> None:
     """Save the user's own gist of a timeline event (kept through re-extraction)."""
     archive._require_writable()
-    if archive.store.event(event_id) is None:
+    if archive._store.event(event_id) is None:
         raise ArchiveError(f"no event {event_id}")
-    archive.store.set_user_event_gist(event_id, text)
+    archive._store.set_user_event_gist(event_id, text)
 
 
 def event_or_error(archive: Archive, event_id: str) -> Event:
-    event = archive.store.event(event_id)
+    event = archive._store.event(event_id)
     if event is None:
         raise ArchiveError(f"no event {event_id}")
     return event
@@ -76,7 +76,7 @@ def correct_event(archive: Archive, event_id: str, **changes: Any) -> list[int]:
             raise ArchiveError(str(exc)) from exc
     with archive._atomic():
         ids = [
-            archive.store.add_correction(
+            archive._store.add_correction(
                 "event", event.id, "set", field=name, value=value, old=getattr(event, name)
             )
             for name, value in checked.items()
@@ -89,7 +89,7 @@ def event_action(archive: Archive, event_id: str, action: str) -> int:
     archive._require_writable()
     event = event_or_error(archive, event_id)
     with archive._atomic():
-        correction = archive.store.add_correction("event", event.id, action)
+        correction = archive._store.add_correction("event", event.id, action)
         archive.rebuild_timeline()
     return correction
 
@@ -133,7 +133,7 @@ def add_event(
     created = now_iso()
     event_id = corrections.manual_event_id(value, created)
     with archive._atomic():
-        archive.store.add_correction("event", event_id, "add", value=value, created_at=created)
+        archive._store.add_correction("event", event_id, "add", value=value, created_at=created)
         archive.rebuild_timeline()
     return event_id
 
@@ -146,7 +146,7 @@ def join_events(archive: Archive, event_id: str, other_id: str) -> int:
     if event_id == other_id:
         raise ArchiveError("an event cannot be joined with itself")
     with archive._atomic():
-        correction = archive.store.add_correction("event", event_id, "join", value=other_id)
+        correction = archive._store.add_correction("event", event_id, "join", value=other_id)
         archive.rebuild_timeline()
     return correction
 
@@ -161,7 +161,7 @@ def split_event(archive: Archive, event_id: str, source_keys: list[str]) -> str:
         raise ArchiveError("name some, but not all, of the event's sources to split off")
     new_id = event.id + "-" + corrections.manual_event_id({"s": sorted(moving)}, now_iso())[1:6]
     with archive._atomic():
-        archive.store.add_correction(
+        archive._store.add_correction(
             "event", event.id, "split", value={"sources": sorted(moving), "new_id": new_id}
         )
         archive.rebuild_timeline()
@@ -184,20 +184,20 @@ def correct_document(archive: Archive, doc_id: str, **changes: Any) -> list[int]
     with archive._atomic():
         for name, value in changes.items():
             ids.append(
-                archive.store.add_correction(
+                archive._store.add_correction(
                     "document", doc.id, "set", field=name, value=value, old=getattr(doc, name)
                 )
             )
             setattr(doc, name, value)
-        archive.store.update_document_fields(doc.id, changes)
+        archive._store.update_document_fields(doc.id, changes)
         if "date" in changes:  # yearless and relative dates are read against its date
             importing.put_mentions(archive, [doc])
             archive.rebuild_timeline()
     with archive._write_lock:
         try:
             upkeep.ensure_index(archive, for_edit=True)
-            archive.index.add_documents([doc], kinds=upkeep.timeline_kinds(archive), replace=True)
-            archive.index.set_generation(archive.store.generation())
+            archive._index.add_documents([doc], kinds=upkeep.timeline_kinds(archive), replace=True)
+            archive._index.set_generation(archive._store.generation())
         except (OSError, passage_index.IndexError_) as exc:
             archive._indexing_after_edit_failed(exc)
     return ids
@@ -215,7 +215,7 @@ def delete_document(
     doc = archive.document(doc_id)
     if doc is None:
         raise ArchiveError(f"no document {doc_id}")
-    mine = archive.store.user_summary(doc.id)
+    mine = archive._store.user_summary(doc.id)
     if mine and export_to is None and not confirm_loss:
         raise ArchiveError(f"you wrote a summary of {doc.id}: export it first or confirm its loss")
     if mine and export_to is not None:
@@ -239,7 +239,7 @@ def delete_document(
     kept = {
         "title": doc.title,
         "restore": {
-            "origin": archive.store.document_origin(doc.id),
+            "origin": archive._store.document_origin(doc.id),
             "title": doc.title,
             "text": doc.text,
             "source": doc.source,
@@ -251,15 +251,15 @@ def delete_document(
         },
     }
     with archive._atomic():
-        archive.store.add_correction("document", doc.id, "delete", old=kept)
-        archive.store.delete_document(doc.id, with_user_data=True)
+        archive._store.add_correction("document", doc.id, "delete", old=kept)
+        archive._store.delete_document(doc.id, with_user_data=True)
         archive._resent.forget(doc.id)
         archive.rebuild_timeline()
     with archive._write_lock:
         try:
             upkeep.ensure_index(archive, for_edit=True)
-            archive.index.delete_documents([doc.id])
-            archive.index.set_generation(archive.store.generation())
+            archive._index.delete_documents([doc.id])
+            archive._index.set_generation(archive._store.generation())
         except (OSError, passage_index.IndexError_) as exc:
             archive._indexing_after_edit_failed(exc)
 
@@ -276,14 +276,14 @@ def document_corrections(archive: Archive, doc_id: str) -> dict[str, Any]:
 def undo_correction(archive: Archive, correction_id: int) -> None:
     """Take back one correction (it stays on record as inactive)."""
     archive._require_writable()
-    match = [c for c in archive.store.corrections() if c.id == correction_id]
+    match = [c for c in archive._store.corrections() if c.id == correction_id]
     if not match:
         raise ArchiveError(f"no correction {correction_id}")
     c = match[0]
     with archive._atomic():
         if c.target_type == "document" and c.action == "delete" and c.active:
             records.restore_deleted(archive, c)
-        archive.store.set_correction_active(correction_id, False)
+        archive._store.set_correction_active(correction_id, False)
         if c.target_type == "document" and c.action == "set" and c.field:
             doc = archive.document(c.target_id)
             if doc is not None:
@@ -292,15 +292,15 @@ def undo_correction(archive: Archive, correction_id: int) -> None:
                     (x.value for x in reversed(later) if x.active and x.field == c.field),
                     c.old,
                 )
-                archive.store.update_document_fields(doc.id, {c.field: restored})
+                archive._store.update_document_fields(doc.id, {c.field: restored})
         archive.rebuild_timeline()
 
 
 def remove_correction(archive: Archive, correction_id: int) -> None:
     """Delete one correction from the record for good (undone first if it was active)."""
     archive._require_writable()
-    if not any(c.id == correction_id for c in archive.store.corrections()):
+    if not any(c.id == correction_id for c in archive._store.corrections()):
         raise ArchiveError(f"no correction {correction_id}")
     with archive._atomic():
         archive.undo_correction(correction_id)
-        archive.store.delete_correction(correction_id)
+        archive._store.delete_correction(correction_id)

@@ -196,14 +196,14 @@ def import_batch(
         seen_hashes: set[str] = set()
         duplicates = 0  # counted into the report once the batch is committed
         resent = 0
-        with archive.store.transaction():
+        with archive._store.transaction():
             # committed together with the batch: a crash before the timeline is merged again
             # leaves this mark, and the next open merges it (see __init__)
-            archive.store.set_meta(TIMELINE_STALE, "1")
+            archive._store.set_meta(TIMELINE_STALE, "1")
             others = threading.active_count() > 1
             for n, item in enumerate(items):
                 doc = item.document
-                if doc.content_hash in seen_hashes or archive.store.has_content(doc.content_hash):
+                if doc.content_hash in seen_hashes or archive._store.has_content(doc.content_hash):
                     duplicates += 1
                     continue
                 seen_hashes.add(doc.content_hash)
@@ -213,18 +213,18 @@ def import_batch(
                     time.sleep(0)
                 if tick is not None and n % 25 == 0:
                     tick(n)
-                existed = archive.store.document_hash(doc.id) is not None
-                previous = archive.store.document(doc.id) if existed else None
+                existed = archive._store.document_hash(doc.id) is not None
+                previous = archive._store.document(doc.id) if existed else None
                 doc.imported_at = now_iso()
                 corrections.apply_to_document(doc, document_corrections_of(archive, doc.id))
                 mentions = timeline.extract_mentions(doc)
-                archive.store.put_document(doc, origin=item.origin)
+                archive._store.put_document(doc, origin=item.origin)
                 if previous is not None:
-                    report.notices.extend(history.move_anchors(archive.store, previous, doc))
-                archive.store.put_mentions(doc.id, mentions)
+                    report.notices.extend(history.move_anchors(archive._store, previous, doc))
+                archive._store.put_mentions(doc.id, mentions)
                 appearances = people.extract_appearances(doc)
                 if appearances:  # (put_document removed those of an earlier text)
-                    archive.store.put_appearances(doc.id, appearances)
+                    archive._store.put_appearances(doc.id, appearances)
                 summarize(archive, doc)
                 for m in mentions:
                     kinds.setdefault((doc.id, m.passage), set()).add(m.kind)
@@ -245,17 +245,17 @@ def import_batch(
             if archive._bulk is None and len(items) >= BATCH and BULK_INDEXING:
                 # a big import: from now on the index is written on the other core, in one
                 # writer for the whole import (see wpk_archive.core.search.indexer)
-                archive._bulk = BackgroundIndexer(archive.index.path)
+                archive._bulk = BackgroundIndexer(archive._index.path)
             if archive._bulk is not None:
                 archive._bulk.add(fresh, kinds, updated)
                 return
             archive._index_checked = False  # if the index write fails, the next search repairs it
             if updated:  # only documents indexed before have passages to remove
-                archive.index.delete_documents(updated)
+                archive._index.delete_documents(updated)
             # one writer per batch in this process: forking Whoosh's two-process writer for
             # every batch cost more than it saved (bench/README.md)
-            archive.index.add_documents(fresh, kinds=kinds, replace=False)
-            archive.index.set_generation(archive.store.generation())
+            archive._index.add_documents(fresh, kinds=kinds, replace=False)
+            archive._index.set_generation(archive._store.generation())
             archive._index_checked = True
         except (IndexerFailed, OSError, passage_index.IndexError_) as exc:
             # the store has committed the batch: the index is only behind, and is rebuilt
@@ -299,8 +299,8 @@ def finish_bulk(archive: Archive, report: ImportReport | None = None) -> None:
             if bulk is None:
                 return
             try:
-                archive.index.refresh()
-                archive.index.set_generation(archive.store.generation())
+                archive._index.refresh()
+                archive._index.set_generation(archive._store.generation())
                 archive._index_checked = True
                 upkeep.sync_index_kinds(archive)  # the timeline's corrections reach the kind field
                 return
@@ -319,7 +319,7 @@ def finish_bulk(archive: Archive, report: ImportReport | None = None) -> None:
 
 def summarize(archive: Archive, doc: Document) -> None:
     sentences = summaries.split_document(doc)  # split and classified once, for both
-    archive.store.put_summary(
+    archive._store.put_summary(
         doc.id,
         summaries.summarize(doc, sentences=sentences),
         summaries.passage_gists(doc, sentences=sentences),
@@ -334,11 +334,11 @@ def reextract(archive: Archive, *, progress: Progress | None = None) -> int:
     timeline merged again and the index's event kinds refreshed.
     """
     archive._require_writable()
-    total = archive.store.count("documents")
+    total = archive._store.count("documents")
     done = 0
     with archive._write_lock:
         batch: list[Document] = []
-        for doc in archive.store.iter_documents():
+        for doc in archive._store.iter_documents():
             batch.append(doc)
             if len(batch) >= BATCH:
                 reextract_batch(archive, batch)
@@ -349,16 +349,16 @@ def reextract(archive: Archive, *, progress: Progress | None = None) -> int:
         if batch:
             reextract_batch(archive, batch)
             done += len(batch)
-        archive.store.set_meta(people_ops.PEOPLE_META, str(people.PEOPLE_VERSION))
+        archive._store.set_meta(people_ops.PEOPLE_META, str(people.PEOPLE_VERSION))
     archive.rebuild_timeline()
     archive.reindex(progress=progress)
     return done
 
 
 def reextract_batch(archive: Archive, docs: list[Document]) -> None:
-    with archive.store.transaction():
+    with archive._store.transaction():
         for doc in docs:
-            archive.store.put_mentions(doc.id, timeline.extract_mentions(doc))
+            archive._store.put_mentions(doc.id, timeline.extract_mentions(doc))
             summarize(archive, doc)
         people_ops.put_appearances(archive, docs)
 
@@ -368,21 +368,21 @@ def upgrade_timeline(archive: Archive) -> None:
     archive was last written (the user's corrections are replayed on the new timeline)."""
     with archive._write_lock:
         batch: list[Document] = []
-        for doc in archive.store.iter_documents():
+        for doc in archive._store.iter_documents():
             batch.append(doc)
             if len(batch) >= BATCH:
                 put_mentions(archive, batch)
                 batch = []
         put_mentions(archive, batch)
-        with archive.store.transaction():
-            archive.store.set_meta(TIMELINE_GRAMMAR, str(timeline.GRAMMAR_VERSION))
+        with archive._store.transaction():
+            archive._store.set_meta(TIMELINE_GRAMMAR, str(timeline.GRAMMAR_VERSION))
         archive.rebuild_timeline()
 
 
 def put_mentions(archive: Archive, docs: list[Document]) -> None:
-    with archive.store.transaction():
+    with archive._store.transaction():
         for doc in docs:
-            archive.store.put_mentions(doc.id, timeline.extract_mentions(doc))
+            archive._store.put_mentions(doc.id, timeline.extract_mentions(doc))
 
 
 def items_ticker(

@@ -37,13 +37,13 @@ class PeopleError(ValueError):
 def put_appearances(archive: Archive, docs: Iterable[Document]) -> None:
     """Extract and store the appearances of ``docs`` (inside the caller's transaction)."""
     for doc in docs:
-        archive.store.put_appearances(doc.id, people.extract_appearances(doc))
+        archive._store.put_appearances(doc.id, people.extract_appearances(doc))
 
 
 def splits(archive: Archive) -> list[Split]:
     """The user's active splits, in the order made (unreadable rules skipped)."""
     found = []
-    for row in archive.store.person_splits():
+    for row in archive._store.person_splits():
         rule = row["rule"]
         if isinstance(rule, dict):
             try:
@@ -55,7 +55,7 @@ def splits(archive: Archive) -> list[Split]:
 
 def all_people(archive: Archive) -> list[Person]:
     """Every person named in the archive, most appearances first."""
-    return people.merge_people(archive.store.appearances(), splits(archive), archive.index.variants)
+    return people.merge_people(archive._store.appearances(), splits(archive), archive._index.variants)
 
 
 def find_person(
@@ -89,7 +89,7 @@ def find_person(
 def event_links(archive: Archive, appearances: Iterable[Appearance]) -> dict[tuple[str, int], str]:
     """(document id, passage) -> the timeline event with a source in that passage (the first in
     text order), for the passages of ``appearances`` that have one."""
-    sources = archive.store.event_sources_in((a.doc_id, a.passage) for a in appearances)
+    sources = archive._store.event_sources_in((a.doc_id, a.passage) for a in appearances)
     return {key: found[0][1] for key, found in sources.items() if found}
 
 
@@ -134,7 +134,7 @@ def make_split(
             raise PeopleError(
                 f"the office pattern {office!r} is not a regular expression: {exc}"
             ) from exc
-    known = {doc_id for doc_id in doc_ids if archive.store.document_hash(doc_id) is not None}
+    known = {doc_id for doc_id in doc_ids if archive._store.document_hash(doc_id) is not None}
     missing = [d for d in doc_ids if d not in known]
     if missing:
         raise PeopleError(f"no document {missing[0]} in the archive")
@@ -187,7 +187,7 @@ class PrintedList:
 
 def printed_lists(archive: Archive) -> list[PrintedList]:
     """Every printed list in the archive, newest first."""
-    return [_header(row) for row in archive.store.printed_lists()]
+    return [_header(row) for row in archive._store.printed_lists()]
 
 
 def _header(row: dict[str, Any]) -> PrintedList:
@@ -215,7 +215,7 @@ def resolve_list(archive: Archive, ref: str) -> tuple[PrintedList, list[Appearan
     doc = archive.document(parts[0])
     if doc is None:
         raise PeopleError(f"no document {parts[0]} in the archive")
-    members = people.lists_of(archive.store.appearances(doc_id=doc.id))
+    members = people.lists_of(archive._store.appearances(doc_id=doc.id))
     if len(parts) == 3:
         list_id = f"{doc.id}:{parts[1]}:{parts[2]}"
     else:
@@ -243,7 +243,7 @@ def resolve_list(archive: Archive, ref: str) -> tuple[PrintedList, list[Appearan
 
 def rekeyed(archive: Archive, items: Sequence[Appearance]) -> list[Appearance]:
     """Appearances keyed with the archive's variants table (as people are merged)."""
-    variants = archive.index.variants
+    variants = archive._index.variants
     return [dataclasses.replace(a, person_key=people.person_key(a.name, variants)) for a in items]
 
 
@@ -259,16 +259,16 @@ def upgrade(archive: Archive, batch: int) -> int:
     stored); returns the number of documents read."""
     done = 0
     pending: list[Document] = []
-    for doc in archive.store.iter_documents():
+    for doc in archive._store.iter_documents():
         pending.append(doc)
         if len(pending) >= batch:
-            with archive.store.transaction():
+            with archive._store.transaction():
                 put_appearances(archive, pending)
             done += len(pending)
             pending = []
-    with archive.store.transaction():
+    with archive._store.transaction():
         put_appearances(archive, pending)
-        archive.store.set_meta(PEOPLE_META, str(people.PEOPLE_VERSION))
+        archive._store.set_meta(PEOPLE_META, str(people.PEOPLE_VERSION))
     return done + len(pending)
 
 
@@ -301,14 +301,14 @@ def split_person(
         )
     except PeopleError as exc:
         raise ArchiveError(str(exc)) from exc
-    return archive.store.add_person_split(rule.to_json())
+    return archive._store.add_person_split(rule.to_json())
 
 
 def document_id(archive: Archive, doc_id: str) -> str:
-    doc = archive.store.document_headers([doc_id]).get(doc_id)
+    doc = archive._store.document_headers([doc_id]).get(doc_id)
     if doc is not None:
         return doc_id
-    matches = archive.store.find_document_ids(doc_id) if len(doc_id) >= 4 else []
+    matches = archive._store.find_document_ids(doc_id) if len(doc_id) >= 4 else []
     if len(matches) == 1:
         return matches[0]
     raise ArchiveError(f"no document {doc_id} in the archive")

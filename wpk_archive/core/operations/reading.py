@@ -40,8 +40,8 @@ def search(
 
     def run() -> SearchResult:
         return run_search(
-            archive.store,
-            archive.index,
+            archive._store,
+            archive._index,
             query,
             limit=limit,
             offset=offset,
@@ -77,33 +77,33 @@ def match_spans(archive: Archive, query: str, doc: Document) -> list[tuple[int, 
         return []
     upkeep.ensure_index(archive)
     try:
-        parsed = archive.index.parse(passage_index.normalize_query(query))
+        parsed = archive._index.parse(passage_index.normalize_query(query))
     except (passage_index.QueryError, passage_index.IndexError_):
         return []
     spans: list[tuple[int, int]] = []
     for p in doc.passages:
         spans.extend(
-            (p.start + a, p.start + b) for a, b in archive.index.match_spans(parsed, p.text)
+            (p.start + a, p.start + b) for a, b in archive._index.match_spans(parsed, p.text)
         )
     return spans
 
 
 def summary(archive: Archive, doc_id: str) -> Summary | None:
     """A document's summary: automatic sentences always, and the user's text when written."""
-    doc_hash = archive.store.document_hash(doc_id)
+    doc_hash = archive._store.document_hash(doc_id)
     if doc_hash is None:
         return None
-    user = archive.store.user_summary(doc_id)
-    doc = archive.store.document(doc_id)
+    user = archive._store.user_summary(doc_id)
+    doc = archive._store.document(doc_id)
     assert doc is not None
     sentences = summaries.split_document(doc)
     gists = []
-    for event in archive.store.events(doc_id=doc_id):
+    for event in archive._store.events(doc_id=doc_id):
         here = [s for s in event.sources if s.doc_id == doc_id]
         # the sentence that dates the event says most about it; a bare mention says least
         here.sort(key=lambda s: (s.start_date is None, s.start))
         for source in here[:1]:
-            user_gist = archive.store.user_event_gist(event.id)
+            user_gist = archive._store.user_event_gist(event.id)
             gists.append(
                 EventGist(
                     event=event,
@@ -116,8 +116,8 @@ def summary(archive: Archive, doc_id: str) -> Summary | None:
     return Summary(
         doc_id=doc_id,
         origin="user" if user else "auto",
-        auto=archive.store.summary_sentences(doc_id, "summary"),
-        gists=archive.store.summary_sentences(doc_id, "gist"),
+        auto=archive._store.summary_sentences(doc_id, "summary"),
+        gists=archive._store.summary_sentences(doc_id, "gist"),
         user_text=user["text"] if user else None,
         user_updated_at=user["updated_at"] if user else None,
         user_outdated=bool(user and user["written_for_hash"] != doc_hash),
@@ -140,7 +140,7 @@ def trend(
         return upkeep.read_index(
             archive,
             lambda: trends.trend(
-                archive.index, wanted, by=by, date_from=date_from, date_to=date_to
+                archive._index, wanted, by=by, date_from=date_from, date_to=date_to
             ),
         )
     except trends.DateError as exc:

@@ -53,21 +53,21 @@ def rebuild_timeline(archive: Archive) -> list[Event]:
     """
     archive._require_writable()
     with archive._write_lock:
-        merged = timeline.merge_mentions(archive.store.all_mentions(), archive.chronology())
-        moves = moved_events(archive.store.all_events(), merged)
+        merged = timeline.merge_mentions(archive._store.all_mentions(), archive.chronology())
+        moves = moved_events(archive._store.all_events(), merged)
         if moves:
-            archive.store.retarget_event_data(moves)
+            archive._store.retarget_event_data(moves)
         applied = corrections.apply_to_events(
-            merged, archive.store.corrections(target_type="event")
+            merged, archive._store.corrections(target_type="event")
         )
         archive._resent.count_independent(applied.events)  # a re-sent story counts once
         archive.orphan_corrections = applied.orphans
         archive.failed_corrections = applied.failed
         issues = corrections.describe_issues(applied)
-        with archive.store.transaction():
-            archive.store.replace_events(applied.events)
-            archive.store.set_meta(TIMELINE_STALE, "0")
-            archive.store.set_meta(CORRECTION_ISSUES, json.dumps(issues))
+        with archive._store.transaction():
+            archive._store.replace_events(applied.events)
+            archive._store.set_meta(TIMELINE_STALE, "0")
+            archive._store.set_meta(CORRECTION_ISSUES, json.dumps(issues))
         sync_index_kinds(archive, applied.events)
         return applied.events
 
@@ -85,7 +85,7 @@ def timeline_kinds(
     """The event kinds each passage names on the corrected timeline (rejected events left
     out): what the index's kind field holds."""
     if events is None:
-        events = archive.store.events()
+        events = archive._store.events()
     return passage_index.kinds_by_passage(events)
 
 
@@ -101,11 +101,11 @@ def reindex_documents(
     with archive._write_lock:
         ensure_index(archive, for_edit=True)
         if gone:
-            archive.index.delete_documents(gone)
-        docs = [d for d in (archive.store.document(i) for i in changed) if d is not None]
+            archive._index.delete_documents(gone)
+        docs = [d for d in (archive._store.document(i) for i in changed) if d is not None]
         if docs:
-            archive.index.add_documents(docs, kinds=timeline_kinds(archive), replace=True)
-        archive.index.set_generation(archive.store.generation())
+            archive._index.add_documents(docs, kinds=timeline_kinds(archive), replace=True)
+        archive._index.set_generation(archive._store.generation())
 
 
 def sync_index_kinds(archive: Archive, events: list[Event] | None = None) -> int:
@@ -115,25 +115,25 @@ def sync_index_kinds(archive: Archive, events: list[Event] | None = None) -> int
     if archive.readonly or archive._bulk is not None:
         return 0
     try:
-        if not archive.index.exists():
+        if not archive._index.exists():
             return 0
         wanted = timeline_kinds(archive, events)
-        have = archive.index.passage_kinds()
+        have = archive._index.passage_kinds()
     except passage_index.IndexError_:
         return 0  # the next check rebuilds the index, kinds and all
     changed = sorted(
         {k[0] for k in set(wanted) | set(have) if wanted.get(k, set()) != have.get(k, set())}
     )
-    docs = [d for d in (archive.store.document(i) for i in changed) if d is not None]
+    docs = [d for d in (archive._store.document(i) for i in changed) if d is not None]
     if docs:
         with archive._write_lock:
             try:
-                archive.index.add_documents(docs, kinds=wanted, replace=True)
+                archive._index.add_documents(docs, kinds=wanted, replace=True)
             except passage_index.IndexError_:
                 archive._index_checked = False  # locked or damaged: the next check syncs it
                 return 0
             if archive._index_checked:
-                archive.index.set_generation(archive.store.generation())
+                archive._index.set_generation(archive._store.generation())
     return len(docs)
 
 
@@ -142,7 +142,7 @@ def prepare_search(archive: Archive) -> None:
     background after opening), so the first search does not wait for them: at 200,000
     articles they take about a second."""
     ensure_index(archive)
-    archive.index.warm_up()
+    archive._index.warm_up()
 
 
 def check_index(archive: Archive, progress: Progress | None = None) -> str | None:
@@ -189,27 +189,27 @@ def ensure_index(
         return  # (during a big import the indexer owns the index; it is checked after)
     if (
         not thorough
-        and archive.index.exists()
-        and archive.index.generation == archive.store.generation()
+        and archive._index.exists()
+        and archive._index.generation == archive._store.generation()
     ):
         archive._index_checked = True
         return
     readable = False
     try:
-        archive.index.close()
-        archive.index.open()
+        archive._index.close()
+        archive._index.open()
         readable = True
-        generation = archive.store.generation()
+        generation = archive._store.generation()
         # the cheap check first: the index says which store generation it reflects
-        stale = archive.index.generation != generation and (
-            archive.index.doc_ids() != archive.store.document_ids()
+        stale = archive._index.generation != generation and (
+            archive._index.doc_ids() != archive._store.document_ids()
         )
-        if not stale and not archive.readonly and archive.index.generation != generation:
+        if not stale and not archive.readonly and archive._index.generation != generation:
             with contextlib.suppress(OSError):  # a full disk: the stamp stays as it was
-                archive.index.set_generation(generation)
+                archive._index.set_generation(generation)
     except passage_index.IndexError_:
         stale = True
-    had_index = any(archive.index.path.glob("*.toc")) if archive.index.path.exists() else False
+    had_index = any(archive._index.path.glob("*.toc")) if archive._index.path.exists() else False
     if stale:
         if archive.readonly:
             archive._notices.append("The search index is out of date (opened read-only).")
@@ -235,7 +235,7 @@ def room_to_rebuild(archive: Archive) -> bool:
     """Whether the disk can hold a new index beside the store (twice the old one, 10 MB at
     least)."""
     try:
-        used = sum(f.stat().st_size for f in archive.index.path.iterdir() if f.is_file())
+        used = sum(f.stat().st_size for f in archive._index.path.iterdir() if f.is_file())
     except OSError:
         used = 0
     return not store_module.disk_full(archive.folder, room=max(10 << 20, 2 * used))
@@ -244,22 +244,22 @@ def room_to_rebuild(archive: Archive) -> bool:
 def reindex(archive: Archive, *, progress: Progress | None = None) -> int:
     """Rebuild the whole index from the store; returns the number of passages indexed."""
     archive._require_writable()
-    total = archive.store.count("documents")
+    total = archive._store.count("documents")
     kinds = timeline_kinds(archive)
-    archive.index.create()
+    archive._index.create()
 
     def step(n: int) -> None:
         if progress is not None and (n % 200 == 0 or n == total):
             progress(n, total, "indexing")
 
-    count = archive.index.add_documents(
-        archive.store.iter_documents(),
+    count = archive._index.add_documents(
+        archive._store.iter_documents(),
         kinds=kinds,
         replace=False,
         large=total >= 200,
         progress=step,
     )
-    archive.index.set_generation(archive.store.generation())
+    archive._index.set_generation(archive._store.generation())
     archive._index_checked = True
     return count
 
@@ -296,32 +296,32 @@ def doctor(archive: Archive, *, repair: bool = True) -> list[str]:
 
     lines: list[str] = []
     try:
-        verdict = archive.store.integrity_check()
+        verdict = archive._store.integrity_check()
     except StoreError as exc:
         verdict = exc.reason
     if verdict != "ok":
         # a damaged store: a verdict and what can be salvaged, no repair attempted in it;
         # the note left beside it (not in it) keeps every later open from writing into it
         store_salvage.mark_damaged(archive.folder, f"SQLite integrity check: {verdict}")
-        return store_salvage.verdict(archive.store.path).lines
+        return store_salvage.verdict(archive._store.path).lines
     lines.append("SQLite integrity: ok")
     if repair and not archive.readonly:
         store_salvage.clear_damage_mark(archive.folder)
-    version = archive.store.schema_version
+    version = archive._store.schema_version
     lines.append(
         f"schema version: {version}"
         + ("" if version == SCHEMA_VERSION else f" (this program expects {SCHEMA_VERSION})")
     )
-    orphans = {t: n for t, n in archive.store.orphan_counts().items() if n}
+    orphans = {t: n for t, n in archive._store.orphan_counts().items() if n}
     if orphans:
         found = ", ".join(f"{n} in {t}" for t, n in orphans.items())
         if repair and not archive.readonly:
-            lines.append(f"orphan rows: {found}; removed {archive.store.delete_orphans()}")
+            lines.append(f"orphan rows: {found}; removed {archive._store.delete_orphans()}")
         else:
             lines.append(f"orphan rows: {found}")
     else:
         lines.append("orphan rows: none")
-    empty = archive.store.documents_without_passages()
+    empty = archive._store.documents_without_passages()
     if empty:
         lines.append(f"documents without passages: {len(empty)} ({', '.join(empty[:5])})")
     lines.extend(archive.detached_user_data())
@@ -332,23 +332,23 @@ def doctor(archive: Archive, *, repair: bool = True) -> list[str]:
             lines.append(f"  correction #{correction_id}: {why}")
     else:
         lines.append("corrections: all apply")
-    stale = archive.store.get_meta(TIMELINE_STALE) == "1"
+    stale = archive._store.get_meta(TIMELINE_STALE) == "1"
     if stale and repair and not archive.readonly:
         archive.rebuild_timeline()
         lines.append("timeline: was out of date; merged again")
     else:
         lines.append("timeline: " + ("out of date" if stale else "ok"))
     try:
-        archive.index.open()
+        archive._index.open()
         problems = passage_index.compare_passages(
-            archive.index.passage_keys(), archive.store_passage_keys()
+            archive._index.passage_keys(), archive.store_passage_keys()
         )
-        if not problems and archive.index.passage_kinds() != timeline_kinds(archive):
+        if not problems and archive._index.passage_kinds() != timeline_kinds(archive):
             problems = ["event kinds differ from the corrected timeline"]
     except passage_index.IndexError_ as exc:
         problems = [str(exc)]
     if not problems:
-        lines.append(f"search index: ok ({archive.index.passage_count()} passages)")
+        lines.append(f"search index: ok ({archive._index.passage_count()} passages)")
     elif repair and not archive.readonly:
         count = archive.reindex()
         lines.append(
@@ -361,7 +361,7 @@ def doctor(archive: Archive, *, repair: bool = True) -> list[str]:
 
 def store_passage_keys(archive: Archive) -> list[tuple[str, int]]:
     """(document id, passage) of every passage in the store."""
-    return [(p.doc_id, p.ordinal) for d in archive.store.iter_documents() for p in d.passages]
+    return [(p.doc_id, p.ordinal) for d in archive._store.iter_documents() for p in d.passages]
 
 
 def moved_events(old: list[Event], new: list[Event]) -> dict[str, str]:

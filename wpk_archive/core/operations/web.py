@@ -106,19 +106,19 @@ def _known_and_unchanged(archive: Archive, entry: web.Entry) -> bool:
     """Whether the entry's page is in the archive and the feed does not say it changed since."""
     if not entry.link:
         return False
-    doc_id = archive.store.document_id_for_origin(web.page_origin(entry.link))
+    doc_id = archive._store.document_id_for_origin(web.page_origin(entry.link))
     if doc_id is None:
         return False
-    doc = archive.store.document(doc_id, with_passages=False)
+    doc = archive._store.document(doc_id, with_passages=False)
     if doc is None or doc.fetched_at is None:
         return False
     return entry.updated is None or entry.updated <= doc.fetched_at
 
 
 def _mark_gone(archive: Archive, origins: list[str], report: ImportReport) -> None:
-    ids = [d for d in (archive.store.document_id_for_origin(o) for o in origins) if d]
+    ids = [d for d in (archive._store.document_id_for_origin(o) for o in origins) if d]
     if ids:
-        report.removed += archive.store.mark_removed(ids, web.now_iso())
+        report.removed += archive._store.mark_removed(ids, web.now_iso())
 
 
 def _check_unlisted(
@@ -129,7 +129,7 @@ def _check_unlisted(
     listed = {web.page_origin(e.link) for e in feed.entries if e.link}
     gone: list[str] = []
     checked = 0
-    for row in archive.store.documents_read_from(feed.url):
+    for row in archive._store.documents_read_from(feed.url):
         if row["origin"] in listed or row["removed_at"] or not row["url"]:
             continue
         if checked >= MAX_REMOVAL_CHECKS:
