@@ -511,7 +511,9 @@ def _dates(args: argparse.Namespace) -> int:
     from wpk_archive.core.dates import find_dates
 
     if args.date is not None and (parse_date_value(args.date) or "").count("-") != 2:
-        print(f"wpk-archive: --date {args.date!r} is not a date (write YYYY-MM-DD)", file=sys.stderr)
+        print(
+            f"wpk-archive: --date {args.date!r} is not a date (write YYYY-MM-DD)", file=sys.stderr
+        )
         return 2
     text = args.text if args.text is not None else sys.stdin.read()
     mentions = find_dates(text, doc_date=args.date)
@@ -648,7 +650,7 @@ def _event(archive: Archive, args: argparse.Namespace) -> int:
             end=args.new_end,
             name=args.name,
             kind=args.kind or "other",
-        )
+        ).event_id
         print(event_id)
         return 0
     if words[0] == "join" and len(words) == 3:
@@ -657,7 +659,7 @@ def _event(archive: Archive, args: argparse.Namespace) -> int:
         return 0
     if words[0] == "split" and len(words) == 2:
         keys = [k.strip() for k in (args.sources or "").split(",") if k.strip()]
-        print(archive.split_event(words[1], keys))
+        print(archive.split_event(words[1], keys).event_id)
         return 0
     if len(words) != 1:
         print("wpk-archive: give one EVENT_ID (or: new, split ID, join ID OTHER)", file=sys.stderr)

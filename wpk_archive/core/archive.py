@@ -6,6 +6,9 @@ in the folder are left alone.
 
 This module is the facade: the work is done in :mod:`wpk_archive.core.operations` (importing,
 editing, upkeep, reading, people, records, web), each function taking the open archive.
+
+Over 500 lines on purpose: it is the whole public API, one door per method (its signature,
+its docstring and one call into operations/ or the store); the work itself is elsewhere.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from wpk_archive.core.operations.common import (
     TIMELINE_GRAMMAR,
     TIMELINE_STALE,
     ArchiveError,
+    Changes,
     EventGist,
     ImportIncomplete,
     ImportReport,
@@ -67,6 +71,7 @@ __all__ = [
     "TIMELINE_STALE",
     "Archive",
     "ArchiveError",
+    "Changes",
     "EventGist",
     "ImportIncomplete",
     "ImportReport",
@@ -530,9 +535,9 @@ class Archive:
 
     # -- the user's texts --------------------------------------------------------------------------
 
-    def set_user_summary(self, doc_id: str, text: str) -> None:
+    def set_user_summary(self, doc_id: str, text: str) -> Changes:
         """Save the user's own summary of a document (kept through every re-import and re-index)."""
-        editing.set_user_summary(self, doc_id, text)
+        return editing.set_user_summary(self, doc_id, text)
 
     def user_event_gist(self, event_id: str) -> str | None:
         """The user's own gist of a timeline event, if written."""
@@ -543,9 +548,9 @@ class Archive:
         """The titles of the stored documents among ``ids``."""
         return {d: h["title"] for d, h in self._store.document_headers(ids).items()}
 
-    def set_user_event_gist(self, event_id: str, text: str) -> None:
+    def set_user_event_gist(self, event_id: str, text: str) -> Changes:
         """Save the user's own gist of a timeline event (kept through re-extraction)."""
-        editing.set_user_event_gist(self, event_id, text)
+        return editing.set_user_event_gist(self, event_id, text)
 
     def user_data(self) -> dict[str, Any]:
         """Everything the user wrote, as plain JSON-ready data (for export and backup)."""
@@ -644,20 +649,20 @@ class Archive:
 
     # -- corrections -------------------------------------------------------------------------------
 
-    def separate_duplicate(self, doc_id: str) -> int:
+    def separate_duplicate(self, doc_id: str) -> Changes:
         """Split a document off its group of re-sent stories (it is another story); kept as a
-        correction, so it survives re-import. Returns the correction's id."""
+        correction, so it survives re-import. The Changes carry the correction's id."""
         return editing.separate_duplicate(self, doc_id)
 
-    def correct_event(self, event_id: str, **changes: Any) -> list[int]:
-        """Change an event's start, end, precision, kind or name; returns the correction ids."""
+    def correct_event(self, event_id: str, **changes: Any) -> Changes:
+        """Change an event's start, end, precision, kind or name; the Changes carry the correction ids."""
         return editing.correct_event(self, event_id, **changes)
 
-    def reject_event(self, event_id: str) -> int:
+    def reject_event(self, event_id: str) -> Changes:
         """Take an event off the timeline (it stays listed among the rejected ones)."""
         return editing.event_action(self, event_id, "reject")
 
-    def restore_event(self, event_id: str) -> int:
+    def restore_event(self, event_id: str) -> Changes:
         """Put a rejected event back on the timeline."""
         return editing.event_action(self, event_id, "restore")
 
@@ -671,8 +676,8 @@ class Archive:
         kind: str = "other",
         end: str | None = None,
         span: tuple[int, int] | None = None,
-    ) -> str:
-        """Add an event by hand, anchored to a passage (or a span of it); returns its id."""
+    ) -> Changes:
+        """Add an event by hand, anchored to a passage (or a span of it); the Changes carry its id."""
         return editing.add_event(
             self,
             doc_id=doc_id,
@@ -684,39 +689,39 @@ class Archive:
             span=span,
         )
 
-    def join_events(self, event_id: str, other_id: str) -> int:
+    def join_events(self, event_id: str, other_id: str) -> Changes:
         """Fold ``other_id`` into ``event_id`` (one event, the sources of both)."""
         return editing.join_events(self, event_id, other_id)
 
-    def split_event(self, event_id: str, source_keys: list[str]) -> str:
-        """Move some sources of an event into a new event; returns the new event's id."""
+    def split_event(self, event_id: str, source_keys: list[str]) -> Changes:
+        """Move some sources of an event into a new event; the Changes carry the new event's id."""
         return editing.split_event(self, event_id, source_keys)
 
-    def correct_document(self, doc_id: str, **changes: Any) -> list[int]:
+    def correct_document(self, doc_id: str, **changes: Any) -> Changes:
         """Correct a document's title, date, source or url (kept through every re-import)."""
         return editing.correct_document(self, doc_id, **changes)
 
     def delete_document(
         self, doc_id: str, *, export_to: Path | None = None, confirm_loss: bool = False
-    ) -> None:
+    ) -> Changes:
         """Delete a document with its passages, events and index entries.
 
         When the user wrote something on it, that text is first exported to ``export_to``, or
         its loss must be confirmed; otherwise ArchiveError says so and nothing is deleted.
         """
-        editing.delete_document(self, doc_id, export_to=export_to, confirm_loss=confirm_loss)
+        return editing.delete_document(self, doc_id, export_to=export_to, confirm_loss=confirm_loss)
 
     def document_corrections(self, doc_id: str) -> dict[str, Any]:
         """Fields of a document the user corrected, each with the extracted value it replaced."""
         return editing.document_corrections(self, doc_id)
 
-    def undo_correction(self, correction_id: int) -> None:
+    def undo_correction(self, correction_id: int) -> Changes:
         """Take back one correction (it stays on record as inactive)."""
-        editing.undo_correction(self, correction_id)
+        return editing.undo_correction(self, correction_id)
 
-    def remove_correction(self, correction_id: int) -> None:
+    def remove_correction(self, correction_id: int) -> Changes:
         """Delete one correction from the record for good (undone first if it was active)."""
-        editing.remove_correction(self, correction_id)
+        return editing.remove_correction(self, correction_id)
 
     def corrections(self) -> list[corrections.Correction]:
         """Every correction on record, in the order taken."""

@@ -101,6 +101,15 @@ class ImportReport:
     """Items imported after a repair (invalid bytes replaced...), each saying what was done."""
     notices: list[str] = field(default_factory=list)
     """What the user must know about the archive after this import (index to be rebuilt...)."""
+    stored: set[str] = field(default_factory=set)
+    """The ids of the documents this import added or updated."""
+
+    @property
+    def changes(self) -> Changes:
+        """What the import changed (see :class:`Changes`)."""
+        if not self.stored:
+            return Changes()
+        return Changes(documents=frozenset(self.stored), events=True, index=True)
 
     @property
     def ok(self) -> bool:
@@ -157,3 +166,44 @@ class Summary:
 def document_corrections_of(archive: Archive, doc_id: str) -> list[corrections.Correction]:
     """The corrections on record for one document, in the order taken."""
     return [c for c in archive._store.corrections(target_type="document") if c.target_id == doc_id]
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What one write changed, so that the caller refreshes only that (in the manner of Anki's
+    OpChanges). Every editing, import and delete method of the Archive returns one."""
+
+    documents: frozenset[str] = frozenset()
+    """Documents added, whose text or fields changed, or put back (their ids)."""
+    deleted: frozenset[str] = frozenset()
+    """Documents deleted."""
+    events: bool = False
+    """The timeline changed (events merged again, corrected, added, rejected...)."""
+    user_data: bool = False
+    """The user's own texts changed (summaries, gists, notes)."""
+    index: bool = False
+    """The search index changed (documents or event kinds indexed again)."""
+    corrections: tuple[int, ...] = ()
+    """The ids of the corrections the write recorded, in order (what undo takes back)."""
+    event_id: str | None = None
+    """The event the write created (an added event, a split-off one)."""
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(
+            documents=self.documents | other.documents,
+            deleted=self.deleted | other.deleted,
+            events=self.events or other.events,
+            user_data=self.user_data or other.user_data,
+            index=self.index or other.index,
+            corrections=self.corrections + other.corrections,
+            event_id=other.event_id or self.event_id,
+        )
+
+    @property
+    def nothing(self) -> bool:
+        """True when the write changed nothing."""
+        return self == Changes()
+
+
+TIMELINE_CHANGED = Changes(events=True, index=True)
+"""A correction replayed on the timeline (whose event kinds the index follows)."""

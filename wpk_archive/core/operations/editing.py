@@ -17,7 +17,9 @@ from wpk_archive.core.models import Event
 from wpk_archive.core.operations import importing, records, upkeep
 from wpk_archive.core.operations.common import (
     NOTES_FORMAT,
+    TIMELINE_CHANGED,
     ArchiveError,
+    Changes,
     document_corrections_of,
 )
 from wpk_archive.core.store import now_iso
@@ -26,9 +28,9 @@ if TYPE_CHECKING:
     from wpk_archive.core.archive import Archive
 
 
-def separate_duplicate(archive: Archive, doc_id: str) -> int:
+def separate_duplicate(archive: Archive, doc_id: str) -> Changes:
     """Split a document off its group of re-sent stories (it is another story); kept as a
-    correction, so it survives re-import. Returns the correction's id."""
+    correction, so it survives re-import. The Changes carry the correction's id."""
     archive._require_writable()
     doc = archive._document_or_error(doc_id)
     others = archive._resent.duplicates(doc.id)
@@ -37,24 +39,28 @@ def separate_duplicate(archive: Archive, doc_id: str) -> int:
     with archive._atomic():
         correction = archive._store.add_correction("document", doc.id, "separate", value=others)
         archive.rebuild_timeline()
-    return correction
+    return TIMELINE_CHANGED | Changes(
+        documents=frozenset([doc.id, *others]), corrections=(correction,)
+    )
 
 
-def set_user_summary(archive: Archive, doc_id: str, text: str) -> None:
+def set_user_summary(archive: Archive, doc_id: str, text: str) -> Changes:
     """Save the user's own summary of a document (kept through every re-import and re-index)."""
     archive._require_writable()
     doc_hash = archive._store.document_hash(doc_id)
     if doc_hash is None:
         raise ArchiveError(f"no document {doc_id}")
     archive._store.set_user_summary(doc_id, text, doc_hash)
+    return Changes(user_data=True)
 
 
-def set_user_event_gist(archive: Archive, event_id: str, text: str) -> None:
+def set_user_event_gist(archive: Archive, event_id: str, text: str) -> Changes:
     """Save the user's own gist of a timeline event (kept through re-extraction)."""
     archive._require_writable()
     if archive._store.event(event_id) is None:
         raise ArchiveError(f"no event {event_id}")
     archive._store.set_user_event_gist(event_id, text)
+    return Changes(user_data=True)
 
 
 def event_or_error(archive: Archive, event_id: str) -> Event:
@@ -64,8 +70,8 @@ def event_or_error(archive: Archive, event_id: str) -> Event:
     return event
 
 
-def correct_event(archive: Archive, event_id: str, **changes: Any) -> list[int]:
-    """Change an event's start, end, precision, kind or name; returns the correction ids."""
+def correct_event(archive: Archive, event_id: str, **changes: Any) -> Changes:
+    """Change an event's start, end, precision, kind or name; the Changes carry the correction ids."""
     archive._require_writable()
     event = event_or_error(archive, event_id)
     checked = {}
@@ -82,16 +88,16 @@ def correct_event(archive: Archive, event_id: str, **changes: Any) -> list[int]:
             for name, value in checked.items()
         ]
         archive.rebuild_timeline()
-    return ids
+    return TIMELINE_CHANGED | Changes(corrections=tuple(ids))
 
 
-def event_action(archive: Archive, event_id: str, action: str) -> int:
+def event_action(archive: Archive, event_id: str, action: str) -> Changes:
     archive._require_writable()
     event = event_or_error(archive, event_id)
     with archive._atomic():
         correction = archive._store.add_correction("event", event.id, action)
         archive.rebuild_timeline()
-    return correction
+    return TIMELINE_CHANGED | Changes(corrections=(correction,))
 
 
 def add_event(
@@ -104,8 +110,9 @@ def add_event(
     kind: str = "other",
     end: str | None = None,
     span: tuple[int, int] | None = None,
-) -> str:
-    """Add an event by hand, anchored to a passage (or a span of it); returns its id."""
+) -> Changes:
+    """Add an event by hand, anchored to a passage (or a span of it); the Changes carry its id
+    (``event_id``)."""
     archive._require_writable()
     doc = archive.document(doc_id)
     if doc is None:
@@ -133,12 +140,14 @@ def add_event(
     created = now_iso()
     event_id = corrections.manual_event_id(value, created)
     with archive._atomic():
-        archive._store.add_correction("event", event_id, "add", value=value, created_at=created)
+        correction = archive._store.add_correction(
+            "event", event_id, "add", value=value, created_at=created
+        )
         archive.rebuild_timeline()
-    return event_id
+    return TIMELINE_CHANGED | Changes(corrections=(correction,), event_id=event_id)
 
 
-def join_events(archive: Archive, event_id: str, other_id: str) -> int:
+def join_events(archive: Archive, event_id: str, other_id: str) -> Changes:
     """Fold ``other_id`` into ``event_id`` (one event, the sources of both)."""
     archive._require_writable()
     event_or_error(archive, event_id)
@@ -148,11 +157,12 @@ def join_events(archive: Archive, event_id: str, other_id: str) -> int:
     with archive._atomic():
         correction = archive._store.add_correction("event", event_id, "join", value=other_id)
         archive.rebuild_timeline()
-    return correction
+    return TIMELINE_CHANGED | Changes(corrections=(correction,))
 
 
-def split_event(archive: Archive, event_id: str, source_keys: list[str]) -> str:
-    """Move some sources of an event into a new event; returns the new event's id."""
+def split_event(archive: Archive, event_id: str, source_keys: list[str]) -> Changes:
+    """Move some sources of an event into a new event; the Changes carry the new event's id
+    (``event_id``)."""
     archive._require_writable()
     event = event_or_error(archive, event_id)
     known = {corrections.source_key(s) for s in event.sources}
@@ -161,14 +171,14 @@ def split_event(archive: Archive, event_id: str, source_keys: list[str]) -> str:
         raise ArchiveError("name some, but not all, of the event's sources to split off")
     new_id = event.id + "-" + corrections.manual_event_id({"s": sorted(moving)}, now_iso())[1:6]
     with archive._atomic():
-        archive._store.add_correction(
+        correction = archive._store.add_correction(
             "event", event.id, "split", value={"sources": sorted(moving), "new_id": new_id}
         )
         archive.rebuild_timeline()
-    return new_id
+    return TIMELINE_CHANGED | Changes(corrections=(correction,), event_id=new_id)
 
 
-def correct_document(archive: Archive, doc_id: str, **changes: Any) -> list[int]:
+def correct_document(archive: Archive, doc_id: str, **changes: Any) -> Changes:
     """Correct a document's title, date, source or url (kept through every re-import)."""
     archive._require_writable()
     doc = archive.document(doc_id)
@@ -200,12 +210,17 @@ def correct_document(archive: Archive, doc_id: str, **changes: Any) -> list[int]
             archive._index.set_generation(archive._store.generation())
         except (OSError, passage_index.IndexError_) as exc:
             archive._indexing_after_edit_failed(exc)
-    return ids
+    return Changes(
+        documents=frozenset([doc.id]),
+        events="date" in changes,
+        index=True,
+        corrections=tuple(ids),
+    )
 
 
 def delete_document(
     archive: Archive, doc_id: str, *, export_to: Path | None = None, confirm_loss: bool = False
-) -> None:
+) -> Changes:
     """Delete a document with its passages, events and index entries.
 
     When the user wrote something on it, that text is first exported to ``export_to``, or
@@ -251,7 +266,7 @@ def delete_document(
         },
     }
     with archive._atomic():
-        archive._store.add_correction("document", doc.id, "delete", old=kept)
+        correction = archive._store.add_correction("document", doc.id, "delete", old=kept)
         archive._store.delete_document(doc.id, with_user_data=True)
         archive._resent.forget(doc.id)
         archive.rebuild_timeline()
@@ -262,6 +277,9 @@ def delete_document(
             archive._index.set_generation(archive._store.generation())
         except (OSError, passage_index.IndexError_) as exc:
             archive._indexing_after_edit_failed(exc)
+    return TIMELINE_CHANGED | Changes(
+        deleted=frozenset([doc.id]), user_data=bool(mine), corrections=(correction,)
+    )
 
 
 def document_corrections(archive: Archive, doc_id: str) -> dict[str, Any]:
@@ -273,7 +291,7 @@ def document_corrections(archive: Archive, doc_id: str) -> dict[str, Any]:
     return replaced
 
 
-def undo_correction(archive: Archive, correction_id: int) -> None:
+def undo_correction(archive: Archive, correction_id: int) -> Changes:
     """Take back one correction (it stays on record as inactive)."""
     archive._require_writable()
     match = [c for c in archive._store.corrections() if c.id == correction_id]
@@ -294,13 +312,20 @@ def undo_correction(archive: Archive, correction_id: int) -> None:
                 )
                 archive._store.update_document_fields(doc.id, {c.field: restored})
         archive.rebuild_timeline()
+    restored_doc = c.target_type == "document" and c.action in {"delete", "set", "separate"}
+    return TIMELINE_CHANGED | Changes(
+        documents=frozenset([c.target_id]) if restored_doc else frozenset(),
+        user_data=c.target_type == "document" and c.action == "delete",
+        corrections=(correction_id,),
+    )
 
 
-def remove_correction(archive: Archive, correction_id: int) -> None:
+def remove_correction(archive: Archive, correction_id: int) -> Changes:
     """Delete one correction from the record for good (undone first if it was active)."""
     archive._require_writable()
     if not any(c.id == correction_id for c in archive._store.corrections()):
         raise ArchiveError(f"no correction {correction_id}")
     with archive._atomic():
-        archive.undo_correction(correction_id)
+        changes = archive.undo_correction(correction_id)
         archive._store.delete_correction(correction_id)
+    return changes

@@ -239,6 +239,7 @@ def import_batch(
         report.resent += resent
         report.updated += len(updated)
         report.added += len(fresh) - len(updated)
+        report.stored.update(doc.id for doc in fresh)
         if not fresh or archive._index_failed is not None:
             return  # (after an indexing failure the index is rebuilt from the store)
         try:

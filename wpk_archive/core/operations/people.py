@@ -55,7 +55,9 @@ def splits(archive: Archive) -> list[Split]:
 
 def all_people(archive: Archive) -> list[Person]:
     """Every person named in the archive, most appearances first."""
-    return people.merge_people(archive._store.appearances(), splits(archive), archive._index.variants)
+    return people.merge_people(
+        archive._store.appearances(), splits(archive), archive._index.variants
+    )
 
 
 def find_person(

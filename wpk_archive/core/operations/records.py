@@ -193,7 +193,9 @@ def detached_user_data(archive: Archive) -> list[str]:
     of events no longer on the timeline, summaries of documents no longer stored."""
     lines = []
     documents = archive._store.document_ids()
-    gone = [s["doc_id"] for s in archive._store.all_user_summaries() if s["doc_id"] not in documents]
+    gone = [
+        s["doc_id"] for s in archive._store.all_user_summaries() if s["doc_id"] not in documents
+    ]
     if gone:
         lines.append(
             f"your summaries of documents not in the archive: {len(gone)} (kept; they "

@@ -35,6 +35,7 @@ def _merge(into: ImportReport, other: ImportReport) -> None:
     into.refused.extend(other.refused)
     into.notes.extend(other.notes)
     into.notices.extend(other.notices)
+    into.stored |= other.stored
     into.cancelled = into.cancelled or other.cancelled
 
 
