@@ -64,9 +64,9 @@ def variant(name: str, acc: dict[str, float]) -> Callable[[Any], None]:
     def after(archive: Any) -> None:
         if "optimize" in parts:  # merge every segment into one after the import
             t = time.perf_counter()
-            archive.index._ix.optimize()
-            archive.index.close()
-            archive.index.open()
+            archive._index._ix.optimize()
+            archive._index.close()
+            archive._index.open()
             acc["optimize (after import)"] += time.perf_counter() - t
 
     return after
@@ -98,7 +98,7 @@ def child(spec: dict[str, Any]) -> dict[str, Any]:
     archive.import_items(items)
     import_s = time.perf_counter() - t
     after(archive)
-    segments = len(archive.index._ix._segments()) if archive.index._ix else None
+    segments = len(archive._index._ix._segments()) if archive._index._ix else None
     queries = bench.load_queries()
     archive.search("warm")
     samples: dict[str, list[float]] = defaultdict(list)

@@ -24,7 +24,7 @@ from wpk_archive.core.archive import open_archive
 t1 = time.perf_counter()
 archive = open_archive(Path(sys.argv[1]))
 t2 = time.perf_counter()
-archive.index.open()
+archive._index.open()
 t3 = time.perf_counter()
 archive.search("rice")
 t4 = time.perf_counter()

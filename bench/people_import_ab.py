@@ -49,7 +49,7 @@ def child(people: bool) -> dict[str, float]:
         archive.import_items(items)
         wall = time.perf_counter() - wall0
         cpu = time.process_time() - cpu0
-        appearances = archive.store.count("appearances")
+        appearances = archive._store.count("appearances")
         archive.close()
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     return {

@@ -95,7 +95,7 @@ def bench(archive: Archive, rounds: int) -> None:
 
 
 def date_filters(archive: Archive, rounds: int) -> None:
-    index = archive.index
+    index = archive._index
     base = index.parse("army")
     shapes = {
         "year/month/day keyword terms (date: under OR/NOT)": index.date_filter(

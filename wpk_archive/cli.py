@@ -511,7 +511,9 @@ def _dates(args: argparse.Namespace) -> int:
     from wpk_archive.core.dates import find_dates
 
     if args.date is not None and (parse_date_value(args.date) or "").count("-") != 2:
-        print(f"wpk-archive: --date {args.date!r} is not a date (write YYYY-MM-DD)", file=sys.stderr)
+        print(
+            f"wpk-archive: --date {args.date!r} is not a date (write YYYY-MM-DD)", file=sys.stderr
+        )
         return 2
     text = args.text if args.text is not None else sys.stdin.read()
     mentions = find_dates(text, doc_date=args.date)
@@ -648,7 +650,7 @@ def _event(archive: Archive, args: argparse.Namespace) -> int:
             end=args.new_end,
             name=args.name,
             kind=args.kind or "other",
-        )
+        ).event_id
         print(event_id)
         return 0
     if words[0] == "join" and len(words) == 3:
@@ -657,7 +659,7 @@ def _event(archive: Archive, args: argparse.Namespace) -> int:
         return 0
     if words[0] == "split" and len(words) == 2:
         keys = [k.strip() for k in (args.sources or "").split(",") if k.strip()]
-        print(archive.split_event(words[1], keys))
+        print(archive.split_event(words[1], keys).event_id)
         return 0
     if len(words) != 1:
         print("wpk-archive: give one EVENT_ID (or: new, split ID, join ID OTHER)", file=sys.stderr)
@@ -684,9 +686,9 @@ def _event(archive: Archive, args: argparse.Namespace) -> int:
         print(f"saved your gist of {event.id}", file=sys.stderr)
     event = archive.event(event.id)
     assert event is not None
-    gist = archive.store.user_event_gist(event.id)
+    gist = archive.user_event_gist(event.id)
     data = event_to_json(event)
-    data["user_gist"] = gist["text"] if gist else None
+    data["user_gist"] = gist
     if args.json:
         _print_json(data)
         return 0
@@ -695,8 +697,8 @@ def _event(archive: Archive, args: argparse.Namespace) -> int:
     print(f"{event.start or 'undated'} – {event.end or ''}  {event.kind}")
     for name, old in event.corrected.items():
         print(f"  corrected {name} (extracted: {old})")
-    if gist:
-        print(f"Your gist: {gist['text']}")
+    if gist is not None:
+        print(f"Your gist: {gist}")
     for s in event.sources:
         print(f"  {s.doc_id}:{s.passage}:{s.start}  {s.quote}")
     return 0
@@ -806,7 +808,7 @@ def _export(archive: Archive, args: argparse.Namespace) -> int:
             return 2
         filters = {"kind": args.kind, "date_from": args.date_from, "date_to": args.date_to}
         events = archive.timeline(**filters)
-        headers = archive.store.document_headers(s.doc_id for e in events for s in e.sources)
+        headers = archive.document_headers(s.doc_id for e in events for s in e.sources)
         titles = {d: h["title"] for d, h in headers.items()}
         text = timeline_export(events, fmt, titles, headers=headers, filters=filters)
     elif args.what == "document":

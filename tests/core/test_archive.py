@@ -79,7 +79,7 @@ def test_changed_file_updates_its_document_and_keeps_the_old_text(
     assert report.updated == 1
     assert archive.search("apples").total == 0
     assert archive.search("pears").hits[0].doc_id == doc_id
-    versions = archive.store.versions(doc_id)
+    versions = archive._store.versions(doc_id)
     assert "apples" in versions[0]["text"]
     summary = archive.summary(doc_id)
     assert summary is not None

@@ -79,7 +79,7 @@ def test_add_an_event_by_hand_anchored_to_a_passage(archive: Archive) -> None:
         start="2021-01-12",
         name="Closing address",
         span=span,
-    )
+    ).event_id
     made = archive.event(event_id)
     assert made is not None and made.manual and made.kind == "other"
     assert made.sources[0].quote == "General Secretary Kim Jong Un delivered the closing address."
@@ -92,7 +92,7 @@ def test_split_a_merged_event_and_join_two(archive: Archive) -> None:
     congress = _event(archive, "7th Congress")
     milestones = _doc_id(archive, "Milestones")
     keys = [source_key(s) for s in congress.sources if s.doc_id == milestones]
-    new_id = archive.split_event(congress.id, keys)
+    new_id = archive.split_event(congress.id, keys).event_id
     part, rest = archive.event(new_id), archive.event(congress.id)
     assert part is not None and rest is not None
     assert {s.doc_id for s in part.sources} == {milestones}
@@ -196,7 +196,7 @@ def test_a_correction_whose_target_vanished_is_kept_and_reported(archive: Archiv
 
 def test_undo_takes_back_the_last_correction(archive: Archive) -> None:
     event = _event(archive, "4th Conference of the WPK")
-    (correction,) = archive.correct_event(event.id, name="Renamed")
+    (correction,) = archive.correct_event(event.id, name="Renamed").corrections
     archive.undo_correction(correction)
     back = archive.event(event.id)
     assert back is not None and back.name == "4th Conference of the WPK" and not back.corrected

@@ -22,7 +22,9 @@ WORKER = """
 import sys
 from pathlib import Path
 from wpk_archive.core import archive as archive_module
-archive_module.BATCH = 25  # commit often, so kills land between and inside commits
+from wpk_archive.core.operations import importing
+
+importing.BATCH = 25  # commit often, so kills land between and inside commits
 with archive_module.open_archive(Path(sys.argv[1])) as archive:
     print("opened", flush=True)
     report = archive.import_paths([Path(p) for p in sys.argv[2:]])
@@ -59,7 +61,7 @@ def _check(folder: Path) -> int:
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
     with open_archive(folder) as archive:
-        store = archive.store
+        store = archive._store
         docs = store.document_ids()
         for doc_id in docs:
             doc = archive.document(doc_id)
@@ -76,7 +78,7 @@ def _check(folder: Path) -> int:
         assert orphans == 0
         # the index is brought into step on open (rebuilt when it disagrees with the store)
         archive.search("orchard")
-        assert archive.index.doc_ids() == docs
+        assert archive._index.doc_ids() == docs
         reports = [d for d in archive.documents() if d["title"].startswith("Meeting report")]
         assert archive.search("orchard").total == len(reports)  # each report once, none twice
         return len(docs)

@@ -103,7 +103,7 @@ def test_an_index_signed_by_another_installation_is_rebuilt(
     new_archive(folder, ARTICLES).close()
     monkeypatch.setenv("WPK_CONFIG_HOME", str(tmp_path / "mine"))
     with open_archive(folder) as archive:
-        assert not archive.index.exists()
+        assert not archive._index.exists()
         assert any("not" in line for line in archive.doctor(repair=False) if "index" in line)
         assert {h.title for h in archive.search("wheat").hits} == {"Wheat"}
     key = trust.key_path()
@@ -118,11 +118,11 @@ def test_a_pickle_under_a_valid_signature_still_runs_nothing(tmp_path: Path) -> 
     folder = tmp_path / "a"
     new_archive(folder, ARTICLES).close()
     with open_archive(folder) as archive:
-        archive.index.open()
-        writer = archive.index._ix.writer()
+        archive._index.open()
+        writer = archive._index._ix.writer()
         writer.add_document(pid=Planted(marker), doc_id="planted", text="wheat wheat wheat")
         writer.commit(merge=False)  # a signed commit: this installation's key
-        assert archive.index.exists()
+        assert archive._index.exists()
     assert not marker.exists()
     with open_archive(folder) as archive:
         result = archive.search("wheat")  # the planted passage ranks first: decoding refuses it

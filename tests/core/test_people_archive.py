@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import corpus_file
-from wpk_archive.core import people_ops
 from wpk_archive.core.archive import Archive, ArchiveError, open_archive
 from wpk_archive.core.ingest import Item, document_from_text, read_jsonl
+from wpk_archive.core.operations import people as people_ops
 
 ARTICLES = [
     (
@@ -120,7 +120,7 @@ def test_a_split_is_user_data_and_survives_re_extraction(archive: Archive, tmp_p
     assert names() == {"Ri Yong Ho": 2, "Ri Yong Ho (diplomat)": 1}
     # a new extraction version re-extracts every document at the next open; the split stays
     folder = archive.folder
-    archive.store.set_meta(people_ops.PEOPLE_META, "0")
+    archive._store.set_meta(people_ops.PEOPLE_META, "0")
     _rows_before = _rows(archive, "SELECT count(*) FROM appearances")
     archive.close()
     with sqlite3.connect(folder / "archive.sqlite") as con:

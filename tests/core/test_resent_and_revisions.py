@@ -103,7 +103,7 @@ def test_a_changed_article_keeps_both_revisions_and_a_word_diff(
     doc = next(archive.document(d["id"]) for d in archive.documents())
     assert doc is not None
     archive.set_user_summary(doc.id, "My own summary of the plenary report.")
-    manual = archive.add_event(doc_id=doc.id, passage=2, start="2021-01-05", name="Report")
+    manual = archive.add_event(doc_id=doc.id, passage=2, start="2021-01-05", name="Report").event_id
     new_text = "Plenary report\n\nAn introduction added by the editors.\n\n" + STORY.replace(
         "national economy", "people's economy"
     )

@@ -49,7 +49,7 @@ def test_a_damaged_index_is_rebuilt_from_the_store(tmp_path: Path, damage: str) 
     elif damage == "stale":
         with open_archive(folder) as archive:  # a document stored while the index missed it
             late = document_from_text("Late\n\nA late orchard article.", origin="test:late")
-            archive.store.put_document(late, origin="test:late")
+            archive._store.put_document(late, origin="test:late")
         expected += 1
     elif damage == "analyzer":
         stamp = index / "wpk_index.json"
@@ -59,15 +59,15 @@ def test_a_damaged_index_is_rebuilt_from_the_store(tmp_path: Path, damage: str) 
     with open_archive(folder) as archive:
         result = archive.search("orchard")
         assert result.total == expected
-        assert archive.index.doc_ids() == archive.store.document_ids()
+        assert archive._index.doc_ids() == archive._store.document_ids()
 
 
 def test_full_disk_gives_a_clear_error_and_leaves_the_archive_as_it_was(tmp_path: Path) -> None:
     folder = tmp_path / "a"
     with open_archive(folder) as archive:
         before = archive.stats()
-        pages = archive.store.db.execute("PRAGMA page_count").fetchone()[0]
-        archive.store.db.execute(f"PRAGMA max_page_count = {pages}")  # the disk is now "full"
+        pages = archive._store.db.execute("PRAGMA page_count").fetchone()[0]
+        archive._store.db.execute(f"PRAGMA max_page_count = {pages}")  # the disk is now "full"
         big = tmp_path / "big.txt"
         big.write_text(
             "Big\n\n" + ("A long paragraph about the orchard plenum. " * 40 + "\n\n") * 300,
@@ -76,7 +76,7 @@ def test_full_disk_gives_a_clear_error_and_leaves_the_archive_as_it_was(tmp_path
         with pytest.raises(StoreError, match=r"full: the import stopped. Stored and kept: 0 doc"):
             archive.import_paths([big])
         assert archive.stats() == before
-        assert archive.store.integrity_check() == "ok"
+        assert archive._store.integrity_check() == "ok"
     assert _doc_count(folder) == 2
 
 
@@ -97,10 +97,10 @@ def test_read_only_folder_opens_read_only_with_a_notice(
 def test_unwritable_database_file_gives_a_clear_error(tmp_path: Path) -> None:
     folder = tmp_path / "a"
     with open_archive(folder) as archive:
-        archive.store.db.execute("PRAGMA query_only = ON")  # writes now fail as on a read-only file
+        archive._store.db.execute("PRAGMA query_only = ON")  # writes now fail as on a read-only file
         with pytest.raises(StoreError, match=r"cannot be written|could not be written"):
             archive.import_paths([_article(tmp_path)])
-        archive.store.db.execute("PRAGMA query_only = OFF")
+        archive._store.db.execute("PRAGMA query_only = OFF")
         assert archive.stats()["documents"] == 2
 
 
@@ -120,15 +120,15 @@ def test_two_instances_never_show_lock_errors(tmp_path: Path) -> None:
 def test_doctor_reports_and_repairs_orphans_index_and_timeline(tmp_path: Path) -> None:
     folder = tmp_path / "a"
     with open_archive(folder) as archive:
-        archive.store.db.execute("PRAGMA foreign_keys = OFF")
-        archive.store.db.execute(
+        archive._store.db.execute("PRAGMA foreign_keys = OFF")
+        archive._store.db.execute(
             "INSERT INTO passages(doc_id, ordinal, start, \"end\", text) VALUES ('gone', 1, 0, 4, 'gone')"
         )
-        archive.store.set_meta("timeline_stale", "1")
-        archive.store.db.execute("PRAGMA foreign_keys = ON")
+        archive._store.set_meta("timeline_stale", "1")
+        archive._store.db.execute("PRAGMA foreign_keys = ON")
         import shutil
 
-        archive.index.close()
+        archive._index.close()
         shutil.rmtree(folder / "index")
         report = "\n".join(archive.doctor())
         assert "SQLite integrity: ok" in report

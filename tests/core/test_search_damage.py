@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from tests.core.test_search_queries import ARTICLES, new_archive
-from wpk_archive.core import archive as archive_module
 from wpk_archive.core.archive import ArchiveError, open_archive
 from wpk_archive.core.ingest import Item, document_from_text
+from wpk_archive.core.operations import importing as importing_module
+from wpk_archive.core.operations import upkeep
 
 # enough articles that the index is written by the bulk writer in separate segment files
 MANY = [
@@ -26,7 +27,7 @@ MANY = [
 
 def _build(folder: Path) -> None:
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(archive_module, "BATCH", 100)
+        mp.setattr(importing_module, "BATCH", 100)
         new_archive(folder, MANY).close()
 
 
@@ -84,10 +85,10 @@ def test_damage_after_the_index_was_opened_is_rebuilt_not_taken_for_no_postings(
         with postings.open("r+b") as fh:
             fh.seek(8)
             fh.write(b"\xff" * (size - 16))
-        ix = archive.index._ix
+        ix = archive._index._ix
         toc = ix._read_toc()
         ix.commit_toc(toc.generation, toc.segments)  # the signature cannot see this damage
-        archive.index.close()
+        archive._index.close()
         result = archive.search("rice", limit=500)
         assert result.total == 260
         assert any("rebuilt" in n for n in archive.take_notices())
@@ -114,7 +115,7 @@ def test_a_failed_indexing_process_is_a_notice(
         raise IndexerFailed("killed for the test")
 
     monkeypatch.setattr(BackgroundIndexer, "commit", fail)
-    monkeypatch.setattr(archive_module, "BATCH", 50)
+    monkeypatch.setattr(importing_module, "BATCH", 50)
     with new_archive(tmp_path / "a", MANY[:120]) as archive:
         notices = archive.take_notices()
         assert any("Indexing the import failed" in n for n in notices), notices
@@ -193,7 +194,7 @@ def test_a_kind_sync_touches_only_the_changed_documents(tmp_path: Path) -> None:
     with new_archive(tmp_path / "a", [SESSION]) as archive:
         archive.import_items(docs)
         event = next(e for e in archive.timeline() if e.kind == "spa_session")
-        before = archive.index.passage_count()
-        assert archive._sync_index_kinds() == 0  # in step: nothing to do
+        before = archive._index.passage_count()
+        assert upkeep.sync_index_kinds(archive) == 0  # in step: nothing to do
         archive.correct_event(event.id, kind="cc_plenary")
-        assert archive.index.passage_count() == before
+        assert archive._index.passage_count() == before

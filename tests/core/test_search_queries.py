@@ -254,10 +254,10 @@ def _file(path: Path, rows: list[tuple[str, str]]) -> Path:
 def test_an_article_twice_in_one_import_keeps_only_its_last_text(
     tmp_path: Path, bulk: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from wpk_archive.core import archive as archive_module
+    from wpk_archive.core.operations import importing as importing_module
 
     if bulk:
-        monkeypatch.setattr(archive_module, "BATCH", 5)  # two batches: the indexing process
+        monkeypatch.setattr(importing_module, "BATCH", 5)  # two batches: the indexing process
     filler = [(f"Filler {i}", f"Filler text number {i} about barley.") for i in range(12)]
     old = _file(tmp_path / "old.jsonl", [("Same story", "The oldword was here."), *filler[:6]])
     new = _file(tmp_path / "new.jsonl", [*filler[6:], ("Same story", "The newword is here.")])
@@ -282,7 +282,7 @@ def test_doctor_finds_and_repairs_a_stale_passage(tmp_path: Path) -> None:
             id="not-in-the-store",
             passages=[dataclasses.replace(p, doc_id="not-in-the-store") for p in found.passages],
         )
-        archive.index.add_documents([stale], replace=False)
+        archive._index.add_documents([stale], replace=False)
         check = archive.doctor(repair=False)
         assert any("not in the store" in line for line in check), check
         fixed = archive.doctor(repair=True)
@@ -295,10 +295,10 @@ def test_deleting_a_document_marks_its_passages_deleted_without_a_rebuild(
 ) -> None:
     with new_archive(tmp_path / "a", ARTICLES) as archive:
         doc = next(h for h in archive.search("wheat").hits)
-        segments = {p.name for p in archive.index.path.iterdir() if p.suffix == ".pst"}
+        segments = {p.name for p in archive._index.path.iterdir() if p.suffix == ".pst"}
         archive.delete_document(doc.doc_id, confirm_loss=True)
         assert archive.search("wheat").total == 0
         assert archive.search("rice").total > 0
-        after = {p.name for p in archive.index.path.iterdir() if p.suffix == ".pst"}
+        after = {p.name for p in archive._index.path.iterdir() if p.suffix == ".pst"}
         assert after == segments  # no segment was rewritten
         assert any(line.startswith("search index: ok") for line in archive.doctor(repair=False))

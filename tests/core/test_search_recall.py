@@ -140,7 +140,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Archive, 
         archive.import_items(items)
         passages = [
             (doc.id, p.ordinal, p.text, doc.date)
-            for doc in archive.store.iter_documents()
+            for doc in archive._store.iter_documents()
             for p in doc.passages
         ]
         assert len({p[0] for p in passages}) >= 2000

@@ -15,10 +15,10 @@ from typing import Any
 import pytest
 
 from tests.conftest import corpus_file
-from wpk_archive.core import archive as archive_module
 from wpk_archive.core.archive import BATCH, open_archive
 from wpk_archive.core.ingest import document_from_text, read_jsonl
 from wpk_archive.core.models import Document
+from wpk_archive.core.operations import importing as importing_module
 from wpk_archive.core.search.analysis import index_stream, text_analyzer
 from wpk_archive.core.search.index import PassageIndex
 
@@ -144,12 +144,12 @@ def _items(n: int, stamp: str = "") -> list[Any]:
 
 def test_a_big_import_is_indexed_by_the_background_process(tmp_path: Path) -> None:
     with open_archive(tmp_path / "a") as archive:
-        before = archive.index.passage_count()
+        before = archive._index.passage_count()
         report = archive.import_items(_items(BATCH + 150))
         assert report.added == BATCH + 150
         assert archive._bulk is None  # committed and closed
-        assert archive.index.generation == archive.store.generation()
-        assert archive.index.passage_count() == before + 2 * (BATCH + 150)
+        assert archive._index.generation == archive._store.generation()
+        assert archive._index.passage_count() == before + 2 * (BATCH + 150)
         assert archive.search("number7").total == 1
         assert archive.search("rice").total == BATCH + 150
         # re-import with changed text: old passages are replaced, not duplicated
@@ -164,16 +164,16 @@ def test_a_big_import_is_indexed_by_the_background_process(tmp_path: Path) -> No
 def test_a_failed_indexer_leaves_the_store_whole_and_the_index_is_rebuilt(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    class Broken(archive_module.BackgroundIndexer):
+    class Broken(importing_module.BackgroundIndexer):
         def commit(self) -> int:
             self.cancel()
-            raise archive_module.IndexerFailed("killed for the test")
+            raise importing_module.IndexerFailed("killed for the test")
 
-    monkeypatch.setattr(archive_module, "BackgroundIndexer", Broken)
+    monkeypatch.setattr(importing_module, "BackgroundIndexer", Broken)
     with open_archive(tmp_path / "a") as archive:
         archive.import_items(_items(BATCH + 10))
         assert archive.notice is not None and "rebuilt" in archive.notice
-        assert archive.store.count("documents") >= BATCH + 10
+        assert archive._store.count("documents") >= BATCH + 10
         # the next search finds the index behind the store and rebuilds it
         assert archive.search("rice").total == BATCH + 10
-        assert archive.index.generation == archive.store.generation()
+        assert archive._index.generation == archive._store.generation()

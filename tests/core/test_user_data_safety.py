@@ -129,7 +129,7 @@ def test_an_edit_that_cannot_be_written_leaves_nothing_behind(
         def full(*_args: object, **_kwargs: object) -> None:
             raise sqlite3.OperationalError("database or disk is full")
 
-        monkeypatch.setattr(archive.store, "replace_events", full)
+        monkeypatch.setattr(archive._store, "replace_events", full)
         for edit in (
             lambda: archive.correct_event(event.id, name="Renamed"),
             lambda: archive.reject_event(event.id),

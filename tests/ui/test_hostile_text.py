@@ -61,7 +61,7 @@ def hostile_archive(tmp_path: Path) -> dict[str, str]:
     with open_archive(folder) as archive:
         assert archive.import_paths([jsonl]).added == 1
         doc_id = next(d["id"] for d in archive.documents() if d["title"] == HOSTILE)
-        event_id = archive.add_event(doc_id=doc_id, passage=1, start="2021-01-05", name=HOSTILE)
+        event_id = archive.add_event(doc_id=doc_id, passage=1, start="2021-01-05", name=HOSTILE).event_id
         archive.correct_document(doc_id, title="Corrected " + HOSTILE)
     return {"doc_id": doc_id, "event_id": event_id}
 

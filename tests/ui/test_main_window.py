@@ -96,8 +96,8 @@ def test_the_index_is_prepared_in_the_background_before_the_first_search(  # typ
     archive = window.archive
     assert archive is not None
     # the lookups every search uses are read after opening, not by the first search
-    qtbot.waitUntil(lambda: archive.index._facts is not None, timeout=10000)
-    facts = archive.index._facts
+    qtbot.waitUntil(lambda: archive._index._facts is not None, timeout=10000)
+    facts = archive._index._facts
     qtbot.waitUntil(lambda: "day" in vars(facts) and "doc_code" in vars(facts), timeout=10000)
     assert archive.search("congress").total > 0
 

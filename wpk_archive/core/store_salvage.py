@@ -435,7 +435,7 @@ def _text(value: Any) -> str | None:
 def _copy_user_data(conn: sqlite3.Connection, archive: Any, report: SalvageReport) -> None:
     import json
 
-    store = archive.store
+    store = archive._store
     for table in USER_TABLES:
         tally = report.tallies[table] = TableRead()
         needed = {

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from wpk_archive import __version__
-from wpk_archive.core.archive import Archive, open_archive
+from wpk_archive.core.archive import Archive, Changes, open_archive
 from wpk_archive.core.models import Event, SearchResult
 from wpk_archive.ui import plain
 from wpk_archive.ui.actions.corrections import CorrectionActions
@@ -367,12 +367,16 @@ class MainWindow(QMainWindow):
             icon=QMessageBox.Icon.Critical,
         ).exec()
 
-    def refresh(self) -> None:
-        """Reload the timeline, the document list and the counts."""
+    def refresh(self, changes: Changes | None = None) -> None:
+        """Reload the timeline, the document list and the counts: those a write's ``changes``
+        name (all without a record)."""
         archive = self.archive
         if archive is None:
             return
-        self.reload_timeline()
+        if changes is None or changes.events or changes.deleted:
+            self.reload_timeline()
+        if changes is not None and not (changes.documents or changes.deleted):
+            return
 
         def load() -> tuple[list[dict[str, Any]], dict[str, int]]:
             return archive.documents(limit=self.documents_model.batch), archive.stats()

@@ -41,7 +41,7 @@ class DocumentHistory:
 def load_history(archive: Archive, doc_id: str) -> DocumentHistory:
     """The history of a document (called off the GUI thread)."""
     others = archive.duplicates(doc_id)
-    headers = archive.store.document_headers(others)
+    headers = archive.document_headers(others)
     return DocumentHistory(
         revisions=archive.revisions(doc_id),
         duplicates=[

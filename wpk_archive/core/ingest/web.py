@@ -3,7 +3,7 @@
 Every request says who it is (USER_AGENT), waits at most TIMEOUT seconds, and reads at most
 MAX_BYTES. A URL is a feed when it says so (RSS, Atom or RDF, by its content type or its first
 element), and then each of its entries' pages is fetched and read; else it is one article page.
-Nothing here touches the store: :mod:`wpk_archive.core.web_import` does that.
+Nothing here touches the store: :mod:`wpk_archive.core.operations.web` does that.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from wpk_archive.core.archive import Changes
 from wpk_archive.core.corrections import source_key
 from wpk_archive.core.models import Event
 from wpk_archive.ui import plain
@@ -69,26 +70,31 @@ class CorrectionActions:
         if archive is None:
             return
 
-        def work() -> list[int]:
-            before = max((c.id for c in archive.corrections()), default=0)
-            fn(*args, **kwargs)
-            return [c.id for c in archive.corrections() if c.id > before]
+        def work() -> Changes:
+            return combined(fn(*args, **kwargs))
 
-        def done(ids: list[int]) -> None:
-            if ids:
-                self.undo_stack.append(ids)
+        def done(changes: Changes) -> None:
+            if changes.corrections:
+                self.undo_stack.append(list(changes.corrections))
                 self.undo_action.setEnabled(True)
-            self.after_correction("Correction saved. Ctrl+Z takes it back.")
+            self.after_correction("Correction saved. Ctrl+Z takes it back.", changes)
 
         self.window.tasks.write(work, done=done, failed=self.window.failed)
 
-    def after_correction(self, message: str) -> None:
-        """Show what changed: the lists and the document being read are read again."""
+    def after_correction(self, message: str, changes: Changes | None = None) -> None:
+        """Show what changed: the lists and the document being read are read again, those the
+        write's Changes name (all of them without a record)."""
         w = self.window
         w.statusBar().showMessage(message, 8000)
-        w.refresh()
+        w.refresh(changes)
         state = w.reader.state
-        if state is not None:
+        if state is not None and (
+            changes is None
+            or (
+                state.document.id not in changes.deleted
+                and (changes.events or changes.user_data or state.document.id in changes.documents)
+            )
+        ):
             w.reading.open_document(state.document.id, passage=state.passage, query=w.query)
         w.corrections_changed.emit()
 
@@ -100,13 +106,12 @@ class CorrectionActions:
         ids = self.undo_stack.pop()
         self.undo_action.setEnabled(bool(self.undo_stack))
 
-        def work() -> None:
-            for correction_id in reversed(ids):
-                archive.undo_correction(correction_id)
+        def work() -> Changes:
+            return combined([archive.undo_correction(i) for i in reversed(ids)])
 
         self.window.tasks.write(
             work,
-            done=lambda _r: self.after_correction("Correction undone."),
+            done=lambda changes: self.after_correction("Correction undone.", changes),
             failed=self.window.failed,
         )
 
@@ -188,7 +193,7 @@ class CorrectionActions:
             archive.set_user_event_gist,
             event.id,
             text.strip(),
-            done=lambda _r: self.after_correction("Your gist is saved."),
+            done=lambda changes: self.after_correction("Your gist is saved.", changes),
             failed=self.window.failed,
         )
 
@@ -251,3 +256,13 @@ class CorrectionActions:
             export_to = Path(name)
         w.reader.state = None
         self.correct(archive.delete_document, doc.id, export_to=export_to)
+
+
+def combined(result: Any) -> Changes:
+    """The Changes of one action: a write's record, or the union of several writes' records."""
+    if isinstance(result, Changes):
+        return result
+    total = Changes()
+    for one in result:
+        total = total | one
+    return total

@@ -17,9 +17,11 @@ from typing import TYPE_CHECKING
 
 from wpk_archive.core.ingest import web
 from wpk_archive.core.ingest.document import Item, Refusal
+from wpk_archive.core.operations.common import ArchiveError, ImportReport
 
 if TYPE_CHECKING:
-    from wpk_archive.core.archive import Archive, ImportReport, Progress
+    from wpk_archive.core.archive import Archive
+    from wpk_archive.core.operations.common import Progress
 
 MAX_REMOVAL_CHECKS = 50
 """Entries a feed no longer lists that are checked at their source, per import."""
@@ -33,6 +35,7 @@ def _merge(into: ImportReport, other: ImportReport) -> None:
     into.refused.extend(other.refused)
     into.notes.extend(other.notes)
     into.notices.extend(other.notices)
+    into.stored |= other.stored
     into.cancelled = into.cancelled or other.cancelled
 
 
@@ -46,8 +49,6 @@ def import_url(
     pause: Callable[[], None] | None = None,
 ) -> ImportReport:
     """Import an article page or a feed (see the module docstring)."""
-    from wpk_archive.core.archive import ArchiveError, ImportReport
-
     fetch = fetch or (lambda u: web.fetch(u))
     pause = pause or web.wait_politely
     archive._require_writable()
@@ -106,19 +107,19 @@ def _known_and_unchanged(archive: Archive, entry: web.Entry) -> bool:
     """Whether the entry's page is in the archive and the feed does not say it changed since."""
     if not entry.link:
         return False
-    doc_id = archive.store.document_id_for_origin(web.page_origin(entry.link))
+    doc_id = archive._store.document_id_for_origin(web.page_origin(entry.link))
     if doc_id is None:
         return False
-    doc = archive.store.document(doc_id, with_passages=False)
+    doc = archive._store.document(doc_id, with_passages=False)
     if doc is None or doc.fetched_at is None:
         return False
     return entry.updated is None or entry.updated <= doc.fetched_at
 
 
 def _mark_gone(archive: Archive, origins: list[str], report: ImportReport) -> None:
-    ids = [d for d in (archive.store.document_id_for_origin(o) for o in origins) if d]
+    ids = [d for d in (archive._store.document_id_for_origin(o) for o in origins) if d]
     if ids:
-        report.removed += archive.store.mark_removed(ids, web.now_iso())
+        report.removed += archive._store.mark_removed(ids, web.now_iso())
 
 
 def _check_unlisted(
@@ -129,7 +130,7 @@ def _check_unlisted(
     listed = {web.page_origin(e.link) for e in feed.entries if e.link}
     gone: list[str] = []
     checked = 0
-    for row in archive.store.documents_read_from(feed.url):
+    for row in archive._store.documents_read_from(feed.url):
         if row["origin"] in listed or row["removed_at"] or not row["url"]:
             continue
         if checked >= MAX_REMOVAL_CHECKS:

@@ -11,11 +11,12 @@ import contextlib
 import json
 from typing import TYPE_CHECKING, Any
 
-from wpk_archive.core import archive as gateway
 from wpk_archive.core import corrections, timeline, user_notes
 from wpk_archive.core.corrections import CorrectionsImport
 from wpk_archive.core.ingest import Item, content_hash, split_passages
 from wpk_archive.core.models import Document
+from wpk_archive.core.operations import importing
+from wpk_archive.core.operations.common import CORRECTION_ISSUES, ArchiveError, ImportReport
 
 if TYPE_CHECKING:
     from wpk_archive.core.archive import Archive
@@ -24,10 +25,10 @@ if TYPE_CHECKING:
 def restore_deleted(archive: Archive, c: corrections.Correction) -> None:
     """Put a deleted document back (text, metadata, its corrections and the user's summary)."""
     kept = c.old.get("restore") if isinstance(c.old, dict) else None
-    if archive.store.document_hash(c.target_id) is not None:
+    if archive._store.document_hash(c.target_id) is not None:
         return  # it is back already (imported again)
     if not isinstance(kept, dict) or not isinstance(kept.get("text"), str):
-        raise gateway.ArchiveError(
+        raise ArchiveError(
             f"correction {c.id} deleted document {c.target_id} without keeping its text "
             "(an older version, or a corrections file): import the file again instead"
         )
@@ -44,21 +45,21 @@ def restore_deleted(archive: Archive, c: corrections.Correction) -> None:
         original_path=kept.get("original_path"),
     )
     origin = str(kept.get("origin") or f"restored:{c.target_id}")
-    report = gateway.ImportReport()
+    report = ImportReport()
     try:
-        archive._import_batch([Item(origin, doc)], report)
+        importing.import_batch(archive, [Item(origin, doc)], report)
     finally:
-        archive._finish_bulk()
+        importing.finish_bulk(archive)
     mine = kept.get("user_summary")
     if report.added and isinstance(mine, dict) and isinstance(mine.get("text"), str):
-        archive.store.set_user_summary(doc.id, mine["text"], mine.get("written_for_hash"))
+        archive._store.set_user_summary(doc.id, mine["text"], mine.get("written_for_hash"))
 
 
 def event_gists_of(archive: Archive, doc_id: str) -> list[dict[str, Any]]:
     """The user's gists of the events a document names (with the event, to find it again)."""
     found = []
-    for event in archive.store.events(doc_id=doc_id):
-        gist = archive.store.user_event_gist(event.id)
+    for event in archive._store.events(doc_id=doc_id):
+        gist = archive._store.user_event_gist(event.id)
         if gist:
             found.append(
                 {
@@ -79,21 +80,21 @@ def import_corrections(
 
     Already present rows are skipped; each invalid row is refused with its number and the
     reason (the rest go in); rows that delete a document are taken only with
-    ``allow_deletes``. gateway.ArchiveError when ``data`` is not a corrections export.
+    ``allow_deletes``. ArchiveError when ``data`` is not a corrections export.
     """
     archive._require_writable()
     try:
         rows, refused = corrections.read_export(data, allow_deletes=allow_deletes)
     except corrections.CorrectionError as exc:
-        raise gateway.ArchiveError(str(exc)) from exc
+        raise ArchiveError(str(exc)) from exc
     report = corrections.CorrectionsImport(refused=refused)
     have = {
         (c.target_type, c.target_id, c.action, c.field, json.dumps(c.value), c.created_at)
-        for c in archive.store.corrections()
+        for c in archive._store.corrections()
     }
     changed_docs: list[str] = []
     deleted: list[str] = []
-    with archive._write_lock, archive.store.transaction():
+    with archive._write_lock, archive._store.transaction():
         for row in rows:
             key = (
                 row["target_type"],
@@ -108,7 +109,7 @@ def import_corrections(
                 continue
             have.add(key)
             old = current_value(archive, row["target_type"], row["target_id"], row["field"])
-            archive.store.add_correction(
+            archive._store.add_correction(
                 row["target_type"],
                 row["target_id"],
                 row["action"],
@@ -118,15 +119,15 @@ def import_corrections(
                 created_at=row["created_at"],
             )
             report.added += 1
-            present = archive.store.document_hash(row["target_id"]) is not None
+            present = archive._store.document_hash(row["target_id"]) is not None
             if row["target_type"] == "document" and present:
                 if row["action"] == "set":
-                    archive.store.update_document_fields(
+                    archive._store.update_document_fields(
                         row["target_id"], {row["field"]: row["value"]}
                     )
                     changed_docs.append(row["target_id"])
                 elif row["action"] == "delete":
-                    archive.store.delete_document(row["target_id"], with_user_data=False)
+                    archive._store.delete_document(row["target_id"], with_user_data=False)
                     deleted.append(row["target_id"])
     report.deleted = len(deleted)
     archive.rebuild_timeline()  # event corrections reach the index's kinds here
@@ -139,9 +140,9 @@ def current_value(archive: Archive, target_type: str, target_id: str, name: str 
     if name is None:
         return None
     target: Any = (
-        archive.store.event(target_id)
+        archive._store.event(target_id)
         if target_type == "event"
-        else archive.store.document(target_id, with_passages=False)
+        else archive._store.document(target_id, with_passages=False)
     )
     return getattr(target, name, None) if target is not None else None
 
@@ -154,18 +155,18 @@ def correction_issues(archive: Archive, *, fresh: bool = False) -> dict[int, str
     written).
     """
     found: dict[int, str] = {}
-    stored = archive.store.get_meta(gateway.CORRECTION_ISSUES)
+    stored = archive._store.get_meta(CORRECTION_ISSUES)
     if fresh or stored is None:
         applied = corrections.apply_to_events(
-            timeline.merge_mentions(archive.store.all_mentions()),
-            archive.store.corrections(target_type="event"),
+            timeline.merge_mentions(archive._store.all_mentions()),
+            archive._store.corrections(target_type="event"),
         )
         found.update(corrections.describe_issues(applied))
     else:
         with contextlib.suppress(ValueError):
             found.update({int(k): v for k, v in stored_issues(archive).items()})
-    documents = archive.store.document_ids()
-    for c in archive.store.corrections(target_type="document"):
+    documents = archive._store.document_ids()
+    for c in archive._store.corrections(target_type="document"):
         if not c.active or c.action != "set":
             continue
         try:
@@ -179,7 +180,7 @@ def correction_issues(archive: Archive, *, fresh: bool = False) -> dict[int, str
 
 
 def stored_issues(archive: Archive) -> dict[str, str]:
-    raw = archive.store.get_meta(gateway.CORRECTION_ISSUES)
+    raw = archive._store.get_meta(CORRECTION_ISSUES)
     try:
         issues = json.loads(raw) if raw else {}
     except ValueError:
@@ -191,8 +192,10 @@ def detached_user_data(archive: Archive) -> list[str]:
     """The user's texts whose target is not in the archive now (kept, never dropped): gists
     of events no longer on the timeline, summaries of documents no longer stored."""
     lines = []
-    documents = archive.store.document_ids()
-    gone = [s["doc_id"] for s in archive.store.all_user_summaries() if s["doc_id"] not in documents]
+    documents = archive._store.document_ids()
+    gone = [
+        s["doc_id"] for s in archive._store.all_user_summaries() if s["doc_id"] not in documents
+    ]
     if gone:
         lines.append(
             f"your summaries of documents not in the archive: {len(gone)} (kept; they "
@@ -200,8 +203,8 @@ def detached_user_data(archive: Archive) -> list[str]:
         )
     lost = [
         g["event_id"]
-        for g in archive.store.all_user_event_gists()
-        if archive.store.event(g["event_id"]) is None
+        for g in archive._store.all_user_event_gists()
+        if archive._store.event(g["event_id"]) is None
     ]
     if lost:
         lines.append(
@@ -223,31 +226,31 @@ def import_notes(archive: Archive, data: Any) -> list[str]:
     try:
         summaries_in, gists_in = user_notes.read_notes(data)
     except user_notes.NotesError as exc:
-        raise gateway.ArchiveError(str(exc)) from exc
+        raise ArchiveError(str(exc)) from exc
     lines: list[str] = []
     for note in summaries_in:
         doc_id, text = note["doc_id"], note["text"]
-        if archive.store.document_hash(doc_id) is None:
+        if archive._store.document_hash(doc_id) is None:
             lines.append(
                 f"summary of {doc_id}: not restored, the document is not in the "
                 "archive (import it again first)"
             )
             continue
-        mine = archive.store.user_summary(doc_id)
+        mine = archive._store.user_summary(doc_id)
         if mine and mine["text"] != text:
             lines.append(f"summary of {doc_id}: not restored, you wrote another one since")
             continue
-        archive.store.set_user_summary(doc_id, text, note.get("written_for_hash"))
+        archive._store.set_user_summary(doc_id, text, note.get("written_for_hash"))
         lines.append(f"summary of {doc_id}: restored")
     for note in gists_in:
-        event = user_notes.find_event(archive.store, note)
+        event = user_notes.find_event(archive._store, note)
         if event is None:
             lines.append(f"gist of {note['event_id']}: not restored, no such event now")
             continue
-        current = archive.store.user_event_gist(event.id)
+        current = archive._store.user_event_gist(event.id)
         if current and current["text"] != note["text"]:
             lines.append(f"gist of {event.id}: not restored, you wrote another one since")
             continue
-        archive.store.set_user_event_gist(event.id, note["text"])
+        archive._store.set_user_event_gist(event.id, note["text"])
         lines.append(f"gist of {event.id} ({event.name}): restored")
     return lines

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from wpk_archive.core import people
 from wpk_archive.core.models import Document
+from wpk_archive.core.operations.common import ArchiveError
 from wpk_archive.core.people import Appearance, ListComparison, Person, Split
 from wpk_archive.core.search.variants import Variants
 from wpk_archive.core.validation import date_problem, parse_date_value
@@ -36,13 +37,13 @@ class PeopleError(ValueError):
 def put_appearances(archive: Archive, docs: Iterable[Document]) -> None:
     """Extract and store the appearances of ``docs`` (inside the caller's transaction)."""
     for doc in docs:
-        archive.store.put_appearances(doc.id, people.extract_appearances(doc))
+        archive._store.put_appearances(doc.id, people.extract_appearances(doc))
 
 
 def splits(archive: Archive) -> list[Split]:
     """The user's active splits, in the order made (unreadable rules skipped)."""
     found = []
-    for row in archive.store.person_splits():
+    for row in archive._store.person_splits():
         rule = row["rule"]
         if isinstance(rule, dict):
             try:
@@ -54,7 +55,9 @@ def splits(archive: Archive) -> list[Split]:
 
 def all_people(archive: Archive) -> list[Person]:
     """Every person named in the archive, most appearances first."""
-    return people.merge_people(archive.store.appearances(), splits(archive), archive.index.variants)
+    return people.merge_people(
+        archive._store.appearances(), splits(archive), archive._index.variants
+    )
 
 
 def find_person(
@@ -88,7 +91,7 @@ def find_person(
 def event_links(archive: Archive, appearances: Iterable[Appearance]) -> dict[tuple[str, int], str]:
     """(document id, passage) -> the timeline event with a source in that passage (the first in
     text order), for the passages of ``appearances`` that have one."""
-    sources = archive.store.event_sources_in((a.doc_id, a.passage) for a in appearances)
+    sources = archive._store.event_sources_in((a.doc_id, a.passage) for a in appearances)
     return {key: found[0][1] for key, found in sources.items() if found}
 
 
@@ -133,7 +136,7 @@ def make_split(
             raise PeopleError(
                 f"the office pattern {office!r} is not a regular expression: {exc}"
             ) from exc
-    known = {doc_id for doc_id in doc_ids if archive.store.document_hash(doc_id) is not None}
+    known = {doc_id for doc_id in doc_ids if archive._store.document_hash(doc_id) is not None}
     missing = [d for d in doc_ids if d not in known]
     if missing:
         raise PeopleError(f"no document {missing[0]} in the archive")
@@ -186,7 +189,7 @@ class PrintedList:
 
 def printed_lists(archive: Archive) -> list[PrintedList]:
     """Every printed list in the archive, newest first."""
-    return [_header(row) for row in archive.store.printed_lists()]
+    return [_header(row) for row in archive._store.printed_lists()]
 
 
 def _header(row: dict[str, Any]) -> PrintedList:
@@ -214,7 +217,7 @@ def resolve_list(archive: Archive, ref: str) -> tuple[PrintedList, list[Appearan
     doc = archive.document(parts[0])
     if doc is None:
         raise PeopleError(f"no document {parts[0]} in the archive")
-    members = people.lists_of(archive.store.appearances(doc_id=doc.id))
+    members = people.lists_of(archive._store.appearances(doc_id=doc.id))
     if len(parts) == 3:
         list_id = f"{doc.id}:{parts[1]}:{parts[2]}"
     else:
@@ -242,7 +245,7 @@ def resolve_list(archive: Archive, ref: str) -> tuple[PrintedList, list[Appearan
 
 def rekeyed(archive: Archive, items: Sequence[Appearance]) -> list[Appearance]:
     """Appearances keyed with the archive's variants table (as people are merged)."""
-    variants = archive.index.variants
+    variants = archive._index.variants
     return [dataclasses.replace(a, person_key=people.person_key(a.name, variants)) for a in items]
 
 
@@ -258,14 +261,56 @@ def upgrade(archive: Archive, batch: int) -> int:
     stored); returns the number of documents read."""
     done = 0
     pending: list[Document] = []
-    for doc in archive.store.iter_documents():
+    for doc in archive._store.iter_documents():
         pending.append(doc)
         if len(pending) >= batch:
-            with archive.store.transaction():
+            with archive._store.transaction():
                 put_appearances(archive, pending)
             done += len(pending)
             pending = []
-    with archive.store.transaction():
+    with archive._store.transaction():
         put_appearances(archive, pending)
-        archive.store.set_meta(PEOPLE_META, str(people.PEOPLE_VERSION))
+        archive._store.set_meta(PEOPLE_META, str(people.PEOPLE_VERSION))
     return done + len(pending)
+
+
+def split_person(
+    archive: Archive,
+    name_or_id: str,
+    label: str,
+    *,
+    office: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    doc_ids: Iterable[str] = (),
+    anchors: Iterable[tuple[str, int]] = (),
+) -> int:
+    """Record that some appearances of a person are another person, ``label`` (those whose
+    office matches the pattern, in the dates, documents or at the anchors given); kept as the
+    user's data and applied after every extraction. Returns the split's id."""
+    archive._require_writable()
+    person = archive.person(name_or_id)
+    try:
+        rule = make_split(
+            archive,
+            person,
+            label,
+            office=office,
+            since=since,
+            until=until,
+            doc_ids=[document_id(archive, d) for d in doc_ids],
+            anchors=[(document_id(archive, d), offset) for d, offset in anchors],
+        )
+    except PeopleError as exc:
+        raise ArchiveError(str(exc)) from exc
+    return archive._store.add_person_split(rule.to_json())
+
+
+def document_id(archive: Archive, doc_id: str) -> str:
+    doc = archive._store.document_headers([doc_id]).get(doc_id)
+    if doc is not None:
+        return doc_id
+    matches = archive._store.find_document_ids(doc_id) if len(doc_id) >= 4 else []
+    if len(matches) == 1:
+        return matches[0]
+    raise ArchiveError(f"no document {doc_id} in the archive")
