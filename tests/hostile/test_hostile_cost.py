@@ -142,3 +142,57 @@ def test_a_2_mb_paragraph_imports_in_bounded_memory(tmp_path: Path) -> None:
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     assert proc.returncode == 0, proc.stderr
     assert peak_mb < 1024 or before / 1024 >= 1024, f"peak {peak_mb:.0f} MB"
+
+
+def test_a_feed_of_formula_stories_costs_each_story_a_bounded_number_of_comparisons(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """KCNA writes many stories to one formula; they fill one LSH bucket. Each new story is
+    compared with a bounded number of others (it was every earlier one: 2,000 took 32 s)."""
+    import json
+
+    from wpk_archive.core.archive import open_archive
+    from wpk_archive.core.ingest import neardup
+
+    estimates: list[int] = []
+    checks: list[int] = []
+    real_similarity, real_same = neardup.similarity, neardup.same_story
+
+    def similarity(a, b):  # type: ignore[no-untyped-def]
+        estimates.append(1)
+        return real_similarity(a, b)
+
+    def same_story(a, b):  # type: ignore[no-untyped-def]
+        checks.append(1)
+        return real_same(a, b)
+
+    monkeypatch.setattr(neardup, "similarity", similarity)
+    monkeypatch.setattr(neardup, "same_story", same_story)
+    from wpk_archive.core import resent
+
+    monkeypatch.setattr(resent.neardup, "same_story", same_story)
+    n = 400
+    rows = [
+        {
+            "title": f"Kim Jong Il's Work Posted on Internet Homepage of Organization {i}",
+            "date": "2012-05-18",
+            "source": "KCNA",
+            "url": f"http://example.org/{i}",
+            "text": (
+                f"Pyongyang, May 18 (KCNA) -- A work of leader Kim Jong Il was posted on the "
+                f"internet homepage of the friendship organization number {i} on May {1 + i % 28}. "
+                "The work was posted under the title of the immortal classic on the Juche idea, "
+                "which shows the way for building a thriving nation in the new century and "
+                "was read with great interest by the members of the organization and visitors."
+            ),
+        }
+        for i in range(n)
+    ]
+    feed = tmp_path / "formula.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    with open_archive(tmp_path / "a", bundled=False) as archive:
+        report = archive.import_paths([feed])
+    assert report.added == n
+    assert len(checks) <= n * neardup.MAX_CHECKS
+    assert len(estimates) <= n * neardup.BANDS * neardup.MAX_BUCKET
+    assert len(estimates) < n * (n - 1) // 2  # not every pair
