@@ -36,7 +36,6 @@ def search(
     """Passages matching ``query``, each with a highlighted snippet (see :func:`run_search`)."""
     if not query.strip():
         return SearchResult(query=query, total=0, hits=[])
-    upkeep.ensure_index(archive)
 
     def run() -> SearchResult:
         return run_search(
@@ -52,23 +51,9 @@ def search(
             facets=facets,
         )
 
-    try:
-        return run()
-    except passage_index.IndexError_ as exc:
-        # damage the quick check cannot see (a truncated or changed segment): rebuild
-        # from the store, then answer (only query errors are messages; this is not one)
-        if archive.readonly:
-            raise ArchiveError(
-                f"The search index is damaged ({exc}) and the archive is open read-only: "
-                "open it where it can be written (or run doctor) to rebuild it."
-            ) from exc
-        with archive._write_lock:
-            archive.reindex()
-        archive._notices.append(
-            f"The search index could not be read ({exc}); it was rebuilt from the archive. "
-            "Nothing was lost."
-        )
-        return run()
+    # damage the quick check cannot see (a truncated or changed segment) rebuilds the index
+    # from the store, then the search is answered (only query errors are messages)
+    return upkeep.read_index(archive, run)
 
 
 def match_spans(archive: Archive, query: str, doc: Document) -> list[tuple[int, int]]:
