@@ -332,9 +332,10 @@ def _sentence_mentions(
     start, end = span
     sentence = doc.text[start:end]
     hangul = korean.has_hangul(sentence)
+    masked = unglossed(sentence)  # (the same length: offsets hold; quotes come from doc)
+    named, others = find_meetings(masked)
     if not hangul:
-        sentence = unglossed(sentence)  # (the same length: offsets hold; quotes come from doc)
-    named, others = find_meetings(sentence)
+        sentence = masked
     if hangul:
         lead = ctx.doc.title + " " + ctx.doc.text[:300]
         named, others = korean.meetings_ko(

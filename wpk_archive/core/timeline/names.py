@@ -329,9 +329,8 @@ def unglossed(sentence: str) -> str:
 
 def find_meetings(sentence: str) -> tuple[list[NamedMeeting], list[OtherMeeting]]:
     """The WPK and SPA meetings named in ``sentence`` in text order, without overlaps, and the
-    meeting nouns left that name none of them (double quotes and bracketed glosses of a body's
-    name do not break a name: :func:`unglossed`)."""
-    sentence = unglossed(sentence)
+    meeting nouns left that name none of them. Pass the sentence through :func:`unglossed`
+    first, so double quotes and bracketed glosses of a body's name do not break a name."""
     found: list[NamedMeeting] = []
     lowered = sentence.lower()
     for pattern, reader, needs in _PATTERNS:
