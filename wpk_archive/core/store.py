@@ -137,6 +137,7 @@ class Store:
         """Why the store is known to be damaged (then every write is refused)."""
         self._lock = threading.RLock()
         self._depth = 0
+        self._generation_pending = False  # a change to documents awaits its transaction's commit
         self._writer: int | None = None  # the thread inside a write transaction
         self._pool_lock = threading.Lock()
         self._idle: list[sqlite3.Connection] = []
@@ -277,8 +278,14 @@ class Store:
                 raise self._error(exc, writing=True) from exc
             self._depth = 1
             self._writer = threading.get_ident()
+            self._generation_pending = False
             try:
                 yield
+                if self._generation_pending:
+                    self.db.execute(
+                        "INSERT INTO meta(key, value) VALUES ('generation', '1') "
+                        "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+                    )
                 self.db.execute("COMMIT")
             except sqlite3.DatabaseError as exc:
                 self._rollback()
@@ -347,7 +354,12 @@ class Store:
         return int(value) if value and value.isdigit() else 0
 
     def _bump_generation(self) -> None:
-        self.set_meta("generation", str(self.generation() + 1))
+        """Count a change to documents: once per transaction, when it commits (a batch of
+        1,000 documents bumped the counter 1,000 times: 0.5 s of a corpus import)."""
+        if self._depth:
+            self._generation_pending = True
+        else:
+            self.set_meta("generation", str(self.generation() + 1))
 
     def has_content(self, content_hash: str) -> str | None:
         """The id of a document with exactly this content, if any."""
