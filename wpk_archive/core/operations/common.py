@@ -168,6 +168,14 @@ def document_corrections_of(archive: Archive, doc_id: str) -> list[corrections.C
     return [c for c in archive._store.corrections(target_type="document") if c.target_id == doc_id]
 
 
+def corrections_by_document(archive: Archive) -> dict[str, list[corrections.Correction]]:
+    """The corrections on record for documents, by document, each list in the order taken."""
+    by_document: dict[str, list[corrections.Correction]] = {}
+    for correction in archive._store.corrections(target_type="document"):
+        by_document.setdefault(correction.target_id, []).append(correction)
+    return by_document
+
+
 @dataclass(frozen=True)
 class Changes:
     """What one write changed, so that the caller refreshes only that (in the manner of Anki's

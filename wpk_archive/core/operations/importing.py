@@ -30,7 +30,7 @@ from wpk_archive.core.operations.common import (
     ImportReport,
     Progress,
     StoreError,
-    document_corrections_of,
+    corrections_by_document,
     last_line,
 )
 from wpk_archive.core.paths import resources_dir
@@ -201,6 +201,10 @@ def import_batch(
             # leaves this mark, and the next open merges it (see __init__)
             archive._store.set_meta(TIMELINE_STALE, "1")
             others = threading.active_count() > 1
+            # read once per batch, not per document (a query each, and every correction of
+            # every document each time: quadratic for a researcher with many corrections)
+            stamp = now_iso()  # (to the second; the batch commits as one)
+            corrected = corrections_by_document(archive)
             for n, item in enumerate(items):
                 doc = item.document
                 if doc.content_hash in seen_hashes or archive._store.has_content(doc.content_hash):
@@ -215,8 +219,8 @@ def import_batch(
                     tick(n)
                 existed = archive._store.document_hash(doc.id) is not None
                 previous = archive._store.document(doc.id) if existed else None
-                doc.imported_at = now_iso()
-                corrections.apply_to_document(doc, document_corrections_of(archive, doc.id))
+                doc.imported_at = stamp
+                corrections.apply_to_document(doc, corrected.get(doc.id, []))
                 mentions = timeline.extract_mentions(doc)
                 archive._store.put_document(doc, origin=item.origin)
                 if previous is not None:
