@@ -172,8 +172,7 @@ class _Reader:
         for s_start, s_end in cut:
             inside = [s for s in spans if s_start <= s.start < s_end]
             if inside:
-                trigger = leading_trigger(text, s_start, s_end)
-                self._sentence(s_start, s_end, inside, trigger)
+                self._sentence(s_start, s_end, inside)
         if cut and text[start:end].rstrip().endswith(":"):
             s_start, s_end = cut[-1]
             trigger = leading_trigger(text, s_start, s_end)
@@ -237,11 +236,11 @@ class _Reader:
         s_start: int,
         s_end: int,
         spans: list[NameSpan],
-        trigger: Trigger | None,
     ) -> None:
         kept = self._kept(spans, s_start, s_end)
         if not kept:
-            return
+            return  # (before the list words are looked for: most sentences end here)
+        trigger = leading_trigger(self.text, s_start, s_end)
         region: tuple[int, int] | None = None
         kind: str | None = None
         if trigger is not None and any(s.start >= trigger.end for s in kept):
@@ -440,6 +439,12 @@ class _Reader:
     def _appositions(self, names: list[_Name], lo: int, hi: int) -> None:
         if not names:
             return
+        if (
+            len(names) == 1
+            and names[0].span.key in LEADERS
+            and not self.text.startswith(",", names[0].span.end)
+        ):
+            return  # a leader's name alone, no office after it: what follows would keep nothing
         self._offices(names, lo, hi, comma_only=True)
         foreign = self._foreign(names, lo, hi)
         for name, abroad in zip(names, foreign, strict=True):

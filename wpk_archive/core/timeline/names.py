@@ -217,7 +217,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             rf"|(?<![Pp]lenary\s)[Ss]ession\s+of\s+{THE}(?:(?P<t4>{ORD})\s+)?{SPA}"
         ),
         read_spa,
-        (("session", " met", "convened", "opened", "meeting"),),
+        (("session", " met", "convened", "opened", "meeting"), ("assembly", "spa")),
     ),
     (
         re.compile(
