@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from wpk_archive import __version__, cli_research
-from wpk_archive.core import store_salvage
 from wpk_archive.core.archive import (
     DB_NAME,
     Archive,
@@ -34,6 +33,7 @@ from wpk_archive.core.history import revisions_json
 from wpk_archive.core.ingest.revisions import diff_to_json
 from wpk_archive.core.models import EVENT_KINDS, Document, Snippet
 from wpk_archive.core.search.indexer import WORKER_FLAG, worker_main
+from wpk_archive.core.store import salvage as store_salvage
 from wpk_archive.core.timeline import event_to_json
 from wpk_archive.core.validation import date_problem, parse_date_value
 
