@@ -22,7 +22,7 @@ from typing import Any
 
 from platformdirs import user_data_dir
 
-from wpk_archive.core import corrections, history, people, timeline, trends
+from wpk_archive.core import corrections, history, people, shapes, timeline, trends
 from wpk_archive.core import search as passage_index
 from wpk_archive.core import store as store_module
 from wpk_archive.core.chronology import Chronology
@@ -646,7 +646,7 @@ class Archive:
         header_a, a = self.printed_list(ref_a)
         header_b, b = self.printed_list(ref_b)
         comparison = people.compare_lists(people_ops.rekeyed(self, a), people_ops.rekeyed(self, b))
-        return people_ops.comparison_to_json(header_a, header_b, comparison)
+        return shapes.comparison_to_json(header_a, header_b, comparison)
 
     # -- corrections -------------------------------------------------------------------------------
 
