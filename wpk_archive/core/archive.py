@@ -22,7 +22,7 @@ from typing import Any
 
 from platformdirs import user_data_dir
 
-from wpk_archive.core import corrections, history, people, store_salvage, timeline, trends
+from wpk_archive.core import corrections, history, people, shapes, timeline, trends
 from wpk_archive.core import search as passage_index
 from wpk_archive.core import store as store_module
 from wpk_archive.core.chronology import Chronology
@@ -58,6 +58,7 @@ from wpk_archive.core.resent import ResentStories
 from wpk_archive.core.search.indexer import BackgroundIndexer
 from wpk_archive.core.search.results import Sort
 from wpk_archive.core.store import Store, now_iso
+from wpk_archive.core.store import salvage as store_salvage
 
 __all__ = [
     "BATCH",
@@ -645,7 +646,7 @@ class Archive:
         header_a, a = self.printed_list(ref_a)
         header_b, b = self.printed_list(ref_b)
         comparison = people.compare_lists(people_ops.rekeyed(self, a), people_ops.rekeyed(self, b))
-        return people_ops.comparison_to_json(header_a, header_b, comparison)
+        return shapes.comparison_to_json(header_a, header_b, comparison)
 
     # -- corrections -------------------------------------------------------------------------------
 

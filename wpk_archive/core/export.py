@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from wpk_archive.core.models import Document, Event
-from wpk_archive.core.timeline import event_to_json
+from wpk_archive.core.shapes import Headers, source_header, sourced_event_json
 
 if TYPE_CHECKING:
     from wpk_archive.core.archive import Summary
@@ -41,9 +41,6 @@ def md_text(text: str) -> str:
     Markdown's own syntax (emphasis, links, images, code, tables) escaped with backslashes."""
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
-
-Headers = dict[str, dict[str, Any]]
-"""Document id -> {"title", "date", "url"} of the sources' articles (``Store.document_headers``)."""
 
 _FILTER_WORDS = {
     "kind": "kind",
@@ -68,11 +65,6 @@ def describe_filter(filters: dict[str, Any] | None) -> str:
         word = _FILTER_WORDS.get(name, name)
         parts.append(word if value is True else f"{word} {value}")
     return "; ".join(parts)
-
-
-def _source_header(headers: Headers | None, doc_id: str) -> dict[str, Any]:
-    header = (headers or {}).get(doc_id) or {}
-    return {"title": header.get("title"), "date": header.get("date"), "url": header.get("url")}
 
 
 def timeline_csv(
@@ -107,7 +99,7 @@ def timeline_csv(
     )
     for e in events:
         for s in e.sources or []:
-            header = _source_header(headers, s.doc_id)
+            header = source_header(headers, s.doc_id)
             row = [
                 e.id,
                 e.start or "",
@@ -136,15 +128,7 @@ def timeline_json(
     """``{"filter", "events"}``: the filter the export was made under (null when none), and the
     events as ``wpk-archive timeline --json`` prints them, each source also with its article's
     ``title`` and ``url``."""
-    items = []
-    for e in events:
-        data = event_to_json(e)
-        for source in data["sources"]:
-            header = _source_header(headers, source["doc_id"])
-            source["title"] = header["title"]
-            source["date"] = source.get("date") or header["date"]
-            source["url"] = header["url"]
-        items.append(data)
+    items = [sourced_event_json(e, headers) for e in events]
     payload = {"filter": timeline_filter(filters) or None, "events": items}
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
@@ -167,7 +151,7 @@ def timeline_markdown(
         inferred = " (year inferred)" if e.year_inferred else ""
         lines.append(f"- **{md_text(when)}**{inferred} — {md_text(e.name)} _({md_text(e.kind)})_")
         for s in e.sources:
-            header = _source_header(headers, s.doc_id)
+            header = source_header(headers, s.doc_id)
             title = header["title"] or (titles or {}).get(s.doc_id, s.doc_id)
             date = header["date"] or s.doc_date
             where = md_text(title) + (f" ({md_text(date)})" if date else "")

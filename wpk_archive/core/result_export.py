@@ -3,14 +3,13 @@ keyword-in-context (KWIC) lines of every match.
 
 A hit's row holds its article's title, date, source and URL, the passage number, the passage
 text and the snippet with the matches marked ``<mark>…</mark>`` (text HTML-escaped, as in
-``wpk-archive search --json``). CSV cells are neutralised against formula injection
-(:func:`wpk_archive.core.export.csv_cell`).
+``wpk-archive search --json``; both shapes are defined in :mod:`wpk_archive.core.shapes`). CSV
+cells are neutralised against formula injection (:func:`wpk_archive.core.export.csv_cell`).
 """
 
 from __future__ import annotations
 
 import csv
-import html
 import io
 import json
 from collections.abc import Iterable, Sequence
@@ -18,41 +17,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from wpk_archive.core.export import csv_cell
-from wpk_archive.core.models import Hit, Snippet
+from wpk_archive.core.models import Hit
 from wpk_archive.core.search.highlight import merge_spans
+from wpk_archive.core.shapes import HIT_COLUMNS, hit_row, hits_export_json
 
 HIT_FORMATS = ("csv", "json")
-HIT_COLUMNS = (
-    "title", "date", "source", "url", "doc_id", "passage", "text", "snippet",
-)  # fmt: skip
 KWIC_WIDTH = 60
 """Characters of context on each side of a match."""
-
-
-def snippet_html(snippet: Snippet) -> str:
-    """A snippet as HTML: text escaped, matches in ``<mark>…</mark>``."""
-    return snippet.render(
-        lambda t: "<mark>" + html.escape(t, quote=False) + "</mark>",
-        lambda t: html.escape(t, quote=False),
-    )
-
-
-def hit_row(hit: Hit) -> dict[str, Any]:
-    """One hit as an export row (see :data:`HIT_COLUMNS`)."""
-    return {
-        "title": hit.title,
-        "date": hit.date,
-        "source": hit.source,
-        "url": hit.url,
-        "doc_id": hit.doc_id,
-        "passage": hit.passage,
-        "text": hit.text,
-        "snippet": snippet_html(hit.snippet),
-    }
-
-
-def _described(filters: dict[str, Any] | None) -> dict[str, Any]:
-    return {k: v for k, v in (filters or {}).items() if v not in (None, "", [], {})}
 
 
 def hits_csv(hits: Iterable[Hit]) -> str:
@@ -71,12 +42,7 @@ def hits_json(
 ) -> str:
     """Every hit as JSON: ``{"query", "total", "filters", "hits": [row, ...]}``; ``filters``
     names what narrowed the search (dates, facets, sort), empty when nothing did."""
-    payload = {
-        "query": query,
-        "total": total,
-        "filters": _described(filters),
-        "hits": [hit_row(h) for h in hits],
-    }
+    payload = hits_export_json(query, hits, total=total, filters=filters)
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from wpk_archive.core import people
 from wpk_archive.core.models import Document
 from wpk_archive.core.operations.common import ArchiveError
-from wpk_archive.core.people import Appearance, ListComparison, Person, Split
+from wpk_archive.core.people import Appearance, Person, Split
 from wpk_archive.core.search.variants import Variants
 from wpk_archive.core.validation import date_problem, parse_date_value
 
@@ -247,13 +247,6 @@ def rekeyed(archive: Archive, items: Sequence[Appearance]) -> list[Appearance]:
     """Appearances keyed with the archive's variants table (as people are merged)."""
     variants = archive._index.variants
     return [dataclasses.replace(a, person_key=people.person_key(a.name, variants)) for a in items]
-
-
-def comparison_to_json(
-    a: PrintedList, b: PrintedList, comparison: ListComparison
-) -> dict[str, Any]:
-    """The ``compare-lists --json`` shape: both lists' headers and the groups of people."""
-    return {"a": a.to_json(), "b": b.to_json(), **comparison.to_json()}
 
 
 def upgrade(archive: Archive, batch: int) -> int:

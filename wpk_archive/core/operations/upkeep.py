@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, TypeVar
 
-from wpk_archive.core import corrections, store_salvage, timeline
+from wpk_archive.core import corrections, timeline
 from wpk_archive.core import search as passage_index
 from wpk_archive.core import store as store_module
 from wpk_archive.core.chronology import Chronology, load_chronology
@@ -25,6 +25,7 @@ from wpk_archive.core.operations.common import (
     Progress,
     StoreError,
 )
+from wpk_archive.core.store import salvage as store_salvage
 
 if TYPE_CHECKING:
     from wpk_archive.core.archive import Archive

@@ -16,14 +16,12 @@ them (with the user's splits, stored apart) whenever people are shown.
 from wpk_archive.core.people.compare import compare_lists
 from wpk_archive.core.people.extract import extract_appearances
 from wpk_archive.core.people.merge import (
-    appearance_to_json,
     appearances_per_month,
     days_absent,
     lists_of,
     merge_people,
     offices_of,
     person_id,
-    person_to_json,
     split_matches,
 )
 from wpk_archive.core.people.model import (
@@ -37,6 +35,7 @@ from wpk_archive.core.people.model import (
 )
 from wpk_archive.core.people.names import find_names, person_key
 from wpk_archive.core.people.offices import office_key, split_offices
+from wpk_archive.core.shapes import appearance_to_json, person_to_json
 
 PEOPLE_VERSION = 1
 """Raised whenever extraction changes what it finds: stored appearances of an earlier version

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from wpk_archive.core.people.model import Appearance, Office, Person, Split
@@ -149,43 +149,6 @@ def appearances_per_month(person: Person) -> list[tuple[str, int]]:
         months.append((period, counts.get(period, 0)))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return months
-
-
-def appearance_to_json(appearance: Appearance, event_id: str | None = None) -> dict[str, object]:
-    """One appearance as the ``person`` command gives it."""
-    return {
-        "date": appearance.doc_date,
-        "doc_id": appearance.doc_id,
-        "passage": appearance.passage,
-        "list_position": appearance.list_position,
-        "list_length": appearance.list_length,
-        "list_kind": appearance.list_kind,
-        "event_id": event_id,
-        "name": appearance.name,
-        "office": appearance.office,
-        "list_id": appearance.list_id,
-        "start": appearance.start,
-        "end": appearance.end,
-    }
-
-
-def person_to_json(
-    person: Person, event_ids: Mapping[tuple[str, int], str] | None = None
-) -> dict[str, object]:
-    """A person with every appearance, as the ``person`` command gives it; ``event_ids`` maps
-    (doc_id, passage) to the timeline event of that passage, where known."""
-    events = event_ids or {}
-    return {
-        "id": person.id,
-        "name": person.name,
-        "variants": list(person.variants),
-        "first_seen": person.first_seen,
-        "last_seen": person.last_seen,
-        "offices": [office.to_json() for office in person.offices],
-        "appearances": [
-            appearance_to_json(a, events.get((a.doc_id, a.passage))) for a in person.appearances
-        ],
-    }
 
 
 def lists_of(appearances: Iterable[Appearance]) -> dict[str, list[Appearance]]:

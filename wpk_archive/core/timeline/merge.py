@@ -23,10 +23,10 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import Any
 
 from wpk_archive.core.chronology import Chronology, ChronologyEntry
 from wpk_archive.core.models import Event, EventMention, EventSource
+from wpk_archive.core.shapes import event_to_json
 
 _RANK: dict[str, int] = {"year": 0, "month": 1, "day": 2}
 _STATUS_RANK: dict[str | None, int] = {"held": 2, "postponed": 1, None: 1, "announced": 0}
@@ -457,54 +457,6 @@ def merge_mentions(
             event.id = hashlib.sha1(f"{event.id}|{count}".encode()).hexdigest()[:12]
     events.sort(key=_sort_key)
     return events
-
-
-def event_to_json(event: Event) -> dict[str, Any]:
-    """The JSON form of an event (as printed by ``wpk-archive timeline --json``)."""
-    data: dict[str, Any] = {
-        "id": event.id,
-        "kind": event.kind,
-        "name": event.name,
-        "name_ko": event.name_ko,
-        "start": event.start,
-        "end": event.end,
-        "precision": event.precision,
-        "year_inferred": event.year_inferred,
-        "status": event.status,
-        "date_basis": event.date_basis,
-        "sources": [
-            {
-                "doc_id": s.doc_id,
-                "passage": s.passage,
-                "start": s.start,
-                "end": s.end,
-                "quote": s.quote,
-                "date": s.doc_date,
-                "date_basis": s.date_basis,
-                "status": s.status,
-            }
-            for s in event.sources
-        ],
-        "chronology": event.chronology,
-    }
-    if event.conflicting_dates:
-        data["conflicting_dates"] = list(event.conflicting_dates)
-    data["origin"] = "user" if (event.manual or event.corrected) else "auto"
-    fields = {
-        k: v
-        for k, v in event.corrected.items()
-        if k in ("start", "end", "precision", "kind", "name")
-    }
-    if fields:
-        data["fields"] = {k: {"origin": "user", "extracted": v} for k, v in fields.items()}
-    if event.rejected:
-        data["rejected"] = True
-    if event.reference_only:
-        data["reference_only"] = True
-    if event.independent_sources is not None and event.independent_sources < len(event.sources):
-        # re-sent stories (near-duplicate documents) counted once: see ingest/neardup.py
-        data["independent_sources"] = event.independent_sources
-    return data
 
 
 __all__ = [

@@ -12,8 +12,8 @@ query's frequency over time, keyword-in-context, and search results exported who
     wpk-archive kwic QUERY [--width N] [--from D] [--to D] [--sort S] [--json]
     wpk-archive export search QUERY FILE [--format csv|json] [--from D] [--to D] [--sort S]
 
-A thin layer over :class:`wpk_archive.core.archive.Archive`, like :mod:`wpk_archive.cli` (whose
-terminal-safe ``print`` and JSON writer it uses); the JSON shapes are defined in core.
+A thin layer over :class:`wpk_archive.core.archive.Archive`, like the rest of :mod:`wpk_archive.cli`
+(its terminal-safe ``print`` and JSON writer); the JSON shapes are defined in core.
 """
 
 from __future__ import annotations
@@ -22,77 +22,13 @@ import argparse
 import json
 import sys
 from datetime import date
-from pathlib import Path
 from typing import Any
 
-from wpk_archive import cli as _cli
+from wpk_archive.cli.terminal import print, print_json
+from wpk_archive.core import shapes
 from wpk_archive.core.archive import Archive, ArchiveError
 from wpk_archive.core.people import days_absent
 from wpk_archive.core.result_export import HIT_FORMATS, export_hits, kwic_lines
-from wpk_archive.core.trends import BY
-
-SORTS = ("relevance", "date", "newest", "oldest")
-
-
-def add_parsers(sub: Any) -> None:
-    """The commands of this module, on the ``wpk-archive`` subparsers ``sub``."""
-    people = sub.add_parser("people", help="list the officials named in the archive")
-    people.add_argument("--json", action="store_true")
-
-    person = sub.add_parser(
-        "person",
-        help="one person's offices and every appearance; split a name two people share",
-        description="NAME_OR_ID | split NAME_OR_ID --label L [conditions] | splits | "
-        "unsplit SPLIT_ID",
-    )
-    person.add_argument("words", nargs="+", metavar="NAME_OR_ID")
-    person.add_argument("--json", action="store_true")
-    person.add_argument("--label", help="(split) what tells the other person apart")
-    person.add_argument("--office", metavar="REGEX", help="(split) appearances with this office")
-    person.add_argument("--since", metavar="DATE", help="(split) appearances on/after")
-    person.add_argument("--until", metavar="DATE", help="(split) appearances on/before")
-    person.add_argument("--doc", action="append", default=[], help="(split) in this document")
-    person.add_argument(
-        "--anchor", action="append", default=[], metavar="DOC_ID:OFFSET", help="(split) this one"
-    )
-
-    lists = sub.add_parser("lists", help="the printed lists of names (ids for compare-lists)")
-    lists.add_argument("--doc", help="only the lists of this document")
-    lists.add_argument("--json", action="store_true")
-
-    compare = sub.add_parser(
-        "compare-lists",
-        help="who moved up or down, who is new and who is missing between two printed lists",
-    )
-    compare.add_argument("list_a", metavar="LIST_A", help="a list id DOC:PASSAGE:N, or DOC:N")
-    compare.add_argument("list_b", metavar="LIST_B")
-    compare.add_argument("--json", action="store_true")
-
-    trend = sub.add_parser("trend", help="how often queries occur per month or year")
-    trend.add_argument("queries", nargs="+", metavar="QUERY")
-    trend.add_argument("--by", choices=BY, default="month")
-    trend.add_argument("--from", dest="date_from", metavar="DATE", help="published on/after")
-    trend.add_argument("--to", dest="date_to", metavar="DATE", help="published on/before")
-    trend.add_argument("--json", action="store_true")
-
-    kwic = sub.add_parser("kwic", help="every match of a query in its context, one per line")
-    kwic.add_argument("query")
-    kwic.add_argument("--width", type=int, default=40, help="characters each side (default 40)")
-    kwic.add_argument("--from", dest="date_from", metavar="DATE")
-    kwic.add_argument("--to", dest="date_to", metavar="DATE")
-    kwic.add_argument("--sort", choices=SORTS, default="date")
-    kwic.add_argument("--json", action="store_true")
-
-
-def add_export_parsers(export_sub: Any) -> None:
-    """``export search``, on the ``export`` command's subparsers."""
-    ex = export_sub.add_parser("search", help="every hit of a search (CSV or JSON)")
-    ex.add_argument("query")
-    ex.add_argument("file", type=Path)
-    ex.add_argument("--format", choices=HIT_FORMATS, help="default: from the suffix")
-    ex.add_argument("--from", dest="date_from", metavar="DATE")
-    ex.add_argument("--to", dest="date_to", metavar="DATE")
-    ex.add_argument("--sort", choices=SORTS, default="relevance")
 
 
 def _sort(value: str) -> Any:
@@ -105,15 +41,15 @@ def _sort(value: str) -> Any:
 def _people(archive: Archive, args: argparse.Namespace) -> int:
     found = archive.people()
     if args.json:
-        _cli._print_json([p.to_json() for p in found])
+        print_json(shapes.people_json(found))
         return 0
     newest = archive.newest_date()
     today = date.fromisoformat(newest[:10]) if newest and len(newest) >= 10 else date.today()
-    _cli.print(f"{len(found)} people (days absent counted to {today.isoformat()})")
+    print(f"{len(found)} people (days absent counted to {today.isoformat()})")
     for p in found:
         absent = days_absent(p, today)
         office = p.offices[-1].title if p.offices else ""
-        _cli.print(
+        print(
             f"{p.name:<32} {len(p.appearances):>5}  {p.first_seen or '?':<10} – "
             f"{p.last_seen or '?':<10} {'' if absent is None else f'{absent:>6}d'}  "
             f"{office[:60]}  [{p.id}]"
@@ -131,19 +67,19 @@ def _person(archive: Archive, args: argparse.Namespace) -> int:
         if not rest[0].isdigit():
             raise ArchiveError(f"unsplit takes a split's number, not {rest[0]!r}")
         archive.remove_person_split(int(rest[0]))
-        _cli.print(f"split {rest[0]} undone")
+        print(f"split {rest[0]} undone")
         return 0
     detail = archive.person_detail(" ".join(args.words))
     if args.json:
-        _cli._print_json(detail)
+        print_json(detail)
         return 0
-    _cli.print(f"{detail['name']}  [{detail['id']}]")
+    print(f"{detail['name']}  [{detail['id']}]")
     if len(detail["variants"]) > 1:
-        _cli.print("  also written: " + ", ".join(detail["variants"][1:]))
-    _cli.print(f"  seen {detail['first_seen'] or '?'} – {detail['last_seen'] or '?'}")
+        print("  also written: " + ", ".join(detail["variants"][1:]))
+    print(f"  seen {detail['first_seen'] or '?'} – {detail['last_seen'] or '?'}")
     for office in detail["offices"]:
-        _cli.print(f"  office: {office['title']} ({office['first_seen']} – {office['last_seen']})")
-    _cli.print(f"  {len(detail['appearances'])} appearance(s):")
+        print(f"  office: {office['title']} ({office['first_seen']} – {office['last_seen']})")
+    print(f"  {len(detail['appearances'])} appearance(s):")
     for a in detail["appearances"]:
         where = (
             f"{a['list_position']}/{a['list_length']} in {a['list_kind']}"
@@ -152,7 +88,7 @@ def _person(archive: Archive, args: argparse.Namespace) -> int:
         )
         office = f"  {a['office']}" if a["office"] else ""
         event = f"  event {a['event_id']}" if a["event_id"] else ""
-        _cli.print(
+        print(
             f"  {a['date'] or 'undated':<10} {a['doc_id']} ¶{a['passage']:<3} {where}{office}{event}"
         )
     return 0
@@ -178,24 +114,24 @@ def _split(archive: Archive, args: argparse.Namespace, name: str) -> int:
     )
     parts = [p for p in archive.people() if p.key == archive.person(name).key]
     if args.json:
-        _cli._print_json({"split": split_id, "people": [p.to_json() for p in parts]})
+        print_json({"split": split_id, "people": shapes.people_json(parts)})
         return 0
-    _cli.print(f"split {split_id} recorded (kept through every re-extraction); now:")
+    print(f"split {split_id} recorded (kept through every re-extraction); now:")
     for p in parts:
-        _cli.print(f"  {p.name}: {len(p.appearances)} appearance(s)  [{p.id}]")
+        print(f"  {p.name}: {len(p.appearances)} appearance(s)  [{p.id}]")
     return 0
 
 
 def _splits(archive: Archive, args: argparse.Namespace) -> int:
     rows = archive.person_splits()
     if args.json:
-        _cli._print_json(rows)
+        print_json(rows)
         return 0
     if not rows:
-        _cli.print("no splits")
+        print("no splits")
     for row in rows:
         state = "" if row["active"] else "  (undone)"
-        _cli.print(f"#{row['id']} {row['created_at']}  {json.dumps(row['rule'])}{state}")
+        print(f"#{row['id']} {row['created_at']}  {json.dumps(row['rule'])}{state}")
     return 0
 
 
@@ -207,10 +143,10 @@ def _lists(archive: Archive, args: argparse.Namespace) -> int:
             raise ArchiveError(f"no document {args.doc}")
         found = [item for item in found if item.doc_id == doc.id]
     if args.json:
-        _cli._print_json([item.to_json() for item in found])
+        print_json([item.to_json() for item in found])
         return 0
     for item in found:
-        _cli.print(
+        print(
             f"{item.list_id:<22} {item.date or 'undated':<10} {item.kind or '':<17} "
             f"{item.length:>4} names  {item.title[:60]}"
         )
@@ -220,11 +156,11 @@ def _lists(archive: Archive, args: argparse.Namespace) -> int:
 def _compare(archive: Archive, args: argparse.Namespace) -> int:
     result = archive.compare_lists(args.list_a, args.list_b)
     if args.json:
-        _cli._print_json(result)
+        print_json(result)
         return 0
     for side in ("a", "b"):
         h = result[side]
-        _cli.print(
+        print(
             f"{side.upper()}: {h['date'] or 'undated'} {h['title']} — {h['kind']}, "
             f"{h['length']} names  [{h['list_id']}]"
         )
@@ -236,9 +172,9 @@ def _compare(archive: Archive, args: argparse.Namespace) -> int:
         ("same", "same rank"),
     ):
         entries = result[group]
-        _cli.print(f"\n{title} ({len(entries)}):")
+        print(f"\n{title} ({len(entries)}):")
         for e in entries:
-            _cli.print(f"  {e['name']:<28} {_pos(e['position_a'])} → {_pos(e['position_b'])}")
+            print(f"  {e['name']:<28} {_pos(e['position_a'])} → {_pos(e['position_b'])}")
     return 0
 
 
@@ -253,17 +189,17 @@ def _trend(archive: Archive, args: argparse.Namespace) -> int:
     result = archive.trend(args.queries, by=args.by, date_from=args.date_from, date_to=args.date_to)
     for series in result.series:
         if series.message:
-            _cli.print(f"{series.query}: {series.message}", file=sys.stderr)
+            print(f"{series.query}: {series.message}", file=sys.stderr)
     if args.json:
-        _cli._print_json(result.to_json())
+        print_json(result.to_json())
         return 0
     for series in result.series:
-        _cli.print(f"{series.query!r} by {result.by}: {series.total} matching passage(s)")
+        print(f"{series.query!r} by {result.by}: {series.total} matching passage(s)")
         for p in series.points:
             if not p.passages and p.per_10k_passages is None:
                 continue  # no passage at all in the archive that period
             rate = "" if p.per_10k_passages is None else f"{p.per_10k_passages:>9.2f} per 10k"
-            _cli.print(f"  {p.period:<8} {p.passages:>6} passages {p.documents:>6} docs {rate}")
+            print(f"  {p.period:<8} {p.passages:>6} passages {p.documents:>6} docs {rate}")
     return 0
 
 
@@ -272,20 +208,20 @@ def _kwic(archive: Archive, args: argparse.Namespace) -> int:
         args.query, date_from=args.date_from, date_to=args.date_to, sort=_sort(args.sort)
     )
     if result.message:
-        _cli.print(result.message, file=sys.stderr)
+        print(result.message, file=sys.stderr)
     width = max(10, min(args.width, 400))
     lines = kwic_lines(result.hits, width)
     if args.json:
-        _cli._print_json(
+        print_json(
             {"query": result.query, "total": result.total, "lines": [x.to_json() for x in lines]}
         )
         return 0
     for line in lines:
-        _cli.print(
+        print(
             f"{line.left:>{width + 1}}[{line.keyword}]{line.right:<{width + 1}}  "
             f"{line.date or 'undated'} {line.doc_id} ¶{line.passage}"
         )
-    _cli.print(f"{len(lines)} match(es) in {result.total} passage(s)", file=sys.stderr)
+    print(f"{len(lines)} match(es) in {result.total} passage(s)", file=sys.stderr)
     return 0
 
 
@@ -293,21 +229,21 @@ def export_search(archive: Archive, args: argparse.Namespace) -> int:
     """``export search QUERY FILE``: every hit written as CSV or JSON."""
     fmt = args.format or args.file.suffix.lstrip(".").lower()
     if fmt not in HIT_FORMATS:
-        _cli.print(f"wpk-archive: say --format ({', '.join(HIT_FORMATS)})", file=sys.stderr)
+        print(f"wpk-archive: say --format ({', '.join(HIT_FORMATS)})", file=sys.stderr)
         return 2
     result = archive.search_all(
         args.query, date_from=args.date_from, date_to=args.date_to, sort=_sort(args.sort)
     )
     if result.message:
-        _cli.print(result.message, file=sys.stderr)
+        print(result.message, file=sys.stderr)
     filters = {"from": args.date_from, "to": args.date_to, "sort": args.sort}
     text = export_hits(fmt, result.query, result.hits, total=result.total, filters=filters)
     try:
         args.file.write_text(text, encoding="utf-8")
     except OSError as exc:
-        _cli.print(f"wpk-archive: cannot write {args.file}: {exc.strerror}", file=sys.stderr)
+        print(f"wpk-archive: cannot write {args.file}: {exc.strerror}", file=sys.stderr)
         return 1
-    _cli.print(f"wrote {len(result.hits)} hit(s) to {args.file}", file=sys.stderr)
+    print(f"wrote {len(result.hits)} hit(s) to {args.file}", file=sys.stderr)
     return 0
 
 

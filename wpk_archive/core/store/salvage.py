@@ -1,7 +1,7 @@
 """A damaged ``archive.sqlite``: a verdict instead of a traceback, and a copy of whatever can
 still be read into a new archive.
 
-The store module speaks SQL to a sound store; this one reads a store that may be broken in any
+The rest of the store package speaks SQL to a sound store; this one reads a store that may be broken in any
 way (truncated, overwritten header, garbage pages, missing tables, wrong schema version), so it
 opens its own read-only connections, never writes to the damaged file, and reads row by row
 where whole queries fail.
