@@ -10,11 +10,12 @@ these).
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -132,32 +133,75 @@ def import_items(
     archive._require_writable()
     report = ImportReport()
     pending: list[Item] = []
-    done = 0
     try:
-        for item in items:
-            if cancelled is not None and cancelled():
-                report.cancelled = True
-                break
-            pending.append(item)
-            if len(pending) >= BATCH:
-                import_batch(archive, pending, report, items_ticker(progress, done, total))
-                done += len(pending)
-                pending = []
-                if progress is not None:
-                    progress(done, total, "")
-        if pending and not report.cancelled:
-            import_batch(archive, pending, report)
-            done += len(pending)
-            pending = []
-            if progress is not None:
-                progress(done, total, "")
-        note_resent(archive, report)  # as the indexing process writes its segment
-        archive.rebuild_timeline()  # (after: a re-sent story counts once)
+        with few_collections():
+            _import_all(archive, items, report, pending, progress, cancelled, total)
     except StoreError as exc:
         raise common.incomplete(exc, report, len(pending), 0) from exc
     finally:
         finish_bulk(archive, report)
     return report
+
+
+@contextlib.contextmanager
+def few_collections() -> Iterator[None]:
+    """Fewer runs of Python's cycle collector while an import runs: what was alive before is
+    frozen (never scanned again until the end), and the youngest generation collects every
+    50,000 allocations instead of 700. An import allocates millions of short-lived, acyclic
+    objects; each full collection also scanned everything the program holds (0.4 s of a
+    19,873-article import). Nested imports leave it to the outermost."""
+    global _relaxed
+    if _relaxed or not gc.isenabled():
+        yield
+        return
+    _relaxed = True
+    thresholds = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(RELAXED_GC[0], RELAXED_GC[1], RELAXED_GC[2])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
+        _relaxed = False
+
+
+RELAXED_GC = (50_000, 20, 10)
+"""The collector's thresholds during an import (see :func:`few_collections`)."""
+_relaxed = False
+
+
+def _import_all(
+    archive: Archive,
+    items: Iterable[Item],
+    report: ImportReport,
+    pending: list[Item],
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+    total: int,
+) -> None:
+    """The batch loop of :func:`import_items` (``pending``: the items of the batch not yet
+    committed, for the caller's message when the store fails)."""
+    done = 0
+    for item in items:
+        if cancelled is not None and cancelled():
+            report.cancelled = True
+            break
+        pending.append(item)
+        if len(pending) >= BATCH:
+            import_batch(archive, pending, report, items_ticker(progress, done, total))
+            done += len(pending)
+            pending.clear()
+            if progress is not None:
+                progress(done, total, "")
+    if pending and not report.cancelled:
+        import_batch(archive, pending, report)
+        done += len(pending)
+        pending.clear()
+        if progress is not None:
+            progress(done, total, "")
+    note_resent(archive, report)  # as the indexing process writes its segment
+    archive.rebuild_timeline()  # (after: a re-sent story counts once)
 
 
 def import_url(
@@ -205,9 +249,11 @@ def import_batch(
             # every document each time: quadratic for a researcher with many corrections)
             stamp = now_iso()  # (to the second; the batch commits as one)
             corrected = corrections_by_document(archive)
+            contents = archive._store.stored_contents(i.document.content_hash for i in items)
+            stored = archive._store.document_hashes(i.document.id for i in items)
             for n, item in enumerate(items):
                 doc = item.document
-                if doc.content_hash in seen_hashes or archive._store.has_content(doc.content_hash):
+                if doc.content_hash in seen_hashes or doc.content_hash in contents:
                     duplicates += 1
                     continue
                 seen_hashes.add(doc.content_hash)
@@ -217,12 +263,15 @@ def import_batch(
                     time.sleep(0)
                 if tick is not None and n % 25 == 0:
                     tick(n)
-                existed = archive._store.document_hash(doc.id) is not None
+                existed = doc.id in stored
                 previous = archive._store.document(doc.id) if existed else None
                 doc.imported_at = stamp
                 corrections.apply_to_document(doc, corrected.get(doc.id, []))
                 mentions = timeline.extract_mentions(doc)
                 archive._store.put_document(doc, origin=item.origin)
+                if existed and archive._store.has_content(stored[doc.id]) is None:
+                    contents.discard(stored[doc.id])  # (its earlier text may come again)
+                stored[doc.id] = doc.content_hash  # (the same article again in this batch)
                 if previous is not None:
                     report.notices.extend(history.move_anchors(archive._store, previous, doc))
                 archive._store.put_mentions(doc.id, mentions)

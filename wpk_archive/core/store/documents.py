@@ -22,6 +22,33 @@ class DocumentRows(StoreBase):
         rows = self._rows("SELECT origin FROM documents WHERE id = ?", [doc_id])
         return rows[0]["origin"] if rows else None
 
+    def stored_contents(self, content_hashes: Iterable[str]) -> set[str]:
+        """Which of these content hashes a stored document has (:meth:`has_content` for a
+        whole batch in a few queries)."""
+        found: set[str] = set()
+        for chunk in _chunks(list(dict.fromkeys(content_hashes))):
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                r["content_hash"]
+                for r in self._rows(
+                    f"SELECT DISTINCT content_hash FROM documents WHERE content_hash IN ({marks})",
+                    chunk,
+                )
+            )
+        return found
+
+    def document_hashes(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """The content hash of each of these documents that is stored (:meth:`document_hash`
+        for a whole batch in a few queries)."""
+        found: dict[str, str] = {}
+        for chunk in _chunks(list(dict.fromkeys(doc_ids))):
+            marks = ",".join("?" * len(chunk))
+            for r in self._rows(
+                f"SELECT id, content_hash FROM documents WHERE id IN ({marks})", chunk
+            ):
+                found[r["id"]] = r["content_hash"]
+        return found
+
     def document_hash(self, doc_id: str) -> str | None:
         """The content hash of a stored document, or None when it is not stored."""
         rows = self._rows("SELECT content_hash FROM documents WHERE id = ?", [doc_id])
@@ -303,3 +330,9 @@ def _document(row: dict[str, Any], passages: list[Passage]) -> Document:
         fetched_at=row.get("fetched_at"),
         source_id=row.get("source_id"),
     )
+
+
+def _chunks(values: list[str], size: int = 500) -> Iterator[list[str]]:
+    """``values`` in lists of at most ``size`` (the parameters of one query)."""
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
