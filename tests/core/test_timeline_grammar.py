@@ -393,3 +393,91 @@ def test_wire_wordings_are_dated(text: str, date: str, key: str, start: str, end
 )
 def test_no_dated_meeting_without_the_words_for_one(text: str) -> None:
     assert [e.key for e in events_of(text, chronology=False) if e.start] == []
+
+
+# -- grammar 6: a day next to the one the story told; bodies that meet; "the Mth assembly" -----
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "key", "start", "end"),
+    [
+        # "the previous day" next to the day the story told in the sentence before
+        (
+            "The CMC of the WPK convened on March 3. The previous day, the Political Bureau "
+            "held a meeting on the spring sowing.",
+            "2022-03-10",
+            "politburo_meeting:?:?",
+            "2022-03-02",
+            "2022-03-02",
+        ),
+        # the day the report names ("reported Tuesday"), then "the previous day"
+        (
+            "State media reported Tuesday on the session. The Presidium of the Political Bureau "
+            "of the Workers' Party of Korea held a meeting the previous day in Pyongyang.",
+            "2019-04-10",
+            "politburo_meeting:?:?",
+            "2019-04-08",
+            "2019-04-08",
+        ),
+        # "the next day" after a told day
+        (
+            "Kim arrived in the capital on Nov. 3, 2017. The Politburo met the next day.",
+            "2017-11-20",
+            "politburo_meeting:?:?",
+            "2017-11-04",
+            "2017-11-04",
+        ),
+        # a body as the subject of "met", with or without its party's name
+        (
+            "The Central Military Commission of the Workers' Party of Korea met on Aug. 8, 2018.",
+            "2018-08-20",
+            "cmc_meeting:?:?",
+            "2018-08-08",
+            "2018-08-08",
+        ),
+        (
+            "In Pyongyang the Secretariat met on 14 May 2022 to review the epidemic measures.",
+            "2022-05-20",
+            "secretariat_meeting:?:?",
+            "2022-05-14",
+            "2022-05-14",
+        ),
+        # a fronted weekday, then the body and its verb of holding
+        (
+            "On Sunday, the Politburo held an enlarged meeting to discuss the typhoon damage.",
+            "2020-09-02",
+            "politburo_meeting:?:?",
+            "2020-08-30",
+            "2020-08-30",
+        ),
+        # both numbers make "the assembly" the SPA
+        (
+            "Its standing committee decided to convene the third session of the 13th assembly "
+            "on April 11, the agency said.",
+            "2015-03-04",
+            "spa_session:13:3",
+            "2015-04-11",
+            "2015-04-11",
+        ),
+    ],
+)
+def test_days_next_to_told_ones_and_bodies_that_meet(
+    text: str, date: str, key: str, start: str, end: str
+) -> None:
+    assert keys(events_of(text, date=date, chronology=False)) == [(key, start, end)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another party's Political Bureau; a body meeting someone; a day next to no told day
+        "The Political Bureau of the Communist Party of Vietnam held a meeting on May 4, 2019.",
+        "The Chinese Political Bureau met on Thursday to review the plan.",
+        "The Politburo met with the visiting delegation on May 4, 2019.",
+        "The Politburo met the next day.",
+        # an assembly with one number, or another country's
+        "The 79th session of the General Assembly opened on Sept. 10, 2024.",
+    ],
+)
+def test_no_meeting_next_to_nothing_or_of_another_body(text: str) -> None:
+    assert [e.key for e in events_of(text, date="2024-09-20", chronology=False) if e.start] == []

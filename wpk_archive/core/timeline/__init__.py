@@ -21,13 +21,15 @@ from wpk_archive.core.timeline.merge import (
 )
 from wpk_archive.core.timeline.names import ordinal_text, ordinal_value
 
-GRAMMAR_VERSION = 5
+GRAMMAR_VERSION = 6
 """Raised whenever extraction changes what it finds: archives written by an earlier grammar read
 their documents' meetings again when opened. 3: Korean names and dates (names_ko, dates_ko);
 4: "Dec. 26-30" kept in one sentence, dated decisions of the Political Bureau, Secretariat and
 CMC, "that day", "Forth", yearless dates in documents dated by month; 5: news wordings of the blind
 outside set (quoted and glossed names, "the WPK's plenary meeting", "held its 34th plenary
-meeting", "a year-end party meeting", "On Saturday, Kim convened ...", weekday ranges)."""
+meeting", "a year-end party meeting", "On Saturday, Kim convened ...", weekday ranges); 6: "the
+previous/next day" next to the day the story told, "the Politburo met", a body's meeting without
+its party's name in a WPK article, "the 12th session of the 14th assembly"."""
 
 __all__ = [
     "GRAMMAR_VERSION",

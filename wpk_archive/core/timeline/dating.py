@@ -251,6 +251,13 @@ def assign_dates(sentence: str, found: list[Found], dates: list[DateMention]) ->
                 or of_day
                 or re.fullmatch(r"['’]s\s+(?:\w+\s+)?", gap)  # "last month's plenary meeting"
                 or _VERB_BEFORE_DATE.search(sentence, max(0, date.start - 30), date.start)
+                # a date fronting the sentence, then its subject and verb of holding: "The
+                # previous day, the Political Bureau held a meeting", "On Sunday the CMC met"
+                or (
+                    re.fullmatch(r"\W*(?:[Oo]n\s+|[Ee]arly\s+|[Ll]ate\s+)?", sentence[: date.start])
+                    and re.fullmatch(r"\s*,?\s*", gap)
+                    and _HOLDS.search(sentence, meeting.start, meeting.end)
+                )
             )
             if plain and (_GAP_BEFORE.fullmatch(gap) or of_day):
                 meeting.date = date
@@ -310,6 +317,9 @@ def _assign_list(
             found.append(replace(meeting, date=dates[i]))
             used.add(i)
 
+
+_HOLDS = re.compile(r"\b(?:held|convened|convoked|opened|called|met)\b")
+"""A verb of holding inside a meeting's name ("the Politburo held a meeting", "the CMC met")."""
 
 _CONVENED = re.compile(
     r"^[^;:.]{0,60}\b(?:held|convened|convoked|opened|presided\s+over|chaired|called|kicked\s+off|"

@@ -55,7 +55,7 @@ from wpk_archive.core.timeline.names import (
     other_body_in,
     unglossed,
 )
-from wpk_archive.core.timeline.told_days import that_day, with_length
+from wpk_archive.core.timeline.told_days import next_to_told, that_day, with_length
 
 _KEYWORDS = re.compile(
     # (the lookahead of first letters lets the scan skip most positions: 3x faster over the
@@ -407,6 +407,7 @@ def _sentence_mentions(
         dates = korean.dates_ko(sentence, dates, doc.date, ctx.anchor)
     elif "day" in sentence:
         dates = that_day(doc, start, sentence, dates, ctx.anchor, ctx.has_dateline)
+        dates = next_to_told(doc, start, sentence, dates, ctx.anchor, ctx.has_dateline)
     korean.assign(sentence, found, dates)
     mentions: list[EventMention] = []
     seen: dict[str, int] = {}

@@ -215,9 +215,15 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             rf"|{THE}(?P<t2>{ORD})\s+{SPA}(?:{APOS}s)?\s+(?P<n2>{ORDS})\s+[Ss]essions?"
             rf"|{THE}(?:(?P<t3>{ORD})\s+)?{SPA}\s+(?:[Ss]essions?|[Mm]eetings?)(?![\w-])"
             rf"|(?<![Pp]lenary\s)[Ss]ession\s+of\s+{THE}(?:(?P<t4>{ORD})\s+)?{SPA}"
+            # "the 12th session of the 14th assembly": both numbers make the bare noun the SPA
+            rf"|(?P<n3>{ORDS})\s+[Ss]essions?\s+of\s+{THE}(?P<t6>{ORD})\s+(?:[Aa]ssembly|"
+            rf"[Pp]arliament|[Ll]egislature)(?![\w-])"
         ),
         read_spa,
-        (("session", " met", "convened", "opened", "meeting"), ("assembly", "spa")),
+        (
+            ("session", " met", "convened", "opened", "meeting"),
+            ("assembly", "spa", "parliament", "legislature"),
+        ),
     ),
     (
         re.compile(
@@ -238,14 +244,20 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             rf"(?:\s+of\s+{THE}(?:(?P<t>{ORD})\s+)?(?:{SPA}|{WPK}|(?:(?:{WPK}|[Pp]arty)\s+)?{CC}"
             rf"(?:{OF_PARTY})?))*)"
             r"(?:\s*\([A-Z]{2,5}\))?(?:\s*,[^,;.]{1,60},)?"  # "(SPA), the North's rubber-stamp parliament,"
-            r"\s+(?:\w+\s+){0,2}?(?:held|convened|convoked|opened|called)\s+(?:a|an|its|another)\s+"
+            r"\s+(?:\w+\s+){0,2}?(?:(?:held|convened|convoked|opened|called)\s+(?:a|an|its|another)\s+"
             rf"(?:(?P<n>{ORDS})\s+)?"
             rf"(?:(?:new|first|special|extraordinary|enlarged|extended|emergency|consultative|"
             rf"joint|urgent|closed-door)\s+)*"
             r"(?P<head>plenary\s+meeting|plenum|meeting|session)\b"
+            # "the Politburo met on Thursday" (not "met with" someone, not "met the demands")
+            r"|(?P<met>met)\b(?!\s+(?:with|by|a|an|his|her|their|its)\b"
+            r"|\s+the\b(?!\s+(?:next|following|previous|preceding|same)\s+day\b)))"
         ),
         read_body_held,
-        (("held", "convened", "convoked", "opened", "called"), ("meeting", "session", "plenum")),
+        (
+            ("held", "convened", "convoked", "opened", "called", " met"),
+            ("meeting", "session", "plenum", " met"),
+        ),
     ),
     (
         re.compile(

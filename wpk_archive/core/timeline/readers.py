@@ -340,14 +340,16 @@ def read_body_held(match: re.Match[str], text: str) -> list[NamedMeeting]:
         return []
     if kind == "spa_standing_committee" and not re.search(r"SPA|Supreme|Assembly", body):
         return []
-    if kind == "cc_plenary" and not re.search(r"(?i)plenary|plenum", match.group("head")):
-        return []
-    if kind != "spa_standing_committee" and not (names_wpk_in(body) or "arty" in body):
+    if kind == "cc_plenary" and not re.search(r"(?i)plenary|plenum", match.group("head") or ""):
         return []
     numbers = _numbers_or_none(match, 80)  # "held its 34th plenary meeting"
     if numbers is None:
         return []
-    return _meetings(match, kind, numbers, term=_term(match), explicit=True, noun="meeting")
+    # a body that does not say whose it is ("the Political Bureau held a meeting") is the WPK's
+    # unless the sentence or the article is about another party (as for "a meeting of the
+    # Political Bureau": see extract._is_wpk)
+    explicit = kind == "spa_standing_committee" or names_wpk_in(body) or "arty" in body
+    return _meetings(match, kind, numbers, term=_term(match), explicit=explicit, noun="meeting")
 
 
 def read_body_decided(match: re.Match[str], text: str) -> list[NamedMeeting]:

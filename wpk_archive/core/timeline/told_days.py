@@ -61,6 +61,63 @@ def that_day(
     return sorted([*dates, that], key=lambda d: (d.start, d.end))
 
 
+_NEXT_TO = re.compile(
+    r"\b(?:[Oo]n\s+)?[Tt]he\s+(?P<dir>previous|preceding|next|following)\s+day\b(?!['’]s\s+\w+\s+of)"
+    r"|\b(?:[Oo]n\s+)?[Tt]he\s+day\s+(?P<dir2>before|after)\b(?!\s+(?:yesterday|tomorrow))"
+)
+_NEXT_TO_BACK = 600  # characters before the sentence searched for the day it is next to
+
+
+def next_to_told(
+    doc: Document,
+    start: int,
+    sentence: str,
+    dates: list[DateMention],
+    anchor: str | None,
+    has_dateline: bool,
+) -> list[DateMention]:
+    """``dates`` with "the previous day", "the next day", "the day before/after" read next to the
+    last single day told just before it, in this sentence or the two or so before ("On May 5 he
+    inspected the plant. The previous day he had ..."). Without such a day, "the previous day"
+    keeps its reading from the dateline (news: the day before the report) and "the next day"
+    is no date."""
+    match = _NEXT_TO.search(sentence)
+    if match is None:
+        return dates
+    forward = (match.group("dir") or match.group("dir2")) in ("next", "following", "after")
+    others = [d for d in dates if not (d.start < match.end() and match.start() < d.end)]
+    before = [d for d in others if d.end <= match.start() and d.kind != "dateline"]
+    if not before:
+        window = max(0, start - _NEXT_TO_BACK)
+        before = [
+            d
+            for d in find_dates(
+                doc.text[window:start],
+                doc_date=doc.date,
+                weekday_anchor=anchor,
+                dateline=has_dateline,
+            )
+            if d.kind != "dateline"
+        ]
+    days = [d for d in before if d.precision == "day"]
+    if not days or days[-1].start_date != days[-1].end_date or days[-1].start_date is None:
+        return dates if not forward else others
+    told = dt.date.fromisoformat(days[-1].start_date)
+    day = (told + dt.timedelta(days=1 if forward else -1)).isoformat()
+    found = DateMention(
+        match.start(),
+        match.end(),
+        match.group(0),
+        day,
+        day,
+        "day",
+        days[-1].year_inferred,
+        "relative",
+        days[-1].basis,
+    )
+    return sorted([*others, found], key=lambda d: (d.start, d.end))
+
+
 _LENGTH = re.compile(
     r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-4])[-\s]day\s+(?:[\w'’-]+\s+){0,3}$",
     re.I,
