@@ -450,6 +450,23 @@ def test_no_dated_meeting_without_the_words_for_one(text: str) -> None:
             "2020-08-30",
             "2020-08-30",
         ),
+        # a page break inside the name (a PDF's, a web page's)
+        (
+            "In May 2016 the Seventh Congress of the\n\nWorkers' Party of Korea elected Kim "
+            "chairman.",
+            "2016-08-01",
+            "party_congress:7",
+            "2016-05",
+            "2016-05",
+        ),
+        # a body's possessive, then which of its meetings
+        (
+            "The Politburo's second March meeting, on March 21, 2019, reviewed the harvest.",
+            "2019-04-01",
+            "politburo_meeting:?:?",
+            "2019-03-21",
+            "2019-03-21",
+        ),
         # both numbers make "the assembly" the SPA
         (
             "Its standing committee decided to convene the third session of the 13th assembly "

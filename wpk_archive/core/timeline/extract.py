@@ -545,6 +545,13 @@ def _foreign_document(doc: Document) -> bool:
     return foreign > wpk
 
 
+_RUNS_ON = re.compile(
+    r"(?:\b(?:of|the|and|in|at|to|a|an|for|on|by|with|from|its|their)|[,-])\s*$", re.IGNORECASE
+)
+"""A passage ending like this breaks off inside a sentence (a page or line break of a PDF or a
+web page): it is read together with the passage after it."""
+
+
 def extract_mentions(doc: Document) -> list[EventMention]:
     """Every event mention of ``doc``, in text order, anchored to its passage and sentence."""
     dateline = find_dateline(doc.text, doc_date=doc.date) or korean.dateline_ko(doc.text, doc.date)
@@ -552,7 +559,24 @@ def extract_mentions(doc: Document) -> list[EventMention]:
         doc=doc, anchor=dateline.start_date if dateline else doc.date, has_dateline=bool(dateline)
     )
     mentions: list[EventMention] = []
-    for passage in doc.passages:
+    passages = doc.passages
+    joined_to = -1  # the last passage read as the tail of the one before it
+    for number, passage in enumerate(passages):
+        if number <= joined_to:
+            continue
+        last = number
+        while last + 1 < len(passages) and _RUNS_ON.search(passages[last].text):
+            last += 1  # a break inside a sentence ("the Seventh Congress of the\n\nWorkers' ...")
+        if last > number:
+            joined_to = last
+            pieces = [passage.text]
+            for before, after in zip(
+                passages[number:last], passages[number + 1 : last + 1], strict=True
+            ):
+                # (the break blanked, same length: the sentence splitter ends a sentence at one)
+                pieces.append(" " * (after.start - before.end) + after.text)
+            end = passages[last].end
+            passage = Passage(doc.id, passage.ordinal, passage.start, end, "".join(pieces))
         caption = _caption_mention(doc, passage) if _CAPTION_START.match(passage.text) else None
         if caption is not None:
             mentions.append(caption)

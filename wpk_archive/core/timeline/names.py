@@ -80,6 +80,12 @@ _ORGAN_WORDS = (
 )
 _PLENARY_HEAD = r"(?:[Pp]lenary\s+(?:[Mm]eetings?|[Ss]essions?)|[Pp]lenums?|[Pp]lenaries)"
 _MEETING_HEAD = r"(?:[Mm]eetings?|[Ss]essions?)"
+_WHICH_MONTH = (
+    r"(?:(?:first|second|third|last|latest|new|previous|recent)\s+)?(?:(?:January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\s+)?"
+)
+"""After a body's possessive: which of its meetings ("the CMC's first August meeting": not the
+1st meeting of the body, so no number is read)."""
 _PB = r"(?:(?:Presidium\s+of\s+(?:the\s+)?)?(?:Political\s+(?:Bureau|Committee)|Politburo))"
 
 _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
@@ -137,6 +143,9 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             rf"|{THE}(?:(?P<t3>{ORD})\s+)?(?:(?:{WPK}|[Pp]arty|ruling\s+party)(?:{APOS}s)?\s+)?"
             rf"{MODS_CI}(?:(?:Central\s+Committee|CC)\s+)?(?:Political\s+Bureau|Politburo|"
             rf"politburo)\s+(?:(?P<n2>{ORDS})\s+)?{MODS_CI}(?:{_MEETING_HEAD})"
+            # "the Politburo's latest meeting", "the Political Bureau's June meeting"
+            rf"|{THE}(?:(?:{WPK}|[Pp]arty|ruling\s+party)(?:{APOS}s)?\s+)?(?:Political\s+Bureau|"
+            rf"Politburo|politburo){APOS}s\s+{_WHICH_MONTH}{MODS_CI}(?:{_MEETING_HEAD})"
         ),
         read_politburo,
         (("bureau", "politburo", "political committee"), ("meeting", "session")),
@@ -149,6 +158,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             rf"(?:{OF_PARTY})?))?"
             rf"|{THE}(?:(?:{WPK}|[Pp]arty)(?:{APOS}s)?\s+)?{MODS_CI}(?:Central\s+Military\s+"
             rf"Commission(?:\s*\(CMC\))?|CMC)\s+(?:(?P<n2>{ORDS})\s+)?{MODS_CI}(?:{_MEETING_HEAD})"
+            rf"|{THE}(?:(?:{WPK}|[Pp]arty)(?:{APOS}s)?\s+)?(?:Central\s+Military\s+"
+            rf"Commission(?:\s*\(CMC\))?|CMC){APOS}s\s+{_WHICH_MONTH}{MODS_CI}(?:{_MEETING_HEAD})"
         ),
         read_cmc,
         (("military commission", "cmc"), ("meeting", "session")),
