@@ -552,6 +552,12 @@ _RUNS_ON = re.compile(
 web page): it is read together with the passage after it."""
 
 
+def _runs_on(text: str) -> bool:
+    """Whether a passage breaks off inside a sentence (its tail only is looked at: a search of
+    the whole passage for a pattern anchored at the end costs a scan of every position)."""
+    return _RUNS_ON.search(text, max(0, len(text.rstrip()) - 12)) is not None
+
+
 def extract_mentions(doc: Document) -> list[EventMention]:
     """Every event mention of ``doc``, in text order, anchored to its passage and sentence."""
     dateline = find_dateline(doc.text, doc_date=doc.date) or korean.dateline_ko(doc.text, doc.date)
@@ -565,7 +571,7 @@ def extract_mentions(doc: Document) -> list[EventMention]:
         if number <= joined_to:
             continue
         last = number
-        while last + 1 < len(passages) and _RUNS_ON.search(passages[last].text):
+        while last + 1 < len(passages) and _runs_on(passages[last].text):
             last += 1  # a break inside a sentence ("the Seventh Congress of the\n\nWorkers' ...")
         if last > number:
             joined_to = last
