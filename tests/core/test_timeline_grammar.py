@@ -467,6 +467,24 @@ def test_no_dated_meeting_without_the_words_for_one(text: str) -> None:
             "2019-03-21",
             "2019-03-21",
         ),
+        # a meeting told by its noun alone and dated, then named by "It was the ..."
+        (
+            "The plenary meeting was held from Tuesday to Thursday in Pyongyang. It was the 5th "
+            "plenary meeting of the 8th Central Committee of the Workers' Party of Korea.",
+            "2022-06-11",
+            "cc_plenary:8:5",
+            "2022-06-07",
+            "2022-06-09",
+        ),
+        # the opening day, and a later day of the same meeting in the same report
+        (
+            "North Korea opened a plenary meeting of the WPK Central Committee on Saturday. At "
+            "the enlarged meeting of the party's Central Committee on Monday, Kim spoke on farming.",
+            "2021-06-16",
+            "cc_plenary:?:?",
+            "2021-06-12",
+            "2021-06-14",
+        ),
         # both numbers make "the assembly" the SPA
         (
             "Its standing committee decided to convene the third session of the 13th assembly "

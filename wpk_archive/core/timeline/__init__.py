@@ -29,7 +29,9 @@ CMC, "that day", "Forth", yearless dates in documents dated by month; 5: news wo
 outside set (quoted and glossed names, "the WPK's plenary meeting", "held its 34th plenary
 meeting", "a year-end party meeting", "On Saturday, Kim convened ...", weekday ranges); 6: "the
 previous/next day" next to the day the story told, "the Politburo met", a body's meeting without
-its party's name in a WPK article, "the 12th session of the 14th assembly"."""
+its party's name in a WPK article, "the 12th session of the 14th assembly", a page break inside
+a name, "It was the eighth plenary meeting ..." after the meeting was dated by its noun alone, an
+opening day and a later day of one unnumbered meeting joined."""
 
 __all__ = [
     "GRAMMAR_VERSION",

@@ -31,11 +31,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from wpk_archive.core.dates import find_dateline, find_dates
+from wpk_archive.core.dates import DateMention, find_dateline, find_dates
 from wpk_archive.core.models import Document, EventMention, Passage, Precision
 from wpk_archive.core.sentences import sentence_spans
 from wpk_archive.core.timeline import korean
 from wpk_archive.core.timeline.dating import (
+    HOLDING,
     SUBJECT_START,
     Found,
     Ref,
@@ -132,6 +133,9 @@ class _Context:
     subject: Ref | None = None
     dated: dict[str, str] = field(default_factory=dict)
     """The date each meeting the document named was given (by key)."""
+    generic: tuple[str, DateMention] | None = None
+    """A meeting the sentence before told of by its noun alone, and the date it gave it ("The
+    enlarged plenary meeting was held between Friday and Sunday."), for "It was the eighth ..."."""
     _foreign: bool | None = None
 
     @property
@@ -397,18 +401,22 @@ def _sentence_mentions(
             ctx.last[other.noun if other.noun != "plenary" else "plenary"] = None
             if other.noun == "plenary":
                 ctx.last["meeting"] = None
+    generic, ctx.generic = ctx.generic, None
     if not found:
         ctx.subject = None
+        if not hangul and others and _GENERIC_SUBJECT.match(sentence[: others[0].start]):
+            ctx.generic = _generic_date(doc, start, sentence, others[0], ctx)
         return []
-    dates = find_dates(
-        sentence, doc_date=doc.date, weekday_anchor=ctx.anchor, dateline=ctx.has_dateline
-    )
-    if hangul:
-        dates = korean.dates_ko(sentence, dates, doc.date, ctx.anchor)
-    elif "day" in sentence:
-        dates = that_day(doc, start, sentence, dates, ctx.anchor, ctx.has_dateline)
-        dates = next_to_told(doc, start, sentence, dates, ctx.anchor, ctx.has_dateline)
+    dates = _sentence_dates(doc, start, sentence, hangul, ctx)
     korean.assign(sentence, found, dates)
+    if generic is not None and _COPULA.match(sentence):
+        # "It was the eighth enlarged plenary meeting of the 8th Central Committee": the meeting
+        # the sentence before dated by its noun alone
+        noun, date = generic
+        for item in found:
+            if item.date is None and not item.anaphor and item.ref.kind in _NOUN_KINDS[noun]:
+                item.date = date
+                break
     mentions: list[EventMention] = []
     seen: dict[str, int] = {}
     for item in found:
@@ -436,6 +444,41 @@ def _sentence_mentions(
         _remember(ctx, item.ref)
     ctx.subject = subject or (ctx.subject if anaphors and anaphors[0].start == 0 else None)
     return mentions
+
+
+_GENERIC_SUBJECT = re.compile(r"^\s*(?:The|This|That)\s+(?:[\w-]+\s+){0,3}$")
+_COPULA = re.compile(r"^\s*(?:It|This|That)\s+(?:was|is|marked|became)\s+(?:also\s+)?the\s")
+
+
+def _sentence_dates(
+    doc: Document, start: int, sentence: str, hangul: bool, ctx: _Context
+) -> list[DateMention]:
+    """The date mentions of a sentence, with the days it tells through other sentences."""
+    dates = find_dates(
+        sentence, doc_date=doc.date, weekday_anchor=ctx.anchor, dateline=ctx.has_dateline
+    )
+    if hangul:
+        return korean.dates_ko(sentence, dates, doc.date, ctx.anchor)
+    if "day" in sentence:
+        dates = that_day(doc, start, sentence, dates, ctx.anchor, ctx.has_dateline)
+        dates = next_to_told(doc, start, sentence, dates, ctx.anchor, ctx.has_dateline)
+    return dates
+
+
+def _generic_date(
+    doc: Document, start: int, sentence: str, noun: OtherMeeting, ctx: _Context
+) -> tuple[str, DateMention] | None:
+    """The noun and date of a sentence whose subject is a meeting noun alone, held on one date
+    ("The enlarged plenary meeting was held between Friday and Sunday"), else None."""
+    verb = HOLDING.search(sentence, noun.end, noun.end + 40)
+    if verb is None:
+        return None
+    dates = [
+        d
+        for d in _sentence_dates(doc, start, sentence, False, ctx)
+        if d.start >= verb.end() and d.kind != "dateline" and d.start_date is not None
+    ]
+    return (noun.noun, dates[0]) if len(dates) == 1 else None
 
 
 def _mention(

@@ -270,9 +270,51 @@ def _joined_range(mentions: list[EventMention]) -> tuple[str, str] | None:
     return (first, last) if 0 < days <= 31 else None
 
 
+_MULTI_DAY = frozenset(("cc_plenary", "party_congress", "party_conference", "spa_session"))
+"""Kinds of meeting that last several days (a day reported after the opening day is the same
+meeting's)."""
+
+
+def _fold_into_opening(events: list[Event], mentions: list[EventMention]) -> list[Event]:
+    """An unnumbered multi-day meeting whose opening day a document reports, and a later day of
+    the week after it in the same document ("kicked off the WPK's plenary meeting Monday" ...
+    "during the enlarged meeting ... Wednesday"), are one meeting: from the opening to that day."""
+    openings = [
+        m
+        for m in mentions
+        if m.role == "opening" and m.precision == "day" and m.start_date and m.kind in _MULTI_DAY
+    ]
+    for opening in openings:
+        assert opening.start_date is not None
+        home = next(
+            (
+                e
+                for e in events
+                if e.start == opening.start_date
+                and any(s.doc_id == opening.doc_id and s.start == opening.start for s in e.sources)
+            ),
+            None,
+        )
+        if home is None:
+            continue
+        first = dt.date.fromisoformat(opening.start_date)
+        for other in list(events):
+            if other is home or other.start is None or len(other.start) != 10:
+                continue
+            if not all(s.doc_id == opening.doc_id for s in other.sources):
+                continue
+            start = dt.date.fromisoformat(other.start)
+            end = dt.date.fromisoformat(other.end or other.start)
+            if (start - first).days > 0 and (end - first).days <= 6:
+                home.sources.extend(other.sources)
+                home.end = max(home.end or home.start or "", other.end or other.start)
+                events.remove(other)
+    return events
+
+
 def _merge_key(mentions: list[EventMention]) -> list[Event]:
     """Events for the mentions of one key."""
-    events = _merge_key_plain(mentions)
+    events = _fold_into_opening(_merge_key_plain(mentions), mentions)
     joined = _joined_range(mentions)
     if joined is not None:
         for event in events:
