@@ -29,7 +29,6 @@ Bureau") are kept only when dated or when they refer back to a meeting the docum
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from wpk_archive.core.dates import DateMention, find_dateline, find_dates
 from wpk_archive.core.models import Document, EventMention, Passage, Precision
@@ -43,17 +42,23 @@ from wpk_archive.core.timeline.dating import (
     basis_of,
     named_date,
 )
+from wpk_archive.core.timeline.discourse import (
+    NOUN_KINDS,
+    PRONOUN,
+    TEMPORAL_BEFORE,
+    Context,
+    elliptic,
+    find_anaphors,
+    is_wpk,
+    key_and_name,
+    needs_date,
+    note_terms,
+    relative,
+    remember,
+)
 from wpk_archive.core.timeline.names import (
-    ORD,
-    NamedMeeting,
     OtherMeeting,
     find_meetings,
-    foreign_party_count,
-    foreign_party_in,
-    names_wpk,
-    ordinal_text,
-    ordinal_value,
-    other_body_in,
     unglossed,
 )
 from wpk_archive.core.timeline.told_days import next_to_told, that_day, with_length
@@ -68,276 +73,9 @@ _KEYWORDS = re.compile(
     r"(?:Assembly|SPA)\s+(?:met|convened|opened))"
 )
 
-_ANAPHOR = re.compile(
-    r"\b(?:the|this|that|The|This|That|said)\s+(?:(?:historic|enlarged|extended|expanded|"
-    r"emergency|important|recent|present|current|same)\s+)*"
-    r"(?P<noun>plenary\s+meeting|plenum|meeting|session|congress|conference|Congress|Conference|"
-    r"Plenary\s+Meeting|Session|Plenum|Meeting)\b(?!\s+(?:of|hall|room)\b)(?!['’]s\s+\w+\s+of)"
-)
-_PRONOUN = re.compile(r"^\s*It\s+(?:was\s+|is\s+|had\s+been\s+)?(?:\w+ly\s+)?(?=\w)")
-_RELATIVE = re.compile(
-    r"\b(?P<when>previous|preceding|last|earlier|past|next|following|subsequent)\s+(?:such\s+)?"
-    r"(?:party\s+)?(?P<what>congress|conference)(?P<plural>es|s)?\b",
-    re.IGNORECASE,
-)
-_TERM_CC = re.compile(
-    rf"(?P<t>{ORD})\s+(?:(?:WPK|Party)\s+)?Central\s+Committee(?!\s+of\s+the\s+(?!W)[A-Z])"
-)
-_TERM_SPA = re.compile(rf"(?P<t>{ORD})\s+(?:DPRK\s+)?(?:Supreme\s+People['’]s\s+Assembly|SPA)\b")
-_TERM_PATTERNS = ((_TERM_CC, "cc", ("Central",)), (_TERM_SPA, "spa", ("Assembly", "SPA")))
-"""Each with the words one of which its match must contain."""
-_FOREIGN_NATION = re.compile(
-    r"\b(?:Cuba|Cuban|China|Chinese|Viet\s?Nam|Vietnamese|Laos|Lao|Laotian|Russia|Russian|Soviet|"
-    r"Cambodia|Cambodian|Syria|Syrian|Nepal|Nepalese|Mongolia|Mongolian|Japan|Japanese|Albania|"
-    r"Albanian|Romania|Romanian|Bulgaria|Bulgarian|Yugoslavia|Yugoslav|Poland|Polish|Hungary|"
-    r"Hungarian|Czechoslovakia|Czechoslovak|Venezuela|Venezuelan|Nicaragua|Nicaraguan|"
-    r"Belarus|Belarusian|Iran|Iranian|India|Indian|Brazil|Brazilian|Mexico|Mexican|"
-    r"South\s+Africa|African|Egypt|Egyptian|America|American|British|German|French|Italian)\b"
-)
-_TEMPORAL_BEFORE = re.compile(
-    r"\b(?:since|after|before|following|until|till|prior\s+to|previous|preceding|last)\s+"
-    r"(?:the\s+)?(?:historic\s+)?$",
-    re.IGNORECASE,
-)
-_NOUN_KINDS: dict[str, tuple[str, ...]] = {
-    "plenary": ("cc_plenary", "spa_standing_committee", "other_party_meeting"),
-    "plenum": ("cc_plenary", "spa_standing_committee", "other_party_meeting"),
-    "meeting": (
-        "cc_plenary",
-        "politburo_meeting",
-        "cmc_meeting",
-        "secretariat_meeting",
-        "spa_standing_committee",
-        "other_party_meeting",
-    ),
-    "session": ("spa_session",),
-    "congress": ("party_congress",),
-    "conference": ("party_conference", "other_party_meeting"),
-}
-_KIND_NOUNS: dict[str, tuple[str, ...]] = {}
-for _noun, _kinds in _NOUN_KINDS.items():
-    for _kind in _kinds:
-        _KIND_NOUNS[_kind] = (*_KIND_NOUNS.get(_kind, ()), _noun)
-
-
-@dataclass
-class _Context:
-    """What a document has said so far."""
-
-    doc: Document
-    anchor: str | None
-    has_dateline: bool = False
-    last: dict[str, Ref | None] = field(default_factory=dict)
-    last_named: dict[str, Ref] = field(default_factory=dict)
-    terms: dict[str, int] = field(default_factory=dict)
-    subject: Ref | None = None
-    dated: dict[str, str] = field(default_factory=dict)
-    """The date each meeting the document named was given (by key)."""
-    generic: tuple[str, DateMention] | None = None
-    """A meeting the sentence before told of by its noun alone, and the date it gave it ("The
-    enlarged plenary meeting was held between Friday and Sunday."), for "It was the eighth ..."."""
-    _foreign: bool | None = None
-
-    @property
-    def foreign(self) -> bool:
-        """Whether the document is about another party (computed when first needed)."""
-        if self._foreign is None:
-            self._foreign = _foreign_document(self.doc)
-        return self._foreign
-
-
-def _key_and_name(meeting: NamedMeeting, ctx: _Context) -> Ref:
-    """The timeline key and canonical name of a named meeting."""
-    kind, number = meeting.kind, meeting.number
-    term = meeting.term
-    if term is None and kind in ("cc_plenary", "politburo_meeting", "secretariat_meeting"):
-        term = ctx.terms.get("cc")
-    if term is None and kind in ("spa_session", "spa_standing_committee"):
-        term = ctx.terms.get("spa")
-    n = ordinal_text(number) if number else None
-    t = ordinal_text(term) if term else None
-    enlarged = "Enlarged " if meeting.enlarged else ""
-    if kind in ("party_congress", "party_conference"):
-        noun = "Congress" if kind == "party_congress" else "Conference"
-        name = f"{n} {noun} of the WPK" if n else f"{noun} of the WPK"
-        return Ref(kind, f"{kind}:{number or '?'}", name, number is None)
-    if kind == "other_party_meeting":
-        name = f"{n} {meeting.label}" if n else meeting.label
-        return Ref(kind, f"{kind}:{meeting.slug}:{number or '?'}", name, number is None)
-    key = f"{kind}:{term or '?'}:{number or '?'}"
-    ambiguous = term is None or number is None
-    committee = f"{t} WPK Central Committee" if t else "WPK Central Committee"
-    if kind == "cc_plenary":
-        name = (
-            f"{n} Plenary Meeting of the {committee}"
-            if n
-            else f"Plenary Meeting of the {committee}"
-        )
-    elif kind == "politburo_meeting":
-        head = f"{n} {enlarged}Meeting" if n else f"{enlarged}Meeting"
-        name = f"{head} of the Political Bureau of the {committee}"
-    elif kind == "cmc_meeting":
-        head = f"{n} {enlarged}Meeting" if n else f"{enlarged}Meeting"
-        body = f"{t} Central Military Commission" if t else "Central Military Commission"
-        name = f"{head} of the {body} of the WPK"
-    elif kind == "secretariat_meeting":
-        name = f"Meeting of the Secretariat of the {committee}"
-    elif kind == "spa_session":
-        assembly = f"{t} Supreme People's Assembly" if t else "Supreme People's Assembly"
-        name = f"{n} Session of the {assembly}" if n else f"Session of the {assembly}"
-    else:  # spa_standing_committee
-        body = f"{t} SPA Standing Committee" if t else "SPA Standing Committee"
-        name = f"{n} Plenary Meeting of the {body}" if n else f"Plenary Meeting of the {body}"
-    return Ref(kind, key, name, ambiguous)
-
-
-def _needs_date(ref: Ref, sentence: str = "", start: int = 0, end: int = 0) -> bool:
-    """Whether a mention of ``ref`` says too little to be kept undated: unnumbered names ("a
-    meeting of the Political Bureau"), except congresses and conferences, which are rare enough
-    for the reference chronology to identify from the article's date and tense ("the WPK
-    Conference reelected him" in 2011 is the 3rd; "the forthcoming Conference" in February 2012
-    the 4th)."""
-    if ref.key.split(":")[-1] != "?":
-        return False
-    return ref.kind not in ("party_congress", "party_conference")
-
-
-def _is_wpk(meeting: NamedMeeting, sentence: str, ctx: _Context) -> bool:
-    """Whether a named meeting is the WPK's (or the SPA's): a name that does not say so is
-    another party's in a sentence or an article about that party, or about another country's
-    people; a lowercase "party congress" in an article that writes the WPK as "the Party" is
-    another party's too."""
-    if meeting.explicit:
-        return True
-    if ctx.foreign:
-        return False
-    return not (
-        (foreign_party_in(sentence) or _FOREIGN_NATION.search(sentence)) and not names_wpk(sentence)
-    )
-
-
-def _anaphors(
-    sentence: str, named: list[NamedMeeting], others: list[OtherMeeting], ctx: _Context
-) -> list[Found]:
-    """ "the meeting", "the session", "It ..." pointing back to a meeting named before."""
-    found: list[Found] = []
-    pronoun = _PRONOUN.match(sentence)
-    if pronoun and ctx.subject is not None and not named:
-        found.append(Found(0, 2, ctx.subject, False, False, anaphor=True))
-    for match in _ANAPHOR.finditer(sentence):
-        if any(m.start <= match.start() < m.end for m in named):
-            continue
-        if any(o.start >= match.start() and o.end <= match.end() for o in others):
-            noun = re.sub(r"\s+", " ", match.group("noun").lower())
-            ref = ctx.last.get("plenary" if noun in ("plenary meeting", "plenum") else noun)
-            if ref is not None:
-                found.append(Found(match.start(), match.end(), ref, False, False, anaphor=True))
-    return found
-
-
-def _remember(ctx: _Context, ref: Ref) -> None:
-    """``ref`` is now what "the <noun>" of its kind refers back to (an unnumbered name does not
-    take the place of a meeting the document identified: "the WPK Congress" after "the 8th
-    Congress" is still the 8th)."""
-    unnumbered = "?" in ref.key
-    for noun in _KIND_NOUNS.get(ref.kind, ()):
-        current = ctx.last.get(noun)
-        if unnumbered and current is not None and "?" not in current.key:
-            continue
-        ctx.last[noun] = ref
-    if not unnumbered:
-        ctx.last_named[ref.kind] = ref
-
-
-def _relative(sentence: str, ctx: _Context) -> list[Found]:
-    """ "The previous congress": the one before the last congress the document named; with none
-    named, or "the previous Congresses were held in ...", which one the dates (or the chronology)
-    tell."""
-    found = []
-    for match in _RELATIVE.finditer(sentence):
-        if other_body_in(sentence[max(0, match.start() - 80) : match.end() + 40]):
-            continue  # "the last conference" of the youth league
-        kind = "party_congress" if match.group("what").lower() == "congress" else "party_conference"
-        noun = "Congress" if kind == "party_congress" else "Conference"
-        current = ctx.last_named.get(kind)
-        plural = match.group("plural") is not None
-        step = 1 if match.group("when").lower() in ("next", "following", "subsequent") else -1
-        if step == 1 and (current is None or plural):
-            continue  # "the next congress": only after one the document named
-        if plural or current is None or not current.key.split(":")[-1].isdigit():
-            ref = Ref(kind, f"{kind}:?", f"{noun} of the WPK", True)
-            found.append(
-                Found(
-                    match.start(),
-                    match.end(),
-                    ref,
-                    False,
-                    True,
-                    previous=not plural,
-                    plural=plural,
-                )
-            )
-            continue
-        number = int(current.key.split(":")[-1]) + step
-        if number >= 1:
-            ref = Ref(kind, f"{kind}:{number}", f"{ordinal_text(number)} {noun} of the WPK", False)
-            found.append(Found(match.start(), match.end(), ref, False, False))
-    return found
-
-
-_ELLIPTIC = re.compile(
-    rf"\b(?:the|The|its|Its)\s+(?P<n>{ORD})\s+(?P<noun>congress|conference|plenary\s+meeting|"
-    r"session)(?!\s+of\b)"
-)
-
-
-def _elliptic(sentence: str, found: list[Found], ctx: _Context) -> list[Found]:
-    """ "the second conference" after "the first WPK Conference": the same series, another number."""
-    result = []
-    for match in _ELLIPTIC.finditer(sentence):
-        if any(f.start <= match.start("n") < f.end for f in found):
-            continue
-        noun = re.sub(r"\s+", " ", match.group("noun"))
-        kinds = {
-            "congress": "party_congress",
-            "conference": "party_conference",
-            "plenary meeting": "cc_plenary",
-            "session": "spa_session",
-        }
-        previous = ctx.last_named.get(kinds[noun])
-        number = ordinal_value(match.group("n"))
-        if number is None:
-            continue
-        if previous is None and noun == "session" and "spa" in ctx.terms:
-            term = ctx.terms["spa"]  # "The 5th SPA was elected ... and convened its first session"
-            name = f"{ordinal_text(number)} Session of the {ordinal_text(term)} Supreme People's Assembly"
-            ref = Ref("spa_session", f"spa_session:{term}:{number}", name, False)
-            result.append(Found(match.start(), match.end(), ref, False, True))
-            continue
-        if previous is None or previous.ambiguous:
-            continue
-        parts = previous.key.split(":")
-        parts[-1] = str(number)
-        key = ":".join(parts)
-        name = re.sub(r"^\d+(?:st|nd|rd|th)", ordinal_text(number), previous.name)
-        ref = Ref(previous.kind, key, name, False)
-        result.append(Found(match.start(), match.end(), ref, False, True))
-    return result
-
-
-def _note_terms(sentence: str, ctx: _Context) -> None:
-    """Remember the Central Committee and the Assembly a document names with their terms."""
-    for pattern, body, words in _TERM_PATTERNS:
-        if not any(word in sentence for word in words):
-            continue  # (a scan for an ordinal at every position cost 50 µs a sentence)
-        for match in pattern.finditer(sentence):
-            term = ordinal_value(match.group("t"))
-            if term is not None and term <= 20:
-                ctx.terms[body] = term
-
 
 def _sentence_mentions(
-    doc: Document, passage: Passage, span: tuple[int, int], ctx: _Context
+    doc: Document, passage: Passage, span: tuple[int, int], ctx: Context
 ) -> list[EventMention]:
     """The event mentions of one sentence (``span`` in document offsets)."""
     start, end = span
@@ -352,13 +90,13 @@ def _sentence_mentions(
         named, others = korean.meetings_ko(
             sentence, named, others, ctx.last, lead, ctx.terms, ctx.last_named
         )
-    _note_terms(sentence, ctx)
+    note_terms(sentence, ctx)
     found: list[Found] = []
     subject: Ref | None = None
     for meeting in named:
-        if not _is_wpk(meeting, sentence, ctx):
+        if not is_wpk(meeting, sentence, ctx):
             continue
-        ref = _key_and_name(meeting, ctx)
+        ref = key_and_name(meeting, ctx)
         if meeting.date_name and meeting.date_name.startswith("--"):
             antecedent = ctx.last.get(meeting.noun)
             month = ctx.dated.get(antecedent.key, "")[4:7] if antecedent is not None else ""
@@ -381,7 +119,7 @@ def _sentence_mentions(
                 meeting.start,
                 meeting.end,
                 ref,
-                needs_date=_needs_date(ref, sentence, meeting.start, meeting.end),
+                needs_date=needs_date(ref, sentence, meeting.start, meeting.end),
                 loose_identity=not meeting.explicit or ref.key.endswith(":?"),
                 date_name=meeting.date_name,
                 fallback=earlier,
@@ -390,9 +128,9 @@ def _sentence_mentions(
         )
         if subject is None and SUBJECT_START.match(sentence[: meeting.start]):
             subject = ref
-    found.extend(_relative(sentence, ctx))
-    found.extend(_elliptic(sentence, found, ctx))
-    anaphors = _anaphors(sentence, named, others, ctx)
+    found.extend(relative(sentence, ctx))
+    found.extend(elliptic(sentence, found, ctx))
+    anaphors = find_anaphors(sentence, named, others, ctx)
     if hangul:
         anaphors.extend(korean.anaphors_ko(sentence, others, ctx.last))
     found.extend(anaphors)
@@ -414,7 +152,7 @@ def _sentence_mentions(
         # the sentence before dated by its noun alone
         noun, date = generic
         for item in found:
-            if item.date is None and not item.anaphor and item.ref.kind in _NOUN_KINDS[noun]:
+            if item.date is None and not item.anaphor and item.ref.kind in NOUN_KINDS[noun]:
                 item.date = date
                 break
     mentions: list[EventMention] = []
@@ -439,9 +177,9 @@ def _sentence_mentions(
     for item in found:
         if item.anaphor:
             continue
-        if _TEMPORAL_BEFORE.search(sentence, max(0, item.start - 30), item.start):
+        if TEMPORAL_BEFORE.search(sentence, max(0, item.start - 30), item.start):
             continue  # "since the 7th Congress" dates something else; "the Congress" is not it
-        _remember(ctx, item.ref)
+        remember(ctx, item.ref)
     ctx.subject = subject or (ctx.subject if anaphors and anaphors[0].start == 0 else None)
     return mentions
 
@@ -451,7 +189,7 @@ _COPULA = re.compile(r"^\s*(?:It|This|That)\s+(?:was|is|marked|became)\s+(?:also
 
 
 def _sentence_dates(
-    doc: Document, start: int, sentence: str, hangul: bool, ctx: _Context
+    doc: Document, start: int, sentence: str, hangul: bool, ctx: Context
 ) -> list[DateMention]:
     """The date mentions of a sentence, with the days it tells through other sentences."""
     dates = find_dates(
@@ -466,7 +204,7 @@ def _sentence_dates(
 
 
 def _generic_date(
-    doc: Document, start: int, sentence: str, noun: OtherMeeting, ctx: _Context
+    doc: Document, start: int, sentence: str, noun: OtherMeeting, ctx: Context
 ) -> tuple[str, DateMention] | None:
     """The noun and date of a sentence whose subject is a meeting noun alone, held on one date
     ("The enlarged plenary meeting was held between Friday and Sunday"), else None."""
@@ -573,21 +311,6 @@ def _caption_mention(doc: Document, passage: Passage) -> EventMention | None:
     )
 
 
-def _foreign_document(doc: Document) -> bool:
-    """Whether "the Party" of ``doc`` is another party: it names one, and not the WPK, or it is
-    about one (named in its title or first passage, and more often than the WPK)."""
-    if not foreign_party_in(doc.text):
-        return False
-    if not names_wpk(doc.text):
-        return True
-    lead = doc.title + " " + (doc.passages[0].text if doc.passages else "")
-    if not foreign_party_in(lead):
-        return False
-    foreign = foreign_party_count(doc.text)
-    wpk = len(re.findall(r"WPK|Workers['’]\s*Party\s+of\s+Korea|KWP", doc.text))
-    return foreign > wpk
-
-
 _RUNS_ON = re.compile(
     r"(?:\b(?:of|the|and|in|at|to|a|an|for|on|by|with|from|its|their)|[,-])\s*$", re.IGNORECASE
 )
@@ -604,7 +327,7 @@ def _runs_on(text: str) -> bool:
 def extract_mentions(doc: Document) -> list[EventMention]:
     """Every event mention of ``doc``, in text order, anchored to its passage and sentence."""
     dateline = find_dateline(doc.text, doc_date=doc.date) or korean.dateline_ko(doc.text, doc.date)
-    ctx = _Context(
+    ctx = Context(
         doc=doc, anchor=dateline.start_date if dateline else doc.date, has_dateline=bool(dateline)
     )
     mentions: list[EventMention] = []
@@ -642,7 +365,7 @@ def extract_mentions(doc: Document) -> list[EventMention]:
             if (
                 _KEYWORDS.search(doc.text, span[0], span[1])
                 or (hangul and korean.korean_keywords(doc.text[span[0] : span[1]]))
-                or (ctx.subject is not None and _PRONOUN.match(doc.text, span[0], span[1]))
+                or (ctx.subject is not None and PRONOUN.match(doc.text, span[0], span[1]))
             ):
                 mentions.extend(_sentence_mentions(doc, passage, span, ctx))
             else:

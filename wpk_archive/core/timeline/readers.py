@@ -347,7 +347,7 @@ def read_body_held(match: re.Match[str], text: str) -> list[NamedMeeting]:
         return []
     # a body that does not say whose it is ("the Political Bureau held a meeting") is the WPK's
     # unless the sentence or the article is about another party (as for "a meeting of the
-    # Political Bureau": see extract._is_wpk)
+    # Political Bureau": see discourse.is_wpk)
     explicit = kind == "spa_standing_committee" or names_wpk_in(body) or "arty" in body
     return _meetings(match, kind, numbers, term=_term(match), explicit=explicit, noun="meeting")
 

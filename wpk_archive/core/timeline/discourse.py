@@ -1,0 +1,309 @@
+"""What a document has said so far, for reading its next sentence (a part of :mod:`.extract`):
+the meetings it named (what "the meeting", "the previous congress", "it" refer back to), the
+terms of the Central Committee and the Assembly it named, whether it is about another party, and
+the keys and canonical names of the meetings it names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from wpk_archive.core.dates import DateMention
+from wpk_archive.core.models import Document
+from wpk_archive.core.timeline.dating import (
+    Found,
+    Ref,
+)
+from wpk_archive.core.timeline.names import (
+    ORD,
+    NamedMeeting,
+    OtherMeeting,
+    foreign_party_count,
+    foreign_party_in,
+    names_wpk,
+    ordinal_text,
+    ordinal_value,
+    other_body_in,
+)
+
+_ANAPHOR = re.compile(
+    r"\b(?:the|this|that|The|This|That|said)\s+(?:(?:historic|enlarged|extended|expanded|"
+    r"emergency|important|recent|present|current|same)\s+)*"
+    r"(?P<noun>plenary\s+meeting|plenum|meeting|session|congress|conference|Congress|Conference|"
+    r"Plenary\s+Meeting|Session|Plenum|Meeting)\b(?!\s+(?:of|hall|room)\b)(?!['’]s\s+\w+\s+of)"
+)
+PRONOUN = re.compile(r"^\s*It\s+(?:was\s+|is\s+|had\s+been\s+)?(?:\w+ly\s+)?(?=\w)")
+_RELATIVE = re.compile(
+    r"\b(?P<when>previous|preceding|last|earlier|past|next|following|subsequent)\s+(?:such\s+)?"
+    r"(?:party\s+)?(?P<what>congress|conference)(?P<plural>es|s)?\b",
+    re.IGNORECASE,
+)
+_TERM_CC = re.compile(
+    rf"(?P<t>{ORD})\s+(?:(?:WPK|Party)\s+)?Central\s+Committee(?!\s+of\s+the\s+(?!W)[A-Z])"
+)
+_TERM_SPA = re.compile(rf"(?P<t>{ORD})\s+(?:DPRK\s+)?(?:Supreme\s+People['’]s\s+Assembly|SPA)\b")
+_TERM_PATTERNS = ((_TERM_CC, "cc", ("Central",)), (_TERM_SPA, "spa", ("Assembly", "SPA")))
+"""Each with the words one of which its match must contain."""
+FOREIGN_NATION = re.compile(
+    r"\b(?:Cuba|Cuban|China|Chinese|Viet\s?Nam|Vietnamese|Laos|Lao|Laotian|Russia|Russian|Soviet|"
+    r"Cambodia|Cambodian|Syria|Syrian|Nepal|Nepalese|Mongolia|Mongolian|Japan|Japanese|Albania|"
+    r"Albanian|Romania|Romanian|Bulgaria|Bulgarian|Yugoslavia|Yugoslav|Poland|Polish|Hungary|"
+    r"Hungarian|Czechoslovakia|Czechoslovak|Venezuela|Venezuelan|Nicaragua|Nicaraguan|"
+    r"Belarus|Belarusian|Iran|Iranian|India|Indian|Brazil|Brazilian|Mexico|Mexican|"
+    r"South\s+Africa|African|Egypt|Egyptian|America|American|British|German|French|Italian)\b"
+)
+TEMPORAL_BEFORE = re.compile(
+    r"\b(?:since|after|before|following|until|till|prior\s+to|previous|preceding|last)\s+"
+    r"(?:the\s+)?(?:historic\s+)?$",
+    re.IGNORECASE,
+)
+NOUN_KINDS: dict[str, tuple[str, ...]] = {
+    "plenary": ("cc_plenary", "spa_standing_committee", "other_party_meeting"),
+    "plenum": ("cc_plenary", "spa_standing_committee", "other_party_meeting"),
+    "meeting": (
+        "cc_plenary",
+        "politburo_meeting",
+        "cmc_meeting",
+        "secretariat_meeting",
+        "spa_standing_committee",
+        "other_party_meeting",
+    ),
+    "session": ("spa_session",),
+    "congress": ("party_congress",),
+    "conference": ("party_conference", "other_party_meeting"),
+}
+KIND_NOUNS: dict[str, tuple[str, ...]] = {}
+for _noun, _kinds in NOUN_KINDS.items():
+    for _kind in _kinds:
+        KIND_NOUNS[_kind] = (*KIND_NOUNS.get(_kind, ()), _noun)
+
+
+@dataclass
+class Context:
+    """What a document has said so far."""
+
+    doc: Document
+    anchor: str | None
+    has_dateline: bool = False
+    last: dict[str, Ref | None] = field(default_factory=dict)
+    last_named: dict[str, Ref] = field(default_factory=dict)
+    terms: dict[str, int] = field(default_factory=dict)
+    subject: Ref | None = None
+    dated: dict[str, str] = field(default_factory=dict)
+    """The date each meeting the document named was given (by key)."""
+    generic: tuple[str, DateMention] | None = None
+    """A meeting the sentence before told of by its noun alone, and the date it gave it ("The
+    enlarged plenary meeting was held between Friday and Sunday."), for "It was the eighth ..."."""
+    _foreign: bool | None = None
+
+    @property
+    def foreign(self) -> bool:
+        """Whether the document is about another party (computed when first needed)."""
+        if self._foreign is None:
+            self._foreign = foreign_document(self.doc)
+        return self._foreign
+
+
+def key_and_name(meeting: NamedMeeting, ctx: Context) -> Ref:
+    """The timeline key and canonical name of a named meeting."""
+    kind, number = meeting.kind, meeting.number
+    term = meeting.term
+    if term is None and kind in ("cc_plenary", "politburo_meeting", "secretariat_meeting"):
+        term = ctx.terms.get("cc")
+    if term is None and kind in ("spa_session", "spa_standing_committee"):
+        term = ctx.terms.get("spa")
+    n = ordinal_text(number) if number else None
+    t = ordinal_text(term) if term else None
+    enlarged = "Enlarged " if meeting.enlarged else ""
+    if kind in ("party_congress", "party_conference"):
+        noun = "Congress" if kind == "party_congress" else "Conference"
+        name = f"{n} {noun} of the WPK" if n else f"{noun} of the WPK"
+        return Ref(kind, f"{kind}:{number or '?'}", name, number is None)
+    if kind == "other_party_meeting":
+        name = f"{n} {meeting.label}" if n else meeting.label
+        return Ref(kind, f"{kind}:{meeting.slug}:{number or '?'}", name, number is None)
+    key = f"{kind}:{term or '?'}:{number or '?'}"
+    ambiguous = term is None or number is None
+    committee = f"{t} WPK Central Committee" if t else "WPK Central Committee"
+    if kind == "cc_plenary":
+        name = (
+            f"{n} Plenary Meeting of the {committee}"
+            if n
+            else f"Plenary Meeting of the {committee}"
+        )
+    elif kind == "politburo_meeting":
+        head = f"{n} {enlarged}Meeting" if n else f"{enlarged}Meeting"
+        name = f"{head} of the Political Bureau of the {committee}"
+    elif kind == "cmc_meeting":
+        head = f"{n} {enlarged}Meeting" if n else f"{enlarged}Meeting"
+        body = f"{t} Central Military Commission" if t else "Central Military Commission"
+        name = f"{head} of the {body} of the WPK"
+    elif kind == "secretariat_meeting":
+        name = f"Meeting of the Secretariat of the {committee}"
+    elif kind == "spa_session":
+        assembly = f"{t} Supreme People's Assembly" if t else "Supreme People's Assembly"
+        name = f"{n} Session of the {assembly}" if n else f"Session of the {assembly}"
+    else:  # spa_standing_committee
+        body = f"{t} SPA Standing Committee" if t else "SPA Standing Committee"
+        name = f"{n} Plenary Meeting of the {body}" if n else f"Plenary Meeting of the {body}"
+    return Ref(kind, key, name, ambiguous)
+
+
+def needs_date(ref: Ref, sentence: str = "", start: int = 0, end: int = 0) -> bool:
+    """Whether a mention of ``ref`` says too little to be kept undated: unnumbered names ("a
+    meeting of the Political Bureau"), except congresses and conferences, which are rare enough
+    for the reference chronology to identify from the article's date and tense ("the WPK
+    Conference reelected him" in 2011 is the 3rd; "the forthcoming Conference" in February 2012
+    the 4th)."""
+    if ref.key.split(":")[-1] != "?":
+        return False
+    return ref.kind not in ("party_congress", "party_conference")
+
+
+def is_wpk(meeting: NamedMeeting, sentence: str, ctx: Context) -> bool:
+    """Whether a named meeting is the WPK's (or the SPA's): a name that does not say so is
+    another party's in a sentence or an article about that party, or about another country's
+    people; a lowercase "party congress" in an article that writes the WPK as "the Party" is
+    another party's too."""
+    if meeting.explicit:
+        return True
+    if ctx.foreign:
+        return False
+    return not (
+        (foreign_party_in(sentence) or FOREIGN_NATION.search(sentence)) and not names_wpk(sentence)
+    )
+
+
+def find_anaphors(
+    sentence: str, named: list[NamedMeeting], others: list[OtherMeeting], ctx: Context
+) -> list[Found]:
+    """ "the meeting", "the session", "It ..." pointing back to a meeting named before."""
+    found: list[Found] = []
+    pronoun = PRONOUN.match(sentence)
+    if pronoun and ctx.subject is not None and not named:
+        found.append(Found(0, 2, ctx.subject, False, False, anaphor=True))
+    for match in _ANAPHOR.finditer(sentence):
+        if any(m.start <= match.start() < m.end for m in named):
+            continue
+        if any(o.start >= match.start() and o.end <= match.end() for o in others):
+            noun = re.sub(r"\s+", " ", match.group("noun").lower())
+            ref = ctx.last.get("plenary" if noun in ("plenary meeting", "plenum") else noun)
+            if ref is not None:
+                found.append(Found(match.start(), match.end(), ref, False, False, anaphor=True))
+    return found
+
+
+def remember(ctx: Context, ref: Ref) -> None:
+    """``ref`` is now what "the <noun>" of its kind refers back to (an unnumbered name does not
+    take the place of a meeting the document identified: "the WPK Congress" after "the 8th
+    Congress" is still the 8th)."""
+    unnumbered = "?" in ref.key
+    for noun in KIND_NOUNS.get(ref.kind, ()):
+        current = ctx.last.get(noun)
+        if unnumbered and current is not None and "?" not in current.key:
+            continue
+        ctx.last[noun] = ref
+    if not unnumbered:
+        ctx.last_named[ref.kind] = ref
+
+
+def relative(sentence: str, ctx: Context) -> list[Found]:
+    """ "The previous congress": the one before the last congress the document named; with none
+    named, or "the previous Congresses were held in ...", which one the dates (or the chronology)
+    tell."""
+    found = []
+    for match in _RELATIVE.finditer(sentence):
+        if other_body_in(sentence[max(0, match.start() - 80) : match.end() + 40]):
+            continue  # "the last conference" of the youth league
+        kind = "party_congress" if match.group("what").lower() == "congress" else "party_conference"
+        noun = "Congress" if kind == "party_congress" else "Conference"
+        current = ctx.last_named.get(kind)
+        plural = match.group("plural") is not None
+        step = 1 if match.group("when").lower() in ("next", "following", "subsequent") else -1
+        if step == 1 and (current is None or plural):
+            continue  # "the next congress": only after one the document named
+        if plural or current is None or not current.key.split(":")[-1].isdigit():
+            ref = Ref(kind, f"{kind}:?", f"{noun} of the WPK", True)
+            found.append(
+                Found(
+                    match.start(),
+                    match.end(),
+                    ref,
+                    False,
+                    True,
+                    previous=not plural,
+                    plural=plural,
+                )
+            )
+            continue
+        number = int(current.key.split(":")[-1]) + step
+        if number >= 1:
+            ref = Ref(kind, f"{kind}:{number}", f"{ordinal_text(number)} {noun} of the WPK", False)
+            found.append(Found(match.start(), match.end(), ref, False, False))
+    return found
+
+
+_ELLIPTIC = re.compile(
+    rf"\b(?:the|The|its|Its)\s+(?P<n>{ORD})\s+(?P<noun>congress|conference|plenary\s+meeting|"
+    r"session)(?!\s+of\b)"
+)
+
+
+def elliptic(sentence: str, found: list[Found], ctx: Context) -> list[Found]:
+    """ "the second conference" after "the first WPK Conference": the same series, another number."""
+    result = []
+    for match in _ELLIPTIC.finditer(sentence):
+        if any(f.start <= match.start("n") < f.end for f in found):
+            continue
+        noun = re.sub(r"\s+", " ", match.group("noun"))
+        kinds = {
+            "congress": "party_congress",
+            "conference": "party_conference",
+            "plenary meeting": "cc_plenary",
+            "session": "spa_session",
+        }
+        previous = ctx.last_named.get(kinds[noun])
+        number = ordinal_value(match.group("n"))
+        if number is None:
+            continue
+        if previous is None and noun == "session" and "spa" in ctx.terms:
+            term = ctx.terms["spa"]  # "The 5th SPA was elected ... and convened its first session"
+            name = f"{ordinal_text(number)} Session of the {ordinal_text(term)} Supreme People's Assembly"
+            ref = Ref("spa_session", f"spa_session:{term}:{number}", name, False)
+            result.append(Found(match.start(), match.end(), ref, False, True))
+            continue
+        if previous is None or previous.ambiguous:
+            continue
+        parts = previous.key.split(":")
+        parts[-1] = str(number)
+        key = ":".join(parts)
+        name = re.sub(r"^\d+(?:st|nd|rd|th)", ordinal_text(number), previous.name)
+        ref = Ref(previous.kind, key, name, False)
+        result.append(Found(match.start(), match.end(), ref, False, True))
+    return result
+
+
+def note_terms(sentence: str, ctx: Context) -> None:
+    """Remember the Central Committee and the Assembly a document names with their terms."""
+    for pattern, body, words in _TERM_PATTERNS:
+        if not any(word in sentence for word in words):
+            continue  # (a scan for an ordinal at every position cost 50 µs a sentence)
+        for match in pattern.finditer(sentence):
+            term = ordinal_value(match.group("t"))
+            if term is not None and term <= 20:
+                ctx.terms[body] = term
+
+
+def foreign_document(doc: Document) -> bool:
+    """Whether "the Party" of ``doc`` is another party: it names one, and not the WPK, or it is
+    about one (named in its title or first passage, and more often than the WPK)."""
+    if not foreign_party_in(doc.text):
+        return False
+    if not names_wpk(doc.text):
+        return True
+    lead = doc.title + " " + (doc.passages[0].text if doc.passages else "")
+    if not foreign_party_in(lead):
+        return False
+    foreign = foreign_party_count(doc.text)
+    wpk = len(re.findall(r"WPK|Workers['’]\s*Party\s+of\s+Korea|KWP", doc.text))
+    return foreign > wpk
