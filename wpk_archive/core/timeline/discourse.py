@@ -139,7 +139,11 @@ def key_and_name(meeting: NamedMeeting, ctx: Context) -> Ref:
         body = f"{t} Central Military Commission" if t else "Central Military Commission"
         name = f"{head} of the {body} of the WPK"
     elif kind == "secretariat_meeting":
-        name = f"Meeting of the Secretariat of the {committee}"
+        name = (
+            f"{n} Meeting of the Secretariat of the {committee}"
+            if n
+            else (f"Meeting of the Secretariat of the {committee}")
+        )
     elif kind == "spa_session":
         assembly = f"{t} Supreme People's Assembly" if t else "Supreme People's Assembly"
         name = f"{n} Session of the {assembly}" if n else f"Session of the {assembly}"

@@ -86,7 +86,10 @@ _WHICH_MONTH = (
 )
 """After a body's possessive: which of its meetings ("the CMC's first August meeting": not the
 1st meeting of the body, so no number is read)."""
-_PB = r"(?:(?:Presidium\s+of\s+(?:the\s+)?)?(?:Political\s+(?:Bureau|Committee)|Politburo))"
+_PB = (
+    r"(?:(?:Presidium\s+of\s+(?:the\s+)?)?(?:Political\s+(?:Bureau|Committee)|Politburo"
+    r"|(?:[Cc]entral\s+)?political\s+bureau))"
+)
 
 _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
     (
@@ -138,7 +141,9 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
     ),
     (
         re.compile(
-            rf"(?:(?P<n>{ORDS})\s+)?{MODS_CI}(?:{_MEETING_HEAD})\s+of\s+{THE}{_PB}"
+            rf"(?:(?P<n>{ORDS})\s+)?{MODS_CI}(?:{_MEETING_HEAD})\s+of\s+{THE}"
+            # "of the WPK Central Committee (CC) Politburo", "of the party's central political bureau"
+            rf"(?:(?:{WPK}|[Pp]arty){APOS}?s?\s+)?(?:(?:Central\s+Committee|CC)\s+)?{_PB}"
             rf"(?:\s+of\s+{TERM_CC}|{OF_PARTY})?"
             rf"|{THE}(?:(?P<t3>{ORD})\s+)?(?:(?:{WPK}|[Pp]arty|ruling\s+party)(?:{APOS}s)?\s+)?"
             rf"{MODS_CI}(?:(?:Central\s+Committee|CC)\s+)?(?:Political\s+Bureau|Politburo|"
@@ -166,8 +171,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
     ),
     (
         re.compile(
-            rf"{MODS_CI}(?:{_MEETING_HEAD})\s+of\s+{THE}(?:Secretariat|Executive\s+Policy\s+"
-            rf"Council)\s+of\s+{TERM_CC}"
+            rf"(?:(?P<n>{ORDS})\s+)?{MODS_CI}(?:{_MEETING_HEAD})\s+of\s+{THE}(?:Secretariat|"
+            rf"Executive\s+Policy\s+Council)\s+of\s+{TERM_CC}"
             rf"|{THE}(?:(?:{WPK}|[Pp]arty)(?:{APOS}s)?\s+)?{MODS_CI}(?:Central\s+Committee\s+)?"
             rf"(?:Secretariat|[Ee]xecutive\s+[Pp]olicy\s+[Cc]ouncil)\s+{MODS_CI}(?:{_MEETING_HEAD})"
         ),
@@ -176,7 +181,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
     ),
     (
         re.compile(
-            rf"{DATE_NAME}\s+{MODS_CI}(?:Plenary\s+Meeting|[Pp]lenum|[Pp]lenary\s+meeting)"
+            rf"{DATE_NAME}\s+(?:(?:{WPK}|Party)\s+)?(?:(?:CC|C\.C\.|Central\s+Committee)\s+)?"
+            rf"{MODS_CI}(?:Plenary\s+Meeting|[Pp]lenum|[Pp]lenary\s+meeting)"
             rf"(?P<cc>\s+of\s+{TERM_CC})?"
         ),
         read_dated_plenary,
@@ -250,8 +256,9 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
     (re.compile(_ITS), read_its, (("its",), ("congress", "conference"))),
     (
         re.compile(
-            rf"{THE}(?P<body>(?:(?:{WPK}|[Pp]arty)\s+)?(?:[Ss]tanding\s+[Cc]ommittee|Presidium|Political\s+"
-            rf"Bureau|Politburo|Central\s+Military\s+Commission|CMC|Secretariat|Central\s+Committee)"
+            rf"{THE}(?P<body>(?:(?:{WPK}|[Pp]arty)(?:{APOS}s)?\s+)?(?:[Ss]tanding\s+[Cc]ommittee|Presidium|"
+            rf"Political\s+Bureau|(?:[Cc]entral\s+)?political\s+bureau|Politburo|Central\s+Military\s+"
+            rf"Commission|CMC|Secretariat|Central\s+Committee)"
             rf"(?:\s+of\s+{THE}(?:(?P<t>{ORD})\s+)?(?:{SPA}|{WPK}|(?:(?:{WPK}|[Pp]arty)\s+)?{CC}"
             rf"(?:{OF_PARTY})?))*)"
             r"(?:\s*\([A-Z]{2,5}\))?(?:\s*,[^,;.]{1,60},)?"  # "(SPA), the North's rubber-stamp parliament,"
@@ -307,6 +314,15 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
         re.compile(rf"(?P<n>{ORDS})\s+Congress(?![\w-])"),
         read_bare_congress,
         (("congress",),),
+    ),
+    (
+        re.compile(
+            rf"(?P<n>{ORDS})\s+(?:(?:[Cc]onference|[Mm]eeting)\s+of\s+(?:(?:the\s+)?(?:{WPK}|[Pp]arty)\s+)?"
+            rf"[Rr]epresentatives\b|[Dd]elegates?{APOS}?s?{APOS}?\s+(?:[Mm]eeting|[Cc]onference)"
+            rf"(?:\[\d+\])?(?=\s+of\s+{THE}{WPK}))"
+        ),
+        read_conference,
+        (("representatives", "delegate"),),
     ),
     (
         re.compile(

@@ -238,10 +238,13 @@ def read_cmc(match: re.Match[str], text: str) -> list[NamedMeeting]:
 def read_secretariat(match: re.Match[str], text: str) -> list[NamedMeeting]:
     if bare_party_foreign(match, text) or followed_by_foreign(match, text):
         return []
+    numbers = _numbers_or_none(match, 40)  # "the Fourth Meeting of the Executive Policy Council"
+    if numbers is None:
+        return []
     return _meetings(
         match,
         "secretariat_meeting",
-        [None],
+        numbers,
         term=_term(match),
         explicit=names_wpk_in(match.group(0)) or "arty" in match.group(0),
         noun="meeting",
@@ -256,6 +259,9 @@ def read_spa(match: re.Match[str], text: str) -> list[NamedMeeting]:
     after = text[match.end() : match.end() + 40]
     if re.match(r"\s*(?:Standing\s+Committee|Presidium|Permanent)", after):
         return []
+    before = text[max(0, match.start() - 40) : match.start()]
+    if re.search(r"(?i)\b(?:standing\s+committee|presidium)\s+of\s+(?:the\s+)?$", before):
+        return []  # "the standing committee of the SPA met": the committee's meeting, no session
     return _meetings(match, "spa_session", numbers, term=term, explicit=True, noun="session")
 
 
@@ -322,7 +328,7 @@ def read_parliament(match: re.Match[str], text: str) -> list[NamedMeeting]:
 
 _BODY_KINDS = (
     ("spa_standing_committee", re.compile(r"[Ss]tanding\s+[Cc]ommittee|Presidium")),
-    ("politburo_meeting", re.compile(r"Political\s+Bureau|Politburo")),
+    ("politburo_meeting", re.compile(r"Political\s+Bureau|[Pp]olitical\s+bureau|Politburo")),
     ("cmc_meeting", re.compile(r"Military\s+Commission|CMC")),
     ("secretariat_meeting", re.compile(r"Secretariat")),
     ("cc_plenary", re.compile(r"Central\s+Committee|\bCC\b|C\.C\.")),
