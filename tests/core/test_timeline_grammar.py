@@ -546,6 +546,17 @@ def test_no_dated_meeting_without_the_words_for_one(text: str) -> None:
             "2020-04-09",
             "2020-04-09",
         ),
+        # a day the meeting sat, then its closing day: from the one to the other
+        (
+            "The second sitting of the 5th enlarged meeting of the 7th Central Military "
+            "Commission of the WPK was held on Tuesday. State media reported Thursday that the "
+            "5th enlarged meeting of the 7th Central Military Commission of the WPK came to a "
+            "close the previous day.",
+            "2019-05-17",
+            "cmc_meeting:7:5",
+            "2019-05-14",
+            "2019-05-15",
+        ),
         # both numbers make "the assembly" the SPA
         (
             "Its standing committee decided to convene the third session of the 13th assembly "

@@ -101,6 +101,9 @@ SUBJECT_START = re.compile(
     r"^(?:[^\n]{0,60}?\((?:KCNA|Xinhua|AP|AFP|Reuters|Yonhap)\)\s*(?:--|—|–|-)\s*)?"
     r"(?:(?:In\s+this\s+regard|Meanwhile|Recently|Earlier|Then|Later|Also|However|Thus|And|"
     r"On\s+the\s+same\s+day|That\s+day)\s*,?\s+)?"
+    # a report's clause: "State media reported Thursday that the ..."
+    r"(?:[^.;:\n]{0,60}?\b(?:reported|said|says|announced|stated|confirmed|added)\s+"
+    r"(?:[\w.]+\s+){0,2}?that\s+)?"
     r"(?:(?:The|An|A|the|an|a|This|Its)\s+)?$"
 )
 

@@ -263,11 +263,30 @@ def _joined_range(mentions: list[EventMention]) -> tuple[str, str] | None:
     "the closure ... on Monday"), when both are reported and no source gives a wider range."""
     openings = [m.start_date for m in mentions if m.role == "opening" and m.start_date]
     closings = [m.start_date for m in mentions if m.role == "closing" and m.start_date]
-    if not openings or not closings:
-        return None
-    first, last = min(openings), max(closings)
-    days = _years_between(first, last) * 365.25
-    return (first, last) if 0 < days <= 31 else None
+    if openings and closings:
+        first, last = min(openings), max(closings)
+        days = _years_between(first, last) * 365.25
+        return (first, last) if 0 < days <= 31 else None
+    # only the closing day, and a day of the week before it ("the second sitting ... on Wednesday",
+    # "... came to a close the previous day"): from that day to the closing one; likewise after
+    # an opening day (a day reported while the meeting went on)
+    days_told = [
+        m.start_date
+        for m in mentions
+        if m.role is None
+        and m.precision == "day"
+        and m.start_date is not None
+        and m.start_date == m.end_date
+    ]
+    if closings and not openings:
+        last = max(closings)
+        before = [d for d in days_told if 0 < _years_between(d, last) * 365.25 <= 6]
+        return (min(before), last) if before else None
+    if openings and not closings:
+        first = min(openings)
+        after = [d for d in days_told if 0 < _years_between(first, d) * 365.25 <= 6]
+        return (first, max(after)) if after else None
+    return None
 
 
 _MULTI_DAY = frozenset(("cc_plenary", "party_congress", "party_conference", "spa_session"))
@@ -325,6 +344,9 @@ def _merge_key(mentions: list[EventMention]) -> list[Event]:
                 and (event.end or event.start) <= joined[1]
             ):
                 event.start, event.end = joined
+                event.conflicting_dates = [
+                    c for c in event.conflicting_dates if not joined[0] <= c <= joined[1]
+                ]
     return events
 
 
