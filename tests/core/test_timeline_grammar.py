@@ -459,6 +459,15 @@ def test_no_dated_meeting_without_the_words_for_one(text: str) -> None:
             "2016-05",
             "2016-05",
         ),
+        # hard-wrapped text: each line a passage, an ordinal ending one
+        (
+            "The Central Committee grew sharply after the Fourth\nParty Congress, held in\n"
+            "September 1961, and again in 1970.",
+            "1993-06-01",
+            "party_congress:4",
+            "1961-09",
+            "1961-09",
+        ),
         # a body's possessive, then which of its meetings
         (
             "The Politburo's second March meeting, on March 21, 2019, reviewed the harvest.",
@@ -546,6 +555,22 @@ def test_no_dated_meeting_without_the_words_for_one(text: str) -> None:
             "2020-04-09",
             "2020-04-09",
         ),
+        # the SPA as "parliament", in a sentence about the North
+        (
+            "North Korea convened a session of its national parliament on Tuesday, state media "
+            "said.",
+            "2019-04-12",
+            "spa_session:?:?",
+            "2019-04-09",
+            "2019-04-09",
+        ),
+        (
+            "North Korea's parliament held a regular session in Pyongyang on 29 September 2021.",
+            "2021-10-01",
+            "spa_session:?:?",
+            "2021-09-29",
+            "2021-09-29",
+        ),
         # a day the meeting sat, then its closing day: from the one to the other
         (
             "The second sitting of the 5th enlarged meeting of the 7th Central Military "
@@ -582,6 +607,8 @@ def test_days_next_to_told_ones_and_bodies_that_meet(
         "The Chinese Political Bureau met on Thursday to review the plan.",
         "The Politburo met with the visiting delegation on May 4, 2019.",
         "The Politburo met the next day.",
+        # another country's parliament
+        "South Korea's parliament held a plenary session on Sept. 12, 2024.",
         # an assembly with one number, or another country's
         "The 79th session of the General Assembly opened on Sept. 10, 2024.",
     ],

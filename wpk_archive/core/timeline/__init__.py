@@ -35,7 +35,9 @@ opening day and a later day of one unnumbered meeting joined; from blind set 3's
 Politburo named after its Central Committee ("the WPK CC Politburo") or in lower case, numbered
 meetings of the Executive Policy Council, the Conference of Representatives and the delegates'
 conference, "the August 1956 CC Plenum", "its ruling party's central committee", the SPA
-Standing Committee that "met" (no session of the Assembly)."""
+Standing Committee that "met" (no session of the Assembly), hard-wrapped lines ("the Fifth" |
+"Party Congress"), "a session of its national parliament", a closing day joined with a day the
+meeting sat."""
 
 __all__ = [
     "GRAMMAR_VERSION",

@@ -57,6 +57,7 @@ from wpk_archive.core.timeline.discourse import (
     remember,
 )
 from wpk_archive.core.timeline.names import (
+    ORD,
     OtherMeeting,
     find_meetings,
     unglossed,
@@ -318,10 +319,30 @@ _RUNS_ON = re.compile(
 web page): it is read together with the passage after it."""
 
 
-def _runs_on(text: str) -> bool:
-    """Whether a passage breaks off inside a sentence (its tail only is looked at: a search of
-    the whole passage for a pattern anchored at the end costs a scan of every position)."""
-    return _RUNS_ON.search(text, max(0, len(text.rstrip()) - 12)) is not None
+_ORDINAL_END = re.compile(rf"(?:{ORD})\s*$")
+_NAME_GOES_ON = re.compile(
+    r"\s*(?:Party|Congress|Conference|Plenary|Plenum|Meeting|Session|Central|Supreme|Political|"
+    r"Military|Workers?|Korean)\b"
+)
+_SENTENCE_END = (".", "!", "?", ":", ";", '"', "”", "’", ")", "]")
+
+
+def _runs_on(text: str, following: str) -> bool:
+    """Whether a passage breaks off inside a sentence and goes on in ``following``: it ends in a
+    word that cannot end one ("of the", a comma), or without a full stop before a lowercase
+    word, or in an ordinal before the rest of a meeting's name ("the Fifth" | "Party Congress":
+    hard-wrapped text). Only its tail is searched (an end-anchored search of the whole passage
+    scans every position)."""
+    tail = max(0, len(text.rstrip()) - 12)
+    if _RUNS_ON.search(text, tail) is not None:
+        return True
+    if text.rstrip().endswith(_SENTENCE_END):
+        return False
+    if following[:1].islower():
+        return True
+    return (
+        _ORDINAL_END.search(text, tail) is not None and _NAME_GOES_ON.match(following) is not None
+    )
 
 
 def extract_mentions(doc: Document) -> list[EventMention]:
@@ -337,7 +358,7 @@ def extract_mentions(doc: Document) -> list[EventMention]:
         if number <= joined_to:
             continue
         last = number
-        while last + 1 < len(passages) and _runs_on(passages[last].text):
+        while last + 1 < len(passages) and _runs_on(passages[last].text, passages[last + 1].text):
             last += 1  # a break inside a sentence ("the Seventh Congress of the\n\nWorkers' ...")
         if last > number:
             joined_to = last

@@ -305,7 +305,10 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
     (
         re.compile(
             r"(?:rubber-stamp\s+)?(?:parliamentary\s+(?:session|meeting)|parliament['’]s\s+"
-            r"(?:\w+\s+)?session|session\s+of\s+(?:the\s+|its\s+)?(?:rubber-stamp\s+)?parliament)"
+            r"(?:\w+\s+)?session|(?:session|meeting)\s+of\s+(?:the\s+|its\s+|North\s+Korea['’]s\s+)?"
+            r"(?:rubber-stamp\s+|national\s+)?parliament"
+            # "North Korea's parliament held a plenary session on Sunday"
+            r"|parliament\s+(?:held|convened|opened)\s+(?:a|an|its)\s+(?:\w+\s+)?(?:session|meeting))"
         ),
         read_parliament,
         (("parliament",),),
