@@ -274,11 +274,13 @@ def import_batch(
                 stored[doc.id] = doc.content_hash  # (the same article again in this batch)
                 if previous is not None:
                     report.notices.extend(history.move_anchors(archive._store, previous, doc))
-                archive._store.put_mentions(doc.id, mentions)
+                # (put_document removed what was extracted from an earlier text: nothing to
+                # delete first, a query per table and document saved)
+                archive._store.put_mentions(doc.id, mentions, replace=False)
                 appearances = people.extract_appearances(doc)
-                if appearances:  # (put_document removed those of an earlier text)
-                    archive._store.put_appearances(doc.id, appearances)
-                summarize(archive, doc)
+                if appearances:
+                    archive._store.put_appearances(doc.id, appearances, replace=False)
+                summarize(archive, doc, replace=False)
                 for m in mentions:
                     kinds.setdefault((doc.id, m.passage), set()).add(m.kind)
                 fresh.append(doc)
@@ -371,12 +373,14 @@ def finish_bulk(archive: Archive, report: ImportReport | None = None) -> None:
             report.notices.append(message)
 
 
-def summarize(archive: Archive, doc: Document) -> None:
+def summarize(archive: Archive, doc: Document, *, replace: bool = True) -> None:
+    """Store the automatic summary and gists of ``doc`` (``replace=False``: it has none yet)."""
     sentences = summaries.split_document(doc)  # split and classified once, for both
     archive._store.put_summary(
         doc.id,
         summaries.summarize(doc, sentences=sentences),
         summaries.passage_gists(doc, sentences=sentences),
+        replace=replace,
     )
 
 

@@ -17,10 +17,16 @@ class EventRows(StoreBase):
 
     # -- events -------------------------------------------------------------------------------
 
-    def put_mentions(self, doc_id: str, mentions: Iterable[EventMention]) -> None:
-        """Replace the event mentions extracted from one document."""
+    def put_mentions(
+        self, doc_id: str, mentions: Iterable[EventMention], *, replace: bool = True
+    ) -> None:
+        """Replace the event mentions extracted from one document.
+
+        ``replace=False`` when the document has none (the import's put_document cleared them).
+        """
         with self.transaction():
-            self.db.execute("DELETE FROM event_mentions WHERE doc_id = ?", [doc_id])
+            if replace:
+                self.db.execute("DELETE FROM event_mentions WHERE doc_id = ?", [doc_id])
             self.db.conn.executemany(
                 'INSERT INTO event_mentions(doc_id, passage, start, "end", quote, kind, name, key, '
                 "start_date, end_date, precision, year_inferred, ambiguous, status, basis, loose, role) "
@@ -159,9 +165,7 @@ class EventRows(StoreBase):
         ``rejected`` True lists the events the user rejected instead of the others; ``reference``
         True also lists the chronology's meetings that no document names.
         """
-        where, params = _event_filter(
-            kind, date_from, date_to, doc_id, text, rejected, reference
-        )
+        where, params = _event_filter(kind, date_from, date_to, doc_id, text, rejected, reference)
         sql = f"SELECT * FROM events {where} ORDER BY start IS NULL, start, name"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"

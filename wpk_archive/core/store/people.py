@@ -18,10 +18,16 @@ class PeopleRows(StoreBase):
 
     # -- people (appearances, the user's splits) -------------------------------------------------
 
-    def put_appearances(self, doc_id: str, appearances: Iterable[Appearance]) -> None:
-        """Replace the appearances of officials extracted from one document."""
+    def put_appearances(
+        self, doc_id: str, appearances: Iterable[Appearance], *, replace: bool = True
+    ) -> None:
+        """Replace the appearances of officials extracted from one document.
+
+        ``replace=False`` when the document has none (the import's put_document cleared them).
+        """
         with self.transaction():
-            self.db.execute("DELETE FROM appearances WHERE doc_id = ?", [doc_id])
+            if replace:
+                self.db.execute("DELETE FROM appearances WHERE doc_id = ?", [doc_id])
             self.db.conn.executemany(
                 'INSERT INTO appearances(doc_id, passage, start, "end", name, person_key, list_id, '
                 "list_kind, list_position, list_length, office) VALUES (?,?,?,?,?,?,?,?,?,?,?)",

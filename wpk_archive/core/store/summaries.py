@@ -16,11 +16,20 @@ class SummaryRows(StoreBase):
     # -- summaries ----------------------------------------------------------------------------
 
     def put_summary(
-        self, doc_id: str, summary: Iterable[SummarySentence], gists: Iterable[SummarySentence]
+        self,
+        doc_id: str,
+        summary: Iterable[SummarySentence],
+        gists: Iterable[SummarySentence],
+        *,
+        replace: bool = True,
     ) -> None:
-        """Replace a document's automatic summary and passage gists."""
+        """Replace a document's automatic summary and passage gists.
+
+        ``replace=False`` when the document has none (the import's put_document cleared them).
+        """
         with self.transaction():
-            self.db.execute("DELETE FROM summary_sentences WHERE doc_id = ?", [doc_id])
+            if replace:
+                self.db.execute("DELETE FROM summary_sentences WHERE doc_id = ?", [doc_id])
             rows = [
                 (doc_id, role, rank, s.passage, s.start, s.end, s.text, int(s.trimmed))
                 for role, sentences in (("summary", summary), ("gist", gists))

@@ -49,9 +49,7 @@ class UpkeepRows(StoreBase):
         with self.transaction():
             self.db.execute("DELETE FROM doc_signatures")
 
-    def replace_near_duplicates(
-        self, doc_id: str, pairs: Iterable[tuple[str, float]]
-    ) -> None:
+    def replace_near_duplicates(self, doc_id: str, pairs: Iterable[tuple[str, float]]) -> None:
         """Replace the near-duplicate pairs of one document (with its other documents)."""
         with self.transaction():
             self.db.execute(
