@@ -268,7 +268,7 @@ def import_batch(
                 doc.imported_at = stamp
                 corrections.apply_to_document(doc, corrected.get(doc.id, []))
                 mentions = timeline.extract_mentions(doc)
-                archive._store.put_document(doc, origin=item.origin)
+                archive._store.put_document(doc, origin=item.origin, new=not existed)
                 if existed and archive._store.has_content(stored[doc.id]) is None:
                     contents.discard(stored[doc.id])  # (its earlier text may come again)
                 stored[doc.id] = doc.content_hash  # (the same article again in this batch)

@@ -54,18 +54,23 @@ class DocumentRows(StoreBase):
         rows = self._rows("SELECT content_hash FROM documents WHERE id = ?", [doc_id])
         return rows[0]["content_hash"] if rows else None
 
-    def put_document(self, doc: Document, *, origin: str) -> None:
+    def put_document(self, doc: Document, *, origin: str, new: bool = False) -> None:
         """Insert or replace a document and its passages (keeping the earlier text, with its
         metadata, as a revision in document_versions).
 
         Derived rows of an earlier version (mentions, summaries) are removed; user rows are not.
         Call inside :meth:`transaction` when other writes must go with it.
+        ``new``: the caller knows no document has this id (no earlier text to keep).
         """
         with self.transaction():
-            old = self._rows(
-                "SELECT content_hash, title, text, url, source, date, imported_at, fetched_at "
-                "FROM documents WHERE id = ?",
-                [doc.id],
+            old = (
+                []
+                if new
+                else self._rows(
+                    "SELECT content_hash, title, text, url, source, date, imported_at, fetched_at "
+                    "FROM documents WHERE id = ?",
+                    [doc.id],
+                )
             )
             if old:
                 o = old[0]
