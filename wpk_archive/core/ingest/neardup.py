@@ -181,11 +181,6 @@ def signatures(texts: Sequence[str]) -> list[np.ndarray | None]:
     return found
 
 
-def signature(text: str) -> np.ndarray | None:
-    """The MinHash signature of one text (see :func:`signatures`)."""
-    return signatures([text])[0]
-
-
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
     """Estimated Jaccard similarity of two signatures."""
     return float(np.count_nonzero(a == b)) / NUM_PERM

@@ -312,11 +312,6 @@ def tokens_of(text: str) -> tuple[str, ...]:
     return tuple(t for t, _, _, _ in analyze(text, parts=False))
 
 
-def token_spans(text: str) -> list[Token4]:
-    """Each index token of ``text`` with its position and its character span in ``text``."""
-    return analyze(text)
-
-
 def plain_tokens(text: str) -> list[str]:
     """The source field's tokens (words, lowercased; no other filter)."""
     return [w.lower() for w in _WORD.findall(text)]
