@@ -60,15 +60,23 @@ def test_blind_data_is_well_formed_varied_and_new() -> None:
         first = json.load(fh)["excerpts"]
     assert not {x["url"] for x in excerpts} & {x["url"] for x in first}
     assert not set(ids) & {x["id"] for x in first}
-    first_texts = [" ".join(x["text"].split()) for x in first]
+    check_excerpts(excerpts, first)
+    kinds = {e["kind"] for x in excerpts for e in x["events"]}
+    assert kinds == KINDS
+
+
+def check_excerpts(excerpts: list[dict[str, Any]], earlier: list[dict[str, Any]]) -> None:
+    """Each excerpt well formed (url, date, length, events of known kinds quoting the text) and
+    new: no 200-character run shared with the ``earlier`` sets' excerpts."""
+    earlier_texts = [" ".join(x["text"].split()) for x in earlier]
     for x in excerpts:
         assert x["url"].startswith("http"), x["id"]
         assert x["published"] is None or DATE.match(x["published"]), x["id"]
         assert 0 < len(x["text"]) <= 2000, x["id"]
         flat = " ".join(x["text"].split())
-        # no excerpt of the first set is reused: no 200-character run in common
+        # no excerpt of an earlier set is reused: no 200-character run in common
         for i in range(0, max(1, len(flat) - 200), 50):
-            assert not any(flat[i : i + 200] in t for t in first_texts), x["id"]
+            assert not any(flat[i : i + 200] in t for t in earlier_texts), x["id"]
         for e in x["events"]:
             assert e["kind"] in KINDS, (x["id"], e)
             assert e["quote"] in x["text"], (x["id"], e["quote"])
@@ -77,5 +85,3 @@ def test_blind_data_is_well_formed_varied_and_new() -> None:
             # compared at the end's precision ("2021-01-05" .. "2021-01")
             if e["start"] and e["end"]:
                 assert e["start"][: len(e["end"])] <= e["end"], (x["id"], e)
-    kinds = {e["kind"] for x in excerpts for e in x["events"]}
-    assert kinds == KINDS

@@ -15,6 +15,38 @@ _THAT_DAY = re.compile(r"\b(?:[Oo]n\s+)?(?:[Tt]hat|[Tt]he\s+same)\s+day\b(?!['â€
 _LOOK_BACK = 8000  # characters before the sentence searched for the day "that day" is
 
 
+def _last_day_told(
+    doc: Document,
+    start: int,
+    at: int,
+    dates: list[DateMention],
+    anchor: str | None,
+    has_dateline: bool,
+    look_back: int,
+) -> DateMention | None:
+    """The last single day told before offset ``at`` of the sentence (which starts at ``start``
+    in the document): among ``dates``, else in the ``look_back`` characters before the sentence.
+    The dateline's day does not count (a story's words point back to a day it tells); nor does a
+    range ("from 5 to 7 May")."""
+    before = [d for d in dates if d.end <= at and d.kind != "dateline"]
+    if not before:
+        window = max(0, start - look_back)
+        before = [
+            d
+            for d in find_dates(
+                doc.text[window:start],
+                doc_date=doc.date,
+                weekday_anchor=anchor,
+                dateline=has_dateline,
+            )
+            if not (window == 0 and d.kind == "dateline")
+        ]
+    days = [d for d in before if d.precision == "day"]
+    if not days or days[-1].start_date != days[-1].end_date:
+        return None
+    return days[-1]
+
+
 def that_day(
     doc: Document,
     start: int,
@@ -30,23 +62,9 @@ def that_day(
     match = _THAT_DAY.search(sentence)
     if match is None or any(d.start < match.end() and match.start() < d.end for d in dates):
         return dates
-    before = [d for d in dates if d.end <= match.start() and d.kind != "dateline"]
-    if not before:
-        window = max(0, start - _LOOK_BACK)
-        before = [
-            d
-            for d in find_dates(
-                doc.text[window:start],
-                doc_date=doc.date,
-                weekday_anchor=anchor,
-                dateline=has_dateline,
-            )
-            if not (window == 0 and d.kind == "dateline")
-        ]
-    days = [d for d in before if d.precision == "day"]
-    if not days or days[-1].start_date != days[-1].end_date:
+    day = _last_day_told(doc, start, match.start(), dates, anchor, has_dateline, _LOOK_BACK)
+    if day is None:
         return dates
-    day = days[-1]
     that = DateMention(
         match.start(),
         match.end(),
@@ -86,23 +104,10 @@ def next_to_told(
         return dates
     forward = (match.group("dir") or match.group("dir2")) in ("next", "following", "after")
     others = [d for d in dates if not (d.start < match.end() and match.start() < d.end)]
-    before = [d for d in others if d.end <= match.start() and d.kind != "dateline"]
-    if not before:
-        window = max(0, start - _NEXT_TO_BACK)
-        before = [
-            d
-            for d in find_dates(
-                doc.text[window:start],
-                doc_date=doc.date,
-                weekday_anchor=anchor,
-                dateline=has_dateline,
-            )
-            if d.kind != "dateline"
-        ]
-    days = [d for d in before if d.precision == "day"]
-    if not days or days[-1].start_date != days[-1].end_date or days[-1].start_date is None:
+    last = _last_day_told(doc, start, match.start(), others, anchor, has_dateline, _NEXT_TO_BACK)
+    if last is None or last.start_date is None:
         return dates if not forward else others
-    told = dt.date.fromisoformat(days[-1].start_date)
+    told = dt.date.fromisoformat(last.start_date)
     day = (told + dt.timedelta(days=1 if forward else -1)).isoformat()
     found = DateMention(
         match.start(),
@@ -111,9 +116,9 @@ def next_to_told(
         day,
         day,
         "day",
-        days[-1].year_inferred,
+        last.year_inferred,
         "relative",
-        days[-1].basis,
+        last.basis,
     )
     return sorted([*others, found], key=lambda d: (d.start, d.end))
 
