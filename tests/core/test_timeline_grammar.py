@@ -615,3 +615,13 @@ def test_days_next_to_told_ones_and_bodies_that_meet(
 )
 def test_no_meeting_next_to_nothing_or_of_another_body(text: str) -> None:
     assert [e.key for e in events_of(text, date="2024-09-20", chronology=False) if e.start] == []
+
+
+def test_an_ordinal_whose_noun_is_left_out_is_the_same_series() -> None:
+    text = "The 7th Congress of the WPK opened in May 2016, the first since the sixth in 1980."
+    assert keys(events_of(text, date="2016-06-01", chronology=False)) == [
+        ("party_congress:6", "1980", "1980"),
+        ("party_congress:7", "2016-05", "2016-05"),
+    ]
+    # no numbered meeting before it: an ordinal alone names nothing
+    assert events_of("He came first since the sixth in 1980.", chronology=False) == []

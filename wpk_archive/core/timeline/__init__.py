@@ -37,7 +37,7 @@ meetings of the Executive Policy Council, the Conference of Representatives and 
 conference, "the August 1956 CC Plenum", "its ruling party's central committee", the SPA
 Standing Committee that "met" (no session of the Assembly), hard-wrapped lines ("the Fifth" |
 "Party Congress"), "a session of its national parliament", a closing day joined with a day the
-meeting sat."""
+meeting sat, "its first since the eighth in 2021" (an ordinal whose noun is left out)."""
 
 __all__ = [
     "GRAMMAR_VERSION",

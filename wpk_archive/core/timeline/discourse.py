@@ -253,8 +253,17 @@ _ELLIPTIC = re.compile(
 )
 
 
+_BARE_ORDINAL = re.compile(
+    rf"\b(?:since|after|before|than|from|like|and|or|to|with)\s+(?:the|its)\s+(?P<n>{ORD})"
+    r"(?=\s+(?:in|held|on)\b|\s*[,.;)]|\s*$)"
+)
+"""An ordinal whose noun is left out, after a numbered meeting of the same sentence: "the ninth
+congress ..., its first since the eighth in 2021"."""
+
+
 def elliptic(sentence: str, found: list[Found], ctx: Context) -> list[Found]:
-    """ "the second conference" after "the first WPK Conference": the same series, another number."""
+    """ "the second conference" after "the first WPK Conference": the same series, another number;
+    "..., its first since the eighth in 2021": the noun left out."""
     result = []
     for match in _ELLIPTIC.finditer(sentence):
         if any(f.start <= match.start("n") < f.end for f in found):
@@ -284,6 +293,23 @@ def elliptic(sentence: str, found: list[Found], ctx: Context) -> list[Found]:
         name = re.sub(r"^\d+(?:st|nd|rd|th)", ordinal_text(number), previous.name)
         ref = Ref(previous.kind, key, name, False)
         result.append(Found(match.start(), match.end(), ref, False, True))
+    for match in _BARE_ORDINAL.finditer(sentence):
+        named = [f for f in [*found, *result] if f.end <= match.start()]
+        number = ordinal_value(match.group("n"))
+        if (
+            not named
+            or number is None
+            or any(f.start <= match.start("n") < f.end for f in [*found, *result])
+        ):
+            continue
+        same = named[-1].ref
+        parts = same.key.split(":")
+        if same.ambiguous or parts[-1] in ("?", str(number)):
+            continue
+        parts[-1] = str(number)
+        name = re.sub(r"^\d+(?:st|nd|rd|th)", ordinal_text(number), same.name)
+        ref = Ref(same.kind, ":".join(parts), name, False)
+        result.append(Found(match.start("n"), match.end("n"), ref, False, True))
     return result
 
 
