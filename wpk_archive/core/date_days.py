@@ -142,9 +142,13 @@ def _weekday(match: re.Match[str], ctx: Context) -> list[Found]:
     """Reader for a bare weekday: the last such day on or before the anchor date."""
     anchor = anchor_of(ctx)
     before = match.string[max(0, match.start() - 8) : match.start()]
-    if anchor is None or _NOT_WEEKDAY_BEFORE.search(before):
+    if _NOT_WEEKDAY_BEFORE.search(before) or _NOT_WEEKDAY_AFTER.match(match.string, match.end()):
         return []
-    if _NOT_WEEKDAY_AFTER.match(match.string, match.end()):
+    if anchor is None and ctx.doc_date is not None and ctx.doc_precision == "month":
+        # a page dated only "June 2023": its "on Friday" is a day of that month, which one
+        # cannot be told (the month, as a reader would annotate it)
+        return one_finding(match, ctx.doc_date.strftime("%Y-%m"), kind="weekday", span="wd")
+    if anchor is None:
         return []
     wanted = weekday_number(match.group("wd"))
     day = anchor - dt.timedelta(days=(anchor.weekday() - wanted) % 7)

@@ -198,12 +198,33 @@ def _weekday(match: re.Match[str], ctx: Context) -> list[_Found]:
 _HOLDING_AFTER = re.compile(
     r"(?:열[리린릴렸었어고]|엽니|연다|개최|진행|개막|폐막|소집|개회|폐회|시작|마무리|마쳤|끝났|끝내)"
 )
-_PAST_HOLDING = re.compile(r"열린|열렸|열었|(?:진행|개최|소집|개막|폐막)(?:된|됐|되었|되였|했|하였)|가졌")
+_PAST_HOLDING = re.compile(
+    r"열린|열렸|열었|(?:진행|개최|소집|개막|폐막)(?:된|됐|되었|되였|했|하였)|가졌"
+)
 _DAY_IN_TEXT = re.compile(r"(?<![\d,.])([12]\d|3[01]|0?[1-9])\s*일(?![가-힣])")
 _CLAUSE_END = re.compile(r"[.!?。]\s|[.!?。]$|다[\"”’'」』]")
-_REL_DAYS = {"오늘": 0, "금일": 0, "어제": -1, "작일": -1, "전날": -1, "그저께": -2, "그제": -2, "내일": 1}
-_COUNTED_DAYS = {"하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "이레": 7,
-                 "여드레": 8, "아흐레": 9, "열흘": 10}
+_REL_DAYS = {
+    "오늘": 0,
+    "금일": 0,
+    "어제": -1,
+    "작일": -1,
+    "전날": -1,
+    "그저께": -2,
+    "그제": -2,
+    "내일": 1,
+}
+_COUNTED_DAYS = {
+    "하루": 1,
+    "이틀": 2,
+    "사흘": 3,
+    "나흘": 4,
+    "닷새": 5,
+    "엿새": 6,
+    "이레": 7,
+    "여드레": 8,
+    "아흐레": 9,
+    "열흘": 10,
+}
 
 
 def _days(word: str) -> int | None:
@@ -301,7 +322,10 @@ _RULES: list[tuple[re.Pattern[str], _Reader]] = [
     ),
     (re.compile(POINT), _single),
     (re.compile(r"(?<![가-힣])연말(?=\s|에|의|을|$)"), _year_end),
-    (re.compile(r"(?:(?P<wq>지난|오는|이번|다음|다가오는)\s*)?(?P<wd>[월화수목금토일])요일"), _weekday),
+    (
+        re.compile(r"(?:(?P<wq>지난|오는|이번|다음|다가오는)\s*)?(?P<wd>[월화수목금토일])요일"),
+        _weekday,
+    ),
     (
         re.compile(
             r"(?<![가-힣])(?:(?P<rel>오늘|금일|어제|작일|그저께|그제|내일|전날)(?!날|이나|과|와|도\s*내일)"
@@ -383,8 +407,14 @@ def find_dates_ko(
                 taken.append((start, end))
                 found.append(
                     DateMention(
-                        start, end, text[start:end], begin, finish, precision_of(begin),
-                        inferred, kind,
+                        start,
+                        end,
+                        text[start:end],
+                        begin,
+                        finish,
+                        precision_of(begin),
+                        inferred,
+                        kind,
                     )
                 )
     found.sort(key=lambda mention: (mention.start, mention.end))

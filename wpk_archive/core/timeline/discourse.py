@@ -153,15 +153,58 @@ def key_and_name(meeting: NamedMeeting, ctx: Context) -> Ref:
     return Ref(kind, key, name, ambiguous)
 
 
-def needs_date(ref: Ref, sentence: str = "", start: int = 0, end: int = 0) -> bool:
+_HELD_BEFORE = re.compile(
+    r"\b(?:convened|convenes|convene|convening|convoked|convokes|held|holds|holding|hosted|"
+    r"hosting|hosts|opened|opens|called|calls|presided\s+over|presides\s+over|presiding\s+over|"
+    r"chaired|chairs|chairing)\s+(?:(?:the|an?|its|another)\s+)?"
+    r"(?:(?!(?:of|for|to|in|on|at|by|with|and|or)\b)[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_HELD_AFTER = re.compile(
+    r"^(?:\s*\([^()]{1,30}\))?\s*,?\s*(?:(?:which|that)\s+)?(?:(?:was|is|were|has\s+been|had\s+been|"
+    r"had|has|will\s+be)\s+)?(?:(?:just|recently|then|now|also)\s+)?(?:held|convened|convoked|"
+    r"opened|closed|concluded|met|meets|ended|took\s+place|takes\s+place|will\s+take\s+place)\b",
+    re.IGNORECASE,
+)
+_HELD_IN = re.compile(r"\b(?:convened|held|opened|called|met)\s+(?:an?|its|another)\s", re.I)
+"""Inside a name whose body is the subject: "the political bureau convened an enlarged meeting"."""
+_PLURAL_NAME = re.compile(r"\b(?:meetings|plenums|plena|sessions|congresses|conferences)\b", re.I)
+_GENERIC = re.compile(
+    r"\b(?:once|every|each|regularly|usually|normally|often|always|rarely|shall|should|must|may|"
+    r"can|could|not|never|no|without|whenever|if|unless)\b|n['’]t\b",
+    re.IGNORECASE,
+)
+
+
+def reported_as_held(sentence: str, start: int, end: int) -> bool:
+    """Whether the sentence reports one meeting named at ``start:end`` as an event of its own:
+    a body "convened an enlarged meeting", "presides over a plenum", "Another plenum will be
+    convened". Not where the sentence speaks of meetings in general ("a plenary meeting is
+    convened once a year", "has not held a plenum")."""
+    before = sentence[max(0, start - 80) : start]
+    after = sentence[end : end + 80]
+    name = sentence[start:end]
+    if _PLURAL_NAME.search(name):
+        return False
+    if not (_HELD_BEFORE.search(before) or _HELD_AFTER.match(after) or _HELD_IN.search(name)):
+        return False
+    return _GENERIC.search(before[-50:] + " " + after[:50]) is None
+
+
+def needs_date(
+    ref: Ref, sentence: str = "", start: int = 0, end: int = 0, *, plural: bool = False
+) -> bool:
     """Whether a mention of ``ref`` says too little to be kept undated: unnumbered names ("a
-    meeting of the Political Bureau"), except congresses and conferences, which are rare enough
-    for the reference chronology to identify from the article's date and tense ("the WPK
-    Conference reelected him" in 2011 is the 3rd; "the forthcoming Conference" in February 2012
-    the 4th)."""
+    meeting of the Political Bureau"), except where the sentence reports that one meeting as
+    held or called (`reported_as_held`: the event of an article that does not date it), and
+    except congresses and conferences, which are rare enough for the reference chronology to
+    identify from the article's date and tense ("the WPK Conference reelected him" in 2011 is the
+    3rd; "the forthcoming Conference" in February 2012 the 4th)."""
     if ref.key.split(":")[-1] != "?":
         return False
-    return ref.kind not in ("party_congress", "party_conference")
+    if ref.kind in ("party_congress", "party_conference"):
+        return False
+    return plural or not (sentence and reported_as_held(sentence, start, end))
 
 
 def is_wpk(meeting: NamedMeeting, sentence: str, ctx: Context) -> bool:

@@ -120,7 +120,9 @@ def _sentence_mentions(
                 meeting.start,
                 meeting.end,
                 ref,
-                needs_date=needs_date(ref, sentence, meeting.start, meeting.end),
+                needs_date=needs_date(
+                    ref, sentence, meeting.start, meeting.end, plural=meeting.plural
+                ),
                 loose_identity=not meeting.explicit or ref.key.endswith(":?"),
                 date_name=meeting.date_name,
                 fallback=earlier,
@@ -198,7 +200,7 @@ def _sentence_dates(
     )
     if hangul:
         return korean.dates_ko(sentence, dates, doc.date, ctx.anchor)
-    if "day" in sentence:
+    if "day" in sentence or "week" in sentence:
         dates = that_day(doc, start, sentence, dates, ctx.anchor, ctx.has_dateline)
         dates = next_to_told(doc, start, sentence, dates, ctx.anchor, ctx.has_dateline)
     return dates

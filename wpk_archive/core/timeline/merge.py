@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -127,8 +128,11 @@ def _years_between(a: str, b: str) -> float:
 
 def _resolve(mention: EventMention, chronology: ChronologyTable | None) -> EventMention | None:
     """The mention with its key completed and its weak evidence checked (None: not this party's)."""
+    unidentified = (
+        mention.start_date is None and mention.key.endswith(":?") and mention.kind in _RARE_KINDS
+    )
     if chronology is None:
-        if mention.start_date is None and mention.key.endswith(":?"):
+        if unidentified:
             return None  # "the Conference of the WPK": which one, only the chronology can say
         return mention
     if _has_gap(mention.key):
@@ -136,7 +140,7 @@ def _resolve(mention: EventMention, chronology: ChronologyTable | None) -> Event
         if len(rows) == 1:
             mention = replace(mention, key=rows[0].key, name=rows[0].name, ambiguous=False)
     row = chronology.by_key(mention.key)
-    if row is None and mention.start_date is None and mention.key.endswith(":?"):
+    if row is None and unidentified:
         return None  # "the Conference of the WPK", and no meeting of the chronology fits
     if (
         row is None
@@ -360,7 +364,9 @@ def _merge_key_plain(mentions: list[EventMention]) -> list[Event]:
         events = [_event(group, [], ambiguous=True) for group in groups]
         if undated and len(events) == 1 and not all(m.ambiguous for m in undated):
             events[0].sources.extend(_source(m) for m in undated)
-        elif undated:
+        elif undated and _key_parts(undated[0].key)[-1] == "?":
+            events.extend(_undated_events(undated, groups, events))
+        elif undated:  # "the 1st Session of the SPA", its Assembly not named: one meeting
             events.append(_event(undated, [], ambiguous=True))
         return events
     if not groups:
@@ -381,6 +387,32 @@ def _merge_key_plain(mentions: list[EventMention]) -> list[Event]:
     event.sources.extend(_source(m) for m in undated)
     event.status = _status(m for g in groups for m in g) if not held else "held"
     return [event]
+
+
+def _undated_events(
+    undated: list[EventMention], groups: list[list[EventMention]], events: list[Event]
+) -> list[Event]:
+    """Mentions that neither number nor date a meeting ("the Political Bureau convened an
+    enlarged meeting"): nothing ties those of two documents to one meeting, so each document's
+    make one event of their own, unless the document dates a meeting of that key elsewhere (then
+    they are its sources: the article's one Politburo meeting, named twice)."""
+    by_doc: dict[str, list[EventMention]] = {}
+    for mention in undated:
+        by_doc.setdefault(mention.doc_id, []).append(mention)
+    extra: list[Event] = []
+    for doc_id, mentions in by_doc.items():
+        dated_here = [
+            event
+            for group, event in zip(groups, events, strict=True)
+            if any(m.doc_id == doc_id for m in group)
+        ]
+        if len(dated_here) == 1 and not any(_ANOTHER.search(m.quote) for m in mentions):
+            dated_here[0].sources.extend(_source(m) for m in mentions)
+            continue
+        event = _event(mentions, [], ambiguous=True)
+        event.id = hashlib.sha1(f"{event.key}|undated|{doc_id}".encode()).hexdigest()[:12]
+        extra.append(event)
+    return extra
 
 
 def _absorb_gaps(events: list[Event]) -> list[Event]:
@@ -420,6 +452,41 @@ def _absorb_gaps(events: list[Event]) -> list[Event]:
                 continue
         kept.append(event)
     return kept
+
+
+def _fold_undated(events: list[Event]) -> list[Event]:
+    """A document's own undated, unnumbered event (see `_undated_events`) folded into the one
+    event of its kind that the same document names otherwise (a headline's "Kim presides over
+    Politburo meeting" and the report's "the 21st enlarged meeting of the Political Bureau ...
+    on Sunday"). Where the document names several, which one is meant cannot be told and the
+    event is dropped, unless it is "another" meeting."""
+    kept: list[Event] = []
+    for event in events:
+        docs = {s.doc_id for s in event.sources}
+        if event.start is not None or not event.key.endswith(":?") or len(docs) != 1:
+            kept.append(event)
+            continue
+        if event.kind in _RARE_KINDS:
+            kept.append(event)
+            continue
+        doc_id = next(iter(docs))
+        same = [
+            other
+            for other in events
+            if other is not event
+            and other.kind == event.kind
+            and any(s.doc_id == doc_id for s in other.sources)
+        ]
+        if len(same) == 1:
+            same[0].sources.extend(event.sources)
+        elif not same or any(_ANOTHER.search(s.quote) for s in event.sources):
+            kept.append(event)
+    return kept
+
+
+_ANOTHER = re.compile(
+    r"\b(?:another|other|second|new)\s+(?:[\w-]+\s+)?(?:meeting|session|plenum)\b", re.I
+)
 
 
 def _apply_chronology(events: list[Event], chronology: ChronologyTable | None) -> list[Event]:
@@ -510,7 +577,7 @@ def merge_mentions(
     events: list[Event] = []
     for key_mentions in by_key.values():
         events.extend(_merge_key(key_mentions))
-    events = _absorb_gaps(events)
+    events = _fold_undated(_absorb_gaps(events))
     events = _apply_chronology(events, chronology)
     seen: dict[str, int] = {}
     for event in events:

@@ -346,6 +346,10 @@ def read_body_held(match: re.Match[str], text: str) -> list[NamedMeeting]:
         return []
     if kind == "spa_standing_committee" and not re.search(r"SPA|Supreme|Assembly", body):
         return []
+    if kind == "politburo_meeting" and re.search(r"(?i)plenary|plenum", match.group("head") or ""):
+        # "the Political Bureau of the WPK Central Committee convened a plenary meeting": it
+        # convenes the Central Committee's plenary meetings and has none of its own
+        kind = "cc_plenary"
     if kind == "cc_plenary" and not re.search(r"(?i)plenary|plenum", match.group("head") or ""):
         return []
     numbers = _numbers_or_none(match, 80)  # "held its 34th plenary meeting"

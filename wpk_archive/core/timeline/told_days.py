@@ -82,7 +82,36 @@ def that_day(
 _NEXT_TO = re.compile(
     r"\b(?:[Oo]n\s+)?[Tt]he\s+(?P<dir>previous|preceding|next|following)\s+day\b(?!['’]s\s+\w+\s+of)"
     r"|\b(?:[Oo]n\s+)?[Tt]he\s+day\s+(?P<dir2>before|after)\b(?!\s+(?:yesterday|tomorrow))"
+    # "Two days after the deal was reached", "a week later", "three days earlier"
+    r"|\b(?P<n>(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten)|[1-9]|[12]\d)\s+"
+    r"(?P<unit>days?|weeks?)\s+(?P<dir3>later|after(?:wards)?|earlier|before)\b"
+    r"(?!\s+(?:yesterday|tomorrow|that|this|the\s+(?:\w+\s+)?(?:congress|conference|plenum|plenary|"
+    r"meeting|session)s?\b))"
 )
+_COUNT_WORDS = {
+    w: i
+    for i, w in enumerate(
+        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"], start=1
+    )
+}
+
+
+_AFTER_CLAUSE = re.compile(r"(\s+(?:the|an?|his|its|their)\s[^,;:.()]{3,60}?)\s*,")
+"""After "two days after" / "a week before": the event the days count from, up to its comma."""
+
+
+def _offset(match: re.Match[str]) -> int:
+    """Days from the told day to the day ``match`` names (negative: before it)."""
+    direction = match.group("dir") or match.group("dir2") or match.group("dir3")
+    forward = direction.startswith(("next", "following", "after", "later"))
+    days = 1
+    if match.group("n"):
+        word = match.group("n").lower()
+        count = 1 if word in ("a", "an") else _COUNT_WORDS.get(word) or int(word)
+        days = count * (7 if match.group("unit").startswith("week") else 1)
+    return days if forward else -days
+
+
 _NEXT_TO_BACK = 600  # characters before the sentence searched for the day it is next to
 
 
@@ -102,17 +131,32 @@ def next_to_told(
     match = _NEXT_TO.search(sentence)
     if match is None:
         return dates
-    forward = (match.group("dir") or match.group("dir2")) in ("next", "following", "after")
+    offset = _offset(match)
     others = [d for d in dates if not (d.start < match.end() and match.start() < d.end)]
-    last = _last_day_told(doc, start, match.start(), others, anchor, has_dateline, _NEXT_TO_BACK)
+    counted = match.group("n") is not None
+    following = next((d for d in others if d.start >= match.end()), None)
+    end = match.end()
+    if counted and following is not None and not sentence[end : following.start].strip():
+        if following.precision != "day" or following.start_date != following.end_date:
+            return dates
+        last: DateMention | None = following  # "two days after August 25"
+        others.remove(following)
+        end = following.end
+    else:
+        last = _last_day_told(
+            doc, start, match.start(), others, anchor, has_dateline, _NEXT_TO_BACK
+        )
+        clause = _AFTER_CLAUSE.match(sentence, end) if counted else None
+        if clause is not None:  # "Two days after the deal was reached, the CMC held ...": the
+            end = clause.end(1)  # whole adverbial, so that the meeting's name follows it
     if last is None or last.start_date is None:
-        return dates if not forward else others
+        return dates if offset < 0 and not counted else others
     told = dt.date.fromisoformat(last.start_date)
-    day = (told + dt.timedelta(days=1 if forward else -1)).isoformat()
+    day = (told + dt.timedelta(days=offset)).isoformat()
     found = DateMention(
         match.start(),
-        match.end(),
-        match.group(0),
+        end,
+        sentence[match.start() : end],
         day,
         day,
         "day",

@@ -22,7 +22,9 @@ class DocumentsModel(PagedListModel):
     def item_for(self, row: Any) -> QStandardItem:
         """The date and title; the tooltip adds the source and the id."""
         item = QStandardItem(f"{row['date'] or 'undated'}   {row['title']}")
-        item.setToolTip(tooltip(" · ".join(x for x in (row["title"], row.get("source"), row["id"]) if x)))
+        item.setToolTip(
+            tooltip(" · ".join(x for x in (row["title"], row.get("source"), row["id"]) if x))
+        )
         item.setData(row["id"], DocIdRole)
         item.setFlags(ROW_FLAGS)
         return item

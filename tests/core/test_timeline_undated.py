@@ -1,0 +1,168 @@
+"""Meetings a text reports but neither numbers nor dates: kept, one event per document, and folded
+into the document's own dated mention of the same meeting where there is one.
+
+The sentences are of the kind news agencies and embassy reports write ("the political bureau
+convened an enlarged meeting to discuss ..."); none is taken from the test sets.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from wpk_archive.core.chronology import load_chronology
+from wpk_archive.core.ingest import document_from_text
+from wpk_archive.core.models import Event
+from wpk_archive.core.timeline import extract_mentions, merge_mentions
+
+CHRONOLOGY = load_chronology()
+
+
+def events_of(*texts: str, date: str = "2019-11-04") -> list[Event]:
+    mentions = []
+    for number, text in enumerate(texts):
+        doc = document_from_text(text, origin=f"test:undated:{number}", title="t", date=date)
+        mentions.extend(extract_mentions(doc))
+    return [e for e in merge_mentions(mentions, CHRONOLOGY) if not e.reference_only]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "The party's political bureau convened an enlarged meeting to discuss the "
+            "dismissal of the premier, the agency said.",
+            "politburo_meeting",
+        ),
+        (
+            "Kim Jong Un presided over an enlarged meeting of the ruling Workers' Party's "
+            "Central Military Commission, state television showed.",
+            "cmc_meeting",
+        ),
+        (
+            "Analysts expect that another plenum of the Party Central Committee will be "
+            "convened before the harvest.",
+            "cc_plenary",
+        ),
+        (
+            "With Pyongyang hosting an expanded meeting of the Central Military Commission, "
+            "observers looked for personnel changes.",
+            "cmc_meeting",
+        ),
+    ],
+)
+def test_a_meeting_reported_as_held_is_kept_undated(text: str, kind: str) -> None:
+    events = events_of(text)
+    assert [(e.kind, e.start) for e in events] == [(kind, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A plenary meeting of the Central Committee is convened once a year.",
+        "The party has not convened a plenum of the Central Committee for two years.",
+        "Plenary meetings of the Central Committee were held in the provinces.",
+        "The Political Bureau of the Central Committee must convene an enlarged meeting "
+        "when half of its members ask for one.",
+        "The decisions of the meeting of the Political Bureau were studied by officials.",
+        "Put on the agenda was the convening of a session of the Supreme People's Assembly.",
+    ],
+)
+def test_meetings_spoken_of_in_general_are_not_events(text: str) -> None:
+    assert events_of(text) == []
+
+
+def test_the_undated_meetings_of_two_articles_stay_two_events() -> None:
+    events = events_of(
+        "The party's political bureau convened an enlarged meeting to discuss the harvest.",
+        "The party's political bureau convened an enlarged meeting to discuss the floods.",
+    )
+    assert len(events) == 2
+    assert len({e.id for e in events}) == 2
+    assert all(len(e.sources) == 1 for e in events)
+
+
+def test_an_undated_headline_folds_into_the_reports_numbered_meeting() -> None:
+    text = (
+        "Kim Jong Un presides over an enlarged meeting of the Political Bureau\n\n"
+        "The 12th Enlarged Meeting of the Political Bureau of the Seventh Central Committee of "
+        "the Workers' Party of Korea was held on November 2."
+    )
+    events = events_of(text)
+    assert [(e.key, e.start) for e in events] == [("politburo_meeting:7:12", "2019-11-02")]
+    assert len(events[0].sources) == 2
+
+
+def test_the_political_bureau_convening_a_plenary_meeting_convenes_the_central_committees() -> None:
+    text = (
+        "The Political Bureau of the Central Committee of the Workers' Party of Korea convened "
+        "a plenary meeting to review the year's work.\n\n"
+        "The 5th Plenary Meeting of the 7th Central Committee of the WPK was held from "
+        "December 28 to 31."
+    )
+    events = events_of(text, date="2020-01-01")
+    assert [(e.key, e.start, e.end) for e in events] == [
+        ("cc_plenary:7:5", "2019-12-28", "2019-12-31")
+    ]
+    assert len(events[0].sources) == 2
+
+
+def test_an_undated_meeting_among_several_of_its_kind_is_not_guessed() -> None:
+    text = (
+        "The Central Military Commission held its first meeting on August 3 and its third on "
+        "August 25.\n\nKim Jong Un presided over an enlarged meeting of the Central Military "
+        "Commission of the WPK, state media said."
+    )
+    events = events_of(text, date="2019-08-30")
+    assert all(e.start is not None for e in events)
+
+
+def test_a_numbered_meeting_left_undated_in_two_articles_stays_one_event() -> None:
+    events = events_of(
+        "A photo showed him at the First Session of the Supreme People's Assembly.",
+        "He made the speech at the First Session of the Supreme People's Assembly.",
+        date="2011-09-09",
+    )
+    assert [(e.key, len(e.sources)) for e in events if e.kind == "spa_session"] == [
+        ("spa_session:?:1", 2)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "start"),
+    [
+        (
+            "An agreement was signed on August 25. Two days after the deal was reached, the "
+            "Central Military Commission of the WPK held another meeting.",
+            "2015-10-07",
+            "2015-08-27",
+        ),
+        (
+            "The Political Bureau of the WPK Central Committee met on May 3. A week later the "
+            "Central Military Commission of the WPK held an enlarged meeting.",
+            "2015-06-01",
+            "2015-05-10",
+        ),
+        (
+            "Three days before May 9, the Central Military Commission of the WPK held a meeting.",
+            "2015-06-01",
+            "2015-05-06",
+        ),
+        (
+            "Kim Jong Un presided over the emergency meeting of the Central Military Commission "
+            "of the WPK on the evening of August 20, 2015.",
+            "2015-10-07",
+            "2015-08-20",
+        ),
+    ],
+)
+def test_days_counted_from_a_told_day(text: str, date: str, start: str) -> None:
+    assert [e.start for e in events_of(text, date=date) if e.kind == "cmc_meeting"] == [start]
+
+
+def test_a_weekday_on_a_page_dated_by_month_gives_the_month() -> None:
+    events = events_of(
+        "State media reported Saturday that an extended plenary meeting of the ruling "
+        "Workers' Party's central committee was held Friday.",
+        date="2023-06",
+    )
+    assert [(e.kind, e.start) for e in events] == [("cc_plenary", "2023-06")]
