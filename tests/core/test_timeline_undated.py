@@ -109,11 +109,24 @@ def test_the_political_bureau_convening_a_plenary_meeting_convenes_the_central_c
 def test_an_undated_meeting_among_several_of_its_kind_is_not_guessed() -> None:
     text = (
         "The Central Military Commission held its first meeting on August 3 and its third on "
-        "August 25.\n\nKim Jong Un presided over an enlarged meeting of the Central Military "
+        "August 25.\n\nKim Jong Un presided over the enlarged meeting of the Central Military "
         "Commission of the WPK, state media said."
     )
     events = events_of(text, date="2019-08-30")
     assert all(e.start is not None for e in events)
+
+
+def test_a_meeting_introduced_after_the_dated_one_is_another_meeting() -> None:
+    text = (
+        "The Fifth Enlarged Meeting of the Seventh Central Military Commission of the WPK took "
+        "place on July 18.\n\nThen, a closed meeting of the WPK Central Military Commission was "
+        "held to examine the alert posture of major units."
+    )
+    events = events_of(text, date="2020-07-19")
+    assert sorted((e.key, e.start or "") for e in events) == [
+        ("cmc_meeting:7:5", "2020-07-18"),
+        ("cmc_meeting:?:?", ""),
+    ]
 
 
 def test_a_numbered_meeting_left_undated_in_two_articles_stays_one_event() -> None:

@@ -54,6 +54,13 @@ _OPENING_OF = re.compile(
     r"first\s+day|last\s+day|final\s+day)\s+(?:session\s+|ceremony\s+)?of\s+(?:the\s+|an?\s+)?"
 )
 """Between a date and a meeting's name: "Monday during an address for the closure of the ..."."""
+_FRONTED_BEFORE = re.compile(r"\W*(?:(?:On|From|Between|In|Early|Late|Then|And)\s+)?")
+_SUBJECT_HOLDS = re.compile(
+    r"\s*,?\s*(?:[A-Z][\w'’.-]*\s+){1,3}(?:held|hosted|convened|convoked|opened|called)\s+"
+    r"(?:(?:the|an?|its)\s+)?"
+)
+"""A fronted date, then the sentence's subject and verb of holding before the meeting's name:
+"From 27 November till 1 December 1961, Pyongyang hosted the Second Plenary session of ..."."""
 _VERB_BEFORE_DATE = re.compile(
     r"\b(?:presided|held|convened|convoked|chaired|opened|guided|called|hold|holds)\s+(?:on\s+)?$"
 )
@@ -262,7 +269,12 @@ def assign_dates(sentence: str, found: list[Found], dates: list[DateMention]) ->
                     and _HOLDS.search(sentence, meeting.start, meeting.end)
                 )
             )
-            if plain and (_GAP_BEFORE.fullmatch(gap) or of_day):
+            fronted = (
+                date.kind not in ("weekday", "relative")
+                and _FRONTED_BEFORE.fullmatch(sentence[: date.start])
+                and _SUBJECT_HOLDS.fullmatch(gap)
+            )
+            if fronted or (plain and (_GAP_BEFORE.fullmatch(gap) or of_day)):
                 meeting.date = date
                 used.add(candidates[-1])
     for position, meeting in enumerate(ordered):  # 2. subject of a verb of holding
@@ -407,6 +419,35 @@ def status_of(sentence: str, meeting: Found, doc_date: str | None) -> str | None
     if date is not None or HOLDING.search(window):
         return "held"
     return None
+
+
+_PAST_HELD = re.compile(
+    r"\b(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:held|convened|convoked|opened|"
+    r"closed|concluded|adjourned)\b|\btook\s+place\b|\b(?:concluded|ended|closed|lasted)\b"
+)
+
+
+def year_before(sentence: str, meeting: Found, doc_date: str | None) -> DateMention | None:
+    """The meeting's date a year earlier, where the text did not write its year, the publication
+    year would put it after the publication, and the sentence says it was held ("The session was
+    held on April 9", in February): a report of the past (None where nothing moves)."""
+    date = meeting.date
+    if date is None or not date.year_inferred or date.start_date is None or date.end_date is None:
+        return None
+    if doc_date is None or len(doc_date) < 7 or len(date.start_date) < 7:
+        return None
+    months = (int(date.start_date[:4]) - int(doc_date[:4])) * 12 + int(date.start_date[5:7])
+    if months - int(doc_date[5:7]) < 2:
+        return None  # a day or weeks after the dateline: a slip or a plan, not last year's
+    window = sentence[max(0, meeting.start - 90) : meeting.end + 140]
+    if not _PAST_HELD.search(window) or _FUTURE.search(sentence):
+        return None
+
+    def back(value: str) -> str:
+        year, rest = int(value[:4]) - 1, value[4:]
+        return f"{year:04d}{'-02-28' if rest == '-02-29' else rest}"
+
+    return replace(date, start_date=back(date.start_date), end_date=back(date.end_date))
 
 
 def named_date(date_name: str | None, doc_date: str | None) -> tuple[str | None, str]:

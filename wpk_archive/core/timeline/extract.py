@@ -41,6 +41,7 @@ from wpk_archive.core.timeline.dating import (
     Ref,
     basis_of,
     named_date,
+    year_before,
 )
 from wpk_archive.core.timeline.discourse import (
     NOUN_KINDS,
@@ -69,9 +70,10 @@ _KEYWORDS = re.compile(
     # 120,000 passages of a corpus import, 1.4 s -> 0.45 s)
     r"(?=[CcPpSsMmA])(?:"
     r"[Cc]ongress|[Cc]onference|[Pp]lenary|[Pp]lenum|Political\s+(?:Bureau|Committee)|[Pp]olitburo|"
-    r"[Pp]arliament|[Pp]olicy\s+[Cc]ouncil|"
+    r"[Pp]arliament|[Pp]olicy\s+[Cc]ouncil|[Pp]arty\s+[Cc]onvention|"
     r"[Ss]ession|Military\s+Commission|CMC|Secretariat|[Mm]eeting|"
-    r"(?:Assembly|SPA)\s+(?:met|convened|opened))"
+    r"(?:Assembly|SPA)(?:\s*\(SPA\))?\s*(?:met|convened|opened|was\s+(?:held|convened|opened)|"
+    r"took\s+place|,))"
 )
 
 
@@ -183,10 +185,13 @@ def _sentence_mentions(
         if TEMPORAL_BEFORE.search(sentence, max(0, item.start - 30), item.start):
             continue  # "since the 7th Congress" dates something else; "the Congress" is not it
         remember(ctx, item.ref)
+        if item.ref.kind != "spa_session" and _SESSION.search(sentence, item.start, item.end):
+            ctx.last["session"] = item.ref  # "a politburo session ... During the session held"
     ctx.subject = subject or (ctx.subject if anaphors and anaphors[0].start == 0 else None)
     return mentions
 
 
+_SESSION = re.compile(r"\b[Ss]ession\b")
 _GENERIC_SUBJECT = re.compile(r"^\s*(?:The|This|That)\s+(?:[\w-]+\s+){0,3}$")
 _COPULA = re.compile(r"^\s*(?:It|This|That)\s+(?:was|is|marked|became)\s+(?:also\s+)?the\s")
 
@@ -227,6 +232,9 @@ def _mention(
 ) -> EventMention | None:
     """The mention of one meeting of a sentence (None when it says too little to keep)."""
     sentence = doc.text[span[0] : span[1]]
+    earlier = year_before(sentence, item, doc.date)  # "was held on April 9", in February
+    if earlier is not None:
+        item.date = earlier
     date = item.date
     from_name, name_basis = named_date(item.date_name, doc.date)
     start_date: str | None

@@ -477,9 +477,13 @@ def _fold_undated(events: list[Event]) -> list[Event]:
             and other.kind == event.kind
             and any(s.doc_id == doc_id for s in other.sources)
         ]
-        if len(same) == 1:
+        if any(_ANOTHER.search(s.quote) for s in event.sources) or (
+            same and all(_introduces_later(event, other, doc_id) for other in same)
+        ):
+            kept.append(event)  # "another meeting"; "Then, a closed meeting ... was held"
+        elif len(same) == 1:
             same[0].sources.extend(event.sources)
-        elif not same or any(_ANOTHER.search(s.quote) for s in event.sources):
+        elif not same:
             kept.append(event)
     return kept
 
@@ -487,6 +491,24 @@ def _fold_undated(events: list[Event]) -> list[Event]:
 _ANOTHER = re.compile(
     r"\b(?:another|other|second|new)\s+(?:[\w-]+\s+)?(?:meeting|session|plenum)\b", re.I
 )
+_INDEFINITE = re.compile(
+    r"\b(?:[Aa]n?)\s+(?:[\w-]+\s+){0,3}(?:meeting|session|plenum|plenary)\b(?!s)"
+)
+
+
+def _introduces_later(event: Event, other: Event, doc_id: str) -> bool:
+    """Whether the document names ``event`` with an indefinite article ("a closed meeting of the
+    CMC was held") after it has named ``other``: a new meeting, not ``other`` again (a headline's
+    "Kim presides over a meeting" comes before the report and is the same)."""
+    first_other = min(
+        ((s.passage, s.start) for s in other.sources if s.doc_id == doc_id), default=None
+    )
+    first = min((s.passage, s.start) for s in event.sources)
+    return (
+        first_other is not None
+        and first > first_other
+        and all(_INDEFINITE.search(s.quote) for s in event.sources)
+    )
 
 
 def _apply_chronology(events: list[Event], chronology: ChronologyTable | None) -> list[Event]:

@@ -128,6 +128,18 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
         (("plenary", "plenum", "conference"), ("committee",)),
     ),
     (
+        # "The Pyongyang City Conference of the Workers' Party of Korea", "the South Hamgyong
+        # Provincial Party Conference"
+        re.compile(
+            rf"(?:(?P<n>{ORDS})\s+)?(?P<place>(?:(?!The\b)[A-Z][a-z]+[\s-])?(?!The\b)[A-Z][a-z]+)\s+"
+            rf"(?P<level>Provincial|City|County|Municipal)\s+(?:(?:Party|WPK)\s+(?P<head>Conference|"
+            rf"Plenary\s+Meeting)(?:{OF_PARTY})?|(?P<head2>Conference|Plenary\s+Meeting)"
+            rf"{OF_PARTY})"
+        ),
+        read_local_committee,
+        (("conference", "plenary"), ("provincial", "city", "county", "municipal")),
+    ),
+    (
         re.compile(
             rf"(?:(?P<n>{ORDS})\s+)?{MODS_CI}(?:[Pp]lenary\s+[Mm]eetings?|[Mm]eetings?|[Pp]lenums?)"
             rf"\s+of\s+{THE}(?:(?P<t>{ORD})\s+)?(?:Standing\s+Committee|Presidium)\s+of\s+{THE}"
@@ -148,6 +160,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             rf"|{THE}(?:(?P<t3>{ORD})\s+)?(?:(?:{WPK}|[Pp]arty|ruling\s+party)(?:{APOS}s)?\s+)?"
             rf"{MODS_CI}(?:(?:Central\s+Committee|CC)\s+)?(?:Political\s+Bureau|Politburo|"
             rf"politburo)\s+(?:(?P<n2>{ORDS})\s+)?{MODS_CI}(?:{_MEETING_HEAD})"
+            rf"(?:\s+of\s+{THE}{WPK})?"  # "a politburo session of the ruling Workers' Party"
             # "the Politburo's latest meeting", "the Political Bureau's June meeting"
             rf"|{THE}(?:(?:{WPK}|[Pp]arty|ruling\s+party)(?:{APOS}s)?\s+)?(?:Political\s+Bureau|"
             rf"Politburo|politburo){APOS}s\s+{_WHICH_MONTH}{MODS_CI}(?:{_MEETING_HEAD})"
@@ -227,8 +240,13 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
         re.compile(
             rf"(?P<n>{ORDS})\s+[Ss]essions?\s+of\s+{THE}(?:(?:North\s+Korea|the\s+North|Pyongyang|"
             rf"DPRK){APOS}s\s+)?(?:(?P<t>{ORD})\s+)?{SPA}"
-            rf"|{THE}(?:(?P<t5>{ORD})\s+)?{SPA}\s+(?=(?:met|convened|opened|was\s+convened|"
-            rf"held\s+(?:a|its)\s+(?:\w+\s+)?session)\b)"
+            rf"|{THE}(?:(?P<t5>{ORD})\s+)?{SPA}\s+(?=(?:met|convened|opened|was\s+(?:convened|held|"
+            rf"opened)|took\s+place|held\s+(?:a|its)\s+(?:\w+\s+)?session)\b)"
+            # "On the 17th, North Korea held the Supreme People's Assembly"
+            rf"|(?:(?<=\bheld\s)|(?<=\bholds\s)|(?<=\bconvened\s)|(?<=\bconvenes\s)|(?<=\bopened\s))"
+            rf"the\s+(?:(?P<t7>{ORD})\s+)?{SPA}(?!{APOS}|\s*\(?SPA\)?\s*(?:[Ss]tanding|[Pp]residium|elections?|"
+            rf"deputies|deputy|[Hh]all|building))(?!\s+(?:[Ss]tanding|[Pp]residium|elections?|deputies|"
+            rf"deputy|[Hh]all|building)\b)"
             rf"|{THE}(?P<t2>{ORD})\s+{SPA}(?:{APOS}s)?\s+(?P<n2>{ORDS})\s+[Ss]essions?"
             rf"|{THE}(?:(?P<t3>{ORD})\s+)?{SPA}\s+(?:[Ss]essions?|[Mm]eetings?)(?![\w-])"
             rf"|(?<![Pp]lenary\s)[Ss]ession\s+of\s+{THE}(?:(?P<t4>{ORD})\s+)?{SPA}"
@@ -238,7 +256,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
         ),
         read_spa,
         (
-            ("session", " met", "convened", "opened", "meeting"),
+            ("session", " met", "convened", "opened", "meeting", "held", "holds", "took place"),
             ("assembly", "spa", "parliament", "legislature"),
         ),
     ),
@@ -249,9 +267,11 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             rf"|(?:{WPK}|[Pp]arty){APOS}s\s+(?P<n3>{ORDS})\s+[Cc]ongress(?:es)?"
             rf"|(?<![Nn]ational\s)(?<![Yy]outh\s)\b(?:{WPK}|[Pp]arty)\s+[Cc]ongress(?:es)?(?![\w-])"
             rf"|\b[Cc]ongress\s+of\s+{THE}{WPK}"
+            # "the party convention held until the 12th" (a translation of 당대회)
+            rf"|(?<![Nn]ational\s)\b(?:(?P<n4>{ORDS})\s+)?(?:{WPK}|[Pp]arty)\s+[Cc]onvention(?![\w-])"
         ),
         read_congress,
-        (("congress",),),
+        (("congress", "convention"),),
     ),
     (re.compile(_ITS), read_its, (("its",), ("congress", "conference"))),
     (

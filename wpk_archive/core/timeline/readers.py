@@ -68,7 +68,7 @@ def _first(match: re.Match[str], *names: str) -> str | None:
 
 
 def _term(match: re.Match[str]) -> int | None:
-    value = _first(match, "t", "t2", "t3", "t4", "t5", "t6")
+    value = _first(match, "t", "t2", "t3", "t4", "t5", "t6", "t7")
     return ordinal_value(value) if value else None
 
 
@@ -143,7 +143,7 @@ def _numbers_or_none(match: re.Match[str], limit: int) -> list[int | None] | Non
     "The first party congress since 1980", "the first congress ... in 36 years" are unnumbered:
     "first" says when, not which.
     """
-    numbers = ordinals(_first(match, "n", "n2", "n3"))
+    numbers = ordinals(_first(match, "n", "n2", "n3", "n4"))
     if any(n > limit or n < 1 for n in numbers):
         return None
     if numbers == [1] and _FIRST_SINCE.match(match.string, match.end()):
@@ -514,7 +514,8 @@ def read_local_committee(match: re.Match[str], text: str) -> list[NamedMeeting]:
         return []
     place = match.group("place").strip()
     level = match.group("level").capitalize()
-    word = "Conference" if "onference" in match.group("head") else "Plenary Meeting"
+    head = _first(match, "head", "head2") or ""
+    word = "Conference" if "onference" in head else "Plenary Meeting"
     label = f"{word} of the {place} {level} Committee of the WPK"
     slug = re.sub(r"[^a-z]+", "-", f"{word} {place} {level}".lower()).strip("-")
     return _meetings(
