@@ -186,7 +186,7 @@ def _gap_allowed(
         )
     ):
         return False
-    if len(gap) > _MAX_GAP or re.search(r"[;:]|\.\s", gap):
+    if len(gap) > _MAX_GAP or re.search(r"[;:]|\.\s", gap) or _PRINTED_IN.search(gap):
         return False
     return pattern.fullmatch(gap) is not None
 
@@ -297,9 +297,20 @@ def assign_dates(sentence: str, found: list[Found], dates: list[DateMention]) ->
                 used.add(i)
             break
     named = [f for f in found if not f.anaphor]
+    free = [i for i in free if not _lifespan(sentence, dates[i])]  # "Kim Il Sung (1912-1994)"
     left = [i for i in free if i not in used]
     if len(named) == 1 and named[0].date is None and len(left) == 1 and len(free) == 1:
         _assign_loose(sentence, named[0], dates[left[0]])  # 4. one meeting, one date
+
+
+def _lifespan(sentence: str, date: DateMention) -> bool:
+    """Whether a date is a parenthesised span of years after a name: "Kim Il Sung (1912-1994)"."""
+    return (
+        date.precision == "year"
+        and date.start_date != date.end_date
+        and sentence[date.start - 1 : date.start] == "("
+        and sentence[date.end : date.end + 1] == ")"
+    )
 
 
 _LIST_GAP = re.compile(
@@ -342,8 +353,23 @@ _CONVENED = re.compile(
 )
 
 
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:said|says|reported|reports|announced|stated|added|confirmed|disclosed|revealed)\s+"
+    r"(?:on\s+)?$"
+)
+_PRINTED_IN = re.compile(
+    r"\b(?:Rodong|Nodong|Minju|Sinmun|Shinmun|Pravda|Izvestia|Renmin|People['’]s\s+Daily|"
+    r"newspaper|daily|journal|magazine|issue)\b",
+    re.IGNORECASE,
+)
+"""Between a meeting and a date, a newspaper: the date is the issue's ("the announcement of the
+plenum in Rodong Sinmun, 4 July 1967")."""
+
+
 def _assign_loose(sentence: str, meeting: Found, date: DateMention) -> None:
     """Rule 4: the one date of a sentence that names one meeting "at" which something was done."""
+    if _REPORTED_BEFORE.search(sentence, max(0, date.start - 30), date.start):
+        return  # "KCNA said Tuesday that Kim presided over a plenary meeting": the report's day
     if (
         date.end <= meeting.start
         and date.kind not in ("coordinated", "dateline", "decade")

@@ -156,7 +156,8 @@ def key_and_name(meeting: NamedMeeting, ctx: Context) -> Ref:
 _HELD_BEFORE = re.compile(
     r"\b(?:convened|convenes|convene|convening|convoked|convokes|held|holds|holding|hosted|"
     r"hosting|hosts|opened|opens|called|calls|presided\s+over|presides\s+over|presiding\s+over|"
-    r"chaired|chairs|chairing)\s+(?:(?:the|an?|its|another)\s+)?"
+    r"chaired|chairs|chairing|led|leads|leading|attended|attends|attending|addressed|guided)\s+"
+    r"(?:(?:the|an?|its|another)\s+)?"
     r"(?:(?!(?:of|for|to|in|on|at|by|with|and|or)\b)[\w'’-]+\s+){0,3}$",
     re.IGNORECASE,
 )
@@ -168,10 +169,14 @@ _HELD_AFTER = re.compile(
 )
 _HELD_IN = re.compile(r"\b(?:convened|held|opened|called|met)\s+(?:an?|its|another)\s", re.I)
 """Inside a name whose body is the subject: "the political bureau convened an enlarged meeting"."""
+_AT_ONE = re.compile(r"\b[Aa]t\s+an?\s+(?:[\w'’-]+\s+){0,2}$")
+"""Before a name: "At a plenary meeting of the ruling Workers' Party, Kim said"."""
 _PLURAL_NAME = re.compile(r"\b(?:meetings|plenums|plena|sessions|congresses|conferences)\b", re.I)
 _GENERIC = re.compile(
     r"\b(?:once|every|each|regularly|usually|normally|often|always|rarely|shall|should|must|may|"
-    r"can|could|not|never|no|without|whenever|if|unless)\b|n['’]t\b",
+    r"can|could|not|never|no|without|whenever|if|unless)\b|n['’]t\b"
+    # the present passive of rules and habits: "such issues are discussed at a meeting of ..."
+    r"|\b(?:are|is)\s+(?:\w+ly\s+)?(?:\w+ed|made|taken|given|held|chosen)\b",
     re.IGNORECASE,
 )
 
@@ -186,7 +191,12 @@ def reported_as_held(sentence: str, start: int, end: int) -> bool:
     name = sentence[start:end]
     if _PLURAL_NAME.search(name):
         return False
-    if not (_HELD_BEFORE.search(before) or _HELD_AFTER.match(after) or _HELD_IN.search(name)):
+    if not (
+        _HELD_BEFORE.search(before)
+        or _HELD_AFTER.match(after)
+        or _HELD_IN.search(name)
+        or _AT_ONE.search(before)
+    ):
         return False
     return _GENERIC.search(before[-50:] + " " + after[:50]) is None
 
