@@ -374,7 +374,7 @@ def find_dates(
                     found.append(_mention(text, *finding))
     if (found or anchor is not None) and "on the" in lower:
         _days_of_named_month(text, found, taken, anchor)
-    if found and any(word in lower for word in _NEIGHBOUR_WORDS):
+    if (found or opened_by_dateline) and any(word in lower for word in _NEIGHBOUR_WORDS):
         _neighbour_days(text, found, taken, ctx, opened_by_dateline)
     found.sort(key=lambda mention: (mention.start, mention.end))
     return _without_counts_from_named_days(found)

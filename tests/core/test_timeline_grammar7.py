@@ -1,0 +1,137 @@
+"""Grammar 7: wordings of news agencies, embassy reports and encyclopedias that earlier grammars
+missed, each with new sentences of the kind (none taken from the test sets)."""
+
+from __future__ import annotations
+
+import pytest
+
+from wpk_archive.core.chronology import load_chronology
+from wpk_archive.core.ingest import document_from_text
+from wpk_archive.core.models import Event
+from wpk_archive.core.timeline import extract_mentions, merge_mentions
+
+CHRONOLOGY = load_chronology()
+
+
+def events_of(text: str, date: str | None) -> list[Event]:
+    doc = document_from_text(text, origin=f"test:g7:{hash(text)}", title="t", date=date)
+    return [e for e in merge_mentions(extract_mentions(doc), CHRONOLOGY) if not e.reference_only]
+
+
+def dated(text: str, date: str | None) -> list[tuple[str, str | None, str | None]]:
+    return [(e.kind, e.start, e.end) for e in events_of(text, date)]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        (
+            "SEOUL, March 3 (Yonhap) -- Kim Jong-un has presided over a politburo session of the "
+            "ruling Workers' Party, state media said.\n\nDuring the session held the previous "
+            "day, the party reviewed the spring sowing.",
+            "2022-03-03",
+            [("politburo_meeting", "2022-03-02", "2022-03-02")],
+        ),
+        (
+            "Officials spoke during a politburo meeting of the Workers' Party on Monday, "
+            "according to photos released a day later.",
+            "2022-03-03",
+            [("politburo_meeting", "2022-02-28", "2022-02-28")],
+        ),
+        (
+            "On March 12, North Korea held the Supreme People's Assembly, which adopted the "
+            "budget.",
+            "2023-03-20",
+            [("spa_session", "2023-03-12", "2023-03-12")],
+        ),
+        (
+            "The paper said the Supreme People's Assembly was held in Pyongyang on March 12.",
+            "2023-03-20",
+            [("spa_session", "2023-03-12", "2023-03-12")],
+        ),
+        (
+            "From 3 till 5 March 1963, Pyongyang hosted the Fifth Plenary session of the Central "
+            "Committee of the Korean Workers' Party.",
+            "1963-04-02",
+            [("cc_plenary", "1963-03-03", "1963-03-05")],
+        ),
+        (
+            "The North Hwanghae Provincial Party Conference was held on March 2.",
+            "2016-03-10",
+            [("other_party_meeting", "2016-03-02", "2016-03-02")],
+        ),
+        (
+            "The Kaesong City Conference of the Workers' Party of Korea took place on March 2.",
+            "2016-03-10",
+            [("other_party_meeting", "2016-03-02", "2016-03-02")],
+        ),
+        (
+            "The third session of the Supreme People's Assembly was held on October 5.",
+            "1990-01-15",
+            [("spa_session", "1989-10-05", "1989-10-05")],
+        ),
+        (
+            "In April 1972 President Kim Il Sung (1912-1994) spoke at the Fifth Plenary "
+            "Meeting of the Fifth Central Committee of the WPK.",
+            None,
+            [("cc_plenary", "1972-04", "1972-04")],
+        ),
+    ],
+)
+def test_wordings_of_grammar_7_are_read_and_dated(
+    text: str, date: str | None, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    assert dated(text, date) == expected
+
+
+def test_the_party_convention_is_the_congress() -> None:
+    events = events_of("The Eighth Party Convention opened on January 5.", "2021-01-18")
+    assert [(e.key, e.start) for e in events] == [("party_congress:8", "2021-01-05")]
+
+
+def test_a_year_stays_when_the_day_is_near_or_to_come() -> None:
+    # a week after the dateline: a slip or a plan, not last year's; a coming session keeps its year
+    assert dated(
+        "The third session of the Supreme People's Assembly was held on January 22.", "1990-01-15"
+    ) == [("spa_session", "1990-01-22", "1990-01-22")]
+    assert [
+        e.start
+        for e in events_of(
+            "The third session of the Supreme People's Assembly will be held on October 5.",
+            "1990-01-15",
+        )
+    ] == ["1990-10-05"]
+
+
+def test_the_day_of_a_report_is_not_the_meetings() -> None:
+    events = events_of(
+        "The official news agency said Wednesday that Kim Jong Un presided over a plenary "
+        "meeting of the Central Committee of the ruling Workers' Party.",
+        "2021-06-16",
+    )
+    assert [(e.kind, e.start) for e in events] == [("cc_plenary", None)]
+
+
+def test_a_newspapers_issue_date_is_not_the_meetings() -> None:
+    events = events_of(
+        "The plenum dealt with agriculture (from the report of the plenum in Rodong Sinmun, "
+        "9 March 1964).",
+        "1964-04-01",
+    )
+    assert all(e.start != "1964-03-09" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At a plenary meeting of the ruling Workers' Party, Kim said the plan had failed.",
+        "The agency said he led a meeting of the Central Military Commission of the Workers' "
+        "Party of Korea.",
+    ],
+)
+def test_one_meeting_reported_without_a_date_is_kept(text: str) -> None:
+    assert [e.start for e in events_of(text, "2020-08-20")] == [None]
+
+
+def test_the_present_passive_of_rules_is_no_meeting() -> None:
+    assert events_of("Such matters are decided at a meeting of the Political Bureau.", None) == []
