@@ -31,7 +31,7 @@ _GAP_WORDS = (
     r"|by|under|with|presence|guidance|participation|attended|also|again|once|first|time|officially"
     r"|ruling|party|its|their|country|capital|opening|reportedly|solemnly|today|early|mid|late"
     r"|middle|end|beginning|start|ended|concluded|adjourned|finished|wrapped|wound|up|kicked|off"
-    r"|occurred|morning|afternoon|evening|night"
+    r"|occurred|morning|afternoon|evening|night|inaugural"
 )
 
 

@@ -73,7 +73,7 @@ _KEYWORDS = re.compile(
     r"[Pp]arliament|[Pp]olicy\s+[Cc]ouncil|[Pp]arty\s+[Cc]onvention|"
     r"[Ss]ession|Military\s+Commission|CMC|Secretariat|[Mm]eeting|"
     r"(?:Assembly|SPA)(?:\s*\(SPA\))?\s*(?:met|convened|opened|was\s+(?:held|convened|opened)|"
-    r"took\s+place|,))"
+    r"took\s+place|,\s+which|\.|(?:in|on|at|last|this)\s))"
 )
 
 

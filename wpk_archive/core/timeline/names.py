@@ -240,8 +240,15 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
         re.compile(
             rf"(?P<n>{ORDS})\s+[Ss]essions?\s+of\s+{THE}(?:(?:North\s+Korea|the\s+North|Pyongyang|"
             rf"DPRK){APOS}s\s+)?(?:(?P<t>{ORD})\s+)?{SPA}"
+            # "the SPA opened its inaugural session on Thursday"
+            rf"|{THE}(?:(?P<t8>{ORD})\s+)?{SPA}\s+(?:opened|convened|held)\s+its\s+(?:new\s+|"
+            rf"inaugural\s+|first\s+|annual\s+)?session"
             rf"|{THE}(?:(?P<t5>{ORD})\s+)?{SPA}\s+(?=(?:met|convened|opened|was\s+(?:convened|held|"
             rf"opened)|took\s+place|held\s+(?:a|its)\s+(?:\w+\s+)?session)\b)"
+            # "revised April 1992 at Supreme People's Assembly", "elected at the 12th SPA"
+            rf"|(?:(?<=\bat\s)|(?<=\bAt\s))(?:the\s+)?(?:(?P<t9>{ORD})\s+)?{SPA}"
+            rf"(?!{APOS}|\s*\(?SPA\)?\s*(?:[Ss]tanding|[Pp]residium|[Hh]all|building))"
+            rf"(?!\s+(?:[Ss]tanding|[Pp]residium|[Hh]all|building|deputies|deputy|elections?)\b)"
             # "On the 17th, North Korea held the Supreme People's Assembly"
             rf"|(?:(?<=\bheld\s)|(?<=\bholds\s)|(?<=\bconvened\s)|(?<=\bconvenes\s)|(?<=\bopened\s))"
             rf"the\s+(?:(?P<t7>{ORD})\s+)?{SPA}(?!{APOS}|\s*\(?SPA\)?\s*(?:[Ss]tanding|[Pp]residium|elections?|"
@@ -256,7 +263,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
         ),
         read_spa,
         (
-            ("session", " met", "convened", "opened", "meeting", "held", "holds", "took place"),
+            ("session", " met", "convened", "opened", "meeting", "held", "holds", "took place", "at "),
             ("assembly", "spa", "parliament", "legislature"),
         ),
     ),
