@@ -41,6 +41,7 @@ from wpk_archive.core.timeline.readers import (
     read_dated_congress,
     read_dated_plenary,
     read_its,
+    read_its_session,
     read_local_committee,
     read_lower_party,
     read_parliament,
@@ -74,6 +75,10 @@ from wpk_archive.core.timeline.vocabulary import (
 )
 
 _ITS = rf"\b[Ii]ts\s+(?:(?P<n>{ORDS})\s+)?(?:[Cc]ongress|[Cc]onference)(?![\w-])(?!\s+of\b)"
+_ITS_SESSION = (
+    rf"\b[Ii]ts\s+(?:(?P<n>{ORDS})\s+)?(?P<first>inaugural\s+|opening\s+)?(?:(?:new|annual|current|"
+    rf"latest|full|plenary)\s+)?[Ss]ession(?![\w-])(?!\s+of\b)"
+)
 _ORGAN_WORDS = (
     r"cells?|party|primary|secretaries|chairpersons|chairmen|instructors|committees?|officials|"
     r"activists|members|branch(?:es)?"
@@ -281,6 +286,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
         (("congress", "convention"),),
     ),
     (re.compile(_ITS), read_its, (("its",), ("congress", "conference"))),
+    (re.compile(_ITS_SESSION), read_its_session, (("its",), ("session",), ("assembly", "spa"))),
     (
         re.compile(
             rf"{THE}(?P<body>(?:(?:{WPK}|[Pp]arty)(?:{APOS}s)?\s+)?(?:[Ss]tanding\s+[Cc]ommittee|Presidium|"

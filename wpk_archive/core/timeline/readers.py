@@ -425,6 +425,28 @@ def read_its(match: re.Match[str], text: str) -> list[NamedMeeting]:
     )
 
 
+_SPA_OWNER = re.compile(r"Supreme\s+People['’]s\s+Assembly|\bSPA\b")
+
+
+def read_its_session(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    """ "The Supreme People's Assembly, North Korea's parliament, reappointed him in its inaugural
+    session": the SPA's session, when the clause before names the SPA and no other body after it
+    (its Standing Committee or Presidium)."""
+    numbers = _numbers_or_none(match, 20)
+    if numbers is None:
+        return []
+    if match.group("first") and numbers == [None]:
+        numbers = [1]
+    before = text[max(0, match.start() - 160) : match.start()]
+    owner = list(_SPA_OWNER.finditer(before))
+    if not owner or re.search(r"[.;]", before[owner[-1].end() :]):
+        return []
+    after_owner = before[owner[-1].start() - 40 if owner[-1].start() >= 40 else 0 :]
+    if re.search(r"Standing\s+Committee|Presidium|\bits\b|\btheir\b", after_owner[:-1]):
+        return []
+    return _meetings(match, "spa_session", numbers, term=None, explicit=True, noun="session")
+
+
 _CELL_ORGANS = re.compile(
     r"\b(?:cells?|primary|secretaries|chairpersons|chairmen|instructors)\b", re.IGNORECASE
 )
