@@ -135,3 +135,55 @@ def test_one_meeting_reported_without_a_date_is_kept(text: str) -> None:
 
 def test_the_present_passive_of_rules_is_no_meeting() -> None:
     assert events_of("Such matters are decided at a meeting of the Political Bureau.", None) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "number"),
+    [
+        (
+            "A national conference of party cell secretaries opened in Pyongyang on Monday.",
+            "Conference of Party Cell Secretaries",
+            None,
+        ),
+        (
+            "The Third National Conference of Primary Committee Secretaries of the WPK opened "
+            "on March 2.",
+            "Conference",
+            3,
+        ),
+        (
+            "The First National Conference of Officials in the Agricultural Guidance Sector "
+            "took place on March 2.",
+            "National Conference of Officials in the Agricultural Guidance Sector",
+            1,
+        ),
+        (
+            "An enlarged meeting of the party committee of the Kangson Steel Complex was held "
+            "on March 2.",
+            "Party Committee",
+            None,
+        ),
+    ],
+)
+def test_national_and_lower_party_meetings(text: str, label: str, number: int | None) -> None:
+    events = [e for e in events_of(text, "2024-03-05") if e.kind == "other_party_meeting"]
+    assert len(events) == 1, events
+    assert label in events[0].name
+    assert events[0].start is not None
+    assert (number is None) == (not events[0].key.split(":")[-1].isdigit())
+
+
+def test_the_conference_of_party_representatives_is_the_party_conference() -> None:
+    events = events_of(
+        "The Conference of Party Representatives was held in September 2010.", "2010-10-01"
+    )
+    assert [e.kind for e in events] == ["party_conference"]
+
+
+def test_its_inaugural_session_is_the_spas() -> None:
+    events = events_of(
+        "The Supreme People's Assembly, the North's parliament, elected him in its inaugural "
+        "session on Thursday.",
+        "2014-04-11",
+    )
+    assert [(e.kind, e.start) for e in events] == [("spa_session", "2014-04-10")]

@@ -99,10 +99,12 @@ _PB = (
 _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
     (
         re.compile(
-            rf"(?:(?P<n>{ORDS})\s+)?{MODS_CI}(?:(?P<kw>[Cc]onference|[Mm]eeting|Congress)s?)\s+of\s+"
+            rf"(?:(?P<n>{ORDS})\s+)?{MODS_CI}(?P<nat>[Nn]ational\s+)?"
+            rf"(?:(?P<kw>[Cc]onference|[Mm]eeting|Congress)s?)\s+of\s+"
             rf"(?:the\s+(?P<owner>{WPK}){APOS}s\s+|the\s+(?=[Pp]arty\s+committee))?"  # "of the Workers'
             # Party's cell secretaries", "of the party committee of the Taean ... Plant"
-            rf"(?P<what>(?:[A-Z][\w'’-]*|{_ORGAN_WORDS})(?:\s+(?:[A-Z][\w'’-]*|of|the|{_ORGAN_WORDS}))*)"
+            rf"(?P<what>(?:[A-Z][\w'’-]*|{_ORGAN_WORDS})(?:\s+(?:[A-Z][\w'’-]*|of|the|in\s+the(?=\s+[A-Z])|"
+            rf"{_ORGAN_WORDS}))*)"
         ),
         read_lower_party,
         (
@@ -268,7 +270,17 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
         ),
         read_spa,
         (
-            ("session", " met", "convened", "opened", "meeting", "held", "holds", "took place", "at "),
+            (
+                "session",
+                " met",
+                "convened",
+                "opened",
+                "meeting",
+                "held",
+                "holds",
+                "took place",
+                "at ",
+            ),
             ("assembly", "spa", "parliament", "legislature"),
         ),
     ),

@@ -489,7 +489,11 @@ def _series(word: str, what: str) -> str:
         return "cell-secretaries"
     if "primary" in lowered:
         return "primary-committee-secretaries"
-    words = [w for w in re.findall(r"[a-z]+", f"{word} {lowered}") if w not in ("of", "the", "and")]
+    words = [
+        w
+        for w in re.findall(r"[a-z]+", f"{word.lower()} {lowered}")
+        if w not in ("of", "the", "and")
+    ]
     return "-".join(words)
 
 
@@ -499,10 +503,18 @@ def read_lower_party(match: re.Match[str], text: str) -> list[NamedMeeting]:
     if numbers is None:
         return []
     what = re.sub(rf"(?:\s+of)?(?:\s+{THE}{PARTY})?(?:\s+(?:of|the))*\s*$", "", match.group("what"))
-    if not _LOWER_ORGANS.search(what) or re.match(PARTY, what):
-        return []
+    if not _LOWER_ORGANS.search(what) or (
+        re.match(PARTY, what)
+        and not re.match(
+            rf"{PARTY}\s+(?:cells?|primary|branch|secretaries|chair|committee)", what, re.I
+        )
+    ):
+        return []  # "the Conference of Party Representatives" is the Party Conference
     party = re.search(r"(?i)\bparty\b|WPK", what) is not None
-    if not party and not _CELL_ORGANS.search(what):
+    # "the First National Conference of Officials in the Personnel Administration Sector": a
+    # national conference the party calls, named as a title
+    titled = bool(match.group("nat")) and what[:1].isupper()
+    if not party and not _CELL_ORGANS.search(what) and not titled:
         return []  # "a conference of officials": of what, the name does not say
     after = text[match.end() : match.end() + 100]
     owned = match.group("owner") is not None  # "of the Workers' Party's cell secretaries"
@@ -514,8 +526,8 @@ def read_lower_party(match: re.Match[str], text: str) -> list[NamedMeeting]:
         return []  # "a meeting of chairpersons of primary organizations of the youth league"
     explicit = owned or names_wpk_in(match.group(0)) or names_wpk_in(after)
     word = match.group("kw").capitalize()
-    what = " ".join(w if w in ("of", "the") else w[:1].upper() + w[1:] for w in what.split())
-    label = f"{word} of {what} of the WPK"
+    what = " ".join(w if w in ("of", "the", "in") else w[:1].upper() + w[1:] for w in what.split())
+    label = f"{'National ' if titled else ''}{word} of {what} of the WPK"
     slug = _series(word, what)
     return _meetings(
         match,
