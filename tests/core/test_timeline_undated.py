@@ -179,3 +179,46 @@ def test_a_weekday_on_a_page_dated_by_month_gives_the_month() -> None:
         date="2023-06",
     )
     assert [(e.kind, e.start) for e in events] == [("cc_plenary", "2023-06")]
+
+
+def _two_docs(first: tuple[str, str], second: tuple[str, str]) -> list[Event]:
+    mentions = []
+    for number, (text, date) in enumerate((first, second)):
+        doc = document_from_text(text, origin=f"test:recent:{number}", title="t", date=date)
+        mentions.extend(extract_mentions(doc))
+    return [e for e in merge_mentions(mentions, CHRONOLOGY) if not e.reference_only]
+
+
+REPORT = (
+    "A meeting of the Political Bureau of the Central Committee of the Workers' Party of Korea "
+    "was held on July 15.",
+    "2012-07-16",
+)
+LATER = (
+    "Hostile forces are spreading false rumors about the matter dealt with at a meeting of the "
+    "Political Bureau of the Central Committee of the Workers' Party of Korea."
+)
+
+
+def test_an_undated_meeting_is_the_one_held_in_the_month_before_its_article() -> None:
+    events = _two_docs(REPORT, (LATER, "2012-07-20"))
+    assert [(e.kind, e.start, len(e.sources)) for e in events] == [
+        ("politburo_meeting", "2012-07-15", 2)
+    ]
+
+
+def test_an_undated_meeting_long_after_the_last_one_stays_apart() -> None:
+    events = _two_docs(REPORT, (LATER, "2012-10-20"))
+    assert sorted((e.start or "", len(e.sources)) for e in events) == [("", 1), ("2012-07-15", 1)]
+
+
+def test_meetings_of_other_party_bodies_are_not_folded_together() -> None:
+    events = _two_docs(
+        ("The South Phyongan Provincial Party Conference was held on March 27.", "2012-03-28"),
+        (
+            "At an enlarged meeting of the party committee of the Taean Electrical Machinery "
+            "Plant, he spoke about production.",
+            "2012-04-02",
+        ),
+    )
+    assert len(events) == 2

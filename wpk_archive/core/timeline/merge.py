@@ -474,7 +474,7 @@ def _fold_undated(events: list[Event]) -> list[Event]:
             other
             for other in events
             if other is not event
-            and other.kind == event.kind
+            and _same_body(other, event)
             and any(s.doc_id == doc_id for s in other.sources)
         ]
         if any(_ANOTHER.search(s.quote) for s in event.sources) or (
@@ -485,6 +485,59 @@ def _fold_undated(events: list[Event]) -> list[Event]:
             same[0].sources.extend(event.sources)
         elif not same:
             kept.append(event)
+    return kept
+
+
+_RECENT_DAYS = 30
+
+
+def _same_body(a: Event, b: Event) -> bool:
+    """Whether two events are meetings of one body (for other party meetings, of one series)."""
+    if a.kind != b.kind:
+        return False
+    return a.kind != "other_party_meeting" or _key_parts(a.key)[1] == _key_parts(b.key)[1]
+
+
+def _fold_into_recent(events: list[Event]) -> list[Event]:
+    """A document's undated, unnumbered meeting folded into the one meeting of its kind held in
+    the month before the document, which other documents date ("the organizational matter dealt
+    with at a meeting of the Political Bureau", five days after one was held): the latest such
+    meeting, unless the document calls it another one or a coming one."""
+    dated: dict[str, list[Event]] = {}
+    for event in events:
+        if event.start is not None and len(event.start) == 10:
+            dated.setdefault(event.kind, []).append(event)
+    kept: list[Event] = []
+    for event in events:
+        docs = {s.doc_id for s in event.sources}
+        doc_date = event.sources[0].doc_date if event.sources else None
+        if (
+            event.start is not None
+            or not event.key.endswith(":?")
+            or event.kind in _RARE_KINDS
+            or len(docs) != 1
+            or doc_date is None
+            or len(doc_date) != 10
+            or event.status == "announced"
+            or any(_ANOTHER.search(s.quote) for s in event.sources)
+        ):
+            kept.append(event)
+            continue
+        day = dt.date.fromisoformat(doc_date)
+        recent = [
+            other
+            for other in dated.get(event.kind, [])
+            if _same_body(other, event)
+            and not any(s.doc_id in docs for s in other.sources)  # (its own: `_fold_undated`)
+            and other.end is not None
+            and len(other.end) == 10
+            and 0 <= (day - dt.date.fromisoformat(other.end)).days <= _RECENT_DAYS
+        ]
+        if not recent:
+            kept.append(event)
+            continue
+        latest = max(recent, key=lambda e: e.end or "")
+        latest.sources.extend(event.sources)
     return kept
 
 
@@ -599,7 +652,7 @@ def merge_mentions(
     events: list[Event] = []
     for key_mentions in by_key.values():
         events.extend(_merge_key(key_mentions))
-    events = _fold_undated(_absorb_gaps(events))
+    events = _fold_into_recent(_fold_undated(_absorb_gaps(events)))
     events = _apply_chronology(events, chronology)
     seen: dict[str, int] = {}
     for event in events:
