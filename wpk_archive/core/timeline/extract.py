@@ -63,7 +63,12 @@ from wpk_archive.core.timeline.names import (
     find_meetings,
     unglossed,
 )
-from wpk_archive.core.timeline.told_days import next_to_told, that_day, with_length
+from wpk_archive.core.timeline.told_days import (
+    month_in_told_year,
+    next_to_told,
+    that_day,
+    with_length,
+)
 
 _KEYWORDS = re.compile(
     # (the lookahead of first letters lets the scan skip most positions: 3x faster over the
@@ -237,6 +242,10 @@ def _mention(
         item.date = earlier
     date = item.date
     from_name, name_basis = named_date(item.date_name, doc.date)
+    if date is None and item.date_name and item.date_name.startswith("--"):
+        told = month_in_told_year(doc, span[0], sentence, item.start, int(item.date_name[2:]))
+        if told is not None:  # "September 01, 1956 ... at the August Plenum"
+            from_name, name_basis = told, "dateline" if told == from_name else "text"
     start_date: str | None
     end_date: str | None
     precision: Precision | None

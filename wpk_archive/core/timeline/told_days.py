@@ -79,6 +79,36 @@ def that_day(
     return sorted([*dates, that], key=lambda d: (d.start, d.end))
 
 
+_YEAR_BACK = 600  # characters before the sentence searched for the year a month is in
+
+
+def month_in_told_year(doc: Document, start: int, sentence: str, at: int, month: int) -> str | None:
+    """The year-month of a meeting named by its month alone ("the August Plenum") in the year of
+    the last date told before it (in the sentence, or the text just before: a listing's
+    "September 01, 1956 ... at the August Plenum" is 1956's, whatever the page's date), the
+    year before for a month later than the told date's; None where nothing is told."""
+    before = [
+        d
+        for d in find_dates(sentence[:at], doc_date=doc.date)
+        if d.kind != "dateline" and d.start_date
+    ]
+    if not before:
+        window = max(0, start - _YEAR_BACK)
+        before = [
+            d
+            for d in find_dates(doc.text[window:start], doc_date=doc.date)
+            if d.kind not in ("dateline", "relative", "weekday") and d.start_date
+        ]
+    if not before or before[-1].year_inferred:
+        return None
+    told = before[-1].end_date or before[-1].start_date
+    assert told is not None
+    year = int(told[:4])
+    if len(told) >= 7 and month > int(told[5:7]):
+        year -= 1
+    return f"{year:04d}-{month:02d}"
+
+
 _NEXT_TO = re.compile(
     r"\b(?:[Oo]n\s+)?[Tt]he\s+(?P<dir>previous|preceding|next|following)\s+day\b(?!['’]s\s+\w+\s+of)"
     r"|\b(?:[Oo]n\s+)?[Tt]he\s+day\s+(?P<dir2>before|after)\b(?!\s+(?:yesterday|tomorrow))"
