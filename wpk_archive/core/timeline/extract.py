@@ -188,7 +188,11 @@ def _sentence_mentions(
         if item.anaphor:
             continue
         if TEMPORAL_BEFORE.search(sentence, max(0, item.start - 30), item.start):
-            continue  # "since the 7th Congress" dates something else; "the Congress" is not it
+            # "since the 7th Congress" dates something else; "the Congress" is not it, but
+            # "After the first WPK Conference ... After the second conference": its series
+            if "?" not in item.ref.key:
+                ctx.last_named[item.ref.kind] = item.ref
+            continue
         remember(ctx, item.ref)
         if item.ref.kind != "spa_session" and _SESSION.search(sentence, item.start, item.end):
             ctx.last["session"] = item.ref  # "a politburo session ... During the session held"

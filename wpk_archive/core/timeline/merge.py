@@ -36,6 +36,11 @@ _ANNOUNCED_DAYS = 120
 """How long before a congress or conference the press speaks of it as coming (the 4th Conference
 was called on 18 February 2012 for 11 April)."""
 _RARE_KINDS = ("party_congress", "party_conference")
+_RECALLED_YEARS = {"party_congress": 6.0, "party_conference": 2.0}
+"""How long after it "the Party Congress" (or "the Party Conference") of an article is still the
+last one held: congresses are now held every five years ("set forth by the Party Congress" in
+2024 is the 8th, of 2021); a bare "the Party Congress" of 2011 is no congress the chronology can
+name (the 6th was in 1980)."""
 """Kinds held at most once a year: a year identifies one of them."""
 
 
@@ -98,7 +103,7 @@ def _candidates(mention: EventMention, chronology: ChronologyTable) -> list[Chro
             soonest = None
         earlier = [r for r in rows if r.start <= doc_date]
         latest = max(earlier, key=lambda r: r.start, default=None)
-        if latest is not None and _years_between(latest.start, doc_date) > 2:
+        if latest is not None and _years_between(latest.start, doc_date) > _RECALLED_YEARS[kind]:
             latest = None
         if mention.status in ("announced", "postponed"):  # "the forthcoming Conference"
             return [soonest] if soonest else []

@@ -294,9 +294,17 @@ def read_congress(match: re.Match[str], text: str) -> list[NamedMeeting]:
         r"(?i)\b(?:national|youth|league|union|trade|women|children|writers|artists)\s+$", before
     ):
         return []
+    if numbers == [None] and _GENERIC_AFTER.match(text, match.end()):
+        return []  # "the Party Congress and other major meetings", "when the congress is not in session"
     return _meetings(
         match, "party_congress", numbers, term=None, explicit=explicit, noun="congress"
     )
+
+
+_GENERIC_AFTER = re.compile(
+    r"\s*,?\s*(?:and|or)\s+(?:the\s+)?(?:other|subsequent|following|later)\s|"
+    r"\s+(?:is|was)\s+not\s+in\s+session|\s+is\s+in\s+recess"
+)
 
 
 def read_dated_congress(match: re.Match[str], text: str) -> list[NamedMeeting]:

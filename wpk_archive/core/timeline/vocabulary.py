@@ -76,7 +76,7 @@ PARTY = rf"(?:{WPK}|[Pp]arty|ruling\s+party)"
 """The party as a name (the WPK, or a bare "Party" whose identity the caller checks)."""
 
 
-THE = r"(?:(?:the|The|its|Its|their)\s+)?"
+THE = r"(?:(?:the|The|its|Its|their|our|Our)\s+)?"
 
 
 CC = r"(?:Central\s+Committee|central\s+committee|C\.\s?C\.|CC)(?![\w])"
