@@ -22,11 +22,65 @@ EDGE = re.compile(
     r"sometime|towards|early|mid|late|end|beginning|start|middle)\b)*",
     re.IGNORECASE,
 )
-REACHED = 0.70  # first run, before any change for this suite: 140/198 = 0.707 (85/98 negatives)
+# 174/198 = 0.879 reached; the first run, before any change for this suite: 140/198 = 0.707
+# (and 85 of its 98 negatives read nothing; now all do)
+REACHED = 0.87
+
+_AMBIGUOUS = (
+    "a numeric date whose first two numbers are both 12 or less is read only when a weekday or "
+    "the other end of a range decides the order: US and British writing read it the other way "
+    "round (the suite holds both readings of '6/10/2018' and of '8/10/2012')"
+)
+_YEARLESS_NUMERIC = "a yearless d/m or m/d is not read: a fraction or a score as often as a date"
+_NARRATIVE = (
+    "'the next day' and 'N days later' count from a day the story told ('two days later, the "
+    "talks resumed'), not from the report's day; without such a day they are not read"
+)
+_WEEKDAY_YEAR = (
+    "chrono's value does not fall on the weekday the text names (10 January 2013 was a Thursday); "
+    "the reader takes the year around the publication in which it does (2012)"
+)
+_THIS_WEEKDAY = (
+    "'this <weekday>' is that day of the current Monday-to-Sunday week; said on a Sunday, chrono "
+    "takes the coming one"
+)
+_RELATIVE_RANGE = (
+    "a range between two relative days ('today - next friday') is not read; 'next friday' alone is"
+)
 
 # Misses left on purpose, by case id, with the reason (kept in step with the code by
 # test_misses_are_known).
-KNOWN_MISSES: dict[str, str] = {}
+KNOWN_MISSES: dict[str, str] = {
+    "en:54": _AMBIGUOUS,  # 6/10/2018 (chrono.en: June 10)
+    "en:57": _AMBIGUOUS,  # 6/10/2018 (chrono.en.GB: October 6)
+    "en_slash:12": _AMBIGUOUS,  # 8/10/2012
+    "en_slash:29": _AMBIGUOUS,  # : 8/1/2012
+    "en_slash:41": _AMBIGUOUS,  # The Deadline is 8/10/2012
+    "en_slash:68": _AMBIGUOUS,  # 8/10/2012 (chrono.en.GB)
+    "en_slash:144": _YEARLESS_NUMERIC,  # 8/10
+    "en_slash:279": _YEARLESS_NUMERIC,  # 14/4 90
+    "en_slash:228": "a numeric date right after a slash ('/05/25/2015') is taken as part of a path "
+    "or a longer number, as in '1/05/25/2015'",
+    "en_casual:193": _RELATIVE_RANGE,  # The event is today - next friday
+    "en_casual:214": _RELATIVE_RANGE,
+    "en_month:108": "an abbreviated month standing alone ('in Jan') is not read: news abbreviates "
+    "a month only before a day, and Jan is a name too",
+    "en_month:123": "a month name standing alone, without a preposition ('May'), is not read (May "
+    "and March are words too)",
+    "en_month_name_little_endian:65": _WEEKDAY_YEAR,  # Tuesday, 10 January
+    "en_month_name_little_endian:78": _WEEKDAY_YEAR,  # Tue, 10 January
+    "en_month_name_middle_endian:101": _WEEKDAY_YEAR,  # Tuesday, January 10
+    "en_month_name_middle_endian:142": "a comma between a month and its day ('Sunday, March, 6th "
+    "2016') is not read: 'in March, 6 people were hurt' counts people",
+    "en_relative:98": _NARRATIVE,  # next day
+    "en_time_units_later:6": _NARRATIVE,  # 2 days later
+    "en_time_units_later:39": _NARRATIVE,  # 3 week later
+    "en_time_units_ago:224": "'a few days ago' names no number of days; it is not read",
+    "en_weekday:126": _THIS_WEEKDAY,  # This Saturday, on Sunday 2022-08-07
+    "en_weekday:138": _THIS_WEEKDAY,  # This Wednesday, on Sunday 2022-08-07
+    "en_year_month_day:38": "numbers separated by spaces ('2014 12 28') are not read as a date: in "
+    "prose and tables they are as often three counts",
+}
 
 
 def _suite() -> dict[str, Any]:
