@@ -1,7 +1,8 @@
 """Date reading on the real corpus: speed and the mentions a change adds (issue #14).
 
 Compares the working tree's ``wpk_archive.core.dates`` with the module as it was at a git
-revision (default: the commit before the issue #14 grammar), loaded from ``git show``.
+revision (default: the commit before the issue #14 grammar), loaded from ``git show`` together
+with the date_*.py grammar modules of that revision.
 
     python bench/dates_bench.py speed [--articles 3000] [--repeats 3] [--baseline REV]
     python bench/dates_bench.py diff [--sample 100] [--seed 14] [--baseline REV] [--out PATH]
@@ -23,7 +24,11 @@ from __future__ import annotations
 import argparse
 import gzip
 import hashlib
+import importlib
+import importlib.abc
+import importlib.util
 import json
+import re
 import statistics
 import subprocess
 import sys
@@ -51,19 +56,58 @@ Sentence = tuple[str, str | None, str | None]  # text, doc_date, weekday anchor
 
 
 def old_module(revision: str) -> types.ModuleType:
-    """wpk_archive/core/dates.py as it was at ``revision``."""
-    source = subprocess.run(
-        ["git", "show", f"{revision}:wpk_archive/core/dates.py"],
+    """wpk_archive/core/dates.py as it was at ``revision``, with the date grammar modules it
+    imports (date_*.py) as they were then too, loaded under a private package name (the rest of
+    wpk_archive, such as models, is today's)."""
+    listing = subprocess.run(
+        ["git", "ls-tree", "--name-only", revision, "wpk_archive/core/"],
         cwd=REPO,
         check=True,
         capture_output=True,
         text=True,
-    ).stdout
-    module = types.ModuleType("dates_baseline")
-    module.__file__ = f"<{revision}:dates.py>"
-    sys.modules["dates_baseline"] = module
-    exec(compile(source, module.__file__, "exec"), module.__dict__)
-    return module
+    ).stdout.split()
+    names = [Path(path).stem for path in listing if re.fullmatch(r".*/date(?:s|_\w+)\.py", path)]
+    package = f"dates_baseline_{revision}"
+    sources = {}
+    for name in names:
+        source = subprocess.run(
+            ["git", "show", f"{revision}:wpk_archive/core/{name}.py"],
+            cwd=REPO,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        for other in names:  # imports of the grammar's modules go to the old ones
+            source = re.sub(rf"\bwpk_archive\.core\.{other}\b", f"{package}.{other}", source)
+            source = re.sub(
+                rf"^(from) wpk_archive\.core (import .*\b{other}\b.*)$",
+                rf"\1 {package} \2",
+                source,
+                flags=re.M,
+            )
+        sources[f"{package}.{name}"] = source
+    root = types.ModuleType(package)
+    root.__path__ = []
+    sys.modules[package] = root
+
+    class _Finder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+        def find_spec(self, fullname: str, path: Any, target: Any = None) -> Any:
+            if fullname in sources:
+                return importlib.util.spec_from_loader(fullname, self)
+            return None
+
+        def create_module(self, spec: Any) -> None:
+            return None
+
+        def exec_module(self, module: types.ModuleType) -> None:
+            name = module.__name__
+            exec(
+                compile(sources[name], f"<{revision}:{name.split('.')[-1]}.py>", "exec"),
+                module.__dict__,
+            )
+
+    sys.meta_path.insert(0, _Finder())
+    return importlib.import_module(f"{package}.dates")
 
 
 def documents(names: tuple[str, ...], limit: int | None = None) -> Iterator[Document]:
@@ -101,15 +145,30 @@ def _time_find_dates(finder: Callable[..., Any], batch: list[Sentence]) -> float
 
 
 def _time_timeline(module: types.ModuleType, docs: list[Document]) -> float:
-    saved = timeline.find_dates, timeline.find_dateline
-    timeline.find_dates, timeline.find_dateline = module.find_dates, module.find_dateline
+    """Seconds for extract_mentions over ``docs`` with ``module``'s reader in every timeline
+    module that imports find_dates / find_dateline."""
+    users = [
+        loaded
+        for name, loaded in list(sys.modules.items())
+        if name.startswith("wpk_archive.core.timeline") and hasattr(loaded, "find_dates")
+    ]
+    saved = [
+        (loaded, loaded.find_dates, getattr(loaded, "find_dateline", None)) for loaded in users
+    ]
+    for loaded in users:
+        loaded.find_dates = module.find_dates
+        if hasattr(loaded, "find_dateline"):
+            loaded.find_dateline = module.find_dateline
     try:
         began = time.perf_counter()
         for doc in docs:
             timeline.extract_mentions(doc)
         return time.perf_counter() - began
     finally:
-        timeline.find_dates, timeline.find_dateline = saved
+        for loaded, finder, dateline in saved:
+            loaded.find_dates = finder
+            if dateline is not None:
+                loaded.find_dateline = dateline
 
 
 def speed(args: argparse.Namespace) -> None:

@@ -792,3 +792,93 @@ def test_an_earlier_month_in_a_clause_about_the_future_is_next_years() -> None:
     assert [m.start_date for m in find_dates("It was held in January.", doc_date="2024-12-06")] == [
         "2024-01"
     ]
+
+
+# --- issue #14, the chrono suite's classes (tests/data/date_suite_chrono.json): own sentences ---
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_date", "read", "start", "end"),
+    [
+        # a weekday decides the order of an ambiguous numeric date; so does the other end of a range
+        ("The talks resumed on Wednesday 4/10/2017 in Geneva.", "2017-10-20",
+         "Wednesday 4/10/2017", "2017-10-04", "2017-10-04"),
+        ("The ship docked on Friday 07-05-2019.", "2019-08-01",
+         "Friday 07-05-2019", "2019-07-05", "2019-07-05"),
+        ("The fair ran from 9/3/2019 to 9/14/2019.", "2019-10-01",
+         "9/3/2019 to 9/14/2019", "2019-09-03", "2019-09-14"),
+        # a written month joined to its day or year by a hyphen or slash; the year first
+        ("The decree is dated 18-March 2015.", "2019-08-01", "18-March 2015", "2015-03-18", "2015-03-18"),
+        ("It was signed on March-18, 2015 in Hanoi.", "2019-08-01",
+         "March-18, 2015", "2015-03-18", "2015-03-18"),
+        ("The archive file is labelled 2015/Mar/18.", "2019-08-01",
+         "2015/Mar/18", "2015-03-18", "2015-03-18"),
+        ("The report for Nov-2019 was released.", "2020-01-01", "Nov-2019", "2019-11", "2019-11"),
+        ("the trade index of 2019 Nov", "2020-01-01", "2019 Nov", "2019-11", "2019-11"),
+        # a two-digit year closing a written date
+        ("The letter is dated 5 Jan 87.", "2019-08-01", "5 Jan 87", "1987-01-05", "1987-01-05"),
+        ("See the issue of Oct 3, 91.", "2019-08-01", "Oct 3, 91", "1991-10-03", "1991-10-03"),
+        ("It first appeared in Sept '98.", "2019-08-01", "Sept '98", "1998-09", "1998-09"),
+        # weekends (a Wednesday's report)
+        ("Protests spread last weekend.", "2019-05-15", "last weekend", "2019-05-11", "2019-05-12"),
+        ("Rallies are planned for this weekend.", "2019-05-15",
+         "this weekend", "2019-05-18", "2019-05-19"),
+        ("The vote comes next weekend.", "2019-05-15", "next weekend", "2019-05-25", "2019-05-26"),
+        ("Storms are expected over the coming weekend.", "2019-05-15",
+         "the coming weekend", "2019-05-18", "2019-05-19"),
+        ("Clashes broke out this past weekend.", "2019-05-15",
+         "this past weekend", "2019-05-11", "2019-05-12"),
+        ("They meet on Friday, next week.", "2019-05-15",
+         "Friday, next week", "2019-05-24", "2019-05-24"),
+        # the day itself as what a clause says; "tomorrow" after a future verb
+        ("The deadline for entries is today.", "2019-05-15", "today", "2019-05-15", "2019-05-15"),
+        ("The final round is tomorrow.", "2019-05-15", "tomorrow", "2019-05-16", "2019-05-16"),
+        ("The delegation will leave tomorrow.", "2019-05-15", "tomorrow", "2019-05-16", "2019-05-16"),
+        ("The exhibition will open tomorrow.", "2019-05-15", "tomorrow", "2019-05-16", "2019-05-16"),
+        # ranges of ordinal words
+        ("The festival runs from the third to the sixth of June 2018.", "2019-05-15",
+         "from the third to the sixth of June 2018", "2018-06-03", "2018-06-06"),
+        ("The games were held July fourth to seventh, 2016.", "2019-05-15",
+         "July fourth to seventh, 2016", "2016-07-04", "2016-07-07"),
+    ],
+)  # fmt: skip
+def test_forms_of_the_second_outside_suite(
+    text: str, doc_date: str, read: str, start: str, end: str
+) -> None:
+    mention = one(text, doc_date=doc_date)
+    assert (mention.text, mention.start_date, mention.end_date) == (read, start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        # impossible days are no date, nor is their month or year read on its own
+        ("The form said April 31, 2019 by mistake.", []),
+        ("He was born on 30 February 2016, the paper claimed.", []),
+        ("The hall is booked from November 25 - 31, 2017.", []),
+        ("A 45 June 2011 entry was found.", []),
+        ("The code 2019/14/33 was printed on it.", []),
+        ("The serial 2012 80 10 was read out.", []),
+        # a two-digit number after a date is a year only closing the clause, and not a decimal
+        ("On 14 April 15 delegates arrived.", ["14 April"]),
+        ("The price rose on May 3, 87.5 percent above the average.", ["May 3"]),
+        ("On June 9, 45 were wounded.", ["June 9"]),
+        ("The market opened in Aug 12.", ["Aug 12"]),
+        ("Prices fell in Mar 45.", []),
+        # weekends only as a relative date
+        ("They rest on weekends.", []),
+        ("It was a weekend of talks.", []),
+        ("It falls on the last weekend of June.", []),
+        # "today" as the state of things
+        ("It made the country what it is today.", []),
+        ("The nation is today stronger than ever.", []),
+        ("The city as it is today.", []),
+        # numeric dates left undecided
+        ("The rate was 5/6/2024 in the table.", []),
+        ("The run was 8/10/2012 - 8/11/2012.", []),
+        ("The Sep-20 meeting", []),
+        ("They finished first to fifth in March.", ["March"]),
+    ],
+)
+def test_what_the_second_suite_widened_does_not_read(text: str, read: list[str]) -> None:
+    assert [m.text for m in find_dates(text, doc_date="2019-05-15")] == read

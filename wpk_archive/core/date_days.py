@@ -1,6 +1,6 @@
 """Readers for days told relative to the report's own day (see :mod:`wpk_archive.core.dates`):
 weekdays ("on Sunday", "last Sunday", "next Monday", "Wednesday of next week", "Tuesday the
-19th", "2 Thursdays ago") and day words ("yesterday", "today", "tomorrow", "the day before
+19th", "2 Thursdays ago"), weekends ("last weekend") and day words ("yesterday", "today", "tomorrow", "the day before
 yesterday"); and the helpers the relative readers share.
 
 They are resolved against ``Context.anchor`` (the dateline's day, else the publication date) and
@@ -118,6 +118,26 @@ def _weekday_relative(match: re.Match[str], ctx: Context) -> list[Found]:
     return one_finding(match, day_iso(day), kind="weekday")
 
 
+def _weekend(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Reader for "last weekend", "this weekend", "next weekend" (the Saturday and Sunday of the
+    previous, current or next Monday-to-Sunday week), "this past weekend" (the last one ended
+    before the anchor) and "the coming weekend" (the first one beginning after it)."""
+    anchor = anchor_of(ctx)
+    if anchor is None:
+        return []
+    rel = (group_of(match, "rel", "rel2") or "").lower().split()[-1]
+    if rel == "past":
+        saturday = anchor - dt.timedelta(days=(anchor.weekday() - 6) % 7 or 7) - dt.timedelta(1)
+    elif rel == "coming":
+        saturday = anchor + dt.timedelta(days=(5 - anchor.weekday()) % 7 or 7)
+    else:
+        saturday = week_start(anchor) + dt.timedelta(weeks=offset(rel), days=5)
+    begin, finish = day_iso(saturday), day_iso(saturday + dt.timedelta(days=1))
+    if begin is None or finish is None:
+        return []
+    return [Found(match.start(), match.end(), begin, finish, True, "relative")]
+
+
 def _weekday_range(match: re.Match[str], ctx: Context) -> list[Found]:
     """Reader for "from Friday to Sunday", "Friday through Sunday", "between Friday and Sunday":
     the last such end day on or before the anchor, and the start day the nearest before it."""
@@ -170,9 +190,16 @@ _FIGURATIVE_BEFORE = re.compile(
     r"(?:\b(?:of|for|and|or|the|a|bright|brighter|better|happy|new)\s+)$", re.I
 )
 _FUTURE_BEFORE = re.compile(
-    r"\b(?:will|shall|is\s+to|are\s+to|to)\s+(?:be\s+)?(?:held|opened?|closed?|start|begin|end|"
+    r"\b(?:will|shall|is\s+to|are\s+to|to)\s+(?:be\s+)?(?:held|open(?:ed)?|closed?|start|begin|end|"
     r"arrive|leave|depart|visit|meet|take\s+place|convene|launch|released?|published)\b[^.;:!?]{0,40}$"
 )
+# "The deadline is today.", "The vote is tomorrow": the day itself is what the clause says; not
+# "what Korea is today", "as it is today" (the present state of things).
+_COPULA_BEFORE = re.compile(
+    r"^(?!.*\b(?:what|as|how|where)\b[^.;:!?]*$).*\b(?:is|are|was|were|will\s+be)\s+$",
+    re.I | re.S,
+)
+_CLAUSE_END = re.compile(r"\s*(?:[.;:!?)]|,|$)")
 _MEMORY_BEFORE = re.compile(r"\b(?:seems?|seemed|like|as\s+if|as\s+though)\b[^.;:!?]{0,15}$", re.I)
 
 
@@ -181,7 +208,8 @@ def _day_word(match: re.Match[str], ctx: Context) -> list[Found]:
     tomorrow", "the day before" (followed by nothing: the day before the anchor).
 
     "today" counts only where it dates an event ("arrived here today", "today issued"), "tomorrow"
-    only in a future clause ("will open tomorrow"); "yesterday and today" and "the world of
+    only in a future clause ("will open tomorrow"); both also after "is/was" ending a clause ("The
+    deadline is today.", but not "what Korea is today"); "yesterday and today" and "the world of
     today" are not dates.
     """
     anchor = anchor_of(ctx)
@@ -200,9 +228,12 @@ def _day_word(match: re.Match[str], ctx: Context) -> list[Found]:
             return []
         if _MEMORY_BEFORE.search(before):  # "it seems it was yesterday when we swore"
             return []
-    if word == "today" and not (_TODAY_BEFORE.search(before) or _TODAY_AFTER.match(after)):
+    copula = bool(_COPULA_BEFORE.search(before) and _CLAUSE_END.match(after))
+    if word == "today" and not (
+        _TODAY_BEFORE.search(before) or _TODAY_AFTER.match(after) or copula
+    ):
         return []
-    if word == "tomorrow" and not _FUTURE_BEFORE.search(before):
+    if word == "tomorrow" and not (_FUTURE_BEFORE.search(before) or copula):
         return []
     if word == "the day before" and not re.match(r"\s*(?:[.,;:)]|$)", after):
         return []
@@ -221,12 +252,21 @@ WEEKDAY_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
     (
         re.compile(
             rf"{NOT_THE}(?P<rel>(?i:last|this|next|past|coming|this\s+coming|this\s+past))\s+(?P<wd>{WD_FULL})"
-            rf"|(?P<wd2>{WD_FULL})\s+(?:(?i:of|from)\s+)?(?P<rel2>(?i:this|last|next))\s+(?i:week)\b"
+            rf"|(?P<wd2>{WD_FULL}),?\s+(?:(?i:of|from)\s+)?(?P<rel2>(?i:this|last|next))\s+(?i:week)\b"
+            r"(?!['’]s)"
             rf"|(?P<rel3>(?i:last|this|next))\s+(?i:week)['’]s\s+(?P<wd3>{WD_FULL})"
             rf"|(?P<wd4>{WD_FULL})\s+after\s+next\b"
         ),
         _weekday_relative,
         ("weekday", "relword"),
+    ),
+    (
+        re.compile(
+            rf"{NOT_THE}(?P<rel>(?i:this\s+past|this\s+coming|last|this|next|past|coming))\s+"
+            r"(?i:weekend)\b(?!s)|\b(?i:the)\s+(?P<rel2>(?i:past|coming))\s+(?i:weekend)\b(?!s)"
+        ),
+        _weekend,
+        ("week", "relword"),
     ),
 ]
 

@@ -194,7 +194,7 @@ ANY_FEATURE = tuple(
         + FEATURES["season"]
         + FEATURES["seasonword"]
         + FEATURES["century"]
-        + ("now",)
+        + ("now", "tomorrow")
     )
 )
 _DIGIT = re.compile(r"\d")
@@ -441,8 +441,8 @@ def last_day(year: int, month: int) -> int:
 
 FROM = r"(?:(?=[BFbf])(?i:from|between)\s+)?"
 TO = r"\s*(?:-|–|—|(?i:to|till|until|through|thru|and)\b)\s*"
-QUAL_WORD = r"(?:(?=[EeLlMm])(?i:early|mid|late)(?:-|\s+))"
-QUAL_OF = r"(?:(?=[BbEeMmSsTt])(?i:the\s+)?(?i:end|beginning|start|middle)\s+of\s+(?:the\s+)?)"
+QUAL_WORD = r"(?:(?=[EeLlMm])(?<![A-Za-z])(?i:early|mid|late)(?:-|\s+))"
+QUAL_OF = r"(?:(?=[BbEeMmSsTt])(?<![A-Za-z])(?i:the\s+)?(?i:end|beginning|start|middle)\s+of\s+(?:the\s+)?)"
 QUAL = rf"(?:{QUAL_WORD}|{QUAL_OF})"
 YEAR_SEP = r"(?:\s*,\s*|\s+of\s+|\s+)"
 REL_YEAR = r"(?i:last|this|next|previous)\s+year\b"

@@ -1,5 +1,6 @@
 """Readers for single dates the text writes out (see :mod:`wpk_archive.core.dates`): "October 10,
-1980", "10th October", "the 1st of march", "June 2016", "in April", "early 1980", "the spring of
+1980", "10th October", "the 1st of march", "3 Aug 96", "June 2016", "2024 Aug", "in April",
+"early 1980", "the spring of
 1950", "the fourth quarter of 2018", "the first Tuesday of October", "the 1990s", "the 20th
 century", "Juche 101 (2012)" and years standing alone in a context that makes them years.
 
@@ -22,12 +23,13 @@ from wpk_archive.core.date_calendar import (
     period_of_year,
     quarter_code,
 )
-from wpk_archive.core.date_numeric import NOT_YEAR_BEFORE, NUM_YEAR
+from wpk_archive.core.date_numeric import NOT_YEAR_BEFORE, NUM_YEAR, two_digit_year
 from wpk_archive.core.date_parts import (
     DM,
     DMY,
     GENERIC,
     M_ANY,
+    M_CAP,
     M_CAP_FULL,
     MAX_YEAR,
     MIN_BARE_YEAR,
@@ -98,9 +100,60 @@ def _date(match: re.Match[str], ctx: Context) -> list[Found]:
         return claim(match)
     resolved = resolve(parts, ctx, fallback_year=year)
     if resolved is None:
+        if _impossible(parts.year or year, parts.month, parts.day):
+            return claim(match)  # "February 29, 2022", "June 31": no date, nor its year or month
         return []
     value, was_inferred = resolved
     return [Found(match.start(), match.end(), value, value, inferred or was_inferred, "date")]
+
+
+def _impossible(year: int | None, month: int | None, day: int | None) -> bool:
+    """Whether a day of a month is none of its days (in ``year``; without one, in a leap year)."""
+    if month is None or day is None:
+        return False
+    return iso(year if year is not None and iso(year) else 2000, month, day) is None
+
+
+_DM_BEFORE = re.compile(rf"(?:{D}\s*{M_ANY}|{M_ANY}\s*{D}\s*,?|{M_CAP})$")
+
+
+def _two_digit_year(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Reader for "3 Aug 96", "Aug 9, 96", "3rd Feb 82", "Aug 96" (the rule matches the year; the
+    day and month are read just before it; a month alone takes a number only written "'96" or
+    from 69 to 99: "Aug 05" is a day, "August 32" no date): 69-99 are 19xx, 00-68 20xx. Read only
+    at the end of a clause ("14th April 15 delegates" counts delegates)."""
+    lead = _DM_BEFORE.search(match.string, max(0, match.start() - 25), match.start())
+    if lead is None:
+        return []
+    parts = read_parts(lead.group(0))
+    short = match.group("yy")
+    if parts.day is None and int(short) < 69 and not match.group("apo"):
+        return []
+    if not lowercase_month_ok(lead, True):
+        return []
+    value = iso(two_digit_year(int(short)), parts.month, parts.day)
+    if value is None:
+        if _impossible(2000, parts.month, parts.day):
+            return [Found(lead.start(), match.end(), "", "", False, "")]
+        return []
+    return [Found(lead.start(), match.end(), value, value, False, "date")]
+
+
+_MONTH_BEFORE = re.compile(rf"{M_ANY}\s+$")
+
+
+def _impossible_day(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Claim "32 August 2014" and "August 32, 2014" (a number above 31 as the day): no date, nor
+    its month or year."""
+    start = match.start()
+    if start and match.string[start - 1] in "0123456789,.":
+        return []
+    if not match.group("m"):
+        lead = _MONTH_BEFORE.search(match.string, max(0, start - 12), start)
+        if lead is None:
+            return []
+        start = lead.start()
+    return [Found(start, match.end(), "", "", False, "")]
 
 
 def _month_year(match: re.Match[str], ctx: Context) -> list[Found]:
@@ -285,7 +338,7 @@ def _bare_year(match: re.Match[str], ctx: Context) -> list[Found]:
     if year is None or not MIN_BARE_YEAR <= year <= MAX_YEAR or NOT_YEAR_BEFORE.search(before):
         return []
     if (
-        re.match(r"\s*[-–]\s*\d", after)
+        re.match(r"\s*[-–]\s*\d|\s*/\s*\d(?!\d{3}(?!\d))", after)  # "2014/22/29" is a code
         or _UNIT_AFTER.match(after)
         or re.search(r"\d\s*[-–]\s*$", before)
     ):
@@ -297,7 +350,7 @@ def _bare_year(match: re.Match[str], ctx: Context) -> list[Found]:
         or bool(re.search(r"A\.?\s?D\.?$", token))
         or bool(re.search(r"(?<!\d)(?:1[89]|20)\d\d\s*,\s*$", before))  # "1956, 1961, 1970 and"
     )
-    if not in_context and re.match(r"\s+[A-Za-z]", after):  # "2000 observers"
+    if not in_context and re.match(r"\s+[A-Za-z\d]", after):  # "2000 observers", "2012 80 10"
         return []
     value = f"{year:04d}"
     return [Found(match.start(), match.end(), value, value, False, "year")]
@@ -353,9 +406,27 @@ SINGLE_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
         _period_any,
         ("digit", "period"),
     ),
+    (
+        re.compile(
+            rf"(?:3[2-9]|[4-9]\d)(?:st|nd|rd|th)?(?:\s+(?P<m>{M_ANY}){TAIL_YEAR}|\s*,\s*{Y})"
+        ),
+        _impossible_day,
+        ("digit", "month"),
+    ),
+    (
+        re.compile(
+            r"\s+(?P<apo>['’])?(?P<yy>\d\d)(?!\d)(?=\s*(?:[;:!?)\]]|\.(?!\d)|,(?!\s*\d)|$))"
+        ),
+        _two_digit_year,
+        ("digit", "month"),
+    ),
     (re.compile(DMY), _date, ("month", "dayish")),
     (re.compile(rf"(?:{QUAL})?{MY}"), _month_year, ("digit", "month")),
-    (re.compile(rf"{Y4}\s+{M_CAP_FULL}(?!\s*{D}|\s+Day\b)"), _month_year, ("digit", "month")),
+    (
+        re.compile(rf"{Y4}(?:\s+|[-/]){M_CAP}(?!\s*{D}|\s+Day\b)"),
+        _month_year,
+        ("digit", "month"),
+    ),
     (
         re.compile(
             rf"(?:\b(?i:in|since|during|until|till|through|throughout|by|before|after|from)\s+)"

@@ -1,7 +1,7 @@
 """Readers for ranges and lists of dates (see :mod:`wpk_archive.core.dates`): "10-14 October
-1980", "from June 28 to July 1", "between 4 and 22 January 1995", "December 2011 to January
-2012", "1950-53", "February 28 and 29", "on 3 and 5 June", "in March and June 2016", "in 2013 and
-2017"."""
+1980", "from June 28 to July 1", "between 4 and 22 January 1995", "from the third to the sixth of
+June 2018", "December 2011 to January 2012", "1950-53", "February 28 and 29", "on 3 and 5 June",
+"in March and June 2016", "in 2013 and 2017"."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from wpk_archive.core.date_parts import (
     M_ANY,
     M_CAP_FULL,
     MY,
+    ORD_WORD,
     PLURAL_AFTER,
     QUAL,
     REL_YEAR,
@@ -75,6 +76,8 @@ def _range(match: re.Match[str], ctx: Context) -> list[Found]:
     first = iso(left_year, left_month, left.day if left_month is not None else None)
     last = iso(right_year, right_month, right.day if right_month is not None else None)
     if first is None or last is None:
+        if iso(left_year) and iso(right_year) and (left.day or right.day):
+            return claim(match)  # "February 20 - 29, 2022": a day that is none; no date here
         return []
     return found_range(match.start(), match.end(), first, last, inferred, "range")
 
@@ -196,6 +199,22 @@ SPAN_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
         ),
         _range,
         _SPAN,
+    ),
+    (
+        re.compile(
+            rf"{FROM}(?:the\s+)?(?P<a>{ORD_WORD}){TO}(?:the\s+)?(?P<b>{ORD_WORD}\s*(?:of\s+)?{M_ANY}"
+            rf"(?:{TAIL})?)"
+        ),
+        _range,
+        ("month", "span", "ordword"),
+    ),
+    (
+        re.compile(
+            rf"{FROM}(?P<a>(?:{WD_LEAD})?{M_ANY}\s+(?:the\s+)?{ORD_WORD}){TO}(?:the\s+)?"
+            rf"(?P<b>{ORD_WORD}{TAIL})"
+        ),
+        _range,
+        ("month", "span", "ordword"),
     ),
     (re.compile(rf"{FROM}(?P<a>(?:{QUAL})?{MY}){TO}(?P<b>(?:{QUAL})?{MY})"), _range, _SPAN),
     (

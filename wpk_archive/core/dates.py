@@ -25,7 +25,9 @@ Conventions:
   named before them ("from the afternoon of July 24 to the dawn of the next day"); with none,
   only "the previous ..." in a text with a dateline counts from the anchor (in a story it is the
   story's day); "today" only where it dates an event ("arrived here today", "today issued"),
-  "tomorrow" only after a future verb of an event, "yesterday" not in "yesterday and today";
+  "tomorrow" only after a future verb of an event, both also after "is/was" closing a clause
+  ("The deadline is today.", not "what it is today"), "yesterday" not in "yesterday and today";
+  "last / this / next weekend" is the Saturday and Sunday of that Monday-to-Sunday week;
 - counts back ("three years ago") that may count from a date the text names ("in 1963 compared
   with three years ago", "as of April 25, higher than ten days ago") are not read, nor counts of
   more than 31 days or 8 weeks (a story's "ninety-six days ago");
@@ -37,11 +39,19 @@ Conventions:
   tell of what has just happened; "last/this/next Sunday" is the Sunday of the previous, current
   or next Monday-to-Sunday week; "last week" is that week's Monday..Sunday (day precision);
 - slashed and dotted numeric dates are read only when unambiguous: "28/6/2024" and "6/28/2024"
-  (one of the first two numbers above 12) or "3/3/2015" (both equal); "5/6/2024" is not read;
-  two-digit years only with slashes ("10/31/74") or with hyphens when one number is above 12
-  ("10-31-74"), 69-99 being 19xx and 00-68 20xx; yearless "2/15" is not read (a fraction or a
+  (one of the first two numbers above 12) or "3/3/2015" (both equal), or when a weekday written
+  before it fits only one order ("Tuesday 11/3/2015") or the other end of a range decides it
+  ("8/10/2012 - 8/15/2012"); "5/6/2024" is not read; two-digit years only with slashes
+  ("10/31/74"), with hyphens when one number is above 12 ("10-31-74"), or closing a written date
+  at the end of a clause ("3 Aug 96.", "Aug 9, 96", "Sept '98"; a month alone only with 69-99 or
+  an apostrophe), 69-99 being 19xx and 00-68 20xx; yearless "2/15" is not read (a fraction or a
   score as often as a date); a day of the month alone ("on the 25th") only after a date of the
   text that names its month;
+- a month joined to its day or year by a hyphen or slash is read ("10-August 2012",
+  "August-10, 2012", "2012/Aug/10", "Sep-2012", "2024-August"), as is a year before a capitalised
+  month or its abbreviation ("2024 Aug"); an impossible day ("February 29, 2022", "June 31",
+  "32 August 2014", "February 20 - 29, 2022") is no date, and neither its month nor its year is
+  read from it;
 - "2014-10" is October 2014 but "2011-12" and "1950-53" are the years 2011-2012 and 1950-1953
   (a two-digit second number above the first year's last two digits continues the year);
 - "the 20th century" is 1901-2000 (the strict reckoning; the 21st is 2001-2100); "the 1990s" is
