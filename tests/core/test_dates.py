@@ -882,3 +882,51 @@ def test_forms_of_the_second_outside_suite(
 )
 def test_what_the_second_suite_widened_does_not_read(text: str, read: list[str]) -> None:
     assert [m.text for m in find_dates(text, doc_date="2019-05-15")] == read
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_date", "expected"),
+    [
+        # a sentence opening with "On the 17th"
+        (
+            "On the 17th, the assembly met in the capital.",
+            "2021-01-18",
+            [("2021-01-17", "2021-01-17")],
+        ),
+        # two weekdays in a row: one span
+        (
+            "The conference took place on Tuesday and Wednesday.",
+            "2016-04-20",
+            [("2016-04-19", "2016-04-20")],
+        ),
+        # not in a row: two days
+        (
+            "He came on Monday and Wednesday.",
+            "2016-04-20",
+            [("2016-04-18", "2016-04-18"), ("2016-04-20", "2016-04-20")],
+        ),
+        # a weekday after "will": the coming one
+        (
+            "The plan will be discussed at Thursday's session.",
+            "2018-04-10",
+            [("2018-04-12", "2018-04-12")],
+        ),
+        ("The session opened on Monday.", "2018-04-10", [("2018-04-09", "2018-04-09")]),
+        # "the previous day" in a story with a dateline, no other date in the sentence
+        (
+            "SEOUL, March 3 (Yonhap) -- The party met.\n\nThe session held the previous day ended.",
+            "2022-03-03",
+            [("2022-03-03", "2022-03-03"), ("2022-03-02", "2022-03-02")],
+        ),
+    ],
+)
+def test_days_told_by_weekdays_and_the_day_of_the_month(
+    text: str, doc_date: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.start_date, m.end_date) for m in find_dates(text, doc_date=doc_date)] == expected
+
+
+def test_a_weekday_on_a_page_dated_only_by_month_is_that_month() -> None:
+    found = find_dates("The meeting was held Friday.", doc_date="2023-06")
+    assert [(m.start_date, m.precision) for m in found] == [("2023-06", "month")]
+    assert find_dates("The meeting was held Friday.", doc_date="2023") == []

@@ -171,7 +171,10 @@ def _weekday(match: re.Match[str], ctx: Context) -> list[Found]:
     if anchor is None:
         return []
     wanted = weekday_number(match.group("wd"))
-    day = anchor - dt.timedelta(days=(anchor.weekday() - wanted) % 7)
+    if ctx.future:  # "the budget will be on the agenda at Wednesday's session": the coming one
+        day = anchor + dt.timedelta(days=(wanted - anchor.weekday() - 1) % 7 + 1)
+    else:
+        day = anchor - dt.timedelta(days=(anchor.weekday() - wanted) % 7)
     return one_finding(match, day_iso(day), kind="weekday", span="wd")
 
 

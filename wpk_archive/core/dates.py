@@ -158,7 +158,7 @@ _NEIGHBOUR = re.compile(
     r"(?!\s+(?:of|before|after)\b)"
 )
 _NEIGHBOUR_WORDS = ("previous", "preceding", "following", "next")
-_ON_THE_DAY = re.compile(rf"\bon\s+(?P<day>the\s+{D_SUFFIXED})(?=\s*(?:[.,;:)]|and\b|$))")
+_ON_THE_DAY = re.compile(rf"\b[Oo]n\s+(?P<day>the\s+{D_SUFFIXED})(?=\s*(?:[.,;:)]|and\b|$))")
 
 
 def _parse_iso_day(value: str | None) -> dt.date | None:
@@ -387,7 +387,40 @@ def find_dates(
     if (found or opened_by_dateline) and any(word in lower for word in _NEIGHBOUR_WORDS):
         _neighbour_days(text, found, taken, ctx, opened_by_dateline)
     found.sort(key=lambda mention: (mention.start, mention.end))
-    return _without_counts_from_named_days(found)
+    return _without_counts_from_named_days(_joined_weekdays(text, found))
+
+
+def _joined_weekdays(text: str, found: list[DateMention]) -> list[DateMention]:
+    """ "on Tuesday and Wednesday", two days in a row: one mention of both days (a meeting held
+    on them lasted from the first to the second)."""
+    result: list[DateMention] = []
+    for mention in found:
+        last = result[-1] if result else None
+        first_day = _parse_iso_day(last.start_date) if last is not None else None
+        second_day = _parse_iso_day(mention.start_date)
+        if (
+            last is not None
+            and first_day is not None
+            and second_day is not None
+            and last.kind == mention.kind == "weekday"
+            and last.start_date == last.end_date
+            and (second_day - first_day).days == 1
+            and re.fullmatch(r"\s+and\s+", text[last.end : mention.start])
+        ):
+            result[-1] = DateMention(
+                last.start,
+                mention.end,
+                text[last.start : mention.end],
+                last.start_date,
+                mention.end_date,
+                last.precision,
+                last.year_inferred,
+                "weekday",
+                last.basis,
+            )
+            continue
+        result.append(mention)
+    return result
 
 
 # A year fronted at the start of a sentence: "Last year, the North held sessions in January and
