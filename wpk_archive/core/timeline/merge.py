@@ -97,11 +97,13 @@ def _candidates(mention: EventMention, chronology: ChronologyTable) -> list[Chro
         if mention.role == "previous":  # "the previous congress": the last one held before
             before = [r for r in rows if _years_between(r.start, doc_date) > 30 / 365.25]
             return [max(before, key=lambda r: r.start)] if before else []
-        later = [r for r in rows if r.start > doc_date]
+        # (compared at the page's precision: a page of "2026-02" is after a congress opened on
+        # 2026-02-19, which is then the one it reports)
+        later = [r for r in rows if r.start[: len(doc_date)] > doc_date]
         soonest = min(later, key=lambda r: r.start, default=None)
         if soonest is not None and _years_between(doc_date, soonest.start) > 1.5:
             soonest = None
-        earlier = [r for r in rows if r.start <= doc_date]
+        earlier = [r for r in rows if r.start[: len(doc_date)] <= doc_date]
         latest = max(earlier, key=lambda r: r.start, default=None)
         if latest is not None and _years_between(latest.start, doc_date) > _RECALLED_YEARS[kind]:
             latest = None
