@@ -187,3 +187,37 @@ def test_its_inaugural_session_is_the_spas() -> None:
         "2014-04-11",
     )
     assert [(e.kind, e.start) for e in events] == [("spa_session", "2014-04-10")]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "key", "start"),
+    [
+        (
+            "At the March Conference the factionalists were condemned.",
+            "1958-04-02",
+            "party_conference:1",
+            "1958-03",
+        ),
+        (
+            "The agenda of the September conference of the Workers' Party of Korea was set.",
+            "2010-10-04",
+            "party_conference:3",
+            "2010-09",
+        ),
+    ],
+)
+def test_a_conference_named_by_its_month(text: str, date: str, key: str, start: str) -> None:
+    events = events_of(text, date)
+    assert [(e.key, (e.start or "")[:7]) for e in events] == [(key, start)]
+
+
+def test_a_conference_of_another_body_named_by_its_month_is_not_the_partys() -> None:
+    assert events_of("The March conference of the youth league was held.", "1958-04-02") == []
+
+
+def test_a_page_dated_by_month_reports_the_congress_of_that_month() -> None:
+    events = events_of(
+        "State media said Friday that Kim spoke at the opening of the Workers' Party Congress.",
+        "2026-02",
+    )
+    assert [e.key for e in events] == ["party_congress:9"]

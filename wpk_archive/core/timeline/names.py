@@ -39,6 +39,7 @@ from wpk_archive.core.timeline.readers import (
     read_conference,
     read_congress,
     read_dated_congress,
+    read_dated_conference,
     read_dated_plenary,
     read_its,
     read_its_session,
@@ -198,6 +199,15 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
         ),
         read_secretariat,
         (("secretariat", "policy council"), ("meeting", "session")),
+    ),
+    (
+        # "the March Conference" (of 1958), "the September 2010 Party Conference"
+        re.compile(
+            rf"\b(?:the|The|its|Its)\s+{DATE_NAME}\s+(?:(?:{WPK}|Party|party)\s+)?[Cc]onference(?![\w-])"
+            rf"(?!\s+(?:of|on|in|for|with)\s+(?!(?:the\s+)?(?:{WPK}|Party)\b))"
+        ),
+        read_dated_conference,
+        (("conference",),),
     ),
     (
         re.compile(

@@ -200,6 +200,25 @@ def read_dated_plenary(match: re.Match[str], text: str) -> list[NamedMeeting]:
     )
 
 
+def read_dated_conference(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    """ "the March Conference" (the 1st, of March 1958), "the September 2010 Party Conference":
+    a party conference named by its date (whose party it is, the sentence or the article says)."""
+    if bare_party_foreign(match, text) or followed_by_foreign(match, text):
+        return []
+    around = text[max(0, match.start() - 80) : match.end() + 80]
+    if OTHER_BODY.search(around) and not names_wpk_in(around):
+        return []  # "the March conference of the youth league"
+    return _meetings(
+        match,
+        "party_conference",
+        [None],
+        term=None,
+        explicit=names_wpk_in(match.group(0)),
+        noun="conference",
+        date_name=_date_name(match),
+    )
+
+
 def read_politburo(match: re.Match[str], text: str) -> list[NamedMeeting]:
     numbers = _numbers_or_none(match, 60)
     term = _term(match)
