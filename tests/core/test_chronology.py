@@ -49,7 +49,7 @@ def _user(
 
 def test_shipped_table_parses_without_messages(shipped: Chronology) -> None:
     assert shipped.messages == []
-    counts = defaultdict(int)
+    counts: defaultdict[str, int] = defaultdict(int)
     for entry in shipped.entries:
         counts[entry.kind] += 1
     # every kind the brief asks for is there, in numbers worth having
