@@ -49,14 +49,15 @@ def _user(
 
 def test_shipped_table_parses_without_messages(shipped: Chronology) -> None:
     assert shipped.messages == []
-    counts = defaultdict(int)
+    counts: defaultdict[str, int] = defaultdict(int)
     for entry in shipped.entries:
         counts[entry.kind] += 1
     # every kind the brief asks for is there, in numbers worth having
     assert counts["party_congress"] == 9
     assert counts["party_conference"] == 4
-    assert counts["cc_plenary"] >= 20
-    assert counts["spa_session"] >= 30
+    assert counts["cc_plenary"] >= 50
+    assert counts["spa_session"] >= 50
+    assert counts["politburo_meeting"] >= 20
 
 
 def test_shipped_table_has_the_documented_header() -> None:
@@ -146,12 +147,75 @@ def test_korean_names_follow_the_dprk_pattern(shipped: Chronology) -> None:
         ("spa_session:14:10", "2024-01-15", "2024-01-15"),
         ("spa_session:12:5", "2012-04-13", "2012-04-13"),
         ("spa_session:11:1", "2003-09-03", "2003-09-03"),
+        ("spa_session:5:1", "1972-12-25", "1972-12-28"),
+        ("spa_session:7:1", "1982-04-05", "1982-04-07"),
+        ("cc_plenary:4:2", "1961-11-27", "1961-12-01"),
+        ("cc_plenary:6:10", "1984-12-04", "1984-12-10"),
+        ("cc_plenary:3:?@1956-08-30", "1956-08-30", "1956-08-31"),
+        ("politburo_meeting:8:19", "2024-01-23", "2024-01-24"),
+        ("politburo_meeting:8:2", "2021-06-29", "2021-06-29"),
+        ("cmc_meeting:8:7", "2023-08-09", "2023-08-09"),
     ],
 )
 def test_spot_checks(shipped: Chronology, key: str, start: str, end: str) -> None:
     entry = shipped.by_key(key)
     assert entry is not None, key
     assert (entry.start, entry.end) == (start, end)
+
+
+def test_the_first_session_of_every_assembly_is_in_the_table(shipped: Chronology) -> None:
+    """The 1st to 14th SPAs all have their first session, each with its own source."""
+    for term in range(1, 15):
+        entry = shipped.by_key(f"spa_session:{term}:1")
+        assert entry is not None, term
+        assert entry.first_day.year >= 1948 and entry.source_url.startswith("http"), term
+    older = [e for e in shipped.entries if e.kind == "spa_session" and (e.term or 0) <= 9]
+    assert len(older) >= 18
+
+
+@pytest.mark.parametrize(
+    ("sentence", "key", "start", "source_part"),
+    [
+        (
+            "Kim Il Sung promulgated the law at the Third Session of the Fifth Supreme People's "
+            "Assembly to finally abolish taxation.",
+            "spa_session:5:3",
+            "1974-03",
+            "exploredprk.com",
+        ),
+        (
+            "The President clarified the basic contents of the socialist constitution at the 1st "
+            "Session of the 5th SPA.",
+            "spa_session:5:1",
+            "1972-12-25",
+            "profilpelajar.com",
+        ),
+        (
+            "He convened the second enlarged plenary meeting of the Fourth Central Committee of "
+            "the Workers' Party of Korea.",
+            "cc_plenary:4:2",
+            "1961-11-27",
+            "enwikipedia.net",
+        ),
+        (
+            "The 19th Enlarged Meeting of the Political Bureau of the Eighth Central Committee of "
+            "the Party had decided to open the coastal tourist area by next May.",
+            "politburo_meeting:8:19",
+            "2024-01-23",
+            "vok.rep.kp",
+        ),
+    ],
+)
+def test_undated_kcna_wordings_find_their_sourced_row(
+    shipped: Chronology, sentence: str, key: str, start: str, source_part: str
+) -> None:
+    """Undated mentions as KCNA words them get a key the table has, with its date and source."""
+    doc = document_from_text(sentence, origin="test", title="t", date="2024-07-18")
+    keys = [m.key for m in extract_mentions(doc)]
+    assert key in keys
+    entry = shipped.by_key(key)
+    assert entry is not None
+    assert entry.start == start and source_part in entry.source_url
 
 
 def test_enlarged_meetings_are_marked_in_the_note_not_the_name(shipped: Chronology) -> None:
