@@ -403,7 +403,7 @@ def test_no_dated_meeting_without_the_words_for_one(text: str) -> None:
     [
         # "the previous day" next to the day the story told in the sentence before
         (
-            "The CMC of the WPK convened on March 3. The previous day, the Political Bureau "
+            "The delegation of the WPK arrived on March 3. The previous day, the Political Bureau "
             "held a meeting on the spring sowing.",
             "2022-03-10",
             "politburo_meeting:?:?",

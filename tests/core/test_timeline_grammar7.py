@@ -221,3 +221,26 @@ def test_a_page_dated_by_month_reports_the_congress_of_that_month() -> None:
         "2026-02",
     )
     assert [e.key for e in events] == ["party_congress:9"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "start"),
+    [
+        (
+            "The KWP's Central Committee met in plenary session in December 1993.",
+            "cc_plenary",
+            "1993-12",
+        ),
+        (
+            "The Politburo convened on 15 July 2012 and dismissed the army chief.",
+            "politburo_meeting",
+            "2012-07-15",
+        ),
+    ],
+)
+def test_bodies_that_met_or_convened(text: str, kind: str, start: str) -> None:
+    assert [(e.kind, e.start) for e in events_of(text, "2020-01-01")] == [(kind, start)]
+
+
+def test_a_body_that_met_without_saying_how_is_no_plenum() -> None:
+    assert events_of("The Central Committee met on Sunday.", "2020-01-01") == []

@@ -323,13 +323,17 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             rf"joint|urgent|closed-door)\s+)*"
             r"(?P<head>plenary\s+meeting|plenum|meeting|session)\b"
             # "the Politburo met on Thursday" (not "met with" someone, not "met the demands")
-            r"|(?P<met>met)\b(?!\s+(?:with|by|a|an|his|her|their|its)\b"
-            r"|\s+the\b(?!\s+(?:next|following|previous|preceding|same)\s+day\b)))"
+            r"|(?P<met>met)\b(?:\s+in\s+(?:a\s+|an\s+)?(?P<head2>plenary\s+session|plenum|full\s+session))?"
+            r"(?!\s+(?:with|by|a|an|his|her|their|its)\b"
+            r"|\s+the\b(?!\s+(?:next|following|previous|preceding|same)\s+day\b))"
+            # "the Politburo convened on 15 July 2012" (intransitive)
+            r"|(?P<convened>convened|gathered)(?=\s+(?:on|in|at|for|last|early|late|again|"
+            r"yesterday|today)\b|\s*[,.;]))"
         ),
         read_body_held,
         (
-            ("held", "convened", "convoked", "opened", "called", " met"),
-            ("meeting", "session", "plenum", " met"),
+            ("held", "convened", "convoked", "opened", "called", " met", "gathered"),
+            ("meeting", "session", "plenum", " met", "convened", "gathered"),
         ),
     ),
     (

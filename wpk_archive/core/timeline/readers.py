@@ -373,11 +373,12 @@ def read_body_held(match: re.Match[str], text: str) -> list[NamedMeeting]:
         return []
     if kind == "spa_standing_committee" and not re.search(r"SPA|Supreme|Assembly", body):
         return []
-    if kind == "politburo_meeting" and re.search(r"(?i)plenary|plenum", match.group("head") or ""):
+    head = _first(match, "head", "head2") or ""
+    if kind == "politburo_meeting" and re.search(r"(?i)plenary|plenum", head):
         # "the Political Bureau of the WPK Central Committee convened a plenary meeting": it
         # convenes the Central Committee's plenary meetings and has none of its own
         kind = "cc_plenary"
-    if kind == "cc_plenary" and not re.search(r"(?i)plenary|plenum", match.group("head") or ""):
+    if kind == "cc_plenary" and not re.search(r"(?i)plenary|plenum|full\s+session", head):
         return []
     numbers = _numbers_or_none(match, 80)  # "held its 34th plenary meeting"
     if numbers is None:
