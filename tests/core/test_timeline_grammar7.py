@@ -244,3 +244,24 @@ def test_bodies_that_met_or_convened(text: str, kind: str, start: str) -> None:
 
 def test_a_body_that_met_without_saying_how_is_no_plenum() -> None:
     assert events_of("The Central Committee met on Sunday.", "2020-01-01") == []
+
+
+def test_the_plenary_session_of_a_party_story_is_the_central_committees() -> None:
+    text = (
+        "Kim Jong Un convened a meeting of top party officials, state media reported Sunday.\n\n"
+        "The plenary session, which opened on Saturday, follows weeks of speculation.\n\n"
+        "Kim is chairman of the governing Workers' Party of Korea."
+    )
+    assert [(e.kind, e.start) for e in events_of(text, "2019-12-29")] == [
+        ("cc_plenary", "2019-12-28")
+    ]
+    # not in a story of no party, nor where the words are not the sentence's subject
+    assert events_of("The plenary session, which opened on Saturday, ended.", "2019-12-29") == []
+    assert (
+        events_of(
+            "The Workers' Party of Korea said the work ended at the plenary meeting earlier "
+            "this year.",
+            "2019-12-29",
+        )
+        == []
+    )

@@ -168,6 +168,8 @@ class Found:
     previous: bool = False
     """ "the previous congress" with no congress named before it."""
     plural: bool = False
+    guessed: bool = False
+    """An anaphor with no antecedent, read as its story's meeting ("The plenary session ...")."""
     """ "the previous Congresses were held in 1946, 1948 and 1956": one meeting per date."""
 
 

@@ -29,8 +29,9 @@ from wpk_archive.core.timeline.names import (
 _ANAPHOR = re.compile(
     r"\b(?:the|this|that|The|This|That|said)\s+(?:(?:historic|enlarged|extended|expanded|"
     r"emergency|important|recent|present|current|same)\s+)*"
-    r"(?P<noun>plenary\s+meeting|plenum|meeting|session|congress|conference|Congress|Conference|"
-    r"Plenary\s+Meeting|Session|Plenum|Meeting)\b(?!\s+(?:of|hall|room)\b)(?!['’]s\s+\w+\s+of)"
+    r"(?P<noun>plenary\s+meeting|plenary\s+session|plenum|meeting|session|congress|conference|"
+    r"Congress|Conference|Plenary\s+Meeting|Plenary\s+Session|Session|Plenum|Meeting)\b"
+    r"(?!\s+(?:of|hall|room)\b)(?!['’]s\s+\w+\s+of)"
 )
 PRONOUN = re.compile(r"^\s*It\s+(?:was\s+|is\s+|had\s+been\s+)?(?:\w+ly\s+)?(?=\w)")
 _RELATIVE = re.compile(
@@ -244,10 +245,45 @@ def find_anaphors(
             continue
         if any(o.start >= match.start() and o.end <= match.end() for o in others):
             noun = re.sub(r"\s+", " ", match.group("noun").lower())
-            ref = ctx.last.get("plenary" if noun in ("plenary meeting", "plenum") else noun)
-            if ref is not None:
+            plenary = noun in ("plenary meeting", "plenum", "plenary session")
+            ref = ctx.last.get("plenary" if plenary else noun)
+            if (
+                ref is None
+                and plenary
+                and "plenary" not in ctx.last
+                and not sentence[: match.start()].strip()
+                and _names_the_party(ctx)
+            ):
+                # "The plenary session, which opened on Saturday" in a story of the Workers'
+                # Party that named no other plenary meeting: its Central Committee's (kept only
+                # where the sentence dates it, like every anaphor)
+                term = ctx.terms.get("cc")
+                committee = (
+                    f"{ordinal_text(term)} WPK Central Committee"
+                    if term
+                    else "WPK Central Committee"
+                )
+                ref = Ref(
+                    "cc_plenary",
+                    f"cc_plenary:{term or '?'}:?",
+                    f"Plenary Meeting of the {committee}",
+                    True,
+                )
+                found.append(
+                    Found(match.start(), match.end(), ref, False, False, anaphor=True, guessed=True)
+                )
+            elif ref is not None:
                 found.append(Found(match.start(), match.end(), ref, False, False, anaphor=True))
     return found
+
+
+_THE_PARTY = re.compile(r"Workers['’]?\s*Party|\bWPK\b|\bKWP\b|Central\s+Committee")
+
+
+def _names_the_party(ctx: Context) -> bool:
+    """Whether the document names the WPK or its Central Committee (and is not about another
+    party)."""
+    return not ctx.foreign and _THE_PARTY.search(ctx.doc.text) is not None
 
 
 def remember(ctx: Context, ref: Ref) -> None:

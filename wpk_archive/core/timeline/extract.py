@@ -150,10 +150,11 @@ def _sentence_mentions(
             if other.noun == "plenary":
                 ctx.last["meeting"] = None
     generic, ctx.generic = ctx.generic, None
-    if not found:
-        ctx.subject = None
+    if all(item.guessed for item in found):
         if not hangul and others and _GENERIC_SUBJECT.match(sentence[: others[0].start]):
             ctx.generic = _generic_date(doc, start, sentence, others[0], ctx)
+    if not found:
+        ctx.subject = None
         return []
     dates = _sentence_dates(doc, start, sentence, hangul, ctx)
     korean.assign(sentence, found, dates)
