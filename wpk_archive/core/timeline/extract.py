@@ -150,9 +150,13 @@ def _sentence_mentions(
             if other.noun == "plenary":
                 ctx.last["meeting"] = None
     generic, ctx.generic = ctx.generic, None
-    if all(item.guessed for item in found):
-        if not hangul and others and _GENERIC_SUBJECT.match(sentence[: others[0].start]):
-            ctx.generic = _generic_date(doc, start, sentence, others[0], ctx)
+    if (
+        all(item.guessed for item in found)
+        and not hangul
+        and others
+        and _GENERIC_SUBJECT.match(sentence[: others[0].start])
+    ):
+        ctx.generic = _generic_date(doc, start, sentence, others[0], ctx)
     if not found:
         ctx.subject = None
         return []
