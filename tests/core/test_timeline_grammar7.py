@@ -265,3 +265,69 @@ def test_the_plenary_session_of_a_party_story_is_the_central_committees() -> Non
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # an editor's insertion inside the name
+        (
+            "The December plenum of the [Korean] Workers' Party ended on 4 December.",
+            "1962-01-10",
+            [("cc_plenary", "1961-12-04")],
+        ),
+        # a heading in capitals, then the report
+        (
+            "THE FOURTH NORTH KOREAN PARTY CONGRESS\n\nThe congress opened on September 11.",
+            "1961-10-02",
+            [("party_congress", "1961-09-11")],
+        ),
+        # "inaugural": the first
+        (
+            "It was the inaugural congress of the Workers' Party of North Korea, held on August 28, "
+            "1946.",
+            "2004-08-28",
+            [("party_congress", "1946-08-28")],
+        ),
+        # a weekday between a body and its verb
+        (
+            "The Secretariat of the Central Committee of the Workers' Party of Korea Sunday held a "
+            "meeting on the epidemic.",
+            "2022-06-13",
+            [("secretariat_meeting", "2022-06-12")],
+        ),
+        # the parliament that met
+        (
+            "North Korea's rubber-stamp parliament met on Tuesday to review the budget.",
+            "2023-01-19",
+            [("spa_session", "2023-01-17")],
+        ),
+    ],
+)
+def test_headings_insertions_and_first_meetings(
+    text: str, date: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(e.kind, e.start) for e in events_of(text, date)] == expected
+
+
+def test_a_bare_congress_after_another_bodys_is_that_bodys() -> None:
+    text = (
+        "State media did not report on the 9th Congress of the youth league, which ran Friday "
+        "through Sunday. The 8th Congress was held in February 1993."
+    )
+    assert events_of(text, "2016-08-29") == []
+
+
+def test_the_last_congress_of_another_party_is_not_the_wpks() -> None:
+    text = (
+        "The LPRP convened a party congress every five years and the last congress was held in "
+        "2016, the Vientiane Times reported."
+    )
+    assert events_of(text, "2021-01-13") == []
+
+
+def test_an_inaugural_session_opened_by_the_parliament_is_its_first() -> None:
+    events = events_of(
+        "North Korea's new parliament opened its first session on Thursday.", "2009-04-10"
+    )
+    assert [(e.key, e.start) for e in events] == [("spa_session:12:1", "2009-04-09")]

@@ -211,14 +211,27 @@ def _place_adjunct(gap: str) -> bool:
 
 
 def _free_dates(dates: list[DateMention], found: list[Found]) -> list[int]:
-    """Indexes of the dates not inside a meeting's name ("the December 2023 Plenary Meeting")."""
-    return [i for i, d in enumerate(dates) if not any(f.start <= d.start < f.end for f in found)]
+    """Indexes of the dates not inside a meeting's name ("the December 2023 Plenary Meeting"),
+    but for a weekday between a body and its verb ("The Secretariat ... Sunday held a meeting")."""
+    return [
+        i
+        for i, d in enumerate(dates)
+        if not any(
+            f.start <= d.start < f.end and (f.date_name is not None or d.kind != "weekday")
+            for f in found
+        )
+    ]
 
 
 def assign_dates(sentence: str, found: list[Found], dates: list[DateMention]) -> None:
     """Give each meeting of a sentence the date that belongs to it (see the module docstring)."""
     free = _free_dates(dates, found)
     used: set[int] = set()
+    for meeting in found:  # 0. a weekday inside the name: "The Secretariat ... Sunday held a"
+        inside = [i for i in free if meeting.start < dates[i].start and dates[i].end <= meeting.end]
+        if inside and meeting.date is None:
+            meeting.date = dates[inside[0]]
+            used.add(inside[0])
     _assign_list(sentence, found, dates, free, used)
     coordinated = [i for i in free if dates[i].kind == "coordinated" and i not in used]
     if len(coordinated) >= 2:  # "X and Y held in 2013 and 2017"

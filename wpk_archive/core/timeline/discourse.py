@@ -308,6 +308,11 @@ def relative(sentence: str, ctx: Context) -> list[Found]:
     for match in _RELATIVE.finditer(sentence):
         if other_body_in(sentence[max(0, match.start() - 80) : match.end() + 40]):
             continue  # "the last conference" of the youth league
+        if ctx.foreign or (
+            (foreign_party_in(sentence) or FOREIGN_NATION.search(sentence))
+            and not names_wpk(sentence)
+        ):
+            continue  # "The LPRP convened a party congress every five years and the last ..."
         kind = "party_congress" if match.group("what").lower() == "congress" else "party_conference"
         noun = "Congress" if kind == "party_congress" else "Conference"
         current = ctx.last_named.get(kind)

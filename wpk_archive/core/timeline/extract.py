@@ -59,8 +59,10 @@ from wpk_archive.core.timeline.discourse import (
 )
 from wpk_archive.core.timeline.names import (
     ORD,
+    NamedMeeting,
     OtherMeeting,
     find_meetings,
+    uncapitalized,
     unglossed,
 )
 from wpk_archive.core.timeline.told_days import (
@@ -69,6 +71,7 @@ from wpk_archive.core.timeline.told_days import (
     that_day,
     with_length,
 )
+from wpk_archive.core.timeline.vocabulary import OTHER_BODY, names_wpk
 
 _KEYWORDS = re.compile(
     # (the lookahead of first letters lets the scan skip most positions: 3x faster over the
@@ -76,6 +79,7 @@ _KEYWORDS = re.compile(
     r"(?=[CcPpSsMmA])(?:"
     r"[Cc]ongress|[Cc]onference|[Pp]lenary|[Pp]lenum|Political\s+(?:Bureau|Committee)|[Pp]olitburo|"
     r"[Pp]arliament|[Pp]olicy\s+[Cc]ouncil|[Pp]arty\s+[Cc]onvention|"
+    r"CONGRESS|CONFERENCE|PLENARY|PLENUM|POLITBURO|SESSION|"
     r"[Ss]ession|Military\s+Commission|CMC|Secretariat|[Mm]eeting|"
     r"(?:Assembly|SPA)(?:\s*\(SPA\))?\s*(?:met|convened|opened|was\s+(?:held|convened|opened)|"
     r"took\s+place|,\s+which|\.|(?:in|on|at|last|this)\s))"
@@ -89,7 +93,7 @@ def _sentence_mentions(
     start, end = span
     sentence = doc.text[start:end]
     hangul = korean.has_hangul(sentence)
-    masked = unglossed(sentence)  # (the same length: offsets hold; quotes come from doc)
+    masked = uncapitalized(unglossed(sentence))  # (same length: offsets hold; quotes from doc)
     named, others = find_meetings(masked)
     if not hangul:
         sentence = masked
@@ -103,6 +107,8 @@ def _sentence_mentions(
     subject: Ref | None = None
     for meeting in named:
         if not is_wpk(meeting, sentence, ctx):
+            continue
+        if _other_bodys_series(meeting, sentence, start, ctx):
             continue
         ref = key_and_name(meeting, ctx)
         if meeting.date_name and meeting.date_name.startswith("--"):
@@ -203,6 +209,34 @@ def _sentence_mentions(
             ctx.last["session"] = item.ref  # "a politburo session ... During the session held"
     ctx.subject = subject or (ctx.subject if anaphors and anaphors[0].start == 0 else None)
     return mentions
+
+
+_BARE_NAME = re.compile(r"(?i)\b(?:party|wpk|kwp|workers)\b")
+
+
+_OTHERS_SERIES = re.compile(
+    r"\b(?:\d{1,2}(?:st|nd|rd|th)|[A-Z][a-z]+)\s+(?P<noun>Congress|Conference)\s+of\s+(?:the\s+)?"
+    r"(?P<body>[^.,;:\n]{3,60})"
+)
+
+
+def _other_bodys_series(meeting: NamedMeeting, sentence: str, start: int, ctx: Context) -> bool:
+    """Whether a bare numbered name ("The 8th Congress was held in February 1993") continues the
+    series of another body the document named last ("the 9th Congress of the youth league")."""
+    if (
+        meeting.explicit
+        or meeting.number is None
+        or meeting.kind not in ("party_congress", "party_conference")
+        or _BARE_NAME.search(sentence, meeting.start, meeting.end)
+    ):
+        return False
+    noun = "Congress" if meeting.kind == "party_congress" else "Conference"
+    before = ctx.doc.text[max(0, start - 1500) : start + meeting.start]
+    named = [m for m in _OTHERS_SERIES.finditer(before) if m.group("noun") == noun]
+    if not named:
+        return False
+    body = named[-1].group("body")
+    return re.search(OTHER_BODY.pattern, body, re.IGNORECASE) is not None and not names_wpk(body)
 
 
 _SESSION = re.compile(r"\b[Ss]ession\b")

@@ -297,7 +297,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
     (
         re.compile(
             rf"(?P<n>{ORDS})\s+[Cc]ongress(?:es)?\s+of\s+{THE}{PARTY}(?![\w-])"
-            rf"|(?P<n2>{ORDS})\s+(?:{WPK}|[Pp]arty)\s+[Cc]ongress(?:es)?"
+            rf"|(?P<n2>{ORDS})\s+(?:North\s+Korean\s+)?(?:{WPK}|[Pp]arty)\s+[Cc]ongress(?:es)?"
             rf"|(?:{WPK}|[Pp]arty){APOS}s\s+(?P<n3>{ORDS})\s+[Cc]ongress(?:es)?"
             rf"|(?<![Nn]ational\s)(?<![Yy]outh\s)\b(?:{WPK}|[Pp]arty)\s+[Cc]ongress(?:es)?(?![\w-])"
             rf"|\b[Cc]ongress\s+of\s+{THE}{WPK}"
@@ -367,10 +367,13 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             r"(?:\w+\s+)?session|(?:session|meeting)\s+of\s+(?:the\s+|its\s+|North\s+Korea['’]s\s+)?"
             r"(?:rubber-stamp\s+|national\s+)?parliament"
             # "North Korea's parliament held a plenary session on Sunday"
-            r"|parliament\s+(?:held|convened|opened)\s+(?:a|an|its)\s+(?:\w+\s+)?(?:session|meeting))"
+            r"|parliament\s+(?:held|convened|opened)\s+(?:a|an|its)\s+(?:\w+\s+)?(?:session|meeting)"
+            # "the rubber-stamp parliament met on Tuesday", "The parliament last met in April"
+            r"|parliament\s+(?:last\s+|first\s+|again\s+)?(?:met|convened|opened)"
+            r"(?=\s+(?:on|in|at|for|last|early|late|this|yesterday|today)\b|\s*[,.;]))"
         ),
         read_parliament,
-        (("parliament",),),
+        (("parliament",), ("session", "meeting", " met", "convened", "opened")),
     ),
     (
         re.compile(rf"(?P<n>{ORDS})\s+Congress(?![\w-])"),
@@ -416,16 +419,47 @@ _NOUNS = re.compile(
 _GLOSS = re.compile(
     r"[\"“”]|\s\((?:CC|C\.C\.|CMC|PB|Political\s+Bureau|Politburo|Central\s+Committee|"
     r"Central\s+Military\s+Commission)\)(?=\s)"
+    # an editor's insertion: "the December plenum of the [Korean] Workers' Party", "[WPK]", "[sic]"
+    r"|(?<=\s)\[[^\[\]\n]{1,40}\](?=[\s,.;:])"
 )
 
 
 def unglossed(sentence: str) -> str:
-    """``sentence`` with double quotes and the bracketed glosses of a body's name blanked out
-    (same length, so offsets hold): "an “emergency Politburo meeting”", "a Central Committee (CC)
-    plenum", "another Politburo (Political Bureau) meeting" read as the plain names."""
-    if '"' not in sentence and "“" not in sentence and "(" not in sentence:
+    """``sentence`` with double quotes, the bracketed glosses of a body's name and an editor's
+    square-bracketed insertions blanked out (same length, so offsets hold): "an “emergency
+    Politburo meeting”", "a Central Committee (CC) plenum", "another Politburo (Political Bureau)
+    meeting", "the [Korean] Workers' Party" read as the plain names."""
+    if '"' not in sentence and "“" not in sentence and "(" not in sentence and "[" not in sentence:
         return sentence
     return _GLOSS.sub(lambda m: " " * len(m.group(0)), sentence)
+
+
+_CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]*)+\b")
+_ACRONYMS = frozenset({"WPK", "KWP", "WPNK", "SPA", "CC", "CMC", "DPRK", "KPA", "PB"})
+_SMALL = frozenset({"OF", "THE", "AND", "IN", "ON", "AT", "TO", "FOR"})
+
+
+def uncapitalized(sentence: str) -> str:
+    """``sentence`` with its runs of capitals ("THE FIFTH NORTH KOREAN PARTY CONGRESS", a heading
+    of a cable or a bulletin) in ordinary case, acronyms kept (same length: offsets hold)."""
+    if not _CAPS_RUN.search(sentence):
+        return sentence
+
+    def word(token: str) -> str:
+        if token in _ACRONYMS or not token.isascii():
+            return token
+        return token.lower() if token in _SMALL else token[:1] + token[1:].lower()
+
+    def run(match: re.Match[str]) -> str:
+        text = match.group(0)
+        if sum(1 for w in text.split() if w not in _ACRONYMS) < 2:
+            return text  # "the CC SPA" and other acronyms side by side
+        first, *rest = re.split(r"(\s+)", text)
+        out = [first[:1] + first[1:].lower() if first not in _ACRONYMS else first]
+        out += [word(t) if t.strip() else t for t in rest]
+        return "".join(out)
+
+    return _CAPS_RUN.sub(run, sentence)
 
 
 def find_meetings(sentence: str) -> tuple[list[NamedMeeting], list[OtherMeeting]]:

@@ -137,6 +137,12 @@ _FIRST_SINCE = re.compile(
 )
 
 
+_INAUGURAL = re.compile(
+    r"\b[Ii]naugural\s+(?:[\w-]+\s+)?(?:[Cc]ongress|[Cc]onference|[Ss]ession|[Pp]lenary|[Mm]eeting)"
+    r"|\b[Ff]ounding\s+(?:[Cc]ongress|[Cc]onference)"
+)
+
+
 def _numbers_or_none(match: re.Match[str], limit: int) -> list[int | None] | None:
     """The meeting numbers of a match ([None] when unnumbered; None when out of range).
 
@@ -146,6 +152,10 @@ def _numbers_or_none(match: re.Match[str], limit: int) -> list[int | None] | Non
     numbers = ordinals(_first(match, "n", "n2", "n3", "n4"))
     if any(n > limit or n < 1 for n in numbers):
         return None
+    if not numbers and _INAUGURAL.search(
+        match.string, max(0, match.start() - 30), match.start() + 30
+    ):
+        return [1]  # "the historic inaugural congress of the Workers' Party of North Korea"
     if numbers == [1] and _FIRST_SINCE.match(match.string, match.end()):
         return [None]
     return list(numbers) if numbers else [None]
@@ -350,7 +360,11 @@ def read_parliament(match: re.Match[str], text: str) -> list[NamedMeeting]:
         return []
     if re.search(r"South\s+Korea|\bSeoul\b|National\s+Assembly|Diet\b|Congress\b", text):
         return []
-    return _meetings(match, "spa_session", [None], term=None, explicit=True, noun="session")
+    first = re.search(r"\bits\s+(?:first|inaugural|opening)\s+session", match.group(0))
+    numbers: list[int | None] = (
+        [1] if first else [None]
+    )  # "the new parliament opened its first session"
+    return _meetings(match, "spa_session", numbers, term=None, explicit=True, noun="session")
 
 
 _BODY_KINDS = (
