@@ -222,3 +222,14 @@ def test_meetings_of_other_party_bodies_are_not_folded_together() -> None:
         ),
     )
     assert len(events) == 2
+
+
+def test_a_body_that_meets_often_is_not_identified_by_a_month() -> None:
+    # the chronology lists the 8th meeting of the Political Bureau on 12 May 2022; a meeting
+    # told only "in May 2022" may be another one of that month
+    events = events_of(
+        "One day in May 2022, he guided a consultative meeting of the Political Bureau of the "
+        "Central Committee of the Workers' Party of Korea.",
+        date="2024-08-05",
+    )
+    assert [(e.key, e.start) for e in events] == [("politburo_meeting:?:?", "2022-05")]

@@ -36,6 +36,13 @@ _ANNOUNCED_DAYS = 120
 """How long before a congress or conference the press speaks of it as coming (the 4th Conference
 was called on 18 February 2012 for 11 April)."""
 _RARE_KINDS = ("party_congress", "party_conference")
+_FREQUENT_KINDS = (
+    "politburo_meeting",
+    "cmc_meeting",
+    "secretariat_meeting",
+    "spa_standing_committee",
+)
+"""Bodies that may meet more than once a month: only a day identifies one of their meetings."""
 _RECALLED_YEARS = {"party_congress": 6.0, "party_conference": 2.0}
 """How long after it "the Party Congress" (or "the Party Conference") of an article is still the
 last one held: congresses are now held every five years ("set forth by the Party Congress" in
@@ -87,6 +94,8 @@ def _candidates(mention: EventMention, chronology: ChronologyTable) -> list[Chro
     if mention.start_date is not None:
         if mention.precision == "year" and number == "?" and kind not in _RARE_KINDS:
             return []
+        if mention.precision != "day" and number == "?" and kind in _FREQUENT_KINDS:
+            return []  # "a consultative meeting of the Political Bureau" in May: one of several
         return [r for r in rows if _within(mention.start_date, r.start, r.end)]
     if mention.doc_date is None:
         return []
