@@ -331,3 +331,19 @@ def test_an_inaugural_session_opened_by_the_parliament_is_its_first() -> None:
         "North Korea's new parliament opened its first session on Thursday.", "2009-04-10"
     )
     assert [(e.key, e.start) for e in events] == [("spa_session:12:1", "2009-04-09")]
+
+
+def test_a_numbered_congress_on_a_date_and_a_congress_that_founded_the_party() -> None:
+    assert [
+        (e.key, e.start)
+        for e in events_of(
+            "The 2nd Central Committee of the WPK was elected at the 2nd Congress on 30 March 1948.",
+            None,
+        )
+    ] == [("party_congress:2", "1948-03-30")]
+    assert [
+        (e.key, e.start)
+        for e in events_of("It was founded at a congress on August 28-30, 1946.", "2020-01-01")
+    ] == [("party_congress:1", "1946-08-28")]
+    assert events_of("The Lao People's Party was founded at a congress in 1955.", None) == []
+    assert events_of("He spoke at the 1st Congress on Peace and Friendship.", None) == []

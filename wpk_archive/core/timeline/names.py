@@ -41,6 +41,7 @@ from wpk_archive.core.timeline.readers import (
     read_dated_conference,
     read_dated_congress,
     read_dated_plenary,
+    read_founding_congress,
     read_its,
     read_its_session,
     read_local_committee,
@@ -308,6 +309,15 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
         (("congress", "convention"),),
     ),
     (re.compile(_ITS), read_its, (("its",), ("congress", "conference"))),
+    (
+        # "It was founded at a congress on August 28-30, 1946" (of a party the article is about)
+        re.compile(
+            r"\b(?:founded|formed|established|created|launched|born)\s+at\s+(?:a|its|the)\s+"
+            r"(?:founding\s+|inaugural\s+|first\s+|joint\s+)?congress\b"
+        ),
+        read_founding_congress,
+        (("congress",), ("founded", "formed", "established", "created", "launched", "born")),
+    ),
     (re.compile(_ITS_SESSION), read_its_session, (("its",), ("session",), ("assembly", "spa"))),
     (
         re.compile(

@@ -435,9 +435,19 @@ def read_bare_congress(match: re.Match[str], text: str) -> list[NamedMeeting]:
     if re.search(r"(?:\b(?:its|their|his|her)|\w['’]s)\s+$", before):
         return []
     after = text[match.end() : match.end() + 50]
-    if re.match(r"\s+(?:of|on|for)\b", after):
-        return []
+    if re.match(
+        r"\s+(?:of|for)\b|\s+on\b(?!\s+(?:the\s+)?(?:\d|[A-Z][a-z]+\s+\d|[A-Z][a-z]+day\b))", after
+    ):
+        return []  # "the 2nd Congress of the CPSU", "the 1st Congress on Peace" (not "on 30 March")
     return _meetings(match, "party_congress", numbers, term=None, explicit=False, noun="congress")
+
+
+def read_founding_congress(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    """ "It was founded at a congress on August 28-30, 1946": the founding (first) congress of the
+    party the sentence is about; whose party it is, the sentence or the article says."""
+    if bare_party_foreign(match, text) or foreign_party_in(text):
+        return []
+    return _meetings(match, "party_congress", [1], term=None, explicit=False, noun="congress")
 
 
 def read_its(match: re.Match[str], text: str) -> list[NamedMeeting]:
