@@ -347,3 +347,18 @@ def test_a_numbered_congress_on_a_date_and_a_congress_that_founded_the_party() -
     ] == [("party_congress:1", "1946-08-28")]
     assert events_of("The Lao People's Party was founded at a congress in 1955.", None) == []
     assert events_of("He spoke at the 1st Congress on Peace and Friendship.", None) == []
+
+
+def test_the_assembly_and_its_sessions_by_common_nouns() -> None:
+    text = (
+        "North Korea's Supreme People's Assembly convened on Wednesday.\n\n"
+        "The assembly's last full meeting was in April last year, but a smaller session was "
+        "held in late March this year."
+    )
+    assert sorted((e.kind, e.start) for e in events_of(text, "2016-06-29")) == [
+        ("spa_session", "2015-04"),
+        ("spa_session", "2016-03"),
+        ("spa_session", "2016-06-29"),
+    ]
+    # no Supreme People's Assembly named: "the assembly" is nobody's
+    assert events_of("The assembly's last full meeting was in April last year.", "2016-06-29") == []

@@ -277,6 +277,41 @@ def find_anaphors(
     return found
 
 
+_ASSEMBLY = re.compile(
+    r"\b(?:[Tt]he\s+(?:full\s+)?(?:assembly|Assembly|parliament|legislature)(?:['’]s\s+(?:[\w-]+\s+){0,2}"
+    r"(?:meeting|session)\b|\s+(?:last\s+|first\s+|again\s+)?(?:met|convened|opened)\b)"
+    r"|\b[Aa]n?\s+(?:[\w-]+\s+){0,2}session\s+(?:was|were)\s+(?:also\s+)?(?:held|convened))"
+)
+"""The SPA of an article that has named it, by a common noun: "The assembly's last full meeting
+was in April last year", "a smaller session was held in late March this year"."""
+
+
+_NAMES_SPA = re.compile(r"Supreme\s+People['’]s\s+Assembly|\bSPA\b")
+
+
+def assembly_mentions(sentence: str, at: int, found: list[Found], ctx: Context) -> list[Found]:
+    """Sessions of the SPA told by "the assembly", "the parliament" or "a ... session was held"
+    in an article that named the Supreme People's Assembly before (kept only where dated);
+    ``at``: the sentence's offset in the document."""
+    if ctx.foreign or not _NAMES_SPA.search(ctx.doc.text, 0, at + len(sentence)):
+        return []
+    result = []
+    for match in _ASSEMBLY.finditer(sentence):
+        if any(f.start <= match.start() < f.end for f in found):
+            continue
+        term = ctx.terms.get("spa")
+        assembly = (
+            f"{ordinal_text(term)} Supreme People's Assembly"
+            if term
+            else "Supreme People's Assembly"
+        )
+        ref = Ref("spa_session", f"spa_session:{term or '?'}:?", f"Session of the {assembly}", True)
+        result.append(
+            Found(match.start(), match.end(), ref, False, True, anaphor=True, guessed=True)
+        )
+    return result
+
+
 _THE_PARTY = re.compile(r"Workers['’]?\s*Party|\bWPK\b|\bKWP\b|Central\s+Committee")
 
 

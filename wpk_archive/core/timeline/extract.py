@@ -48,6 +48,7 @@ from wpk_archive.core.timeline.discourse import (
     PRONOUN,
     TEMPORAL_BEFORE,
     Context,
+    assembly_mentions,
     elliptic,
     find_anaphors,
     is_wpk,
@@ -147,6 +148,8 @@ def _sentence_mentions(
     found.extend(relative(sentence, ctx))
     found.extend(elliptic(sentence, found, ctx))
     anaphors = find_anaphors(sentence, named, others, ctx)
+    if not hangul and ("ssembly" in sentence or "session" in sentence or "arliament" in sentence):
+        anaphors.extend(assembly_mentions(sentence, start, [*found, *anaphors], ctx))
     if hangul:
         anaphors.extend(korean.anaphors_ko(sentence, others, ctx.last))
     found.extend(anaphors)
