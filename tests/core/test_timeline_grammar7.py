@@ -362,3 +362,10 @@ def test_the_assembly_and_its_sessions_by_common_nouns() -> None:
     ]
     # no Supreme People's Assembly named: "the assembly" is nobody's
     assert events_of("The assembly's last full meeting was in April last year.", "2016-06-29") == []
+
+
+def test_a_plenum_which_had_just_concluded_closed_in_the_month_of_the_report() -> None:
+    events = events_of(
+        "Nam Il told about the work of the KWP CC Plenum which had just concluded.", "1957-10-19"
+    )
+    assert [(e.kind, e.start) for e in events] == [("cc_plenary", "1957-10")]

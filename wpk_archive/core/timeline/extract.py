@@ -242,6 +242,9 @@ def _other_bodys_series(meeting: NamedMeeting, sentence: str, start: int, ctx: C
     return re.search(OTHER_BODY.pattern, body, re.IGNORECASE) is not None and not names_wpk(body)
 
 
+_JUST_ENDED = re.compile(
+    r"\s*,?\s*(?:which|that)\s+(?:had|has)\s+(?:just|recently)\s+(?:concluded|ended|closed|finished)\b"
+)
 _SESSION = re.compile(r"\b[Ss]ession\b")
 _GENERIC_SUBJECT = re.compile(r"^\s*(?:The|This|That)\s+(?:[\w-]+\s+){0,3}$")
 _COPULA = re.compile(r"^\s*(?:It|This|That)\s+(?:was|is|marked|became)\s+(?:also\s+)?the\s")
@@ -306,6 +309,15 @@ def _mention(
     else:
         start_date = end_date = precision = basis = None
         inferred = False
+    if (
+        start_date is None
+        and doc.date
+        and len(doc.date) >= 7
+        and _JUST_ENDED.match(sentence, item.end)
+    ):
+        # "the KWP CC Plenum which had just concluded": it closed in the month of the report
+        start_date = end_date = doc.date[:7]
+        precision, basis, inferred = "month", "dateline", True
     if start_date is None and (item.needs_date or item.anaphor):
         return None
     role = "previous" if item.previous else korean.role(sentence, item)
