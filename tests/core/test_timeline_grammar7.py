@@ -369,3 +369,18 @@ def test_a_plenum_which_had_just_concluded_closed_in_the_month_of_the_report() -
         "Nam Il told about the work of the KWP CC Plenum which had just concluded.", "1957-10-19"
     )
     assert [(e.kind, e.start) for e in events] == [("cc_plenary", "1957-10")]
+
+
+def test_the_month_told_before_and_a_past_deed_at_a_yearless_meeting() -> None:
+    text = (
+        "North Korea blew up sections of the roads on October 15. North Korea later said its "
+        "constitution was amended during a parliamentary meeting earlier that month."
+    )
+    assert [(e.kind, e.start) for e in events_of(text, "2024-12-06")] == [
+        ("spa_session", "2024-10")
+    ]
+    # a deed told in the past at a December meeting, in September: last December
+    past = "At a year-end party meeting in December, he defined inter-Korean ties anew."
+    assert [e.start for e in events_of(past, "2024-09-16")] == ["2023-12"]
+    coming = "At a year-end party meeting in December, he will define inter-Korean ties anew."
+    assert [e.start for e in events_of(coming, "2024-09-16")] == ["2024-12"]

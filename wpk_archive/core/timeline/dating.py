@@ -465,6 +465,10 @@ def status_of(sentence: str, meeting: Found, doc_date: str | None) -> str | None
 _PAST_HELD = re.compile(
     r"\b(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:held|convened|convoked|opened|"
     r"closed|concluded|adjourned)\b|\btook\s+place\b|\b(?:concluded|ended|closed|lasted)\b"
+    # the sentence's subject did something there: "At a year-end party meeting in December, he
+    # defined inter-Korean ties as ..."
+    r"|,\s+(?:he|she|they|Kim(?:\s+[A-Z][a-z-]+){0,2})\s+(?:\w+ly\s+)?(?:[a-z]{3,}ed|made|said|"
+    r"gave|set|took|spoke|held)\b"
 )
 
 

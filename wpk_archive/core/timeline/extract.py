@@ -70,6 +70,7 @@ from wpk_archive.core.timeline.told_days import (
     month_in_told_year,
     next_to_told,
     that_day,
+    that_month,
     with_length,
 )
 from wpk_archive.core.timeline.vocabulary import OTHER_BODY, names_wpk
@@ -259,6 +260,8 @@ def _sentence_dates(
     )
     if hangul:
         return korean.dates_ko(sentence, dates, doc.date, ctx.anchor)
+    if " that " in sentence or " same " in sentence:
+        dates = that_month(doc, start, sentence, dates, ctx.anchor, ctx.has_dateline)
     if "day" in sentence or "week" in sentence:
         dates = that_day(doc, start, sentence, dates, ctx.anchor, ctx.has_dateline)
         dates = next_to_told(doc, start, sentence, dates, ctx.anchor, ctx.has_dateline)

@@ -109,6 +109,57 @@ def month_in_told_year(doc: Document, start: int, sentence: str, at: int, month:
     return f"{year:04d}-{month:02d}"
 
 
+_THAT_MONTH = re.compile(
+    r"\b(?:(?:earlier|later)\s+(?:in\s+)?|in\s+)(?:that|the\s+same)\s+(?P<unit>month|year)\b"
+)
+
+
+def that_month(
+    doc: Document,
+    start: int,
+    sentence: str,
+    dates: list[DateMention],
+    anchor: str | None,
+    has_dateline: bool,
+) -> list[DateMention]:
+    """``dates`` with "earlier that month", "later that year", "in the same month" read as the
+    month (or year) of the last date told before it ("... roads were blown up on October 15 ...
+    amended during a parliamentary meeting earlier that month": October)."""
+    match = _THAT_MONTH.search(sentence)
+    if match is None or any(d.start < match.end() and match.start() < d.end for d in dates):
+        return dates
+    before = [d for d in dates if d.end <= match.start() and d.kind != "dateline"]
+    if not before:
+        window = max(0, start - _NEXT_TO_BACK)
+        before = [
+            d
+            for d in find_dates(
+                doc.text[window:start],
+                doc_date=doc.date,
+                weekday_anchor=anchor,
+                dateline=has_dateline,
+            )
+            if d.kind != "dateline"
+        ]
+    width = 7 if match.group("unit") == "month" else 4
+    told = [d for d in before if d.end_date and len(d.end_date) >= width]
+    if not told or told[-1].end_date is None:
+        return dates
+    value = told[-1].end_date[:width]
+    found = DateMention(
+        match.start(),
+        match.end(),
+        match.group(0),
+        value,
+        value,
+        "month" if width == 7 else "year",
+        told[-1].year_inferred,
+        "relative",
+        told[-1].basis,
+    )
+    return sorted([*dates, found], key=lambda d: (d.start, d.end))
+
+
 _NEXT_TO = re.compile(
     r"\b(?:[Oo]n\s+)?[Tt]he\s+(?P<dir>previous|preceding|next|following)\s+day\b(?!['’]s\s+\w+\s+of)"
     r"|\b(?:[Oo]n\s+)?[Tt]he\s+day\s+(?P<dir2>before|after)\b(?!\s+(?:yesterday|tomorrow))"
