@@ -293,10 +293,11 @@ def assembly_mentions(sentence: str, at: int, found: list[Found], ctx: Context) 
     """Sessions of the SPA told by "the assembly", "the parliament" or "a ... session was held"
     in an article that named the Supreme People's Assembly before (kept only where dated);
     ``at``: the sentence's offset in the document."""
-    if ctx.foreign or not _NAMES_SPA.search(ctx.doc.text, 0, at + len(sentence)):
+    matches = list(_ASSEMBLY.finditer(sentence))
+    if not matches or not _NAMES_SPA.search(ctx.doc.text, 0, at + len(sentence)) or ctx.foreign:
         return []
     result = []
-    for match in _ASSEMBLY.finditer(sentence):
+    for match in matches:
         if any(f.start <= match.start() < f.end for f in found):
             continue
         term = ctx.terms.get("spa")
