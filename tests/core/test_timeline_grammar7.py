@@ -384,3 +384,14 @@ def test_the_month_told_before_and_a_past_deed_at_a_yearless_meeting() -> None:
     assert [e.start for e in events_of(past, "2024-09-16")] == ["2023-12"]
     coming = "At a year-end party meeting in December, he will define inter-Korean ties anew."
     assert [e.start for e in events_of(coming, "2024-09-16")] == ["2024-12"]
+
+
+def test_a_meeting_of_a_city_party_organizations_activists() -> None:
+    events = events_of(
+        "A meeting of the Pyongyang Party organization activists was held on 10 December.",
+        "1957-12-19",
+    )
+    assert [(e.kind, e.start) for e in events] == [("other_party_meeting", "1957-12-10")]
+    assert (
+        events_of("A meeting of the Pyongyang youth organization activists was held.", None) == []
+    )

@@ -103,9 +103,11 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
         re.compile(
             rf"(?:(?P<n>{ORDS})\s+)?{MODS_CI}(?P<nat>[Nn]ational\s+)?"
             rf"(?:(?P<kw>[Cc]onference|[Mm]eeting|Congress)s?)\s+of\s+"
-            rf"(?:the\s+(?P<owner>{WPK}){APOS}s\s+|the\s+(?=[Pp]arty\s+committee))?"  # "of the Workers'
+            rf"(?:the\s+(?P<owner>{WPK}){APOS}s\s+|the\s+(?=[Pp]arty\s+committee)"
+            rf"|the\s+(?=[A-Z][a-z]+\s+(?:[Pp]arty|WPK)\s+(?:organization|committee|cell)))?"  # "of the Workers'
             # Party's cell secretaries", "of the party committee of the Taean ... Plant"
             rf"(?P<what>(?:[A-Z][\w'’-]*|{_ORGAN_WORDS})(?:\s+(?:[A-Z][\w'’-]*|of|the|in\s+the(?=\s+[A-Z])|"
+            rf"(?<=Party\s)organization|"
             rf"{_ORGAN_WORDS}))*)"
         ),
         read_lower_party,
