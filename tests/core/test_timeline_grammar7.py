@@ -395,3 +395,51 @@ def test_a_meeting_of_a_city_party_organizations_activists() -> None:
     assert (
         events_of("A meeting of the Pyongyang youth organization activists was held.", None) == []
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        ("The last CC plenum was held in April 2019.", "2019-12-10", [("cc_plenary", "2019-04")]),
+        (
+            "The 5th plenary session convened by Kim was held on Saturday, the Workers' Party said.",
+            "2019-12-29",
+            [("cc_plenary", "2019-12-28")],
+        ),
+        (
+            "The standing committee of the Supreme People's Assembly held its 34th plenary meeting "
+            "on Thursday.",
+            "2024-12-06",
+            [("spa_standing_committee", "2024-12-05")],
+        ),
+        (
+            "In the second meeting of 13th SPA, convened on Sept. 25, a vice chairman was elected.",
+            "2015-03-20",
+            [("spa_session", "2014-09-25")],
+        ),
+        (
+            '"The second session of the 10th SPA is to be called here on April 7," said KCNA.',
+            "1999-03-18",
+            [("spa_session", "1999-04-07")],
+        ),
+        (
+            "North Korea's newly elected parliament met for the first time on Wednesday.",
+            "2014-04-10",
+            [("spa_session", "2014-04-09")],
+        ),
+        (
+            "Kim Il Sung spoke at Thursday's special session of the Supreme People's Assembly.",
+            "1990-05-25",
+            [("spa_session", "1990-05-24")],
+        ),
+        (
+            "North Korea's rubber-stamp parliament was last convened in September.",
+            "1999-03-18",
+            [("spa_session", "1998-09")],
+        ),
+    ],
+)
+def test_plenums_and_sessions_of_wire_copy(
+    text: str, date: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(e.kind, e.start) for e in events_of(text, date)] == expected

@@ -31,7 +31,7 @@ _GAP_WORDS = (
     r"|by|under|with|presence|guidance|participation|attended|also|again|once|first|time|officially"
     r"|ruling|party|its|their|country|capital|opening|reportedly|solemnly|today|early|mid|late"
     r"|middle|end|beginning|start|ended|concluded|adjourned|finished|wrapped|wound|up|kicked|off"
-    r"|occurred|morning|afternoon|evening|night|inaugural"
+    r"|occurred|morning|afternoon|evening|night|inaugural|called|summoned"
 )
 
 
@@ -46,7 +46,8 @@ _GAP_AFTER_VERB = re.compile(
 )
 _GAP_BEFORE = re.compile(
     r"(?:['’]s)?[\s,]*(?:(?:when|where|as|and)\s+)?(?:(?:at|in|on|during|to|for|over)\s+)?"
-    r"(?:(?:the|an?|another)\s+)?(?:(?:historic|enlarged|recent|extended|expanded|ruling)\s+)*"
+    r"(?:(?:the|an?|another)\s+)?(?:(?:historic|enlarged|recent|extended|expanded|ruling|special|"
+    r"extraordinary|emergency|full|opening|closing|annual|regular|key|crucial)\s+)*"
 )
 _OPENING_OF = re.compile(
     r"[\s,]*(?:during|at|in|for|on)\s+(?:an?\s+|the\s+|his\s+)?(?:(?:address|speech|report|"
@@ -174,15 +175,21 @@ class Found:
 
 
 def _gap_allowed(
-    gap: str, pattern: re.Pattern[str], date: DateMention | None = None, before: str = ""
+    gap: str,
+    pattern: re.Pattern[str],
+    date: DateMention | None = None,
+    before: str = "",
+    name: str = "",
 ) -> bool:
     """Whether the text between a meeting name and a date lets the date qualify the name
-    (``before``: the words just before the name, where "to hold" may stand)."""
+    (``before``: the words just before the name, where "to hold" may stand; ``name``: the name,
+    which may hold the verb itself, "the parliament met")."""
     if (
         date is not None
         and date.kind in ("weekday", "relative")
         and not HOLDING.search(gap)
         and not _HOLD_BEFORE.search(before)
+        and not (name and _NAME_HOLDS.search(name))
         and not re.fullmatch(
             r"[\s,]*(?:(?:here|there|in\s+Pyongyang)\s+)?(?:on\s+|last\s+|this\s+)?", gap
         )
@@ -191,6 +198,10 @@ def _gap_allowed(
     if len(gap) > _MAX_GAP or re.search(r"[;:]|\.\s", gap) or _PRINTED_IN.search(gap):
         return False
     return pattern.fullmatch(gap) is not None
+
+
+_NAME_HOLDS = re.compile(r"\b(?:met|convened|opened|gathered)$")
+"""A name that ends in its verb of holding: "North Korea's newly-selected parliament met"."""
 
 
 _CLAUSE_WORDS = re.compile(
@@ -254,7 +265,8 @@ def assign_dates(sentence: str, found: list[Found], dates: list[DateMention]) ->
             if i in used or date.start < meeting.end or date.start >= limit:
                 continue
             lead = sentence[max(0, meeting.start - 40) : meeting.start]
-            if _gap_allowed(sentence[meeting.end : date.start], _GAP_AFTER, date, lead):
+            name = sentence[meeting.start : meeting.end]
+            if _gap_allowed(sentence[meeting.end : date.start], _GAP_AFTER, date, lead, name):
                 meeting.date = date
                 used.add(i)
             break
@@ -463,8 +475,10 @@ def status_of(sentence: str, meeting: Found, doc_date: str | None) -> str | None
 
 
 _PAST_HELD = re.compile(
-    r"\b(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:held|convened|convoked|opened|"
+    r"\b(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+|last\s+|first\s+)?(?:held|convened|convoked|opened|"
     r"closed|concluded|adjourned)\b|\btook\s+place\b|\b(?:concluded|ended|closed|lasted)\b"
+    # a reduced relative clause: "In the second meeting of 13th SPA, convened on Sept. 25, ..."
+    r"|,\s+(?:convened|held|opened|convoked)\s+(?:on|in)\b"
     # the sentence's subject did something there: "At a year-end party meeting in December, he
     # defined inter-Korean ties as ..."
     r"|,\s+(?:he|she|they|Kim(?:\s+[A-Z][a-z-]+){0,2})\s+(?:\w+ly\s+)?(?:[a-z]{3,}ed|made|said|"

@@ -252,13 +252,17 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
         ),
     ),
     (
-        re.compile(rf"(?P<n>{ORDS})\s+{MODS_CI}(?:Plenary\s+Meetings?|Plenums?)"),
+        re.compile(
+            rf"(?P<n>{ORDS})\s+{MODS_CI}(?:[Pp]lenary\s+(?:[Mm]eetings?|[Ss]essions?)|[Pp]lenums?)"
+            # "The last CC plenum was held in April 2019"
+            rf"|\b(?:C\.C\.|CC)\s+(?:[Pp]lenums?|[Pp]lenary\s+(?:[Mm]eetings?|[Ss]essions?))(?!\s+of\b)"
+        ),
         read_bare_plenary,
         (("plenary", "plenum"),),
     ),
     (
         re.compile(
-            rf"(?P<n>{ORDS})\s+[Ss]essions?\s+of\s+{THE}(?:(?:North\s+Korea|the\s+North|Pyongyang|"
+            rf"(?P<n>{ORDS})\s+(?:[Ss]essions?|[Mm]eetings?(?=\s+of\s+(?:the\s+)?{ORD}\s))\s+of\s+{THE}(?:(?:North\s+Korea|the\s+North|Pyongyang|"
             rf"DPRK){APOS}s\s+)?(?:(?P<t>{ORD})\s+)?{SPA}"
             # "the SPA opened its inaugural session on Thursday"
             rf"|{THE}(?:(?P<t8>{ORD})\s+)?{SPA}\s+(?:opened|convened|held)\s+its\s+(?:new\s+|"
@@ -377,7 +381,9 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
         re.compile(
             r"(?:rubber-stamp\s+)?(?:parliamentary\s+(?:session|meeting)|parliament['’]s\s+"
             r"(?:\w+\s+)?session|(?:session|meeting)\s+of\s+(?:the\s+|its\s+|North\s+Korea['’]s\s+)?"
-            r"(?:rubber-stamp\s+|national\s+)?parliament"
+            r"(?:[\w'’-]+\s+){0,4}?(?:rubber-stamp\s+|national\s+)?(?:parliament|legislature)"
+            # "North Korea's rubber-stamp parliament was last convened in September"
+            r"|parliament\s+(?:was|were)\s+(?:last\s+|first\s+)?(?:convened|held|opened)"
             # "North Korea's parliament held a plenary session on Sunday"
             r"|parliament\s+(?:held|convened|opened)\s+(?:a|an|its)\s+(?:\w+\s+)?(?:session|meeting)"
             # "the rubber-stamp parliament met on Tuesday", "The parliament last met in April"
@@ -385,7 +391,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             r"(?=\s+(?:on|in|at|for|last|early|late|this|yesterday|today)\b|\s*[,.;]))"
         ),
         read_parliament,
-        (("parliament",), ("session", "meeting", " met", "convened", "opened")),
+        (("parliament", "legislature"), ("session", "meeting", " met", "convened", "opened")),
     ),
     (
         re.compile(rf"(?P<n>{ORDS})\s+Congress(?![\w-])"),

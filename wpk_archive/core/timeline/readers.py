@@ -183,11 +183,14 @@ def read_plenary(match: re.Match[str], text: str) -> list[NamedMeeting]:
 def read_bare_plenary(match: re.Match[str], text: str) -> list[NamedMeeting]:
     """ "the 5th Plenary Meeting" with no committee named (the caller checks the context)."""
     numbers = _numbers_or_none(match, 40)
-    if numbers is None or numbers == [None]:
+    committee = re.match(r"C\.?C\.?\s", match.group(0)) is not None  # "the last CC plenum"
+    if numbers is None or (numbers == [None] and not committee):
         return []
     after = text[match.end() : match.end() + 60]
     if re.match(r"\s+of\b", after):
         return []
+    if re.search(r"\b(?:its|their)\s+$", text[max(0, match.start() - 12) : match.start()]):
+        return []  # "the standing committee of the SPA held its 34th plenary meeting": the body's
     return _meetings(match, "cc_plenary", numbers, term=None, explicit=False, noun="plenary")
 
 
