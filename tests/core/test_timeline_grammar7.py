@@ -443,3 +443,23 @@ def test_plenums_and_sessions_of_wire_copy(
     text: str, date: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(e.kind, e.start) for e in events_of(text, date)] == expected
+
+
+def test_conferences_of_several_provinces_and_cities_named_together() -> None:
+    for text in (
+        "The Conferences of South Hamgyong, Ryanggang and North Hwanghae Provinces and Nampho "
+        "City of the Workers' Party of Korea to elect delegates to the WPK Conference were held.",
+        "North Phyongan, Ryanggang and North Hwanghae Provincial and Nampho City Conferences of "
+        "the Workers' Party of Korea were held.",
+    ):
+        events = [e for e in events_of(text, "2012-03-30") if e.kind == "other_party_meeting"]
+        first = "South Hamgyong" if "Hamgyong" in text else "North Phyongan"
+        assert {e.name.split(" Committee")[0] for e in events} == {
+            "Conference of the Nampho City",
+            "Conference of the North Hwanghae Provincial",
+            "Conference of the Ryanggang Provincial",
+            f"Conference of the {first} Provincial",
+        }
+        assert all(e.status == "held" for e in events)
+        others = [e for e in events_of(text, "2012-03-30") if e.kind == "party_conference"]
+        assert all(e.status == "announced" for e in others)

@@ -454,11 +454,15 @@ def status_of(sentence: str, meeting: Found, doc_date: str | None) -> str | None
     date = meeting.date
     before = sentence[max(0, meeting.start - 90) : meeting.start]
     after = sentence[meeting.end : meeting.end + 140]
-    announced = _ANNOUNCED_BEFORE.search(before) or _ANNOUNCED_AFTER.search(after)
+    announced = bool(_ANNOUNCED_BEFORE.search(before) or _ANNOUNCED_AFTER.search(after))
     if not announced and date is None and meeting.ref.key.endswith(":?"):
         # "the Party conference ... as it will open at a historic juncture": which conference, the
         # tense of the whole sentence tells
-        announced = _FUTURE.search(sentence)
+        # (but "The Conferences ... to elect delegates to the WPK Conference were held": the
+        # conferences were held, the WPK Conference is to come)
+        announced = bool(_FUTURE.search(sentence[max(0, meeting.start - 40) : meeting.end])) or (
+            bool(_FUTURE.search(sentence)) and not _PAST_HELD.search(sentence, meeting.end)
+        )
     if announced and (
         date is None
         or doc_date is None

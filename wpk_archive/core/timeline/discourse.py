@@ -170,6 +170,11 @@ _HELD_AFTER = re.compile(
 )
 _HELD_IN = re.compile(r"\b(?:convened|held|opened|called|met)\s+(?:an?|its|another)\s", re.I)
 """Inside a name whose body is the subject: "the political bureau convened an enlarged meeting"."""
+_LIST_HELD = re.compile(
+    r"\b(?:were|was)\s+(?:\w+ly\s+)?(?:held|convened|opened)\b|\btook\s+place\b"
+)
+"""After a list of meetings, its verb: "The Conferences of ... Provinces ... to elect delegates to
+the WPK Conference were held"."""
 _AT_ONE = re.compile(r"\b[Aa]t\s+an?\s+(?:[\w'’-]+\s+){0,2}$")
 """Before a name: "At a plenary meeting of the ruling Workers' Party, Kim said"."""
 _PLURAL_NAME = re.compile(r"\b(?:meetings|plenums|plena|sessions|congresses|conferences)\b", re.I)
@@ -182,7 +187,7 @@ _GENERIC = re.compile(
 )
 
 
-def reported_as_held(sentence: str, start: int, end: int) -> bool:
+def reported_as_held(sentence: str, start: int, end: int, *, listed: bool = False) -> bool:
     """Whether the sentence reports one meeting named at ``start:end`` as an event of its own:
     a body "convened an enlarged meeting", "presides over a plenum", "Another plenum will be
     convened". Not where the sentence speaks of meetings in general ("a plenary meeting is
@@ -190,20 +195,27 @@ def reported_as_held(sentence: str, start: int, end: int) -> bool:
     before = sentence[max(0, start - 80) : start]
     after = sentence[end : end + 80]
     name = sentence[start:end]
-    if _PLURAL_NAME.search(name):
+    if _PLURAL_NAME.search(name) and not listed:  # (not "the Conferences of A and B Provinces")
         return False
     if not (
         _HELD_BEFORE.search(before)
         or _HELD_AFTER.match(after)
         or _HELD_IN.search(name)
         or _AT_ONE.search(before)
+        or (listed and _LIST_HELD.search(sentence, end, end + 160))
     ):
         return False
     return _GENERIC.search(before[-50:] + " " + after[:50]) is None
 
 
 def needs_date(
-    ref: Ref, sentence: str = "", start: int = 0, end: int = 0, *, plural: bool = False
+    ref: Ref,
+    sentence: str = "",
+    start: int = 0,
+    end: int = 0,
+    *,
+    plural: bool = False,
+    listed: bool = False,
 ) -> bool:
     """Whether a mention of ``ref`` says too little to be kept undated: unnumbered names ("a
     meeting of the Political Bureau"), except where the sentence reports that one meeting as
@@ -215,7 +227,7 @@ def needs_date(
         return False
     if ref.kind in ("party_congress", "party_conference"):
         return False
-    return plural or not (sentence and reported_as_held(sentence, start, end))
+    return plural or not (sentence and reported_as_held(sentence, start, end, listed=listed))
 
 
 def is_wpk(meeting: NamedMeeting, sentence: str, ctx: Context) -> bool:

@@ -29,6 +29,7 @@ Bureau") are kept only when dated or when they refer back to a meeting the docum
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from wpk_archive.core.dates import DateMention, find_dateline, find_dates
 from wpk_archive.core.models import Document, EventMention, Passage, Precision
@@ -107,6 +108,7 @@ def _sentence_mentions(
     note_terms(sentence, ctx)
     found: list[Found] = []
     subject: Ref | None = None
+    spans = Counter((meeting.start, meeting.end) for meeting in named)  # meetings of one name
     for meeting in named:
         if not is_wpk(meeting, sentence, ctx):
             continue
@@ -136,7 +138,12 @@ def _sentence_mentions(
                 meeting.end,
                 ref,
                 needs_date=needs_date(
-                    ref, sentence, meeting.start, meeting.end, plural=meeting.plural
+                    ref,
+                    sentence,
+                    meeting.start,
+                    meeting.end,
+                    plural=meeting.plural,
+                    listed=spans[(meeting.start, meeting.end)] > 1,
                 ),
                 loose_identity=not meeting.explicit or ref.key.endswith(":?"),
                 date_name=meeting.date_name,

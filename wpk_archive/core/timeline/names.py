@@ -45,6 +45,7 @@ from wpk_archive.core.timeline.readers import (
     read_its,
     read_its_session,
     read_local_committee,
+    read_local_list,
     read_lower_party,
     read_parliament,
     read_plenary,
@@ -98,6 +99,15 @@ _PB = (
     r"|(?:[Cc]entral\s+)?political\s+bureau))"
 )
 
+_PLACE = r"(?:(?:North|South)\s+)?[A-Z][a-z]+"
+_PLACE_LIST = (
+    rf"{_PLACE}(?:(?:\s*,\s*|\s*,?\s+and\s+){_PLACE})*\s+(?:Provinces?|Provincial|City|Cities)"
+    rf"(?:(?:\s*,\s*|\s*,?\s+and\s+){_PLACE}(?:(?:\s*,\s*|\s*,?\s+and\s+){_PLACE})*\s+"
+    rf"(?:Provinces?|Provincial|City|Cities))*"
+)
+"""Provinces and cities named together: "South Hamgyong, Ryanggang and North Hwanghae Provinces
+and Nampho City"."""
+
 _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
     (
         re.compile(
@@ -137,6 +147,16 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
         ),
         read_local_committee,
         (("plenary", "plenum", "conference"), ("committee",)),
+    ),
+    (
+        # "The Conferences of South Hamgyong, Ryanggang ... Provinces and Nampho City of the WPK",
+        # "North Phyongan, North Hamgyong Provincial and Nampho City Conferences of the WPK"
+        re.compile(
+            rf"[Cc]onferences\s+of\s+(?:the\s+)?(?P<list>{_PLACE_LIST}){OF_PARTY}"
+            rf"|(?P<list2>{_PLACE_LIST})\s+(?:Party\s+)?Conferences{OF_PARTY}"
+        ),
+        read_local_list,
+        (("conferences",), ("province", "provincial", "city")),
     ),
     (
         # "The Pyongyang City Conference of the Workers' Party of Korea", "the South Hamgyong

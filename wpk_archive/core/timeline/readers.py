@@ -596,6 +596,38 @@ def read_lower_party(match: re.Match[str], text: str) -> list[NamedMeeting]:
     )
 
 
+_PLACE = r"(?:(?:North|South)\s+)?[A-Z][a-z]+"
+_PLACES_LEVEL = re.compile(
+    rf"(?P<places>{_PLACE}(?:(?:\s*,\s*|\s*,?\s+and\s+){_PLACE})*)\s+"
+    r"(?P<level>Provinces?|Provincial|City|Cities|Municipal)"
+)
+
+
+def read_local_list(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    """ "The Conferences of South Hamgyong, Ryanggang and North Hwanghae Provinces and Nampho City
+    of the WPK", "North Phyongan, North Hamgyong Provincial and Nampho City Conferences of the
+    WPK": one conference of each province and city named."""
+    meetings: list[NamedMeeting] = []
+    for group in _PLACES_LEVEL.finditer(_first(match, "list", "list2") or ""):
+        level = "City" if group.group("level").startswith(("Cit", "Mun")) else "Provincial"
+        for place in re.split(r"\s*,\s*(?:and\s+)?|\s*,?\s+and\s+", group.group("places")):
+            if not place:
+                continue
+            label = f"Conference of the {place} {level} Committee of the WPK"
+            slug = re.sub(r"[^a-z]+", "-", f"conference {place} {level}".lower()).strip("-")
+            meetings += _meetings(
+                match,
+                "other_party_meeting",
+                [None],
+                term=None,
+                explicit=True,
+                noun="conference",
+                slug=slug,
+                label=label,
+            )
+    return meetings if len(meetings) >= 2 else []
+
+
 def read_local_committee(match: re.Match[str], text: str) -> list[NamedMeeting]:
     """A plenary meeting or conference of a provincial, city or county party committee."""
     numbers = _numbers_or_none(match, 60)
