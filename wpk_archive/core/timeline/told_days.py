@@ -15,6 +15,31 @@ _THAT_DAY = re.compile(r"\b(?:[Oo]n\s+)?(?:[Tt]hat|[Tt]he\s+same)\s+day\b(?!['â€
 _LOOK_BACK = 8000  # characters before the sentence searched for the day "that day" is
 
 
+def _told_before(
+    doc: Document,
+    start: int,
+    at: int,
+    dates: list[DateMention],
+    anchor: str | None,
+    has_dateline: bool,
+    look_back: int,
+) -> list[DateMention]:
+    """The dates told before offset ``at`` of the sentence (which starts at ``start`` in the
+    document): among ``dates``, else in the ``look_back`` characters before the sentence. The
+    dateline does not count (a story's words point back to a day it tells)."""
+    before = [d for d in dates if d.end <= at and d.kind != "dateline"]
+    if before:
+        return before
+    window = max(0, start - look_back)
+    return [
+        d
+        for d in find_dates(
+            doc.text[window:start], doc_date=doc.date, weekday_anchor=anchor, dateline=has_dateline
+        )
+        if not (window == 0 and d.kind == "dateline")
+    ]
+
+
 def _last_day_told(
     doc: Document,
     start: int,
@@ -24,23 +49,9 @@ def _last_day_told(
     has_dateline: bool,
     look_back: int,
 ) -> DateMention | None:
-    """The last single day told before offset ``at`` of the sentence (which starts at ``start``
-    in the document): among ``dates``, else in the ``look_back`` characters before the sentence.
-    The dateline's day does not count (a story's words point back to a day it tells); nor does a
-    range ("from 5 to 7 May")."""
-    before = [d for d in dates if d.end <= at and d.kind != "dateline"]
-    if not before:
-        window = max(0, start - look_back)
-        before = [
-            d
-            for d in find_dates(
-                doc.text[window:start],
-                doc_date=doc.date,
-                weekday_anchor=anchor,
-                dateline=has_dateline,
-            )
-            if not (window == 0 and d.kind == "dateline")
-        ]
+    """The last single day told before offset ``at`` (see `_told_before`); not a range ("from
+    5 to 7 May")."""
+    before = _told_before(doc, start, at, dates, anchor, has_dateline, look_back)
     days = [d for d in before if d.precision == "day"]
     if not days or days[-1].start_date != days[-1].end_date:
         return None
@@ -128,19 +139,11 @@ def that_month(
     match = _THAT_MONTH.search(sentence)
     if match is None or any(d.start < match.end() and match.start() < d.end for d in dates):
         return dates
-    before = [d for d in dates if d.end <= match.start() and d.kind != "dateline"]
-    if not before:
-        window = max(0, start - _NEXT_TO_BACK)
-        before = [
-            d
-            for d in find_dates(
-                doc.text[window:start],
-                doc_date=doc.date,
-                weekday_anchor=anchor,
-                dateline=has_dateline,
-            )
-            if d.kind != "dateline"
-        ]
+    before = [
+        d
+        for d in _told_before(doc, start, match.start(), dates, anchor, has_dateline, _NEXT_TO_BACK)
+        if d.kind != "dateline"
+    ]
     width = 7 if match.group("unit") == "month" else 4
     told = [d for d in before if d.end_date and len(d.end_date) >= width]
     if not told or told[-1].end_date is None:
