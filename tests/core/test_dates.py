@@ -930,3 +930,10 @@ def test_a_weekday_on_a_page_dated_only_by_month_is_that_month() -> None:
     found = find_dates("The meeting was held Friday.", doc_date="2023-06")
     assert [(m.start_date, m.precision) for m in found] == [("2023-06", "month")]
     assert find_dates("The meeting was held Friday.", doc_date="2023") == []
+
+
+def test_a_year_after_a_comma_with_no_space_closes_a_date() -> None:
+    found = find_dates("The plenum was held from December 10 to 14,1962, in Pyongyang.")
+    assert [(m.start_date, m.end_date) for m in found] == [("1962-12-10", "1962-12-14")]
+    assert find_dates("It cost 1,962 won.") == []
+    assert find_dates("He had 14,1962 members.") == []

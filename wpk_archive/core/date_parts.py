@@ -106,7 +106,7 @@ DAY = rf"(?:{D}|{ORD_WORD})"
 
 _YEAR_NUMBER = r"(?:1[89]\d\d|20\d\d|2100)"
 _NOT_AFTER_YEAR = r"(?!\d|,\d|\.\d|s\b|['’]s\b|th\b|\s*B\.?\s?C\.?(?:E\b)?|\s*BCE\b)"
-Y4 = rf"(?<![\d,.$#/£€¥]){_YEAR_NUMBER}{_NOT_AFTER_YEAR}(?:\s*A\.?\s?D\.?(?![A-Za-z]))?"
+Y4 = rf"(?<![\d.$#/£€¥])(?<![^\d\s],){_YEAR_NUMBER}{_NOT_AFTER_YEAR}(?:\s*A\.?\s?D\.?(?![A-Za-z]))?"
 JUCHE = (
     r"Juche\s+(?:year\s+)?(?:[1-9]\d{0,2})(?:\s*\(\s*\d{4}\s*\))?"
     r"(?![\d]|st\b|nd\b|rd\b|th\b)"
