@@ -233,3 +233,16 @@ def test_a_body_that_meets_often_is_not_identified_by_a_month() -> None:
         date="2024-08-05",
     )
     assert [(e.key, e.start) for e in events] == [("politburo_meeting:?:?", "2022-05")]
+
+
+def test_a_meeting_to_come_is_not_the_past_one_its_article_names() -> None:
+    text = (
+        "The meeting reviewed the policies advanced at the 2nd Plenary Meeting of the 8th WPK "
+        "Central Committee, and discussed the issue of convening a plenary meeting of the Party "
+        "Central Committee to take additional measures."
+    )
+    events = events_of(text, date="2021-06-05")
+    assert sorted((e.key, e.status or "") for e in events if e.kind == "cc_plenary") == [
+        ("cc_plenary:8:2", ""),
+        ("cc_plenary:8:?", "announced"),
+    ]

@@ -75,7 +75,8 @@ HOLDING = re.compile(
 
 
 _ANNOUNCED_BEFORE = re.compile(
-    r"\b(?:(?:decided|decision|decree|resolution|proposed|plans?|planning|called|agreed)\s+"
+    r"\b(?:(?:decided|decision|decree|resolution|proposed|plans?|planning|called|agreed|issue|"
+    r"question|matter)\s+"
     r"(?:on|to|of|for)\s+(?:convene|convoke|convening|convoking|hold|holding|open|opening|call)|"
     r"to\s+(?:convene|convoke|hold|open)|will\s+(?:convene|convoke|hold|open)|upcoming|"
     r"forthcoming|coming|next|ahead\s+of|on\s+the\s+eve\s+of|preparations?\s+for|"

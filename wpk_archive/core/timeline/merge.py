@@ -493,8 +493,10 @@ def _fold_undated(events: list[Event]) -> list[Event]:
             and _same_body(other, event)
             and any(s.doc_id == doc_id for s in other.sources)
         ]
-        if any(_ANOTHER.search(s.quote) for s in event.sources) or (
-            same and all(_introduces_later(event, other, doc_id) for other in same)
+        if (
+            any(_ANOTHER.search(s.quote) for s in event.sources)
+            or (same and all(_introduces_later(event, other, doc_id) for other in same))
+            or (len(same) == 1 and _coming_and_past(event, same[0]))
         ):
             kept.append(event)  # "another meeting"; "Then, a closed meeting ... was held"
         elif len(same) == 1:
@@ -563,6 +565,18 @@ _ANOTHER = re.compile(
 _INDEFINITE = re.compile(
     r"\b(?:[Aa]n?)\s+(?:[\w-]+\s+){0,3}(?:meeting|session|plenum|plenary)\b(?!s)"
 )
+
+
+def _coming_and_past(event: Event, other: Event) -> bool:
+    """Whether ``event`` is a meeting to come ("the issue of convening a plenary meeting") and
+    ``other`` one its article tells as past ("the key policies advanced at the 2nd Plenary
+    Meeting"): two meetings."""
+    if event.status != "announced" or other.status == "announced":
+        return False
+    doc_date = event.sources[0].doc_date if event.sources else None
+    return other.start is None or (
+        doc_date is not None and other.start[: len(doc_date)] <= doc_date
+    )
 
 
 def _introduces_later(event: Event, other: Event, doc_id: str) -> bool:
