@@ -463,3 +463,29 @@ def test_conferences_of_several_provinces_and_cities_named_together() -> None:
         assert all(e.status == "held" for e in events)
         others = [e for e in events_of(text, "2012-03-30") if e.kind == "party_conference"]
         assert all(e.status == "announced" for e in others)
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "start"),
+    [
+        (
+            "The Central Military Commission of the Party held its 3rd enlarged meeting on 23 May "
+            "2020.",
+            "cmc_meeting:?:3",
+            "2020-05-23",
+        ),
+        (
+            "The KWP's 13th Politburo meeting of the 7th CC took place on 7 June 2020.",
+            "politburo_meeting:7:13",
+            "2020-06-07",
+        ),
+        (
+            "The 13th Politburo meeting of the 7th Central Committee took place on 7 June 2020.",
+            "politburo_meeting:7:13",
+            "2020-06-07",
+        ),
+    ],
+)
+def test_numbered_meetings_of_bodies_in_wire_wording(text: str, key: str, start: str) -> None:
+    events = events_of(text, "2020-06-10")
+    assert [(e.key, e.start) for e in events] == [(key, start)]

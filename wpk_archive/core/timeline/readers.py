@@ -235,6 +235,10 @@ def read_dated_conference(match: re.Match[str], text: str) -> list[NamedMeeting]
 def read_politburo(match: re.Match[str], text: str) -> list[NamedMeeting]:
     numbers = _numbers_or_none(match, 60)
     term = _term(match)
+    later_term = _first(match, "t8")
+    if later_term and match.group("t3") and numbers == [None]:
+        # "The 13th Politburo meeting of the 7th Central Committee": the first ordinal numbers it
+        numbers, term = [ordinal_value(match.group("t3"))], ordinal_value(later_term)
     if numbers is None or (term is not None and term > 12):
         return []
     if bare_party_foreign(match, text) or followed_by_foreign(match, text):
