@@ -104,6 +104,17 @@ class Context:
             self._foreign = foreign_document(self.doc)
         return self._foreign
 
+    _spa_named_at: int | None = None
+
+    @property
+    def spa_named_at(self) -> int:
+        """Where the document first names the Supreme People's Assembly (-1: nowhere; computed
+        when first needed)."""
+        if self._spa_named_at is None:
+            found = _NAMES_SPA.search(self.doc.text)
+            self._spa_named_at = found.start() if found else -1
+        return self._spa_named_at
+
 
 def key_and_name(meeting: NamedMeeting, ctx: Context) -> Ref:
     """The timeline key and canonical name of a named meeting."""
@@ -306,7 +317,7 @@ def assembly_mentions(sentence: str, at: int, found: list[Found], ctx: Context) 
     in an article that named the Supreme People's Assembly before (kept only where dated);
     ``at``: the sentence's offset in the document."""
     matches = list(_ASSEMBLY.finditer(sentence))
-    if not matches or not _NAMES_SPA.search(ctx.doc.text, 0, at + len(sentence)) or ctx.foreign:
+    if not matches or not 0 <= ctx.spa_named_at < at + len(sentence) or ctx.foreign:
         return []
     result = []
     for match in matches:

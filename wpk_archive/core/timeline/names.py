@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 
 from wpk_archive.core.timeline.readers import (
+    PLACE,
     NamedMeeting,
     OtherMeeting,
     Reader,
@@ -99,7 +100,7 @@ _PB = (
     r"|(?:[Cc]entral\s+)?political\s+bureau))"
 )
 
-_PLACE = r"(?:(?:North|South)\s+)?[A-Z][a-z]+"
+_PLACE = PLACE
 _PLACE_LIST = (
     rf"{_PLACE}(?:(?:\s*,\s*|\s*,?\s+and\s+){_PLACE})*\s+(?:Provinces?|Provincial|City|Cities)"
     rf"(?:(?:\s*,\s*|\s*,?\s+and\s+){_PLACE}(?:(?:\s*,\s*|\s*,?\s+and\s+){_PLACE})*\s+"

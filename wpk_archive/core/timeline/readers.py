@@ -600,9 +600,10 @@ def read_lower_party(match: re.Match[str], text: str) -> list[NamedMeeting]:
     )
 
 
-_PLACE = r"(?:(?:North|South)\s+)?[A-Z][a-z]+"
+PLACE = r"(?:(?:North|South)\s+)?[A-Z][a-z]+"
+"""A province's or city's name ("North Hwanghae", "Nampho")."""
 _PLACES_LEVEL = re.compile(
-    rf"(?P<places>{_PLACE}(?:(?:\s*,\s*|\s*,?\s+and\s+){_PLACE})*)\s+"
+    rf"(?P<places>{PLACE}(?:(?:\s*,\s*|\s*,?\s+and\s+){PLACE})*)\s+"
     r"(?P<level>Provinces?|Provincial|City|Cities|Municipal)"
 )
 
