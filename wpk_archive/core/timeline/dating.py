@@ -35,8 +35,16 @@ _GAP_WORDS = (
 )
 
 
+_SPAN_SINCE = (
+    r"since\s+(?:the\s+)?(?:19|20)\d\ds?|in\s+(?:(?:over|more\s+than|nearly|almost|about|some|"
+    r"the\s+past|the\s+last)\s+)?(?:\d+|[a-z]+|a)\s+(?:years?|decades?|months?)|in\s+decades|"
+    r"of\s+its\s+kind|ever"
+)
+"""How long since the last meeting of its kind, between a name and its date: "the first ruling
+party congress in five years on Tuesday", "its first conference since 1966 on Tuesday"."""
 _GAP_AFTER = re.compile(
-    rf"(?:[\s,(]*(?:(?i:{_GAP_WORDS})\b|[A-Z][\w'’.-]*(?![\w'’-])|\([A-Z][\w.]*\)|--|—|–))*[\s,(]*",
+    rf"(?:[\s,(]*(?:(?i:{_GAP_WORDS})\b|(?i:{_SPAN_SINCE})\b|[A-Z][\w'’.-]*(?![\w'’-])|"
+    rf"\([A-Z][\w.]*\)|--|—|–))*[\s,(]*",
 )
 
 
@@ -55,6 +63,12 @@ _OPENING_OF = re.compile(
     r"first\s+day|last\s+day|final\s+day)\s+(?:session\s+|ceremony\s+)?of\s+(?:the\s+|an?\s+)?"
 )
 """Between a date and a meeting's name: "Monday during an address for the closure of the ..."."""
+_DATE_VERB_NAME = re.compile(
+    r"\s+(?:held|convened|convoked|opened|called|(?:wrapped|wound)\s+up|concluded|closed|ended|"
+    r"began|started|kicked\s+off|presided\s+over|chaired|guided|attended|addressed)\s+"
+    r"(?:the|a|an|its|their|another)\s+(?:[\w'’-]+\s+){0,3}?"
+)
+"""Between a date and a meeting's name, the verb of a subject before the date."""
 _FRONTED_BEFORE = re.compile(r"\W*(?:(?:On|From|Between|In|Early|Late|Then|And)\s+)?")
 _SUBJECT_HOLDS = re.compile(
     r"\s*,?\s*(?:[A-Z][\w'’.-]*\s+){1,3}(?:held|hosted|convened|convoked|opened|called)\s+"
@@ -69,7 +83,7 @@ _VERB_BEFORE_DATE = re.compile(
 
 HOLDING = re.compile(
     r"\b(?:held|convened|convoked|opened|open|took\s+place|takes?\s+place|closed|met|lasted|"
-    r"began|started|ended|concluded|wound\s+up|kicked\s+off|was\s+in\s+session|gathered|"
+    r"began|started|ended|concluded|(?:wound|wrapped)\s+up|kicked\s+off|was\s+in\s+session|gathered|"
     r"(?:came|drew)\s+to\s+a\s+close|finished|adjourned|continued|resumed|ran)\b"
 )
 
@@ -132,7 +146,9 @@ _NOT_TIME = re.compile(r"\b(?:since|by|until|till|before|after|from|through|to|o
 
 _HOLD_BEFORE = re.compile(
     r"\b(?:hold|holds|held|holding|convene|convened|convening|convoke|convoked|open|opened|"
-    r"called|call)\s+(?:(?:the|a|an|its|another)\s+)?(?:[\w-]+\s+){0,2}$"
+    r"called|call|(?:wrapped|wraps|wound|winds)\s+up|concluded|concludes|closed|closes|ended|"
+    r"ends|began|begins|started|starts|kicked\s+off|kicks\s+off)\s+(?:(?:the|a|an|its|another)\s+)?"
+    r"(?:[\w-]+\s+){0,3}$"
 )
 
 
@@ -201,7 +217,13 @@ def _gap_allowed(
     return pattern.fullmatch(gap) is not None
 
 
-_NAME_HOLDS = re.compile(r"\b(?:met|convened|opened|gathered)$")
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$")
+
+
+_NAME_HOLDS = re.compile(
+    r"\b(?:met|convened|opened|gathered|held|(?:wrapped|wound)\s+up|concluded|closed|ended|began|"
+    r"started|kicked\s+off)\b"
+)
 """A name that ends in its verb of holding: "North Korea's newly-selected parliament met"."""
 
 
@@ -265,6 +287,10 @@ def assign_dates(sentence: str, found: list[Found], dates: list[DateMention]) ->
             date = dates[i]
             if i in used or date.start < meeting.end or date.start >= limit:
                 continue
+            if date.precision in ("year", "decade") and _SINCE_BEFORE.search(
+                sentence, max(0, date.start - 12), date.start
+            ):
+                continue  # "its first conference since 1966": when the last one was, not this
             lead = sentence[max(0, meeting.start - 40) : meeting.start]
             name = sentence[meeting.start : meeting.end]
             if _gap_allowed(sentence[meeting.end : date.start], _GAP_AFTER, date, lead, name):
@@ -297,12 +323,17 @@ def assign_dates(sentence: str, found: list[Found], dates: list[DateMention]) ->
                     and _HOLDS.search(sentence, meeting.start, meeting.end)
                 )
             )
+            # "North Korea on Friday opened its first ruling party congress", "Kim on Monday
+            # presided over a Politburo meeting": the subject, its date, the verb, the name
+            verb_between = _DATE_VERB_NAME.fullmatch(gap) and re.search(
+                r"(?:\b[Oo]n|\b(?:late|early)\s+on)\s+$|[a-z]\s+$", sentence[max(0, date.start - 12) : date.start]
+            )
             fronted = (
                 date.kind not in ("weekday", "relative")
                 and _FRONTED_BEFORE.fullmatch(sentence[: date.start])
                 and _SUBJECT_HOLDS.fullmatch(gap)
             )
-            if fronted or (plain and (_GAP_BEFORE.fullmatch(gap) or of_day)):
+            if fronted or verb_between or (plain and (_GAP_BEFORE.fullmatch(gap) or of_day)):
                 meeting.date = date
                 used.add(candidates[-1])
     for position, meeting in enumerate(ordered):  # 2. subject of a verb of holding
@@ -425,7 +456,7 @@ _OPENING = re.compile(r"\b(?:opened|opening|began|started|kicked\s+off|commenced
 
 
 _CLOSING = re.compile(
-    r"\b(?:closed|closing|closure|conclu\w+|ended|(?:came|drew)\s+to\s+a\s+close|wound\s+up|"
+    r"\b(?:closed|closing|closure|conclu\w+|ended|(?:came|drew)\s+to\s+a\s+close|(?:wound|wrapped)\s+up|"
     r"finished|adjourned)\b",
     re.I,
 )

@@ -79,6 +79,14 @@ for _noun, _kinds in NOUN_KINDS.items():
         KIND_NOUNS[_kind] = (*KIND_NOUNS.get(_kind, ()), _noun)
 
 
+_NORTH_KOREA = re.compile(r"North\s+Korea|Pyongyang|\bDPRK\b|Kim\s+(?:Jong|Il)[\s-]")
+_LABOR_ELSEWHERE = re.compile(
+    r"Labour|Australia|Israel|Norw|New\s+Zealand|Brit(?:ain|ish)|Ireland|Irish|Dutch|Netherlands|"
+    r"Brazil|Mauritius|Kurd|Scotland|Scottish|Wales|Welsh|Malta|Maltese|Singapore|Fiji|"
+    r"(?:South|Democratic)\s+Korean\s+Labor\s+Party|Labor\s+Party\s+of\s+(?!Korea)"
+)
+
+
 @dataclass
 class Context:
     """What a document has said so far."""
@@ -103,6 +111,22 @@ class Context:
         if self._foreign is None:
             self._foreign = foreign_document(self.doc)
         return self._foreign
+
+    _labor_is_wpk: bool | None = None
+
+    @property
+    def labor_is_wpk(self) -> bool:
+        """Whether the document's "Labor Party" is the WPK (the American name for it in an article
+        about North Korea that names no Labor or Labour party of elsewhere; computed when first
+        needed)."""
+        if self._labor_is_wpk is None:
+            text = self.doc.title + "\n" + self.doc.text
+            self._labor_is_wpk = (
+                "Labor Party" in text
+                and _NORTH_KOREA.search(text) is not None
+                and _LABOR_ELSEWHERE.search(text) is None
+            )
+        return self._labor_is_wpk
 
     _spa_named_at: int | None = None
 

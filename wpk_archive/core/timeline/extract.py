@@ -64,12 +64,14 @@ from wpk_archive.core.timeline.names import (
     NamedMeeting,
     OtherMeeting,
     find_meetings,
+    labor_as_wpk,
     uncapitalized,
     unglossed,
 )
 from wpk_archive.core.timeline.told_days import (
     month_in_told_year,
     next_to_told,
+    opened_and_closed,
     that_day,
     that_month,
     with_length,
@@ -85,7 +87,7 @@ _KEYWORDS = re.compile(
     r"CONGRESS|CONFERENCE|PLENARY|PLENUM|POLITBURO|SESSION|"
     r"[Ss]ession|Military\s+Commission|CMC|Secretariat|[Mm]eeting|"
     r"(?:Assembly|SPA)(?:\s*\(SPA\))?\s*(?:met|convened|opened|was\s+(?:held|convened|opened)|"
-    r"took\s+place|,\s+which|\.|(?:in|on|at|last|this)\s))"
+    r"took\s+place|,\s+(?:which|the|its|North)\b|\.|(?:in|on|at|last|this)\s))"
 )
 
 
@@ -97,6 +99,8 @@ def _sentence_mentions(
     sentence = doc.text[start:end]
     hangul = korean.has_hangul(sentence)
     masked = uncapitalized(unglossed(sentence))  # (same length: offsets hold; quotes from doc)
+    if ctx.labor_is_wpk:
+        masked = labor_as_wpk(masked)  # "the Labor Party", as American papers long wrote it
     named, others = find_meetings(masked)
     if not hangul:
         sentence = masked
@@ -179,6 +183,10 @@ def _sentence_mentions(
         return []
     dates = _sentence_dates(doc, start, sentence, hangul, ctx)
     korean.assign(sentence, found, dates)
+    if not hangul and len(dates) > 1:
+        taken = {id(item.date) for item in found if item.date is not None}
+        for item in found:  # "which opened on October 5, ended on Wednesday": the whole range
+            opened_and_closed(sentence, item, dates, taken - {id(item.date)})
     if generic is not None and _COPULA.match(sentence):
         # "It was the eighth enlarged plenary meeting of the 8th Central Committee": the meeting
         # the sentence before dated by its noun alone
@@ -465,6 +473,7 @@ def extract_mentions(doc: Document) -> list[EventMention]:
         if (
             ctx.subject is None
             and not _KEYWORDS.search(passage.text)
+            and "egislature" not in passage.text  # "the North's legislature met on Tuesday"
             and not (hangul and korean.korean_keywords(passage.text))
         ):
             continue
@@ -472,6 +481,7 @@ def extract_mentions(doc: Document) -> list[EventMention]:
         for span in korean.split_glued(doc.text, spans) if hangul else spans:
             if (
                 _KEYWORDS.search(doc.text, span[0], span[1])
+                or "egislature" in doc.text[span[0] : span[1]]
                 or (hangul and korean.korean_keywords(doc.text[span[0] : span[1]]))
                 or (ctx.subject is not None and PRONOUN.match(doc.text, span[0], span[1]))
             ):

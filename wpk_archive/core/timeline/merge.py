@@ -142,6 +142,26 @@ def _years_between(a: str, b: str) -> float:
     return (day(b) - day(a)).days / 365.25
 
 
+def _in_the_rows_year(mention: EventMention, row: ChronologyRow) -> EventMention:
+    """The mention in its meeting's year where the text gave its days but not its year, and the
+    chronology holds the meeting on those days of another year: "the historic inaugural congress
+    of the Workers' Party of North Korea was held in Pyongyang from August 28 to 30", in an
+    anniversary article of 2004, is the congress of 1946 (the year comes from the chronology)."""
+    start, end = mention.start_date, mention.end_date
+    if not mention.year_inferred or start is None or end is None or len(start) < 7:
+        return mention
+    if not row.start or len(row.start) < len(start) or row.start[:4] == start[:4]:
+        return mention
+    if row.start[4 : len(start)] != start[4:]:
+        return mention  # other days: another meeting's date, or a slip the chronology won't mend
+    shift = int(row.start[:4]) - int(start[:4])
+
+    def moved(value: str) -> str:
+        return f"{int(value[:4]) + shift:04d}{value[4:]}"
+
+    return replace(mention, start_date=moved(start), end_date=moved(end), basis="chronology")
+
+
 def _resolve(mention: EventMention, chronology: ChronologyTable | None) -> EventMention | None:
     """The mention with its key completed and its weak evidence checked (None: not this party's)."""
     unidentified = (
@@ -156,6 +176,8 @@ def _resolve(mention: EventMention, chronology: ChronologyTable | None) -> Event
         if len(rows) == 1:
             mention = replace(mention, key=rows[0].key, name=rows[0].name, ambiguous=False)
     row = chronology.by_key(mention.key)
+    if row is not None:
+        mention = _in_the_rows_year(mention, row)
     if row is None and unidentified:
         return None  # "the Conference of the WPK", and no meeting of the chronology fits
     if (

@@ -49,6 +49,7 @@ from wpk_archive.core.timeline.readers import (
     read_local_list,
     read_lower_party,
     read_parliament,
+    read_party_held,
     read_plenary,
     read_politburo,
     read_secretariat,
@@ -251,7 +252,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             rf"|{THE}(?:(?P<t3>{ORD})\s+)?(?:{WPK}|[Pp]arty)(?:{APOS}s)?\s+(?:(?P<t4>{ORD})\s+)?"
             rf"{CC}(?:{APOS}s)?\s+(?:(?P<n2>{ORDS})\s+)?{MODS_CI}{_PLENARY_HEAD}"
             rf"|(?:(?P<n3>{ORDS})\s+)?{MODS_CI}{_PLENARY_HEAD}\s+of\s+{THE}(?:ruling\s+)?"
-            rf"(?:{WPK})(?![\w'’-])"
+            rf"(?:{WPK}|(?<=ruling\s)party)(?![\w'’-])"  # "of the ruling party"
             rf"|{THE}(?:{WPK}|ruling\s+party){APOS}s\s+(?:(?P<t5>{ORD})\s+)?(?:{CC}\s+)?"
             rf"(?:(?P<t6>{ORD})\s+)?{MODS_CI}{_PLENARY_HEAD}"  # "the WPK's plenary meeting"
         ),
@@ -288,10 +289,13 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             rf"(?P<n>{ORDS})\s+(?:[Ss]essions?|[Mm]eetings?(?=\s+of\s+(?:the\s+)?{ORD}\s))\s+of\s+{THE}(?:(?:North\s+Korea|the\s+North|Pyongyang|"
             rf"DPRK){APOS}s\s+)?(?:(?P<t>{ORD})\s+)?{SPA}"
             # "the SPA opened its inaugural session on Thursday"
-            rf"|{THE}(?:(?P<t8>{ORD})\s+)?{SPA}\s+(?:opened|convened|held)\s+its\s+(?:new\s+|"
-            rf"inaugural\s+|first\s+|annual\s+)?session"
-            rf"|{THE}(?:(?P<t5>{ORD})\s+)?{SPA}\s+(?=(?:met|convened|opened|was\s+(?:convened|held|"
-            rf"opened)|took\s+place|held\s+(?:a|its)\s+(?:\w+\s+)?session)\b)"
+            rf"|{THE}(?:(?P<t8>{ORD})\s+)?{SPA}(?:\s*,[^,;.]{{1,60}},)?\s+(?:opened|convened|held)\s+its\s+"
+            rf"(?:(?P<n4>{ORDS})\s+)?(?:new\s+|inaugural\s+|annual\s+|regular\s+)?session"
+            # "held its seventh session of the 14th term"
+            rf"(?:\s+of\s+(?:the\s+|its\s+)?(?P<t10>{ORD})\s+(?:term|convocation|{SPA})\b)?"
+            # "The SPA, the country's rubber-stamp legislature, met on Tuesday"
+            rf"|{THE}(?:(?P<t5>{ORD})\s+)?{SPA}(?:\s*,[^,;.]{{1,60}},)?\s+(?=(?:met|convened|opened|"
+            rf"was\s+(?:convened|held|opened)|took\s+place|held\s+(?:a|its)\s+(?:\w+\s+)?session)\b)"
             # "revised April 1992 at Supreme People's Assembly", "elected at the 12th SPA"
             rf"|(?:(?<=\bat\s)|(?<=\bAt\s))(?:the\s+)?(?:(?P<t9>{ORD})\s+)?{SPA}"
             rf"(?!{APOS}|\s*\(?SPA\)?\s*(?:[Ss]tanding|[Pp]residium|[Hh]all|building))"
@@ -328,7 +332,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
         re.compile(
             rf"(?P<n>{ORDS})\s+[Cc]ongress(?:es)?\s+of\s+{THE}{PARTY}(?![\w-])"
             rf"|(?P<n2>{ORDS})\s+(?:North\s+Korean\s+)?(?:{WPK}|[Pp]arty)\s+[Cc]ongress(?:es)?"
-            rf"|(?:{WPK}|[Pp]arty){APOS}s\s+(?P<n3>{ORDS})\s+[Cc]ongress(?:es)?"
+            rf"|(?:{WPK}|[Pp]arty){APOS}s\s+(?:(?P<n3>{ORDS})\s+)?{MODS_CI}[Cc]ongress(?:es)?(?![\w-])"
             rf"|(?<![Nn]ational\s)(?<![Yy]outh\s)\b(?:{WPK}|[Pp]arty)\s+[Cc]ongress(?:es)?(?![\w-])"
             rf"|\b[Cc]ongress\s+of\s+{THE}{WPK}"
             # "the party convention held until the 12th" (a translation of 당대회)
@@ -356,10 +360,11 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             rf"(?:\s+of\s+{THE}(?:(?P<t>{ORD})\s+)?(?:{SPA}|{WPK}|[Pp]arty\b(?!\s+(?:Central|CC)\b)"
             rf"|(?:(?:{WPK}|[Pp]arty)\s+)?{CC}(?:{OF_PARTY})?))*)"
             r"(?:\s*\([A-Z]{2,5}\))?(?:\s*,[^,;.]{1,60},)?"  # "(SPA), the North's rubber-stamp parliament,"
-            r"\s+(?:\w+\s+){0,2}?(?:(?:held|convened|convoked|opened|called)\s+(?:a|an|its|another)\s+"
+            r"\s+(?:\w+\s+){0,2}?(?:(?:held|convened|convoked|opened|called|wrapped\s+up|concluded|"
+            r"closed|ended|began|started|kicked\s+off)\s+(?:a|an|its|another)\s+"
             rf"(?:(?P<n>{ORDS})\s+)?"
             rf"(?:(?:new|first|special|extraordinary|enlarged|extended|emergency|consultative|"
-            rf"joint|urgent|closed-door)\s+)*"
+            rf"joint|urgent|closed-door|rare|key|crucial|major|[a-z]+-day|week-long)\s+)*"
             r"(?P<head>plenary\s+meeting|plenum|meeting|session)\b"
             # "the Politburo met on Thursday" (not "met with" someone, not "met the demands")
             r"|(?P<met>met)\b(?:\s+in\s+(?:a\s+|an\s+)?(?P<head2>plenary\s+session|plenum|full\s+session))?"
@@ -371,9 +376,38 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
         ),
         read_body_held,
         (
-            ("held", "convened", "convoked", "opened", "called", " met", "gathered"),
+            (
+                "held",
+                "convened",
+                "convoked",
+                "opened",
+                "called",
+                " met",
+                "gathered",
+                "wrapped",
+                "concluded",
+                "closed",
+                "ended",
+                "began",
+                "started",
+                "kicked",
+            ),
             ("meeting", "session", "plenum", " met", "convened", "gathered"),
         ),
+    ),
+    (
+        # "North Korea's ruling party opened a rare conference", "The Workers' Party of Korea wrapped
+        # up a four-day plenary meeting": the party itself holds its congress, conference or plenum
+        re.compile(
+            rf"{THE}(?:(?:North\s+Korea|the\s+North|Pyongyang){APOS}s\s+)?(?P<body>{WPK}|"
+            rf"(?:ruling\s+)?[Pp]arty)\s+(?:\w+\s+){{0,2}}?(?:held|convened|convoked|opened|"
+            rf"(?:wrapped|wound)\s+up|concluded|closed|ended|began|started|kicked\s+off)\s+"
+            rf"(?:a|an|its|another)\s+(?:(?P<n>{ORDS})\s+)?{MODS_CI}(?:new\s+)?"
+            rf"(?P<head>[Cc]ongress|[Cc]onference|[Pp]lenary\s+(?:meeting|session)|[Pp]lenum)"
+            rf"(?![\w-])(?!\s+of\b)"
+        ),
+        read_party_held,
+        (("party", "wpk", "kwp"), ("congress", "conference", "plenary", "plenum")),
     ),
     (
         re.compile(
@@ -408,9 +442,10 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             # "North Korea's rubber-stamp parliament was last convened in September"
             r"|parliament\s+(?:was|were)\s+(?:last\s+|first\s+)?(?:convened|held|opened)"
             # "North Korea's parliament held a plenary session on Sunday"
-            r"|parliament\s+(?:held|convened|opened)\s+(?:a|an|its)\s+(?:\w+\s+)?(?:session|meeting)"
+            r"|(?:parliament|legislature)\s+(?:held|convened|opened)\s+(?:a|an|its)\s+(?:[\w-]+\s+)?"
+            r"(?:session|meeting)"
             # "the rubber-stamp parliament met on Tuesday", "The parliament last met in April"
-            r"|parliament\s+(?:last\s+|first\s+|again\s+)?(?:met|convened|opened)"
+            r"|(?:parliament|legislature)\s+(?:last\s+|first\s+|again\s+)?(?:met|convened|opened)"
             r"(?=\s+(?:on|in|at|for|last|early|late|this|yesterday|today)\b|\s*[,.;]))"
         ),
         read_parliament,
@@ -434,7 +469,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
         re.compile(
             rf"(?P<n>{ORDS})\s+[Cc]onferences?\s+of\s+{THE}{PARTY}(?![\w-])"
             rf"|(?P<n2>{ORDS})\s+(?:{WPK}|[Pp]arty)\s+[Cc]onferences?"
-            rf"|(?:{WPK}|[Pp]arty){APOS}s\s+(?P<n3>{ORDS})\s+[Cc]onferences?"
+            rf"|(?:{WPK}|[Pp]arty){APOS}s\s+(?:(?P<n3>{ORDS})\s+)?{MODS_CI}[Cc]onferences?(?![\w-])"
+            rf"(?!\s+(?:of|for|with)\b|\s+on\s+(?![A-Z][a-z]+day\b|[A-Z][a-z]{{2,8}}\.?\s+\d))"
             rf"|\b[Cc]onference\s+of\s+{THE}(?:{WPK}|Party)(?![\w-])(?!\s+(?:Cell|Delegates))"
             rf"|\b(?:[Cc]onference|[Mm]eeting)\s+of\s+(?:the\s+)?Party\s+Representatives\b"
             rf"|\b(?:{WPK}|Party|party)\s+[Cc]onference(?![\w-])"
@@ -473,6 +509,26 @@ def unglossed(sentence: str) -> str:
     if '"' not in sentence and "“" not in sentence and "(" not in sentence and "[" not in sentence:
         return sentence
     return _GLOSS.sub(lambda m: " " * len(m.group(0)), sentence)
+
+
+_LABOR = re.compile(r"\bLabor\s+Party\b(?!\s+of\s+(?!Korea))")
+_LABOR_AFTER = re.compile(r"(?:\b[a-z]+|\bThe|['’]s|^)\s+$|^$")
+"""Before a "Labor Party" that is the WPK: "the", "ruling", "North Korea's" (not "the Australian")."""
+
+
+def labor_as_wpk(sentence: str) -> str:
+    """``sentence`` with "the Labor Party" written as the WPK (same length, so offsets hold), for
+    an article whose "Labor Party" is the WPK (the caller decides): "a meeting of the Central
+    Military Commission of the Labor Party", "North Korea's ruling Labor Party"."""
+    if "Labor Party" not in sentence:
+        return sentence
+
+    def mask(match: re.Match[str]) -> str:
+        if not _LABOR_AFTER.search(sentence[max(0, match.start() - 20) : match.start()]):
+            return match.group(0)
+        return " " * (len(match.group(0)) - 3) + "WPK"
+
+    return _LABOR.sub(mask, sentence)
 
 
 _CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]*)+\b")
@@ -538,6 +594,7 @@ __all__ = [
     "find_meetings",
     "foreign_party_count",
     "foreign_party_in",
+    "labor_as_wpk",
     "names_wpk",
     "ordinal_text",
     "ordinal_value",

@@ -68,7 +68,7 @@ def _first(match: re.Match[str], *names: str) -> str | None:
 
 
 def _term(match: re.Match[str]) -> int | None:
-    value = _first(match, "t", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9")
+    value = _first(match, "t", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9", "t10")
     return ordinal_value(value) if value else None
 
 
@@ -317,11 +317,15 @@ def read_congress(match: re.Match[str], text: str) -> list[NamedMeeting]:
         return []
     before = text[max(0, match.start() - 40) : match.start()]
     explicit = names_wpk_in(match.group(0))
-    if not explicit and re.search(  # "the CPC held its 20th Congress of the Party" (but "North
-        # Korea held its 8th Congress of the Workers' Party of Korea" names whose it is)
-        r"(?:\b(?:its|their|his|her)|[A-Z][\w.]*(?<!Party)(?<!WPK)(?<!KWP)(?<!North)(?<!Korea)"
-        r"(?<!Pyongyang)['’]s)\s+$",
-        before,
+    if (
+        not explicit
+        and re.search(  # "the CPC held its 20th Congress of the Party" (but "North
+            # Korea held its 8th Congress of the Workers' Party of Korea" names whose it is)
+            r"(?:\b(?:its|their|his|her)|[A-Z][\w.]*(?<!Party)(?<!WPK)(?<!KWP)(?<!North)(?<!Korea)"
+            r"(?<!Pyongyang)['’]s)\s+$",
+            before,
+        )
+        and not _NORTH_ITS.search(text, max(0, match.start() - 60), match.start())
     ):
         return []
     if bare_party_foreign(match, text):
@@ -337,6 +341,12 @@ def read_congress(match: re.Match[str], text: str) -> list[NamedMeeting]:
     )
 
 
+_NORTH_ITS = re.compile(
+    r"\b(?:North\s+Korea|Pyongyang|the\s+North|DPRK|ruling\s+party)\s+(?:\w+\s+){0,3}?"
+    r"(?:held|convened|opened|(?:wrapped|wound)\s+up|concluded|closed|ended|began|started|"
+    r"kicked\s+off|convenes|holds|opens)\s+its\s+$"
+)
+"""North Korea holding "its" congress: "North Korea wrapped up its eighth party congress"."""
 _GENERIC_AFTER = re.compile(
     r"\s*,?\s*(?:and|or)\s+(?:the\s+)?(?:other|subsequent|following|later)\s|"
     r"\s+(?:is|was)\s+not\s+in\s+session|\s+is\s+in\s+recess"
@@ -362,7 +372,7 @@ def read_parliament(match: re.Match[str], text: str) -> list[NamedMeeting]:
     """ "a crucial parliamentary meeting", "the rubber-stamp parliament's session": the SPA's,
     in a sentence about North Korea (never the South's National Assembly)."""
     if not re.search(
-        r"North\s+Korea|Pyongyang|\bDPRK\b|\bthe\s+North\b|SPA\b|Supreme\s+People", text
+        r"North\s+Korea|Pyongyang|\bDPRK\b|\b[Tt]he\s+North\b|SPA\b|Supreme\s+People", text
     ):
         return []
     if re.search(r"South\s+Korea|\bSeoul\b|National\s+Assembly|Diet\b|Congress\b", text):
@@ -399,8 +409,12 @@ def read_body_held(match: re.Match[str], text: str) -> list[NamedMeeting]:
         # "the Political Bureau of the WPK Central Committee convened a plenary meeting": it
         # convenes the Central Committee's plenary meetings and has none of its own
         kind = "cc_plenary"
-    if kind == "cc_plenary" and not re.search(r"(?i)plenary|plenum|full\s+session", head):
-        return []
+    if (
+        kind == "cc_plenary"
+        and not re.search(r"(?i)plenary|plenum|full\s+session", head)
+        and not (head == "" and _first(match, "met", "convened"))
+    ):
+        return []  # (but "the party's Central Committee met on Wednesday": it meets in plenum)
     numbers = _numbers_or_none(match, 80)  # "held its 34th plenary meeting"
     if numbers is None:
         return []
@@ -409,6 +423,26 @@ def read_body_held(match: re.Match[str], text: str) -> list[NamedMeeting]:
     # Political Bureau": see discourse.is_wpk)
     explicit = kind == "spa_standing_committee" or names_wpk_in(body) or "arty" in body
     return _meetings(match, kind, numbers, term=_term(match), explicit=explicit, noun="meeting")
+
+
+def read_party_held(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    """ "North Korea's ruling party opened a rare conference on Tuesday": the congress, conference
+    or Central Committee plenum the party held (a bare "party" is the caller's to decide)."""
+    if bare_party_foreign(match, text):
+        return []
+    head = match.group("head").lower()
+    kind, noun, limit = (
+        ("party_congress", "congress", 12)
+        if head == "congress"
+        else ("party_conference", "conference", 12)
+        if head == "conference"
+        else ("cc_plenary", "plenary", 40)
+    )
+    numbers = _numbers_or_none(match, limit)
+    if numbers is None:
+        return []
+    explicit = names_wpk_in(match.group("body"))
+    return _meetings(match, kind, numbers, term=None, explicit=explicit, noun=noun)
 
 
 def read_body_decided(match: re.Match[str], text: str) -> list[NamedMeeting]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from wpk_archive.core.dates import DateMention, find_dates
 from wpk_archive.core.models import Document
@@ -255,6 +256,17 @@ _LENGTH = re.compile(
     r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-4])[-\s]day\s+(?:[\w'’-]+\s+){0,3}$",
     re.I,
 )
+_LENGTH_IN = re.compile(
+    r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-4])[-\s]day\b(?![-\s]+old\b)",
+    re.I,
+)
+"""A length inside a name: "The four-day plenary meeting of the ruling party"."""
+_LASTED = re.compile(
+    r"[^.;:]{0,60}?\b(?:lasted|lasting|ran|running|went\s+on|continued)\s+(?:for\s+)?"
+    r"(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-4])\s+days\b",
+    re.I,
+)
+"""A length told after a name or its opening day: "... opened on June 28 and lasted four days"."""
 _LENGTH_WORDS = {
     w: i
     for i, w in enumerate(
@@ -267,7 +279,11 @@ def with_length(text: str, item: Found, day: str, role: str) -> tuple[str, str]:
     """(start, end) of a meeting whose one reported day is its ``role`` day, when its name says how
     many days it lasted ("a five-day plenary meeting"); else the day alone."""
     found = _LENGTH.search(text, max(0, item.start - 40), item.start)
-    if found is None and (found := _LENGTH.search(text[: item.end], item.start)) is None:
+    if found is None:
+        found = _LENGTH_IN.search(text, item.start, item.end) or _LASTED.match(text, item.end)
+    if found is None and item.date is not None and item.date.end >= item.end:
+        found = _LASTED.match(text, item.date.end)  # "opened on June 28 and lasted four days"
+    if found is None:
         return day, day
     word = found.group("n").lower()
     days = _LENGTH_WORDS.get(word) or int(word)
@@ -275,3 +291,51 @@ def with_length(text: str, item: Found, day: str, role: str) -> tuple[str, str]:
     other = point + dt.timedelta(days=days - 1 if role == "opening" else 1 - days)
     first, last = sorted((point, other))
     return first.isoformat(), last.isoformat()
+
+
+_OPENED_BEFORE = re.compile(
+    r"\b(?:opened|began|started|kicked\s+off|commenced|convened)\s+(?:on\s+|in\s+\w+\s+on\s+)?$", re.I
+)
+_CLOSED_BEFORE = re.compile(
+    r"\b(?:closed|ended|concluded|(?:wound|wrapped)\s+up|adjourned|finished|(?:came|drew)\s+to\s+"
+    r"a\s+close)\s+(?:on\s+|in\s+\w+\s+on\s+)?$",
+    re.I,
+)
+_PAIR_REACH = 160  # characters after the first day searched for the other
+
+
+def opened_and_closed(sentence: str, item: Found, dates: list[DateMention], taken: set[int]) -> None:
+    """Widen a meeting's one day to its whole range where the sentence gives both its opening and
+    its closing day: "The party conference, which opened on October 5, ended on Wednesday"
+    (``taken``: the ids of the dates other meetings of the sentence hold)."""
+    date = item.date
+    if date is None or date.precision != "day" or date.start_date != date.end_date:
+        return
+    head = sentence[max(0, date.start - 30) : date.start]
+    if _OPENED_BEFORE.search(head):
+        wanted, later = _CLOSED_BEFORE, True
+    elif _CLOSED_BEFORE.search(head):
+        wanted, later = _OPENED_BEFORE, False
+    else:
+        return
+    for other in dates:
+        if other is date or id(other) in taken or other.precision != "day":
+            continue
+        if other.start_date != other.end_date or other.start_date is None:
+            continue
+        if later and not date.end < other.start <= date.end + _PAIR_REACH:
+            continue
+        if not later and not date.start - _PAIR_REACH <= other.start < date.start:
+            continue
+        if not wanted.search(sentence[max(0, other.start - 30) : other.start]):
+            continue
+        first, last = (date, other) if later else (other, date)
+        if first.start_date is None or last.end_date is None or first.start_date > last.end_date:
+            return
+        item.date = replace(
+            date,
+            start_date=first.start_date,
+            end_date=last.end_date,
+            year_inferred=first.year_inferred or last.year_inferred,
+        )
+        return

@@ -107,7 +107,8 @@ SPA = (
 
 MODS = (
     r"(?:(?:(?:emergency|enlarged|extended|expanded|consultative|special|extraordinary|"
-    r"joint|regular|urgent|closed|open|historic|important|recent)[\s-]+)*)"
+    r"joint|regular|urgent|closed|open|historic|important|recent|rare|key|crucial|major|"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-day|week-long)[\s-]+)*)"
 )
 
 
