@@ -185,7 +185,10 @@ _EVENT_VERB = (
 )
 _TODAY_BEFORE = re.compile(
     rf"(?:\b{_EVENT_VERB}\s+(?:(?:here|there|in\s+[A-Z][\w-]+|at\s+[A-Z][\w-]+|on|early|late)\s+)?"
-    r"|\b(?:a\.m\.|p\.m\.|earlier|later|until|till|since|as\s+of)\s+)$"
+    r"|\b(?:a\.m\.|p\.m\.|earlier|later|until|till|since|as\s+of)\s+"
+    # "The Korean Workers' Party opened its sixth congress today"
+    r"|\b(?:opened|closed|held|convened|began|started|ended|concluded)\s+(?:its|their|the|an?)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:congress|conference|meeting|session|plenum)\s+)$"
 )
 _TODAY_AFTER = re.compile(rf"\s+(?:(?:here|again|also)\s+)?{_EVENT_VERB}\b")
 _FIGURATIVE = re.compile(r"^(?:\s+(?:and|or)\s+(?:today|tomorrow|yesterday))|^['’]s")

@@ -261,6 +261,11 @@ def _other_bodys_series(meeting: NamedMeeting, sentence: str, start: int, ctx: C
 _JUST_ENDED = re.compile(
     r"\s*,?\s*(?:which|that)\s+(?:had|has)\s+(?:just|recently)\s+(?:concluded|ended|closed|finished)\b"
 )
+_HAS_HELD = re.compile(
+    r"\b(?:has|have)\s+(?:just\s+|now\s+)?(?:opened|convened|convoked|held|kicked\s+off|"
+    r"(?:wrapped|wound)\s+up|concluded|closed|ended|begun|started)\s+(?:a|an|its|the)\s+"
+    r"(?:[\w'’-]+\s+){0,3}$"
+)
 _SESSION = re.compile(r"\b[Ss]ession\b")
 _GENERIC_SUBJECT = re.compile(r"^\s*(?:The|This|That)\s+(?:[\w-]+\s+){0,3}$")
 _COPULA = re.compile(r"^\s*(?:It|This|That)\s+(?:was|is|marked|became)\s+(?:also\s+)?the\s")
@@ -334,6 +339,18 @@ def _mention(
         and _JUST_ENDED.match(sentence, item.end)
     ):
         # "the KWP CC Plenum which had just concluded": it closed in the month of the report
+        start_date = end_date = doc.date[:7]
+        precision, basis, inferred = "month", "dateline", True
+    if (
+        start_date is None
+        and not item.anaphor
+        and doc.date
+        and len(doc.date) >= 7
+        and item.ref.key.endswith(":?")
+        and _HAS_HELD.search(sentence, max(0, item.start - 60), item.start)
+    ):
+        # "North Korea has opened a rare congress of its ruling Workers' Party, state media said
+        # Wednesday": it is in session, or just held, in the month of the report
         start_date = end_date = doc.date[:7]
         precision, basis, inferred = "month", "dateline", True
     if start_date is None and (item.needs_date or item.anaphor):

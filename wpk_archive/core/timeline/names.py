@@ -299,7 +299,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             # "revised April 1992 at Supreme People's Assembly", "elected at the 12th SPA"
             rf"|(?:(?<=\bat\s)|(?<=\bAt\s))(?:the\s+)?(?:(?P<t9>{ORD})\s+)?{SPA}"
             rf"(?!{APOS}|\s*\(?SPA\)?\s*(?:[Ss]tanding|[Pp]residium|[Hh]all|building))"
-            rf"(?!\s+(?:[Ss]tanding|[Pp]residium|[Hh]all|building|deputies|deputy|elections?)\b)"
+            rf"(?!\s+(?:[Ss]tanding|[Pp]residium|[Hh]all|building|deputies|deputy|elections?|"
+            rf"[Ss]essions?|[Mm]eetings?)\b)"
             # "On the 17th, North Korea held the Supreme People's Assembly"
             rf"|(?:(?<=\bheld\s)|(?<=\bholds\s)|(?<=\bconvened\s)|(?<=\bconvenes\s)|(?<=\bopened\s))"
             rf"the\s+(?:(?P<t7>{ORD})\s+)?{SPA}(?!{APOS}|\s*\(?SPA\)?\s*(?:[Ss]tanding|[Pp]residium|elections?|"
@@ -372,7 +373,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             r"|\s+the\b(?!\s+(?:next|following|previous|preceding|same)\s+day\b))"
             # "the Politburo convened on 15 July 2012" (intransitive)
             r"|(?P<convened>convened|gathered)(?=\s+(?:on|in|at|for|last|early|late|again|"
-            r"yesterday|today)\b|\s*[,.;]))"
+            r"yesterday|today|[MTWFS][a-z]+day)\b|\s*[,.;]))"
         ),
         read_body_held,
         (
@@ -446,7 +447,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             r"(?:session|meeting)"
             # "the rubber-stamp parliament met on Tuesday", "The parliament last met in April"
             r"|(?:parliament|legislature)\s+(?:last\s+|first\s+|again\s+)?(?:met|convened|opened)"
-            r"(?=\s+(?:on|in|at|for|last|early|late|this|yesterday|today)\b|\s*[,.;]))"
+            r"(?=\s+(?:on|in|at|for|last|early|late|this|yesterday|today|[MTWFS][a-z]+day)\b|\s*[,.;]))"
         ),
         read_parliament,
         (("parliament", "legislature"), ("session", "meeting", " met", "convened", "opened")),
