@@ -55,7 +55,7 @@ _GAP_AFTER_VERB = re.compile(
 _GAP_BEFORE = re.compile(
     r"(?:['’]s)?[\s,]*(?:(?:when|where|as|and)\s+)?(?:(?:at|in|on|during|to|for|over)\s+)?"
     r"(?:(?:the|an?|another)\s+)?(?:(?:historic|enlarged|recent|extended|expanded|ruling|special|"
-    r"extraordinary|emergency|full|opening|closing|annual|regular|key|crucial)\s+)*"
+    r"extraordinary|emergency|full|opening|closing|annual|regular|key|crucial|rare)\s+)*"
 )
 _OPENING_OF = re.compile(
     r"[\s,]*(?:during|at|in|for|on)\s+(?:an?\s+|the\s+|his\s+)?(?:(?:address|speech|report|"
@@ -217,6 +217,12 @@ def _gap_allowed(
     return pattern.fullmatch(gap) is not None
 
 
+_ACTED_ON = re.compile(
+    r"(?:\s*,[^,;.]{1,60},)?\s+(?:decided|resolved|adopted|elected|appointed|approved|discussed|"
+    r"endorsed|expelled|dismissed)(?=\s+on\s)"
+)
+"""A meeting that acted on a day: "The 17th Plenary Session of the 2nd Central Committee decided on
+3 December 1955 to convene ..." (it met that day)."""
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$")
 
 
@@ -341,7 +347,9 @@ def assign_dates(sentence: str, found: list[Found], dates: list[DateMention]) ->
             continue
         later = [f.start for f in ordered[position + 1 :] if f.start >= meeting.end]
         limit = min([*later, len(sentence), meeting.end + _MAX_SUBJECT])
-        verb = HOLDING.search(sentence, meeting.end, limit)
+        verb = HOLDING.search(sentence, meeting.end, limit) or _ACTED_ON.match(
+            sentence, meeting.end
+        )
         if verb is None:
             continue
         for i in free:

@@ -212,6 +212,17 @@ _LIST_HELD = re.compile(
 the WPK Conference were held"."""
 _AT_ONE = re.compile(r"\b[Aa]t\s+an?\s+(?:[\w'’-]+\s+){0,2}$")
 """Before a name: "At a plenary meeting of the ruling Workers' Party, Kim said"."""
+_ABOUT_THE = re.compile(
+    r"\b(?:reports?|reported|reporting|discuss(?:es|ed|ing)?|information|speech(?:es)?|notes?|"
+    r"details?|remarks?|materials?|documents?|resolutions?|results?|minutes|records?|"
+    r"preparations?|work)\s+(?:on|about|at|regarding|concerning|of|from|for|during)\s+the\s+"
+    r"(?:North\s+)?$",
+    re.IGNORECASE,
+)
+_PROPER_HEAD = re.compile(r"\b(?:Plenum|Meeting|Session|Congress|Conference)\b")
+"""An archive's description of one meeting, named as a title: "Information about the North
+Korean Workers Party Central Committee Meeting", "reports on the Plenum of the Korean Workers'
+Party"."""
 _PLURAL_NAME = re.compile(r"\b(?:meetings|plenums|plena|sessions|congresses|conferences)\b", re.I)
 _GENERIC = re.compile(
     r"\b(?:once|every|each|regularly|usually|normally|often|always|rarely|shall|should|must|may|"
@@ -238,6 +249,7 @@ def reported_as_held(sentence: str, start: int, end: int, *, listed: bool = Fals
         or _HELD_IN.search(name)
         or _AT_ONE.search(before)
         or (listed and _LIST_HELD.search(sentence, end, end + 160))
+        or (_ABOUT_THE.search(before) and _PROPER_HEAD.search(name))
     ):
         return False
     return _GENERIC.search(before[-50:] + " " + after[:50]) is None
@@ -265,6 +277,16 @@ def needs_date(
     return plural or not (sentence and reported_as_held(sentence, start, end, listed=listed))
 
 
+_FOREIGN_MEETING = re.compile(
+    r"\b(?:\d{1,2}(?:st|nd|rd|th)|[A-Z][a-z]+(?:th|st|nd|rd))\s+(?:Congress|Conference|Plenum|"
+    r"Plenary\s+(?:Meeting|Session))\s+of\s+the\s+(?:[A-Z][\w'’-]*\s*(?:of\s+(?:the\s+)?)?){1,8}"
+    r"(?:\s*\([A-Z]{2,6}\))?"
+)
+"""A meeting of another party, named whole: "the 20th Congress of the Communist Party of the Soviet
+Union (CPSU)"."""
+_BARE_PARTY = re.compile(r"(?i)\b(?:party|wpk|kwp|workers)\b")
+
+
 def is_wpk(meeting: NamedMeeting, sentence: str, ctx: Context) -> bool:
     """Whether a named meeting is the WPK's (or the SPA's): a name that does not say so is
     another party's in a sentence or an article about that party, or about another country's
@@ -274,9 +296,29 @@ def is_wpk(meeting: NamedMeeting, sentence: str, ctx: Context) -> bool:
         return True
     if ctx.foreign:
         return False
-    return not (
-        (foreign_party_in(sentence) or FOREIGN_NATION.search(sentence)) and not names_wpk(sentence)
-    )
+    if (
+        meeting.kind == "party_conference"
+        and meeting.number is not None
+        and not _BARE_PARTY.search(sentence, meeting.start, meeting.end)
+        and " of " not in sentence[meeting.start : meeting.end]
+        and not _names_the_party(ctx)
+    ):
+        return False  # "the 4th Conference" of an article that never names the WPK
+    if not (foreign_party_in(sentence) or FOREIGN_NATION.search(sentence)) or names_wpk(sentence):
+        return True
+    # "... decided that the 3rd Congress would be held in April 1956, two months after the 20th
+    # Congress of the Communist Party of the Soviet Union": the other party is named only in the
+    # name of its own meeting, in an article about the WPK
+    spans = [m.span() for m in _FOREIGN_MEETING.finditer(sentence)]
+    if not spans or not _names_the_party(ctx):
+        return False
+    if any(a <= meeting.start < b for a, b in spans):
+        return False
+    rest = list(sentence)
+    for a, b in spans:
+        rest[a:b] = " " * (b - a)
+    left = "".join(rest)
+    return not (foreign_party_in(left) or FOREIGN_NATION.search(left))
 
 
 def find_anaphors(

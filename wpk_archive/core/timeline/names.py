@@ -61,6 +61,7 @@ from wpk_archive.core.timeline.vocabulary import (
     CC,
     DATE_NAME,
     MODS_CI,
+    MONTH_NAME,
     OF_PARTY,
     ORD,
     ORDINAL_WORDS,
@@ -194,7 +195,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             rf"(?:(?P<n3>{ORDS})\s+)?"  # "The KWP's 13th Politburo meeting of the 7th CC"
             rf"{MODS_CI}(?:(?:Central\s+Committee|CC)\s+)?(?:Political\s+Bureau|Politburo|"
             rf"politburo)\s+(?:(?P<n2>{ORDS})\s+)?{MODS_CI}(?:{_MEETING_HEAD})"
-            rf"(?:\s+of\s+{THE}(?P<t8>{ORD})\s+(?:{CC}|Central\s+Committee)(?:{OF_PARTY})?"
+            rf"(?:\s+of\s+{THE}(?P<t8>{ORD})\s+(?:(?:{WPK}|[Pp]arty)\s+)?(?:{CC}|Central\s+Committee)"
+            rf"(?:{OF_PARTY})?"
             rf"|\s+of\s+{THE}{WPK})?"  # "a politburo session of the ruling Workers' Party"
             # "the Politburo's latest meeting", "the Political Bureau's June meeting"
             rf"|{THE}(?:(?:{WPK}|[Pp]arty|ruling\s+party)(?:{APOS}s)?\s+)?(?:Political\s+Bureau|"
@@ -250,7 +252,9 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             rf"(?:(?P<n>{ORDS})\s+)?{MODS_CI}(?:{_PLENARY_HEAD}|(?:key\s+|important\s+)?"
             rf"(?:[Mm]eetings?|[Ss]essions?))\s+of\s+{TERM_CC}"
             rf"|{THE}(?:(?P<t3>{ORD})\s+)?(?:{WPK}|[Pp]arty)(?:{APOS}s)?\s+(?:(?P<t4>{ORD})\s+)?"
-            rf"{CC}(?:{APOS}s)?\s+(?:(?P<n2>{ORDS})\s+)?{MODS_CI}{_PLENARY_HEAD}"
+            rf"{CC}(?:{APOS}s)?\s+(?:(?P<n2>{ORDS})\s+)?{MODS_CI}(?:{_PLENARY_HEAD}|[Mm]eetings?"
+            rf"(?![\w-])(?!\s+(?:with|hall|room|building)\b|\s+of\s+(?!{YEAR}|(?:{MONTH_NAME})\b)))"
+            # "the North Korean Workers Party Central Committee Meeting of August 1956"
             rf"|(?:(?P<n3>{ORDS})\s+)?{MODS_CI}{_PLENARY_HEAD}\s+of\s+{THE}(?:ruling\s+)?"
             rf"(?:{WPK}|(?<=ruling\s)party)(?![\w'’-])"  # "of the ruling party"
             rf"|{THE}(?:{WPK}|ruling\s+party){APOS}s\s+(?:(?P<t5>{ORD})\s+)?(?:{CC}\s+)?"
@@ -326,7 +330,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
                 "took place",
                 "at ",
             ),
-            ("assembly", "spa", "parliament", "legislature"),
+            ("assembly", "spa", "parliament", "legislature", "supreme people"),
         ),
     ),
     (
@@ -355,12 +359,13 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
     (re.compile(_ITS_SESSION), read_its_session, (("its",), ("session",), ("assembly", "spa"))),
     (
         re.compile(
-            rf"{THE}(?P<body>(?:(?:{WPK}|[Pp]arty)(?:{APOS}s)?\s+)?(?:[Ss]tanding\s+[Cc]ommittee|Presidium|"
+            rf"{THE}(?P<body>(?:(?:{WPK}|[Pp]arty|{SPA})(?:{APOS}s)?\s+)?(?:[Ss]tanding\s+[Cc]ommittee|Presidium|"
             rf"Political\s+Bureau|(?:[Cc]entral\s+)?political\s+bureau|Politburo|Central\s+Military\s+"
             rf"Commission|CMC|Secretariat|Central\s+Committee)"
             rf"(?:\s+of\s+{THE}(?:(?P<t>{ORD})\s+)?(?:{SPA}|{WPK}|[Pp]arty\b(?!\s+(?:Central|CC)\b)"
             rf"|(?:(?:{WPK}|[Pp]arty)\s+)?{CC}(?:{OF_PARTY})?))*)"
-            r"(?:\s*\([A-Z]{2,5}\))?(?:\s*,[^,;.]{1,60},)?"  # "(SPA), the North's rubber-stamp parliament,"
+            r"(?:\s*\([A-Z]{2,5}\)|\s*\((?:f\.?k\.?a\.?|formerly|then|now)\s[^()]{1,40}\))?"  # "(f.k.a the SPA Presidium)"
+            r"(?:\s*,[^,;.]{1,60},)?"  # "(SPA), the North's rubber-stamp parliament,"
             r"\s+(?:\w+\s+){0,2}?(?:(?:held|convened|convoked|opened|called|wrapped\s+up|concluded|"
             r"closed|ended|began|started|kicked\s+off)\s+(?:a|an|its|another)\s+"
             rf"(?:(?P<n>{ORDS})\s+)?"
@@ -456,6 +461,13 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
         re.compile(rf"(?P<n>{ORDS})\s+Congress(?![\w-])"),
         read_bare_congress,
         (("congress",),),
+    ),
+    (
+        # "At the 4th Conference, Kim Jong Un was elected first secretary" (in an article about
+        # the WPK: see discourse.is_wpk)
+        re.compile(rf"(?P<n>{ORDS})\s+Conference(?![\w-])"),
+        read_bare_congress,
+        (("conference",),),
     ),
     (
         re.compile(

@@ -200,8 +200,8 @@ def read_dated_plenary(match: re.Match[str], text: str) -> list[NamedMeeting]:
         return []
     committee = match.group("cc") is not None
     after = text[match.end() : match.end() + 60]
-    if not committee and re.match(r"\s+of\b", after):
-        return []
+    if not committee and re.match(r"\s+of\b(?!\s*(?:\[…\]|\[\.\.\.\]|…|\.\.\.|$))", after):
+        return []  # (but a cut title: "during the October 2017 plenary meeting of […]")
     return _meetings(
         match,
         "cc_plenary",
@@ -298,6 +298,8 @@ def read_spa(match: re.Match[str], text: str) -> list[NamedMeeting]:
     before = text[max(0, match.start() - 40) : match.start()]
     if re.search(r"(?i)\b(?:standing\s+committee|presidium)\s+of\s+(?:the\s+)?$", before):
         return []  # "the standing committee of the SPA met": the committee's meeting, no session
+    if numbers == [None] and term is not None and re.search(r"\b[Oo]pening\s+$", before):
+        numbers = [1]  # "the opening session of the 13th SPA": the first of the new Assembly
     return _meetings(match, "spa_session", numbers, term=term, explicit=True, noun="session")
 
 
@@ -468,7 +470,8 @@ def read_body_decided(match: re.Match[str], text: str) -> list[NamedMeeting]:
 
 
 def read_bare_congress(match: re.Match[str], text: str) -> list[NamedMeeting]:
-    """ "the Seventh Congress": an ordinal Congress with no owner named (the caller decides)."""
+    """ "the Seventh Congress", "the 4th Conference": an ordinal Congress or Conference with no
+    owner named (the caller decides)."""
     numbers = _numbers_or_none(match, 12)
     if numbers is None:
         return []
@@ -480,6 +483,12 @@ def read_bare_congress(match: re.Match[str], text: str) -> list[NamedMeeting]:
         r"\s+(?:of|for)\b|\s+on\b(?!\s+(?:the\s+)?(?:\d|[A-Z][a-z]+\s+\d|[A-Z][a-z]+day\b))", after
     ):
         return []  # "the 2nd Congress of the CPSU", "the 1st Congress on Peace" (not "on 30 March")
+    if "onference" in match.group(0):
+        if numbers[0] is None or numbers[0] > 6:
+            return []
+        return _meetings(
+            match, "party_conference", numbers, term=None, explicit=False, noun="conference"
+        )
     return _meetings(match, "party_congress", numbers, term=None, explicit=False, noun="congress")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from wpk_archive.core.dates import DateMention, find_dates
@@ -169,7 +170,7 @@ _NEXT_TO = re.compile(
     r"|\b(?:[Oo]n\s+)?[Tt]he\s+day\s+(?P<dir2>before|after)\b(?!\s+(?:yesterday|tomorrow))"
     # "Two days after the deal was reached", "a week later", "three days earlier"
     r"|\b(?P<n>(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten)|[1-9]|[12]\d)\s+"
-    r"(?P<unit>days?|weeks?)\s+(?P<dir3>later|after(?:wards)?|earlier|before)\b"
+    r"(?P<unit>days?|weeks?)\s+(?P<dir3>later|after(?:wards)?|earlier|before|ahead\s+of|prior\s+to)\b"
     r"(?!\s+(?:yesterday|tomorrow|that|this|the\s+(?:\w+\s+)?(?:congress|conference|plenum|plenary|"
     r"meeting|session)s?\b))"
 )
@@ -200,6 +201,68 @@ def _offset(match: re.Match[str]) -> int:
 _NEXT_TO_BACK = 600  # characters before the sentence searched for the day it is next to
 
 
+_COUNTED_TO = re.compile(
+    r"\b(?P<n>(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten)|[1-9]|[12]\d)\s+"
+    r"(?P<unit>days?|weeks?)\s+(?P<dir>after|before|ahead\s+of|prior\s+to)\b"
+)
+_TO_MEETING = re.compile(
+    r"\s+(?:(?:Kim|he|she|North\s+Korea|Pyongyang|the\s+(?:party|North|leader))(?:\s+[\w'’-]+){0,4}?\s+"
+    r"(?:presided\s+over|held|convened|attended|chaired|opened|guided|addressed|called|hosted)\s+)?"
+    r"(?P<det>(?:the|an?|its|their)\s+)(?:[\w'’-]+\s+){0,5}?(?i:congress|conference|meeting|session|"
+    r"plenum|plenary)\b"
+)
+"""After "a day after" / "two days ahead of": the meeting the days count to ("a day ahead of a rare
+Workers' Party of Korea conference", "a day after Kim presided over an enlarged meeting of ...")."""
+
+
+def _counted_to_meeting(
+    sentence: str,
+    match: re.Match[str],
+    dates: list[DateMention],
+    told_before: Callable[[int], DateMention | None],
+) -> list[DateMention] | None:
+    """``dates`` with the day of a meeting that "a day after" or "two days ahead of" counts to
+    from the single day told before it in the sentence: "was made a general on September 27, 2010,
+    a day ahead of a rare Workers' Party of Korea conference" (the conference: September 28);
+    "The session opened on Thursday, a day after Kim presided over a Politburo meeting" (that
+    meeting: Wednesday). None where the words are not of that form."""
+    to = _TO_MEETING.match(sentence, match.end())
+    if to is None:
+        return None
+    told = [
+        d
+        for d in dates
+        if d.end <= match.start()
+        and d.precision == "day"
+        and d.start_date is not None
+        and d.start_date == d.end_date
+        and d.kind != "dateline"
+    ]
+    others = [d for d in dates if not (d.start < to.start("det") and match.start() < d.end)]
+    if not told and not any(d.end <= match.start() and d.kind != "dateline" for d in dates):
+        earlier = told_before(match.start())  # the day the sentence before told
+        told = [earlier] if earlier is not None else []
+    if not told or told[-1].start_date is None:
+        return others
+    word = match.group("n").lower()
+    count = 1 if word in ("a", "an") else _COUNT_WORDS.get(word) or int(word)
+    days = count * (7 if match.group("unit").startswith("week") else 1)
+    offset = -days if match.group("dir").lower().startswith("after") else days
+    day = (dt.date.fromisoformat(told[-1].start_date) + dt.timedelta(days=offset)).isoformat()
+    found = DateMention(
+        match.start(),
+        to.start("det"),
+        sentence[match.start() : to.start("det")],
+        day,
+        day,
+        "day",
+        told[-1].year_inferred,
+        "counted",
+        told[-1].basis,
+    )
+    return sorted([*others, found], key=lambda d: (d.start, d.end))
+
+
 def next_to_told(
     doc: Document,
     start: int,
@@ -213,6 +276,16 @@ def next_to_told(
     inspected the plant. The previous day he had ..."). Without such a day, "the previous day"
     keeps its reading from the dateline (news: the day before the report) and "the next day"
     is no date."""
+    counted_to = _COUNTED_TO.search(sentence)
+    if counted_to is not None:
+        reversed_ = _counted_to_meeting(
+            sentence,
+            counted_to,
+            dates,
+            lambda at: _last_day_told(doc, start, at, [], anchor, has_dateline, _NEXT_TO_BACK),
+        )
+        if reversed_ is not None:
+            return reversed_
     match = _NEXT_TO.search(sentence)
     if match is None:
         return dates
@@ -294,7 +367,8 @@ def with_length(text: str, item: Found, day: str, role: str) -> tuple[str, str]:
 
 
 _OPENED_BEFORE = re.compile(
-    r"\b(?:opened|began|started|kicked\s+off|commenced|convened)\s+(?:on\s+|in\s+\w+\s+on\s+)?$", re.I
+    r"\b(?:opened|began|started|kicked\s+off|commenced|convened)\s+(?:on\s+|in\s+\w+\s+on\s+)?$",
+    re.I,
 )
 _CLOSED_BEFORE = re.compile(
     r"\b(?:closed|ended|concluded|(?:wound|wrapped)\s+up|adjourned|finished|(?:came|drew)\s+to\s+"
@@ -304,7 +378,9 @@ _CLOSED_BEFORE = re.compile(
 _PAIR_REACH = 160  # characters after the first day searched for the other
 
 
-def opened_and_closed(sentence: str, item: Found, dates: list[DateMention], taken: set[int]) -> None:
+def opened_and_closed(
+    sentence: str, item: Found, dates: list[DateMention], taken: set[int]
+) -> None:
     """Widen a meeting's one day to its whole range where the sentence gives both its opening and
     its closing day: "The party conference, which opened on October 5, ended on Wednesday"
     (``taken``: the ids of the dates other meetings of the sentence hold)."""

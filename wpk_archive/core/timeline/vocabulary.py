@@ -66,8 +66,10 @@ WORKERS = rf"(?:ruling\s+)?Workers?{APOS}?s?{APOS}?\s*Party"
 
 WPK = (
     rf"(?:{WORKERS}\s+of\s+(?:\(North\)\s+|North\s+)?Korea(?:\s*\((?:WPK|KWP|WPNK)\))?"
-    rf"|(?:ruling\s+)?Korean\s+Workers?{APOS}?s?\s*Party(?:\s*\((?:WPK|KWP)\))?"
+    rf"|(?:ruling\s+)?Korean\s+[Ww]orkers?{APOS}?s?\s*[Pp]arty(?:\s*\((?:WPK|KWP)\))?"
     rf"|(?:ruling\s+)?(?:WPK|KWP)|Korean\s+Labou?r\s+Party"
+    # Daily NK's and romanized names: "the Chosun Workers' Party", "the Rodongdang"
+    rf"|(?:Chosun|Choson|Joseon|Chosŏn)\s+(?:Workers?{APOS}?s?{APOS}?\s*Party|Rodongdang|Labou?r\s+Party)"
     rf"|{WORKERS}(?:\s*\((?:WPK|KWP)\))?(?!\s+of\s)(?![\w-]))"
 )
 
@@ -99,7 +101,9 @@ Central Committee", "the Party Central Committee", "the C.C., the WPK"."""
 
 
 SPA = (
-    rf"(?:(?:DPRK\s+)?Supreme\s+People{APOS}s\s+Assembly(?:\s*\(SPA\))?|SPA)"
+    rf"(?:(?:DPRK\s+)?Supreme\s+People{APOS}s\s+Assembly(?:\s*\(SPA\))?|SPA"
+    # a translation from Chinese: "the 12th Supreme People's Congress of the DPRK"
+    rf"|Supreme\s+People{APOS}s\s+Congress(?=\s+of\s+(?:the\s+)?(?:DPRK|Democratic|North|Korea)))"
     rf"(?:\s+of\s+{THE}(?:DPRK|Democratic\s+People{APOS}s\s+Republic\s+of\s+Korea"
     r"(?:\s*\(DPRK\))?))?"
 )
@@ -107,7 +111,7 @@ SPA = (
 
 MODS = (
     r"(?:(?:(?:emergency|enlarged|extended|expanded|consultative|special|extraordinary|"
-    r"joint|regular|urgent|closed|open|historic|important|recent|rare|key|crucial|major|"
+    r"joint|regular|urgent|closed|open|historic|important|recent|rare|key|crucial|major|full|"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-day|week-long)[\s-]+)*)"
 )
 
@@ -243,6 +247,8 @@ def followed_by_foreign(match: re.Match[str], text: str) -> bool:
         return False
     if re.match(r"\s*,\s*(?:the\s+)?(?:WPK|Workers|KWP|Korean\s+Workers)", after):
         return False
+    if re.match(rf"\s+of\s+(?:(?:{MONTH_NAME})\b|{YEAR}\b)", after):
+        return False  # "the ... Central Committee Meeting of August 1956": its date
     return (
         bool(re.match(r"(?:\s+of|\s*,)\s+(?:the\s+)?[A-Z]", after)) and foreign_party_in(after)
     ) or bool(re.match(r"\s+of\s+(?:the\s+)?[A-Z]", after))
