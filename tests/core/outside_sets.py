@@ -20,6 +20,7 @@ SETS = (
     "timeline_outside_blind4.json",
     "timeline_outside_blind5.json",
     "timeline_outside_blind6.json",
+    "timeline_outside_blind7.json",
 )
 """The outside sets in the order they were made."""
 
