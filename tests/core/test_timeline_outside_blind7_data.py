@@ -1,9 +1,9 @@
 """The seventh blind set of outside text: well-formed, varied and new (no scoring here).
 
-tests/data/timeline_outside_blind7.json holds verbatim excerpts of real English text, mostly news and analysis of
+tests/data/timeline_outside_blind7.json holds 42 verbatim excerpts of real English text, mostly news and analysis of
 2010-2026 (wire stories of Yonhap, Xinhua, AP, Reuters, AFP and Kyodo and their copies, newspapers and
-broadcasters, specialist sites and think tanks, live pages and fact boxes) with some news of 1980-2009, and
-negatives about the Chinese party's plenums and Politburo, mass rallies, UN meetings and other bodies' meetings,
+broadcasters, specialist sites, blogs, aggregators, category pages and a fact box) with eight texts of 1998-2009,
+and negatives about mass rallies, UN meetings, South Korea's National Assembly and the 1998 SPA elections,
 annotated by hand with the rules of the six earlier sets and committed before the extractor was run on them (see
 the file's "about" field).
 
