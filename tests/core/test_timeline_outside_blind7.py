@@ -1,4 +1,4 @@
-"""The timeline measured on an seventh, blind set of outside text: recall and precision on real English excerpts.
+"""The timeline measured on a seventh, blind set of outside text: recall and precision on real English excerpts.
 
 tests/data/timeline_outside_blind7.json holds 40 verbatim excerpts of news and analysis of 1998-2026 from
 about 35 publishers (wire stories of Yonhap, AP, Reuters, AFP, Kyodo and Xinhua and their copies, newspapers and
