@@ -143,6 +143,124 @@ def dated(text: str, date: str | None) -> list[tuple[str, str | None, str | None
             "2021-01-06",
             [("party_congress", "2021-01-05", "2021-01-05")],
         ),
+        # history and reference wordings
+        (
+            "Preparations began at the 11th Political Bureau meeting of the 7th WPK Central "
+            "Committee held on 14 April 2020.",
+            "2021-03-01",
+            [("politburo_meeting", "2020-04-14", "2020-04-14")],
+        ),
+        (
+            "The 12th Plenary Session of the 3rd Central Committee decided on 5 April 1960 to "
+            "purge the faction.",
+            "2000-01-01",
+            [("cc_plenary", "1960-04-05", "1960-04-05")],
+        ),
+        (
+            "Notes on the Korean Workers Party Central Committee Meeting of March 1958.",
+            None,
+            [("cc_plenary", "1958-03", "1958-03")],
+        ),
+        (
+            "A full meeting of the Chosun Workers' Party Politburo was held on Monday, sources said.",
+            "2014-03-05",
+            [("politburo_meeting", "2014-03-03", "2014-03-03")],
+        ),
+        (
+            "He was elected at the 1st session of the 13th Supreme People's Congress of the DPRK on "
+            "April 9, 2014.",
+            None,
+            [("spa_session", "2014-04-09", "2014-04-09")],
+        ),
+        (
+            "The Supreme People's Assembly Standing Committee (formerly the SPA Presidium) held its "
+            "20th plenum on 18 January 2022.",
+            None,
+            [("spa_standing_committee", "2022-01-18", "2022-01-18")],
+        ),
+        (
+            "Kim was named a general on September 27, 2010, a day ahead of a rare Workers' Party "
+            "of Korea conference.",
+            None,
+            [("party_conference", "2010-09-28", "2010-09-28")],
+        ),
+        (
+            "The first session of the 14th Supreme People's Assembly opened on Thursday. The "
+            "session came a day after Kim presided over an enlarged meeting of the party's "
+            "Political Bureau.",
+            "2019-04-12",
+            [
+                ("politburo_meeting", "2019-04-10", "2019-04-10"),
+                ("spa_session", "2019-04-11", "2019-04-11"),
+            ],
+        ),
+        # news wordings, second part
+        (
+            "In March, the North held a party plenary meeting on farming, state media said.",
+            "2024-06-20",
+            [("cc_plenary", "2024-03", "2024-03")],
+        ),
+        (
+            "Kim presided over the opening session of the new parliament in Pyongyang on Thursday.",
+            "2014-04-10",
+            [("spa_session", "2014-04-10", "2014-04-10")],
+        ),
+        (
+            "Kim spoke at the first plenary session of the 13th Supreme People's Assembly on "
+            "Wednesday.",
+            "2014-04-10",
+            [("spa_session", "2014-04-09", "2014-04-09")],
+        ),
+        (
+            "North Korea's rubber-stamp legislature wrapped up its annual session March 12 in "
+            "Pyongyang.",
+            "2025-03-14",
+            [("spa_session", "2025-03-12", "2025-03-12")],
+        ),
+        (
+            "The Korean Workers' Party opened its fifth congress today, the first in nine years.",
+            "1970-11-02",
+            [("party_congress", "1970-11-02", "1970-11-02")],
+        ),
+        (
+            "North Korea's parliament convened Wednesday with leader Kim Jong Un absent.",
+            "2015-04-10",
+            [("spa_session", "2015-04-08", "2015-04-08")],
+        ),
+        (
+            "SEOUL, June 18 (Yonhap) -- North Korea has convened a plenary meeting of the ruling "
+            "party, state media said.",
+            "2021-06-18",
+            [("cc_plenary", "2021-06", "2021-06")],
+        ),
+        (
+            "Kim Jong Un addresses a plenary meeting of the ruling party's Central Committee in "
+            "Pyongyang in this photo released by KCNA on June 19, 2023.",
+            "2023-06-20",
+            [("cc_plenary", "2023-06", "2023-06")],
+        ),
+        (
+            "Kim gave a speech Monday at a conference of the party cell secretaries in Pyongyang.",
+            "2023-02-28",
+            [("other_party_meeting", "2023-02-27", "2023-02-27")],
+        ),
+        (
+            "The Workers' Party of Korea [WPK] 8th Central Committee Political Bureau held its 9th "
+            "meeting on Sunday.",
+            "2022-06-20",
+            [("politburo_meeting", "2022-06-19", "2022-06-19")],
+        ),
+        (
+            "North Korea's plenary meeting of the ruling party's Central Committee is planned for "
+            "later in December.",
+            "2022-12-02",
+            [("cc_plenary", "2022-12", "2022-12")],
+        ),
+        (
+            "Kim opened a party congress on Tuesday, which he last hosted in 2016.",
+            "2021-01-06",
+            [("party_congress", "2016", "2016"), ("party_congress", "2021-01-05", "2021-01-05")],
+        ),
         # a yearless date in an anniversary article: the chronology's year where its days agree
         (
             "Pyongyang, August 30 (KCNA) -- The founding congress of the Workers' Party of North "
@@ -184,10 +302,45 @@ def test_news_wordings_give_the_meeting_and_its_days(
             "The Cabinet on Friday wrapped up a two-day plenary meeting on the economy in Pyongyang.",
             "2023-01-20",
         ),
+        ("North Korea will not hold a party congress this year, analysts said.", "2019-12-22"),
+        (
+            "The ruling party has not held a plenary meeting of its Central Committee since 1993.",
+            "1994-07-12",
+        ),
+        ("At the 3rd Conference, the delegates adopted a text on disarmament.", "2001-05-01"),
+        (
+            "The Vietnamese Communist Party's Central Committee met on Monday in Hanoi.",
+            "2024-05-20",
+        ),
     ],
 )
 def test_news_wordings_of_other_bodies_give_no_event(text: str, date: str) -> None:
     assert dated(text, date) == []
+
+
+def test_a_meeting_to_come_is_kept_once_and_joins_the_one_its_article_dates() -> None:
+    # "could soon hold" is kept undated where nothing else names it
+    assert dated(
+        "The meeting suggests that the North could soon hold a plenary meeting of the party's "
+        "Central Committee.",
+        "2019-12-22",
+    ) == [("cc_plenary", None, None)]
+    # and is the same meeting as the plenum the article dates in its own month
+    assert dated(
+        "A plenary meeting of the party's Central Committee is scheduled to be held early this "
+        "month.\n\nThe politburo meeting comes ahead of a plenary session of the Central "
+        "Committee.",
+        "2022-06-08",
+    ) == [("cc_plenary", "2022-06", "2022-06")]
+
+
+def test_a_bare_numbered_conference_is_the_wpks_only_in_an_article_about_it() -> None:
+    text = (
+        "The Workers' Party of Korea met. At the 4th Conference, Kim was elected first secretary."
+    )
+    assert [(e.kind, e.key) for e in events_of(text, "2012-04-20")] == [
+        ("party_conference", "party_conference:4")
+    ]
 
 
 def test_a_yearless_date_keeps_its_year_where_the_chronology_holds_other_days() -> None:

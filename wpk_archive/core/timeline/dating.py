@@ -31,7 +31,8 @@ _GAP_WORDS = (
     r"|by|under|with|presence|guidance|participation|attended|also|again|once|first|time|officially"
     r"|ruling|party|its|their|country|capital|opening|reportedly|solemnly|today|early|mid|late"
     r"|middle|end|beginning|start|ended|concluded|adjourned|finished|wrapped|wound|up|kicked|off"
-    r"|occurred|morning|afternoon|evening|night|inaugural|called|summoned"
+    r"|occurred|morning|afternoon|evening|night|inaugural|called|summoned|planned|slated|expected"
+    r"|due|later|earlier"
 )
 
 
@@ -69,9 +70,13 @@ _DATE_VERB_NAME = re.compile(
     r"(?:the|a|an|its|their|another)\s+(?:[\w'’-]+\s+){0,3}?"
 )
 """Between a date and a meeting's name, the verb of a subject before the date."""
+_SPOKE_BEFORE = re.compile(
+    r"\b(?:address|speech|remarks|report|spoke|speaking|said|delivered|made|gave|appeared|"
+    r"presided|vowed|stressed|warned|called)\s+$"
+)
 _FRONTED_BEFORE = re.compile(r"\W*(?:(?:On|From|Between|In|Early|Late|Then|And)\s+)?")
 _SUBJECT_HOLDS = re.compile(
-    r"\s*,?\s*(?:[A-Z][\w'’.-]*\s+){1,3}(?:held|hosted|convened|convoked|opened|called)\s+"
+    r"\s*,?\s*(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}(?:held|hosted|convened|convoked|opened|called)\s+"
     r"(?:(?:the|an?|its)\s+)?"
 )
 """A fronted date, then the sentence's subject and verb of holding before the meeting's name:
@@ -93,6 +98,8 @@ _ANNOUNCED_BEFORE = re.compile(
     r"question|matter)\s+"
     r"(?:on|to|of|for)\s+(?:convene|convoke|convening|convoking|hold|holding|open|opening|call)|"
     r"to\s+(?:convene|convoke|hold|open)|will\s+(?:convene|convoke|hold|open)|upcoming|"
+    r"(?:could|would|may|might)\s+(?:soon\s+|likely\s+|shortly\s+)?(?:convene|convoke|hold|open)|"
+    r"on\s+the\s+threshold\s+of|in\s+the\s+run-up\s+to|"
     r"forthcoming|coming|next|ahead\s+of|on\s+the\s+eve\s+of|preparations?\s+for|"
     r"prepare\s+for|convocation\s+of)\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w'’-]+\s+){0,4}$",
     re.IGNORECASE,
@@ -147,7 +154,9 @@ _NOT_TIME = re.compile(r"\b(?:since|by|until|till|before|after|from|through|to|o
 _HOLD_BEFORE = re.compile(
     r"\b(?:hold|holds|held|holding|convene|convened|convening|convoke|convoked|open|opened|"
     r"called|call|(?:wrapped|wraps|wound|winds)\s+up|concluded|concludes|closed|closes|ended|"
-    r"ends|began|begins|started|starts|kicked\s+off|kicks\s+off)\s+(?:(?:the|a|an|its|another)\s+)?"
+    r"ends|began|begins|started|starts|kicked\s+off|kicks\s+off|presided\s+over|presides\s+over|"
+    r"chaired|chairs|attended|attends|addressed|addresses|guided|spoke\s+(?:at|to))\s+"
+    r"(?:(?:the|a|an|its|another)\s+)?"
     r"(?:[\w-]+\s+){0,3}$"
 )
 
@@ -331,8 +340,17 @@ def assign_dates(sentence: str, found: list[Found], dates: list[DateMention]) ->
             )
             # "North Korea on Friday opened its first ruling party congress", "Kim on Monday
             # presided over a Politburo meeting": the subject, its date, the verb, the name
-            verb_between = _DATE_VERB_NAME.fullmatch(gap) and re.search(
-                r"(?:\b[Oo]n|\b(?:late|early)\s+on)\s+$|[a-z]\s+$", sentence[max(0, date.start - 12) : date.start]
+            spoke_at = re.fullmatch(
+                r"\s+(?:at|during)\s+(?:the|an?|its)\s+(?:[\w-]+\s+){0,2}", gap
+            ) and _SPOKE_BEFORE.search(
+                sentence, max(0, date.start - 30), date.start
+            )  # "Kim delivered an opening address Tuesday at a conference of ..."
+            verb_between = spoke_at or (
+                _DATE_VERB_NAME.fullmatch(gap)
+                and re.search(
+                    r"(?:\b[Oo]n|\b(?:late|early)\s+on)\s+$|[a-z]\s+$",
+                    sentence[max(0, date.start - 12) : date.start],
+                )
             )
             fronted = (
                 date.kind not in ("weekday", "relative")

@@ -210,7 +210,10 @@ _LIST_HELD = re.compile(
 )
 """After a list of meetings, its verb: "The Conferences of ... Provinces ... to elect delegates to
 the WPK Conference were held"."""
-_AT_ONE = re.compile(r"\b[Aa]t\s+an?\s+(?:[\w'’-]+\s+){0,2}$")
+_AT_ONE = re.compile(
+    r"\b[Aa]t\s+(?:an?\s+|the\s+(?:first|second|third|fourth|fifth|last|latest|recent|opening|closing|"
+    r"final)\s+)(?:[\w'’-]+\s+){0,2}$"
+)
 """Before a name: "At a plenary meeting of the ruling Workers' Party, Kim said"."""
 _ABOUT_THE = re.compile(
     r"\b(?:reports?|reported|reporting|discuss(?:es|ed|ing)?|information|speech(?:es)?|notes?|"
@@ -223,6 +226,18 @@ _PROPER_HEAD = re.compile(r"\b(?:Plenum|Meeting|Session|Congress|Conference)\b")
 """An archive's description of one meeting, named as a title: "Information about the North
 Korean Workers Party Central Committee Meeting", "reports on the Plenum of the Korean Workers'
 Party"."""
+_PLANNED_BEFORE = re.compile(
+    r"\b(?:will|would|could|(?:is|are)\s+(?:expected|set|likely|due|scheduled|going|poised)\s+to|"
+    r"plans?\s+to|planning\s+to|decided\s+to|agreed\s+to|to)\s+(?:soon\s+|likely\s+|also\s+|"
+    r"again\s+|shortly\s+)?(?:hold|convene|convoke|open|call)\s+(?:a|an|its|another|the)\s+"
+    r"(?:(?!(?:of|for|to|in|on|at|by|with|and|or)\b)[\w'’-]+\s+){0,3}$"
+    r"|\b(?:ahead\s+of|on\s+the\s+(?:threshold|eve)\s+of|in\s+the\s+run-up\s+to|in\s+preparation\s+"
+    r"for|prior\s+to)\s+(?:the|an?|its)\s+(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+"""Before a name, one meeting to come: "North Korea could soon hold a plenary meeting of ...",
+"on the threshold of the plenary meeting of the Party Central Committee"."""
+_NEGATED = re.compile(r"\b(?:not|never|no|without)\b|n['’]t\b", re.IGNORECASE)
 _PLURAL_NAME = re.compile(r"\b(?:meetings|plenums|plena|sessions|congresses|conferences)\b", re.I)
 _GENERIC = re.compile(
     r"\b(?:once|every|each|regularly|usually|normally|often|always|rarely|shall|should|must|may|"
@@ -243,6 +258,8 @@ def reported_as_held(sentence: str, start: int, end: int, *, listed: bool = Fals
     name = sentence[start:end]
     if _PLURAL_NAME.search(name) and not listed:  # (not "the Conferences of A and B Provinces")
         return False
+    if _PLANNED_BEFORE.search(before):
+        return _NEGATED.search(before[-50:]) is None
     if not (
         _HELD_BEFORE.search(before)
         or _HELD_AFTER.match(after)
@@ -284,6 +301,7 @@ _FOREIGN_MEETING = re.compile(
 )
 """A meeting of another party, named whole: "the 20th Congress of the Communist Party of the Soviet
 Union (CPSU)"."""
+_HANGUL = re.compile(r"[가-힣]")
 _BARE_PARTY = re.compile(r"(?i)\b(?:party|wpk|kwp|workers)\b")
 
 
@@ -301,6 +319,7 @@ def is_wpk(meeting: NamedMeeting, sentence: str, ctx: Context) -> bool:
         and meeting.number is not None
         and not _BARE_PARTY.search(sentence, meeting.start, meeting.end)
         and " of " not in sentence[meeting.start : meeting.end]
+        and not _HANGUL.search(sentence, meeting.start, meeting.end)
         and not _names_the_party(ctx)
     ):
         return False  # "the 4th Conference" of an article that never names the WPK
@@ -554,5 +573,11 @@ def foreign_document(doc: Document) -> bool:
     if not foreign_party_in(lead):
         return False
     foreign = foreign_party_count(doc.text)
-    wpk = len(re.findall(r"WPK|Workers['’]\s*Party\s+of\s+Korea|KWP", doc.text))
+    wpk = len(
+        re.findall(
+            r"WPK|KWP|Workers['’]\s*Party\s+of\s+Korea|(?:ruling|Korean|Korea['’]s)\s+Workers['’]?\s*Party"
+            r"(?!\s+of\s+(?!Korea))",
+            doc.text,
+        )
+    )
     return foreign > wpk

@@ -517,7 +517,13 @@ def _fold_undated(events: list[Event]) -> list[Event]:
         ]
         if (
             any(_ANOTHER.search(s.quote) for s in event.sources)
-            or (same and all(_introduces_later(event, other, doc_id) for other in same))
+            or (
+                same
+                and all(
+                    _introduces_later(event, other, doc_id) and not _still_to_come(event, other)
+                    for other in same
+                )
+            )
             or (len(same) == 1 and _coming_and_past(event, same[0]))
         ):
             kept.append(event)  # "another meeting"; "Then, a closed meeting ... was held"
@@ -597,7 +603,27 @@ def _coming_and_past(event: Event, other: Event) -> bool:
         return False
     doc_date = event.sources[0].doc_date if event.sources else None
     return other.start is None or (
-        doc_date is not None and other.start[: len(doc_date)] <= doc_date
+        doc_date is not None and _before_the_month(other.start, doc_date)
+    )
+
+
+def _before_the_month(start: str, doc_date: str) -> bool:
+    """Whether a meeting that starts on ``start`` lies before the month of ``doc_date`` (one held
+    "early this month", in the article's month, may still be to come)."""
+    common = min(len(start), len(doc_date))
+    return start[:common] < doc_date[:common]
+
+
+def _still_to_come(event: Event, other: Event) -> bool:
+    """Whether ``event``, a meeting to come, may be ``other``: a meeting the article dates in its
+    own month or later ("The politburo meeting comes ahead of a plenary session", after "a
+    plenary session ... scheduled to be held early this month")."""
+    doc_date = event.sources[0].doc_date if event.sources else None
+    return (
+        event.status == "announced"
+        and other.start is not None
+        and doc_date is not None
+        and not _before_the_month(other.start, doc_date)
     )
 
 

@@ -116,7 +116,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
         re.compile(
             rf"(?:(?P<n>{ORDS})\s+)?{MODS_CI}(?P<nat>[Nn]ational\s+)?"
             rf"(?:(?P<kw>[Cc]onference|[Mm]eeting|Congress)s?)\s+of\s+"
-            rf"(?:the\s+(?P<owner>{WPK}){APOS}s\s+|the\s+(?=[Pp]arty\s+committee)"
+            rf"(?:the\s+(?P<owner>{WPK}){APOS}s\s+|the\s+(?=[Pp]arty\s+(?:committee|cell|primary)\b)"
             rf"|the\s+(?=[A-Z][a-z]+\s+(?:[Pp]arty|WPK)\s+(?:organization|committee|cell)))?"  # "of the Workers'
             # Party's cell secretaries", "of the party committee of the Taean ... Plant"
             rf"(?P<what>(?:[A-Z][\w'’-]*|{_ORGAN_WORDS})(?:\s+(?:[A-Z][\w'’-]*|of|the|in\s+the(?=\s+[A-Z])|"
@@ -207,8 +207,9 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
     ),
     (
         re.compile(
-            rf"(?:(?P<n>{ORDS})\s+)?{MODS_CI}(?:{_MEETING_HEAD})\s+of\s+{THE}(?:(?P<t>{ORD})\s+)?"
-            rf"(?:(?:{WPK}|[Pp]arty)(?:{APOS}s)?\s+)?(?:(?:Central\s+)?Military\s+Commission(?:\s*\(CMC\))?|CMC)"
+            rf"(?:(?P<n>{ORDS})\s+)?{MODS_CI}(?:{_MEETING_HEAD}|[Cc]onference)\s+of\s+{THE}(?:(?P<t>{ORD})\s+)?"
+            rf"(?:(?:{WPK}|[Pp]arty)(?:{APOS}s)?\s+)?(?:(?:Central\s+)?Military\s+Commission(?:\s*\(CMC\))?|CMC|"
+            rf"Central\s+Military\s+Committee)"
             rf"(?:\s+of\s+{THE}(?:(?P<t2>{ORD})\s+)?(?:{WPK}|(?:{WPK}\s+|[Pp]arty\s+)?{CC}"
             rf"(?:{OF_PARTY})?))?"
             rf"|{THE}(?:(?:{WPK}|[Pp]arty)(?:{APOS}s)?\s+)?{MODS_CI}(?:Central\s+Military\s+"
@@ -217,7 +218,10 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             rf"Commission(?:\s*\(CMC\))?|CMC){APOS}s\s+{_WHICH_MONTH}{MODS_CI}(?:{_MEETING_HEAD})"
         ),
         read_cmc,
-        (("military commission", "cmc"), ("meeting", "session")),
+        (
+            ("military commission", "cmc", "military committee"),
+            ("meeting", "session", "conference"),
+        ),
     ),
     (
         re.compile(
@@ -272,10 +276,13 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             # Committee plenum": whose, the caller decides from the sentence and the article
             rf"|(?:year-end|end-of-year)\s+(?:(?:ruling\s+)?(?:[Pp]arty|WPK)\s+)?(?:plenary\s+)?"
             rf"(?:meeting|plenum|session)(?![\w-])"  # "a year-end party meeting": the CC plenum
+            # "In February, the North held a party plenary meeting"
+            rf"|(?:ruling\s+)?(?:[Pp]arty|WPK)\s+{MODS_CI}(?:plenary\s+(?:meeting|session)|plenum)(?![\w-])"
+            rf"(?!\s+of\b)"
         ),
         read_plenary,
         (
-            ("central committee", "year-end", "end-of-year"),
+            ("central committee", "year-end", "end-of-year", "party ", "wpk "),
             ("plenary", "plenum", "meeting", "session"),
         ),
     ),
@@ -290,7 +297,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
     ),
     (
         re.compile(
-            rf"(?P<n>{ORDS})\s+(?:[Ss]essions?|[Mm]eetings?(?=\s+of\s+(?:the\s+)?{ORD}\s))\s+of\s+{THE}(?:(?:North\s+Korea|the\s+North|Pyongyang|"
+            rf"(?P<n>{ORDS})\s+(?:(?:[Pp]lenary\s+)?[Ss]essions?|[Mm]eetings?(?=\s+of\s+(?:the\s+)?{ORD}\s))\s+of\s+{THE}(?:(?:North\s+Korea|the\s+North|Pyongyang|"
             rf"DPRK){APOS}s\s+)?(?:(?P<t>{ORD})\s+)?{SPA}"
             # "the SPA opened its inaugural session on Thursday"
             rf"|{THE}(?:(?P<t8>{ORD})\s+)?{SPA}(?:\s*,[^,;.]{{1,60}},)?\s+(?:opened|convened|held)\s+its\s+"
@@ -359,7 +366,10 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
     (re.compile(_ITS_SESSION), read_its_session, (("its",), ("session",), ("assembly", "spa"))),
     (
         re.compile(
-            rf"{THE}(?P<body>(?:(?:{WPK}|[Pp]arty|{SPA})(?:{APOS}s)?\s+)?(?:[Ss]tanding\s+[Cc]ommittee|Presidium|"
+            rf"{THE}(?P<body>(?:(?:{WPK}|[Pp]arty|{SPA})(?:{APOS}s)?\s+)?"
+            # "The Workers' Party of Korea [WPK] 8th Central Committee Political Bureau held its 14th"
+            rf"(?:(?:(?P<t2>{ORD})\s+)?(?:Central\s+Committee|CC)\s+(?=Political\s+Bureau|Politburo))?"
+            rf"(?:[Ss]tanding\s+[Cc]ommittee|Presidium|"
             rf"Political\s+Bureau|(?:[Cc]entral\s+)?political\s+bureau|Politburo|Central\s+Military\s+"
             rf"Commission|CMC|Secretariat|Central\s+Committee)"
             rf"(?:\s+of\s+{THE}(?:(?P<t>{ORD})\s+)?(?:{SPA}|{WPK}|[Pp]arty\b(?!\s+(?:Central|CC)\b)"
@@ -444,18 +454,22 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
         re.compile(
             r"(?:rubber-stamp\s+)?(?:parliamentary\s+(?:session|meeting)|parliament['’]s\s+"
             r"(?:\w+\s+)?session|(?:session|meeting)\s+of\s+(?:the\s+|its\s+|North\s+Korea['’]s\s+)?"
-            r"(?:[\w'’-]+\s+){0,4}?(?:rubber-stamp\s+|national\s+)?(?:parliament|legislature)"
+            r"(?:[\w'’-]+\s+){0,4}?(?:rubber-stamp\s+|national\s+)?(?:parliament|legislature|"
+            r"(?:top|highest|supreme)\s+legislative\s+(?:body|organ))"
             # "North Korea's rubber-stamp parliament was last convened in September"
             r"|parliament\s+(?:was|were)\s+(?:last\s+|first\s+)?(?:convened|held|opened)"
             # "North Korea's parliament held a plenary session on Sunday"
-            r"|(?:parliament|legislature)\s+(?:held|convened|opened)\s+(?:a|an|its)\s+(?:[\w-]+\s+)?"
-            r"(?:session|meeting)"
+            r"|(?:parliament|legislature)\s+(?:held|convened|opened|concluded|closed|ended|began|started|"
+            r"(?:wrapped|wound)\s+up|kicked\s+off)\s+(?:a|an|its)\s+(?:[\w-]+\s+)?(?:session|meeting)"
             # "the rubber-stamp parliament met on Tuesday", "The parliament last met in April"
             r"|(?:parliament|legislature)\s+(?:last\s+|first\s+|again\s+)?(?:met|convened|opened)"
             r"(?=\s+(?:on|in|at|for|last|early|late|this|yesterday|today|[MTWFS][a-z]+day)\b|\s*[,.;]))"
         ),
         read_parliament,
-        (("parliament", "legislature"), ("session", "meeting", " met", "convened", "opened")),
+        (
+            ("parliament", "legislature", "legislative"),
+            ("session", "meeting", " met", "convened", "opened"),
+        ),
     ),
     (
         re.compile(rf"(?P<n>{ORDS})\s+Congress(?![\w-])"),

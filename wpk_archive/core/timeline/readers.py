@@ -379,7 +379,13 @@ def read_parliament(match: re.Match[str], text: str) -> list[NamedMeeting]:
         return []
     if re.search(r"South\s+Korea|\bSeoul\b|National\s+Assembly|Diet\b|Congress\b", text):
         return []
-    first = re.search(r"\bits\s+(?:first|inaugural|opening)\s+session", match.group(0))
+    first = re.search(
+        r"\bits\s+(?:first|inaugural|opening)\s+session", match.group(0)
+    ) or re.search(
+        r"\b(?:first|inaugural|opening)\s+(?:plenary\s+)?session\s+of\s+(?:the|its)\s+(?:new|newly[\s-]"
+        r"elected)\s",
+        text[max(0, match.start() - 30) : match.end()],
+    )  # "the opening session of the new parliament"
     numbers: list[int | None] = (
         [1] if first else [None]
     )  # "the new parliament opened its first session"

@@ -163,9 +163,9 @@ def _foreign_parties(text: str, start: int, end: int) -> int:
     count = len(_FOREIGN_NAMES.findall(text, start, end))
     for party in _PARTY_WORD.finditer(text, start, end):
         before = text[max(start, party.start() - 60) : party.start()]
-        if re.search(rf"Workers{APOS}\s*$", before) and not re.match(
-            _FOREIGN_AFTER_PARTY, text[party.end() : party.end() + 30]
-        ):
+        if re.search(
+            rf"Workers{APOS}\s*$|(?:ruling|Korean|Korea{APOS}s|North{APOS}s)\s+Workers?\s*$", before
+        ) and not re.match(_FOREIGN_AFTER_PARTY, text[party.end() : party.end() + 30]):
             continue
         if _FOREIGN_BEFORE_PARTY.search(before) or _FOREIGN_AFTER_PARTY.match(
             text, party.end(), min(end, party.end() + 30)
