@@ -261,6 +261,29 @@ def dated(text: str, date: str | None) -> list[tuple[str, str | None, str | None
             "2021-01-06",
             [("party_congress", "2016", "2016"), ("party_congress", "2021-01-05", "2021-01-05")],
         ),
+        # a chronology's items: the date at the head of the line is the meeting's
+        (
+            "March 2013 – Plenary meeting of the WPK Central Committee adopts the byungjin line.",
+            "2015-01-01",
+            [("cc_plenary", "2013-03", "2013-03")],
+        ),
+        (
+            "Nov. 2-13, 1970: 5th KWP Congress.",
+            "2015-01-01",
+            [("party_congress", "1970-11-02", "1970-11-13")],
+        ),
+        (
+            "1961: Fourth Party Congress adopts the seven-year plan.",
+            "2015-01-01",
+            [("party_congress", "1961", "1961")],
+        ),
+        # a plenum of a story about the Workers' Party that names no other
+        (
+            "Kim Jong Un, leader of the Workers' Party of Korea, spoke. At a three-day plenum that "
+            "ended on Sunday, he called for self-reliance.",
+            "2019-04-08",
+            [("cc_plenary", "2019-04-05", "2019-04-07")],
+        ),
         # a yearless date in an anniversary article: the chronology's year where its days agree
         (
             "Pyongyang, August 30 (KCNA) -- The founding congress of the Workers' Party of North "
@@ -308,6 +331,11 @@ def test_news_wordings_give_the_meeting_and_its_days(
             "1994-07-12",
         ),
         ("At the 3rd Conference, the delegates adopted a text on disarmament.", "2001-05-01"),
+        (
+            "The Workers' Party of Korea sent a delegation. The Communist Party of Vietnam held a "
+            "plenum on Monday.",
+            "2024-05-21",
+        ),
         (
             "The Vietnamese Communist Party's Central Committee met on Monday in Hanoi.",
             "2024-05-20",

@@ -70,6 +70,7 @@ _DATE_VERB_NAME = re.compile(
     r"(?:the|a|an|its|their|another)\s+(?:[\w'’-]+\s+){0,3}?"
 )
 """Between a date and a meeting's name, the verb of a subject before the date."""
+_ITEM_HEAD = re.compile(r"\s*(?:[:–—]|-{1,2})\s*(?:[Tt]he\s+)?")
 _SPOKE_BEFORE = re.compile(
     r"\b(?:address|speech|remarks|report|spoke|speaking|said|delivered|made|gave|appeared|"
     r"presided|vowed|stressed|warned|called)\s+$"
@@ -357,7 +358,15 @@ def assign_dates(sentence: str, found: list[Found], dates: list[DateMention]) ->
                 and _FRONTED_BEFORE.fullmatch(sentence[: date.start])
                 and _SUBJECT_HOLDS.fullmatch(gap)
             )
-            if fronted or verb_between or (plain and (_GAP_BEFORE.fullmatch(gap) or of_day)):
+            # a chronology's item: "April 2012 – Fourth Party Conference elects ...", "Oct.
+            # 10-14, 1980: 6th KWP Congress"
+            headed = re.fullmatch(r"\W*", sentence[: date.start]) and _ITEM_HEAD.fullmatch(gap)
+            if (
+                fronted
+                or verb_between
+                or headed
+                or (plain and (_GAP_BEFORE.fullmatch(gap) or of_day))
+            ):
                 meeting.date = date
                 used.add(candidates[-1])
     for position, meeting in enumerate(ordered):  # 2. subject of a verb of holding

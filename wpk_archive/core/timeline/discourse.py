@@ -33,6 +33,12 @@ _ANAPHOR = re.compile(
     r"Congress|Conference|Plenary\s+Meeting|Plenary\s+Session|Session|Plenum|Meeting)\b"
     r"(?!\s+(?:of|hall|room)\b)(?!['’]s\s+\w+\s+of)"
 )
+_A_PLENUM = re.compile(
+    r"\b(?:a|an|A|An)\s+(?:[\w-]+\s+){0,2}?(?P<noun>plenum|plenary\s+meeting|plenary\s+session)\b"
+    r"(?!\s+(?:of|hall|room)\b)"
+)
+"""A plenum of an article about the WPK that names no other: "During a four-day plenum that ended on
+December 31" (its Central Committee's; kept only where the sentence dates it)."""
 PRONOUN = re.compile(r"^\s*It\s+(?:was\s+|is\s+|had\s+been\s+)?(?:\w+ly\s+)?(?=\w)")
 _RELATIVE = re.compile(
     r"\b(?P<when>previous|preceding|last|earlier|past|next|following|subsequent)\s+(?:such\s+)?"
@@ -348,7 +354,10 @@ def find_anaphors(
     pronoun = PRONOUN.match(sentence)
     if pronoun and ctx.subject is not None and not named:
         found.append(Found(0, 2, ctx.subject, False, False, anaphor=True))
-    for match in _ANAPHOR.finditer(sentence):
+    matches = list(_ANAPHOR.finditer(sentence))
+    if "plenary" not in ctx.last and ("lenum" in sentence or "lenary" in sentence):
+        matches += list(_A_PLENUM.finditer(sentence))
+    for match in matches:
         if any(m.start <= match.start() < m.end for m in named):
             continue
         if any(o.start >= match.start() and o.end <= match.end() for o in others):
@@ -359,12 +368,17 @@ def find_anaphors(
                 ref is None
                 and plenary
                 and "plenary" not in ctx.last
-                and not sentence[: match.start()].strip()
+                and (not sentence[: match.start()].strip() or match.group(0)[:1] in "aA")
                 and _names_the_party(ctx)
+                and not (
+                    (foreign_party_in(sentence) or FOREIGN_NATION.search(sentence))
+                    and not names_wpk(sentence)
+                )
             ):
-                # "The plenary session, which opened on Saturday" in a story of the Workers'
-                # Party that named no other plenary meeting: its Central Committee's (kept only
-                # where the sentence dates it, like every anaphor)
+                # "The plenary session, which opened on Saturday", "during a four-day plenum
+                # that ended on December 31", in a story of the Workers' Party that named no
+                # other plenary meeting: its Central Committee's (kept only where the sentence
+                # dates it, like every anaphor)
                 term = ctx.terms.get("cc")
                 committee = (
                     f"{ordinal_text(term)} WPK Central Committee"

@@ -497,6 +497,9 @@ def _caption_mention(doc: Document, passage: Passage) -> EventMention | None:
     name = rest.group("rest").strip().rstrip(".").strip()
     if not name or find_dates(name, doc_date=doc.date):
         return None
+    named = find_meetings(uncapitalized(unglossed(name)))[0]
+    if named and named[0].start <= 4:
+        return None  # "Oct. 10-14, 1980: 6th KWP Congress": a chronology's item, read as text
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60]
     return EventMention(
         doc_id=doc.id,

@@ -417,7 +417,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
         re.compile(
             rf"{THE}(?:(?:North\s+Korea|the\s+North|Pyongyang){APOS}s\s+)?(?P<body>{WPK}|"
             rf"(?:ruling\s+)?[Pp]arty)\s+(?:\w+\s+){{0,2}}?(?:held|convened|convoked|opened|"
-            rf"(?:wrapped|wound)\s+up|concluded|closed|ended|began|started|kicked\s+off)\s+"
+            rf"(?:wrapped|wound)\s+up|concluded|closed|ended|began|started|kicked\s+off|holds|opens|"
+            rf"convenes|closes|concludes|(?:wraps|winds)\s+up|begins|starts|kicks\s+off)\s+"
             rf"(?:a|an|its|another)\s+(?:(?P<n>{ORDS})\s+)?{MODS_CI}(?:new\s+)?"
             rf"(?P<head>[Cc]ongress|[Cc]onference|[Pp]lenary\s+(?:meeting|session)|[Pp]lenum)"
             rf"(?![\w-])(?!\s+of\b)"
