@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
 
 from wpk_archive.core.dates import DateMention, find_dateline, find_dates
 from wpk_archive.core.models import Document, EventMention, Passage, Precision
@@ -68,6 +67,14 @@ from wpk_archive.core.timeline.names import (
     labor_as_wpk,
     uncapitalized,
     unglossed,
+)
+from wpk_archive.core.timeline.news import (
+    HAS_HELD,
+    NOT_HELD,
+    OPENED_IT,
+    REPORTED_DAY,
+    last_held,
+    photo_date,
 )
 from wpk_archive.core.timeline.told_days import (
     month_in_told_year,
@@ -117,7 +124,7 @@ def _sentence_mentions(
     for meeting in named:
         if not is_wpk(meeting, sentence, ctx):
             continue
-        if _NOT_HELD.search(sentence, max(0, meeting.start - 70), meeting.start):
+        if NOT_HELD.search(sentence, max(0, meeting.start - 70), meeting.start):
             continue  # "North Korea will not hold a party congress this year"
         if _other_bodys_series(meeting, sentence, start, ctx):
             continue
@@ -187,7 +194,7 @@ def _sentence_mentions(
     dates = _sentence_dates(doc, start, sentence, hangul, ctx)
     series: list[Found] = []
     if not hangul and "last" in sentence:
-        series = _last_held(sentence, found, dates, ctx)
+        series = last_held(sentence, found, dates, ctx)
         if series:  # (their dates are theirs alone)
             dates = [d for d in dates if not any(e.date is d for e in series)]
     korean.assign(sentence, found, dates)
@@ -197,7 +204,7 @@ def _sentence_mentions(
         and dates
         and ("photo" in sentence or "image" in sentence or "picture" in sentence)
     ):
-        _photo_date(sentence, found, dates)
+        photo_date(sentence, found, dates)
     if not hangul and len(dates) > 1:
         taken = {id(item.date) for item in found if item.date is not None}
         for item in found:  # "which opened on October 5, ended on Wednesday": the whole range
@@ -276,27 +283,6 @@ def _other_bodys_series(meeting: NamedMeeting, sentence: str, start: int, ctx: C
 _JUST_ENDED = re.compile(
     r"\s*,?\s*(?:which|that)\s+(?:had|has)\s+(?:just|recently)\s+(?:concluded|ended|closed|finished)\b"
 )
-_NOT_HELD = re.compile(
-    r"\b(?:not|never)\s+(?:\w+\s+){0,2}?(?:hold|held|convene|convened|open|opened|call|called|"
-    r"attend|attended)\s+(?:a|an|the|its|any)\s+(?:[\w'’-]+\s+){0,3}$|\bn['’]t\s+(?:\w+\s+){0,2}?"
-    r"(?:hold|held|convene|convened|open|opened|call|called)\s+(?:a|an|the|its|any)\s+(?:[\w'’-]+\s+)"
-    r"{0,3}$|\b(?:no|without\s+an?)\s+(?:[\w'’-]+\s+){0,2}$"
-)
-"""Before a name, words that deny the meeting: "has not held a plenary meeting of its Central
-Committee since December 1993", "no party congress"."""
-_HAS_HELD = re.compile(
-    r"\b(?:has|have)\s+(?:just\s+|now\s+)?(?:opened|convened|convoked|held|kicked\s+off|"
-    r"(?:wrapped|wound)\s+up|concluded|closed|ended|begun|started)\s+(?:a|an|its|the)\s+"
-    r"(?:[\w'’-]+\s+){0,3}$"
-)
-_OPENED_IT = re.compile(
-    r"\b(?:opened|convened|kicked\s+off|began|started)\s+(?:a|an|the|its)\s+(?:[\w'’-]+\s+){0,3}$"
-)
-_REPORTED_DAY = re.compile(
-    r"\b(?:reported|said|announced)\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday|today|yesterday)\b"
-)
-"""A meeting opened as state media "reported on Wednesday": in session in the report's month."""
 _SESSION = re.compile(r"\b[Ss]ession\b")
 _GENERIC_SUBJECT = re.compile(r"^\s*(?:The|This|That)\s+(?:[\w-]+\s+){0,3}$")
 _COPULA = re.compile(r"^\s*(?:It|This|That)\s+(?:was|is|marked|became)\s+(?:also\s+)?the\s")
@@ -333,63 +319,6 @@ def _generic_date(
         if d.start >= verb.end() and d.kind != "dateline" and d.start_date is not None
     ]
     return (noun.noun, dates[0]) if len(dates) == 1 else None
-
-
-_LAST_HELD = re.compile(
-    r"\b(?:(?:which|that|it)\s+(?:[\w'’-]+\s+){0,2}?(?:was\s+|were\s+|had\s+been\s+)?last\s+"
-    r"(?:held|hosted|convened|convoked|met|took\s+place|opened)|,\s*(?:which\s+was\s+)?last\s+(?:held|hosted|"
-    r"convened|met)|(?:the\s+)?(?:last|previous)\s+one\s+"
-    r"(?:was\s+|had\s+been\s+)?(?:held|convened|took\s+place))\s+(?:(?:in|on)\s+)?$",
-    re.IGNORECASE,
-)
-_LAST_KINDS = ("party_congress", "party_conference", "cc_plenary", "spa_session")
-
-
-def _last_held(
-    sentence: str, found: list[Found], dates: list[DateMention], ctx: Context
-) -> list[Found]:
-    """The earlier meeting of a series a name's clause dates: "a party congress, which Kim last
-    hosted in 2016", "a Party Congress (the last one was held in October, 1980)" (the earlier
-    one: the caller keeps the name itself from taking that date)."""
-    extra: list[Found] = []
-    for date in dates:
-        clause = _LAST_HELD.search(sentence, max(0, date.start - 70), date.start)
-        if clause is None:
-            continue
-        before = [f for f in found if f.end <= clause.start() and f.ref.kind in _LAST_KINDS]
-        if not before or clause.start() - before[-1].end > 40:
-            continue
-        item = before[-1]
-        named = NamedMeeting(date.start, date.end, item.ref.kind, None, None, explicit=True)
-        extra.append(Found(date.start, date.end, key_and_name(named, ctx), False, True, date=date))
-    return extra
-
-
-_PHOTO_ON = re.compile(
-    r"\bin\s+(?:this|an?|the)\s+(?:undated\s+)?(?:file\s+)?(?:photo|image|picture|handout)\b"
-    r"[^.;]{0,90}?\b(?:on|dated)\s+$",
-    re.IGNORECASE,
-)
-
-
-def _photo_date(sentence: str, found: list[Found], dates: list[DateMention]) -> None:
-    """A caption's meeting dated by its photo: "Kim Jong Un attends a plenary meeting of ... in this
-    photo supplied by KCNA on February 10, 2021" (a day the meeting was in session, or the day
-    after: its month)."""
-    photo = next(
-        (d for d in dates if _PHOTO_ON.search(sentence, max(0, d.start - 130), d.start)), None
-    )
-    if photo is None or photo.start_date is None or photo.end_date is None:
-        return
-    named = [item for item in found if not item.anaphor and item.start < photo.start]
-    if len(named) != 1 or (named[0].date is not None and named[0].date is not photo):
-        return
-    named[0].date = replace(
-        photo,
-        start_date=photo.start_date[:7],
-        end_date=photo.end_date[:7],
-        precision="month" if len(photo.start_date) >= 7 else photo.precision,
-    )
 
 
 def _mention(
@@ -436,10 +365,10 @@ def _mention(
         and len(doc.date) >= 7
         and item.ref.key.endswith(":?")
         and (
-            _HAS_HELD.search(sentence, max(0, item.start - 60), item.start)
+            HAS_HELD.search(sentence, max(0, item.start - 60), item.start)
             or (
-                _OPENED_IT.search(sentence, max(0, item.start - 60), item.start)
-                and _REPORTED_DAY.search(sentence, item.end)
+                OPENED_IT.search(sentence, max(0, item.start - 60), item.start)
+                and REPORTED_DAY.search(sentence, item.end)
             )
         )
     ):

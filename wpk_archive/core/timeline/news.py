@@ -1,0 +1,95 @@
+"""What news stories tell of a meeting beside its name: that it is denied ("will not hold a party
+congress"), has just opened ("North Korea has opened a rare congress ..., state media said
+Wednesday"), was last held in a year ("which Kim last hosted in 2016"), or is pictured in a photo
+released on a day (see :mod:`.extract`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from wpk_archive.core.dates import DateMention
+from wpk_archive.core.timeline.dating import Found
+from wpk_archive.core.timeline.discourse import Context, key_and_name
+from wpk_archive.core.timeline.readers import NamedMeeting
+
+NOT_HELD = re.compile(
+    r"\b(?:not|never)\s+(?:\w+\s+){0,2}?(?:hold|held|convene|convened|open|opened|call|called|"
+    r"attend|attended)\s+(?:a|an|the|its|any)\s+(?:[\w'’-]+\s+){0,3}$|\bn['’]t\s+(?:\w+\s+){0,2}?"
+    r"(?:hold|held|convene|convened|open|opened|call|called)\s+(?:a|an|the|its|any)\s+(?:[\w'’-]+\s+)"
+    r"{0,3}$|\b(?:no|without\s+an?)\s+(?:[\w'’-]+\s+){0,2}$"
+)
+"""Before a name, words that deny the meeting: "has not held a plenary meeting of its Central
+Committee since December 1993", "no party congress"."""
+HAS_HELD = re.compile(
+    r"\b(?:has|have)\s+(?:just\s+|now\s+)?(?:opened|convened|convoked|held|kicked\s+off|"
+    r"(?:wrapped|wound)\s+up|concluded|closed|ended|begun|started)\s+(?:a|an|its|the)\s+"
+    r"(?:[\w'’-]+\s+){0,3}$"
+)
+OPENED_IT = re.compile(
+    r"\b(?:opened|convened|kicked\s+off|began|started)\s+(?:a|an|the|its)\s+(?:[\w'’-]+\s+){0,3}$"
+)
+REPORTED_DAY = re.compile(
+    r"\b(?:reported|said|announced)\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|today|yesterday)\b"
+)
+"""A meeting opened as state media "reported on Wednesday": in session in the report's month."""
+
+_LAST_HELD = re.compile(
+    r"\b(?:(?:which|that|it)\s+(?:[\w'’-]+\s+){0,2}?(?:was\s+|were\s+|had\s+been\s+)?last\s+"
+    r"(?:held|hosted|convened|convoked|met|took\s+place|opened)|,\s*(?:which\s+was\s+)?last\s+(?:held|hosted|"
+    r"convened|met)|(?:the\s+)?(?:last|previous)\s+one\s+"
+    r"(?:was\s+|had\s+been\s+)?(?:held|convened|took\s+place))\s+(?:(?:in|on)\s+)?$",
+    re.IGNORECASE,
+)
+_LAST_KINDS = ("party_congress", "party_conference", "cc_plenary", "spa_session")
+
+
+def last_held(
+    sentence: str, found: list[Found], dates: list[DateMention], ctx: Context
+) -> list[Found]:
+    """The earlier meeting of a series a name's clause dates: "a party congress, which Kim last
+    hosted in 2016", "a Party Congress (the last one was held in October, 1980)" (the earlier
+    one: the caller keeps the name itself from taking that date)."""
+    extra: list[Found] = []
+    for date in dates:
+        clause = _LAST_HELD.search(sentence, max(0, date.start - 70), date.start)
+        if clause is None:
+            continue
+        before = [f for f in found if f.end <= clause.start() and f.ref.kind in _LAST_KINDS]
+        if not before or clause.start() - before[-1].end > 40:
+            continue
+        item = before[-1]
+        named = NamedMeeting(date.start, date.end, item.ref.kind, None, None, explicit=True)
+        extra.append(Found(date.start, date.end, key_and_name(named, ctx), False, True, date=date))
+    return extra
+
+
+_PHOTO_ON = re.compile(
+    r"\bin\s+(?:this|an?|the)\s+(?:undated\s+)?(?:file\s+)?(?:photo|image|picture|handout)\b"
+    r"[^.;]{0,90}?\b(?:on|dated)\s+$",
+    re.IGNORECASE,
+)
+
+
+def photo_date(sentence: str, found: list[Found], dates: list[DateMention]) -> None:
+    """A caption's meeting dated by its photo: "Kim Jong Un attends a plenary meeting of ... in this
+    photo supplied by KCNA on February 10, 2021" (a day the meeting was in session, or the day
+    after: its month)."""
+    photo = next(
+        (d for d in dates if _PHOTO_ON.search(sentence, max(0, d.start - 130), d.start)), None
+    )
+    if photo is None or photo.start_date is None or photo.end_date is None:
+        return
+    named = [item for item in found if not item.anaphor and item.start < photo.start]
+    if len(named) != 1 or (named[0].date is not None and named[0].date is not photo):
+        return
+    named[0].date = replace(
+        photo,
+        start_date=photo.start_date[:7],
+        end_date=photo.end_date[:7],
+        precision="month" if len(photo.start_date) >= 7 else photo.precision,
+    )
+
+
+__all__ = ["HAS_HELD", "NOT_HELD", "OPENED_IT", "REPORTED_DAY", "last_held", "photo_date"]
