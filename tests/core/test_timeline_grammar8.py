@@ -284,6 +284,29 @@ def dated(text: str, date: str | None) -> list[tuple[str, str | None, str | None
             "2019-04-08",
             [("cc_plenary", "2019-04-05", "2019-04-07")],
         ),
+        # reference and history wordings, second part
+        (
+            "He consolidated power at the Third Party Congress in April 1956 and purged his rivals "
+            "after the August Plenum.",
+            "2020-01-01",
+            [("party_congress", "1956-04", "1956-04"), ("cc_plenary", "1956-08", "1956-08")],
+        ),
+        (
+            "The Central Committee's plenary session held in November 1962 adopted the line.",
+            "2020-01-01",
+            [("cc_plenary", "1962-11", "1962-11")],
+        ),
+        (
+            "After the Fifth Congress of 1970, no congress was held for ten years.",
+            "2020-01-01",
+            [("party_congress", "1970", "1970")],
+        ),
+        (
+            "The Supreme People's Assembly, which last met in April, will convene again in "
+            "September.",
+            "2020-01-01",
+            [("spa_session", "2019-04", "2019-04"), ("spa_session", "2020-09", "2020-09")],
+        ),
         # a yearless date in an anniversary article: the chronology's year where its days agree
         (
             "Pyongyang, August 30 (KCNA) -- The founding congress of the Workers' Party of North "
@@ -360,6 +383,11 @@ def test_a_meeting_to_come_is_kept_once_and_joins_the_one_its_article_dates() ->
         "Committee.",
         "2022-06-08",
     ) == [("cc_plenary", "2022-06", "2022-06")]
+
+
+def test_the_plenum_named_by_its_month_in_a_story_of_the_party() -> None:
+    text = "The Workers' Party of Korea met often. The plenum of April 1968 purged the generals."
+    assert dated(text, "2020-01-01") == [("cc_plenary", "1968-04", "1968-04")]
 
 
 def test_a_bare_numbered_conference_is_the_wpks_only_in_an_article_about_it() -> None:

@@ -32,7 +32,7 @@ _GAP_WORDS = (
     r"|ruling|party|its|their|country|capital|opening|reportedly|solemnly|today|early|mid|late"
     r"|middle|end|beginning|start|ended|concluded|adjourned|finished|wrapped|wound|up|kicked|off"
     r"|occurred|morning|afternoon|evening|night|inaugural|called|summoned|planned|slated|expected"
-    r"|due|later|earlier"
+    r"|due|later|earlier|convene|convenes|meet|meets|opens|hold|holds|again"
 )
 
 
@@ -548,6 +548,7 @@ def status_of(sentence: str, meeting: Found, doc_date: str | None) -> str | None
 _PAST_HELD = re.compile(
     r"\b(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+|last\s+|first\s+)?(?:held|convened|convoked|opened|"
     r"closed|concluded|adjourned)\b|\btook\s+place\b|\b(?:concluded|ended|closed|lasted)\b"
+    r"|\blast\s+(?:met|held|convened|hosted|gathered)\b"
     # a reduced relative clause: "In the second meeting of 13th SPA, convened on Sept. 25, ..."
     r"|,\s+(?:convened|held|opened|convoked)\s+(?:on|in)\b"
     # the sentence's subject did something there: "At a year-end party meeting in December, he

@@ -31,7 +31,8 @@ _ANAPHOR = re.compile(
     r"emergency|important|recent|present|current|same)\s+)*"
     r"(?P<noun>plenary\s+meeting|plenary\s+session|plenum|meeting|session|congress|conference|"
     r"Congress|Conference|Plenary\s+Meeting|Plenary\s+Session|Session|Plenum|Meeting)\b"
-    r"(?!\s+(?:of|hall|room)\b)(?!['’]s\s+\w+\s+of)"
+    r"(?!\s+(?:of|hall|room)\b(?!\s+(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|19\d\d|20\d\d)\b))(?!['’]s\s+\w+\s+of)"
 )
 _A_PLENUM = re.compile(
     r"\b(?:a|an|A|An)\s+(?:[\w-]+\s+){0,2}?(?P<noun>plenum|plenary\s+meeting|plenary\s+session)\b"

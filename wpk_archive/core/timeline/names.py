@@ -272,7 +272,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
     ),
     (
         re.compile(
-            rf"(?<![Pp]arty\s)(?<!WPK\s)Central\s+Committee\s+{MODS_CI}{_PLENARY_HEAD}"  # "a Central
+            rf"(?<![Pp]arty\s)(?<!WPK\s)Central\s+Committee(?:{APOS}s)?\s+{MODS_CI}{_PLENARY_HEAD}"  # "a Central
             # Committee plenum": whose, the caller decides from the sentence and the article
             rf"|(?:year-end|end-of-year)\s+(?:(?:ruling\s+)?(?:[Pp]arty|WPK)\s+)?(?:plenary\s+)?"
             rf"(?:meeting|plenum|session)(?![\w-])"  # "a year-end party meeting": the CC plenum
@@ -305,8 +305,9 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             # "held its seventh session of the 14th term"
             rf"(?:\s+of\s+(?:the\s+|its\s+)?(?P<t10>{ORD})\s+(?:term|convocation|{SPA})\b)?"
             # "The SPA, the country's rubber-stamp legislature, met on Tuesday"
-            rf"|{THE}(?:(?P<t5>{ORD})\s+)?{SPA}(?:\s*,[^,;.]{{1,60}},)?\s+(?=(?:met|convened|opened|"
-            rf"was\s+(?:convened|held|opened)|took\s+place|held\s+(?:a|its)\s+(?:\w+\s+)?session)\b)"
+            rf"|{THE}(?:(?P<t5>{ORD})\s+)?{SPA}(?=(?:\s*,[^,;.]{{1,60}},)?\s+(?:met|convened|opened|"
+            rf"was\s+(?:convened|held|opened)|took\s+place|held\s+(?:a|its)\s+(?:\w+\s+)?session|"
+            rf"will\s+(?:\w+\s+)?(?:convene|meet|open))\b)"
             # "revised April 1992 at Supreme People's Assembly", "elected at the 12th SPA"
             rf"|(?:(?<=\bat\s)|(?<=\bAt\s))(?:the\s+)?(?:(?P<t9>{ORD})\s+)?{SPA}"
             rf"(?!{APOS}|\s*\(?SPA\)?\s*(?:[Ss]tanding|[Pp]residium|[Hh]all|building))"

@@ -60,6 +60,19 @@ def last_held(
         if not before or clause.start() - before[-1].end > 40:
             continue
         item = before[-1]
+        doc_date = ctx.doc.date
+        if (
+            date.year_inferred
+            and date.start_date is not None
+            and date.end_date is not None
+            and doc_date
+            and date.start_date[:7] > doc_date[:7]
+        ):  # "which last met in April", in January: last year's April
+            date = replace(
+                date,
+                start_date=f"{int(date.start_date[:4]) - 1:04d}{date.start_date[4:]}",
+                end_date=f"{int(date.end_date[:4]) - 1:04d}{date.end_date[4:]}",
+            )
         named = NamedMeeting(date.start, date.end, item.ref.kind, None, None, explicit=True)
         extra.append(Found(date.start, date.end, key_and_name(named, ctx), False, True, date=date))
     return extra

@@ -486,7 +486,8 @@ def read_bare_congress(match: re.Match[str], text: str) -> list[NamedMeeting]:
         return []
     after = text[match.end() : match.end() + 50]
     if re.match(
-        r"\s+(?:of|for)\b|\s+on\b(?!\s+(?:the\s+)?(?:\d|[A-Z][a-z]+\s+\d|[A-Z][a-z]+day\b))", after
+        r"\s+(?:of|for)\b(?!\s+(?:19|20)\d\d\b)|\s+on\b(?!\s+(?:the\s+)?(?:\d|[A-Z][a-z]+\s+\d|[A-Z][a-z]+day\b))",
+        after,
     ):
         return []  # "the 2nd Congress of the CPSU", "the 1st Congress on Peace" (not "on 30 March")
     if "onference" in match.group(0):

@@ -105,6 +105,7 @@ def month_in_told_year(doc: Document, start: int, sentence: str, at: int, month:
         for d in find_dates(sentence[:at], doc_date=doc.date)
         if d.kind != "dateline" and d.start_date
     ]
+    in_sentence = bool(before)
     if not before:
         window = max(0, start - _YEAR_BACK)
         before = [
@@ -117,11 +118,18 @@ def month_in_told_year(doc: Document, start: int, sentence: str, at: int, month:
     told = before[-1].end_date or before[-1].start_date
     assert told is not None
     year = int(told[:4])
-    if len(told) >= 7 and month > int(told[5:7]):
-        year -= 1
+    if (
+        len(told) >= 7
+        and month > int(told[5:7])
+        and not (in_sentence and _AFTER_IT.search(sentence, max(0, at - 25), at))
+    ):
+        year -= 1  # (but "in April 1956 ... after the August Plenum": later that year)
     return f"{year:04d}-{month:02d}"
 
 
+_AFTER_IT = re.compile(
+    r"\b(?:after|following|then|later|until|till|before|by)\s+(?:the\s+)?$", re.I
+)
 _THAT_MONTH = re.compile(
     r"\b(?:(?:earlier|later)\s+(?:in\s+)?|in\s+)(?:that|the\s+same)\s+(?P<unit>month|year)\b"
 )
