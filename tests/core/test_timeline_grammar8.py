@@ -307,6 +307,38 @@ def dated(text: str, date: str | None) -> list[tuple[str, str | None, str | None
             "2020-01-01",
             [("spa_session", "2019-04", "2019-04"), ("spa_session", "2020-09", "2020-09")],
         ),
+        # news wordings, third part
+        (
+            "North Korea will convene the Supreme People's Assembly on March 25, state media said.",
+            "2024-03-10",
+            [("spa_session", "2024-03-25", "2024-03-25")],
+        ),
+        (
+            "The 8th Party Congress, slated for January, will review the plan.",
+            "2020-12-30",
+            [("party_congress", "2021-01", "2021-01")],
+        ),
+        (
+            "The WPK's Central Committee held its tenth plenary session from Tuesday to Friday.",
+            "2024-07-01",
+            [("cc_plenary", "2024-06-25", "2024-06-28")],
+        ),
+        (
+            "The party congress entered its third day on Thursday.",
+            "2021-01-08",
+            [("party_congress", "2021-01-05", "2021-01-07")],
+        ),
+        (
+            "The politburo of the WPK met on May 12 to discuss the outbreak.",
+            "2022-05-13",
+            [("politburo_meeting", "2022-05-12", "2022-05-12")],
+        ),
+        (
+            "The ruling party's Central Committee opened an expanded plenary meeting on Monday for a "
+            "three-day run.",
+            "2023-06-20",
+            [("cc_plenary", "2023-06-19", "2023-06-21")],
+        ),
         # a yearless date in an anniversary article: the chronology's year where its days agree
         (
             "Pyongyang, August 30 (KCNA) -- The founding congress of the Workers' Party of North "
@@ -383,6 +415,12 @@ def test_a_meeting_to_come_is_kept_once_and_joins_the_one_its_article_dates() ->
         "Committee.",
         "2022-06-08",
     ) == [("cc_plenary", "2022-06", "2022-06")]
+
+
+def test_the_upcoming_party_plenum_is_kept_undated() -> None:
+    assert dated("Analysts expect the upcoming party plenum to set goals.", "2023-12-25") == [
+        ("cc_plenary", None, None)
+    ]
 
 
 def test_the_plenum_named_by_its_month_in_a_story_of_the_party() -> None:

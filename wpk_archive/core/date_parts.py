@@ -262,6 +262,7 @@ class Context:
 
 FUTURE = re.compile(
     r"\b(?:will|shall|is\s+to|are\s+to|is\s+expected|are\s+expected|scheduled|slated|plans?\s+to|"
+    r"(?:set|planned|due)\s+for|"
     r"planned\s+to|due\s+to\s+(?:be|open|start|take)|to\s+be\s+(?:held|opened|launched)|"
     r"(?:decided|decides|agreed|agrees|resolved)\s+to\s+(?:convene|convoke|hold|open|call))\b",
     re.I,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from wpk_archive.core.date_calendar import (
     NTH,
@@ -166,6 +167,7 @@ def _month_year(match: re.Match[str], ctx: Context) -> list[Found]:
 
 
 _MONTH_ALONE_STOP = re.compile(r"\s*,?\s*(?:of\s+)?\d{3,4}\b|\s+Day\b")
+_SCHEDULED_FOR = re.compile(r"(?i:slated|scheduled|planned|set|due|penciled|pencilled)\s")
 _RECURRING_AHEAD = re.compile(r"[^.;:]{0,40}?\b(?:each|every)\s+year\b", re.I)
 
 
@@ -186,6 +188,8 @@ def _month_alone_any(match: re.Match[str], ctx: Context) -> list[Found]:
     ):
         return claim(match)
     month = month_number(match.group(core))
+    if _SCHEDULED_FOR.match(match.group(0)) and not ctx.future:
+        ctx = replace(ctx, future=True)  # "slated for January": one to come
     year = infer_year(month, ctx)
     value = iso(year, month) if year is not None else None
     if value is None:
@@ -429,7 +433,9 @@ SINGLE_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
     ),
     (
         re.compile(
-            rf"(?:\b(?i:in|since|during|until|till|through|throughout|by|before|after|from)\s+)"
+            rf"(?:\b(?i:in|since|during|until|till|through|throughout|by|before|after|from)\s+"
+            # "the congress slated for January", "a session scheduled for March"
+            rf"|\b(?i:slated|scheduled|planned|set|due|penciled|pencilled)\s+(?i:for)\s+)"
             rf"(?P<qual>{QUAL})?(?P<core>{M_CAP_FULL})|(?P<qual2>{QUAL})(?P<core2>{M_CAP_FULL})"
         ),
         _month_alone_any,

@@ -90,7 +90,8 @@ _VERB_BEFORE_DATE = re.compile(
 HOLDING = re.compile(
     r"\b(?:held|convened|convoked|opened|open|took\s+place|takes?\s+place|closed|met|lasted|"
     r"began|started|ended|concluded|(?:wound|wrapped)\s+up|kicked\s+off|was\s+in\s+session|gathered|"
-    r"(?:came|drew)\s+to\s+a\s+close|finished|adjourned|continued|resumed|ran)\b"
+    r"(?:came|drew)\s+to\s+a\s+close|finished|adjourned|continued|resumed|ran|"
+    r"entered\s+its\s+\w+\s+day)\b"
 )
 
 

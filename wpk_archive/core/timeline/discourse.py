@@ -239,7 +239,8 @@ _PLANNED_BEFORE = re.compile(
     r"again\s+|shortly\s+)?(?:hold|convene|convoke|open|call)\s+(?:a|an|its|another|the)\s+"
     r"(?:(?!(?:of|for|to|in|on|at|by|with|and|or)\b)[\w'’-]+\s+){0,3}$"
     r"|\b(?:ahead\s+of|on\s+the\s+(?:threshold|eve)\s+of|in\s+the\s+run-up\s+to|in\s+preparation\s+"
-    r"for|prior\s+to)\s+(?:the|an?|its)\s+(?:[\w'’-]+\s+){0,3}$",
+    r"for|prior\s+to)\s+(?:the|an?|its)\s+(?:[\w'’-]+\s+){0,3}$"
+    r"|\b(?:the|an?|its)\s+(?:upcoming|forthcoming|coming|planned|scheduled|next)\s+(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 """Before a name, one meeting to come: "North Korea could soon hold a plenary meeting of ...",

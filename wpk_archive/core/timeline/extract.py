@@ -77,6 +77,7 @@ from wpk_archive.core.timeline.news import (
     photo_date,
 )
 from wpk_archive.core.timeline.told_days import (
+    entered_its_day,
     month_in_told_year,
     next_to_told,
     opened_and_closed,
@@ -209,6 +210,9 @@ def _sentence_mentions(
         taken = {id(item.date) for item in found if item.date is not None}
         for item in found:  # "which opened on October 5, ended on Wednesday": the whole range
             opened_and_closed(sentence, item, dates, taken - {id(item.date)})
+    if not hangul and "its" in sentence and " day" in sentence:
+        for item in found:  # "entered its fourth day on Friday"
+            entered_its_day(sentence, item)
     if generic is not None and _COPULA.match(sentence):
         # "It was the eighth enlarged plenary meeting of the 8th Central Committee": the meeting
         # the sentence before dated by its noun alone

@@ -261,7 +261,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             # "the North Korean Workers Party Central Committee Meeting of August 1956"
             rf"|(?:(?P<n3>{ORDS})\s+)?{MODS_CI}{_PLENARY_HEAD}\s+of\s+{THE}(?:ruling\s+)?"
             rf"(?:{WPK}|(?<=ruling\s)party)(?![\w'’-])"  # "of the ruling party"
-            rf"|{THE}(?:{WPK}|ruling\s+party){APOS}s\s+(?:(?P<t5>{ORD})\s+)?(?:{CC}\s+)?"
+            rf"|{THE}(?:{WPK}|(?:ruling\s+)?[Pp]arty){APOS}s\s+(?:(?P<t5>{ORD})\s+)?(?:{CC}\s+)?"
             rf"(?:(?P<t6>{ORD})\s+)?{MODS_CI}{_PLENARY_HEAD}"  # "the WPK's plenary meeting"
         ),
         read_plenary,
@@ -314,7 +314,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             rf"(?!\s+(?:[Ss]tanding|[Pp]residium|[Hh]all|building|deputies|deputy|elections?|"
             rf"[Ss]essions?|[Mm]eetings?)\b)"
             # "On the 17th, North Korea held the Supreme People's Assembly"
-            rf"|(?:(?<=\bheld\s)|(?<=\bholds\s)|(?<=\bconvened\s)|(?<=\bconvenes\s)|(?<=\bopened\s))"
+            rf"|(?:(?<=\bheld\s)|(?<=\bholds\s)|(?<=\bconvened\s)|(?<=\bconvenes\s)|(?<=\bopened\s)"
+            rf"|(?<=\bconvene\s)|(?<=\bhold\s)|(?<=\bconvoke\s))"
             rf"the\s+(?:(?P<t7>{ORD})\s+)?{SPA}(?!{APOS}|\s*\(?SPA\)?\s*(?:[Ss]tanding|[Pp]residium|elections?|"
             rf"deputies|deputy|[Hh]all|building))(?!\s+(?:[Ss]tanding|[Pp]residium|elections?|deputies|"
             rf"deputy|[Hh]all|building)\b)"
@@ -337,6 +338,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
                 "holds",
                 "took place",
                 "at ",
+                "convene",
+                "hold ",
             ),
             ("assembly", "spa", "parliament", "legislature", "supreme people"),
         ),
@@ -371,7 +374,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             # "The Workers' Party of Korea [WPK] 8th Central Committee Political Bureau held its 14th"
             rf"(?:(?:(?P<t2>{ORD})\s+)?(?:Central\s+Committee|CC)\s+(?=Political\s+Bureau|Politburo))?"
             rf"(?:[Ss]tanding\s+[Cc]ommittee|Presidium|"
-            rf"Political\s+Bureau|(?:[Cc]entral\s+)?political\s+bureau|Politburo|Central\s+Military\s+"
+            rf"Political\s+Bureau|(?:[Cc]entral\s+)?political\s+bureau|Politburo|politburo|Central\s+Military\s+"
             rf"Commission|CMC|Secretariat|Central\s+Committee)"
             rf"(?:\s+of\s+{THE}(?:(?P<t>{ORD})\s+)?(?:{SPA}|{WPK}|[Pp]arty\b(?!\s+(?:Central|CC)\b)"
             rf"|(?:(?:{WPK}|[Pp]arty)\s+)?{CC}(?:{OF_PARTY})?))*)"
@@ -382,7 +385,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             rf"(?:(?P<n>{ORDS})\s+)?"
             rf"(?:(?:new|first|special|extraordinary|enlarged|extended|emergency|consultative|"
             rf"joint|urgent|closed-door|rare|key|crucial|major|[a-z]+-day|week-long)\s+)*"
-            r"(?P<head>plenary\s+meeting|plenum|meeting|session)\b"
+            r"(?P<head>plenary\s+meeting|plenary\s+session|plenum|meeting|session)\b"
             # "the Politburo met on Thursday" (not "met with" someone, not "met the demands")
             r"|(?P<met>met)\b(?:\s+in\s+(?:a\s+|an\s+)?(?P<head2>plenary\s+session|plenum|full\s+session))?"
             r"(?!\s+(?:with|by|a|an|his|her|their|its)\b"

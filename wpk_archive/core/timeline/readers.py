@@ -394,7 +394,7 @@ def read_parliament(match: re.Match[str], text: str) -> list[NamedMeeting]:
 
 _BODY_KINDS = (
     ("spa_standing_committee", re.compile(r"[Ss]tanding\s+[Cc]ommittee|Presidium")),
-    ("politburo_meeting", re.compile(r"Political\s+Bureau|[Pp]olitical\s+bureau|Politburo")),
+    ("politburo_meeting", re.compile(r"Political\s+Bureau|[Pp]olitical\s+bureau|[Pp]olitburo")),
     ("cmc_meeting", re.compile(r"Military\s+Commission|CMC")),
     ("secretariat_meeting", re.compile(r"Secretariat")),
     ("cc_plenary", re.compile(r"Central\s+Committee|\bCC\b|C\.C\.")),

@@ -343,8 +343,9 @@ _LENGTH_IN = re.compile(
 )
 """A length inside a name: "The four-day plenary meeting of the ruling party"."""
 _LASTED = re.compile(
-    r"[^.;:]{0,60}?\b(?:lasted|lasting|ran|running|went\s+on|continued)\s+(?:for\s+)?"
-    r"(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-4])\s+days\b",
+    r"[^.;:]{0,60}?\b(?:(?:lasted|lasting|ran|running|went\s+on|continued)\s+(?:for\s+)?"
+    r"(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-4])\s+days\b|for\s+a\s+"
+    r"(?P<n2>two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-4])-day\s+(?:run|session|meeting))",
     re.I,
 )
 """A length told after a name or its opening day: "... opened on June 28 and lasted four days"."""
@@ -366,7 +367,7 @@ def with_length(text: str, item: Found, day: str, role: str) -> tuple[str, str]:
         found = _LASTED.match(text, item.date.end)  # "opened on June 28 and lasted four days"
     if found is None:
         return day, day
-    word = found.group("n").lower()
+    word = (found.group("n") or found.group("n2")).lower()
     days = _LENGTH_WORDS.get(word) or int(word)
     point = dt.date.fromisoformat(day)
     other = point + dt.timedelta(days=days - 1 if role == "opening" else 1 - days)
@@ -423,3 +424,30 @@ def opened_and_closed(
             year_inferred=first.year_inferred or last.year_inferred,
         )
         return
+
+
+_ENTERED_DAY = re.compile(
+    r"\b(?:entered|entering|enters|was\s+in|is\s+in|went\s+into|moved\s+into)\s+its\s+(?P<n>second|third|"
+    r"fourth|fifth|sixth|seventh|eighth|ninth|2nd|3rd|4th|5th|6th|7th|8th|9th)\s+day\b"
+)
+_DAY_ORDINALS = {
+    w: i
+    for i, w in enumerate(
+        ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"], start=2
+    )
+} | {f"{i}{'nd' if i == 2 else 'rd' if i == 3 else 'th'}": i for i in range(2, 10)}
+
+
+def entered_its_day(sentence: str, item: Found) -> None:
+    """A meeting's range from the day it "entered its fourth day on Friday": from three days
+    before to that day (it opened then, and was still in session)."""
+    date = item.date
+    if date is None or date.precision != "day" or date.start_date != date.end_date:
+        return
+    lo, hi = sorted((item.end, date.start))
+    found = _ENTERED_DAY.search(sentence, lo, hi + 1)
+    if found is None or date.start_date is None:
+        return
+    day = dt.date.fromisoformat(date.start_date)
+    first = day - dt.timedelta(days=_DAY_ORDINALS[found.group("n").lower()] - 1)
+    item.date = replace(date, start_date=first.isoformat())
