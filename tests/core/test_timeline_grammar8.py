@@ -68,8 +68,8 @@ def dated(text: str, date: str | None) -> list[tuple[str, str | None, str | None
         ),
         (
             "The four-day plenary meeting of the ruling party ended on Friday, KCNA said.",
-            "2022-06-11",
-            [("cc_plenary", "2022-06-07", "2022-06-10")],
+            "2030-06-15",  # (a Saturday; a year the chronology does not reach)
+            [("cc_plenary", "2030-06-11", "2030-06-14")],
         ),
         # a length and a closing day: the whole range
         (

@@ -32,7 +32,7 @@ _GAP_WORDS = (
     r"|ruling|party|its|their|country|capital|opening|reportedly|solemnly|today|early|mid|late"
     r"|middle|end|beginning|start|ended|concluded|adjourned|finished|wrapped|wound|up|kicked|off"
     r"|occurred|morning|afternoon|evening|night|inaugural|called|summoned|planned|slated|expected"
-    r"|due|later|earlier|convene|convenes|meet|meets|opens|hold|holds|again"
+    r"|due|later|earlier|convene|convenes|meet|meets|opens|hold|holds|again|set"
 )
 
 
@@ -88,7 +88,8 @@ _VERB_BEFORE_DATE = re.compile(
 
 
 HOLDING = re.compile(
-    r"\b(?:held|convened|convoked|opened|open|took\s+place|takes?\s+place|closed|met|lasted|"
+    r"\b(?:held|convened|convoked|opened|open|opens|took\s+place|takes?\s+place|closed|met|meet|meets|"
+    r"convene|convenes|lasted|"
     r"began|started|ended|concluded|(?:wound|wrapped)\s+up|kicked\s+off|was\s+in\s+session|gathered|"
     r"(?:came|drew)\s+to\s+a\s+close|finished|adjourned|continued|resumed|ran|"
     r"entered\s+its\s+\w+\s+day)\b"

@@ -199,7 +199,8 @@ def key_and_name(meeting: NamedMeeting, ctx: Context) -> Ref:
 _HELD_BEFORE = re.compile(
     r"\b(?:convened|convenes|convene|convening|convoked|convokes|held|holds|holding|hosted|"
     r"hosting|hosts|opened|opens|called|calls|presided\s+over|presides\s+over|presiding\s+over|"
-    r"chaired|chairs|chairing|led|leads|leading|attended|attends|attending|addressed|guided)\s+"
+    r"chaired|chairs|chairing|led|leads|leading|attended|attends|attending|addressed|guided|"
+    r"preceded\s+by|followed\s+by)\s+"
     r"(?:(?:the|an?|its|another)\s+)?"
     r"(?:(?!(?:of|for|to|in|on|at|by|with|and|or)\b)[\w'’-]+\s+){0,3}$",
     re.IGNORECASE,
@@ -240,7 +241,9 @@ _PLANNED_BEFORE = re.compile(
     r"(?:(?!(?:of|for|to|in|on|at|by|with|and|or)\b)[\w'’-]+\s+){0,3}$"
     r"|\b(?:ahead\s+of|on\s+the\s+(?:threshold|eve)\s+of|in\s+the\s+run-up\s+to|in\s+preparation\s+"
     r"for|prior\s+to)\s+(?:the|an?|its)\s+(?:[\w'’-]+\s+){0,3}$"
-    r"|\b(?:the|an?|its)\s+(?:upcoming|forthcoming|coming|planned|scheduled|next)\s+(?:[\w'’-]+\s+){0,2}$",
+    r"|\b(?:the|an?|its)\s+(?:upcoming|forthcoming|coming|planned|scheduled|next)\s+(?:[\w'’-]+\s+){0,2}$"
+    r"|\b(?:imminent|planned|upcoming|forthcoming)\s+(?:convening|convocation|holding)\s+of\s+(?:the|an?)\s+"
+    r"(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 """Before a name, one meeting to come: "North Korea could soon hold a plenary meeting of ...",

@@ -96,7 +96,7 @@ _KEYWORDS = re.compile(
     r"CONGRESS|CONFERENCE|PLENARY|PLENUM|POLITBURO|SESSION|"
     r"[Ss]ession|Military\s+Commission|CMC|Secretariat|[Mm]eeting|"
     r"(?:Assembly|SPA)(?:\s*\(SPA\))?\s*(?:met|convened|opened|was\s+(?:held|convened|opened)|"
-    r"took\s+place|,\s+(?:which|the|its|North)\b|\.|(?:in|on|at|last|this)\s))"
+    r"took\s+place|,\s+(?:which|the|its|North|will)\b|\.|(?:in|on|at|last|this|will)\s))"
 )
 
 

@@ -96,7 +96,15 @@ def _candidates(mention: EventMention, chronology: ChronologyTable) -> list[Chro
             return []
         if mention.precision != "day" and number == "?" and kind in _FREQUENT_KINDS:
             return []  # "a consultative meeting of the Political Bureau" in May: one of several
-        return [r for r in rows if _within(mention.start_date, r.start, r.end)]
+        end = mention.end_date or mention.start_date
+        return [
+            r
+            for r in rows
+            if _within(mention.start_date, r.start, r.end)
+            # a range that takes in the meeting: "a parliamentary meeting scheduled to be held
+            # this week" (16-22 January) is the session of 17-18 January
+            or (end != mention.start_date and _within(r.start, mention.start_date, end))
+        ]
     if mention.doc_date is None:
         return []
     doc_date = mention.doc_date

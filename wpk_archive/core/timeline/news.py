@@ -5,6 +5,7 @@ released on a day (see :mod:`.extract`)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
@@ -85,24 +86,38 @@ _PHOTO_ON = re.compile(
 )
 
 
+_THIS_PHOTO = re.compile(
+    r"\b(?:This|this|The|the|A|a)\s+(?:undated\s+)?(?:file\s+)?(?:photo|image|picture)\s*,?\s+(?:\w+\s+){0,2}?"
+    r"(?:carried|released|provided|supplied|distributed|taken|published|issued)\b[^.;]{0,90}?\b(?:on|dated)\s+$"
+)
+"""Before a date: "This photo, carried by North Korea's official Korean Central News Agency on"."""
+
+
 def photo_date(sentence: str, found: list[Found], dates: list[DateMention]) -> None:
     """A caption's meeting dated by its photo: "Kim Jong Un attends a plenary meeting of ... in this
-    photo supplied by KCNA on February 10, 2021" (a day the meeting was in session, or the day
-    after: its month)."""
+    photo supplied by KCNA on February 10, 2021", "This photo, carried by KCNA on Jan. 1, 2023,
+    shows Kim speaking at a plenary meeting" (released the day after the meeting, or a day later:
+    the month of the day before)."""
     photo = next(
-        (d for d in dates if _PHOTO_ON.search(sentence, max(0, d.start - 130), d.start)), None
+        (
+            d
+            for d in dates
+            if _PHOTO_ON.search(sentence, max(0, d.start - 130), d.start)
+            or _THIS_PHOTO.search(sentence, max(0, d.start - 130), d.start)
+        ),
+        None,
     )
     if photo is None or photo.start_date is None or photo.end_date is None:
         return
-    named = [item for item in found if not item.anaphor and item.start < photo.start]
+    named = [item for item in found if not item.anaphor]
     if len(named) != 1 or (named[0].date is not None and named[0].date is not photo):
         return
-    named[0].date = replace(
-        photo,
-        start_date=photo.start_date[:7],
-        end_date=photo.end_date[:7],
-        precision="month" if len(photo.start_date) >= 7 else photo.precision,
-    )
+    if photo.precision != "day":
+        named[0].date = None  # (a photo of some month: nothing to tell of the meeting's day)
+        return
+    # released the day after, as KCNA's are: the month of the day before
+    day = (dt.date.fromisoformat(photo.start_date) - dt.timedelta(days=1)).isoformat()
+    named[0].date = replace(photo, start_date=day[:7], end_date=day[:7], precision="month")
 
 
 __all__ = ["HAS_HELD", "NOT_HELD", "OPENED_IT", "REPORTED_DAY", "last_held", "photo_date"]

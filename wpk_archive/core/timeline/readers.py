@@ -133,7 +133,8 @@ _FIRST_SINCE = re.compile(
     r"(?:\s+(?:of|by)\s+(?:the\s+)?[\w'’]+(?:\s+[\w'’()]+){0,5}?)?,?"
     r"(?:\s+(?:held|convened|called|to\s+be\s+held|opened))?\s+(?:since|after|in\s+"
     r"(?:(?:over|more\s+than|nearly|almost|about|some)\s+)?(?:\d+|[a-z]+(?:-[a-z]+)?|a)\s+"
-    r"(?:years?|decades?|generations?)|in\s+decades|ever|of\s+its\s+kind|for\s+\d+\s+years)\b"
+    r"(?:years?|decades?|generations?)|in\s+decades|ever|of\s+its\s+kind|for\s+\d+\s+years)\b",
+    re.IGNORECASE,  # (a headline: "Kim Calls First Party Congress in 35 Years")
 )
 
 

@@ -101,7 +101,7 @@ Central Committee", "the Party Central Committee", "the C.C., the WPK"."""
 
 
 SPA = (
-    rf"(?:(?:DPRK\s+)?Supreme\s+People{APOS}s\s+Assembly(?:\s*\(SPA\))?|SPA"
+    rf"(?:(?:DPRK\s+)?Supreme\s+People{APOS}?s\s+Assembly(?:\s*\(SPA\))?|SPA"
     # a translation from Chinese: "the 12th Supreme People's Congress of the DPRK"
     rf"|Supreme\s+People{APOS}s\s+Congress(?=\s+of\s+(?:the\s+)?(?:DPRK|Democratic|North|Korea)))"
     rf"(?:\s+of\s+{THE}(?:DPRK|Democratic\s+People{APOS}s\s+Republic\s+of\s+Korea"
