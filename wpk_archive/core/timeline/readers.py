@@ -299,6 +299,12 @@ def read_spa(match: re.Match[str], text: str) -> list[NamedMeeting]:
     before = text[max(0, match.start() - 40) : match.start()]
     if re.search(r"(?i)\b(?:standing\s+committee|presidium)\s+of\s+(?:the\s+)?$", before):
         return []  # "the standing committee of the SPA met": the committee's meeting, no session
+    if re.search(
+        r"(?i)\b(?:chairman|chairwoman|chair|speaker|president|vice-chairman|vice\s+chairman|"
+        r"secretary|deputy|deputies|member|members|delegation)\s+of\s+(?:the\s+)?$",
+        before,
+    ) and not re.match(r"\s*(?:[Ss]ession|[Mm]eeting)", match.group(0)):
+        return []  # "Choe Thae Bok, chairman of the Supreme People's Assembly, met ...": a person
     if numbers == [None] and term is not None and re.search(r"\b[Oo]pening\s+$", before):
         numbers = [1]  # "the opening session of the 13th SPA": the first of the new Assembly
     return _meetings(match, "spa_session", numbers, term=term, explicit=True, noun="session")
