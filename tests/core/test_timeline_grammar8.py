@@ -339,6 +339,49 @@ def dated(text: str, date: str | None) -> list[tuple[str, str | None, str | None
             "2023-06-20",
             [("cc_plenary", "2023-06-19", "2023-06-21")],
         ),
+        # a round of local plenaries; a joint meeting; delegates' conferences; old names
+        (
+            "Enlarged plenary meetings of the Pyongyang municipal and provincial committees of the "
+            "Workers' Party of Korea were held from January 3 to 5.",
+            "2025-01-07",
+            [("other_party_meeting", "2025-01-03", "2025-01-05")],
+        ),
+        (
+            "An enlarged joint meeting of the Central Committee of the Workers' Party of Korea (WPK) "
+            "and the Korean People's Army (KPA) Committee of the WPK was held on March 4.",
+            "2017-03-06",
+            [("other_party_meeting", "2017-03-04", "2017-03-04")],
+        ),
+        (
+            "The 3rd Chosun Workers' Party Delegates' Conference will be held in late September.",
+            "2010-09-01",
+            [("party_conference", "2010-09", "2010-09")],
+        ),
+        (
+            "Kim's son was seen at the North Korean Communist Party Congress, which opened on "
+            "Friday.",
+            "1980-10-14",
+            [("party_congress", "1980-10-10", "1980-10-10")],
+        ),
+        (
+            "Kim convened a preliminary session of North Korea's powerful Central Military "
+            "Commission last month.",
+            "2013-02-04",
+            [("cmc_meeting", "2013-01", "2013-01")],
+        ),
+        (
+            "The ruling Workers' Party will hold its next congress in May 2016. The congress last "
+            "met 35 years ago, in October 1980.",
+            "2015-11-01",
+            [("party_congress", "1980-10", "1980-10"), ("party_congress", "2016-05", "2016-05")],
+        ),
+        (
+            "The presidium of the Supreme People's Assembly released its decision to convene the "
+            "third session of the 14th SPA.\n\nNorth Korea's parliament will convene a plenary "
+            "session in Pyongyang on April 10, state media said.",
+            "2020-03-21",
+            [("spa_session", "2020-04-10", "2020-04-10")],
+        ),
         # a yearless date in an anniversary article: the chronology's year where its days agree
         (
             "Pyongyang, August 30 (KCNA) -- The founding congress of the Workers' Party of North "
@@ -381,6 +424,15 @@ def test_news_wordings_give_the_meeting_and_its_days(
             "2023-01-20",
         ),
         ("North Korea will not hold a party congress this year, analysts said.", "2019-12-22"),
+        (
+            "The Workers' Party of Korea leads. It usually holds a plenary session in March or April.",
+            "2021-01-18",
+        ),
+        (
+            "Choe Thae Bok, chairman of the Supreme People's Assembly of the DPRK, met and had a "
+            "talk with a visiting delegation.",
+            "2011-04-20",
+        ),
         (
             "The ruling party has not held a plenary meeting of its Central Committee since 1993.",
             "1994-07-12",

@@ -40,6 +40,12 @@ _A_PLENUM = re.compile(
 )
 """A plenum of an article about the WPK that names no other: "During a four-day plenum that ended on
 December 31" (its Central Committee's; kept only where the sentence dates it)."""
+_GENERIC_PLENUM = re.compile(
+    r"\b(?:usually|normally|typically|often|always|regularly|every|each|once\s+a|twice\s+a|"
+    r"generally|customarily|traditionally)\b",
+    re.IGNORECASE,
+)
+"""A sentence of habits: "It usually holds a plenary session in March or April"."""
 PRONOUN = re.compile(r"^\s*It\s+(?:was\s+|is\s+|had\s+been\s+)?(?:\w+ly\s+)?(?=\w)")
 _RELATIVE = re.compile(
     r"\b(?P<when>previous|preceding|last|earlier|past|next|following|subsequent)\s+(?:such\s+)?"
@@ -360,7 +366,11 @@ def find_anaphors(
     if pronoun and ctx.subject is not None and not named:
         found.append(Found(0, 2, ctx.subject, False, False, anaphor=True))
     matches = list(_ANAPHOR.finditer(sentence))
-    if "plenary" not in ctx.last and ("lenum" in sentence or "lenary" in sentence):
+    if (
+        "plenary" not in ctx.last
+        and ("lenum" in sentence or "lenary" in sentence)
+        and not _GENERIC_PLENUM.search(sentence)
+    ):
         matches += list(_A_PLENUM.finditer(sentence))
     for match in matches:
         if any(m.start <= match.start() < m.end for m in named):

@@ -197,7 +197,7 @@ def _sentence_mentions(
     if not hangul and "last" in sentence:
         series = last_held(sentence, found, dates, ctx)
         if series:  # (their dates are theirs alone)
-            dates = [d for d in dates if not any(e.start == d.start for e in series)]
+            dates = [d for d in dates if not any(e.start <= d.start < e.end for e in series)]
     korean.assign(sentence, found, dates)
     found.extend(series)
     if (

@@ -500,6 +500,39 @@ def _absorb_gaps(events: list[Event]) -> list[Event]:
     return kept
 
 
+def _date_the_named(events: list[Event]) -> list[Event]:
+    """A document's one undated, numbered meeting of a kind and its one dated, unnumbered one of
+    that kind joined: "the presidium ... released its decision to convene the third session of the
+    14th SPA" and "North Korea's parliament will convene a plenary session ... on April 10" (the
+    article tells of one session, naming it in one place and dating it in another)."""
+    by_doc: dict[tuple[str, str], list[Event]] = {}
+    for event in events:
+        docs = {s.doc_id for s in event.sources}
+        if len(docs) == 1 and event.kind in _FOLDED_KINDS:
+            by_doc.setdefault((next(iter(docs)), event.kind), []).append(event)
+    gone: set[int] = set()
+    for group in by_doc.values():
+        named = [e for e in group if e.start is None and not _has_gap(e.key)]
+        dated = [e for e in group if e.start is not None and _has_gap(e.key)]
+        if len(named) != 1 or len(dated) != 1 or len(group) != 2:
+            continue
+        target, source = named[0], dated[0]
+        parts, numbers = _key_parts(source.key), _key_parts(target.key)
+        if len(parts) == 3 and len(numbers) == 3 and parts[1] != "?" and parts[1] != numbers[1]:
+            continue  # another term's
+        target.sources.extend(source.sources)
+        target.start, target.end = source.start, source.end
+        target.precision, target.year_inferred = source.precision, source.year_inferred
+        target.date_basis = source.date_basis
+        if source.status in ("held", "postponed") or target.status is None:
+            target.status = source.status
+        gone.add(id(source))
+    return [e for e in events if id(e) not in gone]
+
+
+_FOLDED_KINDS = frozenset({"spa_session", "cc_plenary", "party_congress", "party_conference"})
+
+
 def _fold_undated(events: list[Event]) -> list[Event]:
     """A document's own undated, unnumbered event (see `_undated_events`) folded into the one
     event of its kind that the same document names otherwise (a headline's "Kim presides over
@@ -738,7 +771,7 @@ def merge_mentions(
     events: list[Event] = []
     for key_mentions in by_key.values():
         events.extend(_merge_key(key_mentions))
-    events = _fold_into_recent(_fold_undated(_absorb_gaps(events)))
+    events = _fold_into_recent(_fold_undated(_date_the_named(_absorb_gaps(events))))
     events = _apply_chronology(events, chronology)
     seen: dict[str, int] = {}
     for event in events:

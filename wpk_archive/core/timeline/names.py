@@ -45,8 +45,10 @@ from wpk_archive.core.timeline.readers import (
     read_founding_congress,
     read_its,
     read_its_session,
+    read_joint_meeting,
     read_local_committee,
     read_local_list,
+    read_local_plenaries,
     read_lower_party,
     read_parliament,
     read_party_held,
@@ -80,7 +82,10 @@ from wpk_archive.core.timeline.vocabulary import (
     other_body_in,
 )
 
-_ITS = rf"\b[Ii]ts\s+(?:(?P<n>{ORDS})\s+)?(?:[Cc]ongress|[Cc]onference)(?![\w-])(?!\s+of\b)"
+_ITS = (
+    rf"\b[Ii]ts\s+(?:(?:next|new|upcoming|coming|forthcoming)\s+)?(?:(?P<n>{ORDS})\s+)?"
+    rf"(?:[Cc]ongress|[Cc]onference)(?![\w-])(?!\s+of\b)"
+)
 _ITS_SESSION = (
     rf"\b[Ii]ts\s+(?:(?P<n>{ORDS})\s+)?(?P<first>inaugural\s+|opening\s+)?(?:(?:new|annual|current|"
     rf"latest|full|plenary)\s+)?[Ss]ession(?![\w-])(?!\s+of\b)"
@@ -162,6 +167,27 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
         (("conferences",), ("province", "provincial", "city")),
     ),
     (
+        # "Enlarged plenary meetings of the Pyongyang municipal and provincial committees of the
+        # Workers' Party of Korea", "enlarged plenary meetings of Pyongyang City and all
+        # provincial committees of the WPK"
+        re.compile(
+            rf"{MODS_CI}[Pp]lenary\s+meetings\s+of\s+(?:the\s+)?(?:Pyongyang\s+(?:[Mm]unicipal|City)\s+"
+            rf"(?:[Pp]arty\s+)?(?:[Cc]ommittee\s+)?and\s+(?:all\s+)?(?:the\s+)?|all\s+(?:the\s+)?)?"
+            rf"[Pp]rovincial\s+(?:[Pp]arty\s+)?[Cc]ommittees(?:{OF_PARTY}|\s+of\s+{THE}{WPK})?"
+        ),
+        read_local_plenaries,
+        (("plenary meetings",), ("provincial",)),
+    ),
+    (
+        # "An enlarged joint meeting of the Central Committee of the WPK and the KPA Committee"
+        re.compile(
+            rf"(?:(?P<n>{ORDS})\s+)?{MODS_CI}[Jj]oint\s+(?:[\w-]+\s+)?[Mm]eeting\s+of\s+{TERM_CC}"
+            rf"(?:\s*\([A-Z]+\))?\s+and\s+(?:the\s+)?(?:[\w'’()-]+\s+){{1,8}}?Committee(?:{OF_PARTY})?"
+        ),
+        read_joint_meeting,
+        (("joint",), ("committee",)),
+    ),
+    (
         # "The Pyongyang City Conference of the Workers' Party of Korea", "the South Hamgyong
         # Provincial Party Conference"
         re.compile(
@@ -208,6 +234,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
     (
         re.compile(
             rf"(?:(?P<n>{ORDS})\s+)?{MODS_CI}(?:{_MEETING_HEAD}|[Cc]onference)\s+of\s+{THE}(?:(?P<t>{ORD})\s+)?"
+            rf"(?:(?:North\s+Korea|the\s+North|Pyongyang){APOS}s\s+)?(?:(?:powerful|ruling|top)\s+)?"
             rf"(?:(?:{WPK}|[Pp]arty)(?:{APOS}s)?\s+)?(?:(?:Central\s+)?Military\s+Commission(?:\s*\(CMC\))?|CMC|"
             rf"Central\s+Military\s+Committee)"
             rf"(?:\s+of\s+{THE}(?:(?P<t2>{ORD})\s+)?(?:{WPK}|(?:{WPK}\s+|[Pp]arty\s+)?{CC}"
@@ -415,6 +442,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
                 "kicked",
             ),
             ("meeting", "session", "plenum", " met", "convened", "gathered"),
+            ("committee", "presidium", "bureau", "politburo", "commission", "cmc", "secretariat"),
         ),
     ),
     (
@@ -467,7 +495,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             r"|parliament\s+(?:was|were)\s+(?:last\s+|first\s+)?(?:convened|held|opened)"
             # "North Korea's parliament held a plenary session on Sunday"
             r"|(?:parliament|legislature)\s+(?:held|convened|opened|concluded|closed|ended|began|started|"
-            r"(?:wrapped|wound)\s+up|kicked\s+off)\s+(?:a|an|its)\s+(?:[\w-]+\s+)?(?:session|meeting)"
+            r"(?:wrapped|wound)\s+up|kicked\s+off|will\s+(?:convene|hold|open)|to\s+(?:convene|hold|open))\s+"
+            r"(?:a|an|its)\s+(?:[\w-]+\s+)?(?:session|meeting)"
             # "the rubber-stamp parliament met on Tuesday", "The parliament last met in April"
             r"|(?:parliament|legislature)\s+(?:last\s+|first\s+|again\s+)?(?:met|convened|opened)"
             r"(?=\s+(?:on|in|at|for|last|early|late|this|yesterday|today|[MTWFS][a-z]+day)\b|\s*[,.;]))"
@@ -481,20 +510,23 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
     (
         re.compile(rf"(?P<n>{ORDS})\s+Congress(?![\w-])"),
         read_bare_congress,
-        (("congress",),),
+        (("st congress", "nd congress", "rd congress", "th congress"),),
     ),
     (
         # "At the 4th Conference, Kim Jong Un was elected first secretary" (in an article about
         # the WPK: see discourse.is_wpk)
         re.compile(rf"(?P<n>{ORDS})\s+Conference(?![\w-])"),
         read_bare_congress,
-        (("conference",),),
+        (("st conference", "nd conference", "rd conference", "th conference"),),
     ),
     (
         re.compile(
             rf"(?P<n>{ORDS})\s+(?:(?:[Cc]onference|[Mm]eeting)\s+of\s+(?:(?:the\s+)?(?:{WPK}|[Pp]arty)\s+)?"
             rf"[Rr]epresentatives\b|[Dd]elegates?{APOS}?s?{APOS}?\s+(?:[Mm]eeting|[Cc]onference)"
-            rf"(?:\[\d+\])?(?=\s+of\s+{THE}{WPK}))"
+            rf"(?:\[\d+\])?(?=\s+of\s+{THE}{WPK})|(?:{WPK}|[Pp]arty)\s+[Dd]elegates?{APOS}?s?{APOS}?\s+"
+            rf"[Cc]onference)"  # "the 4th Chosun Workers' Party Delegates' Conference"
+            # "a meeting of party representatives in September"
+            rf"|(?:[Cc]onference|[Mm]eeting)\s+of\s+(?:the\s+)?(?:{WPK}\s+|[Pp]arty\s+)[Rr]epresentatives\b"
         ),
         read_conference,
         (("representatives", "delegate"),),

@@ -40,7 +40,9 @@ _LAST_HELD = re.compile(
     r"\b(?:(?:which|that|it)\s+(?:[\w'’-]+\s+){0,2}?(?:was\s+|were\s+|had\s+been\s+)?last\s+"
     r"(?:held|hosted|convened|convoked|met|took\s+place|opened)|,\s*(?:which\s+was\s+)?last\s+(?:held|hosted|"
     r"convened|met)|(?:the\s+)?(?:last|previous)\s+one\s+"
-    r"(?:was\s+|had\s+been\s+)?(?:held|convened|took\s+place))\s+(?:(?:in|on)\s+)?$",
+    r"(?:was\s+|had\s+been\s+)?(?:held|convened|took\s+place)"
+    r"|(?<=[a-z])\s+last\s+(?:met|convened|gathered))"  # "The congress last met 35 years ago, in"
+    r"(?:\s+[\w\s-]{1,25}?\s+ago,?)?\s+(?:(?:in|on)\s+)?$",
     re.IGNORECASE,
 )
 _LAST_KINDS = ("party_congress", "party_conference", "cc_plenary", "spa_session")
@@ -75,7 +77,10 @@ def last_held(
                 end_date=f"{int(date.end_date[:4]) - 1:04d}{date.end_date[4:]}",
             )
         named = NamedMeeting(date.start, date.end, item.ref.kind, None, None, explicit=True)
-        extra.append(Found(date.start, date.end, key_and_name(named, ctx), False, True, date=date))
+        # (from its clause on: the caller takes every date in it from the other names)
+        extra.append(
+            Found(clause.start(), date.end, key_and_name(named, ctx), False, True, date=date)
+        )
     return extra
 
 

@@ -711,3 +711,37 @@ def read_local_committee(match: re.Match[str], text: str) -> list[NamedMeeting]:
         slug=slug,
         label=label,
     )
+
+
+def read_local_plenaries(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    """ "Enlarged plenary meetings of the Pyongyang municipal and provincial committees of the WPK
+    were held between the 12th and the 14th": the local committees' round of plenary meetings
+    after a plenum of the Central Committee, one event (the annotators' and KCNA's one round)."""
+    return _meetings(
+        match,
+        "other_party_meeting",
+        [None],
+        term=None,
+        explicit=True,
+        noun="plenary",
+        slug="local-committees-plenary-meetings",
+        label="Plenary Meetings of the Pyongyang City and Provincial Committees of the WPK",
+    )
+
+
+def read_joint_meeting(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    """ "An enlarged joint meeting of the Central Committee of the WPK and the KPA Committee of the
+    WPK": a meeting of two bodies together, neither's own plenum."""
+    numbers = _numbers_or_none(match, 20)
+    if numbers is None:
+        return []
+    return _meetings(
+        match,
+        "other_party_meeting",
+        numbers,
+        term=None,
+        explicit=True,
+        noun="meeting",
+        slug="joint-meeting-cc-kpa-committee",
+        label="Joint Meeting of the WPK Central Committee and the KPA Committee of the WPK",
+    )

@@ -70,6 +70,8 @@ WPK = (
     rf"|(?:ruling\s+)?(?:WPK|KWP)|Korean\s+Labou?r\s+Party"
     # Daily NK's and romanized names: "the Chosun Workers' Party", "the Rodongdang"
     rf"|(?:Chosun|Choson|Joseon|Chosŏn)\s+(?:Workers?{APOS}?s?{APOS}?\s*Party|Rodongdang|Labou?r\s+Party)"
+    # old American usage: "the North Korean Communist Party Congress"
+    rf"|North\s+Korean\s+Communist\s+Party"
     rf"|{WORKERS}(?:\s*\((?:WPK|KWP)\))?(?!\s+of\s)(?![\w-]))"
 )
 
@@ -112,6 +114,7 @@ SPA = (
 MODS = (
     r"(?:(?:(?:emergency|enlarged|extended|expanded|consultative|special|extraordinary|"
     r"joint|regular|urgent|closed|open|historic|important|recent|rare|key|crucial|major|full|"
+    r"preliminary|"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-day|week-long)[\s-]+)*)"
 )
 
@@ -228,7 +231,7 @@ def bare_party_foreign(match: re.Match[str], text: str) -> bool:
         at = match.start() + party.start()
         before = text[max(0, at - 40) : at]
         after = text[at + 5 : at + 40]
-        if re.search(rf"Workers?{APOS}?s?{APOS}?\s*$", before):
+        if re.search(rf"Workers?{APOS}?s?{APOS}?\s*$|North\s+Korean\s+Communist\s+$", before):
             continue
         word = re.search(r"([A-Z][\w'’-]*)\s+$", before)
         if word and word.group(1) not in _PARTY_PRECEDERS and ordinal_value(word.group(1)) is None:
