@@ -475,11 +475,12 @@ def _runs_on(text: str, following: str) -> bool:
     word, or in an ordinal before the rest of a meeting's name ("the Fifth" | "Party Congress":
     hard-wrapped text). Only its tail is searched (an end-anchored search of the whole passage
     scans every position)."""
-    tail = max(0, len(text.rstrip()) - 12)
+    stripped = text.rstrip()
+    if stripped.endswith(_SENTENCE_END):
+        return False  # (most passages: no search needed; none of _RUNS_ON's ends is one)
+    tail = max(0, len(stripped) - 12)
     if _RUNS_ON.search(text, tail) is not None:
         return True
-    if text.rstrip().endswith(_SENTENCE_END):
-        return False
     if following[:1].islower():
         return True
     return (

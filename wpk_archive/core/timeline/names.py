@@ -625,14 +625,26 @@ def uncapitalized(sentence: str) -> str:
     return _CAPS_RUN.sub(run, sentence)
 
 
+def _has_any(words: tuple[str, ...], text: str, seen: dict[str, bool]) -> bool:
+    """Whether ``text`` holds one of ``words`` (``seen``: what earlier patterns found, by word)."""
+    for word in words:
+        present = seen.get(word)
+        if present is None:
+            present = seen[word] = word in text
+        if present:
+            return True
+    return False
+
+
 def find_meetings(sentence: str) -> tuple[list[NamedMeeting], list[OtherMeeting]]:
     """The WPK and SPA meetings named in ``sentence`` in text order, without overlaps, and the
     meeting nouns left that name none of them. Pass the sentence through :func:`unglossed`
     first, so double quotes and bracketed glosses of a body's name do not break a name."""
     found: list[NamedMeeting] = []
     lowered = sentence.lower()
+    seen: dict[str, bool] = {}
     for pattern, reader, needs in _PATTERNS:
-        if not all(any(word in lowered for word in group) for group in needs):
+        if not all(_has_any(group, lowered, seen) for group in needs):
             continue
         for match in pattern.finditer(sentence):
             meetings = reader(match, sentence)
