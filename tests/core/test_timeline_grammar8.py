@@ -382,6 +382,29 @@ def dated(text: str, date: str | None) -> list[tuple[str, str | None, str | None
             "2020-03-21",
             [("spa_session", "2020-04-10", "2020-04-10")],
         ),
+        # news wordings, fourth part
+        (
+            "North Korean leader Kim Jong Un attends an enlarged plenary meeting of the ruling "
+            "Workers' Party's Central Committee at the party's headquarters in Pyongyang, North "
+            "Korea, Thursday, June 15, 2023.",
+            "2023-06-17",
+            [("cc_plenary", "2023-06-15", "2023-06-15")],
+        ),
+        (
+            "However, the December 2019 plenary broke with the dialogue.",
+            "2022-12-01",
+            [("cc_plenary", "2019-12", "2019-12")],
+        ),
+        (
+            "The Workers' Party will hold an important plenary session at the end of December.",
+            "2022-12-01",
+            [("cc_plenary", "2022-12", "2022-12")],
+        ),
+        (
+            "North Korea's Parliament was scheduled to convene yesterday to pass the budget.",
+            "2021-01-18",
+            [("spa_session", "2021-01-17", "2021-01-17")],
+        ),
         # a yearless date in an anniversary article: the chronology's year where its days agree
         (
             "Pyongyang, August 30 (KCNA) -- The founding congress of the Workers' Party of North "

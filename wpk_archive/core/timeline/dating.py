@@ -44,7 +44,7 @@ _SPAN_SINCE = (
 """How long since the last meeting of its kind, between a name and its date: "the first ruling
 party congress in five years on Tuesday", "its first conference since 1966 on Tuesday"."""
 _GAP_AFTER = re.compile(
-    rf"(?:[\s,(]*(?:(?i:{_GAP_WORDS})\b|(?i:{_SPAN_SINCE})\b|[A-Z][\w'’.-]*(?![\w'’-])|"
+    rf"(?:[\s,(]*(?:(?i:{_GAP_WORDS})(?:['’]s)?\b|(?i:{_SPAN_SINCE})\b|[A-Z][\w'’.-]*(?![\w'’-])|"
     rf"\([A-Z][\w.]*\)|--|—|–))*[\s,(]*",
 )
 

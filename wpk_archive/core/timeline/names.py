@@ -272,8 +272,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
     (
         re.compile(
             rf"{DATE_NAME}\s+(?:(?:{WPK}|Party)\s+)?(?:(?:CC|C\.C\.|Central\s+Committee)\s+)?"
-            rf"{MODS_CI}(?:Plenary\s+Meeting|[Pp]lenum|[Pp]lenary\s+meeting)"
-            rf"(?P<cc>\s+of\s+{TERM_CC})?"
+            rf"{MODS_CI}(?:Plenary\s+Meeting|[Pp]lenum|[Pp]lenary\s+meeting|[Pp]lenary(?![\w-]))"
+            rf"(?P<cc>\s+of\s+{TERM_CC})?"  # (and "the December 2019 plenary")
         ),
         read_dated_plenary,
         (("plenary", "plenum"),),
@@ -452,7 +452,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             rf"{THE}(?:(?:North\s+Korea|the\s+North|Pyongyang){APOS}s\s+)?(?P<body>{WPK}|"
             rf"(?:ruling\s+)?[Pp]arty)\s+(?:\w+\s+){{0,2}}?(?:held|convened|convoked|opened|"
             rf"(?:wrapped|wound)\s+up|concluded|closed|ended|began|started|kicked\s+off|holds|opens|"
-            rf"convenes|closes|concludes|(?:wraps|winds)\s+up|begins|starts|kicks\s+off)\s+"
+            rf"convenes|closes|concludes|(?:wraps|winds)\s+up|begins|starts|kicks\s+off|"
+            rf"will\s+(?:hold|convene|open))\s+"
             rf"(?:a|an|its|another)\s+(?:(?P<n>{ORDS})\s+)?{MODS_CI}(?:new\s+)?"
             rf"(?P<head>[Cc]ongress|[Cc]onference|[Pp]lenary\s+(?:meeting|session)|[Pp]lenum)"
             rf"(?![\w-])(?!\s+of\b)"
@@ -492,7 +493,10 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             r"(?:[\w'’-]+\s+){0,4}?(?:rubber-stamp\s+|national\s+)?(?:parliament|legislature|"
             r"(?:top|highest|supreme)\s+legislative\s+(?:body|organ))"
             # "North Korea's rubber-stamp parliament was last convened in September"
-            r"|parliament\s+(?:was|were)\s+(?:last\s+|first\s+)?(?:convened|held|opened)"
+            r"|[Pp]arliament\s+(?:was|were)\s+(?:last\s+|first\s+)?(?:convened|held|opened)"
+            # "North Korea's Parliament was scheduled to convene yesterday"
+            r"|[Pp]arliament\s+(?:was|is|were)\s+(?:scheduled\s+|set\s+|due\s+|expected\s+)?to\s+(?:convene|"
+            r"meet|open)"
             # "North Korea's parliament held a plenary session on Sunday"
             r"|(?:parliament|legislature)\s+(?:held|convened|opened|concluded|closed|ended|began|started|"
             r"(?:wrapped|wound)\s+up|kicked\s+off|will\s+(?:convene|hold|open)|to\s+(?:convene|hold|open))\s+"

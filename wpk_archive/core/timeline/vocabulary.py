@@ -93,7 +93,7 @@ def term_cc(first: str = "t", second: str = "t2") -> str:
     """A Central Committee with its term, the term's groups named ``first`` and ``second``."""
     return (
         rf"{THE}(?:(?P<{first}>{ORD})\s+)?(?:(?:{WPK}|(?:ruling\s+)?[Pp]arty){APOS}?s?\s+)?"
-        rf"(?:(?P<{second}>{ORD})\s+)?{CC}{OF_PARTY}?"
+        rf"(?:(?P<{second}>{ORD})\s+)?(?:(?:full|entire|whole)\s+)?{CC}{OF_PARTY}?"
     )
 
 
