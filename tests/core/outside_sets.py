@@ -25,9 +25,11 @@ SETS = (
     "timeline_outside_blind9.json",
     "timeline_outside_blind10.json",
     "timeline_outside_blind11.json",
+    "timeline_outside_blind12.json",
 )
 """The outside sets in the order they were made (sets 7 and 8 were made at the same time; 8 was
-merged first, and 7 is checked against it; sets 9 and 10 likewise, 10 checked against 9)."""
+merged first, and 7 is checked against it; sets 9 and 10 likewise, 10 checked against 9; and sets
+11 and 12, 12 checked against 11)."""
 
 KINDS = frozenset(
     {
