@@ -508,7 +508,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
         read_parliament,
         (
             ("parliament", "legislature", "legislative"),
-            ("session", "meeting", " met", "convened", "opened"),
+            ("session", "meeting", " met", "convene", "opened", " meet", " open"),
         ),
     ),
     (
