@@ -405,6 +405,27 @@ def dated(text: str, date: str | None) -> list[tuple[str, str | None, str | None
             "2021-01-18",
             [("spa_session", "2021-01-17", "2021-01-17")],
         ),
+        # assembly and presidium wordings
+        (
+            "Jang was elected at the 12th SPA's opening session in April 2009.",
+            "2010-06-07",
+            [("spa_session", "2009-04", "2009-04")],
+        ),
+        (
+            "The 12th Assembly's third session in 2010 named him vice-chairman.",
+            "2014-04-09",
+            [("spa_session", "2010", "2010")],
+        ),
+        (
+            "The first session of the newly elected ninth Supreme People's Assembly opened on May 24.",
+            "1990-05-30",
+            [("spa_session", "1990-05-24", "1990-05-24")],
+        ),
+        (
+            "Kim told me that a meeting of the KWP CC Presidium had been held the day before.",
+            "1957-05-27",
+            [("politburo_meeting", "1957-05-26", "1957-05-26")],
+        ),
         # a yearless date in an anniversary article: the chronology's year where its days agree
         (
             "Pyongyang, August 30 (KCNA) -- The founding congress of the Workers' Party of North "
@@ -447,6 +468,8 @@ def test_news_wordings_give_the_meeting_and_its_days(
             "2023-01-20",
         ),
         ("North Korea will not hold a party congress this year, analysts said.", "2019-12-22"),
+        ("DPRK Cabinet Holds Third Plenum", "2014-07-16"),
+        ("The 13th SPA's second plenary meeting will be its first event.", "2014-05-01"),
         (
             "The Workers' Party of Korea leads. It usually holds a plenary session in March or April.",
             "2021-01-18",

@@ -104,7 +104,8 @@ _WHICH_MONTH = (
 1st meeting of the body, so no number is read)."""
 _PB = (
     r"(?:(?:Presidium\s+of\s+(?:the\s+)?)?(?:Political\s+(?:Bureau|Committee)|Politburo"
-    r"|(?:[Cc]entral\s+)?political\s+bureau))"
+    r"|(?:[Cc]entral\s+)?political\s+bureau)"
+    r"|(?<=CC\s)Presidium|(?<=C\.C\.\s)Presidium|(?<=Central\sCommittee\s)Presidium)"  # "the KWP CC Presidium"
 )
 
 _PLACE = PLACE
@@ -229,7 +230,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             rf"Politburo|politburo){APOS}s\s+{_WHICH_MONTH}{MODS_CI}(?:{_MEETING_HEAD})"
         ),
         read_politburo,
-        (("bureau", "politburo", "political committee"), ("meeting", "session")),
+        (("bureau", "politburo", "political committee", "presidium"), ("meeting", "session")),
     ),
     (
         re.compile(
@@ -325,7 +326,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
     (
         re.compile(
             rf"(?P<n>{ORDS})\s+(?:(?:[Pp]lenary\s+)?[Ss]essions?|[Mm]eetings?(?=\s+of\s+(?:the\s+)?{ORD}\s))\s+of\s+{THE}(?:(?:North\s+Korea|the\s+North|Pyongyang|"
-            rf"DPRK){APOS}s\s+)?(?:(?P<t>{ORD})\s+)?{SPA}"
+            rf"DPRK){APOS}s\s+)?(?:(?:newly[\s-])?elected\s+|new\s+)?(?:(?P<t>{ORD})\s+)?{SPA}"
             # "the SPA opened its inaugural session on Thursday"
             rf"|{THE}(?:(?P<t8>{ORD})\s+)?{SPA}(?:\s*,[^,;.]{{1,60}},)?\s+(?:opened|convened|held)\s+its\s+"
             rf"(?:(?P<n4>{ORDS})\s+)?(?:new\s+|inaugural\s+|annual\s+|regular\s+)?session"
@@ -347,7 +348,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             rf"the\s+(?:(?P<t7>{ORD})\s+)?{SPA}(?!{APOS}|\s*\(?SPA\)?\s*(?:[Ss]tanding|[Pp]residium|elections?|"
             rf"deputies|deputy|[Hh]all|building))(?!\s+(?:[Ss]tanding|[Pp]residium|elections?|deputies|"
             rf"deputy|[Hh]all|building)\b)"
-            rf"|{THE}(?P<t2>{ORD})\s+{SPA}(?:{APOS}s)?\s+(?P<n2>{ORDS})\s+[Ss]essions?"
+            rf"|{THE}(?P<t2>{ORD})\s+(?:{SPA}|Assembly)(?:{APOS}s)?\s+(?:(?P<n2>{ORDS})|(?P<opening>opening|"
+            rf"inaugural))\s+[Ss]essions?"  # "the 12th SPA's opening session", "the 12th Assembly's fifth"
             rf"|{THE}(?:(?P<t3>{ORD})\s+)?{SPA}\s+(?:[Ss]essions?|[Mm]eetings?)(?![\w-])"
             rf"|(?<![Pp]lenary\s)[Ss]ession\s+of\s+{THE}(?:(?P<t4>{ORD})\s+)?{SPA}"
             # "the 12th session of the 14th assembly": both numbers make the bare noun the SPA

@@ -192,7 +192,17 @@ def read_bare_plenary(match: re.Match[str], text: str) -> list[NamedMeeting]:
         return []
     if re.search(r"\b(?:its|their)\s+$", text[max(0, match.start() - 12) : match.start()]):
         return []  # "the standing committee of the SPA held its 34th plenary meeting": the body's
+    lead = text[max(0, match.start() - 40) : match.start()]
+    if _OTHER_BODYS.search(lead) and not re.search(r"(?i)\b(?:party|wpk|kwp|workers)\b", lead):
+        return []  # "the DPRK Cabinet's second plenary meeting", "the 12th SPA's fourth plenary
+        # meeting", "Cabinet Holds Second Plenum"
     return _meetings(match, "cc_plenary", numbers, term=None, explicit=False, noun="plenary")
+
+
+_OTHER_BODYS = re.compile(
+    r"\b(?:Cabinet|SPA|Assembly|Parliament|Council|Commission|Presidium|Standing\s+Committee|League|"
+    r"Union|Federation)(?:['’]s)?\s+(?:(?i:holds|held|convened|convenes|opened|opens)\s+(?i:its\s+)?)?$"
+)
 
 
 def read_dated_plenary(match: re.Match[str], text: str) -> list[NamedMeeting]:
@@ -305,7 +315,11 @@ def read_spa(match: re.Match[str], text: str) -> list[NamedMeeting]:
         before,
     ) and not re.match(r"\s*(?:[Ss]ession|[Mm]eeting)", match.group(0)):
         return []  # "Choe Thae Bok, chairman of the Supreme People's Assembly, met ...": a person
-    if numbers == [None] and term is not None and re.search(r"\b[Oo]pening\s+$", before):
+    if (
+        numbers == [None]
+        and term is not None
+        and (re.search(r"\b[Oo]pening\s+$", before) or _first(match, "opening"))
+    ):
         numbers = [1]  # "the opening session of the 13th SPA": the first of the new Assembly
     return _meetings(match, "spa_session", numbers, term=term, explicit=True, noun="session")
 
