@@ -426,6 +426,21 @@ def dated(text: str, date: str | None) -> list[tuple[str, str | None, str | None
             "1957-05-27",
             [("politburo_meeting", "1957-05-26", "1957-05-26")],
         ),
+        (
+            "North Korea's parliament was to convene Thursday, a day after a party meeting.",
+            "2016-06-30",
+            [("spa_session", "2016-06-30", "2016-06-30")],
+        ),
+        (
+            "The decisions were made at the third and final day of the WPK's plenary meeting.",
+            "2022-06-11",
+            [("cc_plenary", "2022-06", "2022-06")],  # (in the report's month)
+        ),
+        (
+            "A new premier was named at the meeting of the politburo on Sunday.",
+            "2024-05-21",
+            [("politburo_meeting", "2024-05-19", "2024-05-19")],
+        ),
         # a yearless date in an anniversary article: the chronology's year where its days agree
         (
             "Pyongyang, August 30 (KCNA) -- The founding congress of the Workers' Party of North "

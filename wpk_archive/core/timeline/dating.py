@@ -240,7 +240,7 @@ _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$")
 
 _NAME_HOLDS = re.compile(
     r"\b(?:met|convened|opened|gathered|held|(?:wrapped|wound)\s+up|concluded|closed|ended|began|"
-    r"started|kicked\s+off)\b"
+    r"started|kicked\s+off|convene|meet|open)\b"
 )
 """A name that ends in its verb of holding: "North Korea's newly-selected parliament met"."""
 

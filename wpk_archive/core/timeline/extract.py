@@ -69,6 +69,7 @@ from wpk_archive.core.timeline.names import (
     unglossed,
 )
 from wpk_archive.core.timeline.news import (
+    DAY_OF,
     HAS_HELD,
     NOT_HELD,
     OPENED_IT,
@@ -370,6 +371,7 @@ def _mention(
         and item.ref.key.endswith(":?")
         and (
             HAS_HELD.search(sentence, max(0, item.start - 60), item.start)
+            or DAY_OF.search(sentence, max(0, item.start - 60), item.start)
             or (
                 OPENED_IT.search(sentence, max(0, item.start - 60), item.start)
                 and REPORTED_DAY.search(sentence, item.end)

@@ -104,7 +104,7 @@ _WHICH_MONTH = (
 1st meeting of the body, so no number is read)."""
 _PB = (
     r"(?:(?:Presidium\s+of\s+(?:the\s+)?)?(?:Political\s+(?:Bureau|Committee)|Politburo"
-    r"|(?:[Cc]entral\s+)?political\s+bureau)"
+    r"|(?:[Cc]entral\s+)?political\s+bureau|politburo)"
     r"|(?<=CC\s)Presidium|(?<=C\.C\.\s)Presidium|(?<=Central\sCommittee\s)Presidium)"  # "the KWP CC Presidium"
 )
 

@@ -27,6 +27,12 @@ HAS_HELD = re.compile(
     r"(?:wrapped|wound)\s+up|concluded|closed|ended|begun|started)\s+(?:a|an|its|the)\s+"
     r"(?:[\w'’-]+\s+){0,3}$"
 )
+DAY_OF = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|final|last|closing|opening)\s+(?:and\s+(?:final|last)\s+)?"
+    r"day\s+of\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,3}$"
+)
+"""Before a name: "The decisions were made at the fourth and final day of the WPK's plenary
+meeting" (a news story's meeting, in the report's month)."""
 OPENED_IT = re.compile(
     r"\b(?:opened|convened|kicked\s+off|began|started)\s+(?:a|an|the|its)\s+(?:[\w'’-]+\s+){0,3}$"
 )
@@ -125,4 +131,4 @@ def photo_date(sentence: str, found: list[Found], dates: list[DateMention]) -> N
     named[0].date = replace(photo, start_date=day[:7], end_date=day[:7], precision="month")
 
 
-__all__ = ["HAS_HELD", "NOT_HELD", "OPENED_IT", "REPORTED_DAY", "last_held", "photo_date"]
+__all__ = ["DAY_OF", "HAS_HELD", "NOT_HELD", "OPENED_IT", "REPORTED_DAY", "last_held", "photo_date"]
