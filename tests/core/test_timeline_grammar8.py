@@ -483,6 +483,12 @@ def test_news_wordings_give_the_meeting_and_its_days(
             "2023-01-20",
         ),
         ("North Korea will not hold a party congress this year, analysts said.", "2019-12-22"),
+        ("The North typically holds a year-end plenary meeting to review the year.", "2023-12-02"),
+        (
+            "The Standing Committee of the 4th Congress of the Workers' Party of Korea had eleven "
+            "members.",
+            None,
+        ),
         ("DPRK Cabinet Holds Third Plenum", "2014-07-16"),
         ("The 13th SPA's second plenary meeting will be its first event.", "2014-05-01"),
         (
@@ -539,6 +545,17 @@ def test_the_upcoming_party_plenum_is_kept_undated() -> None:
 def test_the_plenum_named_by_its_month_in_a_story_of_the_party() -> None:
     text = "The Workers' Party of Korea met often. The plenum of April 1968 purged the generals."
     assert dated(text, "2020-01-01") == [("cc_plenary", "1968-04", "1968-04")]
+
+
+def test_a_meeting_named_by_its_number_or_term_alone_joins_the_one_named_whole() -> None:
+    text = (
+        "North Korea will hold the ninth plenary meeting of the eighth Central Committee of the "
+        "WPK late in December.\n\nThe plenary meeting of the 8th Central Committee will review the "
+        "year."
+    )
+    assert [(e.key, e.start) for e in events_of(text, "2023-12-02")] == [
+        ("cc_plenary:8:9", "2023-12")
+    ]
 
 
 def test_a_bare_numbered_conference_is_the_wpks_only_in_an_article_about_it() -> None:

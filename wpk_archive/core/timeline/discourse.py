@@ -257,7 +257,8 @@ _PLANNED_BEFORE = re.compile(
 _NEGATED = re.compile(r"\b(?:not|never|no|without)\b|n['’]t\b", re.IGNORECASE)
 _PLURAL_NAME = re.compile(r"\b(?:meetings|plenums|plena|sessions|congresses|conferences)\b", re.I)
 _GENERIC = re.compile(
-    r"\b(?:once|every|each|regularly|usually|normally|often|always|rarely|shall|should|must|may|"
+    r"\b(?:once|every|each|regularly|usually|normally|typically|generally|customarily|"
+    r"traditionally|annually|often|always|rarely|shall|should|must|may|"
     r"can|could|not|never|no|without|whenever|if|unless)\b|n['’]t\b"
     # the present passive of rules and habits: "such issues are discussed at a meeting of ..."
     r"|\b(?:are|is)\s+(?:\w+ly\s+)?(?:\w+ed|made|taken|given|held|chosen)\b",

@@ -530,6 +530,40 @@ def _date_the_named(events: list[Event]) -> list[Event]:
     return [e for e in events if id(e) not in gone]
 
 
+def _join_partial(events: list[Event]) -> list[Event]:
+    """A document's undated meeting named with its number or its term only ("the 6th plenary
+    session", "the plenary meeting of the 8th Central Committee") joined to the one meeting of
+    its kind that the same document names whole and that agrees with it (the 6th Plenary Meeting
+    of the 8th Central Committee)."""
+    whole: dict[tuple[str, str], list[Event]] = {}
+    for event in events:
+        docs = {s.doc_id for s in event.sources}
+        if not _has_gap(event.key):
+            for doc in docs:
+                whole.setdefault((doc, event.kind), []).append(event)
+    gone: set[int] = set()
+    for event in events:
+        parts = _key_parts(event.key)
+        docs = {s.doc_id for s in event.sources}
+        if event.start is not None or not _has_gap(event.key) or len(docs) != 1 or len(parts) != 3:
+            continue
+        if parts[1] == "?" and parts[2] == "?":
+            continue  # (no number and no term: see _fold_undated)
+        doc = next(iter(docs))
+        fits = [
+            other
+            for other in whole.get((doc, event.kind), [])
+            if all(
+                a in ("?", b) for a, b in zip(parts[1:], _key_parts(other.key)[1:], strict=False)
+            )
+            and not _coming_and_past(event, other)  # "the issue of convening a plenary meeting"
+        ]
+        if len(fits) == 1:
+            fits[0].sources.extend(event.sources)
+            gone.add(id(event))
+    return [e for e in events if id(e) not in gone]
+
+
 _FOLDED_KINDS = frozenset({"spa_session", "cc_plenary", "party_congress", "party_conference"})
 
 
@@ -771,7 +805,7 @@ def merge_mentions(
     events: list[Event] = []
     for key_mentions in by_key.values():
         events.extend(_merge_key(key_mentions))
-    events = _fold_into_recent(_fold_undated(_date_the_named(_absorb_gaps(events))))
+    events = _fold_into_recent(_fold_undated(_join_partial(_date_the_named(_absorb_gaps(events)))))
     events = _apply_chronology(events, chronology)
     seen: dict[str, int] = {}
     for event in events:

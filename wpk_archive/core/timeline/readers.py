@@ -334,9 +334,19 @@ def read_spa_standing(match: re.Match[str], text: str) -> list[NamedMeeting]:
     )
 
 
+_BODY_OF = re.compile(
+    r"\b(?:Central\s+Committee|Standing\s+Committee|Presidium|Political\s+Bureau|Politburo|"
+    r"Auditing\s+Commission|Revision\s+Commission)\s+of\s+(?:the\s+)?$"
+)
+"""Before a congress's name, a body it elected: "the Standing Committee of the 3rd Congress" (the
+body, not the meeting)."""
+
+
 def read_congress(match: re.Match[str], text: str) -> list[NamedMeeting]:
     numbers = _numbers_or_none(match, 12)
     if numbers is None:
+        return []
+    if _BODY_OF.search(text, max(0, match.start() - 40), match.start()):
         return []
     before = text[max(0, match.start() - 40) : match.start()]
     explicit = names_wpk_in(match.group(0))
@@ -502,6 +512,8 @@ def read_bare_congress(match: re.Match[str], text: str) -> list[NamedMeeting]:
     numbers = _numbers_or_none(match, 12)
     if numbers is None:
         return []
+    if _BODY_OF.search(text, max(0, match.start() - 40), match.start()):
+        return []  # "the Central Committee of the 7th Congress"
     before = text[max(0, match.start() - 40) : match.start()]
     if re.search(r"(?:\b(?:its|their|his|her)|\w['’]s)\s+$", before):
         return []
