@@ -6,6 +6,7 @@ checked while it is still blind, before the extractor is ever run on it.
 
 from __future__ import annotations
 
+import collections
 import json
 import re
 from collections.abc import Sequence
@@ -110,6 +111,27 @@ def check_well_formed(data: dict[str, Any], *, distinct_quotes: bool = True) -> 
             # compared at the end's precision ("2021-01-05" .. "2021-01")
             if e["start"] and e["end"]:
                 assert e["start"][: len(e["end"])] <= e["end"], (x["id"], e)
+
+
+def check_varied(
+    excerpts: Sequence[dict[str, Any]],
+    *,
+    kinds: frozenset[str] = KINDS,
+    negatives: int = 6,
+    rich: int = 6,
+) -> list[int]:
+    """The variety every blind set must show (assertions): at least 20 publishers, none more than
+    6 times; British and American English; ``negatives`` excerpts naming no meeting and ``rich``
+    naming three or more; every kind of ``kinds``. Returns the publication years, for the set's
+    own checks of its focus."""
+    publishers = collections.Counter(x["publisher"] for x in excerpts)
+    assert len(publishers) >= 20
+    assert max(publishers.values()) <= 6
+    assert {x["english"] for x in excerpts} == {"American", "British"}
+    assert sum(1 for x in excerpts if not x["events"]) >= negatives
+    assert sum(1 for x in excerpts if len(x["events"]) >= 3) >= rich
+    assert {e["kind"] for x in excerpts for e in x["events"]} == kinds
+    return [int(x["published"][:4]) for x in excerpts if x["published"]]
 
 
 def check_new(name: str, *, at_least: int) -> None:

@@ -16,22 +16,9 @@ timeline either.
 
 from __future__ import annotations
 
-import collections
-
-from tests.core.outside_sets import KINDS, check_new, check_well_formed, flat, load_set, shared_run
+from tests.core.outside_sets import KINDS, check_new, check_varied, check_well_formed, load_set
 
 NAME = "timeline_outside_blind10.json"
-
-
-def test_shared_run_finds_a_copied_passage_and_not_a_fresh_one() -> None:
-    sentence = " The 12th plenary session of the sixth central committee was held on Dec. 27, 1986."
-    source = "w" * 40 + sentence * 4
-    copied = "A headline.\n" + source[40:300] + "\nA caption."
-    fresh = "A different text about a mass rally in Pyongyang and a youth league congress. " * 4
-    assert shared_run(copied, [flat(source)]) is not None
-    assert shared_run(fresh, [flat(source)]) is None
-    # whitespace is folded: a hard line break does not hide a copied run
-    assert shared_run(copied.replace(" ", "\n", 5), [flat(source)]) is not None
 
 
 def test_blind10_excerpts_are_well_formed() -> None:
@@ -39,17 +26,9 @@ def test_blind10_excerpts_are_well_formed() -> None:
 
 
 def test_blind10_is_varied() -> None:
-    excerpts = load_set(NAME)["excerpts"]
-    publishers = collections.Counter(x["publisher"] for x in excerpts)
-    assert len(publishers) >= 20
-    assert max(publishers.values()) <= 6
-    assert {x["english"] for x in excerpts} == {"American", "British"}
-    assert sum(1 for x in excerpts if not x["events"]) >= 6
-    assert sum(1 for x in excerpts if len(x["events"]) >= 3) >= 6
     # every kind but secretariat_meeting: the only Secretariat/Executive Policy Council texts found while
     # searching are in earlier sets (see the "about" field)
-    assert {e["kind"] for x in excerpts for e in x["events"]} == KINDS - {"secretariat_meeting"}
-    years = [int(x["published"][:4]) for x in excerpts if x["published"]]
+    years = check_varied(load_set(NAME)["excerpts"], kinds=KINDS - {"secretariat_meeting"})
     assert min(years) < 1970  # a news set reaching back to the first decades
     # news of 1961-2009 (old news is scarce in the store)
     assert sum(1 for y in years if y < 2010) >= 10

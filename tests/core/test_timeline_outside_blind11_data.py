@@ -16,24 +16,9 @@ timeline either.
 
 from __future__ import annotations
 
-import collections
-
-from tests.core.outside_sets import KINDS, check_new, check_well_formed, flat, load_set, shared_run
+from tests.core.outside_sets import KINDS, check_new, check_varied, check_well_formed, load_set
 
 NAME = "timeline_outside_blind11.json"
-
-
-def test_shared_run_finds_a_copied_passage_and_not_a_fresh_one() -> None:
-    sentence = " The 24th Plenary Meeting of the 14th Standing Committee took place on February 2."
-    source = "v" * 40 + sentence * 4
-    copied = "A heading.\n" + source[40:300] + "\nA date line."
-    fresh = (
-        "A different text about the 13th National Congress of the Communist Party of Vietnam. " * 4
-    )
-    assert shared_run(copied, [flat(source)]) is not None
-    assert shared_run(fresh, [flat(source)]) is None
-    # whitespace is folded: a hard line break does not hide a copied run
-    assert shared_run(copied.replace(" ", "\n", 5), [flat(source)]) is not None
 
 
 def test_blind11_excerpts_are_well_formed() -> None:
@@ -41,17 +26,9 @@ def test_blind11_excerpts_are_well_formed() -> None:
 
 
 def test_blind11_is_varied() -> None:
-    excerpts = load_set(NAME)["excerpts"]
-    publishers = collections.Counter(x["publisher"] for x in excerpts)
-    assert len(publishers) >= 20
-    assert max(publishers.values()) <= 6
-    assert {x["english"] for x in excerpts} == {"American", "British"}
-    assert sum(1 for x in excerpts if not x["events"]) >= 6
-    assert sum(1 for x in excerpts if len(x["events"]) >= 3) >= 6
     # every kind but secretariat_meeting: no Secretariat/Executive Policy Council text was found that an
     # earlier set does not already carry (see the "about" field)
-    assert {e["kind"] for x in excerpts for e in x["events"]} == KINDS - {"secretariat_meeting"}
-    years = [int(x["published"][:4]) for x in excerpts if x["published"]]
+    years = check_varied(load_set(NAME)["excerpts"], kinds=KINDS - {"secretariat_meeting"})
     # texts of 2015-2026 only (set 12, made at the same time, holds those of 1946-2014)
     assert min(years) >= 2015 and max(years) <= 2026
     assert sum(1 for y in years if 2015 <= y <= 2018) >= 8

@@ -19,26 +19,9 @@ timeline either.
 
 from __future__ import annotations
 
-import collections
-
-from tests.core.outside_sets import KINDS, check_new, check_well_formed, flat, load_set, shared_run
+from tests.core.outside_sets import KINDS, check_new, check_varied, check_well_formed, load_set
 
 NAME = "timeline_outside_blind12.json"
-
-
-def test_shared_run_finds_a_copied_passage_and_not_a_fresh_one() -> None:
-    sentence = (
-        " The Fourth Session of the Supreme Peoples Assembly was held from September 8 to 10, 1949."
-    )
-    source = "v" * 40 + sentence * 4
-    copied = "A heading.\n" + source[40:300] + "\nA footnote."
-    fresh = (
-        "A different text about a Cabinet plenum and a rally in Kim Il Sung Square in January. " * 4
-    )
-    assert shared_run(copied, [flat(source)]) is not None
-    assert shared_run(fresh, [flat(source)]) is None
-    # whitespace is folded: a hard line break does not hide a copied run
-    assert shared_run(copied.replace(" ", "\n", 5), [flat(source)]) is not None
 
 
 def test_blind12_excerpts_are_well_formed() -> None:
@@ -46,20 +29,12 @@ def test_blind12_excerpts_are_well_formed() -> None:
 
 
 def test_blind12_is_varied() -> None:
-    excerpts = load_set(NAME)["excerpts"]
-    publishers = collections.Counter(x["publisher"] for x in excerpts)
-    assert len(publishers) >= 20
-    assert max(publishers.values()) <= 6
-    assert {x["english"] for x in excerpts} == {"American", "British"}
-    assert sum(1 for x in excerpts if not x["events"]) >= 6
-    assert sum(1 for x in excerpts if len(x["events"]) >= 3) >= 6
     # every kind but secretariat_meeting and spa_standing_committee: the only such texts found while
     # searching are KCNA reports of 2021-2025, outside this set's years (see the "about" field)
-    assert {e["kind"] for x in excerpts for e in x["events"]} == KINDS - {
-        "secretariat_meeting",
-        "spa_standing_committee",
-    }
-    years = [int(x["published"][:4]) for x in excerpts if x["published"]]
+    years = check_varied(
+        load_set(NAME)["excerpts"],
+        kinds=KINDS - {"secretariat_meeting", "spa_standing_committee"},
+    )
     assert min(years) < 1965  # reaching back to the first decades
     assert max(years) <= 2014  # set 11 has 2015-2026
     assert sum(1 for y in years if y < 1980) >= 8

@@ -14,22 +14,9 @@ so that the set stays blind until it is scored. The checks are in tests/core/out
 
 from __future__ import annotations
 
-import collections
-
-from tests.core.outside_sets import KINDS, check_new, check_well_formed, flat, load_set, shared_run
+from tests.core.outside_sets import check_new, check_varied, check_well_formed, load_set
 
 NAME = "timeline_outside_blind6.json"
-
-
-def test_shared_run_finds_a_copied_passage_and_not_a_fresh_one() -> None:
-    sentence = " The 19th Plenary Meeting of the 14th Standing Committee was held on January 28."
-    source = "y" * 40 + sentence * 4
-    copied = "A heading.\n" + source[40:300] + "\nA foot line."
-    fresh = "A different text about the Cabinet of the DPRK and its enlarged plenary meeting. " * 4
-    assert shared_run(copied, [flat(source)]) is not None
-    assert shared_run(fresh, [flat(source)]) is None
-    # whitespace is folded: a hard line break does not hide a copied run
-    assert shared_run(copied.replace(" ", "\n", 5), [flat(source)]) is not None
 
 
 def test_blind6_excerpts_are_well_formed() -> None:
@@ -37,15 +24,7 @@ def test_blind6_excerpts_are_well_formed() -> None:
 
 
 def test_blind6_is_varied() -> None:
-    excerpts = load_set(NAME)["excerpts"]
-    publishers = collections.Counter(x["publisher"] for x in excerpts)
-    assert len(publishers) >= 20
-    assert max(publishers.values()) <= 6
-    assert {x["english"] for x in excerpts} == {"American", "British"}
-    assert sum(1 for x in excerpts if not x["events"]) >= 6
-    assert sum(1 for x in excerpts if len(x["events"]) >= 3) >= 6
-    assert {e["kind"] for x in excerpts for e in x["events"]} == KINDS
-    years = [int(x["published"][:4]) for x in excerpts if x["published"]]
+    years = check_varied(load_set(NAME)["excerpts"])
     assert min(years) < 1970 and max(years) >= 2020
     assert sum(1 for y in years if y < 2000) >= 8
     assert len({y // 10 for y in years}) >= 6  # published in at least six decades

@@ -16,22 +16,9 @@ timeline either.
 
 from __future__ import annotations
 
-import collections
-
-from tests.core.outside_sets import KINDS, check_new, check_well_formed, flat, load_set, shared_run
+from tests.core.outside_sets import check_new, check_varied, check_well_formed, load_set
 
 NAME = "timeline_outside_blind8.json"
-
-
-def test_shared_run_finds_a_copied_passage_and_not_a_fresh_one() -> None:
-    sentence = " The 17th Plenary Session of the 2nd Central Committee decided on 3 December 1955."
-    source = "z" * 40 + sentence * 4
-    copied = "A heading.\n" + source[40:300] + "\nA foot line."
-    fresh = "A different text about a Hungarian telegram on the coming congress. " * 4
-    assert shared_run(copied, [flat(source)]) is not None
-    assert shared_run(fresh, [flat(source)]) is None
-    # whitespace is folded: a hard line break does not hide a copied run
-    assert shared_run(copied.replace(" ", "\n", 5), [flat(source)]) is not None
 
 
 def test_blind8_excerpts_are_well_formed() -> None:
@@ -39,15 +26,7 @@ def test_blind8_excerpts_are_well_formed() -> None:
 
 
 def test_blind8_is_varied() -> None:
-    excerpts = load_set(NAME)["excerpts"]
-    publishers = collections.Counter(x["publisher"] for x in excerpts)
-    assert len(publishers) >= 20
-    assert max(publishers.values()) <= 6
-    assert {x["english"] for x in excerpts} == {"American", "British"}
-    assert sum(1 for x in excerpts if not x["events"]) >= 6
-    assert sum(1 for x in excerpts if len(x["events"]) >= 3) >= 6
-    assert {e["kind"] for x in excerpts for e in x["events"]} == KINDS
-    years = [int(x["published"][:4]) for x in excerpts if x["published"]]
+    years = check_varied(load_set(NAME)["excerpts"])
     assert min(years) < 1965  # a history set: archival documents of the 1950s and 1960s
     assert sum(1 for y in years if y < 2000) >= 6
     # reference pages, obituaries and retrospectives published after 2010

@@ -15,22 +15,9 @@ timeline either.
 
 from __future__ import annotations
 
-import collections
-
-from tests.core.outside_sets import KINDS, check_new, check_well_formed, flat, load_set, shared_run
+from tests.core.outside_sets import check_new, check_varied, check_well_formed, load_set
 
 NAME = "timeline_outside_blind9.json"
-
-
-def test_shared_run_finds_a_copied_passage_and_not_a_fresh_one() -> None:
-    sentence = " The 25th Plenary Meeting of the 14th Standing Committee took place on April 11."
-    source = "w" * 40 + sentence * 4
-    copied = "A heading.\n" + source[40:300] + "\nA foot line."
-    fresh = "A different text about a plenum of the Vietnamese party's Central Committee. " * 4
-    assert shared_run(copied, [flat(source)]) is not None
-    assert shared_run(fresh, [flat(source)]) is None
-    # whitespace is folded: a hard line break does not hide a copied run
-    assert shared_run(copied.replace(" ", "\n", 5), [flat(source)]) is not None
 
 
 def test_blind9_excerpts_are_well_formed() -> None:
@@ -38,15 +25,7 @@ def test_blind9_excerpts_are_well_formed() -> None:
 
 
 def test_blind9_is_varied() -> None:
-    excerpts = load_set(NAME)["excerpts"]
-    publishers = collections.Counter(x["publisher"] for x in excerpts)
-    assert len(publishers) >= 20
-    assert max(publishers.values()) <= 6
-    assert {x["english"] for x in excerpts} == {"American", "British"}
-    assert sum(1 for x in excerpts if not x["events"]) >= 6
-    assert sum(1 for x in excerpts if len(x["events"]) >= 3) >= 6
-    assert {e["kind"] for x in excerpts for e in x["events"]} == KINDS
-    years = [int(x["published"][:4]) for x in excerpts if x["published"]]
+    years = check_varied(load_set(NAME)["excerpts"])
     assert max(years) >= 2024
     # the set's focus: analysis and reports of 2000-2026, with a few older texts
     assert sum(1 for y in years if y >= 2000) >= 25
