@@ -25,6 +25,7 @@ from wpk_archive.core.timeline.names import (
     ordinal_value,
     other_body_in,
 )
+from wpk_archive.core.timeline.vocabulary import PARTY_NAMED
 
 _ANAPHOR = re.compile(
     r"\b(?:the|this|that|The|This|That|said)\s+(?:(?:historic|enlarged|extended|expanded|"
@@ -320,7 +321,6 @@ _FOREIGN_MEETING = re.compile(
 """A meeting of another party, named whole: "the 20th Congress of the Communist Party of the Soviet
 Union (CPSU)"."""
 _HANGUL = re.compile(r"[가-힣]")
-_BARE_PARTY = re.compile(r"(?i)\b(?:party|wpk|kwp|workers)\b")
 
 
 def is_wpk(meeting: NamedMeeting, sentence: str, ctx: Context) -> bool:
@@ -335,7 +335,7 @@ def is_wpk(meeting: NamedMeeting, sentence: str, ctx: Context) -> bool:
     if (
         meeting.kind == "party_conference"
         and meeting.number is not None
-        and not _BARE_PARTY.search(sentence, meeting.start, meeting.end)
+        and not PARTY_NAMED.search(sentence, meeting.start, meeting.end)
         and " of " not in sentence[meeting.start : meeting.end]
         and not _HANGUL.search(sentence, meeting.start, meeting.end)
         and not _names_the_party(ctx)

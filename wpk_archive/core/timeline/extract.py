@@ -86,7 +86,7 @@ from wpk_archive.core.timeline.told_days import (
     that_month,
     with_length,
 )
-from wpk_archive.core.timeline.vocabulary import OTHER_BODY, names_wpk
+from wpk_archive.core.timeline.vocabulary import OTHER_BODY, PARTY_NAMED, names_wpk
 
 _KEYWORDS = re.compile(
     # (the lookahead of first letters lets the scan skip most positions: 3x faster over the
@@ -257,9 +257,6 @@ def _sentence_mentions(
     return mentions
 
 
-_BARE_NAME = re.compile(r"(?i)\b(?:party|wpk|kwp|workers)\b")
-
-
 _OTHERS_SERIES = re.compile(
     r"\b(?:\d{1,2}(?:st|nd|rd|th)|[A-Z][a-z]+)\s+(?P<noun>Congress|Conference)\s+of\s+(?:the\s+)?"
     r"(?P<body>[^.,;:\n]{3,60})"
@@ -273,7 +270,7 @@ def _other_bodys_series(meeting: NamedMeeting, sentence: str, start: int, ctx: C
         meeting.explicit
         or meeting.number is None
         or meeting.kind not in ("party_congress", "party_conference")
-        or _BARE_NAME.search(sentence, meeting.start, meeting.end)
+        or PARTY_NAMED.search(sentence, meeting.start, meeting.end)
     ):
         return False
     noun = "Congress" if meeting.kind == "party_congress" else "Conference"

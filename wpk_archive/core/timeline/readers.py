@@ -15,6 +15,7 @@ from wpk_archive.core.dates import MONTHS
 from wpk_archive.core.timeline.vocabulary import (
     OTHER_BODY,
     PARTY,
+    PARTY_NAMED,
     THE,
     WPK,
     bare_party_foreign,
@@ -193,7 +194,7 @@ def read_bare_plenary(match: re.Match[str], text: str) -> list[NamedMeeting]:
     if re.search(r"\b(?:its|their)\s+$", text[max(0, match.start() - 12) : match.start()]):
         return []  # "the standing committee of the SPA held its 34th plenary meeting": the body's
     lead = text[max(0, match.start() - 40) : match.start()]
-    if _OTHER_BODYS.search(lead) and not re.search(r"(?i)\b(?:party|wpk|kwp|workers)\b", lead):
+    if _OTHER_BODYS.search(lead) and not PARTY_NAMED.search(lead):
         return []  # "the DPRK Cabinet's second plenary meeting", "the 12th SPA's fourth plenary
         # meeting", "Cabinet Holds Second Plenum"
     return _meetings(match, "cc_plenary", numbers, term=None, explicit=False, noun="plenary")

@@ -145,6 +145,10 @@ _FOREIGN_WORDS = (
 _PARTY_WORD = re.compile(r"\bParty\b")
 
 
+PARTY_NAMED = re.compile(r"(?i)\b(?:party|wpk|kwp|workers)\b")
+"""A word that names the party ("party", "WPK", "KWP", "Workers'"), in any case."""
+
+
 _FOREIGN_BEFORE_PARTY = re.compile(rf"\b(?:(?:{_FOREIGN_WORDS})(?:{APOS}s?|s)?\s+)+$")
 
 
