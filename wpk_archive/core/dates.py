@@ -158,7 +158,12 @@ _NEIGHBOUR = re.compile(
     r"(?!\s+(?:of|before|after)\b)"
 )
 _NEIGHBOUR_WORDS = ("previous", "preceding", "following", "next")
-_ON_THE_DAY = re.compile(rf"\b[Oo]n\s+(?P<day>the\s+{D_SUFFIXED})(?=\s*(?:[.,;:)]|and\b|$))")
+_ON_THE_DAY = re.compile(
+    rf"\b[Oo]n\s+(?P<day>the\s+{D_SUFFIXED})(?=\s*(?:[.,;:)]|and\b|$))"
+    # "were held between the 12th and the 14th", "from the 10th to the 13th"
+    rf"|\b(?:[Bb]etween|[Ff]rom)\s+(?P<first>the\s+{D_SUFFIXED})\s+(?:and|to|till|until|through)\s+"
+    rf"(?P<last>(?:the\s+)?{D_SUFFIXED})(?=\s*(?:[.,;:)]|and\b|$|\s+(?:to|in|at|for|with)\b))"
+)
 
 
 def _parse_iso_day(value: str | None) -> dt.date | None:
@@ -243,34 +248,50 @@ def _mention(
 
 
 def _days_of_named_month(
-    text: str, found: list[DateMention], taken: list[tuple[int, int]], anchor: dt.date | None
+    text: str,
+    found: list[DateMention],
+    taken: list[tuple[int, int]],
+    anchor: dt.date | None,
+    futures: list[int] | None = None,
 ) -> None:
-    """Add "on the 25th": the day of the month an earlier mention of the text names ("on Sep. 22,
-    France on the 25th"); without one, the day nearest the anchor (the dateline or the publication
-    day) in its month or the month before or after (:func:`place_day`), its year inferred.
-    Without either it is not read."""
+    """Add "on the 25th" and "between the 12th and the 14th": the days of the month an earlier
+    mention of the text names ("on Sep. 22, France on the 25th"); without one, the days nearest
+    the anchor (the dateline or the publication day) in its month or the month before or after
+    (:func:`place_day`; after it where a future marker stands before: "will hold the session on
+    the 29th"), the year inferred. Without either they are not read."""
     for match in _ON_THE_DAY.finditer(text):
-        start, end = match.span("day")
+        start, end = (
+            match.span("day") if match.group("day") else (match.start("first"), match.end())
+        )
         if _overlaps(taken, start, end):
             continue
         earlier = [m for m in found if m.end <= start and m.precision != "year"]
-        day = int(re.sub(r"\D", "", match.group("day")))
+        days = [
+            int(re.sub(r"\D", "", match.group(name)))
+            for name in ("day", "first", "last")
+            if match.group(name)
+        ]
+        if len(days) == 2 and days[1] <= days[0]:
+            continue
         if earlier:
             previous = max(earlier, key=lambda m: m.end)
             year, month = int(previous.end_date[:4]), int(previous.end_date[5:7])
             inferred = previous.year_inferred
         elif anchor is not None:
-            placed = place_day(day, None, anchor)
+            ahead = bool(futures) and _after_future(text, futures or [], start)
+            placed = place_day(
+                days[-1] if not ahead else days[0], "future" if ahead else None, anchor
+            )
             if placed is None:
                 continue
             (year, month), inferred = placed, True
         else:
             continue
-        value = iso(year, month, day)
-        if value is None:
+        first, last = iso(year, month, days[0]), iso(year, month, days[-1])
+        if first is None or last is None:
             continue
         taken.append((start, end))
-        found.append(_mention(text, start, end, value, value, inferred, "date"))
+        found.append(_mention(text, start, end, first, last, inferred, "date"))
 
 
 def _neighbour_days(
@@ -313,10 +334,31 @@ def _neighbour_days(
         found.append(_mention(text, *match.span(), begin, finish, inferred, "relative"))
 
 
-def _after_future(text: str, futures: list[int], at: int) -> bool:
+def _after_future(text: str, futures: list[int], at: int, *, far: bool = True) -> bool:
     """Whether a future marker ("will", "is expected to") stands shortly before ``at`` in the same
     clause."""
-    return any(0 <= at - end <= 60 and not re.search(r"[.;:!?]", text[end:at]) for end in futures)
+    return any(
+        0 <= at - end <= _FUTURE_REACH
+        and not re.search(r"[.;:!?]", text[end:at])
+        and (at - end <= 60 or (far and not _PAST_VERB.search(text, end, at)))
+        for end in futures
+    )
+
+
+_NEAR_ONLY = re.compile(r"(?i)day\b|\btomorrow\b|\btonight\b|\bweek\b")
+"""A weekday or a day counted from today: a future marker reaches it only from close by ("will
+hold a plenary session of its ruling party's central committee on Wednesday", written on a
+Wednesday, is that day, not the next)."""
+
+_FUTURE_REACH = 150
+_PAST_VERB = re.compile(
+    r"\b(?:was|were|had|did|held|convened|opened|took|ended|concluded|closed|met|began|started|"
+    r"since|ago|last|previous|earlier)\b",
+    re.I,
+)
+"""Beyond 60 characters, a future marker reaches a date only where no word of the past stands
+between: "North Korea plans to convene a meeting of its rubber-stamp parliament in Pyongyang in
+January" (the next January), but "will discuss the decisions the plenum adopted in June"."""
 
 
 def find_dates(
@@ -373,7 +415,12 @@ def find_dates(
                 continue
             if match.group(0)[:1].isdigit() and not date_numeric.not_a_number_label(match):
                 continue
-            here = future_ctx if futures and _after_future(text, futures, match.start()) else ctx
+            near = _NEAR_ONLY.search(match.group(0)) is not None
+            here = (
+                future_ctx
+                if futures and _after_future(text, futures, match.start(), far=not near)
+                else ctx
+            )
             if scopes and not _REPORTED.search(text, max(0, match.start() - 40), match.start()):
                 here = _in_scope(scopes, match.start(), here)
             for finding in reader(match, here):
@@ -382,8 +429,10 @@ def find_dates(
                 taken.append((finding.start, finding.end))
                 if finding.kind:
                     found.append(_mention(text, *finding))
-    if (found or anchor is not None) and "on the" in lower:
-        _days_of_named_month(text, found, taken, anchor)
+    if (found or anchor is not None) and (
+        "on the" in lower or "between the" in lower or "from the" in lower
+    ):
+        _days_of_named_month(text, found, taken, anchor, futures)
     if (found or opened_by_dateline) and any(word in lower for word in _NEIGHBOUR_WORDS):
         _neighbour_days(text, found, taken, ctx, opened_by_dateline)
     found.sort(key=lambda mention: (mention.start, mention.end))

@@ -394,6 +394,18 @@ def assign_dates(sentence: str, found: list[Found], dates: list[DateMention]) ->
             break
     named = [f for f in found if not f.anaphor]
     free = [i for i in free if not _lifespan(sentence, dates[i])]  # "Kim Il Sung (1912-1994)"
+    if len(named) == 1 and named[0].date is None and len(free) == 2:
+        # "On Tuesday, Kim ... presided over a meeting of the Political Bureau ..., the KCNA said
+        # early Wednesday": the report's day is not the meeting's
+        reported = [
+            i
+            for i in free
+            if i not in used
+            and dates[i].start >= named[0].end
+            and _REPORTED_BEFORE.search(sentence, max(0, dates[i].start - 30), dates[i].start)
+        ]
+        if len(reported) == 1:
+            free = [i for i in free if i != reported[0]]
     left = [i for i in free if i not in used]
     if len(named) == 1 and named[0].date is None and len(left) == 1 and len(free) == 1:
         _assign_loose(sentence, named[0], dates[left[0]])  # 4. one meeting, one date
@@ -447,11 +459,17 @@ _CONVENED = re.compile(
     r"^[^;:.]{0,60}\b(?:held|convened|convoked|opened|presided\s+over|chaired|called|kicked\s+off|"
     r"guided)\s+(?:\w+\s+)?$"
 )
+_CONVENED_FAR = re.compile(
+    r"^,?[^;:.]{0,160}\b(?:as|when|where|while)\s+(?:he|she|Kim(?:\s+[A-Z][a-z-]+){0,2})\s+"
+    r"(?:held|convened|convoked|opened|presided\s+over|chaired|called|guided)\s+(?:\w+\s+)?$"
+)
+"""A date fronting the sentence, then its clause of holding further on: "On Tuesday, Kim set forth
+important tasks ... as he presided over a meeting of the Political Bureau"."""
 
 
 _REPORTED_BEFORE = re.compile(
     r"\b(?:said|says|reported|reports|announced|stated|added|confirmed|disclosed|revealed)\s+"
-    r"(?:on\s+)?$"
+    r"(?:on\s+)?(?:(?:early|late)\s+(?:on\s+)?)?$"
 )
 _PRINTED_IN = re.compile(
     r"\b(?:Rodong|Nodong|Minju|Sinmun|Shinmun|Pravda|Izvestia|Renmin|People['’]s\s+Daily|"
@@ -469,7 +487,13 @@ def _assign_loose(sentence: str, meeting: Found, date: DateMention) -> None:
     if (
         date.end <= meeting.start
         and date.kind not in ("coordinated", "dateline", "decade")
-        and _CONVENED.search(sentence[date.end : meeting.start])
+        and (
+            _CONVENED.search(sentence[date.end : meeting.start])
+            or (
+                re.fullmatch(r"\W*(?:[Oo]n\s+|[Ii]n\s+)?", sentence[: date.start])
+                and _CONVENED_FAR.search(sentence[date.end : meeting.start])
+            )
+        )
     ):
         # "On Saturday, Kim convened a meeting of the Politburo", "For a week starting on
         # January 5, North Korea held its 8th Congress": the date, a verb of holding, the name

@@ -94,6 +94,12 @@ for _noun, _kinds in NOUN_KINDS.items():
 
 
 _NORTH_KOREA = re.compile(r"North\s+Korea|Pyongyang|\bDPRK\b|Kim\s+(?:Jong|Il)[\s-]")
+_OTHER_PARLIAMENT = re.compile(
+    r"National\s+Assembly|\bDiet\b|Duma|Bundestag|House\s+of\s+(?:Commons|Representatives)|"
+    r"\bSenate\b|\bCongress(?:man|woman|ional)\b|European\s+Parliament|\bMPs?\b|lawmakers\s+in\s+Seoul|"
+    r"\bROK\b|[Pp]uppet|Minju|Democratic\s+Party|South\s+Korean\s+(?:parliament|lawmakers|legislat)"
+)
+"""Words of another country's parliament: there, "the parliament" may be that one."""
 _LABOR_ELSEWHERE = re.compile(
     r"Labour|Australia|Israel|Norw|New\s+Zealand|Brit(?:ain|ish)|Ireland|Irish|Dutch|Netherlands|"
     r"Brazil|Mauritius|Kurd|Scotland|Scottish|Wales|Welsh|Malta|Maltese|Singapore|Fiji|"
@@ -125,6 +131,20 @@ class Context:
         if self._foreign is None:
             self._foreign = foreign_document(self.doc)
         return self._foreign
+
+    _north_korea: bool | None = None
+
+    @property
+    def north_korea(self) -> bool:
+        """Whether the document is about North Korea: its title or opening names it, and it names
+        no other country's parliament (computed when first needed)."""
+        if self._north_korea is None:
+            lead = self.doc.title + "\n" + self.doc.text[:3000]
+            self._north_korea = (
+                _NORTH_KOREA.search(lead) is not None
+                and _OTHER_PARLIAMENT.search(self.doc.text) is None
+            )
+        return self._north_korea
 
     _labor_is_wpk: bool | None = None
 
@@ -242,7 +262,7 @@ _PROPER_HEAD = re.compile(r"\b(?:Plenum|Meeting|Session|Congress|Conference)\b")
 Korean Workers Party Central Committee Meeting", "reports on the Plenum of the Korean Workers'
 Party"."""
 _PLANNED_BEFORE = re.compile(
-    r"\b(?:will|would|could|(?:is|are)\s+(?:expected|set|likely|due|scheduled|going|poised)\s+to|"
+    r"\b(?:will|would|could|may|might|(?:is|are)\s+(?:expected|set|likely|due|scheduled|going|poised)\s+to|"
     r"plans?\s+to|planning\s+to|decided\s+to|agreed\s+to|to)\s+(?:soon\s+|likely\s+|also\s+|"
     r"again\s+|shortly\s+)?(?:hold|convene|convoke|open|call)\s+(?:a|an|its|another|the)\s+"
     r"(?:(?!(?:of|for|to|in|on|at|by|with|and|or)\b)[\w'’-]+\s+){0,3}$"

@@ -77,6 +77,7 @@ from wpk_archive.core.timeline.news import (
     last_held,
     photo_date,
 )
+from wpk_archive.core.timeline.tables import table_body, table_rows
 from wpk_archive.core.timeline.told_days import (
     entered_its_day,
     month_in_told_year,
@@ -111,7 +112,7 @@ def _sentence_mentions(
     masked = uncapitalized(unglossed(sentence))  # (same length: offsets hold; quotes from doc)
     if ctx.labor_is_wpk:
         masked = labor_as_wpk(masked)  # "the Labor Party", as American papers long wrote it
-    named, others = find_meetings(masked)
+    named, others = find_meetings(masked, north_korea=ctx.north_korea)
     if not hangul:
         sentence = masked
     if hangul:
@@ -495,6 +496,7 @@ def extract_mentions(doc: Document) -> list[EventMention]:
     )
     mentions: list[EventMention] = []
     passages = doc.passages
+    body = table_body(doc)  # a page about one body's meetings, listed in a table
     joined_to = -1  # the last passage read as the tail of the one before it
     for number, passage in enumerate(passages):
         if number <= joined_to:
@@ -512,6 +514,8 @@ def extract_mentions(doc: Document) -> list[EventMention]:
                 pieces.append(" " * (after.start - before.end) + after.text)
             end = passages[last].end
             passage = Passage(doc.id, passage.ordinal, passage.start, end, "".join(pieces))
+        if body is not None:
+            mentions.extend(table_rows(doc, passage, body, ctx))
         caption = _caption_mention(doc, passage) if _CAPTION_START.match(passage.text) else None
         if caption is not None:
             mentions.append(caption)

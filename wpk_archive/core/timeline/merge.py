@@ -452,6 +452,23 @@ def _undated_events(
             for group, event in zip(groups, events, strict=True)
             if any(m.doc_id == doc_id for m in group)
         ]
+        coming = [m for m in mentions if m.status == "announced"]
+        if (
+            coming
+            and len(dated_here) == 1
+            and dated_here[0].start is not None
+            and coming[0].doc_date is not None
+            and _before_the_month(dated_here[0].start, coming[0].doc_date)
+        ):
+            # "the North could soon hold a plenary meeting ..." and "... declared the moratorium
+            # during a plenary meeting last year": one to come and one past, two meetings
+            rest = [m for m in mentions if m.status != "announced"]
+            if rest:
+                dated_here[0].sources.extend(_source(m) for m in rest)
+            event = _event(coming, [], ambiguous=True)
+            event.id = hashlib.sha1(f"{event.key}|coming|{doc_id}".encode()).hexdigest()[:12]
+            extra.append(event)
+            continue
         if len(dated_here) == 1 and not any(_ANOTHER.search(m.quote) for m in mentions):
             dated_here[0].sources.extend(_source(m) for m in mentions)
             continue
@@ -495,6 +512,21 @@ def _absorb_gaps(events: list[Event]) -> list[Event]:
                     target.start, target.end = event.start, event.end
                     target.precision, target.year_inferred = event.precision, event.year_inferred
                     target.date_basis = event.date_basis
+                continue
+        elif _has_gap(event.key) and event.start is not None:
+            # "this year's parliamentary meeting" beside the same article's "held a plenary
+            # session on Sunday" (the 3rd Session): its one meeting of that kind in that year
+            docs = {s.doc_id for s in event.sources}
+            same_doc = [
+                other
+                for other in numbered.get(event.kind, [])
+                if other.start is not None
+                and other.end is not None
+                and docs <= {s.doc_id for s in other.sources}
+                and _within(event.start, other.start, other.end)
+            ]
+            if len(docs) == 1 and len(same_doc) == 1:
+                same_doc[0].sources.extend(event.sources)
                 continue
         kept.append(event)
     return kept

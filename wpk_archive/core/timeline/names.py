@@ -92,7 +92,8 @@ _ITS_SESSION = (
 )
 _ORGAN_WORDS = (
     r"cells?|party|primary|secretaries|chairpersons|chairmen|instructors|committees?|officials|"
-    r"activists|members|branch(?:es)?"
+    r"activists|members|branch(?:es)?|senior|leading|responsible|chief|provincial|city|county|"
+    r"municipal|and(?=\s+(?:provincial|city|county|municipal)\b)"
 )
 _PLENARY_HEAD = r"(?:[Pp]lenary\s+(?:[Mm]eetings?|[Ss]essions?)|[Pp]lenums?|[Pp]lenaries)"
 _MEETING_HEAD = r"(?:[Mm]eetings?|[Ss]essions?)"
@@ -127,7 +128,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             # Party's cell secretaries", "of the party committee of the Taean ... Plant"
             rf"(?P<what>(?:[A-Z][\w'’-]*|{_ORGAN_WORDS})(?:\s+(?:[A-Z][\w'’-]*|of|the|in\s+the(?=\s+[A-Z])|"
             rf"(?<=Party\s)organization|"
-            rf"{_ORGAN_WORDS}))*)"
+            rf"{_ORGAN_WORDS})(?![\w'’-]))*)"
         ),
         read_lower_party,
         (
@@ -504,6 +505,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             r"(?:wrapped|wound)\s+up|kicked\s+off|will\s+(?:convene|hold|open)|to\s+(?:convene|hold|open))\s+"
             r"(?:a|an|its)\s+(?:[\w-]+\s+)?(?:session|meeting)"
             # "the rubber-stamp parliament met on Tuesday", "The parliament last met in April"
+            r"|presid(?:ed|es|ing)\s+over\s+(?:the\s+|North\s+Korea['’]s\s+)?(?:rubber-stamp\s+)?"
+            r"(?:parliament|legislature)\b"
             r"|(?:parliament|legislature)\s+(?:last\s+|first\s+|again\s+)?(?:met|convened|opened)"
             r"(?=\s+(?:on|in|at|for|last|early|late|this|yesterday|today|[MTWFS][a-z]+day)\b|\s*[,.;]))"
         ),
@@ -521,9 +524,10 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
     (
         # "At the 4th Conference, Kim Jong Un was elected first secretary" (in an article about
         # the WPK: see discourse.is_wpk)
-        re.compile(rf"(?P<n>{ORDS})\s+Conference(?![\w-])"),
+        # "since the 3rd Delegates' Conference on September 28th, 2010"
+        re.compile(rf"(?P<n>{ORDS})\s+(?:[Dd]elegates?{APOS}?s?{APOS}?\s+)?Conference(?![\w-])"),
         read_bare_congress,
-        (("st conference", "nd conference", "rd conference", "th conference"),),
+        (("st conference", "nd conference", "rd conference", "th conference", "delegate"),),
     ),
     (
         re.compile(
@@ -578,9 +582,15 @@ def unglossed(sentence: str) -> str:
     square-bracketed insertions blanked out (same length, so offsets hold): "an “emergency
     Politburo meeting”", "a Central Committee (CC) plenum", "another Politburo (Political Bureau)
     meeting", "the [Korean] Workers' Party" read as the plain names."""
+    if " th" in sentence or " st" in sentence or " nd" in sentence or " rd" in sentence:
+        # a scan's "the 12 th Plenum of the 6 th Central Committee": "12th " (same length)
+        sentence = _SPLIT_ORDINAL.sub(r"\1\2 ", sentence)
     if '"' not in sentence and "“" not in sentence and "(" not in sentence and "[" not in sentence:
         return sentence
     return _GLOSS.sub(lambda m: " " * len(m.group(0)), sentence)
+
+
+_SPLIT_ORDINAL = re.compile(r"(?<![\d.,])(\d{1,3}) (st|nd|rd|th)\b")
 
 
 _LABOR = re.compile(r"\bLabor\s+Party\b(?!\s+of\s+(?!Korea))")
@@ -642,10 +652,14 @@ def _has_any(words: tuple[str, ...], text: str, seen: dict[str, bool]) -> bool:
     return False
 
 
-def find_meetings(sentence: str) -> tuple[list[NamedMeeting], list[OtherMeeting]]:
+def find_meetings(
+    sentence: str, *, north_korea: bool = False
+) -> tuple[list[NamedMeeting], list[OtherMeeting]]:
     """The WPK and SPA meetings named in ``sentence`` in text order, without overlaps, and the
     meeting nouns left that name none of them. Pass the sentence through :func:`unglossed`
-    first, so double quotes and bracketed glosses of a body's name do not break a name."""
+    first, so double quotes and bracketed glosses of a body's name do not break a name.
+    ``north_korea``: the sentence's article is about North Korea, so that "the new parliament"
+    is its parliament even where the sentence does not say so."""
     found: list[NamedMeeting] = []
     lowered = sentence.lower()
     seen: dict[str, bool] = {}
@@ -653,7 +667,11 @@ def find_meetings(sentence: str) -> tuple[list[NamedMeeting], list[OtherMeeting]
         if not all(_has_any(group, lowered, seen) for group in needs):
             continue
         for match in pattern.finditer(sentence):
-            meetings = reader(match, sentence)
+            meetings = (
+                read_parliament(match, sentence, north_korea=north_korea)
+                if reader is read_parliament
+                else reader(match, sentence)
+            )
             if not meetings:
                 continue
             first = meetings[0]

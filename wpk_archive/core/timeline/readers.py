@@ -402,14 +402,29 @@ def read_dated_congress(match: re.Match[str], text: str) -> list[NamedMeeting]:
     )
 
 
-def read_parliament(match: re.Match[str], text: str) -> list[NamedMeeting]:
+_AP_DATELINE = re.compile(
+    r"^\W*[A-Z]{3,}(?:\s+[A-Z]{2,})*,\s+(?:South\s+)?Korea\s*(?:\([^)]{1,20}\)\s*)?[—–-]+"
+)
+"""A news agency's dateline: "SEOUL, South Korea (AP) —"."""
+
+
+_NORTH_NAMED = re.compile(
+    r"North\s+Korea|Pyongyang|\bDPRK\b|\b[Tt]he\s+North\b|SPA\b|Supreme\s+People"
+)
+
+
+def read_parliament(
+    match: re.Match[str], text: str, *, north_korea: bool = False
+) -> list[NamedMeeting]:
     """ "a crucial parliamentary meeting", "the rubber-stamp parliament's session": the SPA's,
-    in a sentence about North Korea (never the South's National Assembly)."""
-    if not re.search(
-        r"North\s+Korea|Pyongyang|\bDPRK\b|\b[Tt]he\s+North\b|SPA\b|Supreme\s+People", text
-    ):
+    in a sentence about North Korea, or of an article about it (``north_korea``), never the
+    South's National Assembly."""
+    if not north_korea and not _NORTH_NAMED.search(text):
         return []
-    if re.search(r"South\s+Korea|\bSeoul\b|National\s+Assembly|Diet\b|Congress\b", text):
+    told = _AP_DATELINE.sub("", text, count=1)  # "SEOUL, South Korea (AP) — North Korea will"
+    if told != text and not _NORTH_NAMED.search(told):
+        told = text  # (the dateline's country is the sentence's only one)
+    if re.search(r"South\s+Korea|\bSeoul\b|National\s+Assembly|Diet\b|Congress\b", told):
         return []
     first = re.search(
         r"\bits\s+(?:first|inaugural|opening)\s+session", match.group(0)
@@ -669,7 +684,9 @@ def read_lower_party(match: re.Match[str], text: str) -> list[NamedMeeting]:
         return []  # "a meeting of chairpersons of primary organizations of the youth league"
     explicit = owned or names_wpk_in(match.group(0)) or names_wpk_in(after)
     word = match.group("kw").capitalize()
-    what = " ".join(w if w in ("of", "the", "in") else w[:1].upper() + w[1:] for w in what.split())
+    what = " ".join(
+        w if w in ("of", "the", "in", "and") else w[:1].upper() + w[1:] for w in what.split()
+    )
     label = f"{'National ' if titled else ''}{word} of {what} of the WPK"
     slug = _series(word, what)
     return _meetings(

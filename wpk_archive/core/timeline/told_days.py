@@ -182,6 +182,10 @@ _NEXT_TO = re.compile(
     r"(?!\s+(?:yesterday|tomorrow|that|this|the\s+(?:\w+\s+)?(?:congress|conference|plenum|plenary|"
     r"meeting|session)s?\b))"
 )
+_EVENT_AFTER = re.compile(
+    r"\s+(?:the|an?|his|her|its|their|this|that|[A-Z][a-z]+)\s+(?!(?:day|morning|evening)\b)\w"
+)
+"""After "the day before/after": the event it counts from ("the day after the congress closed")."""
 _COUNT_WORDS = {
     w: i
     for i, w in enumerate(
@@ -299,6 +303,10 @@ def next_to_told(
         return dates
     offset = _offset(match)
     others = [d for d in dates if not (d.start < match.end() and match.start() < d.end)]
+    if match.group("dir2") and _EVENT_AFTER.match(sentence, match.end()):
+        # "On September 10, 1948, the day after the foundation of the DPRK was proclaimed": a
+        # day counted from an event the sentence names, not from the day told before
+        return others
     counted = match.group("n") is not None
     following = next((d for d in others if d.start >= match.end()), None)
     end = match.end()

@@ -1,0 +1,224 @@
+"""Grammar 9: a plan's date far from its marker ("plans to convene ... in January"), days told
+without a month ("between the 12th and the 14th"), a day counted from an event ("the day after the
+foundation ... was proclaimed"), the parliament of an article about North Korea, a meeting to come
+beside a past one of its kind, a scan's split ordinals ("the 12 th Plenum") and the tables of a
+body's meetings on a reference page. Every sentence here was written for these tests (none is
+taken from a test set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from wpk_archive.core.chronology import load_chronology
+from wpk_archive.core.dates import find_dates
+from wpk_archive.core.ingest import document_from_text
+from wpk_archive.core.models import Event
+from wpk_archive.core.timeline import extract_mentions, merge_mentions
+
+CHRONOLOGY = load_chronology()
+
+
+def events_of(text: str, date: str | None, title: str = "t") -> list[Event]:
+    doc = document_from_text(text, origin=f"test:g9:{hash(text)}", title=title, date=date)
+    return [e for e in merge_mentions(extract_mentions(doc), CHRONOLOGY) if not e.reference_only]
+
+
+def dated(
+    text: str, date: str | None, title: str = "t"
+) -> list[tuple[str, str | None, str | None]]:
+    return sorted(
+        ((e.kind, e.start, e.end) for e in events_of(text, date, title)), key=lambda e: str(e)
+    )
+
+
+def days(text: str, date: str) -> list[tuple[str, str | None, str | None]]:
+    return [(d.text, d.start_date, d.end_date) for d in find_dates(text, doc_date=date)]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # a plan's month, far from "plans to" / "will": the next one, not the last
+        (
+            "Pyongyang plans to call a meeting of its rubber-stamp legislature in the capital in "
+            "March, the North's media reported.",
+            "2019-12-11",
+            [("March", "2020-03", "2020-03")],
+        ),
+        (
+            "Study sessions will be organised for party cadres in every county on these themes "
+            "until the congress in November.",
+            "1969-03-02",
+            [("November", "1969-11", "1969-11")],
+        ),
+        # ... but not across a word of the past
+        (
+            "The delegates will review what the plenary meeting that was convened in the capital "
+            "decided in October.",
+            "1969-03-02",
+            [("October", "1968-10", "1968-10")],
+        ),
+        # days told without their month
+        (
+            "Plenary meetings of the provincial committees took place between the 3rd and the 5th.",
+            "2023-02-08",
+            [("the 3rd and the 5th", "2023-02-03", "2023-02-05")],
+        ),
+        (
+            "The meetings ran from the 20th to the 23rd in the provincial capitals.",
+            "2023-03-02",
+            [("the 20th to the 23rd", "2023-02-20", "2023-02-23")],
+        ),
+        (
+            "The country will convene its parliament on the 28th, the agency said.",
+            "2021-09-10",
+            [("the 28th", "2021-09-28", "2021-09-28")],
+        ),
+        (
+            "The parliament was convened on the 28th, the agency said.",
+            "2021-09-10",
+            [("the 28th", "2021-08-28", "2021-08-28")],
+        ),
+        # ordinals of meetings are not days
+        ("The Cabinet reviewed the work between the 5th and the 7th Congress.", "2023-02-08", []),
+    ],
+)
+def test_dates_of_plans_and_monthless_days(
+    text: str, date: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    assert days(text, date) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # the date fronting the sentence, "the day after" an event in apposition to it
+        (
+            "On 2 March 1972, the day after the new constitution was drafted, Kim spoke at the "
+            "Fourth Session of the 5th Supreme People's Assembly.",
+            None,
+            [("spa_session", "1972-03-02", "1972-03-02")],
+        ),
+        # a date fronting the sentence, the clause of holding far after it, the report's day last
+        (
+            "On Thursday, Kim Jong Un stressed the tasks of building the party organs anew when "
+            "he presided over a meeting of the Political Bureau of the Central Committee of the "
+            "Workers' Party of Korea, state media said early Friday.",
+            "2017-10-13",
+            [("politburo_meeting", "2017-10-12", "2017-10-12")],
+        ),
+        # the parliament of an article about North Korea, its sentence not naming the country
+        (
+            "North Korea's leader was given a new title.\n\nState media said deputies re-elected "
+            "him at the opening session of the new parliament on Thursday.",
+            "2003-09-05",
+            [("spa_session", "2003-09-04", "2003-09-04")],
+        ),
+        # an agency's dateline naming South Korea is not about the South's parliament
+        (
+            "SEOUL, South Korea (AP) — North Korea will convene a parliamentary session in late "
+            "November, its state media said.",
+            "2011-10-20",
+            [("spa_session", "2011-11", "2011-11")],
+        ),
+        # a bare numbered Delegates' Conference, in an article about the party's conferences
+        (
+            "The Workers' Party of Korea will hold its 4th Conference in April. It is the first since the 3rd "
+            "Delegates' Conference on 28 September 2010.",
+            "2012-03-01",
+            [
+                ("party_conference", "2010-09-28", "2010-09-28"),
+                ("party_conference", "2012-04", "2012-04"),
+            ],
+        ),
+        # officials of the party's committees, with their rank
+        (
+            "Kim Jong Un called a consultative meeting of senior officials of the Party Central "
+            "Committee and city Party committees on Monday.",
+            "2022-05-11",
+            [("other_party_meeting", "2022-05-09", "2022-05-09")],
+        ),
+        # a scan's split ordinals
+        (
+            "Kim Jong Il was named at the 7 th Plenum of the 6 th Central Committee of the Workers' "
+            "Party of Korea in June 1983.",
+            None,
+            [("cc_plenary", "1983-06", "1983-06")],
+        ),
+    ],
+)
+def test_meetings_dated(
+    text: str, date: str | None, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    assert dated(text, date) == expected
+
+
+def test_a_coming_plenum_beside_a_past_one_is_two_meetings() -> None:
+    text = (
+        "North Korea may soon hold a plenary meeting of the ruling party's Central Committee, "
+        "analysts said. The North adopted its economic line at a plenary meeting of the Central "
+        "Committee last year."
+    )
+    events = events_of(text, "2014-11-20")
+    assert sorted(((e.kind, e.start, e.status) for e in events), key=str) == [
+        ("cc_plenary", "2013", "held"),
+        ("cc_plenary", None, "announced"),
+    ]
+
+
+def test_senior_officials_of_a_ministry_are_no_party_meeting() -> None:
+    assert (
+        dated(
+            "A meeting of senior officials of the Ministry of Trade was held on 7 June 2021.", None
+        )
+        == []
+    )
+
+
+def test_parliament_of_an_article_about_the_south_stays_unread() -> None:
+    text = (
+        "Pyongyang, September 3 (KCNA) -- The ROK puppet regime faced protests in Seoul.\n\n"
+        "The rally called for action ahead of the regular parliamentary session in September."
+    )
+    assert dated(text, "2024-09-03") == []
+
+
+POLITBURO_PAGE = (
+    "9th Politburo of the Workers' Party of Korea\n\n"
+    "The 9th Politburo of the Workers' Party of Korea is the political bureau elected by the 1st "
+    "Plenary Meeting of the 9th Central Committee.\n\n"
+    "Meetings\n"
+    "Meeting\tDate\tLength\n"
+    "1st Meeting[4]\t14 March 2026\t1 day\n"
+    "2nd Enlarged Meeting[5]\t2 May 2026\t1 day\n"
+)
+
+
+def test_a_politburo_pages_table_of_meetings() -> None:
+    events = events_of(POLITBURO_PAGE, None, title="9th Politburo of the Workers' Party of Korea")
+    rows = sorted((e.key, e.start) for e in events if e.kind == "politburo_meeting")
+    assert rows == [
+        ("politburo_meeting:9:1", "2026-03-14"),
+        ("politburo_meeting:9:2", "2026-05-02"),
+    ]
+
+
+def test_an_assembly_pages_table_with_a_cell_a_line() -> None:
+    text = (
+        "11th Supreme People's Assembly\n\nThe 11th Supreme People's Assembly was elected in "
+        "August 2003.\n\nSessions\n1st Session\n3 September 2003\n1 day\n2nd Session\n"
+        "25 March 2004\n1 day\n"
+    )
+    events = events_of(text, None, title="11th Supreme People's Assembly")
+    assert sorted((e.key, e.start) for e in events if e.kind == "spa_session") == [
+        ("spa_session:11:1", "2003-09-03"),
+        ("spa_session:11:2", "2004-03-25"),
+    ]
+
+
+def test_a_table_of_another_page_is_not_read_as_a_bodys() -> None:
+    text = (
+        "Chess olympiad results\n\nRound\tDate\n1st Meeting\t4 June 2021\n2nd Meeting\t"
+        "30 June 2021\n"
+    )
+    assert events_of(text, None, title="Chess olympiad results") == []
