@@ -79,6 +79,34 @@ def days(text: str, date: str) -> list[tuple[str, str | None, str | None]]:
             "2021-09-10",
             [("the 28th", "2021-08-28", "2021-08-28")],
         ),
+        # a plan's weekday: today's in a report of that day, and in a headline's "to hold"
+        (
+            "The North will hold a plenary session of the ruling party's central committee on "
+            "Monday, the country's media said on Monday.",
+            "2015-03-09",
+            [("Monday", "2015-03-09", "2015-03-09"), ("Monday", "2015-03-09", "2015-03-09")],
+        ),
+        (
+            "N. Korea to hold party plenary meeting on Sunday",
+            "2015-03-05",
+            [("Sunday", "2015-03-08", "2015-03-08")],
+        ),
+        (
+            "Kim went to Wonsan to hold talks on Sunday.",
+            "2015-03-05",
+            [("Sunday", "2015-03-01", "2015-03-01")],
+        ),
+        # preparations for a meeting, and a decision on holding one
+        (
+            "Kim led a politburo meeting to prepare for the party congress in early February.",
+            "1999-11-20",
+            [("early February", "2000-02", "2000-02")],
+        ),
+        (
+            "The bureau adopted a decision on convening the plenum in late August.",
+            "1999-05-20",
+            [("late August", "1999-08", "1999-08")],
+        ),
         # ordinals of meetings are not days
         ("The Cabinet reviewed the work between the 5th and the 7th Congress.", "2023-02-08", []),
     ],
@@ -138,6 +166,38 @@ def test_dates_of_plans_and_monthless_days(
             "2022-05-11",
             [("other_party_meeting", "2022-05-09", "2022-05-09")],
         ),
+        # a name's appositive between it and its date
+        (
+            "Pyongyang will convene the Supreme People's Assembly, its rubber-stamp legislature, "
+            "on March 3, the official media said.",
+            "2016-02-10",
+            [("spa_session", "2016-03-03", "2016-03-03")],
+        ),
+        # what the body held, where, then the weekday
+        (
+            "North Korea's Supreme People's Assembly held a session in the capital Tuesday.",
+            "2016-06-30",
+            [("spa_session", "2016-06-28", "2016-06-28")],
+        ),
+        # a translator's order: the meeting's number on the bureau
+        (
+            "The extended meeting of the 9th Political Bureau of the 8th Central Committee of the "
+            "Workers' Party of Korea was convened on 8 June 2022.",
+            None,
+            [("politburo_meeting", "2022-06-08", "2022-06-08")],
+        ),
+        # "the 12th-term" assembly, and an apostrophe typed as an opening quote
+        (
+            "Delegates gathered for the second session of the 13th-term Supreme People's Assembly "
+            "on 26 September 2014.",
+            None,
+            [("spa_session", "2014-09-26", "2014-09-26")],
+        ),
+        (
+            "North Korea will hold a plenum of its ruling party‘s central committee on Thursday.",
+            "2019-12-20",
+            [("cc_plenary", "2019-12-26", "2019-12-26")],
+        ),
         # a scan's split ordinals
         (
             "Kim Jong Il was named at the 7 th Plenum of the 6 th Central Committee of the Workers' "
@@ -164,6 +224,11 @@ def test_a_coming_plenum_beside_a_past_one_is_two_meetings() -> None:
         ("cc_plenary", "2013", "held"),
         ("cc_plenary", None, "announced"),
     ]
+
+
+def test_a_habit_of_recent_years_is_no_event() -> None:
+    text = "In recent years, North Korea has held a year-end party plenary meeting to set its policies."
+    assert dated(text, "2024-11-02") == []
 
 
 def test_senior_officials_of_a_ministry_are_no_party_meeting() -> None:

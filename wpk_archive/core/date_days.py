@@ -172,7 +172,9 @@ def _weekday(match: re.Match[str], ctx: Context) -> list[Found]:
         return []
     wanted = weekday_number(match.group("wd"))
     if ctx.future:  # "the budget will be on the agenda at Wednesday's session": the coming one
-        day = anchor + dt.timedelta(days=(wanted - anchor.weekday() - 1) % 7 + 1)
+        # (today's, in a report of that day: "will hold a plenary session on Wednesday", written
+        # on a Wednesday, is that day)
+        day = anchor + dt.timedelta(days=(wanted - anchor.weekday()) % 7)
     else:
         day = anchor - dt.timedelta(days=(anchor.weekday() - wanted) % 7)
     return one_finding(match, day_iso(day), kind="weekday", span="wd")

@@ -264,7 +264,13 @@ FUTURE = re.compile(
     r"\b(?:will|shall|is\s+to|are\s+to|is\s+expected|are\s+expected|scheduled|slated|plans?\s+to|"
     r"(?:set|planned|due)\s+for|"
     r"planned\s+to|due\s+to\s+(?:be|open|start|take)|to\s+be\s+(?:held|opened|launched)|"
-    r"(?:decided|decides|agreed|agrees|resolved)\s+to\s+(?:convene|convoke|hold|open|call))\b",
+    r"(?:decided|decides|agreed|agrees|resolved)\s+to\s+(?:convene|convoke|hold|open|call)|"
+    r"prepar(?:e|es|ing|ations?)\s+for|(?:decision|decree|resolution)\s+on\s+(?:holding|convening|"
+    r"convoking|opening)|"
+    # a headline's future: "NK to hold plenary meeting of party central committee on Friday"
+    r"(?m:^)\W*(?:(?!(?:\w+ed|went|came|flew|met|was|were)\b)[\w'’.-]+\s+){0,3}?"
+    r"(?:Korea|NK|North|Pyongyang|DPRK|WPK|KWP|[Pp]arty|[Pp]arliament|SPA|Kim(?:\s+Jong[\s-]\w+)?)"
+    r"\s+to\s+(?:hold|convene|convoke|open|call))\b",
     re.I,
 )
 

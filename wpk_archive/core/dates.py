@@ -340,24 +340,23 @@ def _after_future(text: str, futures: list[int], at: int, *, far: bool = True) -
     return any(
         0 <= at - end <= _FUTURE_REACH
         and not re.search(r"[.;:!?]", text[end:at])
-        and (at - end <= 60 or (far and not _PAST_VERB.search(text, end, at)))
+        and (at - end <= 60 or far)
+        and not _PAST_VERB.search(text, end, at)
         for end in futures
     )
 
 
-_NEAR_ONLY = re.compile(r"(?i)day\b|\btomorrow\b|\btonight\b|\bweek\b")
-"""A weekday or a day counted from today: a future marker reaches it only from close by ("will
-hold a plenary session of its ruling party's central committee on Wednesday", written on a
-Wednesday, is that day, not the next)."""
+_NEAR_ONLY = re.compile(r"(?i)\btomorrow\b|\btonight\b|\bweek\b")
+"""A day counted from today: a future marker reaches it only from close by."""
 
 _FUTURE_REACH = 150
 _PAST_VERB = re.compile(
-    r"\b(?:was|were|had|did|held|convened|opened|took|ended|concluded|closed|met|began|started|"
-    r"since|ago|last|previous|earlier)\b",
+    r"\b(?:was|were|had|did|took|since|ago|last|previous|earlier)\b"
+    r"|(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\b(?:held|convened|opened|ended|concluded|closed|met|began|"
+    r"started)\b",
     re.I,
 )
-"""Beyond 60 characters, a future marker reaches a date only where no word of the past stands
-between: "North Korea plans to convene a meeting of its rubber-stamp parliament in Pyongyang in
+"""A future marker reaches a date only where no word of the past stands between: "North Korea plans to convene a meeting of its rubber-stamp parliament in Pyongyang in
 January" (the next January), but "will discuss the decisions the plenum adopted in June"."""
 
 
@@ -391,7 +390,7 @@ def find_dates(
     future_ctx = Context(doc, anchor, True, doc_precision=precision)
     futures = (
         [marker.end() for marker in FUTURE.finditer(text)]
-        if "will" in lower or " to" in lower
+        if "will" in lower or " to" in lower or "prepar" in lower or " on " in lower
         else []
     )
     scopes = (

@@ -43,9 +43,15 @@ _SPAN_SINCE = (
 )
 """How long since the last meeting of its kind, between a name and its date: "the first ruling
 party congress in five years on Tuesday", "its first conference since 1966 on Tuesday"."""
+_APPOSITIVE = (
+    r",\s+(?:its|the|North\s+Korea['’]s|the\s+(?:country|North|nation)['’]s)\s+"
+    r"(?:[\w-]+\s+){0,3}(?:parliament|legislature|assembly|body|organ)\s*,"
+)
+"""A name's appositive set off by commas: "the Supreme People's Assembly, its unicameral
+parliament, on August 29"."""
 _GAP_AFTER = re.compile(
     rf"(?:[\s,(]*(?:(?i:{_GAP_WORDS})(?:['’]s)?\b|(?i:{_SPAN_SINCE})\b|[A-Z][\w'’.-]*(?![\w'’-])|"
-    rf"\([A-Z][\w.]*\)|--|—|–))*[\s,(]*",
+    rf"\([A-Z][\w.]*\)|--|—|–|{_APPOSITIVE}))*[\s,(]*",
 )
 
 
@@ -137,7 +143,8 @@ SUBJECT_START = re.compile(
     # a report's clause: "State media reported Thursday that the ..."
     r"(?:[^.;:\n]{0,60}?\b(?:reported|said|says|announced|stated|confirmed|added)\s+"
     r"(?:[\w.]+\s+){0,2}?that\s+)?"
-    r"(?:(?:The|An|A|the|an|a|This|Its)\s+)?$"
+    r"(?:(?:The|An|A|the|an|a|This|Its)\s+|(?:North\s+Korea|Pyongyang|[Tt]he\s+North|[Tt]he\s+country)"
+    r"['’]s\s+)?$"
 )
 
 
@@ -238,6 +245,11 @@ _ACTED_ON = re.compile(
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$")
 
 
+_HELD_OBJECT = re.compile(
+    r"\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:session|meeting|plenum|plenary\s+(?:session|"
+    r"meeting))\b(?=\s+(?:in|at|on)\b|\s+[MTWFS][a-z]+day\b|\s*,)"
+)
+"""After a body's verb of holding, what it held: "The SPA held a session in Pyongyang Thursday"."""
 _NAME_HOLDS = re.compile(
     r"\b(?:met|convened|opened|gathered|held|(?:wrapped|wound)\s+up|concluded|closed|ended|began|"
     r"started|kicked\s+off|convene|meet|open)\b"
@@ -386,6 +398,9 @@ def assign_dates(sentence: str, found: list[Found], dates: list[DateMention]) ->
             if i in used or date.start < verb.end():
                 continue
             gap = sentence[verb.end() : date.start]
+            held_object = _HELD_OBJECT.match(gap)  # "The SPA held a session in Pyongyang Thursday"
+            if held_object is not None:
+                gap = gap[held_object.end() :]
             if date.start < limit + _MAX_GAP and (
                 _gap_allowed(gap, _GAP_AFTER_VERB) or _place_adjunct(gap)
             ):

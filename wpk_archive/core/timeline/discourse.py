@@ -41,9 +41,10 @@ _A_PLENUM = re.compile(
 )
 """A plenum of an article about the WPK that names no other: "During a four-day plenum that ended on
 December 31" (its Central Committee's; kept only where the sentence dates it)."""
-_GENERIC_PLENUM = re.compile(
+HABITUAL = re.compile(
     r"\b(?:usually|normally|typically|often|always|regularly|every|each|once\s+a|twice\s+a|"
-    r"generally|customarily|traditionally)\b",
+    r"generally|customarily|traditionally|in\s+recent\s+years|in\s+the\s+past\s+(?:few\s+)?years|"
+    r"over\s+the\s+years)\b",
     re.IGNORECASE,
 )
 """A sentence of habits: "It usually holds a plenary session in March or April"."""
@@ -279,7 +280,7 @@ _NEGATED = re.compile(r"\b(?:not|never|no|without)\b|n['’]t\b", re.IGNORECASE)
 _PLURAL_NAME = re.compile(r"\b(?:meetings|plenums|plena|sessions|congresses|conferences)\b", re.I)
 _GENERIC = re.compile(
     r"\b(?:once|every|each|regularly|usually|normally|typically|generally|customarily|"
-    r"traditionally|annually|often|always|rarely|shall|should|must|may|"
+    r"traditionally|annually|often|always|rarely|shall|should|must|may|in\s+recent\s+years|"
     r"can|could|not|never|no|without|whenever|if|unless)\b|n['’]t\b"
     # the present passive of rules and habits: "such issues are discussed at a meeting of ..."
     r"|\b(?:are|is)\s+(?:\w+ly\s+)?(?:\w+ed|made|taken|given|held|chosen)\b",
@@ -390,7 +391,7 @@ def find_anaphors(
     if (
         "plenary" not in ctx.last
         and ("lenum" in sentence or "lenary" in sentence)
-        and not _GENERIC_PLENUM.search(sentence)
+        and not HABITUAL.search(sentence)
     ):
         matches += list(_A_PLENUM.finditer(sentence))
     for match in matches:

@@ -45,6 +45,7 @@ from wpk_archive.core.timeline.dating import (
     year_before,
 )
 from wpk_archive.core.timeline.discourse import (
+    HABITUAL,
     NOUN_KINDS,
     PRONOUN,
     TEMPORAL_BEFORE,
@@ -367,6 +368,7 @@ def _mention(
         and doc.date
         and len(doc.date) >= 7
         and item.ref.key.endswith(":?")
+        and not HABITUAL.search(sentence)  # "In recent years, North Korea has held a year-end ..."
         and (
             HAS_HELD.search(sentence, max(0, item.start - 60), item.start)
             or DAY_OF.search(sentence, max(0, item.start - 60), item.start)

@@ -217,7 +217,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
         re.compile(
             rf"(?:(?P<n>{ORDS})\s+)?{MODS_CI}(?:{_MEETING_HEAD})\s+of\s+{THE}"
             # "of the WPK Central Committee (CC) Politburo", "of the party's central political bureau"
-            rf"(?:(?:{WPK}|[Pp]arty){APOS}?s?\s+)?(?:(?:Central\s+Committee|CC)\s+)?{_PB}"
+            rf"(?:(?:{WPK}|[Pp]arty){APOS}?s?\s+)?(?:(?:Central\s+Committee|CC)\s+)?"
+            rf"(?:(?P<n5>{ORD})\s+)?{_PB}"  # "of the 21st Political Bureau of the 7th CC"
             rf"(?:\s+of\s+{TERM_CC}|{OF_PARTY})?"
             rf"|{THE}(?:(?P<t3>{ORD})\s+)?(?:(?:{WPK}|[Pp]arty|ruling\s+party)(?:{APOS}s)?\s+)?"
             rf"(?:(?P<n3>{ORDS})\s+)?"  # "The KWP's 13th Politburo meeting of the 7th CC"
@@ -327,7 +328,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
     (
         re.compile(
             rf"(?P<n>{ORDS})\s+(?:(?:[Pp]lenary\s+)?[Ss]essions?|[Mm]eetings?(?=\s+of\s+(?:the\s+)?{ORD}\s))\s+of\s+{THE}(?:(?:North\s+Korea|the\s+North|Pyongyang|"
-            rf"DPRK){APOS}s\s+)?(?:(?:newly[\s-])?elected\s+|new\s+)?(?:(?P<t>{ORD})\s+)?{SPA}"
+            rf"DPRK){APOS}s\s+)?(?:(?:newly[\s-])?elected\s+|new\s+)?(?:(?P<t>{ORD})(?:[\s-]term)?\s+)?{SPA}"
             # "the SPA opened its inaugural session on Thursday"
             rf"|{THE}(?:(?P<t8>{ORD})\s+)?{SPA}(?:\s*,[^,;.]{{1,60}},)?\s+(?:opened|convened|held)\s+its\s+"
             rf"(?:(?P<n4>{ORDS})\s+)?(?:new\s+|inaugural\s+|annual\s+|regular\s+)?session"
@@ -582,6 +583,10 @@ def unglossed(sentence: str) -> str:
     square-bracketed insertions blanked out (same length, so offsets hold): "an “emergency
     Politburo meeting”", "a Central Committee (CC) plenum", "another Politburo (Political Bureau)
     meeting", "the [Korean] Workers' Party" read as the plain names."""
+    if "‘" in sentence or "`" in sentence:  # "its ruling party‘s central committee"
+        sentence = _ODD_APOSTROPHE.sub("’", sentence)
+    if "-term" in sentence:  # "the 12th-term Supreme People's Assembly": "12th term"
+        sentence = _HYPHEN_TERM.sub(r"\1 term", sentence)
     if " th" in sentence or " st" in sentence or " nd" in sentence or " rd" in sentence:
         # a scan's "the 12 th Plenum of the 6 th Central Committee": "12th " (same length)
         sentence = _SPLIT_ORDINAL.sub(r"\1\2 ", sentence)
@@ -590,6 +595,8 @@ def unglossed(sentence: str) -> str:
     return _GLOSS.sub(lambda m: " " * len(m.group(0)), sentence)
 
 
+_HYPHEN_TERM = re.compile(r"(?<=\d)(st|nd|rd|th)-term\b")
+_ODD_APOSTROPHE = re.compile(r"(?<=\w)[‘`](?=\w)")
 _SPLIT_ORDINAL = re.compile(r"(?<![\d.,])(\d{1,3}) (st|nd|rd|th)\b")
 
 

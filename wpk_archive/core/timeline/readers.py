@@ -251,6 +251,15 @@ def read_politburo(match: re.Match[str], text: str) -> list[NamedMeeting]:
     if later_term and match.group("t3") and numbers == [None]:
         # "The 13th Politburo meeting of the 7th Central Committee": the first ordinal numbers it
         numbers, term = [ordinal_value(match.group("t3"))], ordinal_value(later_term)
+    placed = match.groupdict().get("n5")
+    if placed:
+        # "The enlarged meeting of the 21st Political Bureau of the 7th Central Committee" (a
+        # translator's order: the meeting's number) or "the first meeting of the 8th Politburo"
+        # (the body's term)
+        if term is not None and numbers == [None]:
+            numbers = [ordinal_value(placed)]
+        elif term is None:
+            term = ordinal_value(placed)
     if numbers is None or (term is not None and term > 12):
         return []
     if bare_party_foreign(match, text) or followed_by_foreign(match, text):
