@@ -226,6 +226,27 @@ def test_a_coming_plenum_beside_a_past_one_is_two_meetings() -> None:
     ]
 
 
+def test_the_first_one_and_a_lowercase_ordinal_congress() -> None:
+    text = (
+        "The Workers' Party of Korea opened its 7th Congress in May 2016.\n\n"
+        "Each WPK Congress since the first one in August 1946 has elected a Central "
+        "Committee. The sixth congress in 1980 lasted five days, and the last (Fifth) Congress "
+        "before it met in 1970."
+    )
+    keys = sorted(e.key for e in events_of(text, "2016-05-02"))
+    assert keys == [
+        "party_congress:1",
+        "party_congress:5",
+        "party_congress:6",
+        "party_congress:7",
+    ]
+
+
+def test_a_lowercase_ordinal_congress_of_an_article_never_naming_the_wpk() -> None:
+    text = "Delegates of the ruling party abroad met again. The 20th congress in 1956 was a turn."
+    assert [e for e in events_of(text, "1990-01-01") if e.kind == "party_congress"] == []
+
+
 def test_a_habit_of_recent_years_is_no_event() -> None:
     text = "In recent years, North Korea has held a year-end party plenary meeting to set its policies."
     assert dated(text, "2024-11-02") == []

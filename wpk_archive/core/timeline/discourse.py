@@ -25,7 +25,7 @@ from wpk_archive.core.timeline.names import (
     ordinal_value,
     other_body_in,
 )
-from wpk_archive.core.timeline.vocabulary import PARTY_NAMED
+from wpk_archive.core.timeline.vocabulary import ORDS, PARTY_NAMED
 
 _ANAPHOR = re.compile(
     r"\b(?:the|this|that|The|This|That|said)\s+(?:(?:historic|enlarged|extended|expanded|"
@@ -35,6 +35,8 @@ _ANAPHOR = re.compile(
     r"(?!\s+(?:of|hall|room)\b(?!\s+(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December|19\d\d|20\d\d)\b))(?!['’]s\s+\w+\s+of)"
 )
+_ORDINAL_CONGRESS = re.compile(rf"{ORDS}\s+congress")
+"""A numbered congress written in lowercase, with no owner: "the fifth congress"."""
 _A_PLENUM = re.compile(
     r"\b(?:a|an|A|An)\s+(?:[\w-]+\s+){0,2}?(?P<noun>plenum|plenary\s+meeting|plenary\s+session)\b"
     r"(?!\s+(?:of|hall|room)\b)"
@@ -362,6 +364,13 @@ def is_wpk(meeting: NamedMeeting, sentence: str, ctx: Context) -> bool:
         and not _names_the_party(ctx)
     ):
         return False  # "the 4th Conference" of an article that never names the WPK
+    if (
+        meeting.kind == "party_congress"
+        and meeting.number is not None
+        and _ORDINAL_CONGRESS.fullmatch(sentence, meeting.start, meeting.end) is not None
+        and not _names_the_party(ctx)
+    ):
+        return False  # a lowercase "the 20th congress" of an article that never names the WPK
     if not (foreign_party_in(sentence) or FOREIGN_NATION.search(sentence)) or names_wpk(sentence):
         return True
     # "... decided that the 3rd Congress would be held in April 1956, two months after the 20th
@@ -545,6 +554,8 @@ _ELLIPTIC = re.compile(
 _BARE_ORDINAL = re.compile(
     rf"\b(?:since|after|before|than|from|like|and|or|to|with)\s+(?:the|its)\s+(?P<n>{ORD})"
     r"(?=\s+(?:in|held|on)\b|\s*[,.;)]|\s*$)"
+    # "Every Party Congress since the first one in August 1946", "held the first one in 1945"
+    rf"|\b(?:the|its)\s+(?P<n1>{ORD})\s+one\b"
 )
 """An ordinal whose noun is left out, after a numbered meeting of the same sentence: "the ninth
 congress ..., its first since the eighth in 2021"."""
@@ -583,22 +594,35 @@ def elliptic(sentence: str, found: list[Found], ctx: Context) -> list[Found]:
         ref = Ref(previous.kind, key, name, False)
         result.append(Found(match.start(), match.end(), ref, False, True))
     for match in _BARE_ORDINAL.finditer(sentence):
+        group = "n" if match.group("n") else "n1"
         named = [f for f in [*found, *result] if f.end <= match.start()]
-        number = ordinal_value(match.group("n"))
+        number = ordinal_value(match.group(group))
         if (
             not named
             or number is None
-            or any(f.start <= match.start("n") < f.end for f in [*found, *result])
+            or any(f.start <= match.start(group) < f.end for f in [*found, *result])
         ):
             continue
         same = named[-1].ref
         parts = same.key.split(":")
+        series = same.kind in ("party_congress", "party_conference")
+        if group == "n1" and series and len(parts) == 2:
+            # "the first one": the party's congresses are one series, its number names one
+            noun = "Congress" if same.kind == "party_congress" else "Conference"
+            ref = Ref(
+                same.kind,
+                f"{same.kind}:{number}",
+                f"{ordinal_text(number)} {noun} of the WPK",
+                False,
+            )
+            result.append(Found(match.start(group), match.end(), ref, False, True))
+            continue
         if same.ambiguous or parts[-1] in ("?", str(number)):
             continue
         parts[-1] = str(number)
         name = re.sub(r"^\d+(?:st|nd|rd|th)", ordinal_text(number), same.name)
         ref = Ref(same.kind, ":".join(parts), name, False)
-        result.append(Found(match.start("n"), match.end("n"), ref, False, True))
+        result.append(Found(match.start(group), match.end(group), ref, False, True))
     return result
 
 

@@ -78,7 +78,7 @@ from wpk_archive.core.timeline.news import (
     last_held,
     photo_date,
 )
-from wpk_archive.core.timeline.tables import table_body, table_rows
+from wpk_archive.core.timeline.tables import TableBody, may_hold_rows, table_body, table_rows
 from wpk_archive.core.timeline.told_days import (
     entered_its_day,
     month_in_told_year,
@@ -113,7 +113,8 @@ def _sentence_mentions(
     masked = uncapitalized(unglossed(sentence))  # (same length: offsets hold; quotes from doc)
     if ctx.labor_is_wpk:
         masked = labor_as_wpk(masked)  # "the Labor Party", as American papers long wrote it
-    named, others = find_meetings(masked, north_korea=ctx.north_korea)
+    parliament = "arliament" in masked or "egislat" in masked  # (the article's country: costly)
+    named, others = find_meetings(masked, north_korea=parliament and ctx.north_korea)
     if not hangul:
         sentence = masked
     if hangul:
@@ -498,7 +499,8 @@ def extract_mentions(doc: Document) -> list[EventMention]:
     )
     mentions: list[EventMention] = []
     passages = doc.passages
-    body = table_body(doc)  # a page about one body's meetings, listed in a table
+    body: TableBody | None = None  # a page about one body's meetings, listed in a table
+    body_read = False
     joined_to = -1  # the last passage read as the tail of the one before it
     for number, passage in enumerate(passages):
         if number <= joined_to:
@@ -516,8 +518,11 @@ def extract_mentions(doc: Document) -> list[EventMention]:
                 pieces.append(" " * (after.start - before.end) + after.text)
             end = passages[last].end
             passage = Passage(doc.id, passage.ordinal, passage.start, end, "".join(pieces))
-        if body is not None:
-            mentions.extend(table_rows(doc, passage, body, ctx))
+        if may_hold_rows(passage.text):
+            if not body_read:
+                body, body_read = table_body(doc), True
+            if body is not None:
+                mentions.extend(table_rows(doc, passage, body, ctx))
         caption = _caption_mention(doc, passage) if _CAPTION_START.match(passage.text) else None
         if caption is not None:
             mentions.append(caption)

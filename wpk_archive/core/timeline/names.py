@@ -518,7 +518,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
         ),
     ),
     (
-        re.compile(rf"(?P<n>{ORDS})\s+Congress(?![\w-])"),
+        # (lowercase in an article about the party's congresses: "The fifth congress in 1970")
+        re.compile(rf"(?P<n>{ORDS})\s+(?:Congress|congress)(?![\w-])"),
         read_bare_congress,
         (("st congress", "nd congress", "rd congress", "th congress"),),
     ),
@@ -585,9 +586,11 @@ def unglossed(sentence: str) -> str:
     meeting", "the [Korean] Workers' Party" read as the plain names."""
     if "‘" in sentence or "`" in sentence:  # "its ruling party‘s central committee"
         sentence = _ODD_APOSTROPHE.sub("’", sentence)
+    if "(" in sentence and ")" in sentence:  # "The last (Seventh) Congress": "Seventh Congress"
+        sentence = _PAREN_ORDINAL.sub(lambda m: " " + m.group(1) + " ", sentence)
     if "-term" in sentence:  # "the 12th-term Supreme People's Assembly": "12th term"
         sentence = _HYPHEN_TERM.sub(r"\1 term", sentence)
-    if " th" in sentence or " st" in sentence or " nd" in sentence or " rd" in sentence:
+    if _SPLIT_HINT.search(sentence) is not None:
         # a scan's "the 12 th Plenum of the 6 th Central Committee": "12th " (same length)
         sentence = _SPLIT_ORDINAL.sub(r"\1\2 ", sentence)
     if '"' not in sentence and "“" not in sentence and "(" not in sentence and "[" not in sentence:
@@ -595,8 +598,12 @@ def unglossed(sentence: str) -> str:
     return _GLOSS.sub(lambda m: " " * len(m.group(0)), sentence)
 
 
+_PAREN_ORDINAL = re.compile(
+    rf"\(({ORD})\)(?=\s+(?:(?:Party|WPK|KWP)\s+)?(?:Congress|Conference|Plenary|Plenum|Session)\b)"
+)
 _HYPHEN_TERM = re.compile(r"(?<=\d)(st|nd|rd|th)-term\b")
 _ODD_APOSTROPHE = re.compile(r"(?<=\w)[‘`](?=\w)")
+_SPLIT_HINT = re.compile(r"\d (?:st|nd|rd|th)\b")  # (a quick test before the exact pattern)
 _SPLIT_ORDINAL = re.compile(r"(?<![\d.,])(\d{1,3}) (st|nd|rd|th)\b")
 
 

@@ -68,6 +68,16 @@ _ROW = re.compile(
 )
 
 
+_ROW_START = re.compile(r"(?m)^[ \t|]*\d{1,2}(?:st|nd|rd|th)\s")
+
+
+def may_hold_rows(text: str) -> bool:
+    """Whether a passage has a line that starts like a row of meetings ("2nd Enlarged Meeting")."""
+    if text[:1].isdigit():
+        return True
+    return "\n" in text and _ROW_START.search(text) is not None
+
+
 @dataclass(frozen=True)
 class TableBody:
     """The body and term of the page's table of meetings."""
@@ -137,4 +147,4 @@ def table_rows(
     return mentions
 
 
-__all__ = ["TableBody", "table_body", "table_rows"]
+__all__ = ["TableBody", "may_hold_rows", "table_body", "table_rows"]
