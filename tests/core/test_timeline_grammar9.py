@@ -198,6 +198,27 @@ def test_dates_of_plans_and_monthless_days(
             "2019-12-20",
             [("cc_plenary", "2019-12-26", "2019-12-26")],
         ),
+        # the meeting's length between its verb and its days
+        (
+            "The 2nd Plenary Meeting of the 8th Central Committee of the Workers' Party of Korea "
+            "was held for four days from February 8 to 11.",
+            "2021-02-12",
+            [("cc_plenary", "2021-02-08", "2021-02-11")],
+        ),
+        # a gloss of the noun, and the date in quotes
+        (
+            "The Political Bureau decided to convene a plenary meeting (plenum) of the WPK Central "
+            "Committee in “early June”.",
+            "2019-05-21",
+            [("cc_plenary", "2019-06", "2019-06")],
+        ),
+        # "the last conference" of cell chairs is theirs, not the party's
+        (
+            "The last conference of party cell chairs of the Workers' Party of Korea was held in "
+            "December 2017.",
+            "2021-03-01",
+            [("other_party_meeting", "2017-12", "2017-12")],
+        ),
         # a scan's split ordinals
         (
             "Kim Jong Il was named at the 7 th Plenum of the 6 th Central Committee of the Workers' "
@@ -245,6 +266,20 @@ def test_the_first_one_and_a_lowercase_ordinal_congress() -> None:
 def test_a_lowercase_ordinal_congress_of_an_article_never_naming_the_wpk() -> None:
     text = "Delegates of the ruling party abroad met again. The 20th congress in 1956 was a turn."
     assert [e for e in events_of(text, "1990-01-01") if e.kind == "party_congress"] == []
+
+
+def test_a_count_of_congresses_is_no_number() -> None:
+    text = "The Party Congress, which opened on Tuesday, is only the third one held in 41 years."
+    # (the congress that opened on Tuesday 5 January 2021 is the 8th, by the chronology)
+    assert [e.key for e in events_of(text, "2021-01-10")] == ["party_congress:8"]
+
+
+def test_meetings_of_decades_are_no_event() -> None:
+    text = (
+        "From the 1960s through the 1980s, Party Central Committee meetings were convened before "
+        "the sessions of the Supreme People's Assembly."
+    )
+    assert [e for e in events_of(text, "2013-03-27") if e.kind == "cc_plenary"] == []
 
 
 def test_a_habit_of_recent_years_is_no_event() -> None:

@@ -33,6 +33,8 @@ _GAP_WORDS = (
     r"|middle|end|beginning|start|ended|concluded|adjourned|finished|wrapped|wound|up|kicked|off"
     r"|occurred|morning|afternoon|evening|night|inaugural|called|summoned|planned|slated|expected"
     r"|due|later|earlier|convene|convenes|meet|meets|opens|hold|holds|again|set"
+    # a length: "was held for three days from June 8 to 10"
+    r"|day|week|weeks|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 )
 
 

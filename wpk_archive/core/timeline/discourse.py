@@ -555,7 +555,9 @@ _BARE_ORDINAL = re.compile(
     rf"\b(?:since|after|before|than|from|like|and|or|to|with)\s+(?:the|its)\s+(?P<n>{ORD})"
     r"(?=\s+(?:in|held|on)\b|\s*[,.;)]|\s*$)"
     # "Every Party Congress since the first one in August 1946", "held the first one in 1945"
-    rf"|\b(?:the|its)\s+(?P<n1>{ORD})\s+one\b"
+    # (not a count: "is only the third one to take place in 41 years")
+    rf"|\b(?:since|after|before|than|held|convened|hosted|opened|and)\s+(?:the|its)\s+(?P<n1>{ORD})"
+    r"\s+one\b(?=\s+(?:in|held|on|of)\b|\s*[,.;)]|\s*$)"
 )
 """An ordinal whose noun is left out, after a numbered meeting of the same sentence: "the ninth
 congress ..., its first since the eighth in 2021"."""

@@ -172,7 +172,12 @@ def _sentence_mentions(
         )
         if subject is None and SUBJECT_START.match(sentence[: meeting.start]):
             subject = ref
-    found.extend(relative(sentence, ctx))
+    for rel in relative(sentence, ctx):
+        overlapping = [f for f in found if f.start < rel.end and rel.start < f.end]
+        if any(f.ref.kind != rel.ref.kind for f in overlapping):
+            continue  # "The last conference of party cell chairs": theirs, not the party's
+        found = [f for f in found if f not in overlapping]  # "The next party congress": which
+        found.append(rel)
     found.extend(elliptic(sentence, found, ctx))
     anaphors = find_anaphors(sentence, named, others, ctx)
     if not hangul and ("ssembly" in sentence or "session" in sentence or "arliament" in sentence):
@@ -335,6 +340,14 @@ def _mention(
     if earlier is not None:
         item.date = earlier
     date = item.date
+    if (
+        item.plural
+        and date is not None
+        and date.start_date is not None
+        and date.end_date is not None
+        and date.start_date[:4] != date.end_date[:4]
+    ):
+        return None  # "From the 1970s through the 1990s, Central Committee meetings were ..."
     from_name, name_basis = named_date(item.date_name, doc.date)
     if date is None and item.date_name and item.date_name.startswith("--"):
         told = month_in_told_year(doc, span[0], sentence, item.start, int(item.date_name[2:]))

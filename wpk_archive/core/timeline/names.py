@@ -91,7 +91,7 @@ _ITS_SESSION = (
     rf"latest|full|plenary)\s+)?[Ss]ession(?![\w-])(?!\s+of\b)"
 )
 _ORGAN_WORDS = (
-    r"cells?|party|primary|secretaries|chairpersons|chairmen|instructors|committees?|officials|"
+    r"cells?|party|primary|secretaries|chairpersons|chairmen|chairs|instructors|committees?|officials|"
     r"activists|members|branch(?:es)?|senior|leading|responsible|chief|provincial|city|county|"
     r"municipal|and(?=\s+(?:provincial|city|county|municipal)\b)"
 )
@@ -572,7 +572,7 @@ _NOUNS = re.compile(
 
 
 _GLOSS = re.compile(
-    r"[\"“”]|\s\((?:CC|C\.C\.|CMC|PB|Political\s+Bureau|Politburo|Central\s+Committee|"
+    r"[\"“”]|\s\((?:CC|C\.C\.|CMC|PB|Political\s+Bureau|Politburo|Central\s+Committee|[Pp]lenum|"
     r"Central\s+Military\s+Commission)\)(?=\s)"
     # an editor's insertion: "the December plenum of the [Korean] Workers' Party", "[WPK]", "[sic]"
     r"|(?<=\s)\[[^\[\]\n]{1,40}\](?=[\s,.;:])"
