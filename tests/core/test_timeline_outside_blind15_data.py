@@ -29,9 +29,7 @@ def test_blind15_is_varied() -> None:
     assert max(years) >= 2020
     # the set's focus: meetings before 1990, named in reference texts of any decade
     early = [
-        x
-        for x in excerpts
-        if any(e["start"] and int(e["start"][:4]) < 1990 for e in x["events"])
+        x for x in excerpts if any(e["start"] and int(e["start"][:4]) < 1990 for e in x["events"])
     ]
     assert len(early) >= 8
 
