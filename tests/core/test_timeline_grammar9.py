@@ -219,6 +219,13 @@ def test_dates_of_plans_and_monthless_days(
             "2021-03-01",
             [("other_party_meeting", "2017-12", "2017-12")],
         ),
+        # "a political bureau meeting" in lowercase
+        (
+            "Kim convened a political bureau meeting of the ruling Workers' Party of Korea on "
+            "Sunday, the agency said.",
+            "2022-05-16",
+            [("politburo_meeting", "2022-05-15", "2022-05-15")],
+        ),
         # a scan's split ordinals
         (
             "Kim Jong Il was named at the 7 th Plenum of the 6 th Central Committee of the Workers' "
@@ -266,6 +273,31 @@ def test_the_first_one_and_a_lowercase_ordinal_congress() -> None:
 def test_a_lowercase_ordinal_congress_of_an_article_never_naming_the_wpk() -> None:
     text = "Delegates of the ruling party abroad met again. The 20th congress in 1956 was a turn."
     assert [e for e in events_of(text, "1990-01-01") if e.kind == "party_congress"] == []
+
+
+def test_a_count_under_a_leader_is_no_number() -> None:
+    text = (
+        "North Korea opened the 8th Congress of the Workers' Party of Korea on 5 January 2021. "
+        "It is the second party congress under the current leader. The previous congress was "
+        "held in 2016."
+    )
+    keys = sorted(e.key for e in events_of(text, "2021-01-06"))
+    assert keys == ["party_congress:7", "party_congress:8"]
+
+
+def test_a_central_committee_pages_table_copied_with_bars() -> None:
+    text = (
+        "6th Central Committee of the Workers' Party of Korea\n\n"
+        "Plenum | Start–end | Length |\n---|---|---|\n"
+        "17th Plenary Session | 10–12 December 1988 | 3 days |\n"
+        "18th Enlarged Plenary Session [4] | 5 June 1989 | 1 day |\n"
+    )
+    events = events_of(text, None, title="6th Central Committee of the Workers' Party of Korea")
+    rows = sorted((e.key, e.start, e.end) for e in events if e.kind == "cc_plenary")
+    assert rows == [
+        ("cc_plenary:6:17", "1988-12-10", "1988-12-12"),
+        ("cc_plenary:6:18", "1989-06-05", "1989-06-05"),
+    ]
 
 
 def test_a_count_of_congresses_is_no_number() -> None:

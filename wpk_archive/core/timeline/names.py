@@ -104,7 +104,7 @@ _WHICH_MONTH = (
 """After a body's possessive: which of its meetings ("the CMC's first August meeting": not the
 1st meeting of the body, so no number is read)."""
 _PB = (
-    r"(?:(?:Presidium\s+of\s+(?:the\s+)?)?(?:Political\s+(?:Bureau|Committee)|Politburo"
+    r"(?:(?:Presidium\s+of\s+(?:the\s+)?)?(?:Political\s+(?:Bureau|Committee)|Politb(?:uro|ureau)"
     r"|(?:[Cc]entral\s+)?political\s+bureau|politburo)"
     r"|(?<=CC\s)Presidium|(?<=C\.C\.\s)Presidium|(?<=Central\sCommittee\s)Presidium)"  # "the KWP CC Presidium"
 )
@@ -222,7 +222,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             rf"(?:\s+of\s+{TERM_CC}|{OF_PARTY})?"
             rf"|{THE}(?:(?P<t3>{ORD})\s+)?(?:(?:{WPK}|[Pp]arty|ruling\s+party)(?:{APOS}s)?\s+)?"
             rf"(?:(?P<n3>{ORDS})\s+)?"  # "The KWP's 13th Politburo meeting of the 7th CC"
-            rf"{MODS_CI}(?:(?:Central\s+Committee|CC)\s+)?(?:Political\s+Bureau|Politburo|"
+            rf"{MODS_CI}(?:(?:Central\s+Committee|CC)\s+)?(?:[Pp]olitical\s+[Bb]ureau|[Pp]olitb(?:ureau|uro)|"
             rf"politburo)\s+(?:(?P<n2>{ORDS})\s+)?{MODS_CI}(?:{_MEETING_HEAD})"
             rf"(?:\s+of\s+{THE}(?P<t8>{ORD})\s+(?:(?:{WPK}|[Pp]arty)\s+)?(?:{CC}|Central\s+Committee)"
             rf"(?:{OF_PARTY})?"

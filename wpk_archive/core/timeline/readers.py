@@ -130,6 +130,14 @@ def _meetings(
     ]
 
 
+_COUNTED_UNDER = re.compile(
+    r",?\s+(?:under|during)\s+(?:the\s+(?:current|present|young|new|incumbent)\s+leader|Kim\b|"
+    r"his\b|her\b|the\s+(?:rule|reign|leadership)\s+of)"
+    r"|,?\s+since\s+(?:Kim\b(?:\s+[A-Z][a-z-]+){0,2}\s+(?:took|assumed|came|inherited|became)|"
+    r"(?:he|she)\s+(?:took|assumed|came|inherited|became)|the\s+(?:current\s+)?leader\b)"
+)
+"""After an ordinal name, words that make it a count: "the second party congress under the current
+leader", "the third party congress since Kim took power"."""
 _FIRST_SINCE = re.compile(
     r"(?:\s+(?:of|by)\s+(?:the\s+)?[\w'’]+(?:\s+[\w'’()]+){0,5}?)?,?"
     r"(?:\s+(?:held|convened|called|to\s+be\s+held|opened))?\s+(?:since|after|in\s+"
@@ -160,6 +168,8 @@ def _numbers_or_none(match: re.Match[str], limit: int) -> list[int | None] | Non
         return [1]  # "the historic inaugural congress of the Workers' Party of North Korea"
     if numbers == [1] and _FIRST_SINCE.match(match.string, match.end()):
         return [None]
+    if len(numbers) == 1 and _COUNTED_UNDER.match(match.string, match.end()):
+        return [None]  # "the second party congress under the current leader": a count
     return list(numbers) if numbers else [None]
 
 

@@ -10,8 +10,8 @@ People's Assembly") lists its meetings in rows that name them by their number al
 
 The sentence reader cannot tell whose "1st Meeting" a row is; the page's title (or its opening
 lines) can. Each row that starts with an ordinal and a meeting noun and goes on with a date is read
-as that body's meeting, with the row's date. Rows of the Central Committee's plenums ("1st Plenary
-Session  9 May 2016") are left to the sentence reader, which reads them with the page's term.
+as that body's meeting, with the row's date (cells apart by tabs, by " | " as a copied wiki table
+has them, or one a line).
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ _BODIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("spa", re.compile(rf"\b{_T}Supreme\s+People['’]s\s+Assembly\b")),
     ("secretariat", re.compile(rf"\b{_T}Secretariat\b")),
+    ("cc", re.compile(rf"\b{_T}Central\s+Committee\b(?!\s+of\s+the\s+(?!Workers|WPK|KWP|Korean))")),
 )
 """The body a page is about, as its title or opening names it with its term."""
 
@@ -51,12 +52,14 @@ _NAMES = {
     "standing": "{n} Plenary Meeting of the {t} Standing Committee of the Supreme People's Assembly",
     "spa": "{n} Session of the {t} Supreme People's Assembly",
     "secretariat": "{n} Meeting of the Secretariat of the {t} Central Committee of the WPK",
+    "cc": "{n} {mods}Plenary Meeting of the {t} Central Committee of the WPK",
 }
 _NOUNS = {
     "politburo": ("meeting",),
     "standing": ("plenary meeting", "plenary session", "meeting", "plenum"),
     "spa": ("session",),
     "secretariat": ("meeting",),
+    "cc": ("plenary meeting", "plenary session", "plenum"),
 }
 
 _ROW = re.compile(
@@ -103,6 +106,8 @@ def table_rows(
 ) -> list[EventMention]:
     """The meetings of ``body`` that the passage's rows list, each with its row's date."""
     mentions: list[EventMention] = []
+    if ctx.foreign:
+        return mentions  # (a page about another party's committee)
     for row in _ROW.finditer(passage.text):
         noun = re.sub(r"\s+", " ", row.group("noun").lower())
         if noun not in _NOUNS[body.body]:
