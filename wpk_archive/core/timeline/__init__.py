@@ -21,7 +21,7 @@ from wpk_archive.core.timeline.merge import (
 )
 from wpk_archive.core.timeline.names import ordinal_text, ordinal_value
 
-GRAMMAR_VERSION = 8
+GRAMMAR_VERSION = 9
 """Raised whenever extraction changes what it finds: archives written by an earlier grammar read
 their documents' meetings again when opened. 3: Korean names and dates (names_ko, dates_ko);
 4: "Dec. 26-30" kept in one sentence, dated decisions of the Political Bureau, Secretariat and
@@ -37,7 +37,11 @@ meetings of the Executive Policy Council, the Conference of Representatives and 
 conference, "the August 1956 CC Plenum", "its ruling party's central committee", the SPA
 Standing Committee that "met" (no session of the Assembly), hard-wrapped lines ("the Fifth" |
 "Party Congress"), "a session of its national parliament", a closing day joined with a day the
-meeting sat, "its first since the eighth in 2021" (an ordinal whose noun is left out)."""
+meeting sat, "its first since the eighth in 2021" (an ordinal whose noun is left out); 7 and 8:
+see docs/timeline.md; 9: the tables of a body's meetings on a reference page (tables.py), plans
+told far from their marker and monthless day ranges, "the first one", counts ("the second party
+congress under the current leader"), the parliament of an article about North Korea, a coming
+plenum kept apart from a past one (docs/timeline.md lists them)."""
 
 __all__ = [
     "GRAMMAR_VERSION",
