@@ -226,6 +226,18 @@ def test_dates_of_plans_and_monthless_days(
             "2022-05-16",
             [("politburo_meeting", "2022-05-15", "2022-05-15")],
         ),
+        # "a plenary session" of the Assembly, and one of its Standing Committee
+        (
+            "In 1998, at a plenary session of the Supreme People's Assembly, the constitution was "
+            "revised.",
+            None,
+            [("spa_session", "1998", "1998")],
+        ),
+        (
+            "The 5th plenary session of the SPA Standing Committee was held on 2 June 2021.",
+            None,
+            [("spa_standing_committee", "2021-06-02", "2021-06-02")],
+        ),
         # a scan's split ordinals
         (
             "Kim Jong Il was named at the 7 th Plenum of the 6 th Central Committee of the Workers' "

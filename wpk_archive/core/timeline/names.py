@@ -203,10 +203,10 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
     ),
     (
         re.compile(
-            rf"(?:(?P<n>{ORDS})\s+)?{MODS_CI}(?:[Pp]lenary\s+[Mm]eetings?|[Mm]eetings?|[Pp]lenums?)"
-            rf"\s+of\s+{THE}(?:(?P<t>{ORD})\s+)?(?:Standing\s+Committee|Presidium)\s+of\s+{THE}"
+            rf"(?:(?P<n>{ORDS})\s+)?{MODS_CI}(?:[Pp]lenary\s+(?:[Mm]eetings?|[Ss]essions?)|[Mm]eetings?|"
+            rf"[Pp]lenums?)\s+of\s+{THE}(?:(?P<t>{ORD})\s+)?(?:Standing\s+Committee|Presidium)\s+of\s+{THE}"
             rf"(?:(?P<t2>{ORD})\s+)?{SPA}"
-            rf"|(?:(?P<n2>{ORDS})\s+)?{MODS_CI}(?:[Pp]lenary\s+[Mm]eetings?|[Mm]eetings?|"
+            rf"|(?:(?P<n2>{ORDS})\s+)?{MODS_CI}(?:[Pp]lenary\s+(?:[Mm]eetings?|[Ss]essions?)|[Mm]eetings?|"
             rf"[Pp]lenums?)\s+of\s+{THE}(?:(?P<t3>{ORD})\s+)?{SPA}\s+(?:Standing\s+Committee|"
             rf"Presidium)"
         ),
@@ -353,7 +353,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             rf"|{THE}(?P<t2>{ORD})\s+(?:{SPA}|Assembly)(?:{APOS}s)?\s+(?:(?P<n2>{ORDS})|(?P<opening>opening|"
             rf"inaugural))\s+[Ss]essions?"  # "the 12th SPA's opening session", "the 12th Assembly's fifth"
             rf"|{THE}(?:(?P<t3>{ORD})\s+)?{SPA}\s+(?:[Ss]essions?|[Mm]eetings?)(?![\w-])"
-            rf"|(?<![Pp]lenary\s)[Ss]ession\s+of\s+{THE}(?:(?P<t4>{ORD})\s+)?{SPA}"
+            rf"|(?:[Pp]lenary\s+)?[Ss]ession\s+of\s+{THE}(?:(?P<t4>{ORD})\s+)?{SPA}"
+            rf"(?!\s*(?:\(SPA\)\s*)?(?:[Ss]tanding|[Pp]residium))"
             # "the 12th session of the 14th assembly": both numbers make the bare noun the SPA
             rf"|(?P<n3>{ORDS})\s+[Ss]essions?\s+of\s+{THE}(?P<t6>{ORD})\s+(?:[Aa]ssembly|"
             rf"[Pp]arliament|[Ll]egislature)(?![\w-])"
