@@ -31,6 +31,7 @@ SETS = (
     "timeline_outside_blind13.json",
     "timeline_outside_blind15.json",
     "timeline_outside_blind16.json",
+    "timeline_outside_blind17.json",
 )
 """The outside sets in the order they were made (sets 7 and 8 were made at the same time; 8 was
 merged first, and 7 is checked against it; sets 9 and 10 likewise, 10 checked against 9; and sets
