@@ -32,11 +32,12 @@ SETS = (
     "timeline_outside_blind15.json",
     "timeline_outside_blind16.json",
     "timeline_outside_blind17.json",
+    "timeline_outside_blind18.json",
 )
-"""The outside sets in the order they were made (sets 7 and 8 were made at the same time; 8 was
-merged first, and 7 is checked against it; sets 9 and 10 likewise, 10 checked against 9; and sets
-11 and 12, 12 checked against 11; and sets 13 and 14, 14 merged first, 13 checked against it; and sets 15 and 16, 16 checked
-against 15)."""
+"""The outside sets in the order they were made. Sets made at the same time, in pairs: 7 and 8 (8
+merged first, 7 checked against it), 9 and 10 (10 checked against 9), 11 and 12 (12 against 11),
+13 and 14 (14 merged first, 13 against it), 15 and 16 (16 against 15), 17 and 18 (18 against
+17)."""
 
 KINDS = frozenset(
     {
