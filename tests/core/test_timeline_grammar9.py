@@ -107,6 +107,12 @@ def days(text: str, date: str) -> list[tuple[str, str | None, str | None]]:
             "1999-05-20",
             [("late August", "1999-08", "1999-08")],
         ),
+        # a day and its own weekday in brackets: one date
+        (
+            "At a 12 March (Tuesday) meeting the bureau decided.",
+            "2013-03-20",
+            [("12 March (Tuesday)", "2013-03-12", "2013-03-12")],
+        ),
         # ordinals of meetings are not days
         ("The Cabinet reviewed the work between the 5th and the 7th Congress.", "2023-02-08", []),
     ],
@@ -219,6 +225,20 @@ def test_dates_of_plans_and_monthless_days(
             "2021-03-01",
             [("other_party_meeting", "2017-12", "2017-12")],
         ),
+        # a meeting of the bureau named without its article, dated before it; "the April 2018
+        # party plenary"
+        (
+            "At a 12 March (Tuesday) meeting of Political Bureau of the Workers' Party of Korea "
+            "Central Committee, the cadres were named.",
+            "2013-03-20",
+            [("politburo_meeting", "2013-03-12", "2013-03-12")],
+        ),
+        (
+            "The Workers' Party of Korea met often. The December 2019 party plenary lasted four "
+            "days.",
+            "2021-01-06",
+            [("cc_plenary", "2019-12", "2019-12")],
+        ),
         # "a political bureau meeting" in lowercase
         (
             "Kim convened a political bureau meeting of the ruling Workers' Party of Korea on "
@@ -237,6 +257,20 @@ def test_dates_of_plans_and_monthless_days(
             "The 5th plenary session of the SPA Standing Committee was held on 2 June 2021.",
             None,
             [("spa_standing_committee", "2021-06-02", "2021-06-02")],
+        ),
+        # machine translations: "the Supreme People's Congress" (from Japanese), "the General
+        # Assembly of the Central Committee" (a plenary meeting), dated "at the end of last month"
+        (
+            "North Korea will hold the Supreme People's Congress, the country's parliament, on "
+            "the 11th.",
+            "2021-01-05",
+            [("spa_session", "2021-01-11", "2021-01-11")],
+        ),
+        (
+            "Kim spoke at the General Assembly of the Central Committee of the Workers' Party of "
+            "Korea at the end of last month.",
+            "2021-01-05",
+            [("cc_plenary", "2020-12", "2020-12")],
         ),
         # a scan's split ordinals
         (

@@ -435,7 +435,36 @@ def find_dates(
     if (found or opened_by_dateline) and any(word in lower for word in _NEIGHBOUR_WORDS):
         _neighbour_days(text, found, taken, ctx, opened_by_dateline)
     found.sort(key=lambda mention: (mention.start, mention.end))
-    return _without_counts_from_named_days(_joined_weekdays(text, found))
+    return _without_counts_from_named_days(_joined_weekdays(text, _with_own_weekday(text, found)))
+
+
+def _weekday_of(value: str | None) -> str:
+    """The first three letters of the weekday of an ISO day ("fri"), or "" when not a day."""
+    day = _parse_iso_day(value)
+    return day.strftime("%a").lower() if day is not None and value and len(value) == 10 else ""
+
+
+def _with_own_weekday(text: str, found: list[DateMention]) -> list[DateMention]:
+    """ "a 30 December (Friday) meeting": a day and its own weekday in brackets, one mention."""
+    if "(" not in text:
+        return found
+    result: list[DateMention] = []
+    for mention in found:
+        last = result[-1] if result else None
+        if (
+            last is not None
+            and mention.kind == "weekday"
+            and last.precision == "day"
+            and last.start_date == last.end_date
+            and _weekday_of(last.start_date) == mention.text[:3].lower()
+            and re.fullmatch(r"\s*\(", text[last.end : mention.start])
+            and text[mention.end : mention.end + 1] == ")"
+        ):
+            end = mention.end + 1
+            result[-1] = replace(last, end=end, text=text[last.start : end])
+            continue
+        result.append(mention)
+    return result
 
 
 def _joined_weekdays(text: str, found: list[DateMention]) -> list[DateMention]:

@@ -231,6 +231,10 @@ def _gap_allowed(
         and not re.fullmatch(
             r"[\s,]*(?:(?:here|there|in\s+Pyongyang)\s+)?(?:on\s+|last\s+|this\s+)?", gap
         )
+        and not (
+            # a period, not a day: "at the General Assembly ... at the end of last month"
+            date.precision in ("month", "year") and re.fullmatch(r"[\s,]*(?:at|in|during)?\s*", gap)
+        )
     ):
         return False
     if len(gap) > _MAX_GAP or re.search(r"[;:]|\.\s", gap) or _PRINTED_IN.search(gap):

@@ -99,7 +99,8 @@ _KEYWORDS = re.compile(
     r"CONGRESS|CONFERENCE|PLENARY|PLENUM|POLITBURO|SESSION|"
     r"[Ss]ession|Military\s+Commission|CMC|Secretariat|[Mm]eeting|"
     r"(?:Assembly|SPA)(?:\s*\(SPA\))?\s*(?:met|convened|opened|was\s+(?:held|convened|opened)|"
-    r"took\s+place|,\s+(?:which|the|its|North|will)\b|\.|(?:in|on|at|last|this|will)\s))"
+    r"took\s+place|,\s+(?:which|the|its|North|will)\b|\.|(?:in|on|at|last|this|will)\s|"
+    r"of\s+the\s+Central\s+Committee))"  # (a translation's "General Assembly of the Central ...")
 )
 
 

@@ -274,7 +274,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
     ),
     (
         re.compile(
-            rf"{DATE_NAME}\s+(?:(?:{WPK}|Party)\s+)?(?:(?:CC|C\.C\.|Central\s+Committee)\s+)?"
+            rf"{DATE_NAME}\s+(?:(?:{WPK}|[Pp]arty)\s+)?(?:(?:CC|C\.C\.|Central\s+Committee)\s+)?"
             rf"{MODS_CI}(?:Plenary\s+Meeting|[Pp]lenum|[Pp]lenary\s+meeting|[Pp]lenary(?![\w-]))"
             rf"(?P<cc>\s+of\s+{TERM_CC})?"  # (and "the December 2019 plenary")
         ),
@@ -284,7 +284,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
     (
         re.compile(
             rf"(?:(?P<n>{ORDS})\s+)?{MODS_CI}(?:{_PLENARY_HEAD}|(?:key\s+|important\s+)?"
-            rf"(?:[Mm]eetings?|[Ss]essions?))\s+of\s+{TERM_CC}"
+            rf"(?:[Mm]eetings?|[Ss]essions?)|General\s+Assembly)\s+of\s+{TERM_CC}"  # (a machine
+            # translation's "the General Assembly of the Central Committee of the WPK": 전원회의)
             rf"|{THE}(?:(?P<t3>{ORD})\s+)?(?:{WPK}|[Pp]arty)(?:{APOS}s)?\s+(?:(?P<t4>{ORD})\s+)?"
             rf"{CC}(?:{APOS}s)?\s+(?:(?P<n2>{ORDS})\s+)?{MODS_CI}(?:{_PLENARY_HEAD}|[Mm]eetings?"
             rf"(?![\w-])(?!\s+(?:with|hall|room|building)\b|\s+of\s+(?!{YEAR}|(?:{MONTH_NAME})\b)))"
@@ -296,7 +297,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
         ),
         read_plenary,
         (
-            ("plenary", "plenum", "plenaries", "meeting", "session"),
+            ("plenary", "plenum", "plenaries", "meeting", "session", "general assembly"),
             ("committee", " cc", "c.c", "c. c", "party", "wpk"),
         ),
     ),

@@ -624,6 +624,11 @@ def read_its_session(match: re.Match[str], text: str) -> list[NamedMeeting]:
     return _meetings(match, "spa_session", numbers, term=None, explicit=True, noun="session")
 
 
+_HIGHER_BODY = re.compile(
+    r"(?:Political\s+Bureau|Politburo|Central\s+Committee|Central\s+Military\s+Commission|"
+    r"Secretariat|Presidium|Executive\s+Policy\s+Council)\b",
+    re.IGNORECASE,
+)
 _CELL_ORGANS = re.compile(
     r"\b(?:cells?|primary|secretaries|chairpersons|chairmen|instructors)\b", re.IGNORECASE
 )
@@ -680,6 +685,8 @@ def read_lower_party(match: re.Match[str], text: str) -> list[NamedMeeting]:
     if numbers is None:
         return []
     what = re.sub(rf"(?:\s+of)?(?:\s+{THE}{PARTY})?(?:\s+(?:of|the))*\s*$", "", match.group("what"))
+    if _HIGHER_BODY.match(what):
+        return []  # "a meeting of Political Bureau of the ... Central Committee": the Politburo's
     if not _LOWER_ORGANS.search(what) or (
         re.match(PARTY, what)
         and not re.match(

@@ -105,7 +105,10 @@ Central Committee", "the Party Central Committee", "the C.C., the WPK"."""
 SPA = (
     rf"(?:(?:DPRK\s+)?Supreme\s+People{APOS}?s\s+Assembly(?:\s*\(SPA\))?|SPA"
     # a translation from Chinese: "the 12th Supreme People's Congress of the DPRK"
-    rf"|Supreme\s+People{APOS}s\s+Congress(?=\s+of\s+(?:the\s+)?(?:DPRK|Democratic|North|Korea)))"
+    rf"|Supreme\s+People{APOS}s\s+Congress(?=\s+of\s+(?:the\s+)?(?:DPRK|Democratic|North|Korea))"
+    # a machine translation's (from Japanese): "North Korea will hold the Supreme People's Congress,
+    # which is the National Assembly, on the 29th", "the Supreme People's Conference"
+    rf"|Supreme\s+People{APOS}s\s+(?:Congress|Conference)(?!\s+of\s+(?:the\s+)?(?!DPRK|Democratic|North|Korea)[A-Z]))"
     rf"(?:\s+of\s+{THE}(?:DPRK|Democratic\s+People{APOS}s\s+Republic\s+of\s+Korea"
     r"(?:\s*\(DPRK\))?))?"
 )
