@@ -31,7 +31,7 @@ def dated(
     )
 
 
-def days(text: str, date: str) -> list[tuple[str, str | None, str | None]]:
+def days(text: str, date: str | None) -> list[tuple[str, str | None, str | None]]:
     return [(d.text, d.start_date, d.end_date) for d in find_dates(text, doc_date=date)]
 
 
@@ -113,12 +113,21 @@ def days(text: str, date: str) -> list[tuple[str, str | None, str | None]]:
             "2013-03-20",
             [("12 March (Tuesday)", "2013-03-12", "2013-03-12")],
         ),
+        # a year joined by "of"
+        (
+            "The conference was held on March 3 of 1999 and on 5 May of 2001.",
+            None,
+            [
+                ("March 3 of 1999", "1999-03-03", "1999-03-03"),
+                ("5 May of 2001", "2001-05-05", "2001-05-05"),
+            ],
+        ),
         # ordinals of meetings are not days
         ("The Cabinet reviewed the work between the 5th and the 7th Congress.", "2023-02-08", []),
     ],
 )
 def test_dates_of_plans_and_monthless_days(
-    text: str, date: str, expected: list[tuple[str, str | None, str | None]]
+    text: str, date: str | None, expected: list[tuple[str, str | None, str | None]]
 ) -> None:
     assert days(text, date) == expected
 
