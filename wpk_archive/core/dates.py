@@ -334,22 +334,25 @@ def _neighbour_days(
         found.append(_mention(text, *match.span(), begin, finish, inferred, "relative"))
 
 
-def _after_future(text: str, futures: list[int], at: int, *, far: bool = True) -> bool:
+_FUTURE_REACH = 150
+"""How far after a future marker ("will", "plans to") a date may stand and still be read as to come."""
+
+
+def _after_future(text: str, futures: list[int], at: int, *, reach: int = _FUTURE_REACH) -> bool:
     """Whether a future marker ("will", "is expected to") stands shortly before ``at`` in the same
     clause."""
     return any(
-        0 <= at - end <= _FUTURE_REACH
+        0 <= at - end <= reach
         and not re.search(r"[.;:!?]", text[end:at])
-        and (at - end <= 60 or far)
         and not _PAST_VERB.search(text, end, at)
         for end in futures
     )
 
 
+_NEAR_REACH = 60
 _NEAR_ONLY = re.compile(r"(?i)\btomorrow\b|\btonight\b|\bweek\b")
 """A day counted from today: a future marker reaches it only from close by."""
 
-_FUTURE_REACH = 150
 _PAST_VERB = re.compile(
     r"\b(?:was|were|had|did|took|since|ago|last|previous|earlier)\b"
     r"|(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\b(?:held|convened|opened|ended|concluded|closed|met|began|"
@@ -417,7 +420,10 @@ def find_dates(
             near = _NEAR_ONLY.search(match.group(0)) is not None
             here = (
                 future_ctx
-                if futures and _after_future(text, futures, match.start(), far=not near)
+                if futures
+                and _after_future(
+                    text, futures, match.start(), reach=_NEAR_REACH if near else _FUTURE_REACH
+                )
                 else ctx
             )
             if scopes and not _REPORTED.search(text, max(0, match.start() - 40), match.start()):

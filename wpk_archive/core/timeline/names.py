@@ -585,7 +585,9 @@ def unglossed(sentence: str) -> str:
     """``sentence`` with double quotes, the bracketed glosses of a body's name and an editor's
     square-bracketed insertions blanked out (same length, so offsets hold): "an “emergency
     Politburo meeting”", "a Central Committee (CC) plenum", "another Politburo (Political Bureau)
-    meeting", "the [Korean] Workers' Party" read as the plain names."""
+    meeting", "the [Korean] Workers' Party" read as the plain names. Typing slips are mended
+    the same way: an apostrophe typed as "‘", "the last (Seventh) Congress", "the 12th-term SPA"
+    and a scan's "12 th"."""
     if "‘" in sentence or "`" in sentence:  # "its ruling party‘s central committee"
         sentence = _ODD_APOSTROPHE.sub("’", sentence)
     if "(" in sentence and ")" in sentence:  # "The last (Seventh) Congress": "Seventh Congress"
