@@ -109,7 +109,8 @@ def test_the_day_of_a_report_is_not_the_meetings() -> None:
         "meeting of the Central Committee of the ruling Workers' Party.",
         "2021-06-16",
     )
-    assert [(e.kind, e.start) for e in events] == [("cc_plenary", None)]
+    # not the report's day; only its month (grammar 10: a meeting state media just reported)
+    assert [(e.kind, e.start, e.precision) for e in events] == [("cc_plenary", "2021-06", "month")]
 
 
 def test_a_newspapers_issue_date_is_not_the_meetings() -> None:

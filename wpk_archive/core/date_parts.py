@@ -61,6 +61,10 @@ M_CAP = (
     rf"(?<![A-Za-z])(?:(?:{_alternation(_CAP_WORDS)})|(?:{_alternation(_CAP_ABBR)})\.?)(?![A-Za-z])"
 )
 M_CAP_FULL = rf"(?<![A-Za-z])(?:{_alternation(_CAP_WORDS)})(?![A-Za-z])"
+# A month standing alone, as a name or a Capitalised abbreviation: "in Sept.", "since Jan" (not
+# "in Jan Smith's house": an abbreviation without its dot is not read before a Capitalised word,
+# nor any abbreviation before a number the day rules did not take, "in Mar 45").
+M_CAP_ALONE = rf"(?:{M_CAP_FULL}|(?<![A-Za-z])(?:{_alternation(_CAP_ABBR)})(?:\.|(?![A-Za-z.])(?!\s+[A-Z][a-z]))(?!\s*\d))"
 # The dateline's month: a Capitalised name or abbreviation.
 M_DATELINE = rf"(?:(?:{'|'.join(w.capitalize() for w in _FULL_WORDS)})\b|(?:{'|'.join(w.capitalize() for w in _ABBR_WORDS)})\b\.?)"
 

@@ -24,6 +24,7 @@ from wpk_archive.core.date_days import (
 from wpk_archive.core.date_parts import (
     COUNT,
     DM,
+    M_CAP_ALONE,
     M_CAP_FULL,
     ORD_WORD,
     RECURRING,
@@ -273,7 +274,7 @@ MONTH_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
     ),
     (
         re.compile(
-            rf"{NOT_THE}(?P<rel>(?i:last|this|next|past|coming))\s+(?P<m>{M_CAP_FULL})"
+            rf"{NOT_THE}(?P<rel>(?i:last|this|next|past|coming))\s+(?P<m>{M_CAP_ALONE})"
             rf"(?!\s*{D}|\s+Day\b|,?\s+\d{{4}})"
             rf"|(?P<m2>{M_CAP_FULL})\s+after\s+next\b"
         ),

@@ -31,6 +31,7 @@ from wpk_archive.core.date_parts import (
     GENERIC,
     M_ANY,
     M_CAP,
+    M_CAP_ALONE,
     M_CAP_FULL,
     MAX_YEAR,
     MIN_BARE_YEAR,
@@ -436,7 +437,7 @@ SINGLE_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
             rf"(?:\b(?i:in|since|during|until|till|through|throughout|by|before|after|from)\s+"
             # "the congress slated for January", "a session scheduled for March"
             rf"|\b(?i:slated|scheduled|planned|set|due|penciled|pencilled)\s+(?i:for)\s+)"
-            rf"(?P<qual>{QUAL})?(?P<core>{M_CAP_FULL})|(?P<qual2>{QUAL})(?P<core2>{M_CAP_FULL})"
+            rf"(?P<qual>{QUAL})?(?P<core>{M_CAP_ALONE})|(?P<qual2>{QUAL})(?P<core2>{M_CAP_ALONE})"
         ),
         _month_alone_any,
         ("month",),

@@ -229,7 +229,12 @@ def _gap_allowed(
         and not _HOLD_BEFORE.search(before)
         and not (name and _NAME_HOLDS.search(name))
         and not re.fullmatch(
-            r"[\s,]*(?:(?:here|there|in\s+Pyongyang)\s+)?(?:on\s+|last\s+|this\s+)?", gap
+            # (the rest of the body's name: "The politburo meeting of the ruling party's Central
+            # Committee on Tuesday examined ...")
+            r"(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:Central\s+Committee|CC|[Pp]arty|WPK|KWP)"
+            r"(?:\s*\([A-Z]{2,5}\))?|\s+(?:Central\s+Committee|CC)(?:\s*\([A-Z]{2,5}\))?)?"
+            r"[\s,]*(?:(?:here|there|in\s+Pyongyang)\s+)?(?:on\s+|last\s+|this\s+)?",
+            gap,
         )
         and not (
             # a period, not a day: "at the General Assembly ... at the end of last month"
@@ -521,6 +526,19 @@ def _assign_loose(sentence: str, meeting: Found, date: DateMention) -> None:
         meeting.date = date
         meeting.loose_date = True
         return
+    if (
+        date.end <= meeting.start
+        and date.kind not in ("weekday", "relative", "coordinated", "dateline", "decade")
+        and date.precision in ("month", "year")
+        and re.fullmatch(r"\W*(?:[Ii]n\s+)?", sentence[: date.start])
+        and _TOLD_THAT.fullmatch(sentence, date.end, meeting.start)
+        and _PASSIVE_HELD.match(sentence, meeting.end)
+    ):
+        # "In April 2020, Pyongyang announced an SPA meeting was convened": told in that month
+        # (a day or weekday would be the report's, not the meeting's)
+        meeting.date = date
+        meeting.loose_date = True
+        return
     if date.kind in ("weekday", "relative", "coordinated", "dateline", "decade"):
         return
     if not _LOOSE_BEFORE.search(sentence[: meeting.start]):
@@ -532,6 +550,17 @@ def _assign_loose(sentence: str, meeting: Found, date: DateMention) -> None:
         return
     meeting.date = date
     meeting.loose_date = True
+
+
+_TOLD_THAT = re.compile(
+    r"\s*,?\s+(?:[\w'’-]+\s+){1,4}?(?:announced|said|reported|revealed|disclosed|confirmed)\s+"
+    r"(?:that\s+)?(?:the|a|an|its)\s+(?:[\w'’-]+\s+){0,3}"
+)
+"""Between a fronted date and a name: "In April 2020, Pyongyang announced an SPA meeting ..."."""
+_PASSIVE_HELD = re.compile(
+    r"\s+(?:(?:was|had\s+been)\s+(?:\w+ly\s+)?(?:held|convened|convoked|opened)|met|convened|opened|"
+    r"took\s+place)\b"
+)
 
 
 _OPENING = re.compile(r"\b(?:opened|opening|began|started|kicked\s+off|commenced)\b", re.I)
@@ -568,7 +597,12 @@ def status_of(sentence: str, meeting: Found, doc_date: str | None) -> str | None
     date = meeting.date
     before = sentence[max(0, meeting.start - 90) : meeting.start]
     after = sentence[meeting.end : meeting.end + 140]
-    announced = bool(_ANNOUNCED_BEFORE.search(before) or _ANNOUNCED_AFTER.search(after))
+    announced = bool(
+        _ANNOUNCED_BEFORE.search(before)
+        or _ANNOUNCED_AFTER.search(after)
+        # a name that holds its own verb: "The ruling party ... will hold a conference"
+        or _WILL_HOLD.search(sentence, meeting.start, meeting.end)
+    )
     if not announced and date is None and meeting.ref.key.endswith(":?"):
         # "the Party conference ... as it will open at a historic juncture": which conference, the
         # tense of the whole sentence tells
@@ -590,6 +624,9 @@ def status_of(sentence: str, meeting: Found, doc_date: str | None) -> str | None
     if date is not None or HOLDING.search(window):
         return "held"
     return None
+
+
+_WILL_HOLD = re.compile(r"\b(?:will|shall|to)\s+(?:hold|convene|convoke|open|meet)\b")
 
 
 _PAST_HELD = re.compile(

@@ -74,7 +74,10 @@ from wpk_archive.core.timeline.news import (
     HAS_HELD,
     NOT_HELD,
     OPENED_IT,
+    PRESIDED_OVER,
     REPORTED_DAY,
+    STATE_MEDIA_SAID,
+    day_before,
     last_held,
     photo_date,
 )
@@ -99,7 +102,9 @@ _KEYWORDS = re.compile(
     r"CONGRESS|CONFERENCE|PLENARY|PLENUM|POLITBURO|SESSION|"
     r"[Ss]ession|Military\s+Commission|CMC|Secretariat|[Mm]eeting|"
     r"(?:Assembly|SPA)(?:\s*\(SPA\))?\s*(?:met|convened|opened|was\s+(?:held|convened|opened)|"
-    r"took\s+place|,\s+(?:which|the|its|North|will)\b|\.|(?:in|on|at|last|this|will)\s|"
+    r"took\s+place|,\s+(?:which|the|its|North|will)\b|\.|(?:in|on|at|last|this|will|to|next)\s|"
+    # "will convene the Supreme People's Assembly April 10", "... Assembly Tuesday"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d|[MTWFS][a-z]+day\b|"
     r"of\s+the\s+Central\s+Committee))"  # (a translation's "General Assembly of the Central ...")
 )
 
@@ -396,6 +401,20 @@ def _mention(
         # "North Korea has opened a rare congress of its ruling Workers' Party, state media said
         # Wednesday": it is in session, or just held, in the month of the report
         start_date = end_date = doc.date[:7]
+        precision, basis, inferred = "month", "dateline", True
+    if (
+        start_date is None
+        and not item.anaphor
+        and doc.date
+        and len(doc.date) >= 7
+        and not HABITUAL.search(sentence)
+        and PRESIDED_OVER.search(sentence, max(0, item.start - 60), item.start)
+        and STATE_MEDIA_SAID.search(sentence)
+        and korean.status(sentence, item, doc.date) != "announced"
+    ):
+        # "Kim Jong Un presided over a politburo meeting ..., state media said on Monday": held
+        # the day before the report, as a rule, or that day: the month of the day before
+        start_date = end_date = day_before(doc.date)[:7]
         precision, basis, inferred = "month", "dateline", True
     if start_date is None and (item.needs_date or item.anaphor):
         return None

@@ -62,9 +62,10 @@ def dates_agree(a: str, b: str) -> bool:
 
 
 def _within(date: str, start: str, end: str) -> bool:
-    """Whether ``date`` falls in ``start``..``end`` at the coarser precision."""
-    size = min(len(date), len(start))
-    return start[:size] <= date[:size] <= end[:size]
+    """Whether ``date`` falls in ``start``..``end``, each bound compared at the coarser of its own
+    precision and the date's ("1957-09-18" is within "1957-09-18".."1957-09")."""
+    low, high = min(len(date), len(start)), min(len(date), len(end))
+    return start[:low] <= date[:low] and date[:high] <= end[:high]
 
 
 def _key_parts(key: str) -> list[str]:

@@ -72,6 +72,7 @@ from wpk_archive.core.timeline.vocabulary import (
     SPA,
     TERM_CC,
     THE,
+    WHEN_AHEAD,
     WPK,
     YEAR,
     foreign_party_count,
@@ -338,7 +339,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             # "The SPA, the country's rubber-stamp legislature, met on Tuesday"
             rf"|{THE}(?:(?P<t5>{ORD})\s+)?{SPA}(?=(?:\s*,[^,;.]{{1,60}},)?\s+(?:met|convened|opened|"
             rf"was\s+(?:convened|held|opened)|took\s+place|held\s+(?:a|its)\s+(?:\w+\s+)?session|"
-            rf"will\s+(?:\w+\s+)?(?:convene|meet|open))\b(?!\s+(?:with|and)\b)"
+            rf"(?:will|to)\s+(?:\w+\s+)?(?:convene|meet|open))\b(?!\s+(?:with|and)\b)"
             rf"|\s*,\s+will\s+(?:\w+\s+)?(?:convene|meet|open)\b)"  # "..., the SPA, will meet Tuesday"
             # "revised April 1992 at Supreme People's Assembly", "elected at the 12th SPA"
             rf"|(?:(?<=\bat\s)|(?<=\bAt\s))(?:the\s+)?(?:(?P<t9>{ORD})\s+)?{SPA}"
@@ -426,8 +427,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             r"(?!\s+(?:with|by|a|an|his|her|their|its)\b"
             r"|\s+the\b(?!\s+(?:next|following|previous|preceding|same)\s+day\b))"
             # "the Politburo convened on 15 July 2012" (intransitive)
-            r"|(?P<convened>convened|gathered)(?=\s+(?:on|in|at|for|last|early|late|again|"
-            r"yesterday|today|[MTWFS][a-z]+day)\b|\s*[,.;]))"
+            rf"|(?P<convened>convened|gathered)(?=\s+(?:{WHEN_AHEAD})|\s*[,.;]))"
         ),
         read_body_held,
         (
@@ -456,10 +456,11 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
         # up a four-day plenary meeting": the party itself holds its congress, conference or plenum
         re.compile(
             rf"{THE}(?:(?:North\s+Korea|the\s+North|Pyongyang){APOS}s\s+)?(?P<body>{WPK}|"
-            rf"(?:ruling\s+)?[Pp]arty)\s+(?:\w+\s+){{0,2}}?(?:held|convened|convoked|opened|"
+            # (an appositive: "Korean Workers Party, the ruling political force in the DPRK, is")
+            rf"(?:ruling\s+)?[Pp]arty)(?:\s*,[^,;.]{{1,80}},)?\s+(?:\w+\s+){{0,2}}?(?:held|convened|convoked|opened|"
             rf"(?:wrapped|wound)\s+up|concluded|closed|ended|began|started|kicked\s+off|holds|opens|"
             rf"convenes|closes|concludes|(?:wraps|winds)\s+up|begins|starts|kicks\s+off|"
-            rf"will\s+(?:hold|convene|open))\s+"
+            rf"(?:will|to)\s+(?:hold|convene|open))\s+"
             rf"(?:a|an|its|another)\s+(?:(?P<n>{ORDS})\s+)?{MODS_CI}(?:new\s+)?"
             rf"(?P<head>[Cc]ongress|[Cc]onference|[Pp]lenary\s+(?:meeting|session)|[Pp]lenum)"
             rf"(?![\w-])(?!\s+of\b)"
@@ -510,8 +511,10 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             # "the rubber-stamp parliament met on Tuesday", "The parliament last met in April"
             r"|presid(?:ed|es|ing)\s+over\s+(?:the\s+|North\s+Korea['’]s\s+)?(?:rubber-stamp\s+)?"
             r"(?:parliament|legislature)\b"
-            r"|(?:parliament|legislature)\s+(?:last\s+|first\s+|again\s+)?(?:met|convened|opened)"
-            r"(?=\s+(?:on|in|at|for|last|early|late|this|yesterday|today|[MTWFS][a-z]+day)\b|\s*[,.;]))"
+            # "North Korea's parliament will meet April 10"
+            r"|(?:parliament|legislature)\s+(?:last\s+|first\s+|again\s+|will\s+|would\s+|is\s+to\s+|"
+            r"are\s+to\s+|was\s+to\s+)?(?:met|convened|opened|meet|convene|open)"
+            rf"(?=\s+(?:{WHEN_AHEAD})|\s*[,.;]))"
         ),
         read_parliament,
         (

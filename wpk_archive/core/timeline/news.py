@@ -42,6 +42,29 @@ REPORTED_DAY = re.compile(
 )
 """A meeting opened as state media "reported on Wednesday": in session in the report's month."""
 
+PRESIDED_OVER = re.compile(
+    r"\b(?:presided\s+(?:over|at)|chaired|held|convened|convoked|guided|called|addressed)\s+"
+    r"(?:a|an|the|its)\s+(?:[\w'’-]+\s+){0,3}$"
+)
+"""Before a name, a leader's or a body's verb of holding it: "Kim Jong Un presided over a politburo
+meeting of the ruling party, state media said on Monday"."""
+STATE_MEDIA_SAID = re.compile(
+    r"\b(?:state|official|government|North\s+Korean|Pyongyang['’]s)\s+(?:[\w-]+\s+)?(?:media|"
+    r"news\s+agency|TV|television|radio)\s+(?:said|reported|announced)|\b(?:KCNA|Korean\s+Central\s+"
+    r"News\s+Agency|Rodong\s+Sinmun|Yonhap)\b[^.;]{0,60}?\b(?:said|reported|announced)\b"
+    r"|\b(?:according\s+to|reported\s+by|said\s+by|citing)\s+(?:the\s+)?(?:state|official|KCNA|"
+    r"Korean\s+Central|North\s+Korea['’]s\s+(?:state|official))"
+)
+"""A news story's report of what state media told that day: the meeting it names was just held."""
+
+
+def day_before(date: str) -> str:
+    """The ISO day before a day ("2020-11-01" -> "2020-10-31"); a month or year as it is."""
+    if len(date) < 10:
+        return date
+    return (dt.date.fromisoformat(date[:10]) - dt.timedelta(days=1)).isoformat()
+
+
 _LAST_HELD = re.compile(
     r"\b(?:(?:which|that|it)\s+(?:[\w'’-]+\s+){0,2}?(?:was\s+|were\s+|had\s+been\s+)?last\s+"
     r"(?:held|hosted|convened|convoked|met|took\s+place|opened)|,\s*(?:which\s+was\s+)?last\s+(?:held|hosted|"
@@ -131,4 +154,15 @@ def photo_date(sentence: str, found: list[Found], dates: list[DateMention]) -> N
     named[0].date = replace(photo, start_date=day[:7], end_date=day[:7], precision="month")
 
 
-__all__ = ["DAY_OF", "HAS_HELD", "NOT_HELD", "OPENED_IT", "REPORTED_DAY", "last_held", "photo_date"]
+__all__ = [
+    "DAY_OF",
+    "HAS_HELD",
+    "NOT_HELD",
+    "OPENED_IT",
+    "PRESIDED_OVER",
+    "REPORTED_DAY",
+    "STATE_MEDIA_SAID",
+    "day_before",
+    "last_held",
+    "photo_date",
+]

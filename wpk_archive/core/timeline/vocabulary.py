@@ -114,6 +114,15 @@ SPA = (
 )
 
 
+WHEN_AHEAD = (
+    r"(?:on|in|at|for|last|early|late|this|next|again|yesterday|today|tomorrow|[MTWFS][a-z]+day)\b"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}\b"
+    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\b"
+)
+"""What follows an intransitive verb of holding when it tells when: "met on Tuesday", "convened
+April 10" (news style drops the "on"), "will meet 28 September"."""
+
+
 MODS = (
     r"(?:(?:(?:emergency|enlarged|extended|expanded|consultative|special|extraordinary|"
     r"joint|regular|urgent|closed|open|historic|important|recent|rare|key|crucial|major|full|"
