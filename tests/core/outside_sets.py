@@ -33,6 +33,7 @@ SETS = (
     "timeline_outside_blind16.json",
     "timeline_outside_blind17.json",
     "timeline_outside_blind18.json",
+    "timeline_outside_blind19.json",
 )
 """The outside sets in the order they were made. Sets made at the same time, in pairs: 7 and 8 (8
 merged first, 7 checked against it), 9 and 10 (10 checked against 9), 11 and 12 (12 against 11),
