@@ -30,24 +30,24 @@ def _doc_id(archive: Archive, title_start: str) -> str:
 def test_change_dates_kind_and_name(archive: Archive) -> None:
     event = _event(archive, "4th Conference of the WPK")
     archive.correct_event(
-        event.id, start="2012-04-11", kind="party_conference", name="Fourth Party Conference"
-    )
+        event.id, start="2012-04-12", kind="party_conference", name="Fourth Party Conference"
+    )  # (the extracted date is the chronology's 11 April; the user gives another day)
     fixed = archive.event(event.id)
     assert fixed is not None
     assert (fixed.start, fixed.end, fixed.precision, fixed.name) == (
-        "2012-04-11",
-        "2012-04-11",
+        "2012-04-12",
+        "2012-04-12",
         "day",
         "Fourth Party Conference",
     )
     assert (
-        fixed.corrected["start"] == "2012-04"
+        fixed.corrected["start"] == "2012-04-11"
         and fixed.corrected["name"] == "4th Conference of the WPK"
     )
     data = event_to_json(fixed)
     assert data["origin"] == "user" and data["fields"]["start"] == {
         "origin": "user",
-        "extracted": "2012-04",
+        "extracted": "2012-04-11",
     }
     with pytest.raises(ArchiveError, match="not a date"):
         archive.correct_event(event.id, start="April")
@@ -140,7 +140,8 @@ def test_corrections_hold_through_reimport_reextraction_and_reindex(
     doc_id = next(d["id"] for d in archive.documents() if d["title"] == "Party meetings")
     plenum = _event(archive, "5th Plenary Meeting")
     politburo = next(e for e in archive.timeline(kind="politburo_meeting") if e.start == "2020-02")
-    archive.correct_event(plenum.id, start="2019-12-28", end="2019-12-31")
+    # (the extracted dates are the chronology's 28-31 December: the user's differ from them)
+    archive.correct_event(plenum.id, start="2019-12-29", end="2019-12-30")
     archive.reject_event(politburo.id)
     archive.correct_document(doc_id, date="2020-03-03")
 
@@ -152,8 +153,8 @@ def test_corrections_hold_through_reimport_reextraction_and_reindex(
 
     fixed = archive.event(plenum.id)
     assert fixed is not None and (fixed.start, fixed.end, fixed.precision) == (
-        "2019-12-28",
-        "2019-12-31",
+        "2019-12-29",
+        "2019-12-30",
         "day",
     )
     assert politburo.id not in {e.id for e in archive.timeline()}
@@ -162,7 +163,10 @@ def test_corrections_hold_through_reimport_reextraction_and_reindex(
     assert doc is not None and doc.date == "2020-03-03" and "took place in" in doc.text
     timeline_json = {e["id"]: e for e in map(event_to_json, archive.timeline())}
     assert timeline_json[plenum.id]["origin"] == "user"
-    assert timeline_json[plenum.id]["fields"]["start"] == {"origin": "user", "extracted": "2019-12"}
+    assert timeline_json[plenum.id]["fields"]["start"] == {
+        "origin": "user",
+        "extracted": "2019-12-28",
+    }
     assert archive.search("plenary", date_from="2020-03-03", date_to="2020-03-03").total == 1
 
 
@@ -206,7 +210,7 @@ def test_exported_corrections_give_the_same_timeline_in_a_fresh_archive(
     archive: Archive, tmp_path: Path
 ) -> None:
     archive.correct_event(
-        _event(archive, "4th Conference of the WPK").id, start="2012-04-11", kind="party_conference"
+        _event(archive, "4th Conference of the WPK").id, start="2012-04-12", kind="party_conference"
     )
     archive.reject_event(_event(archive, "Celebrations").id)
     milestones = _doc_id(archive, "Milestones")

@@ -49,9 +49,10 @@ def test_a_day_inside_a_row_known_to_the_month_is_kept() -> None:
             [("politburo_meeting", "2020-12-19", "2020-12-19")],
         ),
         (
+            # (the one session of April 2010 in the chronology: its day, 9 April)
             "North Korea's Supreme People's Assembly to convene in April",
             "2010-03-09",
-            [("spa_session", "2010-04", "2010-04")],
+            [("spa_session", "2010-04-09", "2010-04-09")],
         ),
     ],
 )
@@ -79,7 +80,8 @@ def test_a_bare_month_day_is_no_date_of_a_meeting_across_a_clause() -> None:
         "The Supreme People's Assembly opened its session in April, and Kim visited a farm "
         "April 20."
     )
-    assert dated(text, "2010-05-01") == [("spa_session", "2010-04", "2010-04")]
+    # (April 2010, refined to the chronology's 9 April; never the farm's 20 April)
+    assert dated(text, "2010-05-01") == [("spa_session", "2010-04-09", "2010-04-09")]
 
 
 @pytest.mark.parametrize(
@@ -169,8 +171,9 @@ def test_a_name_holding_its_own_future_verb_is_announced() -> None:
         "The ruling party, which has not met in decades, will hold a conference in late September."
     )
     events = events_of(text, "2010-09-10")
+    # (late September 2010: the chronology's 3rd Conference, on the 28th)
     assert [(e.kind, e.start, e.status) for e in events] == [
-        ("party_conference", "2010-09", "announced")
+        ("party_conference", "2010-09-28", "announced")
     ]
 
 
@@ -180,7 +183,7 @@ def test_a_name_holding_its_own_future_verb_is_announced() -> None:
         (
             "In April 2015, Pyongyang announced that a session of the Supreme People's Assembly "
             "was held in Pyongyang.",
-            [("spa_session", "2015-04", "2015-04")],
+            [("spa_session", "2015-04-09", "2015-04-09")],  # (the chronology's day)
         ),
         # a weekday fronted before a report is the report's day: no date for the meeting
         ("On Tuesday, state media reported that the Political Bureau met.", []),
@@ -190,3 +193,190 @@ def test_a_fronted_month_of_what_was_announced(
     text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert dated(text, "2016-01-18") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 3rd Plenary Meeting of the 8th Central Committee was held in June 2021.",
+        "The 3rd Plenary Meeting of the 8th Central Committee was held in 2021.",
+    ],
+)
+def test_a_coarse_date_takes_the_chronologys_days_inside_it(text: str) -> None:
+    # the chronology has the plenum on 15-18 June 2021: the text's month (or year) holds them
+    events = events_of(text, "2022-01-01")
+    assert [(e.start, e.end, e.precision, e.date_basis) for e in events] == [
+        ("2021-06-15", "2021-06-18", "day", "chronology")
+    ]
+
+
+def test_a_text_day_is_not_replaced_by_the_chronology() -> None:
+    text = "The 3rd Plenary Meeting of the 8th Central Committee opened on June 15, 2021."
+    events = events_of(text, "2022-01-01")
+    assert [(e.start, e.date_basis) for e in events] == [("2021-06-15", "text")]
+
+
+def test_a_meeting_just_opened_keeps_the_texts_day() -> None:
+    # the chronology has 28 June to 1 July 2024; the text tells the opening day only
+    text = (
+        "The 10th Plenary Meeting of the 8th Central Committee of the WPK opened in Pyongyang "
+        "on Friday, state media said."
+    )
+    events = events_of(text, "2024-06-30")
+    assert [(e.start, e.end, e.date_basis) for e in events] == [
+        ("2024-06-28", "2024-06-28", "dateline")
+    ]
+
+
+def test_a_copula_after_an_adverb_names_the_meeting_before() -> None:
+    text = (
+        "The meeting was held at the office building on 12 March. Technically, this was the "
+        "5th enlarged meeting of the 8th CMC."
+    )
+    assert ("cmc_meeting", "2023-03-12", "2023-03-12") in dated(text, "2023-03-14")
+
+
+PLAN = "The party will hold a plenary meeting of its Central Committee in late December. "
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        ("Last year's plenum focused on farming.", ("cc_plenary", "2021", "2021")),
+        (
+            "The previous plenary meeting, held in June, dealt with the pandemic.",
+            ("cc_plenary", "2022-06-08", "2022-06-10"),  # (June 2022: the chronology's days)
+        ),
+        (
+            "At the previous plenary meeting in June, Kim spoke of the economy.",
+            ("cc_plenary", "2022-06-08", "2022-06-10"),
+        ),
+    ],
+)
+def test_an_earlier_meeting_of_the_kind_is_another_meeting(
+    second: str, expected: tuple[str, str, str]
+) -> None:
+    events = dated(PLAN + second, "2022-12-01")
+    assert ("cc_plenary", "2022-12-26", "2022-12-31") in events  # (the plan: late December 2022)
+    assert expected in events and len(events) == 2
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Its last session was held in September.",
+        "The previous session, in September, passed a law.",
+    ],
+)
+def test_an_earlier_session_of_the_assembly(second: str) -> None:
+    events = dated("The Supreme People's Assembly will convene in January. " + second, "2022-12-01")
+    assert ("spa_session", "2022-09-07", "2022-09-08") in events  # (September 2022's session)
+    assert len(events) == 2
+
+
+def test_an_undated_earlier_meeting_is_not_kept() -> None:
+    text = PLAN + "It will review the decisions of the previous plenary meeting."
+    assert dated(text, "2022-12-01") == [("cc_plenary", "2022-12-26", "2022-12-31")]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        (
+            "North Korea is holding its first ruling party congress in 36 years.",
+            "2016-05-07",
+            [("party_congress", "2016-05-06", "2016-05-09")],  # (in session: May 2016's)
+        ),
+        (
+            "North Korea's ruling party will hold its biggest political conference in 30 years "
+            "on Sept. 28.",
+            "2010-09-06",
+            [("party_conference", "2010-09-28", "2010-09-28")],
+        ),
+        (
+            "The ruling party's once-in-a-generation congress opened on Friday.",
+            "2016-05-07",
+            [("party_congress", "2016-05-06", "2016-05-06")],
+        ),
+        (
+            "Delegates gathered for the Workers' Party congress, the first since 1980, on Friday.",
+            "2016-05-07",
+            [("party_congress", "2016-05-06", "2016-05-06")],
+        ),
+    ],
+)
+def test_news_descriptions_of_a_congress_or_conference(
+    text: str, date: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dated(text, date) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China's ruling party will hold its biggest political conference in 30 years on Oct. 16.",
+        "The Chinese Communist Party is holding its congress in Beijing.",
+    ],
+)
+def test_descriptions_that_name_no_wpk_meeting_held(text: str) -> None:
+    assert all(start is None for _, start, _ in dated(text, "2016-05-07"))
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        (
+            "North Korea will convene its rubber-stamp parliament on Jan. 17, the official news "
+            "agency said.",
+            "2022-12-20",
+            [("spa_session", "2023-01-17", "2023-01-17")],
+        ),
+        # a plan: the next April, not the one just past
+        (
+            "North Korea's parliament is set to convene on April 11.",
+            "2021-06-01",
+            [("spa_session", "2022-04-11", "2022-04-11")],
+        ),
+        # told as held: the December before the publication, not the one to come
+        (
+            "The Central Committee of the Workers' Party held its 13th plenary session in "
+            "Pyongyang from December 1 to 5.",
+            "1988-06-01",
+            [("cc_plenary", "1987-12-01", "1987-12-05")],
+        ),
+    ],
+)
+def test_the_parliament_convened_and_the_year_of_a_told_month(
+    text: str, date: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dated(text, date) == expected
+
+
+def test_another_countrys_parliament_is_no_session() -> None:
+    assert dated("South Korea will convene its parliament on Jan. 17.", "2022-12-20") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The 1966 party conference, held from 5 to 12 October, revised the plan.",
+            [("party_conference", "1966-10-05", "1966-10-12")],
+        ),
+        (
+            "The 1980 congress opened on October 10.",
+            [("party_congress", "1980-10-10", "1980-10-10")],
+        ),
+    ],
+)
+def test_a_yearless_day_in_the_year_of_the_meetings_name(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dated(text, "1995-01-01") == expected
+
+
+def test_the_old_political_committee_is_the_political_bureau() -> None:
+    text = "The Political Committee of the KWP Central Committee met on 17 February 1972."
+    assert dated(text, "1995-01-01") == [("politburo_meeting", "1972-02-17", "1972-02-17")]
+    other = "The Political Committee of the Chinese Communist Party met on 17 February 1972."
+    assert dated(other, "1995-01-01") == []

@@ -109,8 +109,11 @@ def test_the_day_of_a_report_is_not_the_meetings() -> None:
         "meeting of the Central Committee of the ruling Workers' Party.",
         "2021-06-16",
     )
-    # not the report's day; only its month (grammar 10: a meeting state media just reported)
-    assert [(e.kind, e.start, e.precision) for e in events] == [("cc_plenary", "2021-06", "month")]
+    # not the report's day; only its month (grammar 10: a meeting state media just reported),
+    # which holds the chronology's one plenum of June 2021, from the 15th
+    assert [(e.kind, e.start, e.date_basis) for e in events] == [
+        ("cc_plenary", "2021-06-15", "chronology")
+    ]
 
 
 def test_a_newspapers_issue_date_is_not_the_meetings() -> None:
@@ -357,7 +360,7 @@ def test_the_assembly_and_its_sessions_by_common_nouns() -> None:
         "held in late March this year."
     )
     assert sorted((e.kind, e.start) for e in events_of(text, "2016-06-29")) == [
-        ("spa_session", "2015-04"),
+        ("spa_session", "2015-04-09"),  # (April 2015: the chronology's day)
         ("spa_session", "2016-03"),
         ("spa_session", "2016-06-29"),
     ]
@@ -378,13 +381,13 @@ def test_the_month_told_before_and_a_past_deed_at_a_yearless_meeting() -> None:
         "constitution was amended during a parliamentary meeting earlier that month."
     )
     assert [(e.kind, e.start) for e in events_of(text, "2024-12-06")] == [
-        ("spa_session", "2024-10")
+        ("spa_session", "2024-10-07")  # (October 2024: the chronology's session)
     ]
     # a deed told in the past at a December meeting, in September: last December
     past = "At a year-end party meeting in December, he defined inter-Korean ties anew."
-    assert [e.start for e in events_of(past, "2024-09-16")] == ["2023-12"]
+    assert [e.start for e in events_of(past, "2024-09-16")] == ["2023-12-26"]  # (its plenum)
     coming = "At a year-end party meeting in December, he will define inter-Korean ties anew."
-    assert [e.start for e in events_of(coming, "2024-09-16")] == ["2024-12"]
+    assert [e.start for e in events_of(coming, "2024-09-16")] == ["2024-12-23"]  # (its plenum)
 
 
 def test_a_meeting_of_a_city_party_organizations_activists() -> None:
@@ -401,7 +404,11 @@ def test_a_meeting_of_a_city_party_organizations_activists() -> None:
 @pytest.mark.parametrize(
     ("text", "date", "expected"),
     [
-        ("The last CC plenum was held in April 2019.", "2019-12-10", [("cc_plenary", "2019-04")]),
+        (
+            "The last CC plenum was held in April 2019.",
+            "2019-12-10",
+            [("cc_plenary", "2019-04-10")],
+        ),
         (
             "The 5th plenary session convened by Kim was held on Saturday, the Workers' Party said.",
             "2019-12-29",
@@ -436,7 +443,7 @@ def test_a_meeting_of_a_city_party_organizations_activists() -> None:
         (
             "North Korea's rubber-stamp parliament was last convened in September.",
             "1999-03-18",
-            [("spa_session", "1998-09")],
+            [("spa_session", "1998-09-05")],
         ),
     ],
 )

@@ -231,13 +231,13 @@ def dated(text: str, date: str | None) -> list[tuple[str, str | None, str | None
             "SEOUL, June 18 (Yonhap) -- North Korea has convened a plenary meeting of the ruling "
             "party, state media said.",
             "2021-06-18",
-            [("cc_plenary", "2021-06", "2021-06")],
+            [("cc_plenary", "2021-06-15", "2021-06-18")],
         ),
         (
             "Kim Jong Un addresses a plenary meeting of the ruling party's Central Committee in "
             "Pyongyang in this photo released by KCNA on June 19, 2023.",
             "2023-06-20",
-            [("cc_plenary", "2023-06", "2023-06")],
+            [("cc_plenary", "2023-06-16", "2023-06-18")],
         ),
         (
             "Kim gave a speech Monday at a conference of the party cell secretaries in Pyongyang.",
@@ -254,18 +254,21 @@ def dated(text: str, date: str | None) -> list[tuple[str, str | None, str | None
             "North Korea's plenary meeting of the ruling party's Central Committee is planned for "
             "later in December.",
             "2022-12-02",
-            [("cc_plenary", "2022-12", "2022-12")],
+            [("cc_plenary", "2022-12-26", "2022-12-31")],
         ),
         (
             "Kim opened a party congress on Tuesday, which he last hosted in 2016.",
             "2021-01-06",
-            [("party_congress", "2016", "2016"), ("party_congress", "2021-01-05", "2021-01-05")],
+            [
+                ("party_congress", "2016-05-06", "2016-05-09"),
+                ("party_congress", "2021-01-05", "2021-01-05"),
+            ],
         ),
         # a chronology's items: the date at the head of the line is the meeting's
         (
             "March 2013 – Plenary meeting of the WPK Central Committee adopts the byungjin line.",
             "2015-01-01",
-            [("cc_plenary", "2013-03", "2013-03")],
+            [("cc_plenary", "2013-03-31", "2013-03-31")],
         ),
         (
             "Nov. 2-13, 1970: 5th KWP Congress.",
@@ -275,7 +278,7 @@ def dated(text: str, date: str | None) -> list[tuple[str, str | None, str | None
         (
             "1961: Fourth Party Congress adopts the seven-year plan.",
             "2015-01-01",
-            [("party_congress", "1961", "1961")],
+            [("party_congress", "1961-09-11", "1961-09-18")],
         ),
         # a plenum of a story about the Workers' Party that names no other
         (
@@ -289,7 +292,10 @@ def dated(text: str, date: str | None) -> list[tuple[str, str | None, str | None
             "He consolidated power at the Third Party Congress in April 1956 and purged his rivals "
             "after the August Plenum.",
             "2020-01-01",
-            [("party_congress", "1956-04", "1956-04"), ("cc_plenary", "1956-08", "1956-08")],
+            [
+                ("party_congress", "1956-04-23", "1956-04-29"),
+                ("cc_plenary", "1956-08-30", "1956-08-31"),
+            ],
         ),
         (
             "The Central Committee's plenary session held in November 1962 adopted the line.",
@@ -299,13 +305,13 @@ def dated(text: str, date: str | None) -> list[tuple[str, str | None, str | None
         (
             "After the Fifth Congress of 1970, no congress was held for ten years.",
             "2020-01-01",
-            [("party_congress", "1970", "1970")],
+            [("party_congress", "1970-11-02", "1970-11-13")],
         ),
         (
             "The Supreme People's Assembly, which last met in April, will convene again in "
             "September.",
             "2020-01-01",
-            [("spa_session", "2019-04", "2019-04"), ("spa_session", "2020-09", "2020-09")],
+            [("spa_session", "2019-04-11", "2019-04-12"), ("spa_session", "2020-09", "2020-09")],
         ),
         # news wordings, third part
         (
@@ -316,7 +322,7 @@ def dated(text: str, date: str | None) -> list[tuple[str, str | None, str | None
         (
             "The 8th Party Congress, slated for January, will review the plan.",
             "2020-12-30",
-            [("party_congress", "2021-01", "2021-01")],
+            [("party_congress", "2021-01-05", "2021-01-12")],
         ),
         (
             "The WPK's Central Committee held its tenth plenary session from Tuesday to Friday.",
@@ -355,7 +361,7 @@ def dated(text: str, date: str | None) -> list[tuple[str, str | None, str | None
         (
             "The 3rd Chosun Workers' Party Delegates' Conference will be held in late September.",
             "2010-09-01",
-            [("party_conference", "2010-09", "2010-09")],
+            [("party_conference", "2010-09-28", "2010-09-28")],
         ),
         (
             "Kim's son was seen at the North Korean Communist Party Congress, which opened on "
@@ -373,7 +379,10 @@ def dated(text: str, date: str | None) -> list[tuple[str, str | None, str | None
             "The ruling Workers' Party will hold its next congress in May 2016. The congress last "
             "met 35 years ago, in October 1980.",
             "2015-11-01",
-            [("party_congress", "1980-10", "1980-10"), ("party_congress", "2016-05", "2016-05")],
+            [
+                ("party_congress", "1980-10-10", "1980-10-14"),
+                ("party_congress", "2016-05-06", "2016-05-09"),
+            ],
         ),
         (
             "The presidium of the Supreme People's Assembly released its decision to convene the "
@@ -393,12 +402,12 @@ def dated(text: str, date: str | None) -> list[tuple[str, str | None, str | None
         (
             "However, the December 2019 plenary broke with the dialogue.",
             "2022-12-01",
-            [("cc_plenary", "2019-12", "2019-12")],
+            [("cc_plenary", "2019-12-28", "2019-12-31")],
         ),
         (
             "The Workers' Party will hold an important plenary session at the end of December.",
             "2022-12-01",
-            [("cc_plenary", "2022-12", "2022-12")],
+            [("cc_plenary", "2022-12-26", "2022-12-31")],
         ),
         (
             "North Korea's Parliament was scheduled to convene yesterday to pass the budget.",
@@ -409,12 +418,12 @@ def dated(text: str, date: str | None) -> list[tuple[str, str | None, str | None
         (
             "Jang was elected at the 12th SPA's opening session in April 2009.",
             "2010-06-07",
-            [("spa_session", "2009-04", "2009-04")],
+            [("spa_session", "2009-04-09", "2009-04-09")],
         ),
         (
             "The 12th Assembly's third session in 2010 named him vice-chairman.",
             "2014-04-09",
-            [("spa_session", "2010", "2010")],
+            [("spa_session", "2010-06-07", "2010-06-07")],
         ),
         (
             "The first session of the newly elected ninth Supreme People's Assembly opened on May 24.",
@@ -434,7 +443,7 @@ def dated(text: str, date: str | None) -> list[tuple[str, str | None, str | None
         (
             "The decisions were made at the third and final day of the WPK's plenary meeting.",
             "2022-06-11",
-            [("cc_plenary", "2022-06", "2022-06")],  # (in the report's month)
+            [("cc_plenary", "2022-06-08", "2022-06-10")],  # (in the report's month)
         ),
         (
             "A new premier was named at the meeting of the politburo on Sunday.",
@@ -533,7 +542,7 @@ def test_a_meeting_to_come_is_kept_once_and_joins_the_one_its_article_dates() ->
         "month.\n\nThe politburo meeting comes ahead of a plenary session of the Central "
         "Committee.",
         "2022-06-08",
-    ) == [("cc_plenary", "2022-06", "2022-06")]
+    ) == [("cc_plenary", "2022-06-08", "2022-06-10")]  # (early June 2022: the chronology's days)
 
 
 def test_the_upcoming_party_plenum_is_kept_undated() -> None:
@@ -554,7 +563,7 @@ def test_a_meeting_named_by_its_number_or_term_alone_joins_the_one_named_whole()
         "year."
     )
     assert [(e.key, e.start) for e in events_of(text, "2023-12-02")] == [
-        ("cc_plenary:8:9", "2023-12")
+        ("cc_plenary:8:9", "2023-12-26")  # (late December 2023: the chronology's days)
     ]
 
 

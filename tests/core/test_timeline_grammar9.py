@@ -171,7 +171,7 @@ def test_dates_of_plans_and_monthless_days(
             "2012-03-01",
             [
                 ("party_conference", "2010-09-28", "2010-09-28"),
-                ("party_conference", "2012-04", "2012-04"),
+                ("party_conference", "2012-04-11", "2012-04-11"),
             ],
         ),
         # officials of the party's committees, with their rank
@@ -246,7 +246,7 @@ def test_dates_of_plans_and_monthless_days(
             "The Workers' Party of Korea met often. The December 2019 party plenary lasted four "
             "days.",
             "2021-01-06",
-            [("cc_plenary", "2019-12", "2019-12")],
+            [("cc_plenary", "2019-12-28", "2019-12-31")],
         ),
         # "a political bureau meeting" in lowercase
         (
@@ -286,7 +286,7 @@ def test_dates_of_plans_and_monthless_days(
             "Kim Jong Il was named at the 7 th Plenum of the 6 th Central Committee of the Workers' "
             "Party of Korea in June 1983.",
             None,
-            [("cc_plenary", "1983-06", "1983-06")],
+            [("cc_plenary", "1983-06-15", "1983-06-17")],
         ),
     ],
 )

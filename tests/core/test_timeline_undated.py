@@ -178,7 +178,8 @@ def test_a_weekday_on_a_page_dated_by_month_gives_the_month() -> None:
         "Workers' Party's central committee was held Friday.",
         date="2023-06",
     )
-    assert [(e.kind, e.start) for e in events] == [("cc_plenary", "2023-06")]
+    # June 2023, and in it the chronology's one plenum, from the 16th
+    assert [(e.kind, e.start) for e in events] == [("cc_plenary", "2023-06-16")]
 
 
 def _two_docs(first: tuple[str, str], second: tuple[str, str]) -> list[Event]:

@@ -80,9 +80,9 @@ def test_exports_of_timeline_and_document(tmp_path: Path) -> None:
         assert csv_text.splitlines()[0].startswith("event_id,start,end,precision")
         assert "Fourth Conference of the WPK held in April 2012" in csv_text
         exported = json.loads(timeline_export(events, "json"))
-        assert exported["filter"] is None and exported["events"][0]["start"] == "2012-04"
+        assert exported["filter"] is None and exported["events"][0]["start"] == "2012-04-11"
         md = timeline_export(events, "md")
-        assert md.startswith("# Timeline") and "**2016-05**" in md
+        assert md.startswith("# Timeline") and "**2016-05-06 – 2016-05-09**" in md
         doc = archive.document(_congress_doc_id(archive))
         assert doc is not None
         text = document_markdown(doc, archive.summary(doc.id))

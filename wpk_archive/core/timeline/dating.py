@@ -167,9 +167,11 @@ _HOLD_BEFORE = re.compile(
     r"\b(?:hold|holds|held|holding|convene|convened|convening|convoke|convoked|open|opened|"
     r"called|call|(?:wrapped|wraps|wound|winds)\s+up|concluded|concludes|closed|closes|ended|"
     r"ends|began|begins|started|starts|kicked\s+off|kicks\s+off|presided\s+over|presides\s+over|"
-    r"chaired|chairs|attended|attends|addressed|addresses|guided|spoke\s+(?:at|to))\s+"
+    r"chaired|chairs|attended|attends|addressed|addresses|guided|spoke\s+(?:at|to)|"
+    # "Delegates gathered for the Workers' Party congress, the first since 1980, on Friday"
+    r"(?:gathered|gather|assembled|convened|arrived)\s+(?:in\s+Pyongyang\s+)?(?:for|at))\s+"
     r"(?:(?:the|a|an|its|another)\s+)?"
-    r"(?:[\w-]+\s+){0,3}$"
+    r"(?:[\w'’-]+\s+){0,3}$"
 )
 
 
@@ -435,6 +437,38 @@ def assign_dates(sentence: str, found: list[Found], dates: list[DateMention]) ->
     left = [i for i in free if i not in used]
     if len(named) == 1 and named[0].date is None and len(left) == 1 and len(free) == 1:
         _assign_loose(sentence, named[0], dates[left[0]])  # 4. one meeting, one date
+    for meeting in found:  # "The 1966 party conference, held from 5 to 12 October": in 1966
+        if meeting.date is not None and meeting.date.year_inferred:
+            year = next(
+                (
+                    d
+                    for d in dates
+                    if d.precision == "year"
+                    and d.start_date is not None
+                    and d.start_date == d.end_date
+                    and d.end <= meeting.start
+                    and _YEAR_OF_NAME.fullmatch(sentence, d.end, meeting.start)
+                ),
+                None,
+            )
+            if year is not None and year.start_date is not None:
+                meeting.date = _in_year(meeting.date, year.start_date[:4])
+
+
+_YEAR_OF_NAME = re.compile(r"(?:['’]s)?\s+(?:(?:ruling\s+)?(?:[Pp]arty|WPK|KWP)\s+)?")
+
+
+def _in_year(date: DateMention, year: str) -> DateMention:
+    """``date`` (its year inferred) moved to ``year``, the year its meeting's name gives."""
+    start, end = date.start_date, date.end_date
+    if start is None or end is None or start[:4] == year:
+        return date
+    shift = int(year) - int(start[:4])
+
+    def moved(value: str) -> str:
+        return f"{int(value[:4]) + shift:04d}{value[4:]}"
+
+    return replace(date, start_date=moved(start), end_date=moved(end), year_inferred=False)
 
 
 def _lifespan(sentence: str, date: DateMention) -> bool:
@@ -626,6 +660,7 @@ def status_of(sentence: str, meeting: Found, doc_date: str | None) -> str | None
     return None
 
 
+_PAST_IN_NAME = re.compile(r"\b(?:held|convened|convoked|opened|concluded|closed|ended)\s")
 _WILL_HOLD = re.compile(r"\b(?:will|shall|to)\s+(?:hold|convene|convoke|open|meet)\b")
 
 
@@ -655,7 +690,9 @@ def year_before(sentence: str, meeting: Found, doc_date: str | None) -> DateMent
     if months - int(doc_date[5:7]) < 2:
         return None  # a day or weeks after the dateline: a slip or a plan, not last year's
     window = sentence[max(0, meeting.start - 90) : meeting.end + 140]
-    if not _PAST_HELD.search(window) or _FUTURE.search(sentence):
+    # (or the name holds its past verb: "The Central Committee ... held its 13th plenary session")
+    past = _PAST_HELD.search(window) or _PAST_IN_NAME.search(sentence, meeting.start, meeting.end)
+    if not past or _FUTURE.search(sentence):
         return None
 
     def back(value: str) -> str:

@@ -60,6 +60,7 @@ from wpk_archive.core.timeline.discourse import (
     relative,
     remember,
 )
+from wpk_archive.core.timeline.earlier import earlier_meetings
 from wpk_archive.core.timeline.names import (
     ORD,
     NamedMeeting,
@@ -78,6 +79,7 @@ from wpk_archive.core.timeline.news import (
     REPORTED_DAY,
     STATE_MEDIA_SAID,
     day_before,
+    in_the_names_year,
     last_held,
     photo_date,
 )
@@ -185,7 +187,13 @@ def _sentence_mentions(
         found = [f for f in found if f not in overlapping]  # "The next party congress": which
         found.append(rel)
     found.extend(elliptic(sentence, found, ctx))
-    anaphors = find_anaphors(sentence, named, others, ctx)
+    if "revious" in sentence or "ast" in sentence or "arlier" in sentence or "recent" in sentence:
+        found.extend(earlier_meetings(sentence, found, ctx))
+    anaphors = [
+        a
+        for a in find_anaphors(sentence, named, others, ctx)
+        if not any(f.start < a.end and a.start < f.end for f in found)
+    ]
     if not hangul and ("ssembly" in sentence or "session" in sentence or "arliament" in sentence):
         anaphors.extend(assembly_mentions(sentence, start, [*found, *anaphors], ctx))
     if hangul:
@@ -301,7 +309,11 @@ _JUST_ENDED = re.compile(
 )
 _SESSION = re.compile(r"\b[Ss]ession\b")
 _GENERIC_SUBJECT = re.compile(r"^\s*(?:The|This|That)\s+(?:[\w-]+\s+){0,3}$")
-_COPULA = re.compile(r"^\s*(?:It|This|That)\s+(?:was|is|marked|became)\s+(?:also\s+)?the\s")
+_COPULA = re.compile(
+    r"^\s*(?:(?:[A-Z][a-z]+ly|In\s+(?:fact|all)|Formally|Officially)\s*,?\s+)?(?:[Ii]t|[Tt]his|[Tt]hat)\s+"
+    r"(?:was|is|marked|became)\s+(?:also\s+|officially\s+|formally\s+|technically\s+)?the\s"
+)
+"""A sentence naming what the meeting before was: "It was the ...", "Technically, this was the"."""
 
 
 def _sentence_dates(
@@ -359,6 +371,8 @@ def _mention(
         told = month_in_told_year(doc, span[0], sentence, item.start, int(item.date_name[2:]))
         if told is not None:  # "September 01, 1956 ... at the August Plenum"
             from_name, name_basis = told, "dateline" if told == from_name else "text"
+    if date is not None and from_name and name_basis == "text":
+        date = in_the_names_year(date, from_name)  # "The 1966 party conference, held from 5 to 12"
     start_date: str | None
     end_date: str | None
     precision: Precision | None

@@ -750,6 +750,22 @@ def _introduces_later(event: Event, other: Event, doc_id: str) -> bool:
     )
 
 
+def _refines(event: Event, row: ChronologyRow) -> bool:
+    """Whether the row gives, more precisely, the period the event's coarser date already says:
+    the event's month (or year) holds the row's start and end."""
+    if event.start is None or event.end is None or not row.start:
+        return False
+    size = len(event.start)
+    end = row.end or row.start
+    return (
+        size < len(row.start)
+        and len(event.end) == size
+        and row.start[:size] >= event.start
+        and end[:size] <= event.end
+        and not event.conflicting_dates
+    )
+
+
 def _apply_chronology(events: list[Event], chronology: ChronologyTable | None) -> list[Event]:
     """The chronology's row beside each event it knows; its date where no source gives one;
     and its meetings that no document names, as reference-only events."""
@@ -769,7 +785,9 @@ def _apply_chronology(events: list[Event], chronology: ChronologyTable | None) -
         }
         event.name_ko = row.name_ko or None
         event.name = row.name
-        if event.start is None:
+        if event.start is None or _refines(event, row):
+            # no source dates it, or the sources give only the month (or year) of the row's days:
+            # the row's days, marked as the chronology's ("the 3rd Plenary Meeting ... in June")
             event.start, event.end = row.start, row.end
             event.precision = {4: "year", 7: "month"}.get(len(row.start), "day")  # type: ignore[assignment]
             event.date_basis = "chronology"

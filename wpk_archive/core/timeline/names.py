@@ -85,6 +85,9 @@ from wpk_archive.core.timeline.vocabulary import (
 
 _ITS = (
     rf"\b[Ii]ts\s+(?:(?:next|new|upcoming|coming|forthcoming)\s+)?(?:(?P<n>{ORDS})\s+)?"
+    # "its biggest political conference in 30 years", "its first full congress"
+    rf"(?:(?:biggest|largest|most\s+important|highest-level|first-ever|rare|key|major|political|"
+    rf"full|historic|landmark|extraordinary|special|party)\s+){{0,3}}"
     rf"(?:[Cc]ongress|[Cc]onference)(?![\w-])(?!\s+of\b)"
 )
 _ITS_SESSION = (
@@ -410,7 +413,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             # "The Workers' Party of Korea [WPK] 8th Central Committee Political Bureau held its 14th"
             rf"(?:(?:(?P<t2>{ORD})\s+)?(?:Central\s+Committee|CC)\s+(?=Political\s+Bureau|Politburo))?"
             rf"(?:[Ss]tanding\s+[Cc]ommittee|Presidium|"
-            rf"Political\s+Bureau|(?:[Cc]entral\s+)?political\s+bureau|Politburo|politburo|Central\s+Military\s+"
+            rf"Political\s+Bureau|Political\s+Committee|(?:[Cc]entral\s+)?political\s+bureau|Politburo|politburo|"
+            rf"Central\s+Military\s+"
             rf"Commission|CMC|Secretariat|Central\s+Committee)"
             rf"(?:\s+of\s+{THE}(?:(?P<t>{ORD})\s+)?(?:{SPA}|{WPK}|[Pp]arty\b(?!\s+(?:Central|CC)\b)"
             rf"|(?:(?:{WPK}|[Pp]arty)\s+)?{CC}(?:{OF_PARTY})?))*)"
@@ -511,6 +515,10 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             # "the rubber-stamp parliament met on Tuesday", "The parliament last met in April"
             r"|presid(?:ed|es|ing)\s+over\s+(?:the\s+|North\s+Korea['’]s\s+)?(?:rubber-stamp\s+)?"
             r"(?:parliament|legislature)\b"
+            # "North Korea will convene its rubber-stamp parliament on Jan. 17"
+            r"|(?:(?<=\bconvene\s)|(?<=\bconvoke\s)|(?<=\bconvened\s)|(?<=\bconvoked\s)|(?<=\bconvenes\s))"
+            r"(?:its|the|North\s+Korea['’]s)\s+"
+            r"(?:rubber-stamp\s+|national\s+)?(?:parliament|legislature)\b(?!\s+(?:building|hall)\b)"
             # "North Korea's parliament will meet April 10"
             r"|(?:parliament|legislature)\s+(?:last\s+|first\s+|again\s+|will\s+|would\s+|is\s+to\s+|"
             r"are\s+to\s+|was\s+to\s+)?(?:met|convened|opened|meet|convene|open)"

@@ -23,8 +23,10 @@ NOT_HELD = re.compile(
 """Before a name, words that deny the meeting: "has not held a plenary meeting of its Central
 Committee since December 1993", "no party congress"."""
 HAS_HELD = re.compile(
-    r"\b(?:has|have)\s+(?:just\s+|now\s+)?(?:opened|convened|convoked|held|kicked\s+off|"
-    r"(?:wrapped|wound)\s+up|concluded|closed|ended|begun|started)\s+(?:a|an|its|the)\s+"
+    r"\b(?:(?:has|have)\s+(?:just\s+|now\s+)?(?:opened|convened|convoked|held|kicked\s+off|"
+    r"(?:wrapped|wound)\s+up|concluded|closed|ended|begun|started)"
+    # "North Korea is holding its first ruling party congress in 36 years": in session
+    r"|(?:is|are)\s+(?:now\s+)?(?:holding|convening|hosting))\s+(?:a|an|its|the)\s+"
     r"(?:[\w'’-]+\s+){0,3}$"
 )
 DAY_OF = re.compile(
@@ -63,6 +65,25 @@ def day_before(date: str) -> str:
     if len(date) < 10:
         return date
     return (dt.date.fromisoformat(date[:10]) - dt.timedelta(days=1)).isoformat()
+
+
+def in_the_names_year(date: DateMention, named: str) -> DateMention:
+    """A yearless date of a meeting in the year its name gives ("The 1966 party conference, held
+    from 5 to 12 October": 1966, not the publication's year); as it is where the name's month
+    is another."""
+    start, end = date.start_date, date.end_date
+    if not date.year_inferred or start is None or end is None or start[:4] == named[:4]:
+        return date
+    if len(named) >= 7 and start[:7] != named[:4] + start[4:7]:
+        return date
+    shift = int(named[:4]) - int(start[:4])
+    if len(named) >= 7 and named[5:7] != start[5:7]:
+        return date
+
+    def moved(value: str) -> str:
+        return f"{int(value[:4]) + shift:04d}{value[4:]}"
+
+    return replace(date, start_date=moved(start), end_date=moved(end), year_inferred=False)
 
 
 _LAST_HELD = re.compile(
@@ -163,6 +184,7 @@ __all__ = [
     "REPORTED_DAY",
     "STATE_MEDIA_SAID",
     "day_before",
+    "in_the_names_year",
     "last_held",
     "photo_date",
 ]

@@ -460,7 +460,10 @@ def read_parliament(
 
 _BODY_KINDS = (
     ("spa_standing_committee", re.compile(r"[Ss]tanding\s+[Cc]ommittee|Presidium")),
-    ("politburo_meeting", re.compile(r"Political\s+Bureau|[Pp]olitical\s+bureau|[Pp]olitburo")),
+    (
+        "politburo_meeting",
+        re.compile(r"Political\s+Bureau|Political\s+Committee|[Pp]olitical\s+bureau|[Pp]olitburo"),
+    ),
     ("cmc_meeting", re.compile(r"Military\s+Commission|CMC")),
     ("secretariat_meeting", re.compile(r"Secretariat")),
     ("cc_plenary", re.compile(r"Central\s+Committee|\bCC\b|C\.C\.")),
@@ -575,6 +578,12 @@ def read_founding_congress(match: re.Match[str], text: str) -> list[NamedMeeting
     return _meetings(match, "party_congress", [1], term=None, explicit=False, noun="congress")
 
 
+_NORTHS_PARTY = re.compile(
+    r"(?:North\s+Korea['’]s|the\s+North['’]s|Pyongyang['’]s)\s+(?:ruling\s+)?(?:communist\s+)?[Pp]arty\b"
+)
+"""The WPK by its country: "North Korea's ruling party will hold its biggest conference"."""
+
+
 def read_its(match: re.Match[str], text: str) -> list[NamedMeeting]:
     """ "the Workers' Party of Korea ... at its Conference": the WPK's, when the clause before
     names the WPK and no other party."""
@@ -582,7 +591,7 @@ def read_its(match: re.Match[str], text: str) -> list[NamedMeeting]:
     if numbers is None:
         return []
     before = text[max(0, match.start() - 120) : match.start()]
-    owner = list(re.finditer(WPK, before))
+    owner = list(re.finditer(WPK, before)) or list(_NORTHS_PARTY.finditer(before))
     if (
         not owner
         or foreign_party_in(before, owner[-1].end())

@@ -1,0 +1,72 @@
+"""An earlier meeting of the kind an article is about: "the previous plenary meeting, held in
+June", "last year's plenum", "Its last session was held in September".
+
+In an article that has named a plenary meeting, a session of the SPA or a meeting of one of the
+party's bodies, such a phrase names *another* meeting of that kind (not the one the article is
+about, as "the plenum" would). Which one, only its date can tell: the phrase is kept where the
+sentence dates it (a year, "last year's", a month), with its number left open, so that the
+chronology can identify it at merge time. Congresses and conferences are read by
+:func:`.discourse.relative`, which counts them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from wpk_archive.core.timeline.dating import Found, Ref
+from wpk_archive.core.timeline.discourse import Context
+
+_EARLIER = re.compile(
+    r"\b(?:(?P<rel>[Pp]revious|[Pp]receding|[Pp]rior|[Ll]ast|[Ee]arlier|[Mm]ost\s+recent|[Ff]ormer)\s+"
+    r"|(?P<when>(?:[Ll]ast|[Tt]his)\s+(?:year|month|spring|summer|autumn|fall|winter))['’]s\s+)"
+    r"(?:(?:such|enlarged|extended|full|year-end|regular|ordinary)\s+)?"
+    r"(?P<noun>plenary\s+meeting|plenary\s+session|plenum|session|meeting)s?\b"
+    r"(?!\s+of\b)(?!\s+(?:hall|room|day)\b)"
+)
+_NOUN_KEY = {
+    "plenary meeting": "plenary",
+    "plenary session": "plenary",
+    "plenum": "plenary",
+    "session": "session",
+    "meeting": "meeting",
+}
+_GENERIC_NAME = {
+    "cc_plenary": "Plenary Meeting of the WPK Central Committee",
+    "spa_session": "Session of the Supreme People's Assembly",
+    "politburo_meeting": "Meeting of the Political Bureau of the WPK Central Committee",
+    "cmc_meeting": "Meeting of the Central Military Commission of the WPK",
+    "secretariat_meeting": "Meeting of the Secretariat of the WPK Central Committee",
+    "spa_standing_committee": "Plenary Meeting of the SPA Standing Committee",
+}
+_NOT_EARLIER = re.compile(r"\b(?:day|sitting|days)\s+of\s+$|\b(?:its|the)\s+(?:last|final)\s+$")
+
+
+def earlier_meetings(sentence: str, found: list[Found], ctx: Context) -> list[Found]:
+    """Earlier meetings of the kind the article named last (kept by the caller only where dated)."""
+    if ctx.foreign:
+        return []
+    result = []
+    for match in _EARLIER.finditer(sentence):
+        if any(f.start < match.end() and match.start() < f.end for f in found):
+            continue
+        noun = re.sub(r"\s+", " ", match.group("noun").lower())
+        antecedent = ctx.last.get(_NOUN_KEY[noun])
+        if antecedent is None and noun == "session":
+            antecedent = ctx.last.get("meeting")
+        if antecedent is None or antecedent.kind not in _GENERIC_NAME:
+            continue
+        rel = (match.group("rel") or "").lower()
+        if rel == "last" and (
+            _NOT_EARLIER.search(sentence, max(0, match.start() - 12), match.start())
+            or re.match(r"\s+(?:day|sitting)\b", sentence[match.end() :])
+        ):
+            continue  # "the last session of the meeting", "on its last day"
+        parts = antecedent.key.split(":")
+        key = ":".join([parts[0], *("?" for _ in parts[1:])])
+        ref = Ref(antecedent.kind, key, _GENERIC_NAME[antecedent.kind], True)
+        start = match.start("noun") if match.group("when") else match.start()
+        result.append(Found(start, match.end(), ref, True, True))
+    return result
+
+
+__all__ = ["earlier_meetings"]
