@@ -95,7 +95,7 @@ def test_summary_json_and_user_summary_from_a_file(tmp_path: Path) -> None:
 def test_timeline_json_event_and_exports(tmp_path: Path) -> None:
     events = json.loads(run(tmp_path / "a", "timeline", "--json").stdout)
     congress = next(e for e in events if e["name"].startswith("7th Congress"))
-    assert congress["start"] == "2016-05" and len({s["doc_id"] for s in congress["sources"]}) == 2
+    assert congress["start"] == "2016-05-06" and len({s["doc_id"] for s in congress["sources"]}) == 2
     out = run(
         tmp_path / "a",
         "event",

@@ -380,3 +380,59 @@ def test_the_old_political_committee_is_the_political_bureau() -> None:
     assert dated(text, "1995-01-01") == [("politburo_meeting", "1972-02-17", "1972-02-17")]
     other = "The Political Committee of the Chinese Communist Party met on 17 February 1972."
     assert dated(other, "1995-01-01") == []
+
+
+def test_the_party_held_its_numbered_plenary_meeting_capitalised() -> None:
+    text = (
+        "The Workers' Party of Korea met often. Between 26 and 30 December 2023, the party held "
+        "its Ninth Plenary Meeting."
+    )
+    assert ("cc_plenary", "2023-12-26", "2023-12-30") in dated(text, "2024-01-15")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The WPK held its ninth and tenth plenary meetings in December 2023 and June 2024.",
+        "The ninth and tenth plenary meetings of the Eighth Central Committee took place in "
+        "December 2023 and June 2024.",
+    ],
+)
+def test_two_meetings_of_one_name_and_two_dates_in_order(text: str) -> None:
+    # (the 9th takes the chronology's days of December; the 10th ran into July: June, as told)
+    assert dated(text, "2024-07-15") == [
+        ("cc_plenary", "2023-12-26", "2023-12-30"),
+        ("cc_plenary", "2024-06", "2024-06"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Fourth Congress convened on 11 September 1961 and adjourned on 18 September.",
+            [("11 September 1961", "1961-09-11"), ("18 September", "1961-09-18")],
+        ),
+        (
+            "The session opened on 28 December 1961, then closed on 2 January.",
+            [("28 December 1961", "1961-12-28"), ("2 January", "1962-01-02")],
+        ),
+        # a report's day is not carried: the anniversary's year is another
+        (
+            "On the anniversary of 25 June 1950, state media said on June 25 that the war went on.",
+            [("25 June 1950", "1950-06-25"), ("June 25", "1990-06-25")],
+        ),
+    ],
+)
+def test_a_year_written_once_is_carried_to_the_days_after_it(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(t, s) for t, s, _ in days(text, "1990-08-01")] == expected
+
+
+def test_the_carried_year_dates_the_closing_day() -> None:
+    text = (
+        "The Fourth Congress of the Korean Workers' Party convened on 11 September 1961 and "
+        "adjourned on 18 September."
+    )
+    assert dated(text, "1990-01-01") == [("party_congress", "1961-09-11", "1961-09-18")]

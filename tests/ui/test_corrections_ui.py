@@ -37,9 +37,10 @@ def _wait_corrected(qtbot, window: MainWindow, action) -> None:  # type: ignore[
 def test_correct_an_event_through_the_dialog_and_undo_it(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     (event,) = _select(window, "4th Conference of the WPK")
     dialog = EventDialog(event, window)
-    dialog.start.setText("2012-04-11")
+    # (the extracted date is the chronology's 11 April: the user gives another day)
+    dialog.start.setText("2012-04-12")
     dialog.name.setText("Fourth Party Conference")
-    assert dialog.changes() == {"start": "2012-04-11", "name": "Fourth Party Conference"}
+    assert dialog.changes() == {"start": "2012-04-12", "name": "Fourth Party Conference"}
     assert window.archive is not None
     _wait_corrected(
         qtbot,
@@ -51,9 +52,9 @@ def test_correct_an_event_through_the_dialog_and_undo_it(qtbot, window: MainWind
     model = window.timeline_model
     row = _row(window, "Fourth Party Conference")
     label = model.data(model.index(row, 0))
-    assert label.startswith("11 Apr 2012") and "✎" in label
+    assert label.startswith("12 Apr 2012") and "✎" in label
     tooltip = model.data(model.index(row, 0), 3)
-    assert "Corrected by you" in tooltip and "start: 2012-04" in tooltip
+    assert "Corrected by you" in tooltip and "start: 2012-04-11" in tooltip
     assert window.corrections.undo_action.isEnabled()
     _wait_corrected(qtbot, window, window.corrections.undo_last_correction)
     assert _row(window, "4th Conference of the WPK") >= 0

@@ -15,7 +15,7 @@ def test_launch_shows_the_timeline_and_opens_the_first_event(qtbot, window: Main
     assert model.total == 10
     assert model.data(model.index(0, 0)) == "2012"  # the year heading
     first = model.event_at(model.first_event_row() or 0)
-    assert first is not None and first.start == "2012-04"
+    assert first is not None and first.start == "2012-04-11"
     qtbot.waitUntil(lambda: window.reader.state is not None, timeout=10000)
     assert "Fourth Conference of the WPK held in April 2012" in window.reader.original.toPlainText()
     assert "2 documents" in window.archive_status.text()

@@ -48,8 +48,14 @@ def test_timeline_filters_by_kind_text_and_years(qtbot, window: MainWindow) -> N
         pane.text.clear()
         pane.year_from.setValue(2013)
         pane.year_to.setValue(2017)
-    # the 1st Conference of Chairpersons of Primary Committees is dated by the chronology
-    assert [e.start for e in _events(window)] == ["2013", "2016-05", "2016-12-23", "2017"]
+    # the 1st Conference of Chairpersons of Primary Committees is dated by the chronology, and the
+    # others take its days inside the year or month their texts give
+    assert [e.start for e in _events(window)] == [
+        "2013-01-28",
+        "2016-05-06",
+        "2016-12-23",
+        "2017-12-21",
+    ]
     assert "4 events" in pane.count.text()
 
 

@@ -84,6 +84,7 @@ from typing import Any
 
 from wpk_archive.core import date_days, date_numeric, date_relative, date_rules, date_spans
 from wpk_archive.core.date_calendar import place_day
+from wpk_archive.core.date_carry import carried_years
 from wpk_archive.core.date_parts import (
     ANY_FEATURE,
     D_SUFFIXED,
@@ -441,6 +442,8 @@ def find_dates(
     if (found or opened_by_dateline) and any(word in lower for word in _NEIGHBOUR_WORDS):
         _neighbour_days(text, found, taken, ctx, opened_by_dateline)
     found.sort(key=lambda mention: (mention.start, mention.end))
+    if len(found) > 1:
+        found = carried_years(text, found)  # "on 11 September 1961 and adjourned on 18 September"
     return _without_counts_from_named_days(_joined_weekdays(text, _with_own_weekday(text, found)))
 
 

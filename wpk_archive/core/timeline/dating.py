@@ -311,6 +311,10 @@ def assign_dates(sentence: str, found: list[Found], dates: list[DateMention]) ->
             used.add(inside[0])
     _assign_list(sentence, found, dates, free, used)
     coordinated = [i for i in free if dates[i].kind == "coordinated" and i not in used]
+    if (
+        len(coordinated) < 2
+    ):  # "the ninth and tenth plenary meetings ... in December 2023 and June 2024"
+        coordinated = _date_chain(sentence, dates, [i for i in free if i not in used])
     if len(coordinated) >= 2:  # "X and Y held in 2013 and 2017"
         first = dates[coordinated[0]]
         before = [f for f in found if f.end <= first.start and not f.anaphor]
@@ -453,6 +457,33 @@ def assign_dates(sentence: str, found: list[Found], dates: list[DateMention]) ->
             )
             if year is not None and year.start_date is not None:
                 meeting.date = _in_year(meeting.date, year.start_date[:4])
+
+
+_CHAIN_GAP = re.compile(r"\s*(?:,\s*)?(?:and\s+|&\s+)?(?:(?:in|on)\s+)?(?:the\s+)?")
+
+
+def _date_chain(sentence: str, dates: list[DateMention], free: list[int]) -> list[int]:
+    """Indexes of the dates of a run joined by "and" or commas ("in December 2023 and June 2024"),
+    each precise to the month or day: the first such run of two or more."""
+    chain: list[int] = []
+    for i in free:
+        date = dates[i]
+        if date.precision not in ("day", "month") or date.start_date != (
+            date.end_date if date.precision == "month" else date.start_date
+        ):
+            if len(chain) >= 2:
+                break
+            chain = []
+            continue
+        if chain and not (
+            _CHAIN_GAP.fullmatch(sentence, dates[chain[-1]].end, date.start)
+            and re.search(r",|\band\b|&", sentence[dates[chain[-1]].end : date.start])
+        ):
+            if len(chain) >= 2:
+                break
+            chain = []
+        chain.append(i)
+    return chain if len(chain) >= 2 else []
 
 
 _YEAR_OF_NAME = re.compile(r"(?:['’]s)?\s+(?:(?:ruling\s+)?(?:[Pp]arty|WPK|KWP)\s+)?")

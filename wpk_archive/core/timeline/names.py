@@ -466,8 +466,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             rf"convenes|closes|concludes|(?:wraps|winds)\s+up|begins|starts|kicks\s+off|"
             rf"(?:will|to)\s+(?:hold|convene|open))\s+"
             rf"(?:a|an|its|another)\s+(?:(?P<n>{ORDS})\s+)?{MODS_CI}(?:new\s+)?"
-            rf"(?P<head>[Cc]ongress|[Cc]onference|[Pp]lenary\s+(?:meeting|session)|[Pp]lenum)"
-            rf"(?![\w-])(?!\s+of\b)"
+            rf"(?P<head>[Cc]ongress(?:es)?|[Cc]onferences?|[Pp]lenary\s+(?:[Mm]eeting|[Ss]ession)s?|"
+            rf"[Pp]lenums?)(?![\w-])(?!\s+of\b)"
         ),
         read_party_held,
         (("party", "wpk", "kwp"), ("congress", "conference", "plenary", "plenum")),

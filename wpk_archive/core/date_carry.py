@@ -1,0 +1,89 @@
+"""A year written once and carried to the yearless days after it in the same sentence.
+
+"The Fourth Congress convened on 11 September 1961 and adjourned on 18 September": a reader takes
+1961 for the 18th, not the publication's year. The carried year replaces the inferred one only
+where a word of sequence joins the two dates ("and", "to", "until", "closed", "ended" ...) within
+one clause, and not across a report or an anniversary ("On the anniversary of 25 June 1950,
+state media said on June 25 ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Protocol, TypeVar
+
+
+class _Dated(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def start_date(self) -> str: ...
+    @property
+    def end_date(self) -> str: ...
+    @property
+    def precision(self) -> str: ...
+    @property
+    def year_inferred(self) -> bool: ...
+    @property
+    def kind(self) -> str: ...
+
+
+D = TypeVar("D", bound=_Dated)
+
+_JOINED = re.compile(
+    r"\b(?:and|to|until|till|through|then|before|after|closed|closing|ended|adjourned|concluded|"
+    r"lasted|reopened|resumed|continued|wound\s+up|wrapped\s+up)\b",
+    re.IGNORECASE,
+)
+_NOT_JOINED = re.compile(
+    r"[.;:!?]\s|\b(?:said|says|reported|announced|anniversary|marked|marking|commemorat\w*|today|"
+    r"now|this\s+year|last\s+year)\b",
+    re.IGNORECASE,
+)
+_REACH = 90
+
+
+def carried_years(text: str, found: list[D]) -> list[D]:
+    """``found`` (in text order) with the inferred year of a yearless day or month replaced by the
+    year of a full date just before it that a word of sequence joins to it."""
+    result: list[D] = []
+    told: D | None = None
+    for mention in found:
+        if (
+            told is not None
+            and mention.year_inferred
+            and mention.kind == "date"
+            and mention.precision in ("day", "month")
+            and 0 <= mention.start - told.end <= _REACH
+        ):
+            gap = text[told.end : mention.start]
+            year = int(told.end_date[:4])
+            if int(mention.start_date[5:7]) < int(told.end_date[5:7]):
+                year += 1  # "from 28 December 1961 to 2 January": the year after
+            if (
+                _JOINED.search(gap)
+                and not _NOT_JOINED.search(gap)
+                and year != int(mention.start_date[:4])
+            ):
+                shift = year - int(mention.start_date[:4])
+                mention = replace(  # type: ignore[type-var]
+                    mention,
+                    start_date=_moved(mention.start_date, shift),
+                    end_date=_moved(mention.end_date, shift),
+                    year_inferred=False,
+                )
+        if not mention.year_inferred and mention.kind == "date" and len(mention.end_date) >= 7:
+            told = mention
+        result.append(mention)
+    return result
+
+
+def _moved(value: str, shift: int) -> str:
+    year, rest = int(value[:4]) + shift, value[4:]
+    return f"{year:04d}{'-02-28' if rest == '-02-29' else rest}"
+
+
+__all__ = ["carried_years"]
