@@ -436,3 +436,47 @@ def test_the_carried_year_dates_the_closing_day() -> None:
         "adjourned on 18 September."
     )
     assert dated(text, "1990-01-01") == [("party_congress", "1961-09-11", "1961-09-18")]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        (
+            "The 6th Plenum of the KWP took place between 13 and 15 May 1963.",
+            "1963-06-20",
+            [("cc_plenary", "1963-05-13", "1963-05-15")],
+        ),
+        (
+            "In Pyongyang a KWP CC Presidium meeting was held on 4 July.",
+            "1957-07-05",
+            [("politburo_meeting", "1957-07-04", "1957-07-04")],
+        ),
+        (
+            "The first session of the second convocation of the Supreme People's Assembly "
+            "opened on 18 September.",
+            "1957-10-05",
+            [("spa_session", "1957-09-18", "1957-09-18")],
+        ),
+        (
+            "The party's Central Committee held its fourth plenary session on Dec. 27, 2021 for "
+            "five days.",
+            "2022-06-10",
+            [("cc_plenary", "2021-12-27", "2021-12-31")],
+        ),
+    ],
+)
+def test_older_and_analysts_wordings(
+    text: str, date: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dated(text, date) == expected
+
+
+def test_a_convocation_is_the_term_of_the_assembly() -> None:
+    text = "The first session of the second convocation of the Supreme People's Assembly opened."
+    keys = [e.key for e in events_of(text, "1957-10-05")]
+    assert keys == ["spa_session:2:1"]
+
+
+def test_a_headlines_body_after_a_comma_is_not_the_party() -> None:
+    assert dated("5th Enlarged Plenary Meeting of 9th C.C., Youth League", "2017-11-07") == []
+    assert dated("2nd Plenary Meeting of 7th C.C., WPK, Held", "2017-10-08") != []

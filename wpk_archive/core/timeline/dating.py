@@ -233,7 +233,8 @@ def _gap_allowed(
         and not re.fullmatch(
             # (the rest of the body's name: "The politburo meeting of the ruling party's Central
             # Committee on Tuesday examined ...")
-            r"(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:Central\s+Committee|CC|[Pp]arty|WPK|KWP)"
+            r"(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:Central\s+Committee|Standing\s+Committee|CC|"
+            r"[Pp]arty|WPK|KWP|Presidium|Political\s+Bureau|Politburo)"
             r"(?:\s*\([A-Z]{2,5}\))?|\s+(?:Central\s+Committee|CC)(?:\s*\([A-Z]{2,5}\))?)?"
             r"[\s,]*(?:(?:here|there|in\s+Pyongyang)\s+)?(?:on\s+|last\s+|this\s+)?",
             gap,

@@ -346,11 +346,20 @@ Union (CPSU)"."""
 _HANGUL = re.compile(r"[가-힣]")
 
 
+_OTHER_BODYS_AFTER = re.compile(
+    r"\s*,\s*(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,4}?(?:Youth\s+League|League|Union|Federation|"
+    r"Association|Chongryon)\b"
+)
+"""After a name whose body it leaves out, the body it belongs to, set off by a comma."""
+
+
 def is_wpk(meeting: NamedMeeting, sentence: str, ctx: Context) -> bool:
     """Whether a named meeting is the WPK's (or the SPA's): a name that does not say so is
     another party's in a sentence or an article about that party, or about another country's
     people; a lowercase "party congress" in an article that writes the WPK as "the Party" is
     another party's too."""
+    if _OTHER_BODYS_AFTER.match(sentence, meeting.end):
+        return False  # a headline's "5th Enlarged Plenary Meeting of 9th C.C., Youth League"
     if meeting.explicit:
         return True
     if ctx.foreign:

@@ -304,6 +304,12 @@ def _other_bodys_series(meeting: NamedMeeting, sentence: str, start: int, ctx: C
     return re.search(OTHER_BODY.pattern, body, re.IGNORECASE) is not None and not names_wpk(body)
 
 
+_FOR_DAYS = re.compile(
+    r"\s*,?\s*(?:and\s+)?(?:for|over|lasting|lasted)\s+(?:two|three|four|five|six|seven|eight|nine|ten|"
+    r"[2-9]|1[0-4])\s+days\b",
+    re.I,
+)
+"""After a meeting's one day, how long it ran from it: "held on Dec. 27, 2021 for five days"."""
 _JUST_ENDED = re.compile(
     r"\s*,?\s*(?:which|that)\s+(?:had|has)\s+(?:just|recently)\s+(?:concluded|ended|closed|finished)\b"
 )
@@ -433,6 +439,15 @@ def _mention(
     if start_date is None and (item.needs_date or item.anaphor):
         return None
     role = "previous" if item.previous else korean.role(sentence, item)
+    if (
+        role is None
+        and precision == "day"
+        and start_date is not None
+        and start_date == end_date
+        and date is not None
+        and _FOR_DAYS.match(sentence, date.end)
+    ):
+        role = "opening"  # "held on Dec. 27, 2021 for five days": from that day on
     if role in ("opening", "closing") and precision == "day" and start_date is not None:
         # "a five-day plenary meeting ... that ended Friday": the whole range, from its length
         start_date, end_date = with_length(sentence, item, start_date, role)

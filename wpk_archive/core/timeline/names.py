@@ -148,6 +148,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
                 "branch",
                 "party",
                 "wpk",
+                "kwp",
                 "workers",
             ),
         ),
@@ -227,7 +228,9 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             rf"|{THE}(?:(?P<t3>{ORD})\s+)?(?:(?:{WPK}|[Pp]arty|ruling\s+party)(?:{APOS}s)?\s+)?"
             rf"(?:(?P<n3>{ORDS})\s+)?"  # "The KWP's 13th Politburo meeting of the 7th CC"
             rf"{MODS_CI}(?:(?:Central\s+Committee|CC)\s+)?(?:[Pp]olitical\s+[Bb]ureau|[Pp]olitb(?:ureau|uro)|"
-            rf"politburo)\s+(?:(?P<n2>{ORDS})\s+)?{MODS_CI}(?:{_MEETING_HEAD})"
+            # "a KWP CC Presidium meeting" (the CC's, not the SPA's), "a Political Committee session"
+            rf"politburo|Political\s+Committee|(?<=CC\s)Presidium|(?<=Committee\s)Presidium)\s+"
+            rf"(?:(?P<n2>{ORDS})\s+)?{MODS_CI}(?:{_MEETING_HEAD})"
             rf"(?:\s+of\s+{THE}(?P<t8>{ORD})\s+(?:(?:{WPK}|[Pp]arty)\s+)?(?:{CC}|Central\s+Committee)"
             rf"(?:{OF_PARTY})?"
             rf"|\s+of\s+{THE}{WPK})?"  # "a politburo session of the ruling Workers' Party"
@@ -302,7 +305,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
         read_plenary,
         (
             ("plenary", "plenum", "plenaries", "meeting", "session", "general assembly"),
-            ("committee", " cc", "c.c", "c. c", "party", "wpk"),
+            ("committee", " cc", "c.c", "c. c", "party", "wpk", "kwp"),
         ),
     ),
     (
@@ -333,7 +336,9 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
     (
         re.compile(
             rf"(?P<n>{ORDS})\s+(?:(?:[Pp]lenary\s+)?[Ss]essions?|[Mm]eetings?(?=\s+of\s+(?:the\s+)?{ORD}\s))\s+of\s+{THE}(?:(?:North\s+Korea|the\s+North|Pyongyang|"
-            rf"DPRK){APOS}s\s+)?(?:(?:newly[\s-])?elected\s+|new\s+)?(?:(?P<t>{ORD})(?:[\s-]term)?\s+)?{SPA}"
+            rf"DPRK){APOS}s\s+)?(?:(?:newly[\s-])?elected\s+|new\s+)?(?:(?P<t>{ORD})(?:[\s-]term)?\s+)?"
+            # "the first session of the second convocation of the Supreme People's Assembly"
+            rf"(?:(?P<t11>{ORD})\s+(?:[Cc]onvocation|[Tt]erm)\s+of\s+{THE})?{SPA}"
             # "the SPA opened its inaugural session on Thursday"
             rf"|{THE}(?:(?P<t8>{ORD})\s+)?{SPA}(?:\s*,[^,;.]{{1,60}},)?\s+(?:opened|convened|held)\s+its\s+"
             rf"(?:(?P<n4>{ORDS})\s+)?(?:new\s+|inaugural\s+|annual\s+|regular\s+)?session"

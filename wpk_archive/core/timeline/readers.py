@@ -69,7 +69,7 @@ def _first(match: re.Match[str], *names: str) -> str | None:
 
 
 def _term(match: re.Match[str]) -> int | None:
-    value = _first(match, "t", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9", "t10")
+    value = _first(match, "t", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9", "t10", "t11")
     return ordinal_value(value) if value else None
 
 
