@@ -480,3 +480,78 @@ def test_a_convocation_is_the_term_of_the_assembly() -> None:
 def test_a_headlines_body_after_a_comma_is_not_the_party() -> None:
     assert dated("5th Enlarged Plenary Meeting of 9th C.C., Youth League", "2017-11-07") == []
     assert dated("2nd Plenary Meeting of 7th C.C., WPK, Held", "2017-10-08") != []
+
+
+def test_an_ended_term_is_not_the_term_told_of() -> None:
+    text = (
+        "The first session of the 10th Supreme People's Assembly was held in September 1998. "
+        "The five-year term of office for the ninth SPA expired in 1995. The premier was elected "
+        "at the first session of the SPA."
+    )
+    assert {e.key for e in events_of(text, "1998-10-01")} == {"spa_session:10:1"}
+
+
+def test_an_explicit_plenum_of_an_article_about_another_party() -> None:
+    text = (
+        "In summer 1959 the top CCP elites gathered on Mount Lushan. The Eighth Plenum of the "
+        "Eighth Central Committee followed the enlarged Politburo session of the CCP."
+    )
+    assert dated(text, "2005-01-01") == []
+
+
+def test_the_assembly_with_its_day_in_brackets() -> None:
+    text = (
+        "Two events are coming: a Korean Workers Party Conference (April 11th) and the Supreme "
+        "People's Assembly (April 13th)."
+    )
+    assert dated(text, "2012-04-05") == [
+        ("party_conference", "2012-04-11", "2012-04-11"),
+        ("spa_session", "2012-04-13", "2012-04-13"),
+    ]
+
+
+def test_north_koreas_parliament_beside_south_korea() -> None:
+    text = (
+        "In his speech at a session of North Korea's parliament, the Supreme People's Assembly "
+        "on Monday, Kim blamed South Korea."
+    )
+    assert dated(text, "2024-01-16") == [("spa_session", "2024-01-15", "2024-01-15")]
+    assert dated("South Korea's parliament met on Monday as the North fired.", "2024-01-16") == []
+
+
+def test_a_fronted_day_before_a_body_with_its_term() -> None:
+    text = (
+        "On the 11th of April the 7th Central Committee of the Workers' Party of Korea held its "
+        "4th plenary meeting presided over by Kim Jong Un."
+    )
+    # (the text's day is kept, though the chronology has the 10th: both are shown)
+    events = events_of(text, "2019-04-22")
+    assert [(e.key, e.start) for e in events] == [("cc_plenary:7:4", "2019-04-11")]
+    assert events[0].chronology is not None and events[0].chronology["start"] == "2019-04-10"
+
+
+def test_a_just_concluded_meeting_is_of_the_reports_month() -> None:
+    text = "Kim was elected chairman at the just-concluded party congress."
+    assert dated(text, "2016-05-10") == [("party_congress", "2016-05-06", "2016-05-09")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Central Military Commission met in an enlarged session at the party headquarters "
+            "on 12 March.",
+            [("cmc_meeting", "2023-03-12", "2023-03-12")],
+        ),
+        (
+            "North Korea's top military body, the Central Military Commission, met Monday.",
+            [("cmc_meeting", "2023-03-13", "2023-03-13")],
+        ),
+        (
+            "The Central Committee met in an enlarged session on Monday.",
+            [("cc_plenary", "2023-03-13", "2023-03-13")],
+        ),
+    ],
+)
+def test_a_body_met_in_an_enlarged_session(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dated(text, "2023-03-14") == expected

@@ -65,6 +65,9 @@ _GAP_BEFORE = re.compile(
     r"(?:['’]s)?[\s,]*(?:(?:when|where|as|and)\s+)?(?:(?:at|in|on|during|to|for|over)\s+)?"
     r"(?:(?:the|an?|another)\s+)?(?:(?:historic|enlarged|recent|extended|expanded|ruling|special|"
     r"extraordinary|emergency|full|opening|closing|annual|regular|key|crucial|rare)\s+)*"
+    # a body's term before its name: "On the 11th of April the 7th Central Committee ... held"
+    r"(?:(?:\d{1,2}\s?(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth)"
+    r"\s+)?"
 )
 _OPENING_OF = re.compile(
     r"[\s,]*(?:during|at|in|for|on)\s+(?:an?\s+|the\s+|his\s+)?(?:(?:address|speech|report|"
@@ -235,7 +238,10 @@ def _gap_allowed(
             # Committee on Tuesday examined ...")
             r"(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:Central\s+Committee|Standing\s+Committee|CC|"
             r"[Pp]arty|WPK|KWP|Presidium|Political\s+Bureau|Politburo)"
-            r"(?:\s*\([A-Z]{2,5}\))?|\s+(?:Central\s+Committee|CC)(?:\s*\([A-Z]{2,5}\))?)?"
+            r"(?:\s*\([A-Z]{2,5}\))?|\s+(?:Central\s+Committee|CC)(?:\s*\([A-Z]{2,5}\))?"
+            # (an appositive name: "a session of North Korea's parliament, the Supreme People's
+            # Assembly on Monday")
+            r"|\s*,\s*(?:the|its)\s+(?:[A-Z][\w'’-]*\s*){1,5}(?:\([A-Z]{2,5}\))?)?"
             r"[\s,]*(?:(?:here|there|in\s+Pyongyang)\s+)?(?:on\s+|last\s+|this\s+)?",
             gap,
         )

@@ -360,6 +360,16 @@ def is_wpk(meeting: NamedMeeting, sentence: str, ctx: Context) -> bool:
     another party's too."""
     if _OTHER_BODYS_AFTER.match(sentence, meeting.end):
         return False  # a headline's "5th Enlarged Plenary Meeting of 9th C.C., Youth League"
+    if (
+        meeting.explicit
+        and ctx.foreign
+        and meeting.kind
+        in ("cc_plenary", "politburo_meeting", "party_congress", "party_conference")
+        and not names_wpk(sentence[meeting.start : meeting.end])
+    ):
+        # "The Eighth Plenum of the Eighth Central Committee" of an article about the CCP: whose
+        # Central Committee, the article tells
+        return False
     if meeting.explicit:
         return True
     if ctx.foreign:
@@ -637,6 +647,10 @@ def elliptic(sentence: str, found: list[Found], ctx: Context) -> list[Found]:
     return result
 
 
+_ENDED_TERM = re.compile(r"\s+(?:had\s+)?(?:expired|ended|was\s+dissolved|ran\s+out)\b")
+_FORMER_TERM = re.compile(r"\b(?:previous|preceding|former|outgoing|old)\s+$", re.IGNORECASE)
+
+
 def note_terms(sentence: str, ctx: Context) -> None:
     """Remember the Central Committee and the Assembly a document names with their terms."""
     for pattern, body, words in _TERM_PATTERNS:
@@ -644,6 +658,10 @@ def note_terms(sentence: str, ctx: Context) -> None:
             continue  # (a scan for an ordinal at every position cost 50 µs a sentence)
         for match in pattern.finditer(sentence):
             term = ordinal_value(match.group("t"))
+            if _ENDED_TERM.match(sentence, match.end()) or _FORMER_TERM.search(
+                sentence, max(0, match.start() - 20), match.start()
+            ):
+                continue  # "the term of office for the ninth SPA expired": not the one told of
             if term is not None and term <= 20:
                 ctx.terms[body] = term
 

@@ -203,6 +203,10 @@ def _resolve(mention: EventMention, chronology: ChronologyTable | None) -> Event
     if mention.start_date is not None and not _within(mention.start_date, row.start, row.end):
         if mention.status == "announced":
             return mention
+        if len(mention.start_date) == 10 and dates_agree(mention.start_date[:7], row.start):
+            # a day of the row's own month ("the 4th plenary meeting ... on 11 April", held on
+            # the 10th): the text's reading of the meeting's day, kept beside the chronology's
+            return mention
         return replace(
             mention,
             start_date=None,

@@ -354,6 +354,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             rf"(?!{APOS}|\s*\(?SPA\)?\s*(?:[Ss]tanding|[Pp]residium|[Hh]all|building))"
             rf"(?!\s+(?:[Ss]tanding|[Pp]residium|[Hh]all|building|deputies|deputy|elections?|"
             rf"[Ss]essions?|[Mm]eetings?)\b)"
+            # "the Supreme People's Assembly (April 13th)": its session that day
+            rf"|{THE}(?:(?P<t12>{ORD})\s+)?{SPA}(?=\s*\((?:[A-Z][a-z]{{2,8}}\.?\s+\d|\d{{1,2}}\s+[A-Z]|\d{{4}}\b))"
             # "On the 17th, North Korea held the Supreme People's Assembly"
             rf"|(?:(?<=\bheld\s)|(?<=\bholds\s)|(?<=\bconvened\s)|(?<=\bconvenes\s)|(?<=\bopened\s)"
             rf"|(?<=\bconvene\s)|(?<=\bhold\s)|(?<=\bconvoke\s))"
@@ -384,6 +386,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
                 "convene",
                 "hold ",
                 " meet",
+                "(",
             ),
             ("assembly", "spa", "parliament", "legislature", "supreme people"),
         ),
@@ -425,14 +428,16 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             rf"|(?:(?:{WPK}|[Pp]arty)\s+)?{CC}(?:{OF_PARTY})?))*)"
             r"(?:\s*\([A-Z]{2,5}\)|\s*\((?:f\.?k\.?a\.?|formerly|then|now)\s[^()]{1,40}\))?"  # "(f.k.a the SPA Presidium)"
             r"(?:\s*,[^,;.]{1,60},)?"  # "(SPA), the North's rubber-stamp parliament,"
-            r"\s+(?:\w+\s+){0,2}?(?:(?:held|convened|convoked|opened|called|wrapped\s+up|concluded|"
+            # (",": "North Korea's top military body, the Central Military Commission, met Monday")
+            r",?\s+(?:\w+\s+){0,2}?(?:(?:held|convened|convoked|opened|called|wrapped\s+up|concluded|"
             r"closed|ended|began|started|kicked\s+off)\s+(?:a|an|its|another)\s+"
             rf"(?:(?P<n>{ORDS})\s+)?"
             rf"(?:(?:new|first|special|extraordinary|enlarged|extended|emergency|consultative|"
             rf"joint|urgent|closed-door|rare|key|crucial|major|[a-z]+-day|week-long)\s+)*"
             r"(?P<head>plenary\s+meeting|plenary\s+session|plenum|meeting|session)\b"
             # "the Politburo met on Thursday" (not "met with" someone, not "met the demands")
-            r"|(?P<met>met)\b(?:\s+in\s+(?:a\s+|an\s+)?(?P<head2>plenary\s+session|plenum|full\s+session))?"
+            r"|(?P<met>met)\b(?:\s+in\s+(?:a\s+|an\s+)?(?P<head2>plenary\s+session|plenum|full\s+session|"
+            r"(?:enlarged|extended|expanded|emergency|extraordinary|special)\s+(?:session|meeting)))?"
             r"(?!\s+(?:with|by|a|an|his|her|their|its)\b"
             r"|\s+the\b(?!\s+(?:next|following|previous|preceding|same)\s+day\b))"
             # "the Politburo convened on 15 July 2012" (intransitive)

@@ -28,6 +28,8 @@ HAS_HELD = re.compile(
     # "North Korea is holding its first ruling party congress in 36 years": in session
     r"|(?:is|are)\s+(?:now\s+)?(?:holding|convening|hosting))\s+(?:a|an|its|the)\s+"
     r"(?:[\w'’-]+\s+){0,3}$"
+    # "Kim was elected chairman at the just-concluded party congress"
+    r"|\b(?:just|recently)[\s-](?:concluded|ended|closed|finished)\s+(?:[\w'’-]+\s+){0,2}$"
 )
 DAY_OF = re.compile(
     r"\b(?:first|second|third|fourth|fifth|sixth|final|last|closing|opening)\s+(?:and\s+(?:final|last)\s+)?"

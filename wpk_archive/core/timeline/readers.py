@@ -69,7 +69,7 @@ def _first(match: re.Match[str], *names: str) -> str | None:
 
 
 def _term(match: re.Match[str]) -> int | None:
-    value = _first(match, "t", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9", "t10", "t11")
+    value = _first(match, "t", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9", "t10", "t11", "t12")
     return ordinal_value(value) if value else None
 
 
@@ -443,8 +443,10 @@ def read_parliament(
     told = _AP_DATELINE.sub("", text, count=1)  # "SEOUL, South Korea (AP) — North Korea will"
     if told != text and not _NORTH_NAMED.search(told):
         told = text  # (the dateline's country is the sentence's only one)
-    if re.search(r"South\s+Korea|\bSeoul\b|National\s+Assembly|Diet\b|Congress\b", told):
-        return []
+    if re.search(
+        r"South\s+Korea|\bSeoul\b|National\s+Assembly|Diet\b|Congress\b", told
+    ) and not _NORTH_NAMED.search(match.group(0)):
+        return []  # (but "a session of North Korea's parliament" is the North's, whatever follows)
     first = re.search(
         r"\bits\s+(?:first|inaugural|opening)\s+session", match.group(0)
     ) or re.search(
@@ -490,6 +492,7 @@ def read_body_held(match: re.Match[str], text: str) -> list[NamedMeeting]:
         kind == "cc_plenary"
         and not re.search(r"(?i)plenary|plenum|full\s+session", head)
         and not (head == "" and _first(match, "met", "convened"))
+        and not _first(match, "head2")  # "the Central Committee met in an enlarged session"
     ):
         return []  # (but "the party's Central Committee met on Wednesday": it meets in plenum)
     numbers = _numbers_or_none(match, 80)  # "held its 34th plenary meeting"
