@@ -491,11 +491,17 @@ def test_an_ended_term_is_not_the_term_told_of() -> None:
     assert {e.key for e in events_of(text, "1998-10-01")} == {"spa_session:10:1"}
 
 
-def test_an_explicit_plenum_of_an_article_about_another_party() -> None:
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
         "In summer 1959 the top CCP elites gathered on Mount Lushan. The Eighth Plenum of the "
-        "Eighth Central Committee followed the enlarged Politburo session of the CCP."
-    )
+        "Eighth Central Committee followed the enlarged Politburo session of the CCP.",
+        # (the CCP by its initials alone makes the article another party's)
+        "In summer 1959 the top CCP elites gathered on Mount Lushan. The Eighth Plenum of the "
+        "Eighth Central Committee followed.",
+    ],
+)
+def test_an_explicit_plenum_of_an_article_about_another_party(text: str) -> None:
     assert dated(text, "2005-01-01") == []
 
 
@@ -555,3 +561,11 @@ def test_a_just_concluded_meeting_is_of_the_reports_month() -> None:
 )
 def test_a_body_met_in_an_enlarged_session(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert dated(text, "2023-03-14") == expected
+
+
+def test_another_bodys_meeting_after_a_comma_is_not_the_politburos() -> None:
+    text = (
+        "Soon after receiving the decision of the Political Bureau of the Party Central "
+        "Committee, the Cabinet convened a consultative meeting of senior officials on Monday."
+    )
+    assert all(kind != "politburo_meeting" for kind, _, _ in dated(text, "2024-08-05"))

@@ -429,7 +429,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             r"(?:\s*\([A-Z]{2,5}\)|\s*\((?:f\.?k\.?a\.?|formerly|then|now)\s[^()]{1,40}\))?"  # "(f.k.a the SPA Presidium)"
             r"(?:\s*,[^,;.]{1,60},)?"  # "(SPA), the North's rubber-stamp parliament,"
             # (",": "North Korea's top military body, the Central Military Commission, met Monday")
-            r",?\s+(?:\w+\s+){0,2}?(?:(?:held|convened|convoked|opened|called|wrapped\s+up|concluded|"
+            r"(?:,\s+(?=met\b|convened\b|gathered\b|held\b|opened\b)|\s+(?:\w+\s+){0,2}?)"
+            r"(?:(?:held|convened|convoked|opened|called|wrapped\s+up|concluded|"
             r"closed|ended|began|started|kicked\s+off)\s+(?:a|an|its|another)\s+"
             rf"(?:(?P<n>{ORDS})\s+)?"
             rf"(?:(?:new|first|special|extraordinary|enlarged|extended|emergency|consultative|"

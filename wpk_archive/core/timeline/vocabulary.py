@@ -170,7 +170,7 @@ _FOREIGN_AFTER_PARTY = re.compile(r"\s+of\s+(?!Korea\b)(?:the\s+)?[A-Z]")
 
 
 _FOREIGN_NAMES = re.compile(
-    r"\b(?:CPC|CPV|LPRP|PCC|CPRF|KPRF|CPSU|SED|PCF|PCI|CPI|CPN|PRI|MPLA|FRELIMO|ZANU|SWAPO|ANC|"
+    r"\b(?:CPC|CCP|CPV|LPRP|PCC|CPRF|KPRF|CPSU|SED|PCF|PCI|CPI|CPN|PRI|MPLA|FRELIMO|ZANU|SWAPO|ANC|"
     r"Baath|Sandinista|FSLN|PAIGC|SPD|KMT|Kuomintang|LDP)\b"
     r"|\b(?:Chinese|Vietnamese|Lao|Laotian|Cuban|Soviet|Russian|Cambodian|Syrian|Nepalese|"
     r"Mongolian|Japanese|Albanian|Romanian|Bulgarian|Yugoslav|Polish|Czechoslovak|Hungarian|"
