@@ -569,3 +569,26 @@ def test_another_bodys_meeting_after_a_comma_is_not_the_politburos() -> None:
         "Committee, the Cabinet convened a consultative meeting of senior officials on Monday."
     )
     assert all(kind != "politburo_meeting" for kind, _, _ in dated(text, "2024-08-05"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It took place on Juche 101.4.11.", [("Juche 101.4.11", "2012-04-11")]),
+        ("Dated Juche 112-12-26.", [("Juche 112-12-26", "2023-12-26")]),
+        ("In Juche 101 (2012) the conference met.", [("Juche 101 (2012)", "2012")]),
+    ],
+)
+def test_juche_dates_written_with_numbers(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, s) for t, s, _ in days(text, "2024-01-01")] == expected
+
+
+def test_a_fronted_count_of_days_before_the_subject_and_its_verb() -> None:
+    text = (
+        "The Fourth Conference of the WPK was held on April 11, 2012. Two days later, the fifth "
+        "session of the 12th SPA met."
+    )
+    assert dated(text, "2012-04-20") == [
+        ("party_conference", "2012-04-11", "2012-04-11"),
+        ("spa_session", "2012-04-13", "2012-04-13"),
+    ]

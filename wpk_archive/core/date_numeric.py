@@ -9,6 +9,7 @@ import datetime as dt
 import re
 
 from wpk_archive.core.date_parts import (
+    JUCHE_OFFSET,
     M_ANY,
     WD_ABBR,
     WD_FULL,
@@ -55,6 +56,13 @@ def _numeric_ymd(match: re.Match[str], ctx: Context) -> list[Found]:
     value = iso(int(match.group("y")), int(match.group("m")), int(match.group("d")))
     start = _weekday_before(match)[0]
     return [Found(start, match.end(), value, value, False, "date")] if value else []
+
+
+def _juche_ymd(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Reader for "Juche 101.4.11", "Juche 112-12-26" (the Juche year, its month and day)."""
+    year = int(match.group("y")) + JUCHE_OFFSET
+    value = iso(year, int(match.group("m")), int(match.group("d")))
+    return [Found(match.start(), match.end(), value, value, False, "date")] if value else []
 
 
 def two_digit_year(short: int) -> int:
@@ -156,6 +164,14 @@ NUM_YEAR = r"(?:1[89]\d\d|20\d\d)"
 _NUM_END = r"(?![\d]|[-/.:]\d)"
 
 NUMERIC_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
+    (
+        re.compile(
+            r"\bJuche\s+(?P<y>[1-9]\d{0,2})(?P<s>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=s)"
+            r"(?P<d>0?[1-9]|[12]\d|3[01])(?!\d|\.\d)"
+        ),
+        _juche_ymd,
+        ("digit",),
+    ),
     (
         re.compile(
             rf"(?<![\d./:-])(?P<y>{NUM_YEAR})(?P<s>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=s)"

@@ -373,8 +373,12 @@ def assign_dates(sentence: str, found: list[Found], dates: list[DateMention]) ->
                 # previous day, the Political Bureau held a meeting", "On Sunday the CMC met"
                 or (
                     re.fullmatch(r"\W*(?:[Oo]n\s+|[Ee]arly\s+|[Ll]ate\s+)?", sentence[: date.start])
-                    and re.fullmatch(r"\s*,?\s*", gap)
-                    and _HOLDS.search(sentence, meeting.start, meeting.end)
+                    and re.fullmatch(r"\s*,?\s*(?:the\s+)?", gap)
+                    # "Two days later, the fifth session of the 12th SPA met"
+                    and (
+                        _HOLDS.search(sentence, meeting.start, meeting.end)
+                        or _HELD_NEXT.match(sentence, meeting.end)
+                    )
                 )
             )
             # "North Korea on Friday opened its first ruling party congress", "Kim on Monday
@@ -551,6 +555,10 @@ def _assign_list(
 
 
 _HOLDS = re.compile(r"\b(?:held|convened|convoked|opened|called|met)\b")
+_HELD_NEXT = re.compile(
+    r"\s+(?:was\s+|were\s+)?(?:held|convened|convoked|opened|met|took\s+place|began|started)\b"
+)
+"""Right after a meeting's name, its verb of holding: "the fifth session ... met"."""
 """A verb of holding inside a meeting's name ("the Politburo held a meeting", "the CMC met")."""
 
 _CONVENED = re.compile(
