@@ -592,3 +592,20 @@ def test_a_fronted_count_of_days_before_the_subject_and_its_verb() -> None:
         ("party_conference", "2012-04-11", "2012-04-11"),
         ("spa_session", "2012-04-13", "2012-04-13"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The General Federation of Trade Unions of Korea held a plenary meeting of its Central "
+        "Committee on Monday.",
+        "The Kimilsungist-Kimjongilist Youth League held its 10th Congress in April 2021.",
+        "The Cabinet held an enlarged plenary meeting on Tuesday to review the first half.",
+        "The plenary meeting of the Central Committee of the Japanese Communist Party opened on "
+        "Monday.",
+        "Kim Jong Un sent greetings to the 20th Congress of the Communist Party of China, which "
+        "opened on Sunday.",
+    ],
+)
+def test_other_bodies_meetings_are_not_the_partys(text: str) -> None:
+    assert dated(text, "2023-06-20") == []

@@ -353,6 +353,10 @@ _OTHER_BODYS_AFTER = re.compile(
 """After a name whose body it leaves out, the body it belongs to, set off by a comma."""
 
 
+_ITS_COMMITTEE = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?Central\s+Committee\b")
+"""A Central Committee owned by the sentence's subject, which may be another body."""
+
+
 def is_wpk(meeting: NamedMeeting, sentence: str, ctx: Context) -> bool:
     """Whether a named meeting is the WPK's (or the SPA's): a name that does not say so is
     another party's in a sentence or an article about that party, or about another country's
@@ -360,6 +364,12 @@ def is_wpk(meeting: NamedMeeting, sentence: str, ctx: Context) -> bool:
     another party's too."""
     if _OTHER_BODYS_AFTER.match(sentence, meeting.end):
         return False  # a headline's "5th Enlarged Plenary Meeting of 9th C.C., Youth League"
+    if _ITS_COMMITTEE.search(sentence, meeting.start, meeting.end):
+        before = sentence[max(0, meeting.start - 120) : meeting.start]
+        if (other_body_in(before) or foreign_party_in(before)) and not names_wpk(before):
+            return (
+                False  # "The General Federation of Trade Unions held a plenary meeting of its CC"
+            )
     if (
         meeting.explicit
         and ctx.foreign
