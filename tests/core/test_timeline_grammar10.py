@@ -609,3 +609,12 @@ def test_a_fronted_count_of_days_before_the_subject_and_its_verb() -> None:
 )
 def test_other_bodies_meetings_are_not_the_partys(text: str) -> None:
     assert dated(text, "2023-06-20") == []
+
+
+def test_this_years_plenary_session_is_the_one_told_of() -> None:
+    text = (
+        "Kim presided over the fifth enlarged plenary meeting of the party's eighth Central "
+        "Committee, which kicked off on Wednesday. The ministry said it is unusual for the North "
+        "to withhold media coverage of this year's plenary session."
+    )
+    assert [e.key for e in events_of(text, "2022-06-10")] == ["cc_plenary:8:5"]

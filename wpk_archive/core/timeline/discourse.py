@@ -372,10 +372,10 @@ def is_wpk(meeting: NamedMeeting, sentence: str, ctx: Context) -> bool:
             )
     if (
         meeting.explicit
-        and ctx.foreign
         and meeting.kind
         in ("cc_plenary", "politburo_meeting", "party_congress", "party_conference")
         and not names_wpk(sentence[meeting.start : meeting.end])
+        and ctx.foreign
     ):
         # "The Eighth Plenum of the Eighth Central Committee" of an article about the CCP: whose
         # Central Committee, the article tells

@@ -18,7 +18,8 @@ from wpk_archive.core.timeline.discourse import Context
 
 _EARLIER = re.compile(
     r"\b(?:(?P<rel>[Pp]revious|[Pp]receding|[Pp]rior|[Ll]ast|[Ee]arlier|[Mm]ost\s+recent|[Ff]ormer)\s+"
-    r"|(?P<when>(?:[Ll]ast|[Tt]his)\s+(?:year|month|spring|summer|autumn|fall|winter))['’]s\s+)"
+    # ("this year's plenary session" is the one the article tells of, not an earlier one)
+    r"|(?P<when>[Ll]ast\s+(?:year|month|spring|summer|autumn|fall|winter))['’]s\s+)"
     r"(?:(?:such|enlarged|extended|full|year-end|regular|ordinary)\s+)?"
     r"(?P<noun>plenary\s+meeting|plenary\s+session|plenum|session|meeting)s?\b"
     r"(?!\s+of\b)(?!\s+(?:hall|room|day)\b)"
@@ -41,12 +42,31 @@ _GENERIC_NAME = {
 _NOT_EARLIER = re.compile(r"\b(?:day|sitting|days)\s+of\s+$|\b(?:its|the)\s+(?:last|final)\s+$")
 
 
+_CUES = (
+    "revious",
+    "receding",
+    "rior ",
+    "ast ",
+    "arlier ",
+    "recent ",
+    "ormer ",
+    "his year",
+    "his month",
+)
+_NOUNS = ("session", "meeting", "plenum", "Session", "Meeting", "Plenum")
+
+
+def may_name_earlier(sentence: str) -> bool:
+    """A cheap test: whether ``sentence`` may name an earlier meeting (the pattern runs only then)."""
+    return any(noun in sentence for noun in _NOUNS) and any(cue in sentence for cue in _CUES)
+
+
 def earlier_meetings(sentence: str, found: list[Found], ctx: Context) -> list[Found]:
     """Earlier meetings of the kind the article named last (kept by the caller only where dated)."""
-    if ctx.foreign:
-        return []
-    result = []
+    result: list[Found] = []
     for match in _EARLIER.finditer(sentence):
+        if ctx.foreign:
+            return []
         if any(f.start < match.end() and match.start() < f.end for f in found):
             continue
         noun = re.sub(r"\s+", " ", match.group("noun").lower())
@@ -69,4 +89,4 @@ def earlier_meetings(sentence: str, found: list[Found], ctx: Context) -> list[Fo
     return result
 
 
-__all__ = ["earlier_meetings"]
+__all__ = ["earlier_meetings", "may_name_earlier"]

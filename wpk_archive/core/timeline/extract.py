@@ -60,7 +60,7 @@ from wpk_archive.core.timeline.discourse import (
     relative,
     remember,
 )
-from wpk_archive.core.timeline.earlier import earlier_meetings
+from wpk_archive.core.timeline.earlier import earlier_meetings, may_name_earlier
 from wpk_archive.core.timeline.names import (
     ORD,
     NamedMeeting,
@@ -187,7 +187,7 @@ def _sentence_mentions(
         found = [f for f in found if f not in overlapping]  # "The next party congress": which
         found.append(rel)
     found.extend(elliptic(sentence, found, ctx))
-    if "revious" in sentence or "ast" in sentence or "arlier" in sentence or "recent" in sentence:
+    if may_name_earlier(sentence):
         found.extend(earlier_meetings(sentence, found, ctx))
     anaphors = [
         a
