@@ -618,3 +618,38 @@ def test_this_years_plenary_session_is_the_one_told_of() -> None:
         "to withhold media coverage of this year's plenary session."
     )
     assert [e.key for e in events_of(text, "2022-06-10")] == ["cc_plenary:8:5"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        (
+            "The 9th Congress of the WPK closed on Wednesday. The previous convention was held "
+            "in 2021.",
+            "2026-02-26",
+            ("party_congress", "2021-01-05", "2021-01-12"),  # (2021: the 8th Congress's days)
+        ),
+        (
+            "The 6th round of the 11th term of Supreme People's Assembly was held on April 9.",
+            "2008-04-12",
+            ("spa_session", "2008-04-09", "2008-04-09"),
+        ),
+    ],
+)
+def test_machine_translations_convention_and_round(
+    text: str, date: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dated(text, date)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Workers' Party held party conferences in 1958 and 1966.",
+        "The Workers' Party will hold a conference of delegates on Sept. 28. Similar delegates' "
+        "conferences were held in 1958 and 1966.",
+    ],
+)
+def test_conferences_in_the_plural_one_per_year(text: str) -> None:
+    starts = {start for kind, start, _ in dated(text, "2010-09-05") if kind == "party_conference"}
+    assert {"1958-03-03", "1966-10-05"} <= starts  # (the chronology's days in those years)

@@ -53,7 +53,7 @@ HABITUAL = re.compile(
 PRONOUN = re.compile(r"^\s*It\s+(?:was\s+|is\s+|had\s+been\s+)?(?:\w+ly\s+)?(?=\w)")
 _RELATIVE = re.compile(
     r"\b(?P<when>previous|preceding|last|earlier|past|next|following|subsequent)\s+(?:such\s+)?"
-    r"(?:party\s+)?(?P<what>congress|conference)(?P<plural>es|s)?\b",
+    r"(?:party\s+)?(?P<what>congress|conference|convention)(?P<plural>es|s)?\b",
     re.IGNORECASE,
 )
 _TERM_CC = re.compile(
@@ -546,7 +546,9 @@ def relative(sentence: str, ctx: Context) -> list[Found]:
             and not names_wpk(sentence)
         ):
             continue  # "The LPRP convened a party congress every five years and the last ..."
-        kind = "party_congress" if match.group("what").lower() == "congress" else "party_conference"
+        # (a translation's "the previous convention": 당대회, the congress)
+        what = match.group("what").lower()
+        kind = "party_conference" if what == "conference" else "party_congress"
         noun = "Congress" if kind == "party_congress" else "Conference"
         current = ctx.last_named.get(kind)
         plural = match.group("plural") is not None

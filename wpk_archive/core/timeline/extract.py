@@ -101,6 +101,7 @@ _KEYWORDS = re.compile(
     r"(?=[CcPpSsMmA])(?:"
     r"[Cc]ongress|[Cc]onference|[Pp]lenary|[Pp]lenum|Political\s+(?:Bureau|Committee)|[Pp]olitburo|"
     r"[Pp]arliament|[Pp]olicy\s+[Cc]ouncil|[Pp]arty\s+[Cc]onvention|"
+    r"(?:[Pp]revious|[Pp]receding)\s+convention\b|"
     r"CONGRESS|CONFERENCE|PLENARY|PLENUM|POLITBURO|SESSION|"
     r"[Ss]ession|Military\s+Commission|CMC|Secretariat|[Mm]eeting|"
     r"(?:Assembly|SPA)(?:\s*\(SPA\))?\s*(?:met|convened|opened|was\s+(?:held|convened|opened)|"

@@ -335,7 +335,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
     ),
     (
         re.compile(
-            rf"(?P<n>{ORDS})\s+(?:(?:[Pp]lenary\s+)?[Ss]essions?|[Mm]eetings?(?=\s+of\s+(?:the\s+)?{ORD}\s))\s+of\s+{THE}(?:(?:North\s+Korea|the\s+North|Pyongyang|"
+            rf"(?P<n>{ORDS})\s+(?:(?:[Pp]lenary\s+)?[Ss]essions?|(?:[Mm]eetings?|[Rr]ounds?)(?=\s+of\s+(?:the\s+)?{ORD}\s))\s+of\s+{THE}(?:(?:North\s+Korea|the\s+North|Pyongyang|"
             rf"DPRK){APOS}s\s+)?(?:(?:newly[\s-])?elected\s+|new\s+)?(?:(?P<t>{ORD})(?:[\s-]term)?\s+)?"
             # "the first session of the second convocation of the Supreme People's Assembly"
             rf"(?:(?P<t11>{ORD})\s+(?:[Cc]onvocation|[Tt]erm)\s+of\s+{THE})?{SPA}"
@@ -478,7 +478,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             rf"(?:will|to)\s+(?:hold|convene|open))\s+"
             rf"(?:a|an|its|another)\s+(?:(?P<n>{ORDS})\s+)?{MODS_CI}(?:new\s+)?"
             rf"(?P<head>[Cc]ongress(?:es)?|[Cc]onferences?|[Pp]lenary\s+(?:[Mm]eeting|[Ss]ession)s?|"
-            rf"[Pp]lenums?)(?![\w-])(?!\s+of\b)"
+            rf"[Pp]lenums?)(?![\w-])"
+            rf"(?:\s+of\s+(?:the\s+)?(?:party\s+)?(?:delegates|representatives)\b|(?!\s+of\b))"
         ),
         read_party_held,
         (("party", "wpk", "kwp"), ("congress", "conference", "plenary", "plenum")),
@@ -575,7 +576,9 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             rf"(?!\s+(?:of|for|with)\b|\s+on\s+(?![A-Z][a-z]+day\b|[A-Z][a-z]{{2,8}}\.?\s+\d))"
             rf"|\b[Cc]onference\s+of\s+{THE}(?:{WPK}|Party)(?![\w-])(?!\s+(?:Cell|Delegates))"
             rf"|\b(?:[Cc]onference|[Mm]eeting)\s+of\s+(?:the\s+)?Party\s+Representatives\b"
-            rf"|\b(?:{WPK}|Party|party)\s+[Cc]onference(?![\w-])"
+            rf"|\b(?:{WPK}|Party|party)\s+[Cc]onferences?(?![\w-])"
+            # "similar delegates' conferences in 1958 and 1966" (of an article about the party's)
+            rf"|\b[Dd]elegates{APOS}\s+[Cc]onferences(?![\w-])"
         ),
         read_conference,
         (("conference", "representatives"),),

@@ -657,10 +657,13 @@ def read_conference(match: re.Match[str], text: str) -> list[NamedMeeting]:
     if numbers is None:
         return []
     before = text[max(0, match.start() - 40) : match.start()]
-    if numbers == [None] and re.search(
-        r"\b(?!The\b|the\b|This\b|this\b|historic\b)[A-Z][\w-]*\s+$", before
+    named_before = re.search(r"\b(?!The\b|the\b|This\b|this\b|historic\b)[A-Z][\w-]*\s+$", before)
+    if (
+        numbers == [None]
+        and named_before
+        and text[: match.start() - len(before) + named_before.start()].strip()
     ):
-        return []
+        return []  # "the Labour conference" (but a sentence's first word: "Similar conferences")
     if re.search(
         r"(?i)\b(?:provincial|city|county|municipal|district|national|primary|cell|youth)\s+$",
         before,
