@@ -653,3 +653,46 @@ def test_machine_translations_convention_and_round(
 def test_conferences_in_the_plural_one_per_year(text: str) -> None:
     starts = {start for kind, start, _ in dated(text, "2010-09-05") if kind == "party_conference"}
     assert {"1958-03-03", "1966-10-05"} <= starts  # (the chronology's days in those years)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        (
+            "North Korea's Politburo met on Saturday, while the larger Supreme People's Assembly "
+            "was scheduled to happen on Friday.",
+            "2020-04-12",
+            ("spa_session", "2020-04-10", "2020-04-10"),  # (a plan told after: last Friday)
+        ),
+        (
+            "North Korea's Supreme People's Assembly holds a meeting at the Mansudae Assembly "
+            "Hall in Pyongyang on April 12, 2020.",
+            "2021-02-07",
+            ("spa_session", "2020-04-12", "2020-04-12"),
+        ),
+        (
+            "Kim attended the meeting of the ruling Workers' Party Central Committee's "
+            "Politbureau on Tuesday.",
+            "2020-04-12",
+            ("politburo_meeting", "2020-04-07", "2020-04-07"),
+        ),
+        (
+            "The last meeting of the Supreme People's Assembly in April of this year passed a law.",
+            "2020-12-06",
+            ("spa_session", "2020-04-12", "2020-04-12"),  # (April 2020: the chronology's day)
+        ),
+    ],
+)
+def test_assembly_and_politburo_in_wire_copy(
+    text: str, date: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dated(text, date)
+
+
+def test_a_plan_told_in_the_past_looks_back() -> None:
+    assert days("The session was scheduled to open on Friday.", "2020-04-13") == [
+        ("Friday", "2020-04-10", "2020-04-10")
+    ]
+    assert days("The session is scheduled to open on Friday.", "2020-04-13") == [
+        ("Friday", "2020-04-17", "2020-04-17")
+    ]

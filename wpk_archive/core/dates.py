@@ -393,7 +393,13 @@ def find_dates(
     ctx = Context(doc, anchor, doc_precision=precision)
     future_ctx = Context(doc, anchor, True, doc_precision=precision)
     futures = (
-        [marker.end() for marker in FUTURE.finditer(text)]
+        [
+            marker.end()
+            for marker in FUTURE.finditer(text)
+            # (a plan told in the past is no future: "was supposed to be held on Friday", "was
+            # scheduled to open on Friday" in a report after it)
+            if not _PAST_PLAN.search(text, max(0, marker.start() - 24), marker.start())
+        ]
         if "will" in lower or " to" in lower or "prepar" in lower or " on " in lower
         else []
     )
@@ -445,6 +451,9 @@ def find_dates(
     if len(found) > 1:
         found = carried_years(text, found)  # "on 11 September 1961 and adjourned on 18 September"
     return _without_counts_from_named_days(_joined_weekdays(text, _with_own_weekday(text, found)))
+
+
+_PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been)\s+(?:supposed\s+|originally\s+|initially\s+)?$")
 
 
 def _weekday_of(value: str | None) -> str:

@@ -32,7 +32,7 @@ _GAP_WORDS = (
     r"|ruling|party|its|their|country|capital|opening|reportedly|solemnly|today|early|mid|late"
     r"|middle|end|beginning|start|ended|concluded|adjourned|finished|wrapped|wound|up|kicked|off"
     r"|occurred|morning|afternoon|evening|night|inaugural|called|summoned|planned|slated|expected"
-    r"|due|later|earlier|convene|convenes|meet|meets|opens|hold|holds|again|set"
+    r"|due|later|earlier|convene|convenes|meet|meets|opens|hold|holds|again|set|happen|happened"
     # a length: "was held for three days from June 8 to 10"
     r"|day|week|weeks|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 )
@@ -99,7 +99,8 @@ _VERB_BEFORE_DATE = re.compile(
 
 
 HOLDING = re.compile(
-    r"\b(?:held|convened|convoked|opened|open|opens|took\s+place|takes?\s+place|closed|met|meet|meets|"
+    r"\b(?:held|holds|convened|convoked|opened|open|opens|took\s+place|takes?\s+place|happen(?:ed|s)?|"
+    r"closed|met|meet|meets|"
     r"convene|convenes|lasted|"
     r"began|started|ended|concluded|(?:wound|wrapped)\s+up|kicked\s+off|was\s+in\s+session|gathered|"
     r"(?:came|drew)\s+to\s+a\s+close|finished|adjourned|continued|resumed|ran|"
@@ -241,7 +242,8 @@ def _gap_allowed(
             r"(?:\s*\([A-Z]{2,5}\))?|\s+(?:Central\s+Committee|CC)(?:\s*\([A-Z]{2,5}\))?"
             # (an appositive name: "a session of North Korea's parliament, the Supreme People's
             # Assembly on Monday")
-            r"|\s*,\s*(?:the|its)\s+(?:[A-Z][\w'’-]*\s*){1,5}(?:\([A-Z]{2,5}\))?)?"
+            r"|\s*(?:,|--|—|–)\s*(?:the|its)\s+(?:[A-Z][\w'’-]*\s*){1,5}(?:\([A-Z]{2,5}\))?"
+            r"(?:\s*(?:--|—|–))?)?"
             r"[\s,]*(?:(?:here|there|in\s+Pyongyang)\s+)?(?:on\s+|last\s+|this\s+)?",
             gap,
         )
