@@ -696,3 +696,32 @@ def test_a_plan_told_in_the_past_looks_back() -> None:
     assert days("The session is scheduled to open on Friday.", "2020-04-13") == [
         ("Friday", "2020-04-17", "2020-04-17")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "At the Supreme People's Assembly, North Korea's legislature, in Pyongyang on "
+            "Thursday, Kim was absent.",
+            [("spa_session", "2019-12-26", "2019-12-26")],
+        ),
+        (
+            "North Korea is holding a four-day plenary session of the party, state media said.",
+            [("cc_plenary", "2019-12-28", "2019-12-31")],  # (in session: the chronology's days)
+        ),
+        ("The Chinese Communist Party held a plenary session of the party in Beijing.", []),
+    ],
+)
+def test_appositives_and_the_party_as_owner(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dated(text, "2019-12-29") == expected
+
+
+def test_a_meeting_under_way_is_in_the_reports_month() -> None:
+    text = (
+        "The 6th Conference of Cell Secretaries of the Workers' Party of Korea is under way in "
+        "Pyongyang, state media said Thursday."
+    )
+    assert dated(text, "2021-04-08") == [("other_party_meeting", "2021-04", "2021-04")]

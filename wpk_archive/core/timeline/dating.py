@@ -244,6 +244,8 @@ def _gap_allowed(
             # Assembly on Monday")
             r"|\s*(?:,|--|—|–)\s*(?:the|its)\s+(?:[A-Z][\w'’-]*\s*){1,5}(?:\([A-Z]{2,5}\))?"
             r"(?:\s*(?:--|—|–))?)?"
+            # "At the Supreme People's Assembly, North Korea's legislature, in Pyongyang on Thursday"
+            rf"(?:{_APPOSITIVE})?"
             r"[\s,]*(?:(?:here|there|in\s+Pyongyang)\s+)?(?:on\s+|last\s+|this\s+)?",
             gap,
         )

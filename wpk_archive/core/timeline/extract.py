@@ -313,6 +313,8 @@ _FOR_DAYS = re.compile(
 """After a meeting's one day, how long it ran from it: "held on Dec. 27, 2021 for five days"."""
 _JUST_ENDED = re.compile(
     r"\s*,?\s*(?:which|that)\s+(?:had|has)\s+(?:just|recently)\s+(?:concluded|ended|closed|finished)\b"
+    # (in session as the report is written: "The 6th Conference ... is under way in Pyongyang")
+    r"|\s+(?:is|are)\s+(?:now\s+|still\s+)?(?:under\s*way|in\s+session|in\s+progress)\b"
 )
 _SESSION = re.compile(r"\b[Ss]ession\b")
 _GENERIC_SUBJECT = re.compile(r"^\s*(?:The|This|That)\s+(?:[\w-]+\s+){0,3}$")

@@ -298,7 +298,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             rf"(?![\w-])(?!\s+(?:with|hall|room|building)\b|\s+of\s+(?!{YEAR}|(?:{MONTH_NAME})\b)))"
             # "the North Korean Workers Party Central Committee Meeting of August 1956"
             rf"|(?:(?P<n3>{ORDS})\s+)?{MODS_CI}{_PLENARY_HEAD}\s+of\s+{THE}(?:ruling\s+)?"
-            rf"(?:{WPK}|(?<=ruling\s)party)(?![\w'’-])"  # "of the ruling party"
+            rf"(?:{WPK}|(?<=ruling\s)party|(?<=the\s)[Pp]arty(?=\s*[,.;]|\s+(?:in|on|at|held|which|that|was|"
+            rf"last|this|ended|opened|closed)\b))(?![\w'’-])"  # "of the ruling party", "of the party,"
             rf"|{THE}(?:{WPK}|(?:ruling\s+)?[Pp]arty){APOS}s\s+(?:(?P<t5>{ORD})\s+)?(?:{CC}\s+)?"
             rf"(?:(?P<t6>{ORD})\s+)?{MODS_CI}{_PLENARY_HEAD}"  # "the WPK's plenary meeting"
         ),
