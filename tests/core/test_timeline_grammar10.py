@@ -724,4 +724,5 @@ def test_a_meeting_under_way_is_in_the_reports_month() -> None:
         "The 6th Conference of Cell Secretaries of the Workers' Party of Korea is under way in "
         "Pyongyang, state media said Thursday."
     )
-    assert dated(text, "2021-04-08") == [("other_party_meeting", "2021-04", "2021-04")]
+    # (April 2021, and in it the chronology's days of the 6th Conference, 6 to 8 April)
+    assert dated(text, "2021-04-08") == [("other_party_meeting", "2021-04-06", "2021-04-08")]
