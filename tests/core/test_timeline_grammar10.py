@@ -726,3 +726,19 @@ def test_a_meeting_under_way_is_in_the_reports_month() -> None:
     )
     # (April 2021, and in it the chronology's days of the 6th Conference, 6 to 8 April)
     assert dated(text, "2021-04-08") == [("other_party_meeting", "2021-04-06", "2021-04-08")]
+
+
+def test_a_list_of_congresses_under_its_head() -> None:
+    text = (
+        "The Workers' Party of Korea. Congresses: 1st (28–30 August 1946), 2nd (27–30 March "
+        "1948), 6th (10–14 October 1980)."
+    )
+    assert dated(text, "2020-01-01") == [
+        ("party_congress", "1946-08-28", "1946-08-30"),
+        ("party_congress", "1948-03-27", "1948-03-30"),
+        ("party_congress", "1980-10-10", "1980-10-14"),
+    ]
+    other = (
+        "The Communist Party of China. Congresses: 1st (23–31 July 1921), 2nd (16–23 July 1922)."
+    )
+    assert dated(other, "2020-01-01") == []

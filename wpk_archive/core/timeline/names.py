@@ -46,6 +46,7 @@ from wpk_archive.core.timeline.readers import (
     read_its,
     read_its_session,
     read_joint_meeting,
+    read_listed,
     read_local_committee,
     read_local_list,
     read_local_plenaries,
@@ -545,6 +546,12 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             ("parliament", "legislature", "legislative"),
             ("session", "meeting", " met", "convene", "opened", " meet", " open"),
         ),
+    ),
+    (
+        # an item of a list headed "Congresses:": "1st (28–30 August 1946), 2nd (27–30 March 1948)"
+        re.compile(rf"(?P<n>{ORD})(?=\s*\((?:[^()]{{0,30}}?)\d{{4}}\s*\))"),
+        read_listed,
+        (("congresses", "conferences"), (":",)),
     ),
     (
         # (lowercase in an article about the party's congresses: "The fifth congress in 1970")

@@ -547,6 +547,32 @@ def read_body_decided(match: re.Match[str], text: str) -> list[NamedMeeting]:
     ]
 
 
+_LIST_HEAD = re.compile(
+    r"\s*(?:(?:Party|WPK|KWP)\s+)?(?P<what>Congresses|Conferences|Party\s+Congresses|Party\s+Conferences)"
+    r"\s*(?:\([^()]{0,20}\))?\s*:"
+)
+"""The head of a list of one kind's meetings: "Congresses: 1st (28-30 August 1946), 2nd (...)"."""
+
+
+def read_listed(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    """An item of a list of congresses or conferences ("2nd (27-30 March 1948)") after its head."""
+    head = _LIST_HEAD.match(text)
+    if head is None:
+        return []
+    numbers = _numbers_or_none(match, 12)
+    if numbers is None or numbers == [None]:
+        return []
+    congress = "ongress" in head.group("what")
+    return _meetings(
+        match,
+        "party_congress" if congress else "party_conference",
+        numbers,
+        term=None,
+        explicit=False,
+        noun="congress" if congress else "conference",
+    )
+
+
 def read_bare_congress(match: re.Match[str], text: str) -> list[NamedMeeting]:
     """ "the Seventh Congress", "the 4th Conference": an ordinal Congress or Conference with no
     owner named (the caller decides)."""
