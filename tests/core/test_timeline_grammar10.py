@@ -742,3 +742,19 @@ def test_a_list_of_congresses_under_its_head() -> None:
         "The Communist Party of China. Congresses: 1st (23–31 July 1921), 2nd (16–23 July 1922)."
     )
     assert dated(other, "2020-01-01") == []
+
+
+def test_north_koreas_parliament_in_a_sentence_naming_the_south() -> None:
+    text = (
+        "TOKYO — North Korea's parliament was to convene Wednesday amid diplomatic moves "
+        "including meetings with the South Korean and U.S. presidents."
+    )
+    assert dated(text, "2018-04-12") == [("spa_session", "2018-04-11", "2018-04-11")]
+
+
+def test_a_translations_labor_party_makes_no_foreign_article() -> None:
+    text = (
+        "North Korea revised the party rules at the 8th Labor Party Conference on the 9th. The "
+        "secretariat was abolished at the 7th Party Congress in 2016, and South Korea watched."
+    )
+    assert ("party_congress", "2016-05-06", "2016-05-09") in dated(text, None)

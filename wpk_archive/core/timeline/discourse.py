@@ -103,6 +103,7 @@ _OTHER_PARLIAMENT = re.compile(
     r"\bROK\b|[Pp]uppet|Minju|Democratic\s+Party|South\s+Korean\s+(?:parliament|lawmakers|legislat)"
 )
 """Words of another country's parliament: there, "the parliament" may be that one."""
+_LABOR_PARTY = re.compile(r"Labou?r\s+Party", re.IGNORECASE)
 _LABOR_ELSEWHERE = re.compile(
     r"Labour|Australia|Israel|Norw|New\s+Zealand|Brit(?:ain|ish)|Ireland|Irish|Dutch|Netherlands|"
     r"Brazil|Mauritius|Kurd|Scotland|Scottish|Wales|Welsh|Malta|Maltese|Singapore|Fiji|"
@@ -132,7 +133,10 @@ class Context:
     def foreign(self) -> bool:
         """Whether the document is about another party (computed when first needed)."""
         if self._foreign is None:
-            self._foreign = foreign_document(self.doc)
+            self._foreign = foreign_document(self.doc) and not (
+                # (an article about North Korea whose "Labor Party" is the WPK names no other party)
+                self.labor_is_wpk and not foreign_party_in(_LABOR_PARTY.sub("", self.doc.text))
+            )
         return self._foreign
 
     _north_korea: bool | None = None

@@ -443,9 +443,10 @@ def read_parliament(
     told = _AP_DATELINE.sub("", text, count=1)  # "SEOUL, South Korea (AP) — North Korea will"
     if told != text and not _NORTH_NAMED.search(told):
         told = text  # (the dateline's country is the sentence's only one)
-    if re.search(
-        r"South\s+Korea|\bSeoul\b|National\s+Assembly|Diet\b|Congress\b", told
-    ) and not _NORTH_NAMED.search(match.group(0)):
+    if re.search(r"South\s+Korea|\bSeoul\b|National\s+Assembly|Diet\b|Congress\b", told) and not (
+        _NORTH_NAMED.search(match.group(0))
+        or _NORTHS_OWN.search(text, max(0, match.start() - 40), match.start())
+    ):
         return []  # (but "a session of North Korea's parliament" is the North's, whatever follows)
     first = re.search(
         r"\bits\s+(?:first|inaugural|opening)\s+session", match.group(0)
@@ -458,6 +459,10 @@ def read_parliament(
         [1] if first else [None]
     )  # "the new parliament opened its first session"
     return _meetings(match, "spa_session", numbers, term=None, explicit=True, noun="session")
+
+
+_NORTHS_OWN = re.compile(r"(?:North\s+Korea|the\s+North|Pyongyang|DPRK)['’]s\s+(?:[\w-]+\s+){0,2}$")
+"""Right before "parliament": whose it is ("North Korea's rubber-stamp parliament")."""
 
 
 _BODY_KINDS = (
