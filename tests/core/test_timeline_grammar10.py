@@ -758,3 +758,18 @@ def test_a_translations_labor_party_makes_no_foreign_article() -> None:
         "secretariat was abolished at the 7th Party Congress in 2016, and South Korea watched."
     )
     assert ("party_congress", "2016-05-06", "2016-05-09") in dated(text, None)
+
+
+def test_the_year_end_general_meeting_of_the_central_committee() -> None:
+    text = (
+        "Pak Thae Song was named premier at the annual year-end general meeting of the Central "
+        "Committee of the Workers' Party of Korea, which ended on Sunday."
+    )
+    # (the closing day as the text tells it; the chronology has 23-27 December 2024)
+    assert dated(text, "2024-12-30") == [("cc_plenary", "2024-12-29", "2024-12-29")]
+
+
+def test_the_korean_labor_party_congress_is_the_wpks() -> None:
+    text = "This is a published list after the 8th Korean Labor Party Congress."
+    assert [e.key for e in events_of(text, "2021-01-11")] == ["party_congress:8"]
+    assert dated("The South Korean Labor Party held its congress in 1946.", "1990-01-01") == []

@@ -292,7 +292,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
     (
         re.compile(
             rf"(?:(?P<n>{ORDS})\s+)?{MODS_CI}(?:{_PLENARY_HEAD}|(?:key\s+|important\s+)?"
-            rf"(?:[Mm]eetings?|[Ss]essions?)|General\s+Assembly)\s+of\s+{TERM_CC}"  # (a machine
+            rf"(?:[Mm]eetings?|[Ss]essions?)|General\s+Assembly|(?:(?:annual|year-end)\s+)*[Gg]eneral\s+"
+            rf"[Mm]eetings?)\s+of\s+{TERM_CC}"  # (a machine
             # translation's "the General Assembly of the Central Committee of the WPK": 전원회의)
             rf"|{THE}(?:(?P<t3>{ORD})\s+)?(?:{WPK}|[Pp]arty)(?:{APOS}s)?\s+(?:(?P<t4>{ORD})\s+)?"
             rf"{CC}(?:{APOS}s)?\s+(?:(?P<n2>{ORDS})\s+)?{MODS_CI}(?:{_PLENARY_HEAD}|[Mm]eetings?"

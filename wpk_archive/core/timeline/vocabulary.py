@@ -249,7 +249,12 @@ def bare_party_foreign(match: re.Match[str], text: str) -> bool:
         at = match.start() + party.start()
         before = text[max(0, at - 40) : at]
         after = text[at + 5 : at + 40]
-        if re.search(rf"Workers?{APOS}?s?{APOS}?\s*$|North\s+Korean\s+Communist\s+$", before):
+        if re.search(
+            rf"Workers?{APOS}?s?{APOS}?\s*$|North\s+Korean\s+Communist\s+$|"
+            # "the 8th Korean Labor Party Congress", "the Chosun Labor Party": the WPK translated
+            r"(?:Korean|Chosun|Choson|Joseon|Chosŏn)\s+Labou?r\s+$",
+            before,
+        ):
             continue
         word = re.search(r"([A-Z][\w'’-]*)\s+$", before)
         if word and word.group(1) not in _PARTY_PRECEDERS and ordinal_value(word.group(1)) is None:
