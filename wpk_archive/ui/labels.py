@@ -49,12 +49,16 @@ def _one(value: str) -> tuple[str, str, str]:
 
 
 def date_label(start: str | None, end: str | None = None, precision: str | None = None) -> str:
-    """A date or range at its precision: "Apr 2012", "2013", "5–12 Jan 2021", "Undated"."""
+    """A date or range at its precision: "Apr 2012", "2013", "5–12 Jan 2021", "from 23 Dec 2016"
+    (the end known only to the month), "Undated"."""
     if not start:
         return "Undated"
     y1, m1, d1 = _one(start)
     if not end or end == start:
         return " ".join(x for x in (d1, m1, y1) if x)
+    if len(end) < len(start) and start.startswith(end):
+        # the first day known, the last only to its month or year: "from 23 Dec 2016"
+        return "from " + " ".join(x for x in (d1, m1, y1) if x)
     y2, m2, d2 = _one(end)
     if y1 == y2 and m1 == m2 and d1 and d2:
         return f"{d1}–{d2} {m1} {y1}"
