@@ -71,8 +71,8 @@ def carried_years(text: str, found: list[D]) -> list[D]:
                 shift = year - int(mention.start_date[:4])
                 mention = replace(  # type: ignore[type-var]
                     mention,
-                    start_date=_moved(mention.start_date, shift),
-                    end_date=_moved(mention.end_date, shift),
+                    start_date=shifted(mention.start_date, shift),
+                    end_date=shifted(mention.end_date, shift),
                     year_inferred=False,
                 )
         if not mention.year_inferred and mention.kind == "date" and len(mention.end_date) >= 7:
@@ -81,9 +81,10 @@ def carried_years(text: str, found: list[D]) -> list[D]:
     return result
 
 
-def _moved(value: str, shift: int) -> str:
+def shifted(value: str, shift: int) -> str:
+    """ISO date ``value`` moved by ``shift`` years (29 February to the 28th off leap years)."""
     year, rest = int(value[:4]) + shift, value[4:]
     return f"{year:04d}{'-02-28' if rest == '-02-29' else rest}"
 
 
-__all__ = ["carried_years"]
+__all__ = ["carried_years", "shifted"]

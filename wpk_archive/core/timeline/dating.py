@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from wpk_archive.core.date_carry import shifted
 from wpk_archive.core.dates import DateMention
 
 _GAP_WORDS = (
@@ -322,9 +323,7 @@ def assign_dates(sentence: str, found: list[Found], dates: list[DateMention]) ->
             used.add(inside[0])
     _assign_list(sentence, found, dates, free, used)
     coordinated = [i for i in free if dates[i].kind == "coordinated" and i not in used]
-    if (
-        len(coordinated) < 2
-    ):  # "the ninth and tenth plenary meetings ... in December 2023 and June 2024"
+    if len(coordinated) < 2:  # "the ninth and tenth plenary meetings ... in December 2023 and June"
         coordinated = _date_chain(sentence, dates, [i for i in free if i not in used])
     if len(coordinated) >= 2:  # "X and Y held in 2013 and 2017"
         first = dates[coordinated[0]]
@@ -471,7 +470,7 @@ def assign_dates(sentence: str, found: list[Found], dates: list[DateMention]) ->
                 None,
             )
             if year is not None and year.start_date is not None:
-                meeting.date = _in_year(meeting.date, year.start_date[:4])
+                meeting.date = in_year(meeting.date, year.start_date[:4])
 
 
 _CHAIN_GAP = re.compile(r"\s*(?:,\s*)?(?:and\s+|&\s+)?(?:(?:in|on)\s+)?(?:the\s+)?")
@@ -504,17 +503,15 @@ def _date_chain(sentence: str, dates: list[DateMention], free: list[int]) -> lis
 _YEAR_OF_NAME = re.compile(r"(?:['’]s)?\s+(?:(?:ruling\s+)?(?:[Pp]arty|WPK|KWP)\s+)?")
 
 
-def _in_year(date: DateMention, year: str) -> DateMention:
+def in_year(date: DateMention, year: str) -> DateMention:
     """``date`` (its year inferred) moved to ``year``, the year its meeting's name gives."""
     start, end = date.start_date, date.end_date
     if start is None or end is None or start[:4] == year:
         return date
     shift = int(year) - int(start[:4])
-
-    def moved(value: str) -> str:
-        return f"{int(value[:4]) + shift:04d}{value[4:]}"
-
-    return replace(date, start_date=moved(start), end_date=moved(end), year_inferred=False)
+    return replace(
+        date, start_date=shifted(start, shift), end_date=shifted(end, shift), year_inferred=False
+    )
 
 
 def _lifespan(sentence: str, date: DateMention) -> bool:
@@ -559,11 +556,11 @@ def _assign_list(
 
 
 _HOLDS = re.compile(r"\b(?:held|convened|convoked|opened|called|met)\b")
+"""A verb of holding inside a meeting's name ("the Politburo held a meeting", "the CMC met")."""
 _HELD_NEXT = re.compile(
     r"\s+(?:was\s+|were\s+)?(?:held|convened|convoked|opened|met|took\s+place|began|started)\b"
 )
 """Right after a meeting's name, its verb of holding: "the fifth session ... met"."""
-"""A verb of holding inside a meeting's name ("the Politburo held a meeting", "the CMC met")."""
 
 _CONVENED = re.compile(
     r"^[^;:.]{0,60}\b(?:held|convened|convoked|opened|presided\s+over|chaired|called|kicked\s+off|"

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from wpk_archive.core.dates import DateMention
-from wpk_archive.core.timeline.dating import Found
+from wpk_archive.core.timeline.dating import Found, in_year
 from wpk_archive.core.timeline.discourse import Context, key_and_name
 from wpk_archive.core.timeline.readers import NamedMeeting
 
@@ -71,21 +71,11 @@ def day_before(date: str) -> str:
 
 def in_the_names_year(date: DateMention, named: str) -> DateMention:
     """A yearless date of a meeting in the year its name gives ("The 1966 party conference, held
-    from 5 to 12 October": 1966, not the publication's year); as it is where the name's month
-    is another."""
-    start, end = date.start_date, date.end_date
-    if not date.year_inferred or start is None or end is None or start[:4] == named[:4]:
+    from 5 to 12 October": 1966, not the publication's year). A name with a month ("the December
+    2019 plenary") is left to the caller's reading of that month."""
+    if not date.year_inferred or len(named) != 4:
         return date
-    if len(named) >= 7 and start[:7] != named[:4] + start[4:7]:
-        return date
-    shift = int(named[:4]) - int(start[:4])
-    if len(named) >= 7 and named[5:7] != start[5:7]:
-        return date
-
-    def moved(value: str) -> str:
-        return f"{int(value[:4]) + shift:04d}{value[4:]}"
-
-    return replace(date, start_date=moved(start), end_date=moved(end), year_inferred=False)
+    return in_year(date, named)
 
 
 _LAST_HELD = re.compile(
@@ -173,7 +163,7 @@ def photo_date(sentence: str, found: list[Found], dates: list[DateMention]) -> N
         named[0].date = None  # (a photo of some month: nothing to tell of the meeting's day)
         return
     # released the day after, as KCNA's are: the month of the day before
-    day = (dt.date.fromisoformat(photo.start_date) - dt.timedelta(days=1)).isoformat()
+    day = day_before(photo.start_date)
     named[0].date = replace(photo, start_date=day[:7], end_date=day[:7], precision="month")
 
 
