@@ -5,6 +5,7 @@ June 2018", "December 2011 to January 2012", "1950-53", "February 28 and 29", "o
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from wpk_archive.core.date_numeric import NUM_YEAR
@@ -132,6 +133,29 @@ def _day_list(match: re.Match[str], ctx: Context) -> list[Found]:
     return found
 
 
+def _two_days(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Reader for "February 28 and March 1, 2012" and "31 December and 1 January 2013": two days
+    of different months joined by "and", the year written once after the second (the first
+    takes the year before when its month comes later). Consecutive days make one range (a
+    meeting's two days), others one mention each (kind ``coordinated``)."""
+    year = read_parts(match.group("y")).year
+    left, right = read_parts(match.group("a")), read_parts(match.group("b"))
+    if year is None or None in (left.month, left.day, right.month, right.day):
+        return []
+    assert left.month is not None and right.month is not None  # (for the type checker)
+    first_year = year - 1 if left.month > right.month else year
+    first = iso(first_year, left.month, left.day)
+    second = iso(year, right.month, right.day)
+    if first is None or second is None or first >= second:
+        return []
+    if (dt.date.fromisoformat(second) - dt.date.fromisoformat(first)).days == 1:
+        return [Found(match.start(), match.end(), first, second, False, "range")]
+    return [
+        Found(match.start(), match.end("a"), first, first, False, "coordinated"),
+        Found(match.start("b"), match.end(), second, second, False, "coordinated"),
+    ]
+
+
 def _month_list(match: re.Match[str], ctx: Context) -> list[Found]:
     """Reader for "in March and June 2016": one mention a month (kind ``coordinated``); without a
     year only after a preposition ("March and April are clean-up months" is not a date)."""
@@ -255,6 +279,14 @@ SPAN_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
         ),
         _year_abbreviation,
         ("digit", "dash"),
+    ),
+    (
+        re.compile(
+            rf"(?P<a>{M_ANY}\s*{D}|{D}\s+(?:of\s+)?{M_ANY})\s*,?\s+and\s+"
+            rf"(?P<b>{M_ANY}\s*{D}|{D}\s+(?:of\s+)?{M_ANY})(?P<y>{TAIL_YEAR})"
+        ),
+        _two_days,
+        ("digit", "month", "and"),
     ),
     (
         re.compile(

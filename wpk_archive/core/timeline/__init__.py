@@ -6,6 +6,8 @@
   hook through which :mod:`.extract` uses them for sentences holding Hangul;
 - :mod:`.extract`: one document's mentions, their dates, anaphora and status ("that day" and
   a meeting's length in :mod:`.told_days`);
+- :mod:`.described`: a news story's meeting dated where it is described ("the ruling party's
+  key meeting held from Friday to Sunday") and named only where no date is given;
 - :mod:`.merge`: mentions of all documents merged into events, checked against the reference
   chronology, with stable ids and the JSON shape of an event.
 """
@@ -21,7 +23,7 @@ from wpk_archive.core.timeline.merge import (
 )
 from wpk_archive.core.timeline.names import ordinal_text, ordinal_value
 
-GRAMMAR_VERSION = 10
+GRAMMAR_VERSION = 11
 """Raised whenever extraction changes what it finds: archives written by an earlier grammar read
 their documents' meetings again when opened. 3: Korean names and dates (names_ko, dates_ko);
 4: "Dec. 26-30" kept in one sentence, dated decisions of the Political Bureau, Secretariat and
@@ -41,7 +43,8 @@ meeting sat, "its first since the eighth in 2021" (an ordinal whose noun is left
 see docs/timeline.md; 9: the tables of a body's meetings on a reference page (tables.py), plans
 told far from their marker and monthless day ranges, "the first one", counts ("the second party
 congress under the current leader"), the parliament of an article about North Korea, a coming
-plenum kept apart from a past one (docs/timeline.md lists them)."""
+plenum kept apart from a past one (docs/timeline.md lists them); 10: see docs/timeline.md; 11:
+a story's one meeting named without a date, dated where the story describes it (described.py)."""
 
 __all__ = [
     "GRAMMAR_VERSION",

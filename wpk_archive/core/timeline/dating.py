@@ -117,7 +117,10 @@ _ANNOUNCED_BEFORE = re.compile(
     r"(?:could|would|may|might)\s+(?:soon\s+|likely\s+|shortly\s+)?(?:convene|convoke|hold|open)|"
     r"on\s+the\s+threshold\s+of|in\s+the\s+run-up\s+to|"
     r"forthcoming|coming|next|ahead\s+of|on\s+the\s+eve\s+of|preparations?\s+for|"
-    r"prepare\s+for|convocation\s+of)\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w'’-]+\s+){0,4}$",
+    r"prepare\s+for|convocation\s+of|"
+    # "the decision of the Political Bureau of the C.C., WPK on holding a Party conference"
+    r"(?:on|about)\s+(?:convening|convoking|holding))"
+    r"\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w'’-]+\s+){0,4}$",
     re.IGNORECASE,
 )
 """Before a meeting's name, words that announce it: "decided to convene the ...", "the upcoming"."""
@@ -741,6 +744,8 @@ def year_before(sentence: str, meeting: Found, doc_date: str | None) -> DateMent
     past = _PAST_HELD.search(window) or _PAST_IN_NAME.search(sentence, meeting.start, meeting.end)
     if not past or _FUTURE.search(sentence):
         return None
+    if _ANNOUNCED_BEFORE.search(sentence[max(0, meeting.start - 90) : meeting.start]):
+        return None  # "the decision ... on holding a Party conference in April": to come
 
     def back(value: str) -> str:
         year, rest = int(value[:4]) - 1, value[4:]

@@ -124,6 +124,9 @@ class Context:
     subject: Ref | None = None
     dated: dict[str, str] = field(default_factory=dict)
     """The date each meeting the document named was given (by key)."""
+    dropped: list[Ref] = field(default_factory=list)
+    """Meetings named without a date and left out for it ("at the plenary meeting of the 8th
+    Central Committee"), which a description of the story's meeting may date (described.py)."""
     generic: tuple[str, DateMention] | None = None
     """A meeting the sentence before told of by its noun alone, and the date it gave it ("The
     enlarged plenary meeting was held between Friday and Sunday."), for "It was the eighth ..."."""
@@ -335,9 +338,11 @@ def needs_date(
     3rd; "the forthcoming Conference" in February 2012 the 4th)."""
     if ref.key.split(":")[-1] != "?":
         return False
+    if plural:
+        return True  # "the congresses of the WPK": which, only their dates say
     if ref.kind in ("party_congress", "party_conference"):
         return False
-    return plural or not (sentence and reported_as_held(sentence, start, end, listed=listed))
+    return not (sentence and reported_as_held(sentence, start, end, listed=listed))
 
 
 _FOREIGN_MEETING = re.compile(

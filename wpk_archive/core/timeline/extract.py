@@ -44,6 +44,7 @@ from wpk_archive.core.timeline.dating import (
     named_date,
     year_before,
 )
+from wpk_archive.core.timeline.described import described_mentions, the_undated_meeting
 from wpk_archive.core.timeline.discourse import (
     HABITUAL,
     NOUN_KINDS,
@@ -253,6 +254,8 @@ def _sentence_mentions(
     for item in sorted(found, key=lambda f: f.start):
         mention = _mention(doc, passage, span, item)
         if mention is None:
+            if item.needs_date and not item.anaphor and not item.plural:
+                ctx.dropped.append(item.ref)
             continue
         # one mention per meeting: an unnumbered name is one meeting per date it is given
         same = f"{item.ref.key}@{mention.start_date}" if item.ref.ambiguous else item.ref.key
@@ -611,6 +614,17 @@ def extract_mentions(doc: Document) -> list[EventMention]:
                 mentions.extend(_sentence_mentions(doc, passage, span, ctx))
             else:
                 ctx.subject = None
+    if ctx.dropped or any(m.start_date is None for m in mentions):
+        ref = the_undated_meeting(ctx.dropped, mentions)
+        if ref is not None:
+            mentions.extend(
+                described_mentions(
+                    doc,
+                    ref,
+                    lambda start, sentence: _sentence_dates(doc, start, sentence, False, ctx),
+                    _mention,
+                )
+            )
     return mentions
 
 

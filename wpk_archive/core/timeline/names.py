@@ -403,7 +403,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             rf"|(?P<n2>{ORDS})\s+(?:North\s+Korean\s+)?(?:{WPK}|[Pp]arty)\s+[Cc]ongress(?:es)?"
             rf"|(?:{WPK}|[Pp]arty){APOS}s\s+(?:(?P<n3>{ORDS})\s+)?{MODS_CI}[Cc]ongress(?:es)?(?![\w-])"
             rf"|(?<![Nn]ational\s)(?<![Yy]outh\s)\b(?:{WPK}|[Pp]arty)\s+[Cc]ongress(?:es)?(?![\w-])"
-            rf"|\b[Cc]ongress\s+of\s+{THE}{WPK}"
+            rf"|\b[Cc]ongress(?:es)?\s+of\s+{THE}{WPK}"
             # "the party convention held until the 12th" (a translation of 당대회)
             rf"|(?<![Nn]ational\s)\b(?:(?P<n4>{ORDS})\s+)?(?:{WPK}|[Pp]arty)\s+[Cc]onvention(?![\w-])"
         ),
@@ -586,7 +586,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             rf"|(?P<n2>{ORDS})\s+(?:{WPK}|[Pp]arty)\s+[Cc]onferences?"
             rf"|(?:{WPK}|[Pp]arty){APOS}s\s+(?:(?P<n3>{ORDS})\s+)?{MODS_CI}[Cc]onferences?(?![\w-])"
             rf"(?!\s+(?:of|for|with)\b|\s+on\s+(?![A-Z][a-z]+day\b|[A-Z][a-z]{{2,8}}\.?\s+\d))"
-            rf"|\b[Cc]onference\s+of\s+{THE}(?:{WPK}|Party)(?![\w-])(?!\s+(?:Cell|Delegates))"
+            rf"|\b[Cc]onferences?\s+of\s+{THE}(?:{WPK}|Party)(?![\w-])(?!\s+(?:Cell|Delegates))"
             rf"|\b(?:[Cc]onference|[Mm]eeting)\s+of\s+(?:the\s+)?Party\s+Representatives\b"
             rf"|\b(?:{WPK}|Party|party)\s+[Cc]onferences?(?![\w-])"
             # "similar delegates' conferences in 1958 and 1966" (of an article about the party's)

@@ -93,6 +93,13 @@ def _date_name(match: re.Match[str]) -> str | None:
 Reader = Callable[[re.Match[str], str], list[NamedMeeting]]
 
 
+_PLURAL_HEAD = re.compile(
+    r"(?i)(?:congresses|conferences|sessions|meetings|plenums|plenaries)$"
+    r"|^(?:the\s+)?(?i:congresses|conferences)\s+of\s"
+)
+"""A name whose head is plural ("the previous congresses", "the conferences of the WPK")."""
+
+
 def _meetings(
     match: re.Match[str],
     kind: str,
@@ -106,11 +113,9 @@ def _meetings(
     label: str = "",
 ) -> list[NamedMeeting]:
     """One NamedMeeting per number of a match (two for "the ninth and tenth plenary meetings")."""
-    plural = numbers == [None] and bool(
-        re.search(
-            r"(?i)(?:congresses|conferences|sessions|meetings|plenums|plenaries)$", match.group(0)
-        )
-    )
+    plural = numbers == [None] and _PLURAL_HEAD.search(match.group(0)) is not None
+    if plural and slug:
+        plural = False  # "The Conferences of South Hamgyong, Ryanggang ...": one a place
     return [
         NamedMeeting(
             match.start(),

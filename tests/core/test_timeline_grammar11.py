@@ -1,0 +1,49 @@
+"""Grammar 11, besides described.py (tests/core/test_timeline_described.py): plural names with a
+body ("the conferences of the WPK held in March 1958 and in October 1966": one a date; undated,
+none), a plan told as a decision "on holding" one, and two days of different months with one
+year ("February 28 and March 1, 2012"). Every sentence here was written for these tests (none is
+taken from a test set)."""
+
+from __future__ import annotations
+
+from tests.core.test_timeline_grammar9 import dated, days
+
+
+def test_plural_conferences_of_the_party_are_one_a_date() -> None:
+    text = (
+        "The conferences of the WPK held in March 1958 and in October 1966 set the course for "
+        "the years after them."
+    )
+    assert dated(text, "2011-09-29") == [
+        ("party_conference", "1958-03-03", "1958-03-06"),
+        ("party_conference", "1966-10-05", "1966-10-12"),
+    ]
+
+
+def test_plural_congresses_of_the_party_without_dates_are_none() -> None:
+    assert dated("The decisions of the congresses of the WPK are carried out.", "2011-09-29") == []
+    text = "Much changed after the conferences of the WPK were held in the past."
+    assert dated(text, "2011-09-29") == []
+
+
+def test_a_decision_on_holding_a_meeting_is_a_plan_even_beside_past_ones() -> None:
+    text = (
+        "Upon hearing the decision of the Political Bureau of the C.C., Workers' Party of Korea on "
+        "holding a Party conference in April, people recall the past conferences, which were held "
+        "at turning points."
+    )
+    assert ("party_conference", "2012-04-11", "2012-04-11") in dated(text, "2012-02-28")
+
+
+def test_two_days_of_two_months_take_the_one_year_written() -> None:
+    assert days("It met on February 28 and March 1, 2012.", "2013-02-12") == [
+        ("February 28", "2012-02-28", "2012-02-28"),
+        ("March 1, 2012", "2012-03-01", "2012-03-01"),
+    ]
+    assert days("It sat on 31 December and 1 January 2013.", "2014-05-01") == [
+        ("31 December and 1 January 2013", "2012-12-31", "2013-01-01")
+    ]
+    assert days("They met on March 3 and April 5, 1999.", "2013-02-12") == [
+        ("March 3", "1999-03-03", "1999-03-03"),
+        ("April 5, 1999", "1999-04-05", "1999-04-05"),
+    ]

@@ -1,0 +1,156 @@
+"""A news story's meeting told of by description and named elsewhere without a date.
+
+A report often dates its meeting only where it describes it ("the ruling party's key meeting held
+from Friday to Sunday", "a rare one-day Labor Party gathering on Wednesday") and names it only
+where it gives no date ("... were rebuked at the plenary meeting of the 8th Central Committee").
+The name alone says too little to be kept undated, and the description names no kind; together
+they are one meeting, dated.
+
+The two are joined only where the document leaves no doubt: it names meetings of exactly one kind
+without a date (and dates none of that kind), the description carries the party's mark ("party",
+"political", "Workers'"), and its date lies within two months of the story. Such a mention is
+marked loose, so merging drops it where the reference chronology disagrees.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+
+from wpk_archive.core.dates import DateMention
+from wpk_archive.core.models import Document, EventMention, Passage
+from wpk_archive.core.sentences import sentence_spans
+from wpk_archive.core.timeline import korean
+from wpk_archive.core.timeline.dating import Found, Ref
+
+_NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+_DESCRIPTION = re.compile(
+    r"\b(?:(?:(?:[Rr]uling\s+)?(?:[Pp]arty|Workers['’]\s+Party|Labou?r\s+Party)['’]s?\s+)?"
+    r"(?:(?:key|major|rare|important|crucial|pivotal|high-level|top-level|senior|big|biggest|"
+    r"largest|landmark|historic|extraordinary|special|emergency|enlarged|expanded|political|"
+    r"ruling|year-end|mid-year|key\s+political|"
+    rf"{_NUMBER_WORD}-day|days-long|week-long|multi-day|"
+    r"[Pp]arty|Workers['’]\s+Party|Labou?r\s+Party)\s+){1,4}"
+    r"(?:meeting|gathering|conclave|convention|conference|session)\b)"
+)
+"""A meeting told of by its weight or length rather than its kind: "a key three-day party
+meeting", "the ruling party's key meeting", "a rare one-day Labor Party gathering"."""
+_THE_MEETING = re.compile(
+    r"\b[Tt]he\s+(?:meeting|gathering)(?=\s*,?\s*(?:which|that|was|were|had\s+been)\s+(?:[\w-]+\s+)?"
+    r"(?:held|opened|convened|closed|ended|concluded|wrapped\s+up|took\s+place|ran|lasted))"
+)
+"""The story's meeting by its noun alone, told as held: "The meeting, which was held from Dec
+23-27"; where the document names one meeting only, without a date, it is that one."""
+_PARTY_MARK = re.compile(r"[Pp]arty|[Pp]olitical|Workers['’]")
+_LOOKS_BACK = re.compile(
+    r"\b(?:last|previous|preceding|earlier|former|first|since|before|ago)\s+(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+"""Words before a description that make it another, earlier meeting ("the last party meeting")."""
+_NEAR_DAYS = 62
+_MEETING_KINDS = frozenset(
+    {
+        "party_congress",
+        "party_conference",
+        "cc_plenary",
+        "politburo_meeting",
+        "cmc_meeting",
+        "secretariat_meeting",
+        "spa_session",
+        "spa_standing_committee",
+        "other_party_meeting",
+    }
+)
+
+DatesOf = Callable[[int, str], list[DateMention]]
+"""The dates one sentence holds, by its start offset and text (the extractor's own reading)."""
+MentionOf = Callable[[Document, Passage, tuple[int, int], Found], EventMention | None]
+
+
+def the_undated_meeting(dropped: Sequence[Ref], mentions: Sequence[EventMention]) -> Ref | None:
+    """The one meeting the document names without a date, if there is one: the names left out
+    for want of a date (``dropped``) and the undated mentions, all of one kind, of which none is
+    dated elsewhere in the document, and no two numbered differently."""
+    dated_kinds = {m.kind for m in mentions if m.start_date is not None}
+    refs: dict[str, Ref] = {ref.key: ref for ref in dropped}
+    for m in mentions:
+        if m.start_date is None and m.kind in _MEETING_KINDS:
+            refs.setdefault(m.key, Ref(m.kind, m.key, m.name, m.ambiguous))
+    candidates = [ref for ref in refs.values() if ref.kind in _MEETING_KINDS]
+    if not candidates or len({ref.kind for ref in candidates}) != 1:
+        return None
+    if candidates[0].kind in dated_kinds:
+        return None
+    numbered = {ref.key for ref in candidates if "?" not in ref.key.split("@")[0]}
+    if len(numbered) > 1:
+        return None
+    return min(candidates, key=lambda ref: (ref.key.count("?"), ref.key))
+
+
+def _near(date: str | None, doc_date: str | None) -> bool:
+    if date is None or doc_date is None or len(doc_date) < 10:
+        return False
+    if len(date) == 4:
+        return date == doc_date[:4]
+    if len(date) == 7:
+        date += "-15"
+    gap = dt.date.fromisoformat(date[:10]) - dt.date.fromisoformat(doc_date[:10])
+    return abs(gap.days) <= _NEAR_DAYS
+
+
+def described_mentions(
+    doc: Document,
+    ref: Ref,
+    dates_of: DatesOf,
+    mention_of: MentionOf,
+) -> list[EventMention]:
+    """Mentions of ``ref`` (the document's one undated meeting) where a description dates it."""
+    if doc.date is None:
+        return []
+    found: list[tuple[tuple[int, int, int], EventMention]] = []
+    for passage in doc.passages:
+        if not (_DESCRIPTION.search(passage.text) or _THE_MEETING.search(passage.text)):
+            continue
+        for span in sentence_spans(passage.text, passage.start):
+            sentence = doc.text[span[0] : span[1]]
+            described = [
+                m
+                for m in _DESCRIPTION.finditer(sentence)
+                if _PARTY_MARK.search(m.group()) or _PARTY_MARK.search(sentence)
+            ]
+            for match in [*described, *_THE_MEETING.finditer(sentence)]:
+                if _LOOKS_BACK.search(sentence, max(0, match.start() - 40), match.start()):
+                    continue
+                item = Found(match.start(), match.end(), ref, needs_date=True, loose_identity=True)
+                korean.assign(sentence, [item], dates_of(span[0], sentence))
+                if item.date is None:
+                    continue
+                mention = mention_of(doc, passage, span, item)
+                if mention is None or not _near(mention.start_date, doc.date):
+                    continue
+                mention.loose = True
+                if mention.start_date == mention.end_date and mention.role is None:
+                    # "at a key party meeting on Sunday": one of its days, perhaps not the first
+                    month = (mention.start_date or "")[:7]
+                    mention.start_date = mention.end_date = month
+                    mention.precision = "month"
+                found.append((_weight(item.date), mention))
+                break
+    # the best-dated description only: "from Dec 23-27" over "last week"
+    return [max(found, key=lambda pair: pair[0])[1]] if found else []
+
+
+_PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
+
+
+def _weight(date: DateMention | None) -> tuple[int, int, int]:
+    """How well a date fixes a meeting: precision, then written out rather than relative (a
+    week, a weekday), then earlier in the text (higher is better)."""
+    if date is None:
+        return (0, 0, 0)
+    written = 0 if date.kind in ("relative", "weekday") else 1
+    return (_PRECISION_RANK.get(date.precision, 0), written, -date.start)
+
+
+__all__ = ["described_mentions", "the_undated_meeting"]
