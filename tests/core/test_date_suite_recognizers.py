@@ -23,9 +23,10 @@ SUITE = Path(__file__).resolve().parent.parent / "data" / "date_suite_recognizer
 _PUNCTUATION = re.compile(r"[.;:()'\"!?]")
 # Floors: the first run's figures minus 0.03. First run (reader at c548566, before any change for
 # this suite): 235/547 = 0.430 in the sentence, 244/547 = 0.446 on the expression alone; 61 of
-# the 65 negatives read nothing.
-REACHED = 0.40
-REACHED_ALONE = 0.416
+# the 65 negatives read nothing. After wpk_archive/core/date_periods.py and the other fixes of that
+# session: 296/547 = 0.541 and 303/547 = 0.554 (floors raised to those minus 0.03).
+REACHED = 0.51
+REACHED_ALONE = 0.52
 # Negatives that read something on the first run (a year or month out of an invalid numeric date
 # or a telephone number); strict, so a fix shows.
 KNOWN_NEGATIVE_MISSES = {

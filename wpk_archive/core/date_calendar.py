@@ -42,7 +42,7 @@ def period_of_year(year: int, which: str, start: int, end: int, inferred: bool) 
 def century_range(number: int, start: int, end: int, inferred: bool) -> list[Found]:
     """The Nth century as years (N-1)01 .. N00 ("the 20th century" is 1901-2000)."""
     first, last = (number - 1) * 100 + 1, number * 100
-    if iso(first) is None or iso(last) is None:
+    if not 1 <= number <= 21:
         return []
     return [Found(start, end, f"{first:04d}", f"{last:04d}", inferred, "century")]
 

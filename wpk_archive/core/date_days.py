@@ -207,6 +207,14 @@ _COPULA_BEFORE = re.compile(
     r"^(?!.*\b(?:what|as|how|where)\b[^.;:!?]*$).*\b(?:is|are|was|were|will\s+be)\s+$",
     re.I | re.S,
 )
+_TOLD_BEFORE = re.compile(r"\b[a-z]{2,}\s+$")
+"""Inside a clause, after a lowercase word ("I'll go back today", "the vote falls tomorrow"):
+the day itself, unless the words before make it the present state of things."""
+_NOWADAYS_BEFORE = re.compile(
+    r"(?:\b(?:world|society|country|nation|people|youth|generation|situation|reality|life|era|age|"
+    r"times|even|still|only|here|just|like|than|both|is|are|was|were|be|being|been)|[A-Z][\w'’-]*)\s+$"
+)
+"""Before "today": "Korea today", "the world today", "even today", "as it is today": nowadays."""
 _CLAUSE_END = re.compile(r"\s*(?:[.;:!?)]|,|$)")
 _MEMORY_BEFORE = re.compile(r"\b(?:seems?|seemed|like|as\s+if|as\s+though)\b[^.;:!?]{0,15}$", re.I)
 
@@ -237,11 +245,16 @@ def _day_word(match: re.Match[str], ctx: Context) -> list[Found]:
         if _MEMORY_BEFORE.search(before):  # "it seems it was yesterday when we swore"
             return []
     copula = bool(_COPULA_BEFORE.search(before) and _CLAUSE_END.match(after))
+    told = (
+        _TOLD_BEFORE.search(before) is not None and _NOWADAYS_BEFORE.search(before) is None
+    ) or (
+        not before.strip() and not text[match.end() :].strip(" .!?")
+    )  # (or the word alone: "wpk-archive dates tomorrow")
     if word == "today" and not (
-        _TODAY_BEFORE.search(before) or _TODAY_AFTER.match(after) or copula
+        _TODAY_BEFORE.search(before) or _TODAY_AFTER.match(after) or copula or told
     ):
         return []
-    if word == "tomorrow" and not (_FUTURE_BEFORE.search(before) or copula):
+    if word == "tomorrow" and not (_FUTURE_BEFORE.search(before) or copula or told):
         return []
     if word == "the day before" and not re.match(r"\s*(?:[.,;:)]|$)", after):
         return []

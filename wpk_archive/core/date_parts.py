@@ -163,6 +163,10 @@ _ORDINAL_STEMS = (
 FEATURES: dict[str, tuple[str, ...]] = {
     "connector": ("-", "–", "—", " to ", "till", "until", "through", "thru", " and "),
     "and": (" and ",),
+    "upto": ("~", "to 1", "to 2", "through 1", "through 2", "thru", "till 1", "till 2", "until 1", "until 2"),
+    "afternext": ("after next", "after the next"),
+    "quarterword": ("quarter",),
+    "inthe": ("er in the",),
     "between": ("from ", "between "),
     "dash": ("-", "–", "—", "/"),
     "ago": ("ago", "hence", "back", "from now", "from today"),
@@ -171,6 +175,10 @@ FEATURES: dict[str, tuple[str, ...]] = {
         "fall", "winter",
     ),
     "decade": ("0s", "0's", "0’s"),
+    "decadeword": (
+        "0s", "0's", "0’s", "decade", "twenties", "thirties", "forties", "fifties", "sixties",
+        "seventies", "eighties", "nineties", "noughties", "thousands",
+    ),
     "period": ("quarter", "half", "q1", "q2", "q3", "q4"),
     "century": ("centur",),
     "ordinal": ("first", "second", "third", "fourth", "fifth", "last", "1st", "2nd", "3rd", "4th", "5th"),
@@ -198,6 +206,7 @@ ANY_FEATURE = tuple(
         + FEATURES["season"]
         + FEATURES["seasonword"]
         + FEATURES["century"]
+        + FEATURES["decadeword"]
         + ("now", "tomorrow")
     )
 )
@@ -459,8 +468,8 @@ QUAL = rf"(?:{QUAL_WORD}|{QUAL_OF})"
 YEAR_SEP = r"(?:\s*,\s*|\s+of\s+|\s+)"
 REL_YEAR = r"(?i:last|this|next|previous)\s+year\b"
 UNKNOWN_YEAR = r"(?i:that|the\s+(?:same|following|next|previous|preceding))\s+year\b"
-TAIL = rf"(?:(?:,\s*|\s+of\s+|\s+){Y}|\s*,?\s+(?:of\s+)?(?:{REL_YEAR}|{UNKNOWN_YEAR}))"
-TAIL_YEAR = rf"(?:(?:,\s*|\s+){Y})"
+TAIL = rf"(?:(?:\s*,\s*|\s+of\s+|\s+){Y}|\s*,?\s+(?:of\s+)?(?:{REL_YEAR}|{UNKNOWN_YEAR}))"
+TAIL_YEAR = rf"(?:(?:\s*,\s*|\s+){Y})"
 TRAILING_WD = rf"(?:,\s*(?:{WD_FULL}|{WD_ABBR}))"
 DM = (
     rf"(?:(?:the\s+)?{DAY}\s+of\s+{M_ANY}"

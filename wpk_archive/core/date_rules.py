@@ -452,7 +452,7 @@ SINGLE_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
     ),
     (
         re.compile(
-            rf"(?:\b(?i:the)\s+)?(?:{QUAL})?(?P<n>19th|20th|21st|(?i:nineteenth|twentieth|twenty[- ]first))"
+            rf"(?:\b(?i:the)\s+)?(?:{QUAL})?(?P<n>1\dth|20th|21st|[4-9]th|1st|2nd|3rd|(?i:nineteenth|twentieth|twenty[- ]first))"
             r"\s+(?i:century)\b"
         ),
         _century,

@@ -82,7 +82,14 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from wpk_archive.core import date_days, date_numeric, date_relative, date_rules, date_spans
+from wpk_archive.core import (
+    date_days,
+    date_numeric,
+    date_periods,
+    date_relative,
+    date_rules,
+    date_spans,
+)
 from wpk_archive.core.date_calendar import place_day
 from wpk_archive.core.date_carry import carried_years
 from wpk_archive.core.date_parts import (
@@ -147,6 +154,7 @@ _DATELINE = re.compile(
 _RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
     *date_numeric.NUMERIC_RULES,
     *date_spans.SPAN_RULES,
+    *date_periods.PERIOD_RULES,
     *date_rules.NTH_RULES,
     *date_relative.MONTH_RULES,
     *date_rules.SINGLE_RULES,

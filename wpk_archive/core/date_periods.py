@@ -1,0 +1,321 @@
+"""Readers for periods the other rule sets leave out (see :mod:`wpk_archive.core.dates`): year
+ranges without "from" ("2014 to 2018", "2014~2018"), decades in words and short forms ("the
+seventies", "the '70s", "the 70s"), "this decade", "the year after next", quarters counted from
+the report ("next quarter"), "later in the year", "a few days ago", months written with their
+year in numbers ("2015/3", "11/2016"), days of a counted month ("from 4 to 22 this month"),
+abbreviated month ranges ("Jan-Feb 2017", "from Sep to Nov") and "the week beginning February 4".
+
+They were added where Microsoft Recognizers-Text's English date specs (the third outside suite,
+tests/core/test_date_suite_recognizers.py) showed forms a careful reader of news reads as dates
+and the reader did not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from wpk_archive.core.date_calendar import period_of_year
+from wpk_archive.core.date_days import anchor_of, offset
+from wpk_archive.core.date_numeric import NUM_YEAR
+from wpk_archive.core.date_parts import (
+    M_ANY,
+    QUAL,
+    Context,
+    D,
+    Found,
+    Reader,
+    add_months,
+    day_iso,
+    infer_year,
+    iso,
+    month_number,
+    read_parts,
+    resolve,
+    week_start,
+)
+
+_WORD_DECADES = {
+    "twenties": 1920,
+    "thirties": 1930,
+    "forties": 1940,
+    "fifties": 1950,
+    "sixties": 1960,
+    "seventies": 1970,
+    "eighties": 1980,
+    "nineties": 1990,
+    "noughties": 2000,
+    "two thousands": 2000,
+}
+_NOT_YEARS_BEFORE = re.compile(
+    r"(?i:temperatures?|degrees|aged?|ages|scores?|percent|mph|km)\b[^.;:!?]{0,20}$"
+)
+"""Before "the 70s": what makes it temperatures, ages or scores, not a decade."""
+_NOT_YEARS_AFTER = re.compile(r"\s*(?:%|°|percent\b|degrees\b|(?i:F|C)\b)")
+
+
+def _decade(year: int, match: re.Match[str]) -> list[Found]:
+    return [Found(match.start(), match.end(), f"{year:04d}", f"{year + 9:04d}", False, "decade")]
+
+
+def _short_decade(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Reader for "the 70s", "the late 70's", "in the seventies", "the nineteen seventies", "the
+    noughties" (1930s to 1990s by number; a number below 30 could be either century)."""
+    before = match.string[max(0, match.start() - 30) : match.start()]
+    if _NOT_YEARS_BEFORE.search(before) or _NOT_YEARS_AFTER.match(match.string, match.end()):
+        return []
+    number = match.group("n") or match.group("n2")
+    if number:
+        short = int(number)
+        return _decade(1900 + short, match) if short >= 30 else []
+    word = re.sub(r"\s+", " ", match.group("w").lower())
+    return _decade(_WORD_DECADES[word], match)
+
+
+def _this_decade(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Reader for "this decade", "the next decade", "the previous decade"."""
+    anchor = anchor_of(ctx)
+    if anchor is None:
+        return []
+    step = {"this": 0, "current": 0, "next": 1, "coming": 1, "previous": -1}
+    year = (anchor.year // 10 + step[(match.group("rel") or "this").lower()]) * 10
+    first = Found(match.start(), match.end(), f"{year:04d}", f"{year + 9:04d}", True, "relative")
+    return [first]
+
+
+def _year_range(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Reader for "2014 to 2018", "2014~2018", "in 2014 through 2018" (no "from"): one range."""
+    first, last = int(match.group("a")), int(match.group("b"))
+    if not first < last <= first + 100:
+        return []
+    return [Found(match.start(), match.end(), f"{first:04d}", f"{last:04d}", False, "range")]
+
+
+def _after_next(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Reader for "the year after next", "the month after next", "the week after next"."""
+    anchor = anchor_of(ctx)
+    if anchor is None:
+        return []
+    unit = match.group("u").lower()
+    if unit == "year":
+        return [Found(match.start(), match.end(), f"{anchor.year + 2:04d}", f"{anchor.year + 2:04d}", True, "relative")]  # fmt: skip
+    if unit == "month":
+        year, month = add_months(anchor.year, anchor.month, 2)
+        value = iso(year, month)
+        return [Found(match.start(), match.end(), value, value, True, "relative")] if value else []
+    monday = week_start(anchor) + dt.timedelta(weeks=2)
+    return _day_range(match, monday, monday + dt.timedelta(days=6))
+
+
+def _day_range(match: re.Match[str], first: dt.date, last: dt.date) -> list[Found]:
+    begin, finish = day_iso(first), day_iso(last)
+    if begin is None or finish is None:
+        return []
+    return [Found(match.start(), match.end(), begin, finish, True, "relative")]
+
+
+def _quarter(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Reader for "next quarter", "the last quarter", "the past quarter" (of the report's year)."""
+    anchor = anchor_of(ctx)
+    if anchor is None:
+        return []
+    rel = match.group("rel").lower()
+    step = -1 if rel in ("last", "previous", "past") else 0 if rel in ("this", "current") else 1
+    quarter = (anchor.month - 1) // 3 + step
+    year, first_month = add_months(anchor.year, 3 * quarter + 1, 0)
+    return period_of_year(year, f"q{(first_month - 1) // 3 + 1}", match.start(), match.end(), True)
+
+
+def _last_quarter_of(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Reader for "the last quarter of 2015", "the final quarter of 2015": its fourth quarter."""
+    return period_of_year(int(match.group("y")), "q4", match.start(), match.end(), False)
+
+
+def _within_unit(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Reader for "later in the year", "earlier in the month", "earlier in the week": in the
+    report's year, month or week (where in it, the text does not say)."""
+    anchor = anchor_of(ctx)
+    if anchor is None:
+        return []
+    unit = match.group("u").lower()
+    if unit == "year":
+        year = f"{anchor.year:04d}"
+        return [Found(match.start(), match.end(), year, year, True, "relative")]
+    if unit == "month":
+        month = iso(anchor.year, anchor.month)
+        return [Found(match.start(), match.end(), month, month, True, "relative")] if month else []
+    monday = week_start(anchor)
+    return _day_range(match, monday, monday + dt.timedelta(days=6))
+
+
+def _few_ago(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Reader for "a few days ago", "several months ago", "a couple of years ago": from six to two
+    units before the report (kind ``relative``, at the unit's precision)."""
+    anchor = anchor_of(ctx)
+    if anchor is None:
+        return []
+    unit = match.group("u").lower().rstrip("s")
+    if unit in ("day", "week"):
+        days = 1 if unit == "day" else 7
+        return _day_range(
+            match, anchor - dt.timedelta(days=6 * days), anchor - dt.timedelta(days=2 * days)
+        )
+    if unit == "month":
+        first, last = add_months(anchor.year, anchor.month, -6), add_months(anchor.year, anchor.month, -2)  # fmt: skip
+        begin, finish = iso(*first), iso(*last)
+        if begin is None or finish is None:
+            return []
+        return [Found(match.start(), match.end(), begin, finish, True, "relative")]
+    return [Found(match.start(), match.end(), f"{anchor.year - 6:04d}", f"{anchor.year - 2:04d}", True, "relative")]  # fmt: skip
+
+
+def _numeric_month(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Reader for "2015/3", "11/2016", "12-2015": a month and its year in numbers (unambiguous:
+    a four-digit year and a month number)."""
+    year = int(match.group("y") or match.group("y2"))
+    month = int(match.group("m") or match.group("m2"))
+    value = iso(year, month)
+    return [Found(match.start(), match.end(), value, value, False, "date")] if value else []
+
+
+def _days_of_counted_month(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Reader for "from 4 to 22 this month", "between 4 and 22 next month", "4 till 23 of this
+    month": days of the month counted from the report."""
+    anchor = anchor_of(ctx)
+    if anchor is None:
+        return []
+    year, month = add_months(anchor.year, anchor.month, offset(match.group("rel")))
+    first = iso(year, month, read_parts(match.group("a")).day)
+    last = iso(year, month, read_parts(match.group("b")).day)
+    if first is None or last is None or first >= last:
+        return []
+    return [Found(match.start(), match.end(), first, last, True, "range")]
+
+
+def _abbreviated_months(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Reader for "Jan-Feb 2017", "Nov-Feb 2017" (the first month in the year before) and "from
+    Sep to Nov" (the year inferred as for a month alone)."""
+    first_month = month_number(match.group("a") or match.group("a2"))
+    last_month = month_number(match.group("b") or match.group("b2"))
+    if match.group("y"):
+        year = int(match.group("y"))
+        first_year, inferred = (year - 1 if first_month > last_month else year), False
+    else:
+        guessed = infer_year(first_month, ctx)
+        if guessed is None:
+            return []
+        first_year, inferred = guessed, True
+        year = first_year + 1 if first_month > last_month else first_year
+    begin, finish = iso(first_year, first_month), iso(year, last_month)
+    if begin is None or finish is None or begin >= finish:
+        return []
+    return [Found(match.start(), match.end(), begin, finish, inferred, "range")]
+
+
+def _week_beginning(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Reader for "the week beginning February 4", "the week starting on 4 February 2019": seven
+    days from that day."""
+    resolved = resolve(read_parts(match.group("day")), ctx)
+    if not resolved or len(resolved[0]) != 10:
+        return []
+    first = dt.date.fromisoformat(resolved[0])
+    found = _day_range(match, first, first + dt.timedelta(days=6))
+    return [f._replace(inferred=resolved[1]) for f in found]
+
+
+_THE = r"\b(?i:the)\s+"
+PERIOD_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
+    (
+        re.compile(
+            rf"{_THE}(?:{QUAL})?(?:['’](?P<n>\d0)s\b|(?P<n2>\d0)['’]?s\b)"
+            rf"|{_THE}(?:{QUAL})?(?:(?i:nineteen)[\s-]+)?(?P<w>(?i:twenties|thirties|forties|fifties|"
+            r"sixties|seventies|eighties|nineties|noughties|two\s+thousands))\b"
+        ),
+        _short_decade,
+        ("decadeword",),
+    ),
+    (
+        re.compile(
+            r"\b(?:(?i:this)|(?i:the)\s+(?P<rel>(?i:current|next|coming|previous)))\s+(?i:decade)\b"
+        ),
+        _this_decade,
+        ("decadeword",),
+    ),
+    (
+        re.compile(
+            rf"(?<![\d,.#/-])(?:(?i:in|between|from)\s+)?(?P<a>{NUM_YEAR})\s*(?:~|(?i:to|through|thru|"
+            rf"till|until))\s*(?P<b>{NUM_YEAR})(?![\d]|[-/.,:]\d)"
+        ),
+        _year_range,
+        ("digit", "upto"),
+    ),
+    (
+        re.compile(
+            r"\b(?i:the)\s+(?P<u>(?i:year|month|week))\s+(?i:after)\s+(?i:the\s+)?(?i:next)\b"
+        ),
+        _after_next,
+        ("afternext",),
+    ),
+    (
+        re.compile(
+            r"\b(?:(?i:the)\s+)?(?P<rel>(?i:next|last|previous|past|following|coming|this|current))"
+            r"\s+(?i:quarter)\b(?!\s+(?i:of|century|final|finals)\b)"
+        ),
+        _quarter,
+        ("quarterword",),
+    ),
+    (
+        re.compile(rf"\b(?:(?i:the)\s+)?(?i:last|final)\s+(?i:quarter)\s+of\s+(?P<y>{NUM_YEAR})\b"),
+        _last_quarter_of,
+        ("quarterword", "digit"),
+    ),
+    (
+        re.compile(
+            r"\b(?i:earlier|later)\s+in\s+the\s+(?P<u>(?i:year|month|week))\b(?!\s+(?:of|before|after)\b)"
+        ),
+        _within_unit,
+        ("unit", "inthe"),
+    ),
+    (
+        re.compile(
+            r"\b(?:(?i:a)\s+)?(?i:few|several|couple\s+of)\s+(?P<u>(?i:days|weeks|months|years))"
+            r"\s+(?i:ago)\b"
+        ),
+        _few_ago,
+        ("ago",),
+    ),
+    (
+        re.compile(
+            r"(?<![\d/.,-])(?:(?P<y>(?:19|20)\d\d)\s*/\s*(?P<m>[1-9]|1[0-2])"
+            r"|(?P<m2>0?[1-9]|1[0-2])\s*[/-]\s*(?P<y2>(?:19|20)\d\d))(?![\d/-]|[.,]\d)"
+        ),
+        _numeric_month,
+        ("digit", "dash"),
+    ),
+    (
+        re.compile(
+            rf"(?:\b(?i:from|between)\s+)?(?P<a>{D})\s*(?:[-–]|\s(?i:to|till|until|through|and)\s)\s*"
+            rf"(?P<b>{D})\s+(?:(?i:of|in)\s+)?(?P<rel>(?i:this|next|last))\s+(?i:month)\b"
+        ),
+        _days_of_counted_month,
+        ("digit", "monthword"),
+    ),
+    (
+        re.compile(
+            rf"(?:\b(?i:from|between)\s+)?(?P<a>{M_ANY})\s*[-–]\s*(?P<b>{M_ANY})\s*,?\s+"
+            rf"(?P<y>{NUM_YEAR})\b"
+            rf"|\b(?i:from|between)\s+(?P<a2>{M_ANY})\s+(?i:to|till|until|through|and)\s+(?P<b2>{M_ANY})"
+            rf"(?![\s.,]*\d)"
+        ),
+        _abbreviated_months,
+        ("month", "connector"),
+    ),
+    (
+        re.compile(
+            rf"\b(?i:the\s+)?(?i:week)\s+(?i:beginning|starting|commencing)\s+(?:(?i:on)\s+)?"
+            rf"(?P<day>{M_ANY}\s*{D}(?:\s*,?\s*{NUM_YEAR})?|{D}\s+(?:of\s+)?{M_ANY}(?:\s*,?\s*{NUM_YEAR})?)"
+        ),
+        _week_beginning,
+        ("week", "month"),
+    ),
+]
