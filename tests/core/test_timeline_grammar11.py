@@ -47,3 +47,13 @@ def test_two_days_of_two_months_take_the_one_year_written() -> None:
         ("March 3", "1999-03-03", "1999-03-03"),
         ("April 5, 1999", "1999-04-05", "1999-04-05"),
     ]
+
+
+def test_a_sentences_determiner_before_party_is_not_another_partys_name() -> None:
+    text = "Another Party conference in October 1966 set new tasks for the defence build-up."
+    assert dated(text, "2012-02-28") == [("party_conference", "1966-10-05", "1966-10-12")]
+    assert dated("A Party conference in March 1958 purged the factionalists.", "2012-02-28") == [
+        ("party_conference", "1958-03-03", "1958-03-06")
+    ]
+    # (a capitalised name before "Party" is still another party's)
+    assert dated("The Lao Party Congress in March 2021 elected a leader.", "2021-03-30") == []

@@ -25,7 +25,7 @@ DATA = REPO / "tests" / "data" / "kcna_annotated3.json"
 # recall 51/58 = 0.879, precision 51/51 = 1.000, undated mentions given their right date 23/25 =
 # 0.920 (2011-12: 50/56; 2023-24: 1/2, its 45 lines hold only two meetings, so it measures
 # precision). Floors = the first run minus about 0.03; see docs/timeline_kcna.md.
-RECALL_FLOOR = 0.85
+RECALL_FLOOR = 0.85  # (first run minus 0.03; now 0.948)
 PRECISION_FLOOR = 0.97
 UNDATED_FLOOR = 0.89
 

@@ -238,7 +238,28 @@ def names_wpk_in(text: str) -> bool:
 
 
 _PARTY_PRECEDERS = frozenset(
-    {"The", "Our", "WPK", "KWP", "Korean", "Ruling", "Its", "Whole", "Entire"}
+    # (and a sentence's determiner: "Another Party conference in October 1966 took measures")
+    {
+        "The",
+        "Our",
+        "WPK",
+        "KWP",
+        "Korean",
+        "Ruling",
+        "Its",
+        "Whole",
+        "Entire",
+        "A",
+        "An",
+        "Another",
+        "This",
+        "That",
+        "Each",
+        "Every",
+        "Next",
+        "Last",
+        "Previous",
+    }
 )
 
 
