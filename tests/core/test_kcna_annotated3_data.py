@@ -11,15 +11,22 @@ dates must be well formed. Nothing here runs the timeline extractor: this checks
 from __future__ import annotations
 
 import copy
-import gzip
 import json
 import random
-import re
 from typing import Any
 
 import pytest
 
-from tests.conftest import REPO, corpus_file
+from tests.conftest import REPO
+from tests.core.test_kcna_annotated2_data import (
+    BROAD_RE,
+    STRATA,
+    STRICT_PATTERN,
+    STRICT_RE,
+    check_event,
+    is_english,
+    load_rows,
+)
 
 pytestmark = pytest.mark.corpus
 
@@ -31,62 +38,7 @@ EARLIER_SETS = (
 FILES = ("kcna_2011_2012.jsonl.gz", "kcna_2023_2024.jsonl.gz")
 SEED, PER_FILE, RANDOM_EXTRA = 2029, 45, 10
 
-_WPK = r"(?:Workers['’] Party of Korea|WPK)"
-_SPA = r"(?:Supreme People['’]s Assembly|SPA)"
-STRICT_PATTERN = (
-    r"\b(?:Party|WPK) Congress\b|\bCongress of (?:the|our) (?:" + _WPK + r"|Party)\b"
-    r"|\b(?:Party|WPK) Conference\b|\bConference of (?:the|our) (?:" + _WPK + r"|Party)\b"
-    r"|[Pp]lenary [Mm]eeting of the (?:.{0,40}?(?:Central Committee|C\.C\.),? (?:of )?(?:the )?"
-    + _WPK
-    + r"|.{0,25}?(?:Party|WPK) Central Committee|.{0,12}?Standing Committee of the "
-    + _SPA
-    + r")"
-    r"|\b(?:Party|WPK) (?:Central Committee )?[Pp]lenary [Mm]eeting\b"
-    r"|[Pp]lenum of the (?:.{0,25}?(?:Central Committee|C\.C\.),? (?:of )?(?:the )?"
-    + _WPK
-    + r"|(?:Party|WPK) Central Committee)"
-    r"|\b(?:[Mm]eeting|[Ss]ession) of the (?:Presidium of the )?(?:Political Bureau|Politburo)\b"
-    r"|\bPolitburo (?:[Mm]eeting|[Ss]ession)\b"
-    r"|\b[Ss]ession of (?:the )?.{0,20}?" + _SPA + r"\b|\bSPA [Ss]ession\b"
-    r"|\b(?:[Mm]eeting|[Ss]ession) of the .{0,20}?Central Military Commission\b"
-    r"|\b(?:[Mm]eeting|[Ss]ession) of the Secretariat\b"
-)
-STRICT_RE = re.compile(STRICT_PATTERN)
-BROAD_RE = re.compile(
-    r"Congress|Conference|Plenary|Political Bureau|Politburo|Presidium|Session|"
-    r"Central Military Commission|Secretariat|plenum|enlarged meeting|Standing Committee",
-    re.IGNORECASE,
-)
-STRATA = {"strict", "fill", "random"}
-KINDS = {
-    "party_congress",
-    "party_conference",
-    "cc_plenary",
-    "politburo_meeting",
-    "cmc_meeting",
-    "secretariat_meeting",
-    "spa_session",
-    "spa_standing_committee",
-    "other_party_meeting",
-}
 ARTICLE_FIELDS = {"file", "line", "stratum", "title", "date", "events", "notes"}
-EVENT_FIELDS = {"kind", "term", "number", "start", "end", "date_in_text", "quote", "notes"}
-DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-
-
-def load_rows() -> dict[str, list[dict[str, Any]]]:
-    """Every row of both corpus files, by file name, in line order (skips when absent)."""
-    rows: dict[str, list[dict[str, Any]]] = {}
-    for name in FILES:
-        with gzip.open(corpus_file(name), "rt", encoding="utf-8") as lines:
-            rows[name] = [json.loads(line) for line in lines]
-    return rows
-
-
-def is_english(text: str) -> bool:
-    """True when at least 90 % of the letters are ASCII (the first set's rule)."""
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isascii() for c in letters) / len(letters) > 0.9
 
 
 def earlier_set_lines() -> set[tuple[str, int]]:
@@ -160,33 +112,6 @@ def check(data: dict[str, Any], rows: dict[str, list[dict[str, Any]]]) -> list[s
     return problems
 
 
-def check_event(e: dict[str, Any], text: str) -> list[str]:
-    """The problems of one annotated event against its article's text."""
-    problems: list[str] = []
-    if set(e) != EVENT_FIELDS:
-        problems.append(f"fields {sorted(set(e) ^ EVENT_FIELDS)} missing or extra")
-        return problems
-    if e["kind"] not in KINDS:
-        problems.append(f"unknown kind {e['kind']!r}")
-    if not e["quote"] or e["quote"] not in text:
-        problems.append(f"quote not in text: {e['quote']!r}")
-    for field in ("term", "number"):
-        if e[field] is not None and not (isinstance(e[field], int) and e[field] > 0):
-            problems.append(f"bad {field} {e[field]!r}")
-    for field in ("start", "end"):
-        if e[field] is not None and not (isinstance(e[field], str) and DATE_RE.match(e[field])):
-            problems.append(f"bad {field} date {e[field]!r}")
-    if isinstance(e["start"], str) and isinstance(e["end"], str):
-        width = min(len(e["start"]), len(e["end"]))
-        if e["start"][:width] > e["end"][:width]:
-            problems.append("start after end")
-    if not isinstance(e["date_in_text"], bool):
-        problems.append("date_in_text must be true or false")
-    elif e["date_in_text"] and e["start"] is None:
-        problems.append("dated in the text but no start")
-    return problems
-
-
 @pytest.fixture(scope="module")
 def rows() -> dict[str, list[dict[str, Any]]]:
     """Both corpus files, read once for the module."""
@@ -217,23 +142,3 @@ def test_checker_catches_a_wrong_quote_a_moved_line_and_a_bad_kind(
     assert any("quote not in text" in p for p in problems)
     assert any("unknown kind 'rally'" in p for p in problems)
     assert any("title/date differ" in p for p in problems)
-
-
-def test_strict_pattern_names_meetings_not_office_titles() -> None:
-    for named in (
-        "the historic Eighth Congress of the Workers' Party of Korea",
-        "the Fourth Conference of the WPK",
-        "the Ninth Plenary Meeting of the Eighth Central Committee of the WPK",
-        "the 22nd emergency enlarged meeting of the Political Bureau of the Eighth Central",
-        "the 11th Session of 14th Supreme People's Assembly",
-        "the 32nd Plenary Meeting of the 14th Standing Committee of the Supreme People's Assembly",
-    ):
-        assert STRICT_RE.search(named), named
-    for title in (
-        "member of the Presidium of the Political Bureau of the Central Committee of the WPK",
-        "vice-chairman of the Central Military Commission of the WPK",
-        "chairman of the Standing Committee of the Supreme People's Assembly",
-        "the plenary meetings of the Party Central Committee",
-        "the 20th Congress of the CPC",
-    ):
-        assert not STRICT_RE.search(title), title

@@ -10,12 +10,10 @@ the misses and the false events.
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from tests.conftest import REPO
-from tests.core.test_timeline_kcna import Tally, load_rows, score_article
+from tests.core.test_timeline_kcna2 import score_by_file
 
 pytestmark = pytest.mark.corpus
 
@@ -30,27 +28,8 @@ PRECISION_FLOOR = 0.97
 UNDATED_FLOOR = 0.89
 
 
-def group_of(article: dict[str, object]) -> str:
-    """Report group: the corpus file."""
-    return "2023-24" if str(article["file"]).startswith("kcna_2023") else "2011-12"
-
-
 def test_timeline_against_the_third_set_of_annotated_kcna_articles() -> None:
-    rows = load_rows()
-    data = json.loads(DATA.read_text(encoding="utf-8"))
-    groups: dict[str, Tally] = {}
-    for article in data["articles"]:
-        tally = score_article(article, rows[article["file"]][article["line"]])
-        groups.setdefault(group_of(article), Tally()).add(tally)
-    overall = Tally()
-    lines = []
-    for label in ("2011-12", "2023-24"):
-        overall.add(groups[label])
-        lines.append(groups[label].line(label))
-    lines.append(overall.line("overall"))
-    print("\n" + "\n".join(lines))
-    print(f"\nmisses ({len(overall.misses)}):\n  " + "\n  ".join(overall.misses))
-    print(f"false events ({len(overall.false_events)}):\n  " + "\n  ".join(overall.false_events))
+    overall = score_by_file(DATA)
     assert overall.recall >= RECALL_FLOOR
     assert overall.precision >= PRECISION_FLOOR
     assert overall.undated_share >= UNDATED_FLOOR
