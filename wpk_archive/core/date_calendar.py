@@ -39,6 +39,13 @@ def period_of_year(year: int, which: str, start: int, end: int, inferred: bool) 
     return [Found(start, end, first, last, inferred, "period")]
 
 
+def counted_quarter(year: int, month: int, step: int, start: int, end: int) -> list[Found]:
+    """The quarter ``step`` quarters from the one holding ``month`` of ``year`` ("next quarter")."""
+    quarter = (month - 1) // 3 + step
+    first_year, first_month = year + quarter // 4, 3 * (quarter % 4) + 1
+    return period_of_year(first_year, f"q{(first_month - 1) // 3 + 1}", start, end, True)
+
+
 def century_range(number: int, start: int, end: int, inferred: bool) -> list[Found]:
     """The Nth century as years (N-1)01 .. N00 ("the 20th century" is 1901-2000)."""
     first, last = (number - 1) * 100 + 1, number * 100

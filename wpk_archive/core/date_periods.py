@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from wpk_archive.core.date_calendar import period_of_year
+from wpk_archive.core.date_calendar import counted_quarter, period_of_year
 from wpk_archive.core.date_days import anchor_of, offset
 from wpk_archive.core.date_numeric import NUM_YEAR
 from wpk_archive.core.date_parts import (
@@ -121,9 +121,7 @@ def _quarter(match: re.Match[str], ctx: Context) -> list[Found]:
         return []
     rel = match.group("rel").lower()
     step = -1 if rel in ("last", "previous", "past") else 0 if rel in ("this", "current") else 1
-    quarter = (anchor.month - 1) // 3 + step
-    year, first_month = add_months(anchor.year, 3 * quarter + 1, 0)
-    return period_of_year(year, f"q{(first_month - 1) // 3 + 1}", match.start(), match.end(), True)
+    return counted_quarter(anchor.year, anchor.month, step, match.start(), match.end())
 
 
 def _last_quarter_of(match: re.Match[str], ctx: Context) -> list[Found]:

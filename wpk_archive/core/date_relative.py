@@ -12,7 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from wpk_archive.core.date_calendar import century_range, nth_in_month, period_of_year, quarter_code
+from wpk_archive.core.date_calendar import (
+    century_range,
+    counted_quarter,
+    nth_in_month,
+    period_of_year,
+    quarter_code,
+)
 from wpk_archive.core.date_days import (
     NOT_THE,
     WEEKDAY_RULES,
@@ -150,11 +156,7 @@ def _this_unit(match: re.Match[str], ctx: Context) -> list[Found]:
         year, month = add_months(anchor.year, anchor.month, step)
         return one_finding(match, iso(year, month))
     if unit == "quarter":
-        quarter = (anchor.month - 1) // 3 + step
-        year, first_month = add_months(anchor.year, 3 * quarter + 1, 0)
-        return period_of_year(
-            year, f"q{(first_month - 1) // 3 + 1}", match.start(), match.end(), True
-        )
+        return counted_quarter(anchor.year, anchor.month, step, match.start(), match.end())
     monday = week_start(anchor) + dt.timedelta(weeks=step)
     return _days(match, monday, monday + dt.timedelta(days=6))
 

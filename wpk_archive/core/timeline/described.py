@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from wpk_archive.core.dates import DateMention
-from wpk_archive.core.models import Document, EventMention, Passage
+from wpk_archive.core.models import EVENT_KINDS, Document, EventMention, Passage
 from wpk_archive.core.sentences import sentence_spans
 from wpk_archive.core.timeline import korean
 from wpk_archive.core.timeline.dating import Found, Ref
@@ -49,19 +49,7 @@ _LOOKS_BACK = re.compile(
 )
 """Words before a description that make it another, earlier meeting ("the last party meeting")."""
 _NEAR_DAYS = 62
-_MEETING_KINDS = frozenset(
-    {
-        "party_congress",
-        "party_conference",
-        "cc_plenary",
-        "politburo_meeting",
-        "cmc_meeting",
-        "secretariat_meeting",
-        "spa_session",
-        "spa_standing_committee",
-        "other_party_meeting",
-    }
-)
+_MEETING_KINDS = frozenset(EVENT_KINDS) - {"other"}
 
 DatesOf = Callable[[int, str], list[DateMention]]
 """The dates one sentence holds, by its start offset and text (the extractor's own reading)."""
