@@ -57,3 +57,34 @@ def test_a_sentences_determiner_before_party_is_not_another_partys_name() -> Non
     ]
     # (a capitalised name before "Party" is still another party's)
     assert dated("The Lao Party Congress in March 2021 elected a leader.", "2021-03-30") == []
+
+
+def test_south_korea_as_the_reporter_leaves_the_parliament_the_norths() -> None:
+    text = (
+        "North Korea will convene the next session of its parliament on August 29, state media "
+        "said on Friday. The agenda of the upcoming parliamentary session is unknown, the South "
+        "Korean Yonhap news agency said. The deputies gathered for a previous session in April."
+    )
+    assert dated(text, "2019-08-09") == [
+        ("spa_session", "2019-04-11", "2019-04-12"),
+        ("spa_session", "2019-08-29", "2019-08-29"),
+    ]
+
+
+def test_the_day_a_decision_to_hold_a_session_was_made_is_not_the_sessions() -> None:
+    text = (
+        "The assembly will meet on August 29. Its Presidium made the decision to hold the second "
+        "session of the 14th convocation of the parliament on Thursday, the report said."
+    )
+    assert dated(text, "2019-08-09") == [("spa_session", "2019-08-29", "2019-08-29")]
+
+
+def test_the_meeting_in_a_past_year_is_an_earlier_one() -> None:
+    text = (
+        "The Supreme People's Assembly met on Tuesday and Wednesday, KCNA said. During the meeting "
+        "in September last year, the deputies adopted a law on nuclear forces."
+    )
+    assert dated(text, "2023-09-28") == [
+        ("spa_session", "2022-09-07", "2022-09-08"),
+        ("spa_session", "2023-09-26", "2023-09-27"),
+    ]

@@ -727,6 +727,22 @@ _PAST_HELD = re.compile(
 )
 
 
+def decision_day(sentence: str, meeting: Found, doc_date: str | None) -> bool:
+    """Whether the meeting's date is the day a decision to hold it was made: "the Presidium made
+    the decision to hold the second session ... on Thursday", in the report of Friday (a plan is
+    not held on a day already past; the weekday dates the decision)."""
+    date = meeting.date
+    if date is None or doc_date is None or date.kind not in ("weekday", "relative"):
+        return False
+    if date.end_date[:10] >= doc_date[:10] or len(date.end_date) < 10:
+        return False
+    before = sentence[max(0, meeting.start - 90) : meeting.start]
+    return _ANNOUNCED_BEFORE.search(before) is not None and _DECIDED.search(before) is not None
+
+
+_DECIDED = re.compile(r"\b(?:decided|decision|decree|resolution|agreed|announced)\b", re.I)
+
+
 def year_before(sentence: str, meeting: Found, doc_date: str | None) -> DateMention | None:
     """The meeting's date a year earlier, where the text did not write its year, the publication
     year would put it after the publication, and the sentence says it was held ("The session was

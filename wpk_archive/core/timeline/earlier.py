@@ -19,7 +19,10 @@ from wpk_archive.core.timeline.discourse import Context
 _EARLIER = re.compile(
     r"\b(?:(?P<rel>[Pp]revious|[Pp]receding|[Pp]rior|[Ll]ast|[Ee]arlier|[Mm]ost\s+recent|[Ff]ormer)\s+"
     # ("this year's plenary session" is the one the article tells of, not an earlier one)
-    r"|(?P<when>[Ll]ast\s+(?:year|month|spring|summer|autumn|fall|winter))['’]s\s+)"
+    r"|(?P<when>[Ll]ast\s+(?:year|month|spring|summer|autumn|fall|winter))['’]s\s+"
+    # "the meeting in September last year", "the session in April 2013": dated in a past year
+    r"|(?P<dated>[Tt]he|[Ii]ts)\s+(?=(?:plenary\s+meeting|plenary\s+session|plenum|session|meeting)"
+    r"\s+(?:(?:held|convened)\s+)?in\s+(?:[A-Z][a-z]+\s+)?(?:of\s+)?(?:last\s+year|\d{4}\b)))"
     r"(?:(?:such|enlarged|extended|full|year-end|regular|ordinary)\s+)?"
     r"(?P<noun>plenary\s+meeting|plenary\s+session|plenum|session|meeting)s?\b"
     r"(?!\s+of\b)(?!\s+(?:hall|room|day)\b)"
@@ -39,6 +42,7 @@ _GENERIC_NAME = {
     "secretariat_meeting": "Meeting of the Secretariat of the WPK Central Committee",
     "spa_standing_committee": "Plenary Meeting of the SPA Standing Committee",
 }
+_SAME_YEAR = re.compile(r"\s+(?:(?:held|convened)\s+)?in\s+(?:[A-Z][a-z]+\s+)?(?:of\s+)?(\d{4})\b")
 _NOT_EARLIER = re.compile(r"\b(?:day|sitting|days)\s+of\s+$|\b(?:its|the)\s+(?:last|final)\s+$")
 
 
@@ -73,6 +77,8 @@ def earlier_meetings(sentence: str, found: list[Found], ctx: Context) -> list[Fo
         antecedent = ctx.last.get(_NOUN_KEY[noun])
         if antecedent is None and noun == "session":
             antecedent = ctx.last.get("meeting")
+        if antecedent is None and noun == "meeting" and match.group("dated"):
+            antecedent = ctx.last.get("session") or ctx.last.get("plenary")
         if antecedent is None or antecedent.kind not in _GENERIC_NAME:
             continue
         rel = (match.group("rel") or "").lower()
@@ -85,6 +91,9 @@ def earlier_meetings(sentence: str, found: list[Found], ctx: Context) -> list[Fo
         key = ":".join([parts[0], *("?" for _ in parts[1:])])
         ref = Ref(antecedent.kind, key, _GENERIC_NAME[antecedent.kind], True)
         start = match.start("noun") if match.group("when") else match.start()
+        year = _SAME_YEAR.match(sentence, match.end()) if match.group("dated") else None
+        if year is not None and ctx.anchor and year.group(1) >= ctx.anchor[:4]:
+            continue  # "the session in April 2024", in 2024: the article's own, perhaps
         result.append(Found(start, match.end(), ref, True, True))
     return result
 

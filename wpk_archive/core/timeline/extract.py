@@ -41,6 +41,7 @@ from wpk_archive.core.timeline.dating import (
     Found,
     Ref,
     basis_of,
+    decision_day,
     named_date,
     year_before,
 )
@@ -369,6 +370,11 @@ def _mention(
     earlier = year_before(sentence, item, doc.date)  # "was held on April 9", in February
     if earlier is not None:
         item.date = earlier
+    if decision_day(sentence, item, doc.date):
+        # "made the decision to hold the session ... on Thursday": the decision's day; an
+        # unnumbered name then says no more than the plan named elsewhere with its own date
+        item.date = None
+        item.needs_date = item.needs_date or item.ref.key.endswith(":?")
     date = item.date
     if (
         item.plural

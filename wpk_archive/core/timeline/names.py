@@ -376,6 +376,10 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             # "the 12th session of the 14th assembly": both numbers make the bare noun the SPA
             rf"|(?P<n3>{ORDS})\s+[Ss]essions?\s+of\s+{THE}(?P<t6>{ORD})\s+(?:[Aa]ssembly|"
             rf"[Pp]arliament|[Ll]egislature)(?![\w-])"
+            # "the second session of the 14th convocation of the parliament"
+            rf"|(?P<n6>{ORDS})\s+[Ss]essions?\s+of\s+{THE}(?P<t13>{ORD})\s+(?:[Cc]onvocation|[Tt]erm)\s+of\s+"
+            rf"(?:the\s+|its\s+)?(?:North\s+Korean\s+|country['’]s\s+|rubber-stamp\s+)?(?:[Aa]ssembly|"
+            rf"[Pp]arliament|[Ll]egislature)(?![\w-])"
         ),
         read_spa,
         (

@@ -69,7 +69,9 @@ def _first(match: re.Match[str], *names: str) -> str | None:
 
 
 def _term(match: re.Match[str]) -> int | None:
-    value = _first(match, "t", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9", "t10", "t11", "t12")
+    value = _first(
+        match, "t", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9", "t10", "t11", "t12", "t13"
+    )
     return ordinal_value(value) if value else None
 
 
@@ -164,7 +166,7 @@ def _numbers_or_none(match: re.Match[str], limit: int) -> list[int | None] | Non
     "The first party congress since 1980", "the first congress ... in 36 years" are unnumbered:
     "first" says when, not which.
     """
-    numbers = ordinals(_first(match, "n", "n2", "n3", "n4"))
+    numbers = ordinals(_first(match, "n", "n2", "n3", "n4", "n6"))
     if any(n > limit or n < 1 for n in numbers):
         return None
     if not numbers and _INAUGURAL.search(
@@ -448,6 +450,7 @@ def read_parliament(
     told = _AP_DATELINE.sub("", text, count=1)  # "SEOUL, South Korea (AP) — North Korea will"
     if told != text and not _NORTH_NAMED.search(told):
         told = text  # (the dateline's country is the sentence's only one)
+    told = _SOUTHS_WATCHERS.sub("", told)  # "the South Korean Yonhap news agency suggested"
     if re.search(r"South\s+Korea|\bSeoul\b|National\s+Assembly|Diet\b|Congress\b", told) and not (
         _NORTH_NAMED.search(match.group(0))
         or _NORTHS_OWN.search(text, max(0, match.start() - 40), match.start())
@@ -466,6 +469,12 @@ def read_parliament(
     return _meetings(match, "spa_session", numbers, term=None, explicit=True, noun="session")
 
 
+_SOUTHS_WATCHERS = re.compile(
+    r"\b(?:South\s+Korea(?:n|['’]s)?|Seoul['’]s)\s+(?:(?:state-run\s+|official\s+)?(?:Yonhap|news\s+agency|media|"
+    r"officials?|government|ministry|Unification\s+Ministry|military|Joint\s+Chiefs|intelligence|"
+    r"spy\s+agency|analysts?|experts?|observers?|President|researchers?|think\s+tank))"
+)
+"""South Korea as the one who reports or watches, not as the country whose parliament it is."""
 _NORTHS_OWN = re.compile(r"(?:North\s+Korea|the\s+North|Pyongyang|DPRK)['’]s\s+(?:[\w-]+\s+){0,2}$")
 """Right before "parliament": whose it is ("North Korea's rubber-stamp parliament")."""
 
