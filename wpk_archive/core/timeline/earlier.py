@@ -56,6 +56,8 @@ _CUES = (
     "ormer ",
     "his year",
     "his month",
+    " in 1",  # "the plenary meeting in 2019"
+    " in 2",
 )
 _NOUNS = ("session", "meeting", "plenum", "Session", "Meeting", "Plenum")
 
