@@ -88,3 +88,16 @@ def test_the_meeting_in_a_past_year_is_an_earlier_one() -> None:
         ("spa_session", "2022-09-07", "2022-09-08"),
         ("spa_session", "2023-09-26", "2023-09-27"),
     ]
+
+
+def test_an_earlier_years_meeting_does_not_date_the_numbered_one_of_this_story() -> None:
+    # the story's year only (no day): "this week" cannot be placed, but the chronology knows the
+    # 4th plenum is of December 2021, so "the plenary meeting in 2019" is another one
+    text = (
+        "Kim opened a meeting of the ruling party this week, the 4th Plenary Meeting of the 8th "
+        "Central Committee of the Workers' Party of Korea. To note, the plenary meeting in 2019 "
+        "lasted for four days."
+    )
+    events = dated(text, "2021")
+    assert ("cc_plenary", "2021-12-27", "2021-12-31") in events
+    assert ("cc_plenary", "2019", "2019") in events

@@ -537,7 +537,7 @@ def _absorb_gaps(events: list[Event]) -> list[Event]:
     return kept
 
 
-def _date_the_named(events: list[Event]) -> list[Event]:
+def _date_the_named(events: list[Event], chronology: ChronologyTable | None = None) -> list[Event]:
     """A document's one undated, numbered meeting of a kind and its one dated, unnumbered one of
     that kind joined: "the presidium ... released its decision to convene the third session of the
     14th SPA" and "North Korea's parliament will convene a plenary session ... on April 10" (the
@@ -557,6 +557,9 @@ def _date_the_named(events: list[Event]) -> list[Event]:
         parts, numbers = _key_parts(source.key), _key_parts(target.key)
         if len(parts) == 3 and len(numbers) == 3 and parts[1] != "?" and parts[1] != numbers[1]:
             continue  # another term's
+        row = chronology.by_key(target.key) if chronology is not None else None
+        if row is not None and source.start is not None and not _overlaps_row(source, row):
+            continue  # "the plenary meeting in 2019" beside this week's 4th Plenary Meeting (2021)
         target.sources.extend(source.sources)
         target.start, target.end = source.start, source.end
         target.precision, target.year_inferred = source.precision, source.year_inferred
@@ -565,6 +568,12 @@ def _date_the_named(events: list[Event]) -> list[Event]:
             target.status = source.status
         gone.add(id(source))
     return [e for e in events if id(e) not in gone]
+
+
+def _overlaps_row(event: Event, row: ChronologyRow) -> bool:
+    """Whether the event's years and the row's meet (a plan's day may move; its year rarely)."""
+    start, end = (event.start or "")[:4], (event.end or event.start or "")[:4]
+    return start <= (row.end or row.start)[:4] and row.start[:4] <= end
 
 
 def _join_partial(events: list[Event]) -> list[Event]:
@@ -860,7 +869,8 @@ def merge_mentions(
     events: list[Event] = []
     for key_mentions in by_key.values():
         events.extend(_merge_key(key_mentions))
-    events = _fold_into_recent(_fold_undated(_join_partial(_date_the_named(_absorb_gaps(events)))))
+    events = _date_the_named(_absorb_gaps(events), chronology)
+    events = _fold_into_recent(_fold_undated(_join_partial(events)))
     events = _apply_chronology(events, chronology)
     seen: dict[str, int] = {}
     for event in events:
