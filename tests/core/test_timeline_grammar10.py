@@ -118,13 +118,14 @@ def test_abbreviations_that_are_no_months(text: str) -> None:
             "North Korean leader Kim Jong Un presided over a politburo meeting of the ruling "
             "party to discuss flood damage, state media said on Monday.",
             "2021-08-02",
-            [("politburo_meeting", "2021-08", "2021-08")],
+            # (grammar 11: a one-day meeting is of the day before the report; it was the month)
+            [("politburo_meeting", "2021-08-01", "2021-08-01")],
         ),
         (
             # reported on the 1st: held the day before, in the month before
             "Kim Jong Un chaired a meeting of the Central Military Commission, KCNA reported.",
             "2022-03-01",
-            [("cmc_meeting", "2022-02", "2022-02")],
+            [("cmc_meeting", "2022-02-28", "2022-02-28")],
         ),
     ],
 )

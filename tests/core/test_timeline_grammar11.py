@@ -101,3 +101,19 @@ def test_an_earlier_years_meeting_does_not_date_the_numbered_one_of_this_story()
     events = dated(text, "2021")
     assert ("cc_plenary", "2021-12-27", "2021-12-31") in events
     assert ("cc_plenary", "2019", "2019") in events
+
+
+def test_a_one_day_meeting_state_media_reported_is_of_the_day_before() -> None:
+    text = (
+        "Kim Jong Un presided over a politburo meeting of the ruling Workers' Party, state media "
+        "said on Monday."
+    )
+    assert dated(text, "2020-11-16") == [("politburo_meeting", "2020-11-15", "2020-11-15")]
+    # a Friday story of a report of Saturday morning in Pyongyang: the meeting was that Friday
+    text = (
+        "Kim Jong Un chaired a Central Military Commission meeting, state media said on Saturday."
+    )
+    assert dated(text, "2021-06-18") == [("cmc_meeting", "2021-06-18", "2021-06-18")]
+    # a plenum sits for days: only the month
+    text = "Kim Jong Un presided over a plenary meeting of the Central Committee, state media said."
+    assert dated(text, "2015-03-09") == [("cc_plenary", "2015-03", "2015-03")]

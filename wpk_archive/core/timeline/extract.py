@@ -76,11 +76,12 @@ from wpk_archive.core.timeline.news import (
     DAY_OF,
     HAS_HELD,
     NOT_HELD,
+    ONE_DAY_KINDS,
     OPENED_IT,
     PRESIDED_OVER,
     REPORTED_DAY,
     STATE_MEDIA_SAID,
-    day_before,
+    held_before_report,
     in_the_names_year,
     last_held,
     photo_date,
@@ -445,9 +446,15 @@ def _mention(
         and korean.status(sentence, item, doc.date) != "announced"
     ):
         # "Kim Jong Un presided over a politburo meeting ..., state media said on Monday": held
-        # the day before the report, as a rule, or that day: the month of the day before
-        start_date = end_date = day_before(doc.date)[:7]
-        precision, basis, inferred = "month", "dateline", True
+        # the day before the report, as a rule (a one-day meeting: that day), or that day: the
+        # month of the day before
+        held = held_before_report(sentence, doc.date)
+        if item.ref.kind in ONE_DAY_KINDS and len(held) == 10:
+            start_date = end_date = held
+            precision, basis, inferred = "day", "dateline", True
+        else:
+            start_date = end_date = held[:7]
+            precision, basis, inferred = "month", "dateline", True
     if start_date is None and (item.needs_date or item.anaphor):
         return None
     role = "previous" if item.previous else korean.role(sentence, item)

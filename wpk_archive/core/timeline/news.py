@@ -69,6 +69,33 @@ def day_before(date: str) -> str:
     return (dt.date.fromisoformat(date[:10]) - dt.timedelta(days=1)).isoformat()
 
 
+_REPORT_WEEKDAY = re.compile(
+    r"\b(?:said|reported|announced|says|reports)\s+(?:on\s+|early\s+|late\s+)?(?P<wd>Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_WEEKDAY_NUMBERS = {
+    "Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Friday": 4, "Saturday": 5, "Sunday": 6,
+}  # fmt: skip
+ONE_DAY_KINDS = frozenset({"politburo_meeting", "secretariat_meeting", "cmc_meeting"})
+"""Meetings that sit one day as a rule: a report of one the next morning dates it to the day."""
+
+
+def held_before_report(sentence: str, doc_date: str) -> str:
+    """The day before state media reported a meeting: the report's weekday where the sentence
+    names it ("state media said on Monday", the last such day up to the story's), else the
+    story's day; the day before that (a month or year when the story's date is no finer)."""
+    if len(doc_date) < 10:
+        return doc_date
+    reported = dt.date.fromisoformat(doc_date[:10])
+    weekday = _REPORT_WEEKDAY.search(sentence)
+    if weekday is not None:
+        back = (reported.weekday() - _WEEKDAY_NUMBERS[weekday.group("wd")]) % 7
+        # (the day after the story's: a report across the date line, "KCNA said on Saturday" in a
+        # Friday story of Washington)
+        reported += dt.timedelta(days=1) if back == 6 else -dt.timedelta(days=back)
+    return (reported - dt.timedelta(days=1)).isoformat()
+
+
 def in_the_names_year(date: DateMention, named: str) -> DateMention:
     """A yearless date of a meeting in the year its name gives ("The 1966 party conference, held
     from 5 to 12 October": 1966, not the publication's year). A name with a month ("the December
@@ -171,11 +198,13 @@ __all__ = [
     "DAY_OF",
     "HAS_HELD",
     "NOT_HELD",
+    "ONE_DAY_KINDS",
     "OPENED_IT",
     "PRESIDED_OVER",
     "REPORTED_DAY",
     "STATE_MEDIA_SAID",
     "day_before",
+    "held_before_report",
     "in_the_names_year",
     "last_held",
     "photo_date",
