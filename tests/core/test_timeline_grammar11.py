@@ -117,3 +117,11 @@ def test_a_one_day_meeting_state_media_reported_is_of_the_day_before() -> None:
     # a plenum sits for days: only the month
     text = "Kim Jong Un presided over a plenary meeting of the Central Committee, state media said."
     assert dated(text, "2015-03-09") == [("cc_plenary", "2015-03", "2015-03")]
+
+
+def test_the_assembly_after_its_appositive_holding_a_session() -> None:
+    text = (
+        "North Korea's top legislature, the Supreme People's Assembly, held a session in Pyongyang "
+        "where it approved the budget."
+    )
+    assert [kind for kind, _, _ in dated(text, None)] == ["spa_session"]

@@ -348,7 +348,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
             # "held its seventh session of the 14th term"
             rf"(?:\s+of\s+(?:the\s+|its\s+)?(?P<t10>{ORD})\s+(?:term|convocation|{SPA})\b)?"
             # "The SPA, the country's rubber-stamp legislature, met on Tuesday"
-            rf"|{THE}(?:(?P<t5>{ORD})\s+)?{SPA}(?=(?:\s*,[^,;.]{{1,60}},)?\s+(?:met|convened|opened|"
+            rf"|{THE}(?:(?P<t5>{ORD})\s+)?{SPA}(?=(?:\s*,[^,;.]{{1,60}},|\s*,(?=\s+(?:met|convened|held)\s))?\s+(?:met|convened|opened|"
             rf"was\s+(?:convened|held|opened)|took\s+place|held\s+(?:a|its)\s+(?:\w+\s+)?session|"
             rf"(?:will|to)\s+(?:\w+\s+)?(?:convene|meet|open)"
             # "the SPA was scheduled to happen on Friday", "the SPA holds a meeting at the hall"
