@@ -125,3 +125,19 @@ def test_the_assembly_after_its_appositive_holding_a_session() -> None:
         "where it approved the budget."
     )
     assert [kind for kind, _, _ in dated(text, None)] == ["spa_session"]
+
+
+def test_the_north_as_the_holder_beside_another_nation_and_the_day_the_story_gives() -> None:
+    text = (
+        "North Korean leader Kim Jong-un has presided over a politburo meeting to discuss his summit "
+        "with Russian President Vladimir Putin, state media reported Friday. During the politburo "
+        "session of the central committee of the Workers' Party held Wednesday, officials "
+        "reviewed the visit."
+    )
+    # (the day before the report, Thursday, yields to the Wednesday the story gives)
+    assert dated(text, "2023-09-22") == [("politburo_meeting", "2023-09-20", "2023-09-20")]
+
+
+def test_another_nations_leader_before_a_bare_name_keeps_it_theirs() -> None:
+    text = "Kim Jong-un congratulated the Chinese leader on the success of the politburo meeting."
+    assert dated(text, "2023-09-22") == []

@@ -36,6 +36,9 @@ _GAP_WORDS = (
     r"|due|later|earlier|convene|convenes|meet|meets|opens|hold|holds|again|set|happen|happened"
     # a length: "was held for three days from June 8 to 10"
     r"|day|week|weeks|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    # the rest of a body's name in lower case: "the politburo session of the central committee
+    # of the Workers' Party held Wednesday"
+    r"|central|committee|political|bureau|politburo|military|commission|presidium"
 )
 
 
@@ -219,6 +222,9 @@ class Found:
     plural: bool = False
     guessed: bool = False
     """An anaphor with no antecedent, read as its story's meeting ("The plenary session ...")."""
+    reported: bool = False
+    """Dated as the day before state media reported it (news.held_before_report): a guess that
+    a day the story gives for a meeting of its kind overrules."""
     """ "the previous Congresses were held in 1946, 1948 and 1956": one meeting per date."""
 
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from wpk_archive.core.dates import DateMention
-from wpk_archive.core.models import Document
+from wpk_archive.core.models import Document, EventMention
 from wpk_archive.core.timeline.dating import (
     Found,
     Ref,
@@ -124,6 +124,9 @@ class Context:
     subject: Ref | None = None
     dated: dict[str, str] = field(default_factory=dict)
     """The date each meeting the document named was given (by key)."""
+    reported: list[EventMention] = field(default_factory=list)
+    """Mentions dated as the day before the report (Found.reported), which a day the story gives
+    overrules."""
     dropped: list[Ref] = field(default_factory=list)
     """Meetings named without a date and left out for it ("at the plenary meeting of the 8th
     Central Committee"), which a description of the story's meeting may date (described.py)."""
@@ -366,6 +369,24 @@ _ITS_COMMITTEE = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?Central\s+Committe
 """A Central Committee owned by the sentence's subject, which may be another body."""
 
 
+_NORTH_HOLDER = re.compile(
+    r"\b(?:North\s+Korea(?:n|['’]s)?|Pyongyang(?:['’]s)?|the\s+North(?:['’]s)?|DPRK|"
+    r"Kim\s+Jong[\s-]?(?:un|Un|il|Il)|Kim\s+Il[\s-]?(?:sung|Sung))\b"
+)
+
+
+def _north_holds_it(sentence: str, start: int) -> bool:
+    """Whether the last country or leader named before a bare name is the North's, and no other
+    party or nation is named before it: "North Korean leader Kim Jong-un presided over a
+    politburo meeting to discuss his summit with Russian President Vladimir Putin"."""
+    before = sentence[:start]
+    holders = list(_NORTH_HOLDER.finditer(before))
+    if not holders:
+        return False
+    rest = before[holders[-1].end() :]
+    return not (FOREIGN_NATION.search(rest) or foreign_party_in(rest))
+
+
 def is_wpk(meeting: NamedMeeting, sentence: str, ctx: Context) -> bool:
     """Whether a named meeting is the WPK's (or the SPA's): a name that does not say so is
     another party's in a sentence or an article about that party, or about another country's
@@ -411,6 +432,8 @@ def is_wpk(meeting: NamedMeeting, sentence: str, ctx: Context) -> bool:
         return False  # a lowercase "the 20th congress" of an article that never names the WPK
     if not (foreign_party_in(sentence) or FOREIGN_NATION.search(sentence)) or names_wpk(sentence):
         return True
+    if _north_holds_it(sentence, meeting.start):
+        return True  # "Kim Jong-un presided over a politburo meeting to discuss his summit with Putin"
     # "... decided that the 3rd Congress would be held in April 1956, two months after the 20th
     # Congress of the Communist Party of the Soviet Union": the other party is named only in the
     # name of its own meeting, in an article about the WPK

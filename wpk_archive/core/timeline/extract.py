@@ -28,6 +28,7 @@ Bureau") are kept only when dated or when they refer back to a meeting the docum
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 
@@ -267,6 +268,8 @@ def _sentence_mentions(
             continue
         seen[same] = len(mentions)
         mentions.append(mention)
+        if item.reported:
+            ctx.reported.append(mention)
         if mention.start_date is not None:
             ctx.dated.setdefault(mention.key, mention.start_date)
     for item in found:
@@ -452,6 +455,7 @@ def _mention(
         if item.ref.kind in ONE_DAY_KINDS and len(held) == 10:
             start_date = end_date = held
             precision, basis, inferred = "day", "dateline", True
+            item.reported = True
         else:
             start_date = end_date = held[:7]
             precision, basis, inferred = "month", "dateline", True
@@ -627,6 +631,8 @@ def extract_mentions(doc: Document) -> list[EventMention]:
                 mentions.extend(_sentence_mentions(doc, passage, span, ctx))
             else:
                 ctx.subject = None
+    if ctx.reported:
+        mentions = _without_guessed_days(mentions, ctx.reported)
     if ctx.dropped or any(m.start_date is None for m in mentions):
         ref = the_undated_meeting(ctx.dropped, mentions)
         if ref is not None:
@@ -639,6 +645,31 @@ def extract_mentions(doc: Document) -> list[EventMention]:
                 )
             )
     return mentions
+
+
+def _without_guessed_days(
+    mentions: list[EventMention], guessed: list[EventMention]
+) -> list[EventMention]:
+    """The mentions less those dated as the day before the report where the story gives another
+    day, in the week before, to a meeting of that kind ("... presided over a politburo meeting,
+    state media reported Friday. During the politburo session held Wednesday, ...")."""
+    told = [m for m in mentions if not any(m is g for g in guessed)]
+    dropped = [
+        g
+        for g in guessed
+        if any(
+            m.kind == g.kind
+            and m.start_date is not None
+            and len(m.start_date) == 10
+            and m.start_date != g.start_date
+            and g.doc_date is not None
+            and 0
+            <= (dt.date.fromisoformat(g.doc_date[:10]) - dt.date.fromisoformat(m.start_date)).days
+            <= 7
+            for m in told
+        )
+    ]
+    return [m for m in mentions if not any(m is d for d in dropped)]
 
 
 __all__ = ["extract_mentions"]
