@@ -76,3 +76,15 @@ def test_periods_are_read(text: str, expected: list[tuple[str, str, str]]) -> No
 )
 def test_look_alikes_are_not_dates(text: str) -> None:
     assert read(text) == []
+
+
+def test_parts_of_a_month_and_juche_ordinals() -> None:
+    assert read("It met in the first half of June 2016.") == [
+        ("the first half of June 2016", "2016-06", "2016-06")
+    ]
+    assert read("It met in the closing days of March 1958.") == [
+        ("the closing days of March 1958", "1958-03", "1958-03")
+    ]
+    assert read("It met in the 101st year of Juche.") == [
+        ("the 101st year of Juche", "2012", "2012")
+    ]

@@ -19,6 +19,7 @@ from wpk_archive.core.date_calendar import counted_quarter, period_of_year
 from wpk_archive.core.date_days import anchor_of, offset
 from wpk_archive.core.date_numeric import NUM_YEAR
 from wpk_archive.core.date_parts import (
+    JUCHE_OFFSET,
     M_ANY,
     QUAL,
     Context,
@@ -221,8 +222,39 @@ def _week_beginning(match: re.Match[str], ctx: Context) -> list[Found]:
     return [f._replace(inferred=resolved[1]) for f in found]
 
 
+def _juche_ordinal(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Reader for "the 101st year of Juche" (Juche 1 is 1912): that year."""
+    year = int(match.group("n")) + JUCHE_OFFSET
+    value = iso(year)
+    return [Found(match.start(), match.end(), value, value, False, "juche")] if value else []
+
+
+def _part_of_month(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Reader for "the first half of June 2016", "the last days of June", "the closing days of
+    December": that month (where in it, at the month's precision)."""
+    parts = read_parts(match.group("m"))
+    resolved = resolve(parts, ctx)
+    if not resolved or len(resolved[0]) != 7:
+        return []
+    return [Found(match.start(), match.end(), resolved[0], resolved[0], resolved[1], "date")]
+
+
 _THE = r"\b(?i:the)\s+"
 PERIOD_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
+    (
+        re.compile(r"\b(?i:the)\s+(?P<n>\d{2,3})(?:st|nd|rd|th)\s+year\s+of\s+Juche\b"),
+        _juche_ordinal,
+        ("digit",),
+    ),
+    (
+        re.compile(
+            rf"\b(?i:the)\s+(?:(?:first|second|latter|last)\s+half|(?:last|final|closing|first|"
+            rf"opening|early|last\s+few|first\s+few)\s+days)\s+of\s+(?P<m>{M_ANY}(?:\s*,?\s*{NUM_YEAR})?)"
+            r"(?![\s,]*\d{1,2}\b)"
+        ),
+        _part_of_month,
+        ("month",),
+    ),
     (
         re.compile(
             rf"{_THE}(?:{QUAL})?(?:['’](?P<n>\d0)s\b|(?P<n2>\d0)['’]?s\b)"
