@@ -9,7 +9,9 @@
 - :mod:`.described`: a news story's meeting dated where it is described ("the ruling party's
   key meeting held from Friday to Sunday") and named only where no date is given;
 - :mod:`.merge`: mentions of all documents merged into events, checked against the reference
-  chronology, with stable ids and the JSON shape of an event.
+  chronology, with stable ids and the JSON shape of an event: keys completed through the
+  chronology and dates compared in :mod:`.merge_keys`, the events of one key built in
+  :mod:`.merge_events`, events the keys keep apart joined in :mod:`.merge_folds`.
 """
 
 from wpk_archive.core.models import Precision
