@@ -27,37 +27,39 @@ from __future__ import annotations
 
 import re
 
-from wpk_archive.core.timeline.readers import (
-    PLACE,
-    NamedMeeting,
-    OtherMeeting,
-    Reader,
-    read_bare_congress,
+from wpk_archive.core.timeline.readers import NamedMeeting, OtherMeeting, Reader
+from wpk_archive.core.timeline.readers_bodies import (
     read_bare_plenary,
     read_body_decided,
     read_body_held,
     read_cmc,
-    read_conference,
-    read_congress,
-    read_dated_conference,
-    read_dated_congress,
     read_dated_plenary,
-    read_founding_congress,
-    read_its,
     read_its_session,
-    read_joint_meeting,
-    read_listed,
-    read_local_committee,
-    read_local_list,
-    read_local_plenaries,
-    read_lower_party,
     read_parliament,
-    read_party_held,
     read_plenary,
     read_politburo,
     read_secretariat,
     read_spa,
     read_spa_standing,
+)
+from wpk_archive.core.timeline.readers_congress import (
+    read_bare_congress,
+    read_conference,
+    read_congress,
+    read_dated_conference,
+    read_dated_congress,
+    read_founding_congress,
+    read_its,
+    read_listed,
+    read_party_held,
+)
+from wpk_archive.core.timeline.readers_local import (
+    PLACE,
+    read_joint_meeting,
+    read_local_committee,
+    read_local_list,
+    read_local_plenaries,
+    read_lower_party,
 )
 from wpk_archive.core.timeline.vocabulary import (
     APOS,
