@@ -7,7 +7,9 @@
   get the English keys, so a Korean and an English report of a meeting make one event), and the
   hook through which :mod:`.extract` uses them for sentences holding Hangul;
 - :mod:`.extract`: one document's mentions, their dates, anaphora and status ("that day" and
-  a meeting's length in :mod:`.told_days`);
+  a meeting's length in :mod:`.told_days`; dates tied to names in :mod:`.dating` and
+  :mod:`.dating_loose`, status and tense in :mod:`.dating_status`, the sentence's meetings as
+  :mod:`.found` carries them);
 - :mod:`.described`: a news story's meeting dated where it is described ("the ruling party's
   key meeting held from Friday to Sunday") and named only where no date is given;
 - :mod:`.merge`: mentions of all documents merged into events, checked against the reference

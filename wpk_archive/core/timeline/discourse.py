@@ -10,10 +10,7 @@ from dataclasses import dataclass, field
 
 from wpk_archive.core.dates import DateMention
 from wpk_archive.core.models import Document, EventMention
-from wpk_archive.core.timeline.dating import (
-    Found,
-    Ref,
-)
+from wpk_archive.core.timeline.found import Found, Ref
 from wpk_archive.core.timeline.names import (
     ORD,
     NamedMeeting,
@@ -433,7 +430,9 @@ def is_wpk(meeting: NamedMeeting, sentence: str, ctx: Context) -> bool:
     if not (foreign_party_in(sentence) or FOREIGN_NATION.search(sentence)) or names_wpk(sentence):
         return True
     if _north_holds_it(sentence, meeting.start):
-        return True  # "Kim Jong-un presided over a politburo meeting to discuss his summit with Putin"
+        return (
+            True  # "Kim Jong-un presided over a politburo meeting to discuss his summit with Putin"
+        )
     # "... decided that the 3rd Congress would be held in April 1956, two months after the 20th
     # Congress of the Communist Party of the Soviet Union": the other party is named only in the
     # name of its own meeting, in an article about the WPK

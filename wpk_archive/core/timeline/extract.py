@@ -36,16 +36,8 @@ from wpk_archive.core.dates import DateMention, find_dateline, find_dates
 from wpk_archive.core.models import Document, EventMention, Passage, Precision
 from wpk_archive.core.sentences import sentence_spans
 from wpk_archive.core.timeline import korean
-from wpk_archive.core.timeline.dating import (
-    HOLDING,
-    SUBJECT_START,
-    Found,
-    Ref,
-    basis_of,
-    decision_day,
-    named_date,
-    year_before,
-)
+from wpk_archive.core.timeline.dating import HOLDING, SUBJECT_START
+from wpk_archive.core.timeline.dating_status import basis_of, decision_day, named_date, year_before
 from wpk_archive.core.timeline.described import described_mentions, the_undated_meeting
 from wpk_archive.core.timeline.discourse import (
     HABITUAL,
@@ -64,6 +56,7 @@ from wpk_archive.core.timeline.discourse import (
     remember,
 )
 from wpk_archive.core.timeline.earlier import earlier_meetings, may_name_earlier
+from wpk_archive.core.timeline.found import Found, Ref
 from wpk_archive.core.timeline.names import (
     ORD,
     NamedMeeting,
