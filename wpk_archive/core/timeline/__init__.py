@@ -1,7 +1,8 @@
 """Timeline events: the meetings documents name, dated from their text, merged across sources.
 
 - :mod:`.names`: the grammar of meeting names (kinds, terms, numbers; not the WPK's meetings),
-  each pattern's match read by a reader of :mod:`.readers` (shared parts), :mod:`.readers_bodies`,
+  its pattern table in :mod:`.names_local`, :mod:`.names_bodies` and :mod:`.names_congress`, each
+  pattern's match read by a reader of :mod:`.readers` (shared parts), :mod:`.readers_bodies`,
   :mod:`.readers_congress` or :mod:`.readers_local`;
 - :mod:`.names_ko`, :mod:`.dating_ko` and :mod:`.korean`: the same for Korean text (Korean names
   get the English keys, so a Korean and an English report of a meeting make one event), and the
