@@ -10,7 +10,9 @@
 - :mod:`.extract`: one document's mentions, their dates, anaphora and status ("that day" and
   a meeting's length in :mod:`.told_days`; dates tied to names in :mod:`.dating` and
   :mod:`.dating_loose`, status and tense in :mod:`.dating_status`, the sentence's meetings as
-  :mod:`.found` carries them);
+  :mod:`.found` carries them; what the document said so far and whose meeting a name is in
+  :mod:`.discourse`, anaphora in :mod:`.anaphora`, meetings reported as held in
+  :mod:`.held_reports`);
 - :mod:`.described`: a news story's meeting dated where it is described ("the ruling party's
   key meeting held from Friday to Sunday") and named only where no date is given;
 - :mod:`.merge`: mentions of all documents merged into events, checked against the reference

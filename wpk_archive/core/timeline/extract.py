@@ -36,6 +36,7 @@ from wpk_archive.core.dates import DateMention, find_dateline, find_dates
 from wpk_archive.core.models import Document, EventMention, Passage, Precision
 from wpk_archive.core.sentences import sentence_spans
 from wpk_archive.core.timeline import korean
+from wpk_archive.core.timeline.anaphora import elliptic, find_anaphors, relative
 from wpk_archive.core.timeline.dating import HOLDING, SUBJECT_START
 from wpk_archive.core.timeline.dating_status import basis_of, decision_day, named_date, year_before
 from wpk_archive.core.timeline.described import described_mentions, the_undated_meeting
@@ -46,17 +47,14 @@ from wpk_archive.core.timeline.discourse import (
     TEMPORAL_BEFORE,
     Context,
     assembly_mentions,
-    elliptic,
-    find_anaphors,
     is_wpk,
     key_and_name,
-    needs_date,
     note_terms,
-    relative,
     remember,
 )
 from wpk_archive.core.timeline.earlier import earlier_meetings, may_name_earlier
 from wpk_archive.core.timeline.found import Found, Ref
+from wpk_archive.core.timeline.held_reports import needs_date
 from wpk_archive.core.timeline.names import (
     ORD,
     NamedMeeting,
