@@ -7,8 +7,8 @@
 - :mod:`.names_ko`, :mod:`.dating_ko` and :mod:`.korean`: the same for Korean text (Korean names
   get the English keys, so a Korean and an English report of a meeting make one event), and the
   hook through which :mod:`.extract` uses them for sentences holding Hangul;
-- :mod:`.extract`: one document's mentions, their dates, anaphora and status ("that day" and
-  a meeting's length in :mod:`.told_days`; dates tied to names in :mod:`.dating` and
+- :mod:`.extract`: one document's mentions, their dates, anaphora and status (one meeting made a
+  mention in :mod:`.mentions`; "that day" and a meeting's length in :mod:`.told_days`; dates tied to names in :mod:`.dating` and
   :mod:`.dating_loose`, status and tense in :mod:`.dating_status`, the sentence's meetings as
   :mod:`.found` carries them; what the document said so far and whose meeting a name is in
   :mod:`.discourse`, anaphora in :mod:`.anaphora`, meetings reported as held in
