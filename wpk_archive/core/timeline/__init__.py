@@ -4,7 +4,7 @@
   its pattern table in :mod:`.names_local`, :mod:`.names_bodies` and :mod:`.names_congress`, each
   pattern's match read by a reader of :mod:`.readers` (shared parts), :mod:`.readers_bodies`,
   :mod:`.readers_congress` or :mod:`.readers_local`;
-- :mod:`.names_ko`, :mod:`.dating_ko` and :mod:`.korean`: the same for Korean text (Korean names
+- :mod:`.names_ko` (its readers in :mod:`.readers_ko`), :mod:`.dating_ko` and :mod:`.korean`: the same for Korean text (Korean names
   get the English keys, so a Korean and an English report of a meeting make one event), and the
   hook through which :mod:`.extract` uses them for sentences holding Hangul;
 - :mod:`.extract`: one document's mentions, their dates, anaphora and status (one meeting made a
