@@ -11,7 +11,8 @@ Rules:
 - an opening day and a closing day reported of one meeting make its range (within a month), and
   so do a closing day and a day in the week before it, or an opening day and one in the week
   after it; a later day of the same document's multi-day meeting joins its opening day's event;
-- an unambiguous key's id is the key alone, so it is the same event whatever dates its sources give."""
+- an unambiguous key's id is the key alone, so it is the same event whatever dates its sources
+  give."""
 
 from __future__ import annotations
 

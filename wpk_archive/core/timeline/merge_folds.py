@@ -160,9 +160,9 @@ _FOLDED_KINDS = frozenset({"spa_session", "cc_plenary", "party_congress", "party
 
 
 def fold_undated(events: list[Event]) -> list[Event]:
-    """A document's own undated, unnumbered event (see `_undated_events`) folded into the one
-    event of its kind that the same document names otherwise (a headline's "Kim presides over
-    Politburo meeting" and the report's "the 21st enlarged meeting of the Political Bureau ...
+    """A document's own undated, unnumbered event (see `merge_events._undated_events`) folded into
+    the one event of its kind that the same document names otherwise (a headline's "Kim presides
+    over Politburo meeting" and the report's "the 21st enlarged meeting of the Political Bureau ...
     on Sunday"). Where the document names several, which one is meant cannot be told and the
     event is dropped, unless it is "another" meeting."""
     kept: list[Event] = []

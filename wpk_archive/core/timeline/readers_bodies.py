@@ -15,7 +15,8 @@ Rules:
   Korea, never the South's National Assembly (a South Korean source reporting is not the South's);
 - a body that holds a meeting names whose it is; the Political Bureau's plenary meeting is the
   Central Committee's; a dated decision of the Political Bureau, CMC or Secretariat is taken at
-  a meeting of the body (the SPA Presidium's decrees and the Central Committee's decisions are not)."""
+  a meeting of the body (the SPA Presidium's decrees and the Central Committee's decisions are
+  not)."""
 
 from __future__ import annotations
 
