@@ -6,7 +6,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from wpk_archive.core.date_parts import Found, add_months, day_iso, iso, last_day
+from wpk_archive.core.date_reckoning import Found, add_months, day_iso, iso, last_day
 
 _HALVES = {"first": (1, 6), "second": (7, 12), "latter": (7, 12)}
 _QUARTERS = {

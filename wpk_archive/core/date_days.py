@@ -12,11 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from wpk_archive.core.date_parts import (
-    COUNT,
-    D_SUFFIXED,
-    WD_ABBR,
-    WD_FULL,
+from wpk_archive.core.date_parts import COUNT, D_SUFFIXED, WD_ABBR, WD_FULL
+from wpk_archive.core.date_reckoning import (
     Context,
     Found,
     Reader,

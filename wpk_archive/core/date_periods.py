@@ -18,12 +18,9 @@ import re
 from wpk_archive.core.date_calendar import counted_quarter, period_of_year
 from wpk_archive.core.date_days import anchor_of, offset
 from wpk_archive.core.date_numeric import NUM_YEAR
-from wpk_archive.core.date_parts import (
-    JUCHE_OFFSET,
-    M_ANY,
-    QUAL,
+from wpk_archive.core.date_parts import JUCHE_OFFSET, M_ANY, QUAL, D
+from wpk_archive.core.date_reckoning import (
     Context,
-    D,
     Found,
     Reader,
     add_months,

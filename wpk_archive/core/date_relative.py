@@ -36,8 +36,10 @@ from wpk_archive.core.date_parts import (
     RECURRING,
     REL_YEAR,
     UNKNOWN_YEAR,
-    Context,
     D,
+)
+from wpk_archive.core.date_reckoning import (
+    Context,
     Found,
     Reader,
     add_months,

@@ -2,13 +2,16 @@
 
 Hand-written grammar (general date libraries read ordinals such as "the 8th Congress" as days and
 know no ranges). Every mention carries its half-open character span into the text it was found in.
-The grammar: :mod:`date_parts` (fragments, cheap per-rule tests, calendar helpers),
+The grammar: :mod:`date_parts` (fragments, cheap per-rule tests), :mod:`date_reckoning`
+(the readers' records, calendar helpers),
 :mod:`date_calendar` (quarters, centuries, nth weekday of a month), :mod:`date_numeric`
 ("2024-06-28", "28.6.2024"), :mod:`date_spans` (ranges and lists), :mod:`date_rules` (single
 written dates, months, years, decades, centuries), :mod:`date_relative` ("last year", "three
 years ago") and :mod:`date_days` (weekdays, "yesterday"). Rules are tried in that order of
 priority (spans, then relative months, then single dates, then relative forms); a span once
-claimed is not read again.
+claimed is not read again. The passes around the rules (days told through another date, joined
+weekdays, fronted years, counts from named days) are in :mod:`date_passes`; the
+:class:`DateMention` record, ISO values and the dateline in :mod:`date_values`.
 
 Conventions:
 - dates are ISO strings written at their precision: "2012", "2012-04", "2021-01-05"; a range's
@@ -77,10 +80,7 @@ previous day ...).
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass, replace
-from typing import Any
 
 from wpk_archive.core import (
     date_days,
@@ -90,29 +90,40 @@ from wpk_archive.core import (
     date_rules,
     date_spans,
 )
-from wpk_archive.core.date_calendar import place_day
 from wpk_archive.core.date_carry import carried_years
 from wpk_archive.core.date_parts import (
     ANY_FEATURE,
-    D_SUFFIXED,
     FUTURE,
     JUCHE_OFFSET,
-    M_DATELINE,
     MAX_YEAR,
     MIN_BARE_YEAR,
     MIN_YEAR,
     MONTHS,
     WEEKDAYS,
-    Context,
-    Reader,
     has_feature,
-    iso,
-    precision_of,
-    read_parts,
-    resolve,
-    year_from_expression,
 )
-from wpk_archive.core.models import Precision
+from wpk_archive.core.date_passes import (
+    FUTURE_REACH,
+    after_future,
+    days_of_named_month,
+    fronted_years,
+    in_scope,
+    joined_weekdays,
+    neighbour_days,
+    with_own_weekday,
+    without_counts_from_named_days,
+)
+from wpk_archive.core.date_reckoning import Context, Reader, year_from_expression
+from wpk_archive.core.date_values import (
+    DateMention,
+    date_mention_to_json,
+    find_dateline,
+    mention_over,
+    overlaps,
+    parse_date_value,
+    parse_iso_day,
+    parse_iso_partial,
+)
 
 __all__ = [
     "JUCHE_OFFSET",
@@ -130,27 +141,6 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class DateMention:
-    """One date (or date range) named in a text, with its exact span and precision."""
-
-    start: int
-    end: int
-    text: str
-    start_date: str
-    end_date: str
-    precision: Precision
-    year_inferred: bool
-    kind: str
-    basis: str = "text"
-
-
-_DATELINE = re.compile(
-    rf"^[ \t]*[A-Z][A-Za-z.'’ -]{{1,40}},\s+(?P<body>{M_DATELINE}\s*\d{{1,2}})\s*"
-    r"\(\s*[A-Z][A-Za-z-]{1,15}\s*\)\s*(?:--|—|–|-)",
-    re.MULTILINE,
-)
-
 _RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
     *date_numeric.NUMERIC_RULES,
     *date_spans.SPAN_RULES,
@@ -161,215 +151,10 @@ _RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
     *date_relative.RELATIVE_RULES,
     *date_days.DAY_RULES,
 ]
-_NEIGHBOUR = re.compile(
-    r"(?:\b(?i:(?:the\s+)?(?:beginning|end|start|middle)\s+of)\s+)?"
-    r"\b(?:(?P<the>[Tt]he)\s+)?(?P<rel>previous|preceding|following|next)\s+(?P<u>day|week)\b"
-    r"(?!\s+(?:of|before|after)\b)"
-)
 _NEIGHBOUR_WORDS = ("previous", "preceding", "following", "next")
-_ON_THE_DAY = re.compile(
-    rf"\b[Oo]n\s+(?P<day>the\s+{D_SUFFIXED})(?=\s*(?:[.,;:)]|and\b|$))"
-    # "were held between the 12th and the 14th", "from the 10th to the 13th"
-    rf"|\b(?:[Bb]etween|[Ff]rom)\s+(?P<first>the\s+{D_SUFFIXED})\s+(?:and|to|till|until|through)\s+"
-    rf"(?P<last>(?:the\s+)?{D_SUFFIXED})(?=\s*(?:[.,;:)]|and\b|$|\s+(?:to|in|at|for|with)\b))"
-)
-
-
-def _parse_iso_day(value: str | None) -> dt.date | None:
-    """A YYYY-MM-DD (or longer ISO) string as a date, or None when absent or malformed."""
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
-def _parse_iso_partial(value: str | None) -> tuple[dt.date | None, str]:
-    """A publication date at any precision ("2020", "2020-09", "2020-09-08") as its first day and
-    its precision; (None, "day") when absent or malformed."""
-    day = _parse_iso_day(value)
-    if day is not None or not value:
-        return day, "day"
-    normal = parse_date_value(value)
-    if normal is None:
-        return None, "day"
-    if len(normal) == 4:
-        return dt.date(int(normal), 1, 1), "year"
-    return dt.date(int(normal[:4]), int(normal[5:7]), 1), "month"
-
-
-_DATE_VALUE = re.compile(r"\s*([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?\s*")
-
-
-def parse_date_value(value: str) -> str | None:
-    """A user-typed ISO date at any precision ("2012", "2012-04", "2012-04-15") normalised
-    ("2012-4-5" -> "2012-04-05"), or None when malformed or impossible ("2012-02-30", "2012-13")."""
-    match = _DATE_VALUE.fullmatch(value) if isinstance(value, str) else None
-    if match is None:
-        return None
-    year = int(match.group(1))
-    month = int(match.group(2)) if match.group(2) else None
-    day = int(match.group(3)) if match.group(3) else None
-    if not 1 <= year <= 9999 or (month is not None and not 1 <= month <= 12):
-        return None
-    if day is not None:
-        try:
-            return dt.date(year, month or 1, day).isoformat()
-        except ValueError:
-            return None
-    return f"{year:04d}" if month is None else f"{year:04d}-{month:02d}"
-
-
-def find_dateline(text: str, *, doc_date: str | None = None) -> DateMention | None:
-    """The news-agency dateline of ``text`` ("Pyongyang, April 2 (KCNA) --"), if any.
-
-    Only the first 300 characters are looked at; the year comes from ``doc_date``.
-    """
-    doc, precision = _parse_iso_partial(doc_date)
-    match = _DATELINE.search(text[:300])
-    if match is None:
-        return None
-    ctx = Context(doc, doc if precision == "day" else None, doc_precision=precision)
-    resolved = resolve(read_parts(match.group("body")), ctx)
-    if resolved is None:
-        return None
-    value, inferred = resolved
-    start, end = match.span("body")
-    basis = "dateline" if inferred else "text"
-    return DateMention(
-        start, end, text[start:end], value, value, "day", inferred, "dateline", basis
-    )
-
-
-def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether ``[start, end)`` overlaps any span already taken."""
-    return any(start < t_end and t_start < end for t_start, t_end in taken)
-
-
-def _mention(
-    text: str, start: int, end: int, first: str, last: str, inferred: bool, kind: str
-) -> DateMention:
-    """A mention over ``text[start:end]``."""
-    precision = precision_of(first)
-    basis = "dateline" if inferred else "text"
-    return DateMention(start, end, text[start:end], first, last, precision, inferred, kind, basis)
-
-
-def _days_of_named_month(
-    text: str,
-    found: list[DateMention],
-    taken: list[tuple[int, int]],
-    anchor: dt.date | None,
-    futures: list[int] | None = None,
-) -> None:
-    """Add "on the 25th" and "between the 12th and the 14th": the days of the month an earlier
-    mention of the text names ("on Sep. 22, France on the 25th"); without one, the days nearest
-    the anchor (the dateline or the publication day) in its month or the month before or after
-    (:func:`place_day`; after it where a future marker stands before: "will hold the session on
-    the 29th"), the year inferred. Without either they are not read."""
-    for match in _ON_THE_DAY.finditer(text):
-        start, end = (
-            match.span("day") if match.group("day") else (match.start("first"), match.end())
-        )
-        if _overlaps(taken, start, end):
-            continue
-        earlier = [m for m in found if m.end <= start and m.precision != "year"]
-        days = [
-            int(re.sub(r"\D", "", match.group(name)))
-            for name in ("day", "first", "last")
-            if match.group(name)
-        ]
-        if len(days) == 2 and days[1] <= days[0]:
-            continue
-        if earlier:
-            previous = max(earlier, key=lambda m: m.end)
-            year, month = int(previous.end_date[:4]), int(previous.end_date[5:7])
-            inferred = previous.year_inferred
-        elif anchor is not None:
-            ahead = bool(futures) and _after_future(text, futures or [], start)
-            placed = place_day(
-                days[-1] if not ahead else days[0], "future" if ahead else None, anchor
-            )
-            if placed is None:
-                continue
-            (year, month), inferred = placed, True
-        else:
-            continue
-        first, last = iso(year, month, days[0]), iso(year, month, days[-1])
-        if first is None or last is None:
-            continue
-        taken.append((start, end))
-        found.append(_mention(text, start, end, first, last, inferred, "date"))
-
-
-def _neighbour_days(
-    text: str,
-    found: list[DateMention],
-    taken: list[tuple[int, int]],
-    ctx: Context,
-    opened_by_dateline: bool = False,
-) -> None:
-    """Add "the previous day" / "the following day" / "the previous week" / "the next week":
-    counted from the last day-precise date named before it in the text, else ("previous" only, in
-    a text that opens with a dateline) from the anchor. Elsewhere they count from a day the text
-    told before (a story's "the previous day") and are not read."""
-    for match in _NEIGHBOUR.finditer(text):
-        rel = match.group("rel")
-        if (rel == "next" and not match.group("the")) or _overlaps(taken, *match.span()):
-            continue
-        step = -1 if rel in ("previous", "preceding") else 1
-        earlier = [m for m in found if m.end <= match.start() and m.precision == "day"]
-        if earlier:
-            base_mention = max(earlier, key=lambda m: m.end)
-            base = _parse_iso_day(base_mention.start_date if step < 0 else base_mention.end_date)
-            inferred = base_mention.year_inferred
-        elif step < 0 and (opened_by_dateline or any(m.kind == "dateline" for m in found)):
-            base, inferred = ctx.anchor, True
-        else:
-            continue
-        if base is None:
-            continue
-        if match.group("u") == "day":
-            first = last = base + dt.timedelta(days=step)
-        else:
-            first = base - dt.timedelta(days=base.weekday()) + dt.timedelta(weeks=step)
-            last = first + dt.timedelta(days=6)
-        begin = iso(first.year, first.month, first.day)
-        finish = iso(last.year, last.month, last.day)
-        if begin is None or finish is None:
-            continue
-        taken.append(match.span())
-        found.append(_mention(text, *match.span(), begin, finish, inferred, "relative"))
-
-
-_FUTURE_REACH = 150
-"""How far after a future marker ("will", "plans to") a date may stand and still be read as to come."""
-
-
-def _after_future(text: str, futures: list[int], at: int, *, reach: int = _FUTURE_REACH) -> bool:
-    """Whether a future marker ("will", "is expected to") stands shortly before ``at`` in the same
-    clause."""
-    return any(
-        0 <= at - end <= reach
-        and not re.search(r"[.;:!?]", text[end:at])
-        and not _PAST_VERB.search(text, end, at)
-        for end in futures
-    )
-
-
 _NEAR_REACH = 60
 _NEAR_ONLY = re.compile(r"(?i)\btomorrow\b|\btonight\b|\bweek\b")
 """A day counted from today: a future marker reaches it only from close by."""
-
-_PAST_VERB = re.compile(
-    r"\b(?:was|were|had|did|took|since|ago|last|previous|earlier)\b"
-    r"|(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\b(?:held|convened|opened|ended|concluded|closed|met|began|"
-    r"started)\b",
-    re.I,
-)
-"""A future marker reaches a date only where no word of the past stands between: "North Korea plans to convene a meeting of its rubber-stamp parliament in Pyongyang in
-January" (the next January), but "will discuss the decisions the plenum adopted in June"."""
 
 
 def find_dates(
@@ -392,10 +177,10 @@ def find_dates(
         return []
     opened_by_dateline = dateline and weekday_anchor is not None
     opening = find_dateline(text, doc_date=doc_date)
-    doc, precision = _parse_iso_partial(doc_date)
+    doc, precision = parse_iso_partial(doc_date)
     anchor = (
-        _parse_iso_day(weekday_anchor)
-        or (_parse_iso_day(opening.start_date) if opening else None)
+        parse_iso_day(weekday_anchor)
+        or (parse_iso_day(opening.start_date) if opening else None)
         or (doc if precision == "day" else None)
     )
     ctx = Context(doc, anchor, doc_precision=precision)
@@ -412,7 +197,7 @@ def find_dates(
         else []
     )
     scopes = (
-        _fronted_years(text, doc) if ("year" in lower or has_feature("digit", text, lower)) else []
+        fronted_years(text, doc) if ("year" in lower or has_feature("digit", text, lower)) else []
     )
     found: list[DateMention] = [opening] if opening else []
     taken: list[tuple[int, int]] = [(opening.start, opening.end)] if opening else []
@@ -428,7 +213,7 @@ def find_dates(
         if not passed:
             continue
         for match in pattern.finditer(text):
-            if _overlaps(taken, match.start(), match.end()):
+            if overlaps(taken, match.start(), match.end()):
                 continue
             if match.group(0)[:1].isdigit() and not date_numeric.not_a_number_label(match):
                 continue
@@ -436,170 +221,37 @@ def find_dates(
             here = (
                 future_ctx
                 if futures
-                and _after_future(
-                    text, futures, match.start(), reach=_NEAR_REACH if near else _FUTURE_REACH
+                and after_future(
+                    text, futures, match.start(), reach=_NEAR_REACH if near else FUTURE_REACH
                 )
                 else ctx
             )
             if scopes and not _REPORTED.search(text, max(0, match.start() - 40), match.start()):
-                here = _in_scope(scopes, match.start(), here)
+                here = in_scope(scopes, match.start(), here)
             for finding in reader(match, here):
-                if _overlaps(taken, finding.start, finding.end):
+                if overlaps(taken, finding.start, finding.end):
                     continue
                 taken.append((finding.start, finding.end))
                 if finding.kind:
-                    found.append(_mention(text, *finding))
+                    found.append(mention_over(text, *finding))
     if (found or anchor is not None) and (
         "on the" in lower or "between the" in lower or "from the" in lower
     ):
-        _days_of_named_month(text, found, taken, anchor, futures)
+        days_of_named_month(text, found, taken, anchor, futures)
     if (found or opened_by_dateline) and any(word in lower for word in _NEIGHBOUR_WORDS):
-        _neighbour_days(text, found, taken, ctx, opened_by_dateline)
+        neighbour_days(text, found, taken, ctx, opened_by_dateline)
     found.sort(key=lambda mention: (mention.start, mention.end))
     if len(found) > 1:
         found = carried_years(text, found)  # "on 11 September 1961 and adjourned on 18 September"
-    return _without_counts_from_named_days(_joined_weekdays(text, _with_own_weekday(text, found)))
+    return without_counts_from_named_days(joined_weekdays(text, with_own_weekday(text, found)))
 
 
 _PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been)\s+(?:supposed\s+|originally\s+|initially\s+)?$")
 
 
-def _weekday_of(value: str | None) -> str:
-    """The first three letters of the weekday of an ISO day ("fri"), or "" when not a day."""
-    day = _parse_iso_day(value)
-    return day.strftime("%a").lower() if day is not None and value and len(value) == 10 else ""
-
-
-def _with_own_weekday(text: str, found: list[DateMention]) -> list[DateMention]:
-    """ "a 30 December (Friday) meeting": a day and its own weekday in brackets, one mention."""
-    if "(" not in text:
-        return found
-    result: list[DateMention] = []
-    for mention in found:
-        last = result[-1] if result else None
-        if (
-            last is not None
-            and mention.kind == "weekday"
-            and last.precision == "day"
-            and last.start_date == last.end_date
-            and _weekday_of(last.start_date) == mention.text[:3].lower()
-            and re.fullmatch(r"\s*\(", text[last.end : mention.start])
-            and text[mention.end : mention.end + 1] == ")"
-        ):
-            end = mention.end + 1
-            result[-1] = replace(last, end=end, text=text[last.start : end])
-            continue
-        result.append(mention)
-    return result
-
-
-def _joined_weekdays(text: str, found: list[DateMention]) -> list[DateMention]:
-    """ "on Tuesday and Wednesday", two days in a row: one mention of both days (a meeting held
-    on them lasted from the first to the second)."""
-    result: list[DateMention] = []
-    for mention in found:
-        last = result[-1] if result else None
-        first_day = _parse_iso_day(last.start_date) if last is not None else None
-        second_day = _parse_iso_day(mention.start_date)
-        if (
-            last is not None
-            and first_day is not None
-            and second_day is not None
-            and last.kind == mention.kind == "weekday"
-            and last.start_date == last.end_date
-            and (second_day - first_day).days == 1
-            and re.fullmatch(r"\s+and\s+", text[last.end : mention.start])
-        ):
-            result[-1] = DateMention(
-                last.start,
-                mention.end,
-                text[last.start : mention.end],
-                last.start_date,
-                mention.end_date,
-                last.precision,
-                last.year_inferred,
-                "weekday",
-                last.basis,
-            )
-            continue
-        result.append(mention)
-    return result
-
-
-# A year fronted at the start of a sentence: "Last year, the North held sessions in January and
-# September"; "In 1956 the plenum met in August". The yearless months and days of the rest of that
-# sentence are its (not "In 1998 and 2000 ...").
-_FRONTED_YEAR = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=--\s)|(?<=—\s))\s*(?:(?:[Ii]n|[Dd]uring|[Tt]hroughout|[Ee]arly\s+in|"
-    r"[Ll]ater\s+in|[Ll]ate\s+in)\s+)?(?:(?P<year>1[89]\d\d|20\d\d)|(?P<rel>[Ll]ast|[Tt]his)\s+year)"
-    r"(?:\s*,\s|\s(?!(?:and|or|to|through|till|until|alone)\b|[-–—]|\d))"
-)
 # "In 2011, unemployment came to 2.8 million, an official said on Jan. 31": the day of the report
 # is the report's (the publication year's), not the fronted year's.
 _REPORTED = re.compile(
     r"\b(?:said|says|told|announced|reported|stated|noted|disclosed|revealed|released|published|"
     r"quoted|according\s+to\s+\w+)\s+(?:\w+\s+)?(?:on\s+|in\s+)?$"
 )
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“]|\s*$)")
-
-
-def _fronted_years(text: str, doc: dt.date | None) -> list[tuple[int, int, int, bool]]:
-    """(start, end, year) of each sentence scoped by a fronted year (see _FRONTED_YEAR)."""
-    scopes = []
-    for match in _FRONTED_YEAR.finditer(text):
-        if match.group("year"):
-            year, told = int(match.group("year")), True
-        elif doc is not None:
-            year, told = doc.year - (1 if match.group("rel").lower() == "last" else 0), False
-        else:
-            continue
-        end = _SENTENCE_END.search(text, match.end())
-        scopes.append((match.end(), end.start() if end else len(text), year, told))
-    return scopes
-
-
-def _in_scope(scopes: list[tuple[int, int, int, bool]], at: int, ctx: Context) -> Context:
-    """``ctx`` with the fronted year of the sentence ``at`` lies in, if any, as the year of its
-    yearless dates (relative dates still count from the anchor)."""
-    for start, end, year, told in scopes:
-        if start <= at < end:
-            return replace(ctx, fronted_year=year, year_told=told)
-    return ctx
-
-
-_DAYS_AGO = re.compile(r"(?i:days?|weeks?)\s+(?i:ago|back|hence|from)")
-_AGO = re.compile(r"\s(?i:ago|back|hence)$|\s(?i:from\s+(?:now|today))$")
-
-
-def _without_counts_from_named_days(found: list[DateMention]) -> list[DateMention]:
-    """Drop a count back ("ten days ago", "three years ago") after a date the text names, when it
-    may count from that date rather than from the report's day: "as of April 25, 20 cm higher than
-    ten days ago", "in 1963 compared with three years ago". A year told in apposition ("in July
-    1961, 50 years ago") agrees with the count and is kept."""
-    kept: list[DateMention] = []
-    for mention in found:
-        if mention.kind == "relative" and _AGO.search(mention.text):
-            days = [m for m in kept if m.kind not in ("relative", "weekday", "dateline")]
-            if _DAYS_AGO.search(mention.text) and any(m.precision == "day" for m in days):
-                continue
-            named = [m for m in kept if m.basis == "text" and m.kind != "dateline"]
-            if named and not any(
-                m.start_date[:4] <= mention.start_date[:4] <= m.end_date[:4] for m in named
-            ):
-                continue
-        kept.append(mention)
-    return kept
-
-
-def date_mention_to_json(mention: DateMention) -> dict[str, Any]:
-    """The JSON form of a date mention (as printed by ``wpk-archive dates --json``): character
-    offsets into the text, and dates written as in the timeline."""
-    return {
-        "start": mention.start,
-        "end": mention.end,
-        "text": mention.text,
-        "start_date": mention.start_date,
-        "end_date": mention.end_date,
-        "precision": mention.precision,
-        "year_inferred": mention.year_inferred,
-    }

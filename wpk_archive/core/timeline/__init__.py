@@ -1,15 +1,24 @@
 """Timeline events: the meetings documents name, dated from their text, merged across sources.
 
-- :mod:`.names`: the grammar of meeting names (kinds, terms, numbers; not the WPK's meetings);
-- :mod:`.names_ko`, :mod:`.dating_ko` and :mod:`.korean`: the same for Korean text (Korean names
+- :mod:`.names`: the grammar of meeting names (kinds, terms, numbers; not the WPK's meetings),
+  its pattern table in :mod:`.names_local`, :mod:`.names_bodies` and :mod:`.names_congress`, each
+  pattern's match read by a reader of :mod:`.readers` (shared parts), :mod:`.readers_bodies`,
+  :mod:`.readers_congress` or :mod:`.readers_local`;
+- :mod:`.names_ko` (its readers in :mod:`.readers_ko`), :mod:`.dating_ko` and :mod:`.korean`: the same for Korean text (Korean names
   get the English keys, so a Korean and an English report of a meeting make one event), and the
   hook through which :mod:`.extract` uses them for sentences holding Hangul;
-- :mod:`.extract`: one document's mentions, their dates, anaphora and status ("that day" and
-  a meeting's length in :mod:`.told_days`);
+- :mod:`.extract`: one document's mentions, their dates, anaphora and status (one meeting made a
+  mention in :mod:`.mentions`; "that day" and a meeting's length in :mod:`.told_days`; dates tied to names in :mod:`.dating` and
+  :mod:`.dating_loose`, status and tense in :mod:`.dating_status`, the sentence's meetings as
+  :mod:`.found` carries them; what the document said so far and whose meeting a name is in
+  :mod:`.discourse`, anaphora in :mod:`.anaphora`, meetings reported as held in
+  :mod:`.held_reports`);
 - :mod:`.described`: a news story's meeting dated where it is described ("the ruling party's
   key meeting held from Friday to Sunday") and named only where no date is given;
 - :mod:`.merge`: mentions of all documents merged into events, checked against the reference
-  chronology, with stable ids and the JSON shape of an event.
+  chronology, with stable ids and the JSON shape of an event: keys completed through the
+  chronology and dates compared in :mod:`.merge_keys`, the events of one key built in
+  :mod:`.merge_events`, events the keys keep apart joined in :mod:`.merge_folds`.
 """
 
 from wpk_archive.core.models import Precision

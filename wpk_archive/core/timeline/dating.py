@@ -12,17 +12,20 @@
 A weekday or "today" dates a meeting only through a verb of holding ("held on Monday", "to hold
 ... on Tuesday") or standing right after the name ("the meeting on Friday").
 
-:func:`status_of` tells whether the sentence reports the meeting held, announces it, or says it was
-postponed; :func:`role_of` whether a one-day date is only its opening or closing day.
+Rule 4 is in :mod:`.dating_loose`; what the sentence says of the meeting (held, announced,
+postponed; its opening or closing day) is in :mod:`.dating_status`; the meetings it works on
+(:class:`~.found.Found`, :class:`~.found.Ref`) are in :mod:`.found`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from wpk_archive.core.date_carry import shifted
 from wpk_archive.core.dates import DateMention
+from wpk_archive.core.timeline.dating_loose import REPORTED_BEFORE, assign_loose
+from wpk_archive.core.timeline.found import Found
 
 _GAP_WORDS = (
     r"which|that|was|were|is|are|has|have|had|been|being|be|will|would|to|held|convened|convoked"
@@ -112,43 +115,6 @@ HOLDING = re.compile(
 )
 
 
-_ANNOUNCED_BEFORE = re.compile(
-    r"\b(?:(?:decided|decision|decree|resolution|proposed|plans?|planning|called|agreed|issue|"
-    r"question|matter)\s+"
-    r"(?:on|to|of|for)\s+(?:convene|convoke|convening|convoking|hold|holding|open|opening|call)|"
-    r"to\s+(?:convene|convoke|hold|open)|will\s+(?:convene|convoke|hold|open)|upcoming|"
-    r"(?:could|would|may|might)\s+(?:soon\s+|likely\s+|shortly\s+)?(?:convene|convoke|hold|open)|"
-    r"on\s+the\s+threshold\s+of|in\s+the\s+run-up\s+to|"
-    r"forthcoming|coming|next|ahead\s+of|on\s+the\s+eve\s+of|preparations?\s+for|"
-    r"prepare\s+for|convocation\s+of|"
-    # "the decision of the Political Bureau of the C.C., WPK on holding a Party conference"
-    r"(?:on|about)\s+(?:convening|convoking|holding))"
-    r"\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w'’-]+\s+){0,4}$",
-    re.IGNORECASE,
-)
-"""Before a meeting's name, words that announce it: "decided to convene the ...", "the upcoming"."""
-_ANNOUNCED_AFTER = re.compile(
-    r"^[\s,]*(?:(?:of|in)\s+[^,.;]{0,60}?\s+)?(?:which\s+|that\s+)?(?:will|shall|would)\s+"
-    r"(?:\w+ly\s+)?(?:be\s+)?(?:held|convened|convoked|opened|open|take\s+place|meet)|"
-    r"^[\s,]*(?:(?:of|in)\s+[^,.;]{0,60}?\s+)?(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:to\s+be\s+"
-    r"(?:held|convened|convoked|opened)|(?:scheduled|slated|set|expected|due|going)\s+to|"
-    r"scheduled\s+for)|^[\s,]*(?:(?:to\s+be|scheduled)\s+(?:held|convened|convoked|opened|for))",
-    re.IGNORECASE,
-)
-"""After a meeting's name, words that announce it: "... will be held on", "... is to be convened"."""
-_FUTURE = re.compile(
-    r"\b(?:will|shall)\s+(?:\w+\s+){0,2}?(?:open|be\s+(?:held|convened|convoked|opened)|convene|"
-    r"take\s+place)\b|\bto\s+be\s+(?:held|convened|convoked|opened)\b|\b(?:upcoming|forthcoming|"
-    r"preparatory\s+committee|preparations?\s+for|decision\s+on\s+(?:convening|holding)|greet|"
-    r"run[-\s]up\s+to|delegates?\s+to|eve\s+of|called\s+to\s+(?:pick|elect|choose|decide|discuss))\b",
-    re.IGNORECASE,
-)
-"""Anywhere in a sentence, words that put an unnumbered, undated meeting in the future."""
-_POSTPONED = re.compile(
-    r"\b(?:postpon\w*|put\s+off|(?<!without\s)delay(?:ed|s|ing)?|defer\w*|rescheduled)\b", re.I
-)
-
-
 SUBJECT_START = re.compile(
     r"^(?:[^\n]{0,60}?\((?:KCNA|Xinhua|AP|AFP|Reuters|Yonhap)\)\s*(?:--|—|–|-)\s*)?"
     r"(?:(?:In\s+this\s+regard|Meanwhile|Recently|Earlier|Then|Later|Also|However|Thus|And|"
@@ -159,19 +125,6 @@ SUBJECT_START = re.compile(
     r"(?:(?:The|An|A|the|an|a|This|Its)\s+|(?:North\s+Korea|Pyongyang|[Tt]he\s+North|[Tt]he\s+country)"
     r"['’]s\s+)?$"
 )
-
-
-_LOOSE_BEFORE = re.compile(
-    r"(?:\b(?:at|At|in|In|during|During|to|To|addressed|attended|convened|convoked|opened|"
-    r"guided|chaired|presided\s+over|held|hold|holding)\s+(?:the\s+|an?\s+)?"
-    r"(?:(?:historic|enlarged|extended|first|last|key|crucial|rare|special)\s+)*)$"
-)
-
-
-_LOOSE_DATE_BEFORE = re.compile(r"(?:^|\b(?:in|In|on|On)\s+)$|^\W*$")
-
-
-_NOT_TIME = re.compile(r"\b(?:since|by|until|till|before|after|from|through|to|of)\s+$", re.I)
 
 
 _HOLD_BEFORE = re.compile(
@@ -190,42 +143,6 @@ _MAX_GAP = 110
 
 
 _MAX_SUBJECT = 260
-
-
-@dataclass(frozen=True)
-class Ref:
-    """A meeting as the timeline keys it (what an anaphor points back to)."""
-
-    kind: str
-    key: str
-    name: str
-    ambiguous: bool
-
-
-@dataclass
-class Found:
-    """A meeting of one sentence, about to become a mention."""
-
-    start: int
-    end: int
-    ref: Ref
-    needs_date: bool
-    loose_identity: bool
-    date: DateMention | None = None
-    date_name: str | None = None
-    loose_date: bool = False
-    anaphor: bool = False
-    fallback: Ref | None = None
-    """What an unnumbered name refers back to when the sentence gives it no date."""
-    previous: bool = False
-    """ "the previous congress" with no congress named before it."""
-    plural: bool = False
-    guessed: bool = False
-    """An anaphor with no antecedent, read as its story's meeting ("The plenary session ...")."""
-    reported: bool = False
-    """Dated as the day before state media reported it (news.held_before_report): a guess that
-    a day the story gives for a meeting of its kind overrules."""
-    """ "the previous Congresses were held in 1946, 1948 and 1956": one meeting per date."""
 
 
 def _gap_allowed(
@@ -457,13 +374,13 @@ def assign_dates(sentence: str, found: list[Found], dates: list[DateMention]) ->
             for i in free
             if i not in used
             and dates[i].start >= named[0].end
-            and _REPORTED_BEFORE.search(sentence, max(0, dates[i].start - 30), dates[i].start)
+            and REPORTED_BEFORE.search(sentence, max(0, dates[i].start - 30), dates[i].start)
         ]
         if len(reported) == 1:
             free = [i for i in free if i != reported[0]]
     left = [i for i in free if i not in used]
     if len(named) == 1 and named[0].date is None and len(left) == 1 and len(free) == 1:
-        _assign_loose(sentence, named[0], dates[left[0]])  # 4. one meeting, one date
+        assign_loose(sentence, named[0], dates[left[0]])  # 4. one meeting, one date
     for meeting in found:  # "The 1966 party conference, held from 5 to 12 October": in 1966
         if meeting.date is not None and meeting.date.year_inferred:
             year = next(
@@ -571,22 +488,6 @@ _HELD_NEXT = re.compile(
 )
 """Right after a meeting's name, its verb of holding: "the fifth session ... met"."""
 
-_CONVENED = re.compile(
-    r"^[^;:.]{0,60}\b(?:held|convened|convoked|opened|presided\s+over|chaired|called|kicked\s+off|"
-    r"guided)\s+(?:\w+\s+)?$"
-)
-_CONVENED_FAR = re.compile(
-    r"^,?[^;:.]{0,160}\b(?:as|when|where|while)\s+(?:he|she|Kim(?:\s+[A-Z][a-z-]+){0,2})\s+"
-    r"(?:held|convened|convoked|opened|presided\s+over|chaired|called|guided)\s+(?:\w+\s+)?$"
-)
-"""A date fronting the sentence, then its clause of holding further on: "On Tuesday, Kim set forth
-important tasks ... as he presided over a meeting of the Political Bureau"."""
-
-
-_REPORTED_BEFORE = re.compile(
-    r"\b(?:said|says|reported|reports|announced|stated|added|confirmed|disclosed|revealed)\s+"
-    r"(?:on\s+)?(?:(?:early|late)\s+(?:on\s+)?)?$"
-)
 _PRINTED_IN = re.compile(
     r"\b(?:Rodong|Nodong|Minju|Sinmun|Shinmun|Pravda|Izvestia|Renmin|People['’]s\s+Daily|"
     r"newspaper|daily|journal|magazine|issue)\b",
@@ -594,204 +495,3 @@ _PRINTED_IN = re.compile(
 )
 """Between a meeting and a date, a newspaper: the date is the issue's ("the announcement of the
 plenum in Rodong Sinmun, 4 July 1967")."""
-
-
-def _assign_loose(sentence: str, meeting: Found, date: DateMention) -> None:
-    """Rule 4: the one date of a sentence that names one meeting "at" which something was done."""
-    if _REPORTED_BEFORE.search(sentence, max(0, date.start - 30), date.start):
-        return  # "KCNA said Tuesday that Kim presided over a plenary meeting": the report's day
-    if (
-        date.end <= meeting.start
-        and date.kind not in ("coordinated", "dateline", "decade")
-        and (
-            _CONVENED.search(sentence[date.end : meeting.start])
-            or (
-                re.fullmatch(r"\W*(?:[Oo]n\s+|[Ii]n\s+)?", sentence[: date.start])
-                and _CONVENED_FAR.search(sentence[date.end : meeting.start])
-            )
-        )
-    ):
-        # "On Saturday, Kim convened a meeting of the Politburo", "For a week starting on
-        # January 5, North Korea held its 8th Congress": the date, a verb of holding, the name
-        meeting.date = date
-        meeting.loose_date = True
-        return
-    if (
-        date.end <= meeting.start
-        and date.kind not in ("weekday", "relative", "coordinated", "dateline", "decade")
-        and date.precision in ("month", "year")
-        and re.fullmatch(r"\W*(?:[Ii]n\s+)?", sentence[: date.start])
-        and _TOLD_THAT.fullmatch(sentence, date.end, meeting.start)
-        and _PASSIVE_HELD.match(sentence, meeting.end)
-    ):
-        # "In April 2020, Pyongyang announced an SPA meeting was convened": told in that month
-        # (a day or weekday would be the report's, not the meeting's)
-        meeting.date = date
-        meeting.loose_date = True
-        return
-    if date.kind in ("weekday", "relative", "coordinated", "dateline", "decade"):
-        return
-    if not _LOOSE_BEFORE.search(sentence[: meeting.start]):
-        return
-    before_date = sentence[max(0, date.start - 12) : date.start]
-    if _NOT_TIME.search(before_date):
-        return
-    if date.end <= meeting.start and not _LOOSE_DATE_BEFORE.search(before_date):
-        return
-    meeting.date = date
-    meeting.loose_date = True
-
-
-_TOLD_THAT = re.compile(
-    r"\s*,?\s+(?:[\w'’-]+\s+){1,4}?(?:announced|said|reported|revealed|disclosed|confirmed)\s+"
-    r"(?:that\s+)?(?:the|a|an|its)\s+(?:[\w'’-]+\s+){0,3}"
-)
-"""Between a fronted date and a name: "In April 2020, Pyongyang announced an SPA meeting ..."."""
-_PASSIVE_HELD = re.compile(
-    r"\s+(?:(?:was|had\s+been)\s+(?:\w+ly\s+)?(?:held|convened|convoked|opened)|met|convened|opened|"
-    r"took\s+place)\b"
-)
-
-
-_OPENING = re.compile(r"\b(?:opened|opening|began|started|kicked\s+off|commenced)\b", re.I)
-
-
-_CLOSING = re.compile(
-    r"\b(?:closed|closing|closure|conclu\w+|ended|(?:came|drew)\s+to\s+a\s+close|(?:wound|wrapped)\s+up|"
-    r"finished|adjourned)\b",
-    re.I,
-)
-
-
-def role_of(sentence: str, meeting: Found) -> str | None:
-    """ "opening" or "closing" when the one-day date of a meeting is only its first or last day."""
-    date = meeting.date
-    if date is None or date.start_date != date.end_date or date.precision != "day":
-        return None
-    lo, hi = sorted((meeting.end, date.start))
-    lo = min(lo, meeting.start)
-    between = sentence[max(0, lo - 40) : min(len(sentence), hi + 1)]
-    opening, closing = _OPENING.search(between), _CLOSING.search(between)
-    if opening and not closing:
-        return "opening"
-    if closing and not opening:
-        return "closing"
-    return None
-
-
-def status_of(sentence: str, meeting: Found, doc_date: str | None) -> str | None:
-    """ "held", "announced" or "postponed" as the sentence tells of the meeting (None: unsaid)."""
-    window = sentence[max(0, meeting.start - 90) : min(len(sentence), meeting.end + 140)]
-    if _POSTPONED.search(window):
-        return "postponed"
-    date = meeting.date
-    before = sentence[max(0, meeting.start - 90) : meeting.start]
-    after = sentence[meeting.end : meeting.end + 140]
-    announced = bool(
-        _ANNOUNCED_BEFORE.search(before)
-        or _ANNOUNCED_AFTER.search(after)
-        # a name that holds its own verb: "The ruling party ... will hold a conference"
-        or _WILL_HOLD.search(sentence, meeting.start, meeting.end)
-    )
-    if not announced and date is None and meeting.ref.key.endswith(":?"):
-        # "the Party conference ... as it will open at a historic juncture": which conference, the
-        # tense of the whole sentence tells
-        # (but "The Conferences ... to elect delegates to the WPK Conference were held": the
-        # conferences were held, the WPK Conference is to come)
-        announced = bool(_FUTURE.search(sentence[max(0, meeting.start - 40) : meeting.end])) or (
-            bool(_FUTURE.search(sentence)) and not _PAST_HELD.search(sentence, meeting.end)
-        )
-    if announced and (
-        date is None
-        or doc_date is None
-        or date.start_date[: len(doc_date)] >= doc_date[: len(date.start_date)]
-    ):
-        return "announced"
-    if date is not None and doc_date is not None:
-        common = min(len(doc_date), len(date.start_date), 10)
-        if date.start_date[:common] > doc_date[:common]:
-            return "announced"
-    if date is not None or HOLDING.search(window):
-        return "held"
-    return None
-
-
-_PAST_IN_NAME = re.compile(r"\b(?:held|convened|convoked|opened|concluded|closed|ended)\s")
-_WILL_HOLD = re.compile(r"\b(?:will|shall|to)\s+(?:hold|convene|convoke|open|meet)\b")
-
-
-_PAST_HELD = re.compile(
-    r"\b(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+|last\s+|first\s+)?(?:held|convened|convoked|opened|"
-    r"closed|concluded|adjourned)\b|\btook\s+place\b|\b(?:concluded|ended|closed|lasted)\b"
-    r"|\blast\s+(?:met|held|convened|hosted|gathered)\b"
-    # a reduced relative clause: "In the second meeting of 13th SPA, convened on Sept. 25, ..."
-    r"|,\s+(?:convened|held|opened|convoked)\s+(?:on|in)\b"
-    # the sentence's subject did something there: "At a year-end party meeting in December, he
-    # defined inter-Korean ties as ..."
-    r"|,\s+(?:he|she|they|Kim(?:\s+[A-Z][a-z-]+){0,2})\s+(?:\w+ly\s+)?(?:[a-z]{3,}ed|made|said|"
-    r"gave|set|took|spoke|held)\b"
-)
-
-
-def decision_day(sentence: str, meeting: Found, doc_date: str | None) -> bool:
-    """Whether the meeting's date is the day a decision to hold it was made: "the Presidium made
-    the decision to hold the second session ... on Thursday", in the report of Friday (a plan is
-    not held on a day already past; the weekday dates the decision)."""
-    date = meeting.date
-    if date is None or doc_date is None or date.kind not in ("weekday", "relative"):
-        return False
-    if date.end_date[:10] >= doc_date[:10] or len(date.end_date) < 10:
-        return False
-    before = sentence[max(0, meeting.start - 90) : meeting.start]
-    return _ANNOUNCED_BEFORE.search(before) is not None and _DECIDED.search(before) is not None
-
-
-_DECIDED = re.compile(r"\b(?:decided|decision|decree|resolution|agreed|announced)\b", re.I)
-
-
-def year_before(sentence: str, meeting: Found, doc_date: str | None) -> DateMention | None:
-    """The meeting's date a year earlier, where the text did not write its year, the publication
-    year would put it after the publication, and the sentence says it was held ("The session was
-    held on April 9", in February): a report of the past (None where nothing moves)."""
-    date = meeting.date
-    if date is None or not date.year_inferred or date.start_date is None or date.end_date is None:
-        return None
-    if doc_date is None or len(doc_date) < 7 or len(date.start_date) < 7:
-        return None
-    months = (int(date.start_date[:4]) - int(doc_date[:4])) * 12 + int(date.start_date[5:7])
-    if months - int(doc_date[5:7]) < 2:
-        return None  # a day or weeks after the dateline: a slip or a plan, not last year's
-    window = sentence[max(0, meeting.start - 90) : meeting.end + 140]
-    # (or the name holds its past verb: "The Central Committee ... held its 13th plenary session")
-    past = _PAST_HELD.search(window) or _PAST_IN_NAME.search(sentence, meeting.start, meeting.end)
-    if not past or _FUTURE.search(sentence):
-        return None
-    if _ANNOUNCED_BEFORE.search(sentence[max(0, meeting.start - 90) : meeting.start]):
-        return None  # "the decision ... on holding a Party conference in April": to come
-
-    def back(value: str) -> str:
-        year, rest = int(value[:4]) - 1, value[4:]
-        return f"{year:04d}{'-02-28' if rest == '-02-29' else rest}"
-
-    return replace(date, start_date=back(date.start_date), end_date=back(date.end_date))
-
-
-def named_date(date_name: str | None, doc_date: str | None) -> tuple[str | None, str]:
-    """The date of a meeting named by its date, and its basis: "December 2023" as written; a month
-    alone ("the August plenum") in the publication year, or the year before for a later month."""
-    if not date_name or not date_name.startswith("--"):
-        return date_name, "text"
-    if doc_date is None or len(doc_date) < 7:
-        return None, "text"
-    month, year = int(date_name[2:]), int(doc_date[:4])
-    if month > int(doc_date[5:7]):
-        year -= 1
-    return f"{year:04d}-{month:02d}", "dateline"
-
-
-def basis_of(date: DateMention) -> str:
-    """ "text" when the text gives the whole date, "dateline" when part came from the dateline."""
-    basis = getattr(date, "basis", None)
-    if isinstance(basis, str):
-        return basis
-    return "dateline" if date.year_inferred or date.kind in ("weekday", "relative") else "text"

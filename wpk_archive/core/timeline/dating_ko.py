@@ -29,7 +29,7 @@ import re
 from dataclasses import replace
 
 from wpk_archive.core.dates import DateMention
-from wpk_archive.core.timeline.dating import Found
+from wpk_archive.core.timeline.found import Found
 from wpk_archive.core.timeline.names_ko import sitting_day_after
 
 _HOLD = re.compile(

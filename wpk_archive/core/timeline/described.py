@@ -22,7 +22,7 @@ from wpk_archive.core.dates import DateMention
 from wpk_archive.core.models import EVENT_KINDS, Document, EventMention, Passage
 from wpk_archive.core.sentences import sentence_spans
 from wpk_archive.core.timeline import korean
-from wpk_archive.core.timeline.dating import Found, Ref
+from wpk_archive.core.timeline.found import Found, Ref
 
 _NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
 _DESCRIPTION = re.compile(

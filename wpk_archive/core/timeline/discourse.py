@@ -1,7 +1,11 @@
 """What a document has said so far, for reading its next sentence (a part of :mod:`.extract`):
 the meetings it named (what "the meeting", "the previous congress", "it" refer back to), the
 terms of the Central Committee and the Assembly it named, whether it is about another party, and
-the keys and canonical names of the meetings it names."""
+the keys and canonical names of the meetings it names; and whose meeting a name is (the WPK's,
+or another party's or nation's).
+
+What reads that context: anaphors, relative names and ellipses in :mod:`.anaphora`; whether a
+sentence reports a meeting as held, so that it may stay undated, in :mod:`.held_reports`."""
 
 from __future__ import annotations
 
@@ -10,14 +14,10 @@ from dataclasses import dataclass, field
 
 from wpk_archive.core.dates import DateMention
 from wpk_archive.core.models import Document, EventMention
-from wpk_archive.core.timeline.dating import (
-    Found,
-    Ref,
-)
+from wpk_archive.core.timeline.found import Found, Ref
 from wpk_archive.core.timeline.names import (
     ORD,
     NamedMeeting,
-    OtherMeeting,
     foreign_party_count,
     foreign_party_in,
     names_wpk,
@@ -27,22 +27,8 @@ from wpk_archive.core.timeline.names import (
 )
 from wpk_archive.core.timeline.vocabulary import ORDS, PARTY_NAMED
 
-_ANAPHOR = re.compile(
-    r"\b(?:the|this|that|The|This|That|said)\s+(?:(?:historic|enlarged|extended|expanded|"
-    r"emergency|important|recent|present|current|same)\s+)*"
-    r"(?P<noun>plenary\s+meeting|plenary\s+session|plenum|meeting|session|congress|conference|"
-    r"Congress|Conference|Plenary\s+Meeting|Plenary\s+Session|Session|Plenum|Meeting)\b"
-    r"(?!\s+(?:of|hall|room)\b(?!\s+(?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December|19\d\d|20\d\d)\b))(?!['’]s\s+\w+\s+of)"
-)
 _ORDINAL_CONGRESS = re.compile(rf"{ORDS}\s+congress")
 """A numbered congress written in lowercase, with no owner: "the fifth congress"."""
-_A_PLENUM = re.compile(
-    r"\b(?:a|an|A|An)\s+(?:[\w-]+\s+){0,2}?(?P<noun>plenum|plenary\s+meeting|plenary\s+session)\b"
-    r"(?!\s+(?:of|hall|room)\b)"
-)
-"""A plenum of an article about the WPK that names no other: "During a four-day plenum that ended on
-December 31" (its Central Committee's; kept only where the sentence dates it)."""
 HABITUAL = re.compile(
     r"\b(?:usually|normally|typically|often|always|regularly|every|each|once\s+a|twice\s+a|"
     r"generally|customarily|traditionally|in\s+recent\s+years|in\s+the\s+past\s+(?:few\s+)?years|"
@@ -51,11 +37,6 @@ HABITUAL = re.compile(
 )
 """A sentence of habits: "It usually holds a plenary session in March or April"."""
 PRONOUN = re.compile(r"^\s*It\s+(?:was\s+|is\s+|had\s+been\s+)?(?:\w+ly\s+)?(?=\w)")
-_RELATIVE = re.compile(
-    r"\b(?P<when>previous|preceding|last|earlier|past|next|following|subsequent)\s+(?:such\s+)?"
-    r"(?:party\s+)?(?P<what>congress|conference|convention)(?P<plural>es|s)?\b",
-    re.IGNORECASE,
-)
 _TERM_CC = re.compile(
     rf"(?P<t>{ORD})\s+(?:(?:WPK|Party)\s+)?Central\s+Committee(?!\s+of\s+the\s+(?!W)[A-Z])"
 )
@@ -236,118 +217,6 @@ def key_and_name(meeting: NamedMeeting, ctx: Context) -> Ref:
     return Ref(kind, key, name, ambiguous)
 
 
-_HELD_BEFORE = re.compile(
-    r"\b(?:convened|convenes|convene|convening|convoked|convokes|held|holds|holding|hosted|"
-    r"hosting|hosts|opened|opens|called|calls|presided\s+over|presides\s+over|presiding\s+over|"
-    r"chaired|chairs|chairing|led|leads|leading|attended|attends|attending|addressed|guided|"
-    r"preceded\s+by|followed\s+by)\s+"
-    r"(?:(?:the|an?|its|another)\s+)?"
-    r"(?:(?!(?:of|for|to|in|on|at|by|with|and|or)\b)[\w'’-]+\s+){0,3}$",
-    re.IGNORECASE,
-)
-_HELD_AFTER = re.compile(
-    r"^(?:\s*\([^()]{1,30}\))?\s*,?\s*(?:(?:which|that)\s+)?(?:(?:was|is|were|has\s+been|had\s+been|"
-    r"had|has|will\s+be)\s+)?(?:(?:just|recently|then|now|also)\s+)?(?:held|convened|convoked|"
-    r"opened|closed|concluded|met|meets|ended|took\s+place|takes\s+place|will\s+take\s+place)\b",
-    re.IGNORECASE,
-)
-_HELD_IN = re.compile(r"\b(?:convened|held|opened|called|met)\s+(?:an?|its|another)\s", re.I)
-"""Inside a name whose body is the subject: "the political bureau convened an enlarged meeting"."""
-_LIST_HELD = re.compile(
-    r"\b(?:were|was)\s+(?:\w+ly\s+)?(?:held|convened|opened)\b|\btook\s+place\b"
-)
-"""After a list of meetings, its verb: "The Conferences of ... Provinces ... to elect delegates to
-the WPK Conference were held"."""
-_AT_ONE = re.compile(
-    r"\b[Aa]t\s+(?:an?\s+|the\s+(?:first|second|third|fourth|fifth|last|latest|recent|opening|closing|"
-    r"final)\s+)(?:[\w'’-]+\s+){0,2}$"
-)
-"""Before a name: "At a plenary meeting of the ruling Workers' Party, Kim said"."""
-_ABOUT_THE = re.compile(
-    r"\b(?:reports?|reported|reporting|discuss(?:es|ed|ing)?|information|speech(?:es)?|notes?|"
-    r"details?|remarks?|materials?|documents?|resolutions?|results?|minutes|records?|"
-    r"preparations?|work)\s+(?:on|about|at|regarding|concerning|of|from|for|during)\s+the\s+"
-    r"(?:North\s+)?$",
-    re.IGNORECASE,
-)
-_PROPER_HEAD = re.compile(r"\b(?:Plenum|Meeting|Session|Congress|Conference)\b")
-"""An archive's description of one meeting, named as a title: "Information about the North
-Korean Workers Party Central Committee Meeting", "reports on the Plenum of the Korean Workers'
-Party"."""
-_PLANNED_BEFORE = re.compile(
-    r"\b(?:will|would|could|may|might|(?:is|are)\s+(?:expected|set|likely|due|scheduled|going|poised)\s+to|"
-    r"plans?\s+to|planning\s+to|decided\s+to|agreed\s+to|to)\s+(?:soon\s+|likely\s+|also\s+|"
-    r"again\s+|shortly\s+)?(?:hold|convene|convoke|open|call)\s+(?:a|an|its|another|the)\s+"
-    r"(?:(?!(?:of|for|to|in|on|at|by|with|and|or)\b)[\w'’-]+\s+){0,3}$"
-    r"|\b(?:ahead\s+of|on\s+the\s+(?:threshold|eve)\s+of|in\s+the\s+run-up\s+to|in\s+preparation\s+"
-    r"for|prior\s+to)\s+(?:the|an?|its)\s+(?:[\w'’-]+\s+){0,3}$"
-    r"|\b(?:the|an?|its)\s+(?:upcoming|forthcoming|coming|planned|scheduled|next)\s+(?:[\w'’-]+\s+){0,2}$"
-    r"|\b(?:imminent|planned|upcoming|forthcoming)\s+(?:convening|convocation|holding)\s+of\s+(?:the|an?)\s+"
-    r"(?:[\w'’-]+\s+){0,2}$",
-    re.IGNORECASE,
-)
-"""Before a name, one meeting to come: "North Korea could soon hold a plenary meeting of ...",
-"on the threshold of the plenary meeting of the Party Central Committee"."""
-_NEGATED = re.compile(r"\b(?:not|never|no|without)\b|n['’]t\b", re.IGNORECASE)
-_PLURAL_NAME = re.compile(r"\b(?:meetings|plenums|plena|sessions|congresses|conferences)\b", re.I)
-_GENERIC = re.compile(
-    r"\b(?:once|every|each|regularly|usually|normally|typically|generally|customarily|"
-    r"traditionally|annually|often|always|rarely|shall|should|must|may|in\s+recent\s+years|"
-    r"can|could|not|never|no|without|whenever|if|unless)\b|n['’]t\b"
-    # the present passive of rules and habits: "such issues are discussed at a meeting of ..."
-    r"|\b(?:are|is)\s+(?:\w+ly\s+)?(?:\w+ed|made|taken|given|held|chosen)\b",
-    re.IGNORECASE,
-)
-
-
-def reported_as_held(sentence: str, start: int, end: int, *, listed: bool = False) -> bool:
-    """Whether the sentence reports one meeting named at ``start:end`` as an event of its own:
-    a body "convened an enlarged meeting", "presides over a plenum", "Another plenum will be
-    convened". Not where the sentence speaks of meetings in general ("a plenary meeting is
-    convened once a year", "has not held a plenum")."""
-    before = sentence[max(0, start - 80) : start]
-    after = sentence[end : end + 80]
-    name = sentence[start:end]
-    if _PLURAL_NAME.search(name) and not listed:  # (not "the Conferences of A and B Provinces")
-        return False
-    if _PLANNED_BEFORE.search(before):
-        return _NEGATED.search(before[-50:]) is None
-    if not (
-        _HELD_BEFORE.search(before)
-        or _HELD_AFTER.match(after)
-        or _HELD_IN.search(name)
-        or _AT_ONE.search(before)
-        or (listed and _LIST_HELD.search(sentence, end, end + 160))
-        or (_ABOUT_THE.search(before) and _PROPER_HEAD.search(name))
-    ):
-        return False
-    return _GENERIC.search(before[-50:] + " " + after[:50]) is None
-
-
-def needs_date(
-    ref: Ref,
-    sentence: str = "",
-    start: int = 0,
-    end: int = 0,
-    *,
-    plural: bool = False,
-    listed: bool = False,
-) -> bool:
-    """Whether a mention of ``ref`` says too little to be kept undated: unnumbered names ("a
-    meeting of the Political Bureau"), except where the sentence reports that one meeting as
-    held or called (`reported_as_held`: the event of an article that does not date it), and
-    except congresses and conferences, which are rare enough for the reference chronology to
-    identify from the article's date and tense ("the WPK Conference reelected him" in 2011 is the
-    3rd; "the forthcoming Conference" in February 2012 the 4th)."""
-    if ref.key.split(":")[-1] != "?":
-        return False
-    if plural:
-        return True  # "the congresses of the WPK": which, only their dates say
-    if ref.kind in ("party_congress", "party_conference"):
-        return False
-    return not (sentence and reported_as_held(sentence, start, end, listed=listed))
-
-
 _FOREIGN_MEETING = re.compile(
     r"\b(?:\d{1,2}(?:st|nd|rd|th)|[A-Z][a-z]+(?:th|st|nd|rd))\s+(?:Congress|Conference|Plenum|"
     r"Plenary\s+(?:Meeting|Session))\s+of\s+the\s+(?:[A-Z][\w'’-]*\s*(?:of\s+(?:the\s+)?)?){1,8}"
@@ -420,25 +289,27 @@ def is_wpk(meeting: NamedMeeting, sentence: str, ctx: Context) -> bool:
         and not PARTY_NAMED.search(sentence, meeting.start, meeting.end)
         and " of " not in sentence[meeting.start : meeting.end]
         and not _HANGUL.search(sentence, meeting.start, meeting.end)
-        and not _names_the_party(ctx)
+        and not names_the_party(ctx)
     ):
         return False  # "the 4th Conference" of an article that never names the WPK
     if (
         meeting.kind == "party_congress"
         and meeting.number is not None
         and _ORDINAL_CONGRESS.fullmatch(sentence, meeting.start, meeting.end) is not None
-        and not _names_the_party(ctx)
+        and not names_the_party(ctx)
     ):
         return False  # a lowercase "the 20th congress" of an article that never names the WPK
     if not (foreign_party_in(sentence) or FOREIGN_NATION.search(sentence)) or names_wpk(sentence):
         return True
     if _north_holds_it(sentence, meeting.start):
-        return True  # "Kim Jong-un presided over a politburo meeting to discuss his summit with Putin"
+        return (
+            True  # "Kim Jong-un presided over a politburo meeting to discuss his summit with Putin"
+        )
     # "... decided that the 3rd Congress would be held in April 1956, two months after the 20th
     # Congress of the Communist Party of the Soviet Union": the other party is named only in the
     # name of its own meeting, in an article about the WPK
     spans = [m.span() for m in _FOREIGN_MEETING.finditer(sentence)]
-    if not spans or not _names_the_party(ctx):
+    if not spans or not names_the_party(ctx):
         return False
     if any(a <= meeting.start < b for a, b in spans):
         return False
@@ -447,63 +318,6 @@ def is_wpk(meeting: NamedMeeting, sentence: str, ctx: Context) -> bool:
         rest[a:b] = " " * (b - a)
     left = "".join(rest)
     return not (foreign_party_in(left) or FOREIGN_NATION.search(left))
-
-
-def find_anaphors(
-    sentence: str, named: list[NamedMeeting], others: list[OtherMeeting], ctx: Context
-) -> list[Found]:
-    """ "the meeting", "the session", "It ..." pointing back to a meeting named before."""
-    found: list[Found] = []
-    pronoun = PRONOUN.match(sentence)
-    if pronoun and ctx.subject is not None and not named:
-        found.append(Found(0, 2, ctx.subject, False, False, anaphor=True))
-    matches = list(_ANAPHOR.finditer(sentence))
-    if (
-        "plenary" not in ctx.last
-        and ("lenum" in sentence or "lenary" in sentence)
-        and not HABITUAL.search(sentence)
-    ):
-        matches += list(_A_PLENUM.finditer(sentence))
-    for match in matches:
-        if any(m.start <= match.start() < m.end for m in named):
-            continue
-        if any(o.start >= match.start() and o.end <= match.end() for o in others):
-            noun = re.sub(r"\s+", " ", match.group("noun").lower())
-            plenary = noun in ("plenary meeting", "plenum", "plenary session")
-            ref = ctx.last.get("plenary" if plenary else noun)
-            if (
-                ref is None
-                and plenary
-                and "plenary" not in ctx.last
-                and (not sentence[: match.start()].strip() or match.group(0)[:1] in "aA")
-                and _names_the_party(ctx)
-                and not (
-                    (foreign_party_in(sentence) or FOREIGN_NATION.search(sentence))
-                    and not names_wpk(sentence)
-                )
-            ):
-                # "The plenary session, which opened on Saturday", "during a four-day plenum
-                # that ended on December 31", in a story of the Workers' Party that named no
-                # other plenary meeting: its Central Committee's (kept only where the sentence
-                # dates it, like every anaphor)
-                term = ctx.terms.get("cc")
-                committee = (
-                    f"{ordinal_text(term)} WPK Central Committee"
-                    if term
-                    else "WPK Central Committee"
-                )
-                ref = Ref(
-                    "cc_plenary",
-                    f"cc_plenary:{term or '?'}:?",
-                    f"Plenary Meeting of the {committee}",
-                    True,
-                )
-                found.append(
-                    Found(match.start(), match.end(), ref, False, False, anaphor=True, guessed=True)
-                )
-            elif ref is not None:
-                found.append(Found(match.start(), match.end(), ref, False, False, anaphor=True))
-    return found
 
 
 _ASSEMBLY = re.compile(
@@ -545,7 +359,7 @@ def assembly_mentions(sentence: str, at: int, found: list[Found], ctx: Context) 
 _THE_PARTY = re.compile(r"Workers['’]?\s*Party|\bWPK\b|\bKWP\b|Central\s+Committee")
 
 
-def _names_the_party(ctx: Context) -> bool:
+def names_the_party(ctx: Context) -> bool:
     """Whether the document names the WPK or its Central Committee (and is not about another
     party)."""
     return not ctx.foreign and _THE_PARTY.search(ctx.doc.text) is not None
@@ -563,132 +377,6 @@ def remember(ctx: Context, ref: Ref) -> None:
         ctx.last[noun] = ref
     if not unnumbered:
         ctx.last_named[ref.kind] = ref
-
-
-def relative(sentence: str, ctx: Context) -> list[Found]:
-    """ "The previous congress": the one before the last congress the document named; with none
-    named, or "the previous Congresses were held in ...", which one the dates (or the chronology)
-    tell."""
-    found = []
-    for match in _RELATIVE.finditer(sentence):
-        if other_body_in(sentence[max(0, match.start() - 80) : match.end() + 40]):
-            continue  # "the last conference" of the youth league
-        if ctx.foreign or (
-            (foreign_party_in(sentence) or FOREIGN_NATION.search(sentence))
-            and not names_wpk(sentence)
-        ):
-            continue  # "The LPRP convened a party congress every five years and the last ..."
-        # (a translation's "the previous convention": 당대회, the congress)
-        what = match.group("what").lower()
-        kind = "party_conference" if what == "conference" else "party_congress"
-        noun = "Congress" if kind == "party_congress" else "Conference"
-        current = ctx.last_named.get(kind)
-        plural = match.group("plural") is not None
-        step = 1 if match.group("when").lower() in ("next", "following", "subsequent") else -1
-        if step == 1 and (current is None or plural):
-            continue  # "the next congress": only after one the document named
-        if plural or current is None or not current.key.split(":")[-1].isdigit():
-            ref = Ref(kind, f"{kind}:?", f"{noun} of the WPK", True)
-            found.append(
-                Found(
-                    match.start(),
-                    match.end(),
-                    ref,
-                    False,
-                    True,
-                    previous=not plural,
-                    plural=plural,
-                )
-            )
-            continue
-        number = int(current.key.split(":")[-1]) + step
-        if number >= 1:
-            ref = Ref(kind, f"{kind}:{number}", f"{ordinal_text(number)} {noun} of the WPK", False)
-            found.append(Found(match.start(), match.end(), ref, False, False))
-    return found
-
-
-_ELLIPTIC = re.compile(
-    rf"\b(?:the|The|its|Its)\s+(?P<n>{ORD})\s+(?P<noun>congress|conference|plenary\s+meeting|"
-    r"session)(?!\s+of\b)"
-)
-
-
-_BARE_ORDINAL = re.compile(
-    rf"\b(?:since|after|before|than|from|like|and|or|to|with)\s+(?:the|its)\s+(?P<n>{ORD})"
-    r"(?=\s+(?:in|held|on)\b|\s*[,.;)]|\s*$)"
-    # "Every Party Congress since the first one in August 1946", "held the first one in 1945"
-    # (not a count: "is only the third one to take place in 41 years")
-    rf"|\b(?:since|after|before|than|held|convened|hosted|opened|and)\s+(?:the|its)\s+(?P<n1>{ORD})"
-    r"\s+one\b(?=\s+(?:in|held|on|of)\b|\s*[,.;)]|\s*$)"
-)
-"""An ordinal whose noun is left out, after a numbered meeting of the same sentence: "the ninth
-congress ..., its first since the eighth in 2021"."""
-
-
-def elliptic(sentence: str, found: list[Found], ctx: Context) -> list[Found]:
-    """ "the second conference" after "the first WPK Conference": the same series, another number;
-    "..., its first since the eighth in 2021": the noun left out."""
-    result = []
-    for match in _ELLIPTIC.finditer(sentence):
-        if any(f.start <= match.start("n") < f.end for f in found):
-            continue
-        noun = re.sub(r"\s+", " ", match.group("noun"))
-        kinds = {
-            "congress": "party_congress",
-            "conference": "party_conference",
-            "plenary meeting": "cc_plenary",
-            "session": "spa_session",
-        }
-        previous = ctx.last_named.get(kinds[noun])
-        number = ordinal_value(match.group("n"))
-        if number is None:
-            continue
-        if previous is None and noun == "session" and "spa" in ctx.terms:
-            term = ctx.terms["spa"]  # "The 5th SPA was elected ... and convened its first session"
-            name = f"{ordinal_text(number)} Session of the {ordinal_text(term)} Supreme People's Assembly"
-            ref = Ref("spa_session", f"spa_session:{term}:{number}", name, False)
-            result.append(Found(match.start(), match.end(), ref, False, True))
-            continue
-        if previous is None or previous.ambiguous:
-            continue
-        parts = previous.key.split(":")
-        parts[-1] = str(number)
-        key = ":".join(parts)
-        name = re.sub(r"^\d+(?:st|nd|rd|th)", ordinal_text(number), previous.name)
-        ref = Ref(previous.kind, key, name, False)
-        result.append(Found(match.start(), match.end(), ref, False, True))
-    for match in _BARE_ORDINAL.finditer(sentence):
-        group = "n" if match.group("n") else "n1"
-        named = [f for f in [*found, *result] if f.end <= match.start()]
-        number = ordinal_value(match.group(group))
-        if (
-            not named
-            or number is None
-            or any(f.start <= match.start(group) < f.end for f in [*found, *result])
-        ):
-            continue
-        same = named[-1].ref
-        parts = same.key.split(":")
-        series = same.kind in ("party_congress", "party_conference")
-        if group == "n1" and series and len(parts) == 2:
-            # "the first one": the party's congresses are one series, its number names one
-            noun = "Congress" if same.kind == "party_congress" else "Conference"
-            ref = Ref(
-                same.kind,
-                f"{same.kind}:{number}",
-                f"{ordinal_text(number)} {noun} of the WPK",
-                False,
-            )
-            result.append(Found(match.start(group), match.end(), ref, False, True))
-            continue
-        if same.ambiguous or parts[-1] in ("?", str(number)):
-            continue
-        parts[-1] = str(number)
-        name = re.sub(r"^\d+(?:st|nd|rd|th)", ordinal_text(number), same.name)
-        ref = Ref(same.kind, ":".join(parts), name, False)
-        result.append(Found(match.start(group), match.end(group), ref, False, True))
-    return result
 
 
 _ENDED_TERM = re.compile(r"\s+(?:had\s+)?(?:expired|ended|was\s+dissolved|ran\s+out)\b")

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from wpk_archive.core.timeline.dating import Found, Ref
 from wpk_archive.core.timeline.discourse import Context
+from wpk_archive.core.timeline.found import Found, Ref
 
 _EARLIER = re.compile(
     r"\b(?:(?P<rel>[Pp]revious|[Pp]receding|[Pp]rior|[Ll]ast|[Ee]arlier|[Mm]ost\s+recent|[Ff]ormer)\s+"

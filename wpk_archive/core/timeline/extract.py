@@ -24,6 +24,9 @@ dates, anaphora, Korean word order, status); English text takes exactly the Engl
 
 Meetings that no date and no ordinal identify ("the Party Congress", "a meeting of the Political
 Bureau") are kept only when dated or when they refer back to a meeting the document named.
+
+This module holds the document and sentence loops; one meeting is made a mention, and a dated
+caption line an ``other`` event, in :mod:`.mentions`.
 """
 
 from __future__ import annotations
@@ -33,37 +36,27 @@ import re
 from collections import Counter
 
 from wpk_archive.core.dates import DateMention, find_dateline, find_dates
-from wpk_archive.core.models import Document, EventMention, Passage, Precision
+from wpk_archive.core.models import Document, EventMention, Passage
 from wpk_archive.core.sentences import sentence_spans
 from wpk_archive.core.timeline import korean
-from wpk_archive.core.timeline.dating import (
-    HOLDING,
-    SUBJECT_START,
-    Found,
-    Ref,
-    basis_of,
-    decision_day,
-    named_date,
-    year_before,
-)
+from wpk_archive.core.timeline.anaphora import elliptic, find_anaphors, relative
+from wpk_archive.core.timeline.dating import HOLDING, SUBJECT_START
 from wpk_archive.core.timeline.described import described_mentions, the_undated_meeting
 from wpk_archive.core.timeline.discourse import (
-    HABITUAL,
     NOUN_KINDS,
     PRONOUN,
     TEMPORAL_BEFORE,
     Context,
     assembly_mentions,
-    elliptic,
-    find_anaphors,
     is_wpk,
     key_and_name,
-    needs_date,
     note_terms,
-    relative,
     remember,
 )
 from wpk_archive.core.timeline.earlier import earlier_meetings, may_name_earlier
+from wpk_archive.core.timeline.found import Found, Ref
+from wpk_archive.core.timeline.held_reports import needs_date
+from wpk_archive.core.timeline.mentions import CAPTION_START, caption_mention, meeting_mention
 from wpk_archive.core.timeline.names import (
     ORD,
     NamedMeeting,
@@ -73,29 +66,14 @@ from wpk_archive.core.timeline.names import (
     uncapitalized,
     unglossed,
 )
-from wpk_archive.core.timeline.news import (
-    DAY_OF,
-    HAS_HELD,
-    NOT_HELD,
-    ONE_DAY_KINDS,
-    OPENED_IT,
-    PRESIDED_OVER,
-    REPORTED_DAY,
-    STATE_MEDIA_SAID,
-    held_before_report,
-    in_the_names_year,
-    last_held,
-    photo_date,
-)
+from wpk_archive.core.timeline.news import NOT_HELD, last_held, photo_date
 from wpk_archive.core.timeline.tables import TableBody, may_hold_rows, table_body, table_rows
 from wpk_archive.core.timeline.told_days import (
     entered_its_day,
-    month_in_told_year,
     next_to_told,
     opened_and_closed,
     that_day,
     that_month,
-    with_length,
 )
 from wpk_archive.core.timeline.vocabulary import OTHER_BODY, PARTY_NAMED, names_wpk
 
@@ -255,7 +233,7 @@ def _sentence_mentions(
         if item.date is None and item.date_name is None and item.fallback is not None:
             item.ref, item.loose_identity = item.fallback, False
     for item in sorted(found, key=lambda f: f.start):
-        mention = _mention(doc, passage, span, item)
+        mention = meeting_mention(doc, passage, span, item)
         if mention is None:
             if item.needs_date and not item.anaphor and not item.plural:
                 ctx.dropped.append(item.ref)
@@ -313,17 +291,6 @@ def _other_bodys_series(meeting: NamedMeeting, sentence: str, start: int, ctx: C
     return re.search(OTHER_BODY.pattern, body, re.IGNORECASE) is not None and not names_wpk(body)
 
 
-_FOR_DAYS = re.compile(
-    r"\s*,?\s*(?:and\s+)?(?:for|over|lasting|lasted)\s+(?:two|three|four|five|six|seven|eight|nine|ten|"
-    r"[2-9]|1[0-4])\s+days\b",
-    re.I,
-)
-"""After a meeting's one day, how long it ran from it: "held on Dec. 27, 2021 for five days"."""
-_JUST_ENDED = re.compile(
-    r"\s*,?\s*(?:which|that)\s+(?:had|has)\s+(?:just|recently)\s+(?:concluded|ended|closed|finished)\b"
-    # (in session as the report is written: "The 6th Conference ... is under way in Pyongyang")
-    r"|\s+(?:is|are)\s+(?:now\s+|still\s+)?(?:under\s*way|in\s+session|in\s+progress)\b"
-)
 _SESSION = re.compile(r"\b[Ss]ession\b")
 _GENERIC_SUBJECT = re.compile(r"^\s*(?:The|This|That)\s+(?:[\w-]+\s+){0,3}$")
 _COPULA = re.compile(
@@ -364,182 +331,6 @@ def _generic_date(
         if d.start >= verb.end() and d.kind != "dateline" and d.start_date is not None
     ]
     return (noun.noun, dates[0]) if len(dates) == 1 else None
-
-
-def _mention(
-    doc: Document, passage: Passage, span: tuple[int, int], item: Found
-) -> EventMention | None:
-    """The mention of one meeting of a sentence (None when it says too little to keep)."""
-    sentence = doc.text[span[0] : span[1]]
-    earlier = year_before(sentence, item, doc.date)  # "was held on April 9", in February
-    if earlier is not None:
-        item.date = earlier
-    if decision_day(sentence, item, doc.date):
-        # "made the decision to hold the session ... on Thursday": the decision's day; an
-        # unnumbered name then says no more than the plan named elsewhere with its own date
-        item.date = None
-        item.needs_date = item.needs_date or item.ref.key.endswith(":?")
-    date = item.date
-    if (
-        item.plural
-        and date is not None
-        and date.start_date is not None
-        and date.end_date is not None
-        and date.start_date[:4] != date.end_date[:4]
-    ):
-        return None  # "From the 1970s through the 1990s, Central Committee meetings were ..."
-    from_name, name_basis = named_date(item.date_name, doc.date)
-    if date is None and item.date_name and item.date_name.startswith("--"):
-        told = month_in_told_year(doc, span[0], sentence, item.start, int(item.date_name[2:]))
-        if told is not None:  # "September 01, 1956 ... at the August Plenum"
-            from_name, name_basis = told, "dateline" if told == from_name else "text"
-    if date is not None and from_name and name_basis == "text":
-        date = in_the_names_year(date, from_name)  # "The 1966 party conference, held from 5 to 12"
-    start_date: str | None
-    end_date: str | None
-    precision: Precision | None
-    basis: str | None
-    if date is None and from_name:
-        start_date = end_date = from_name
-        precision = "month" if len(from_name) == 7 else "year"
-        basis, inferred = name_basis, name_basis == "dateline"
-    elif date is not None:
-        start_date, end_date, precision = date.start_date, date.end_date, date.precision
-        basis, inferred = basis_of(date), date.year_inferred
-    else:
-        start_date = end_date = precision = basis = None
-        inferred = False
-    if (
-        start_date is None
-        and doc.date
-        and len(doc.date) >= 7
-        and _JUST_ENDED.match(sentence, item.end)
-    ):
-        # "the KWP CC Plenum which had just concluded": it closed in the month of the report
-        start_date = end_date = doc.date[:7]
-        precision, basis, inferred = "month", "dateline", True
-    if (
-        start_date is None
-        and not item.anaphor
-        and doc.date
-        and len(doc.date) >= 7
-        and item.ref.key.endswith(":?")
-        and not HABITUAL.search(sentence)  # "In recent years, North Korea has held a year-end ..."
-        and (
-            HAS_HELD.search(sentence, max(0, item.start - 60), item.start)
-            or DAY_OF.search(sentence, max(0, item.start - 60), item.start)
-            or (
-                OPENED_IT.search(sentence, max(0, item.start - 60), item.start)
-                and REPORTED_DAY.search(sentence, item.end)
-            )
-        )
-    ):
-        # "North Korea has opened a rare congress of its ruling Workers' Party, state media said
-        # Wednesday": it is in session, or just held, in the month of the report
-        start_date = end_date = doc.date[:7]
-        precision, basis, inferred = "month", "dateline", True
-    if (
-        start_date is None
-        and not item.anaphor
-        and doc.date
-        and len(doc.date) >= 7
-        and not HABITUAL.search(sentence)
-        and PRESIDED_OVER.search(sentence, max(0, item.start - 60), item.start)
-        and STATE_MEDIA_SAID.search(sentence)
-        and korean.status(sentence, item, doc.date) != "announced"
-    ):
-        # "Kim Jong Un presided over a politburo meeting ..., state media said on Monday": held
-        # the day before the report, as a rule (a one-day meeting: that day), or that day: the
-        # month of the day before
-        held = held_before_report(sentence, doc.date)
-        if item.ref.kind in ONE_DAY_KINDS and len(held) == 10:
-            start_date = end_date = held
-            precision, basis, inferred = "day", "dateline", True
-            item.reported = True
-        else:
-            start_date = end_date = held[:7]
-            precision, basis, inferred = "month", "dateline", True
-    if start_date is None and (item.needs_date or item.anaphor):
-        return None
-    role = "previous" if item.previous else korean.role(sentence, item)
-    if (
-        role is None
-        and precision == "day"
-        and start_date is not None
-        and start_date == end_date
-        and date is not None
-        and _FOR_DAYS.match(sentence, date.end)
-    ):
-        role = "opening"  # "held on Dec. 27, 2021 for five days": from that day on
-    if role in ("opening", "closing") and precision == "day" and start_date is not None:
-        # "a five-day plenary meeting ... that ended Friday": the whole range, from its length
-        start_date, end_date = with_length(sentence, item, start_date, role)
-        if start_date != end_date:
-            role = None  # (the whole range is known: nothing to join)
-    return EventMention(
-        doc_id=doc.id,
-        passage=passage.ordinal,
-        start=span[0],
-        end=span[1],
-        quote=sentence,
-        kind=item.ref.kind,
-        name=item.ref.name,
-        key=item.ref.key,
-        start_date=start_date,
-        end_date=end_date,
-        precision=precision,
-        year_inferred=inferred,
-        ambiguous=item.ref.ambiguous,
-        status=korean.status(sentence, item, doc.date),
-        basis=basis,
-        loose=item.loose_date or item.loose_identity,
-        doc_date=doc.date,
-        role=role,
-    )
-
-
-_CAPTION = re.compile(r"[.:]\s+(?P<rest>[^\n]{5,250})")
-_CAPTION_START = re.compile(r"(?:[A-Z][a-z]{2,8}\.?\s+\d|\d{1,4}[\s./-])")
-"""How a caption line that starts with a full date can start ("January 14, 2021.", "14 Jan")."""
-
-
-def _caption_mention(doc: Document, passage: Passage) -> EventMention | None:
-    """An ``other`` event from a caption line that starts with a full date ("January 14, 2021.
-    Celebrations following ..."), if the passage is one."""
-    if "\n" in passage.text or len(passage.text) > 300 or not passage.text[:1].isalnum():
-        return None
-    dates = find_dates(passage.text[:40], doc_date=doc.date)
-    if not dates or dates[0].start != 0 or dates[0].precision != "day" or dates[0].year_inferred:
-        return None
-    date = dates[0]
-    rest = _CAPTION.match(passage.text, date.end)
-    if rest is None:
-        return None
-    name = rest.group("rest").strip().rstrip(".").strip()
-    if not name or find_dates(name, doc_date=doc.date):
-        return None
-    named = find_meetings(uncapitalized(unglossed(name)))[0]
-    if named and named[0].start <= 4:
-        return None  # "Oct. 10-14, 1980: 6th KWP Congress": a chronology's item, read as text
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60]
-    return EventMention(
-        doc_id=doc.id,
-        passage=passage.ordinal,
-        start=passage.start,
-        end=passage.end,
-        quote=doc.text[passage.start : passage.end],
-        kind="other",
-        name=name,
-        key=f"other:{slug}",
-        start_date=date.start_date,
-        end_date=date.end_date,
-        precision=date.precision,
-        year_inferred=False,
-        ambiguous=True,
-        status="held",
-        basis="text",
-        doc_date=doc.date,
-    )
 
 
 _RUNS_ON = re.compile(
@@ -608,7 +399,7 @@ def extract_mentions(doc: Document) -> list[EventMention]:
                 body, body_read = table_body(doc), True
             if body is not None:
                 mentions.extend(table_rows(doc, passage, body, ctx))
-        caption = _caption_mention(doc, passage) if _CAPTION_START.match(passage.text) else None
+        caption = caption_mention(doc, passage) if CAPTION_START.match(passage.text) else None
         if caption is not None:
             mentions.append(caption)
             continue
@@ -641,7 +432,7 @@ def extract_mentions(doc: Document) -> list[EventMention]:
                     doc,
                     ref,
                     lambda start, sentence: _sentence_dates(doc, start, sentence, False, ctx),
-                    _mention,
+                    meeting_mention,
                 )
             )
     return mentions

@@ -23,8 +23,10 @@ import re
 
 from wpk_archive.core.dates import DateMention
 from wpk_archive.core.dates_ko import find_dateline_ko, find_dates_ko, has_hangul
-from wpk_archive.core.timeline.dating import Found, Ref, assign_dates, role_of, status_of
+from wpk_archive.core.timeline.dating import assign_dates
 from wpk_archive.core.timeline.dating_ko import assign_dates_ko, role_ko, status_ko
+from wpk_archive.core.timeline.dating_status import role_of, status_of
+from wpk_archive.core.timeline.found import Found, Ref
 from wpk_archive.core.timeline.names import NamedMeeting, OtherMeeting
 from wpk_archive.core.timeline.names_ko import (
     find_meetings_ko,

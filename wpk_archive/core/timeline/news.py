@@ -10,8 +10,9 @@ import re
 from dataclasses import replace
 
 from wpk_archive.core.dates import DateMention
-from wpk_archive.core.timeline.dating import Found, in_year
+from wpk_archive.core.timeline.dating import in_year
 from wpk_archive.core.timeline.discourse import Context, key_and_name
+from wpk_archive.core.timeline.found import Found
 from wpk_archive.core.timeline.readers import NamedMeeting
 
 NOT_HELD = re.compile(

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from wpk_archive.core.dates import DateMention, find_dates
 from wpk_archive.core.models import Document
-from wpk_archive.core.timeline.dating import Found
+from wpk_archive.core.timeline.found import Found
 
 _THAT_DAY = re.compile(r"\b(?:[Oo]n\s+)?(?:[Tt]hat|[Tt]he\s+same)\s+day\b(?!['’]s|\s+of\b)")
 _LOOK_BACK = 8000  # characters before the sentence searched for the day "that day" is

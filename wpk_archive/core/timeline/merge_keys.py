@@ -1,0 +1,217 @@
+"""Which meeting of the reference chronology a mention names (see :mod:`.merge`), and the date
+comparisons the merge makes.
+
+Rules:
+- two dates agree at the coarser of their precisions ("2016" and "2016-05" do); a date is within a
+  range when each bound, compared at the date's precision, holds it;
+- a key lacking its term or number ("spa_session:?:4") is completed when exactly one chronology
+  meeting of its kind fits the mention's date, or, undated, the document's date: a year identifies
+  only congresses and conferences, a month no meeting of the bodies that meet more than once a
+  month; an unnumbered "the Party Congress" is the last one held within a few years of the article
+  (or the coming one, when the text calls it coming);
+- a mention of weak evidence loses its date where the chronology's row disagrees (unless it is
+  announced, or a day of the row's own month), and the whole mention where its document is long
+  stale, or where no congress or conference of the chronology fits it;
+- days told without their year move to the year the chronology holds them on those days."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from wpk_archive.core.chronology import Chronology, ChronologyEntry
+from wpk_archive.core.models import EventMention
+
+RANK: dict[str, int] = {"year": 0, "month": 1, "day": 2}
+_STALE_YEARS = 2
+_ANNOUNCED_DAYS = 120
+"""How long before a congress or conference the press speaks of it as coming (the 4th Conference
+was called on 18 February 2012 for 11 April)."""
+RARE_KINDS = ("party_congress", "party_conference")
+_FREQUENT_KINDS = (
+    "politburo_meeting",
+    "cmc_meeting",
+    "secretariat_meeting",
+    "spa_standing_committee",
+)
+"""Bodies that may meet more than once a month: only a day identifies one of their meetings."""
+_RECALLED_YEARS = {"party_congress": 6.0, "party_conference": 2.0}
+"""How long after it "the Party Congress" (or "the Party Conference") of an article is still the
+last one held: congresses are now held every five years ("set forth by the Party Congress" in
+2024 is the 8th, of 2021); a bare "the Party Congress" of 2011 is no congress the chronology can
+name (the 6th was in 1980)."""
+"""Kinds held at most once a year: a year identifies one of them."""
+
+
+ChronologyTable = Chronology
+ChronologyRow = ChronologyEntry
+
+
+def dates_agree(a: str, b: str) -> bool:
+    """Whether two ISO dates agree at the coarser of their precisions ("2016" and "2016-05" do)."""
+    size = min(len(a), len(b))
+    return a[:size] == b[:size]
+
+
+def within(date: str, start: str, end: str) -> bool:
+    """Whether ``date`` falls in ``start``..``end``, each bound compared at the coarser of its own
+    precision and the date's ("1957-09-18" is within "1957-09-18".."1957-09")."""
+    low, high = min(len(date), len(start)), min(len(date), len(end))
+    return start[:low] <= date[:low] and date[:high] <= end[:high]
+
+
+def key_parts(key: str) -> list[str]:
+    return key.split(":")
+
+
+def has_gap(key: str) -> bool:
+    """Whether a key lacks its term or its number ("spa_session:?:4")."""
+    return "?" in key_parts(key)[1:]
+
+
+def _candidates(mention: EventMention, chronology: ChronologyTable) -> list[ChronologyRow]:
+    """Chronology meetings that a mention with an incomplete key may name."""
+    parts = key_parts(mention.key)
+    kind = parts[0]
+    if kind == "other_party_meeting":
+        return []
+    number = parts[-1] if len(parts) > 1 else "?"
+    term = parts[1] if len(parts) == 3 else "?"
+    rows = [
+        row
+        for row in chronology.entries
+        if row.kind == kind
+        and (number == "?" or row.number == int(number))
+        and (term == "?" or row.term == int(term))
+    ]
+    if mention.start_date is not None:
+        if mention.precision == "year" and number == "?" and kind not in RARE_KINDS:
+            return []
+        if mention.precision != "day" and number == "?" and kind in _FREQUENT_KINDS:
+            return []  # "a consultative meeting of the Political Bureau" in May: one of several
+        end = mention.end_date or mention.start_date
+        return [
+            r
+            for r in rows
+            if within(mention.start_date, r.start, r.end)
+            # a range that takes in the meeting: "a parliamentary meeting scheduled to be held
+            # this week" (16-22 January) is the session of 17-18 January
+            or (end != mention.start_date and within(r.start, mention.start_date, end))
+        ]
+    if mention.doc_date is None:
+        return []
+    doc_date = mention.doc_date
+    if number == "?":
+        if kind not in ("party_congress", "party_conference"):
+            return []
+        if mention.role == "previous":  # "the previous congress": the last one held before
+            before = [r for r in rows if years_between(r.start, doc_date) > 30 / 365.25]
+            return [max(before, key=lambda r: r.start)] if before else []
+        # (compared at the page's precision: a page of "2026-02" is after a congress opened on
+        # 2026-02-19, which is then the one it reports)
+        later = [r for r in rows if r.start[: len(doc_date)] > doc_date]
+        soonest = min(later, key=lambda r: r.start, default=None)
+        if soonest is not None and years_between(doc_date, soonest.start) > 1.5:
+            soonest = None
+        earlier = [r for r in rows if r.start[: len(doc_date)] <= doc_date]
+        latest = max(earlier, key=lambda r: r.start, default=None)
+        if latest is not None and years_between(latest.start, doc_date) > _RECALLED_YEARS[kind]:
+            latest = None
+        if mention.status in ("announced", "postponed"):  # "the forthcoming Conference"
+            return [soonest] if soonest else []
+        if (
+            mention.status is None
+            and soonest is not None
+            and years_between(doc_date, soonest.start) * 365.25 <= _ANNOUNCED_DAYS
+        ):
+            return []  # one held lately and one called for soon: the sentence does not say which
+        return [latest] if latest else []
+    earlier = [r for r in rows if r.start <= doc_date]
+    if not earlier:
+        return []
+    latest = max(earlier, key=lambda r: r.start)
+    return [latest] if years_between(latest.start, doc_date) <= 1 else []
+
+
+def years_between(a: str, b: str) -> float:
+    """Years from ISO date ``a`` to ``b`` (at their precision, start of period)."""
+
+    def day(value: str) -> dt.date:
+        parts = [int(p) for p in value.split("-")] + [1, 1]
+        return dt.date(parts[0], parts[1], parts[2])
+
+    return (day(b) - day(a)).days / 365.25
+
+
+def _in_the_rows_year(mention: EventMention, row: ChronologyRow) -> EventMention:
+    """The mention in its meeting's year where the text gave its days but not its year, and the
+    chronology holds the meeting on those days of another year: "the historic inaugural congress
+    of the Workers' Party of North Korea was held in Pyongyang from August 28 to 30", in an
+    anniversary article of 2004, is the congress of 1946 (the year comes from the chronology)."""
+    start, end = mention.start_date, mention.end_date
+    if not mention.year_inferred or start is None or end is None or len(start) < 7:
+        return mention
+    if not row.start or len(row.start) < len(start) or row.start[:4] == start[:4]:
+        return mention
+    if row.start[4 : len(start)] != start[4:]:
+        return mention  # other days: another meeting's date, or a slip the chronology won't mend
+    shift = int(row.start[:4]) - int(start[:4])
+
+    def moved(value: str) -> str:
+        return f"{int(value[:4]) + shift:04d}{value[4:]}"
+
+    return replace(mention, start_date=moved(start), end_date=moved(end), basis="chronology")
+
+
+def resolve(mention: EventMention, chronology: ChronologyTable | None) -> EventMention | None:
+    """The mention with its key completed and its weak evidence checked (None: not this party's)."""
+    unidentified = (
+        mention.start_date is None and mention.key.endswith(":?") and mention.kind in RARE_KINDS
+    )
+    if chronology is None:
+        if unidentified:
+            return None  # "the Conference of the WPK": which one, only the chronology can say
+        return mention
+    if has_gap(mention.key):
+        rows = _candidates(mention, chronology)
+        if len(rows) == 1:
+            mention = replace(mention, key=rows[0].key, name=rows[0].name, ambiguous=False)
+    row = chronology.by_key(mention.key)
+    if row is not None:
+        mention = _in_the_rows_year(mention, row)
+    if row is None and unidentified:
+        return None  # "the Conference of the WPK", and no meeting of the chronology fits
+    if (
+        row is None
+        and mention.loose
+        and mention.kind in RARE_KINDS
+        and any(r.kind == mention.kind for r in chronology.entries)
+    ):
+        # the chronology knows every congress and conference: a bare "the 11th Congress",
+        # or "the last conference ... on 12 July 2012", is not the WPK's
+        return None
+    if row is None or not mention.loose:
+        return mention
+    if mention.start_date is not None and not within(mention.start_date, row.start, row.end):
+        if mention.status == "announced":
+            return mention
+        if len(mention.start_date) == 10 and dates_agree(mention.start_date[:7], row.start):
+            # a day of the row's own month ("the 4th plenary meeting ... on 11 April", held on
+            # the 10th): the text's reading of the meeting's day, kept beside the chronology's
+            return mention
+        return replace(
+            mention,
+            start_date=None,
+            end_date=None,
+            precision=None,
+            basis=None,
+            year_inferred=False,
+        )
+    if (
+        mention.start_date is None
+        and mention.doc_date is not None
+        and mention.status != "announced"
+        and years_between(mention.doc_date, row.start) > _STALE_YEARS
+    ):
+        return None
+    return mention
