@@ -141,3 +141,35 @@ def test_the_north_as_the_holder_beside_another_nation_and_the_day_the_story_giv
 def test_another_nations_leader_before_a_bare_name_keeps_it_theirs() -> None:
     text = "Kim Jong-un congratulated the Chinese leader on the success of the politburo meeting."
     assert dated(text, "2023-09-22") == []
+
+
+def test_a_date_after_a_dashed_insertion_is_not_the_meetings() -> None:
+    text = (
+        "The 8th Congress of the Workers' Party of Korea, which opened in Pyongyang on Tuesday, "
+        "re-established a secretariat – abandoned in 2016 – and amended the titles."
+    )
+    assert dated(text, None) == [("party_congress", "2021-01-05", "2021-01-12")]
+
+
+def test_a_length_before_the_opening_day() -> None:
+    text = (
+        "An enlarged plenary meeting of the Workers' Party's eighth Central Committee was held for "
+        "three days from Wednesday."
+    )
+    assert dated(text, "2022-06-11") == [("cc_plenary", "2022-06-08", "2022-06-10")]
+
+
+def test_the_last_meeting_told_as_held_at_a_time_is_the_one_before() -> None:
+    text = (
+        "North Korea will convene the Supreme People's Assembly on April 11, state media said. "
+        "The last meeting was held in June 2016."
+    )
+    assert dated(text, "2017-03-23") == [
+        ("spa_session", "2016-06-29", "2016-06-29"),
+        ("spa_session", "2017-04-11", "2017-04-11"),
+    ]
+
+
+def test_a_weekday_as_the_names_modifier() -> None:
+    text = "During a Tuesday meeting of the Political Bureau of the WPK, Kim set the date."
+    assert dated(text, "2020-12-30") == [("politburo_meeting", "2020-12-29", "2020-12-29")]

@@ -208,9 +208,13 @@ _NAME_HOLDS = re.compile(
 """A name that ends in its verb of holding: "North Korea's newly-selected parliament met"."""
 
 
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]hat)\s+$")
 _CLAUSE_WORDS = re.compile(
     r"[;:]|\.\s|\b(?:and|but|which|that|who|whom|whose|while|whereas|said|says|was|were|is|are|"
-    r"has|have|had|will|would|after|before|since|when|where|because|although|with|decided|adopted)\b",
+    r"has|have|had|will|would|after|before|since|when|where|because|although|with|decided|adopted)\b"
+    # a dash's insertion, or a comma before a verb of its own: "..., which opened in Pyongyang on
+    # Tuesday, re-established a secretariat – abandoned in 2016 –" (2016 is the secretariat's)
+    r"|\s[–—]\s|--|,\s+(?:re-)?[a-z]+ed\b",
     re.IGNORECASE,
 )
 
@@ -297,6 +301,13 @@ def assign_dates(sentence: str, found: list[Found], dates: list[DateMention]) ->
                 date.kind not in ("weekday", "relative")
                 or of_day
                 or re.fullmatch(r"['’]s\s+(?:\w+\s+)?", gap)  # "last month's plenary meeting"
+                # a weekday as the name's modifier: "During a Tuesday meeting of the Political
+                # Bureau", "the Sunday session of the SPA"
+                or (
+                    date.kind == "weekday"
+                    and re.fullmatch(r"\s+", gap)
+                    and _ARTICLE_BEFORE.search(sentence, max(0, date.start - 8), date.start)
+                )
                 or _VERB_BEFORE_DATE.search(sentence, max(0, date.start - 30), date.start)
                 # a date fronting the sentence, then its subject and verb of holding: "The
                 # previous day, the Political Bureau held a meeting", "On Sunday the CMC met"

@@ -43,6 +43,11 @@ _GENERIC_NAME = {
     "spa_standing_committee": "Plenary Meeting of the SPA Standing Committee",
 }
 _SAME_YEAR = re.compile(r"\s+(?:(?:held|convened)\s+)?in\s+(?:[A-Z][a-z]+\s+)?(?:of\s+)?(\d{4})\b")
+_LAST_HELD_IN = re.compile(
+    r"\s+(?:was\s+(?:held|convened|convoked)|took\s+place|met|convened)\s+(?:in|on|last)\s"
+)
+"""After "The last meeting": told as held at a time ("The last meeting was held in June 2016"),
+the one before, not the final sitting of this one."""
 _NOT_EARLIER = re.compile(r"\b(?:day|sitting|days)\s+of\s+$|\b(?:its|the)\s+(?:last|final)\s+$")
 
 
@@ -79,14 +84,22 @@ def earlier_meetings(sentence: str, found: list[Found], ctx: Context) -> list[Fo
         antecedent = ctx.last.get(_NOUN_KEY[noun])
         if antecedent is None and noun == "session":
             antecedent = ctx.last.get("meeting")
-        if antecedent is None and noun == "meeting" and match.group("dated"):
+        if (
+            antecedent is None
+            and noun == "meeting"
+            and (match.group("dated") or _LAST_HELD_IN.match(sentence, match.end()))
+        ):
             antecedent = ctx.last.get("session") or ctx.last.get("plenary")
         if antecedent is None or antecedent.kind not in _GENERIC_NAME:
             continue
         rel = (match.group("rel") or "").lower()
-        if rel == "last" and (
-            _NOT_EARLIER.search(sentence, max(0, match.start() - 12), match.start())
-            or re.match(r"\s+(?:day|sitting)\b", sentence[match.end() :])
+        if (
+            rel == "last"
+            and (
+                _NOT_EARLIER.search(sentence, max(0, match.start() - 12), match.start())
+                or re.match(r"\s+(?:day|sitting)\b", sentence[match.end() :])
+            )
+            and not _LAST_HELD_IN.match(sentence, match.end())
         ):
             continue  # "the last session of the meeting", "on its last day"
         parts = antecedent.key.split(":")

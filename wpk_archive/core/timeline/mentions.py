@@ -50,6 +50,12 @@ _FOR_DAYS = re.compile(
     re.I,
 )
 """After a meeting's one day, how long it ran from it: "held on Dec. 27, 2021 for five days"."""
+_FOR_DAYS_FROM = re.compile(
+    r"\b(?:for|over)\s+(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-4])\s+days\s+"
+    r"(?:from|starting|beginning)\s+(?:on\s+)?$",
+    re.I,
+)
+"""Before a meeting's one day, how long it ran from it: "was held for three days from Wednesday"."""
 _JUST_ENDED = re.compile(
     r"\s*,?\s*(?:which|that)\s+(?:had|has)\s+(?:just|recently)\s+(?:concluded|ended|closed|finished)\b"
     # (in session as the report is written: "The 6th Conference ... is under way in Pyongyang")
@@ -159,7 +165,10 @@ def meeting_mention(
         and start_date is not None
         and start_date == end_date
         and date is not None
-        and _FOR_DAYS.match(sentence, date.end)
+        and (
+            _FOR_DAYS.match(sentence, date.end)
+            or _FOR_DAYS_FROM.search(sentence, max(0, date.start - 40), date.start)
+        )
     ):
         role = "opening"  # "held on Dec. 27, 2021 for five days": from that day on
     if role in ("opening", "closing") and precision == "day" and start_date is not None:
