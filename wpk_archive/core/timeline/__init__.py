@@ -13,6 +13,7 @@
   :mod:`.found` carries them; what the document said so far and whose meeting a name is in
   :mod:`.discourse`, anaphora in :mod:`.anaphora`, meetings reported as held in
   :mod:`.held_reports`);
+- :mod:`.years`: a meeting's date moved to the year its name gives;
 - :mod:`.described`: a news story's meeting dated where it is described ("the ruling party's
   key meeting held from Friday to Sunday") and named only where no date is given;
 - :mod:`.merge`: mentions of all documents merged into events, checked against the reference

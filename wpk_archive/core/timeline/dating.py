@@ -22,10 +22,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from wpk_archive.core.date_carry import shifted
 from wpk_archive.core.dates import DateMention
 from wpk_archive.core.timeline.dating_loose import REPORTED_BEFORE, assign_loose
 from wpk_archive.core.timeline.found import Found
+from wpk_archive.core.timeline.years import in_year
 
 _GAP_WORDS = (
     r"which|that|was|were|is|are|has|have|had|been|being|be|will|would|to|held|convened|convoked"
@@ -438,17 +438,6 @@ def _date_chain(sentence: str, dates: list[DateMention], free: list[int]) -> lis
 
 
 _YEAR_OF_NAME = re.compile(r"(?:['’]s)?\s+(?:(?:ruling\s+)?(?:[Pp]arty|WPK|KWP)\s+)?")
-
-
-def in_year(date: DateMention, year: str) -> DateMention:
-    """``date`` (its year inferred) moved to ``year``, the year its meeting's name gives."""
-    start, end = date.start_date, date.end_date
-    if start is None or end is None or start[:4] == year:
-        return date
-    shift = int(year) - int(start[:4])
-    return replace(
-        date, start_date=shifted(start, shift), end_date=shifted(end, shift), year_inferred=False
-    )
 
 
 def _lifespan(sentence: str, date: DateMention) -> bool:

@@ -10,10 +10,10 @@ import re
 from dataclasses import replace
 
 from wpk_archive.core.dates import DateMention
-from wpk_archive.core.timeline.dating import in_year
 from wpk_archive.core.timeline.discourse import Context, key_and_name
 from wpk_archive.core.timeline.found import Found
 from wpk_archive.core.timeline.readers import NamedMeeting
+from wpk_archive.core.timeline.years import in_year
 
 NOT_HELD = re.compile(
     r"\b(?:not|never)\s+(?:\w+\s+){0,2}?(?:hold|held|convene|convened|open|opened|call|called|"
