@@ -173,3 +173,17 @@ def test_the_last_meeting_told_as_held_at_a_time_is_the_one_before() -> None:
 def test_a_weekday_as_the_names_modifier() -> None:
     text = "During a Tuesday meeting of the Political Bureau of the WPK, Kim set the date."
     assert dated(text, "2020-12-30") == [("politburo_meeting", "2020-12-29", "2020-12-29")]
+
+
+def test_the_storys_congress_opened_by_its_noun_alone() -> None:
+    text = (
+        "North Korea's ruling Workers' Party is preparing to bestow a new title on its leader. Kim "
+        "opened the lavish congress with a brief speech on Friday."
+    )
+    # (its opening day, as for a named congress "opened on Friday"; the chronology's row, shown
+    # beside it, gives 6-9 May: taking the row's end for an opening day was tried and lost 31
+    # matches on the outside sets, whose annotations keep the text's day)
+    assert dated(text, "2016-05-08") == [("party_congress", "2016-05-06", "2016-05-06")]
+    # (not in a story about another party)
+    text = "China's Communist Party is meeting. Xi opened the congress with a speech on Friday."
+    assert dated(text, "2022-10-18") == []

@@ -112,7 +112,44 @@ def find_anaphors(
                 )
             elif ref is not None:
                 found.append(Found(match.start(), match.end(), ref, False, False, anaphor=True))
+    if "ongress" in sentence or "onference" in sentence:
+        found.extend(_story_congress(sentence, named, ctx, found))
     return found
+
+
+_OPENED_THE = re.compile(
+    r"\b(?:opened|convened|closed|concluded|kicked\s+off|wrapped\s+up)\s+(?:the|its)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?P<noun>[Cc]ongress|[Cc]onference)\b(?!\s+(?:of|hall|room|center|centre)\b)"
+)
+"""A leader or the party opening the story's congress or conference, named by its noun alone:
+"Kim opened the lavish congress with a brief speech on Friday"."""
+
+
+def _story_congress(
+    sentence: str, named: list[NamedMeeting], ctx: Context, found: list[Found]
+) -> list[Found]:
+    """The congress (or conference) of a story about the Workers' Party that named none before
+    it, opened or closed by its noun alone (kept only where the sentence dates it, like every
+    anaphor; which one, the chronology tells from the date)."""
+    result: list[Found] = []
+    for match in _OPENED_THE.finditer(sentence):
+        noun = match.group("noun").lower()
+        if ctx.last.get(noun) is not None or ctx.foreign or not names_the_party(ctx):
+            continue
+        if any(f.start < match.end() and match.start() < f.end for f in found) or any(
+            m.start < match.end() and match.start() < m.end for m in named
+        ):
+            continue
+        if (foreign_party_in(sentence) or FOREIGN_NATION.search(sentence)) and not names_wpk(
+            sentence
+        ):
+            continue
+        kind = "party_congress" if noun == "congress" else "party_conference"
+        ref = Ref(kind, f"{kind}:?", f"{noun.capitalize()} of the WPK", True)
+        result.append(
+            Found(match.start("noun"), match.end(), ref, False, True, anaphor=True, guessed=True)
+        )
+    return result
 
 
 def relative(sentence: str, ctx: Context) -> list[Found]:

@@ -42,6 +42,8 @@ _GAP_WORDS = (
     # the rest of a body's name in lower case: "the politburo session of the central committee
     # of the Workers' Party held Wednesday"
     r"|central|committee|political|bureau|politburo|military|commission|presidium"
+    # what was said there: "opened the congress with a brief speech on Friday"
+    r"|speech|address|keynote|brief|lengthy"
 )
 
 
