@@ -88,3 +88,13 @@ def test_parts_of_a_month_and_juche_ordinals() -> None:
     assert read("It met in the 101st year of Juche.") == [
         ("the 101st year of Juche", "2012", "2012")
     ]
+
+
+def test_a_weekday_with_the_day_in_words_and_a_year_after_in() -> None:
+    assert [
+        (d.text, d.start_date)
+        for d in find_dates("He left on Thursday the twenty-first.", doc_date="2017-09-27")
+    ] == [("Thursday the twenty-first", "2017-09-21")]
+    assert read("It was held on 10 October in 1980 in Pyongyang.") == [
+        ("10 October in 1980", "1980-10-10", "1980-10-10")
+    ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from wpk_archive.core.date_parts import COUNT, D_SUFFIXED, WD_ABBR, WD_FULL
+from wpk_archive.core.date_parts import COUNT, D_SUFFIXED, ORD_WORD, ORDINALS, WD_ABBR, WD_FULL
 from wpk_archive.core.date_reckoning import (
     Context,
     Found,
@@ -84,8 +84,12 @@ def _weekday_and_day(match: re.Match[str], ctx: Context) -> list[Found]:
     anchor = anchor_of(ctx)
     if anchor is None:
         return []
-    wanted = weekday_number(match.group("wd"))
-    day = int(re.sub(r"\D", "", match.group("d")))
+    wanted = weekday_number(match.group("wd") or match.group("wd2"))
+    text = match.group("d") or match.group("d2")
+    digits = re.sub(r"\D", "", text)
+    day = int(digits) if digits else ORDINALS.get(re.sub(r"\s+", " ", text.lower()), 0)
+    if not 1 <= day <= 31:
+        return []
     for distance in range(7):
         for step in (-distance, distance) if distance else (0,):
             year, month = add_months(anchor.year, anchor.month, step)
@@ -302,9 +306,12 @@ DAY_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
         re.compile(
             rf"(?P<wd>{WD_FULL}|{WD_ABBR}),?\s+(?:(?i:the)\s+)?(?P<d>{D_SUFFIXED})"
             r"(?=\s*(?:[,.;:)!?]|$|(?:and|or|at|in|when)\b))"
+            # "Thursday the twenty-first": a day in words after "the"
+            rf"|(?P<wd2>{WD_FULL}),?\s+(?i:the)\s+(?P<d2>{ORD_WORD})"
+            r"(?=\s*(?:[,.;:)!?]|$|(?:and|or|at|in|when)\b))"
         ),
         _weekday_and_day,
-        ("digit", "wdabbr"),
+        ("wdabbr",),
     ),
     (
         re.compile(

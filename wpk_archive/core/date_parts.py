@@ -251,7 +251,7 @@ QUAL = rf"(?:{QUAL_WORD}|{QUAL_OF})"
 YEAR_SEP = r"(?:\s*,\s*|\s+of\s+|\s+)"
 REL_YEAR = r"(?i:last|this|next|previous)\s+year\b"
 UNKNOWN_YEAR = r"(?i:that|the\s+(?:same|following|next|previous|preceding))\s+year\b"
-TAIL = rf"(?:(?:\s*,\s*|\s+of\s+|\s+){Y}|\s*,?\s+(?:of\s+)?(?:{REL_YEAR}|{UNKNOWN_YEAR}))"
+TAIL = rf"(?:(?:\s*,\s*|\s+of\s+|\s+in\s+(?=\d{{4}}\b)|\s+){Y}|\s*,?\s+(?:of\s+)?(?:{REL_YEAR}|{UNKNOWN_YEAR}))"
 TAIL_YEAR = rf"(?:(?:\s*,\s*|\s+){Y})"
 TRAILING_WD = rf"(?:,\s*(?:{WD_FULL}|{WD_ABBR}))"
 DM = (
