@@ -187,3 +187,15 @@ def test_the_storys_congress_opened_by_its_noun_alone() -> None:
     # (not in a story about another party)
     text = "China's Communist Party is meeting. Xi opened the congress with a speech on Friday."
     assert dated(text, "2022-10-18") == []
+
+
+def test_translations_of_the_congress_and_the_plenum() -> None:
+    # (Japanese agencies' English: 党大会 as "Convention", 総会 as "General Assembly")
+    text = (
+        "Kim was named general secretary at the Workers' Party of Korea Convention, Jiji said. "
+        "The Central Committee General Assembly was also held on Sunday."
+    )
+    kinds = [kind for kind, _, _ in dated(text, "2021-01-11")]
+    assert sorted(kinds) == ["cc_plenary", "party_congress"]
+    # (the UN's is no plenum)
+    assert dated("The UN General Assembly was held on Sunday.", "2021-01-11") == []

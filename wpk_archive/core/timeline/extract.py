@@ -80,9 +80,10 @@ from wpk_archive.core.timeline.vocabulary import OTHER_BODY, PARTY_NAMED, names_
 _KEYWORDS = re.compile(
     # (the lookahead of first letters lets the scan skip most positions: 3x faster over the
     # 120,000 passages of a corpus import, 1.4 s -> 0.45 s)
-    r"(?=[CcPpSsMmA])(?:"
+    r"(?=[CcPpSsMmAG])(?:"
+    r"General\s+Assembly|"  # (a translation's "The Central Committee General Assembly was held")
     r"[Cc]ongress|[Cc]onference|[Pp]lenary|[Pp]lenum|Political\s+(?:Bureau|Committee)|[Pp]olitburo|"
-    r"[Pp]arliament|[Pp]olicy\s+[Cc]ouncil|[Pp]arty\s+[Cc]onvention|"
+    r"[Pp]arliament|[Pp]olicy\s+[Cc]ouncil|[Pp]arty\s+[Cc]onvention|(?<=Korea\s)[Cc]onvention|(?<=WPK\s)[Cc]onvention|"
     r"(?:[Pp]revious|[Pp]receding)\s+convention\b|"
     r"CONGRESS|CONFERENCE|PLENARY|PLENUM|POLITBURO|SESSION|"
     r"[Ss]ession|Military\s+Commission|CMC|Secretariat|[Mm]eeting|"

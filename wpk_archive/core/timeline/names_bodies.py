@@ -166,7 +166,7 @@ BODY_PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]]
     ),
     (
         re.compile(
-            rf"(?<![Pp]arty\s)(?<!WPK\s)Central\s+Committee(?:{APOS}s)?\s+{MODS_CI}{PLENARY_HEAD}"  # "a Central
+            rf"(?<![Pp]arty\s)(?<!WPK\s)Central\s+Committee(?:{APOS}s)?\s+(?:{MODS_CI}{PLENARY_HEAD}|General\s+Assembly\b)"  # "a Central
             # Committee plenum": whose, the caller decides from the sentence and the article
             rf"|(?:year-end|end-of-year)\s+(?:(?:ruling\s+)?(?:[Pp]arty|WPK)\s+)?(?:plenary\s+)?"
             rf"(?:meeting|plenum|session)(?![\w-])"  # "a year-end party meeting": the CC plenum
@@ -177,7 +177,7 @@ BODY_PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]]
         read_plenary,
         (
             ("central committee", "year-end", "end-of-year", "party ", "wpk "),
-            ("plenary", "plenum", "meeting", "session"),
+            ("plenary", "plenum", "meeting", "session", "general assembly"),
         ),
     ),
     (
