@@ -199,3 +199,16 @@ def test_translations_of_the_congress_and_the_plenum() -> None:
     assert sorted(kinds) == ["cc_plenary", "party_congress"]
     # (the UN's is no plenum)
     assert dated("The UN General Assembly was held on Sunday.", "2021-01-11") == []
+
+
+def test_dates_of_other_acts_around_a_meeting() -> None:
+    text = (
+        "The congress of the Workers' Party takes place at a time of rising tensions, following "
+        "the North's nuclear test in January."
+    )
+    assert all(start != "2016-01" for _, start, _ in dated(text, "2016-05-06"))
+    text = (
+        "North Korea will convene a session of the Supreme People's Assembly on April 1. "
+        "Deputies will be required to register for the session on March 30."
+    )
+    assert dated(text, "2013-03-21") == [("spa_session", "2013-04-01", "2013-04-01")]

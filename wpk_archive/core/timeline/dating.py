@@ -213,7 +213,8 @@ _NAME_HOLDS = re.compile(
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]hat)\s+$")
 _CLAUSE_WORDS = re.compile(
     r"[;:]|\.\s|\b(?:and|but|which|that|who|whom|whose|while|whereas|said|says|was|were|is|are|"
-    r"has|have|had|will|would|after|before|since|when|where|because|although|with|decided|adopted)\b"
+    r"has|have|had|will|would|after|before|since|when|where|because|although|with|decided|adopted|"
+    r"following|amid|amidst|despite|ahead|against)\b"
     # a dash's insertion, or a comma before a verb of its own: "..., which opened in Pyongyang on
     # Tuesday, re-established a secretariat – abandoned in 2016 –" (2016 is the secretariat's)
     r"|\s[–—]\s|--|,\s+(?:re-)?[a-z]+ed\b",

@@ -162,6 +162,24 @@ def decision_day(sentence: str, meeting: Found, doc_date: str | None) -> bool:
 _DECIDED = re.compile(r"\b(?:decided|decision|decree|resolution|agreed|announced)\b", re.I)
 
 
+def another_acts_day(sentence: str, meeting: Found) -> bool:
+    """Whether the meeting's date is that of another act named before it: "delegates will be
+    required to register for the session on March 30" (the registration's day)."""
+    date = meeting.date
+    if date is None or date.start < meeting.end:
+        return False
+    before = sentence[max(0, meeting.start - 40) : meeting.start]
+    return _ACT_FOR.search(before) is not None
+
+
+_ACT_FOR = re.compile(
+    r"\b(?:register|registration|registered|arrive|arrived|arriving|arrival|leave|left|depart|"
+    r"departed|departure|sign\s+up|gather(?:ed)?\s+in\s+Pyongyang)\s+(?:for|at|to|in)\s+"
+    r"(?:(?:the|an?|its)\s+(?:[\w-]+\s+){0,2})?$",
+    re.IGNORECASE,
+)
+
+
 def year_before(sentence: str, meeting: Found, doc_date: str | None) -> DateMention | None:
     """The meeting's date a year earlier, where the text did not write its year, the publication
     year would put it after the publication, and the sentence says it was held ("The session was

@@ -27,7 +27,13 @@ import re
 from wpk_archive.core.dates import find_dates
 from wpk_archive.core.models import Document, EventMention, Passage, Precision
 from wpk_archive.core.timeline import korean
-from wpk_archive.core.timeline.dating_status import basis_of, decision_day, named_date, year_before
+from wpk_archive.core.timeline.dating_status import (
+    another_acts_day,
+    basis_of,
+    decision_day,
+    named_date,
+    year_before,
+)
 from wpk_archive.core.timeline.discourse import HABITUAL
 from wpk_archive.core.timeline.found import Found
 from wpk_archive.core.timeline.names import find_meetings, uncapitalized, unglossed
@@ -71,6 +77,9 @@ def meeting_mention(
     earlier = year_before(sentence, item, doc.date)  # "was held on April 9", in February
     if earlier is not None:
         item.date = earlier
+    if another_acts_day(sentence, item):
+        item.date = None  # "to register for the session on March 30": the registration's
+        item.needs_date = item.needs_date or item.ref.key.endswith(":?")
     if decision_day(sentence, item, doc.date):
         # "made the decision to hold the session ... on Thursday": the decision's day; an
         # unnumbered name then says no more than the plan named elsewhere with its own date
