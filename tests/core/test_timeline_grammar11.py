@@ -212,3 +212,14 @@ def test_dates_of_other_acts_around_a_meeting() -> None:
         "Deputies will be required to register for the session on March 30."
     )
     assert dated(text, "2013-03-21") == [("spa_session", "2013-04-01", "2013-04-01")]
+
+
+def test_a_congress_a_text_without_any_date_reports_stays_undated() -> None:
+    text = "North Korea's ruling Workers' Party opened its first congress in 36 years on Friday."
+    assert dated(text, None) == [("party_congress", None, None)]
+    # (a reference page's generic congress, beside the numbered ones it dates, is none)
+    text = (
+        "The Party Congress is the party's highest organ. The 6th Congress was held in "
+        "October 1980."
+    )
+    assert dated(text, None) == [("party_congress", "1980-10-10", "1980-10-14")]

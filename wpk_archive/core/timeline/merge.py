@@ -34,6 +34,7 @@ from wpk_archive.core.timeline.merge_folds import (
     join_partial,
 )
 from wpk_archive.core.timeline.merge_keys import (
+    RARE_KINDS,
     ChronologyRow,
     ChronologyTable,
     dates_agree,
@@ -135,16 +136,38 @@ def _sort_key(event: Event) -> tuple[bool, str, str]:
     return (event.start is None, event.start or "", event.name)
 
 
+def _without_unplaced(mentions: list[EventMention]) -> list[EventMention]:
+    """The resolved mentions less the unplaced ones (an undated "the Party Congress" of a text with
+    no date, which :func:`.merge_keys.resolve` keeps) of a document that names or dates another
+    meeting of that kind: a reference page's "Congress of the WPK" beside its numbered ones."""
+    placed = {
+        (m.doc_id, m.kind)
+        for m in mentions
+        if m.kind in RARE_KINDS and (m.start_date is not None or not m.key.endswith(":?"))
+    }
+    return [
+        m
+        for m in mentions
+        if not (
+            m.doc_date is None
+            and m.kind in RARE_KINDS
+            and m.start_date is None
+            and m.key.endswith(":?")
+            and (m.doc_id, m.kind) in placed
+        )
+    ]
+
+
 def merge_mentions(
     mentions: Iterable[EventMention], chronology: ChronologyTable | None = None
 ) -> list[Event]:
     """Timeline events from the mentions of any number of documents, sorted by start date (see
     the module docstring for the rules)."""
     by_key: dict[str, list[EventMention]] = {}
-    for mention in mentions:
-        resolved = resolve(mention, chronology)
-        if resolved is not None:
-            by_key.setdefault(resolved.key, []).append(resolved)
+    for mention in _without_unplaced(
+        [r for r in (resolve(m, chronology) for m in mentions) if r is not None]
+    ):
+        by_key.setdefault(mention.key, []).append(mention)
     events: list[Event] = []
     for key_mentions in by_key.values():
         events.extend(merge_key(key_mentions))

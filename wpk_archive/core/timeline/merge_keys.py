@@ -180,6 +180,9 @@ def resolve(mention: EventMention, chronology: ChronologyTable | None) -> EventM
     if row is not None:
         mention = _in_the_rows_year(mention, row)
     if row is None and unidentified:
+        if mention.doc_date is None and mention.status is not None:
+            # a text with no date at all: a congress it names, which one unknown (undated)
+            return mention
         return None  # "the Conference of the WPK", and no meeting of the chronology fits
     if (
         row is None
