@@ -223,3 +223,13 @@ def test_a_congress_a_text_without_any_date_reports_stays_undated() -> None:
         "October 1980."
     )
     assert dated(text, None) == [("party_congress", "1980-10-10", "1980-10-14")]
+
+
+def test_a_session_a_text_without_any_date_names_stays_undated() -> None:
+    text = "A photo of a Central Military Commission session was released by state media."
+    assert dated(text, None) == [("cmc_meeting", None, None)]
+    # (with a date, the story's undated, unnumbered name still says too little)
+    assert dated(text, "2014-05-05") == []
+    # (and a reference page's plenums, named as a kind, are none)
+    text = "Plenary meetings of the WPK Central Committee elect the Political Bureau."
+    assert dated(text, None) == []

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from wpk_archive.core.dates import DateMention
-from wpk_archive.core.models import Document, EventMention
+from wpk_archive.core.models import Document, EventMention, Passage
 from wpk_archive.core.timeline.found import Found, Ref
 from wpk_archive.core.timeline.names import (
     ORD,
@@ -109,6 +109,9 @@ class Context:
     """Mentions dated as the day before the report (Found.reported), which a day the story gives
     overrules."""
     dropped: list[Ref] = field(default_factory=list)
+    unplaced: list[tuple[Found, Passage, tuple[int, int]]] = field(default_factory=list)
+    """Of a document with no date: meetings named without a date and left out for it, which
+    stay as undated mentions (extract.py)."""
     """Meetings named without a date and left out for it ("at the plenary meeting of the 8th
     Central Committee"), which a description of the story's meeting may date (described.py)."""
     generic: tuple[str, DateMention] | None = None

@@ -43,6 +43,7 @@ from wpk_archive.core.timeline.anaphora import elliptic, find_anaphors, relative
 from wpk_archive.core.timeline.dating import HOLDING, SUBJECT_START
 from wpk_archive.core.timeline.described import described_mentions, the_undated_meeting
 from wpk_archive.core.timeline.discourse import (
+    HABITUAL,
     NOUN_KINDS,
     PRONOUN,
     TEMPORAL_BEFORE,
@@ -238,6 +239,12 @@ def _sentence_mentions(
         if mention is None:
             if item.needs_date and not item.anaphor and not item.plural:
                 ctx.dropped.append(item.ref)
+                if (
+                    doc.date is None
+                    and item.ref.kind not in _GENERIC_ON_REFERENCE_PAGES
+                    and not HABITUAL.search(sentence)
+                ):
+                    ctx.unplaced.append((item, passage, span))
             continue
         # one mention per meeting: an unnumbered name is one meeting per date it is given
         same = f"{item.ref.key}@{mention.start_date}" if item.ref.ambiguous else item.ref.key
@@ -423,6 +430,18 @@ def extract_mentions(doc: Document) -> list[EventMention]:
                 mentions.extend(_sentence_mentions(doc, passage, span, ctx))
             else:
                 ctx.subject = None
+    if ctx.unplaced:
+        # a text with no date at all: the session or meeting it names stays, undated (not a
+        # plenum or a Politburo meeting, which reference pages name as kinds, generically)
+        kinds = {m.kind for m in mentions}
+        for item, passage, span in ctx.unplaced:
+            if item.ref.kind in kinds:
+                continue
+            kinds.add(item.ref.kind)
+            item.needs_date = False
+            mention = meeting_mention(doc, passage, span, item)
+            if mention is not None:
+                mentions.append(mention)
     if ctx.reported:
         mentions = _without_guessed_days(mentions, ctx.reported)
     if ctx.dropped or any(m.start_date is None for m in mentions):
@@ -463,5 +482,7 @@ def _without_guessed_days(
     ]
     return [m for m in mentions if not any(m is d for d in dropped)]
 
+
+_GENERIC_ON_REFERENCE_PAGES = frozenset({"cc_plenary", "politburo_meeting"})
 
 __all__ = ["extract_mentions"]
