@@ -233,3 +233,12 @@ def test_a_session_a_text_without_any_date_names_stays_undated() -> None:
     # (and a reference page's plenums, named as a kind, are none)
     text = "Plenary meetings of the WPK Central Committee elect the Political Bureau."
     assert dated(text, None) == []
+
+
+def test_the_articles_term_does_not_go_to_a_meeting_of_another_term() -> None:
+    text = (
+        "The Standing Committee of the 14th Supreme People's Assembly met on Sunday. It revised "
+        "the law adopted at the SPA session in April 2013."
+    )
+    events = dated(text, "2022-08-08")
+    assert ("spa_session", "2013-04-01", "2013-04-01") in events  # the 12th SPA's 7th session

@@ -34,7 +34,7 @@ _NOUN_KEY = {
     "session": "session",
     "meeting": "meeting",
 }
-_GENERIC_NAME = {
+GENERIC_NAME = {
     "cc_plenary": "Plenary Meeting of the WPK Central Committee",
     "spa_session": "Session of the Supreme People's Assembly",
     "politburo_meeting": "Meeting of the Political Bureau of the WPK Central Committee",
@@ -90,7 +90,7 @@ def earlier_meetings(sentence: str, found: list[Found], ctx: Context) -> list[Fo
             and (match.group("dated") or _LAST_HELD_IN.match(sentence, match.end()))
         ):
             antecedent = ctx.last.get("session") or ctx.last.get("plenary")
-        if antecedent is None or antecedent.kind not in _GENERIC_NAME:
+        if antecedent is None or antecedent.kind not in GENERIC_NAME:
             continue
         rel = (match.group("rel") or "").lower()
         if (
@@ -104,7 +104,7 @@ def earlier_meetings(sentence: str, found: list[Found], ctx: Context) -> list[Fo
             continue  # "the last session of the meeting", "on its last day"
         parts = antecedent.key.split(":")
         key = ":".join([parts[0], *("?" for _ in parts[1:])])
-        ref = Ref(antecedent.kind, key, _GENERIC_NAME[antecedent.kind], True)
+        ref = Ref(antecedent.kind, key, GENERIC_NAME[antecedent.kind], True)
         start = match.start("noun") if match.group("when") else match.start()
         year = _SAME_YEAR.match(sentence, match.end()) if match.group("dated") else None
         if year is not None and ctx.anchor and year.group(1) >= ctx.anchor[:4]:
@@ -113,4 +113,4 @@ def earlier_meetings(sentence: str, found: list[Found], ctx: Context) -> list[Fo
     return result
 
 
-__all__ = ["earlier_meetings", "may_name_earlier"]
+__all__ = ["GENERIC_NAME", "earlier_meetings", "may_name_earlier"]

@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from wpk_archive.core.chronology import Chronology, ChronologyEntry
 from wpk_archive.core.models import EventMention
+from wpk_archive.core.timeline.earlier import GENERIC_NAME
 
 RANK: dict[str, int] = {"year": 0, "month": 1, "day": 2}
 _STALE_YEARS = 2
@@ -163,6 +164,32 @@ def _in_the_rows_year(mention: EventMention, row: ChronologyRow) -> EventMention
     return replace(mention, start_date=moved(start), end_date=moved(end), basis="chronology")
 
 
+def _without_anothers_term(mention: EventMention, chronology: ChronologyTable) -> EventMention:
+    """The mention with its term left open where its date lies more than a year outside every
+    meeting the chronology gives that term: "the SPA session in April 2013" of an article about
+    the 14th SPA (elected in 2019) is the 12th's, not the 14th's."""
+    parts = key_parts(mention.key)
+    if (
+        len(parts) != 3
+        or not parts[1].isdigit()
+        or parts[2] != "?"
+        or mention.start_date is None
+        or mention.kind not in GENERIC_NAME
+    ):
+        return mention
+    rows = [r for r in chronology.entries if r.kind == parts[0] and r.term == int(parts[1])]
+    if not rows:
+        return mention
+    first = min(r.start for r in rows)
+    last = max(r.end or r.start for r in rows)
+    if (
+        years_between(mention.start_date, first) <= 1
+        and years_between(last, mention.start_date) <= 1
+    ):
+        return mention
+    return replace(mention, key=f"{parts[0]}:?:?", name=GENERIC_NAME[mention.kind])
+
+
 def resolve(mention: EventMention, chronology: ChronologyTable | None) -> EventMention | None:
     """The mention with its key completed and its weak evidence checked (None: not this party's)."""
     unidentified = (
@@ -172,6 +199,7 @@ def resolve(mention: EventMention, chronology: ChronologyTable | None) -> EventM
         if unidentified:
             return None  # "the Conference of the WPK": which one, only the chronology can say
         return mention
+    mention = _without_anothers_term(mention, chronology)
     if has_gap(mention.key):
         rows = _candidates(mention, chronology)
         if len(rows) == 1:
