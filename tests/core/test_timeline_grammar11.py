@@ -242,3 +242,8 @@ def test_the_articles_term_does_not_go_to_a_meeting_of_another_term() -> None:
     )
     events = dated(text, "2022-08-08")
     assert ("spa_session", "2013-04-01", "2013-04-01") in events  # the 12th SPA's 7th session
+
+
+def test_a_conference_of_cell_chairs_without_its_of_is_no_party_conference() -> None:
+    text = "The Fifth Conference Party Cell Chairs opened at the Pyongyang Gymnasium on Thursday."
+    assert dated(text, "2017-12-23") == [("other_party_meeting", "2017-12-21", "2017-12-21")]

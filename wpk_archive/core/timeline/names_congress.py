@@ -224,7 +224,10 @@ CONGRESS_PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ..
         # "At the 4th Conference, Kim Jong Un was elected first secretary" (in an article about
         # the WPK: see discourse.is_wpk)
         # "since the 3rd Delegates' Conference on September 28th, 2010"
-        re.compile(rf"(?P<n>{ORDS})\s+(?:[Dd]elegates?{APOS}?s?{APOS}?\s+)?Conference(?![\w-])"),
+        re.compile(
+            rf"(?P<n>{ORDS})\s+(?:[Dd]elegates?{APOS}?s?{APOS}?\s+)?Conference(?![\w-])"
+            r"(?!\s+(?:of\s+)?(?:the\s+)?(?:[Pp]arty\s+)?(?:[Cc]ells?|[Pp]rimary)\b)"
+        ),
         read_bare_congress,
         (("st conference", "nd conference", "rd conference", "th conference", "delegate"),),
     ),

@@ -44,7 +44,8 @@ LOCAL_PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]
     (
         re.compile(
             rf"(?:(?P<n>{ORDS})\s+)?{MODS_CI}(?P<nat>[Nn]ational\s+)?"
-            rf"(?:(?P<kw>[Cc]onference|[Mm]eeting|Congress)s?)\s+of\s+"
+            # (the "of" left out: "The Fifth Conference Party Cell Chairs")
+            rf"(?:(?P<kw>[Cc]onference|[Mm]eeting|Congress)s?)\s+(?:of\s+|(?=(?:[Pp]arty\s+)?[Cc]ells?\s))"
             rf"(?:the\s+(?P<owner>{WPK}){APOS}s\s+|the\s+(?=[Pp]arty\s+(?:committee|cell|primary)\b)"
             rf"|the\s+(?=[A-Z][a-z]+\s+(?:[Pp]arty|WPK)\s+(?:organization|committee|cell)))?"  # "of the Workers'
             # Party's cell secretaries", "of the party committee of the Taean ... Plant"
