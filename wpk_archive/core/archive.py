@@ -57,7 +57,7 @@ from wpk_archive.core.operations.importing import BATCH, BULK_INDEXING
 from wpk_archive.core.resent import ResentStories
 from wpk_archive.core.search.indexer import BackgroundIndexer
 from wpk_archive.core.search.results import Sort
-from wpk_archive.core.store import salvage as store_salvage
+from wpk_archive.core.store import damage_marks
 
 __all__ = [
     "BATCH",
@@ -167,7 +167,7 @@ class Archive(PeopleDoors, UserDataDoors):
 
     def _require_writable(self) -> None:
         if self._store.damaged:
-            store_salvage.mark_damaged(self.folder, self._store.damaged)
+            damage_marks.mark_damaged(self.folder, self._store.damaged)
             raise StoreDamaged(
                 f"{self._store.damaged}: nothing more is written into it. Run `wpk-archive "
                 "doctor --salvage NEW_FOLDER` to copy what can be read into a new archive.",

@@ -28,7 +28,7 @@ from wpk_archive.core.operations.common import (
     StoreDamaged,
     StoreError,
 )
-from wpk_archive.core.store import Store
+from wpk_archive.core.store import Store, damage_marks
 from wpk_archive.core.store import salvage as store_salvage
 
 if TYPE_CHECKING:
@@ -104,7 +104,7 @@ def open_folder(folder: Path, readonly: bool) -> OpenedFolder:
             "--salvage NEW_FOLDER` to copy what can be read into a new archive.",
             f"The archive's store {db_path} is damaged: {damage}",
         )
-    marked = store_salvage.damage_mark(folder)
+    marked = damage_marks.damage_mark(folder)
     if marked and not readonly:
         readonly = True
         readonly_reason = (
