@@ -29,7 +29,7 @@ from wpk_archive.core.archive import (
     open_archive,
 )
 from wpk_archive.core.search.indexer import WORKER_FLAG, worker_main
-from wpk_archive.core.store import salvage as store_salvage
+from wpk_archive.core.store import damage_marks
 from wpk_archive.core.validation import date_problem, parse_date_value
 
 __all__ = ["main"]
@@ -85,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreDamaged as exc:
         folder = Path(args.archive).expanduser() if args.archive else default_archive_path()
         if (folder / DB_NAME).exists():
-            store_salvage.mark_damaged(folder, exc.reason)
+            damage_marks.mark_damaged(folder, exc.reason)
         print(f"wpk-archive: {exc}", file=sys.stderr)
         return 2
     except (ArchiveError, StoreError) as exc:

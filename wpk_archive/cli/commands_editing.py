@@ -22,6 +22,7 @@ from wpk_archive.core.archive import (
     open_archive,
 )
 from wpk_archive.core.export import TIMELINE_FORMATS, document_markdown, timeline_export
+from wpk_archive.core.store import damage_marks
 from wpk_archive.core.store import salvage as store_salvage
 
 
@@ -93,9 +94,9 @@ def doctor(args: argparse.Namespace) -> int:
         for line in report.lines():
             print(line)
         return 0
-    marked = not args.check_only and db.exists() and store_salvage.damage_mark(folder)
+    marked = not args.check_only and db.exists() and damage_marks.damage_mark(folder)
     if marked and store_salvage.verdict(db, count_salvageable=False).ok:
-        store_salvage.clear_damage_mark(folder)  # sound again (restored from a backup)
+        damage_marks.clear_damage_mark(folder)  # sound again (restored from a backup)
     try:
         with open_archive(folder, readonly=args.check_only and db.exists()) as archive:
             if archive.notice:

@@ -4,11 +4,14 @@ An archive is a folder holding ``archive.sqlite`` (the store, the source of trut
 (the Whoosh index, derived from the store and rebuilt when missing, stale or damaged). Other files
 in the folder are left alone.
 
-This module is the facade: the work is done in :mod:`wpk_archive.core.operations` (importing,
-editing, upkeep, reading, people, records, web), each function taking the open archive.
+This module is the facade: the work is done in :mod:`wpk_archive.core.operations` (opening,
+importing, editing, upkeep, reading, people, records, web), each function taking the open archive.
 
-Over 500 lines on purpose: it is the whole public API, one door per method (its signature,
-its docstring and one call into operations/ or the store); the work itself is elsewhere.
+The class is the whole public API, one door per method (its signature, its docstring and one call
+into operations/ or the store); the work itself is elsewhere. Its doors are in three modules: this
+one (opening, import, timeline and index, reading, upkeep), :mod:`wpk_archive.core.archive_people`
+(people, printed lists, the user's splits) and :mod:`wpk_archive.core.archive_user_data` (the
+user's texts and the corrections), whose classes :class:`Archive` is made of.
 """
 
 from __future__ import annotations
@@ -22,16 +25,14 @@ from typing import Any
 
 from platformdirs import user_data_dir
 
-from wpk_archive.core import corrections, history, people, shapes, timeline, trends
+from wpk_archive.core import corrections, history, trends
 from wpk_archive.core import search as passage_index
-from wpk_archive.core import store as store_module
+from wpk_archive.core.archive_people import PeopleDoors
+from wpk_archive.core.archive_user_data import UserDataDoors
 from wpk_archive.core.chronology import Chronology
-from wpk_archive.core.corrections import CorrectionsImport
 from wpk_archive.core.ingest import Item
-from wpk_archive.core.locking import ArchiveLock
 from wpk_archive.core.models import Document, Event, SearchResult
-from wpk_archive.core.operations import editing, importing, reading, records, upkeep
-from wpk_archive.core.operations import people as people_ops
+from wpk_archive.core.operations import importing, opening, reading, upkeep
 from wpk_archive.core.operations.common import (
     CHRONOLOGY_NAME,
     CORRECTION_ISSUES,
@@ -53,12 +54,10 @@ from wpk_archive.core.operations.common import (
     last_line,
 )
 from wpk_archive.core.operations.importing import BATCH, BULK_INDEXING
-from wpk_archive.core.people import Appearance, Person
 from wpk_archive.core.resent import ResentStories
 from wpk_archive.core.search.indexer import BackgroundIndexer
 from wpk_archive.core.search.results import Sort
-from wpk_archive.core.store import Store, now_iso
-from wpk_archive.core.store import salvage as store_salvage
+from wpk_archive.core.store import damage_marks
 
 __all__ = [
     "BATCH",
@@ -86,24 +85,6 @@ __all__ = [
 ]
 
 
-def _writable(folder: Path, db_path: Path) -> bool:
-    """Whether the archive folder and its database file can be written."""
-    return os.access(folder, os.W_OK) and (not db_path.exists() or os.access(db_path, os.W_OK))
-
-
-def _open_store(db_path: Path, readonly: bool) -> Store:
-    """The store; read-only when a writable open fails for want of disk space (reading must not
-    need to write)."""
-    if readonly:
-        return Store(db_path, readonly=True)
-    try:
-        return Store(db_path)
-    except store_module.DiskFull:
-        if not db_path.exists():
-            raise
-    return Store(db_path, readonly=True)
-
-
 def default_archive_path() -> Path:
     """``WPK_ARCHIVE_HOME`` if set, else the platform's data directory."""
     env = os.environ.get("WPK_ARCHIVE_HOME")
@@ -126,78 +107,22 @@ def open_archive(
     return Archive(folder, readonly=readonly, bundled=bundled)
 
 
-class Archive:
+class Archive(PeopleDoors, UserDataDoors):
     """An open archive folder."""
 
     def __init__(self, folder: Path, *, readonly: bool = False, bundled: bool = True) -> None:
         self.folder = folder
         self.notice: str | None = None
         self._notices: list[str] = []
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise ArchiveError(
-                f"cannot create the archive folder {folder}: {exc.strerror}"
-            ) from exc
-        db_path = folder / DB_NAME
-        is_new = not db_path.exists()
-        self._lock_file = ArchiveLock(folder / "archive.lock")
-        self.readonly_reason: str | None = None
+        opened = opening.open_folder(folder, readonly)
+        self._lock_file = opened.lock
+        self.readonly_reason: str | None = opened.readonly_reason
         """Why the archive opened read-only when it was not asked to (None otherwise)."""
-        self.held_elsewhere = False
+        self.held_elsewhere = opened.held_elsewhere
         """Read-only because another program (the app) holds the archive for writing."""
-        if not readonly and not is_new and not _writable(folder, db_path):
-            readonly = True
-            self.readonly_reason = (
-                f"The archive folder {folder} cannot be written: opened read-only. "
-                "Check its permissions to make changes."
-            )
-        elif not readonly and not self._lock_file.acquire():
-            readonly = True
-            self.held_elsewhere = True
-            self.readonly_reason = (
-                "Another WPK Archive window has this archive open: opened read-only. "
-                "Close the other one to make changes here."
-            )
-        if readonly and is_new:
-            raise ArchiveError(f"{folder} holds no archive yet, and it cannot be created read-only")
-        damage = None if is_new else store_salvage.precheck(db_path)
-        if damage:
-            self._lock_file.release()
-            raise StoreDamaged(
-                f"The archive's store {db_path} is damaged: {damage}. Nothing was changed. "
-                "Run `wpk-archive doctor --check-only` for a verdict, and `wpk-archive doctor "
-                "--salvage NEW_FOLDER` to copy what can be read into a new archive.",
-                f"The archive's store {db_path} is damaged: {damage}",
-            )
-        marked = store_salvage.damage_mark(folder)
-        if marked and not readonly:
-            readonly = True
-            self.readonly_reason = (
-                f"The archive's store was found damaged ({marked}): opened read-only. Run "
-                "`wpk-archive doctor` for a verdict; nothing more is written into it."
-            )
-        try:
-            self._store = _open_store(db_path, readonly)
-        except store_module.OPEN_ERRORS as exc:
-            self._lock_file.release()
-            if isinstance(exc, StoreError):
-                raise
-            raise ArchiveError(f"The archive's store {db_path} cannot be opened ({exc}).") from exc
-        if self._store.readonly and not readonly:
-            readonly = True  # the disk is full: reading works, writing cannot (the lock is
-            # kept, so nobody writes under a reader that may be reading the file as immutable)
-            self.readonly_reason = (
-                f"The disk holding {folder} is full: opened read-only. Searching, reading and "
-                "exporting work; free some space to make changes."
-            )
-        elif self._store.immutable and not marked:
-            self.readonly_reason = (
-                f"{folder} is on a read-only disk or folder: opened read-only, as it was last "
-                "saved. Search, reading and export work; changes cannot be saved there."
-            )
+        self._store = opened.store
         self.notice = self.readonly_reason
-        self.readonly = readonly
+        self.readonly = opened.readonly
         self._index = passage_index.PassageIndex(folder / INDEX_DIR)
         self._index_checked = False
         self._bulk: BackgroundIndexer | None = None
@@ -208,37 +133,7 @@ class Archive:
         self.orphan_corrections: list[corrections.Correction] = []
         self._chronology: Chronology | None = None
         self.failed_corrections: list[tuple[corrections.Correction, str]] = []
-        if is_new:
-            self._store.set_meta(TIMELINE_GRAMMAR, str(timeline.GRAMMAR_VERSION))
-            self._store.set_meta(people_ops.PEOPLE_META, str(people.PEOPLE_VERSION))
-        elif not readonly and self._store.get_meta(people_ops.PEOPLE_META) != str(
-            people.PEOPLE_VERSION
-        ):
-            with self._write_lock:  # written by an earlier people extraction (or before it)
-                people_ops.upgrade(self, importing.BATCH)
-        if is_new and bundled:
-            self.import_bundled()
-        elif not readonly and self._store.get_meta(TIMELINE_GRAMMAR) != str(
-            timeline.GRAMMAR_VERSION
-        ):
-            importing.upgrade_timeline(self)  # written by an earlier timeline grammar
-        elif not readonly and self._store.get_meta(TIMELINE_STALE) == "1":
-            try:
-                self.rebuild_timeline()  # an import was cut off before it merged the timeline
-            except StoreError as exc:
-                self.notice = (
-                    f"The timeline could not be merged again ({exc.reason}): it shows the state "
-                    "before the last import until it can be."
-                )
-        broken = [
-            why for why in records.stored_issues(self).values() if why.startswith("not applied")
-        ]
-        if broken:
-            note = (
-                f"{len(broken)} of your corrections could not be applied and were skipped "
-                "(wpk-archive corrections list shows them; corrections remove ID deletes one)."
-            )
-            self.notice = f"{self.notice} {note}" if self.notice else note
+        opening.finish_opening(self, is_new=opened.is_new, bundled=bundled)
 
     # -- lifecycle ---------------------------------------------------------------------------------
 
@@ -272,7 +167,7 @@ class Archive:
 
     def _require_writable(self) -> None:
         if self._store.damaged:
-            store_salvage.mark_damaged(self.folder, self._store.damaged)
+            damage_marks.mark_damaged(self.folder, self._store.damaged)
             raise StoreDamaged(
                 f"{self._store.damaged}: nothing more is written into it. Run `wpk-archive "
                 "doctor --salvage NEW_FOLDER` to copy what can be read into a new archive.",
@@ -533,227 +428,6 @@ class Archive:
         return reading.search_all(
             self, query, date_from=date_from, date_to=date_to, sort=sort, filters=filters, page=page
         )
-
-    # -- the user's texts --------------------------------------------------------------------------
-
-    def set_user_summary(self, doc_id: str, text: str) -> Changes:
-        """Save the user's own summary of a document (kept through every re-import and re-index)."""
-        return editing.set_user_summary(self, doc_id, text)
-
-    def user_event_gist(self, event_id: str) -> str | None:
-        """The user's own gist of a timeline event, if written."""
-        gist = self._store.user_event_gist(event_id)
-        return str(gist["text"]) if gist else None
-
-    def document_titles(self, ids: Iterable[str]) -> dict[str, str]:
-        """The titles of the stored documents among ``ids``."""
-        return {d: h["title"] for d, h in self._store.document_headers(ids).items()}
-
-    def set_user_event_gist(self, event_id: str, text: str) -> Changes:
-        """Save the user's own gist of a timeline event (kept through re-extraction)."""
-        return editing.set_user_event_gist(self, event_id, text)
-
-    def user_data(self) -> dict[str, Any]:
-        """Everything the user wrote, as plain JSON-ready data (for export and backup)."""
-        return {
-            "format": "wpk-archive-user-data",
-            "version": 1,
-            "exported_at": now_iso(),
-            "summaries": self._store.all_user_summaries(),
-            "event_gists": self._store.all_user_event_gists(),
-            "person_splits": self._store.person_splits(active_only=False),
-        }
-
-    # -- people (issue #17): the work is done in operations.people ---------------------------------
-
-    def people(self) -> list[Person]:
-        """Every person named in the archive (the user's splits applied), most appearances
-        first."""
-        return people_ops.all_people(self)
-
-    def document_headers(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-        """Title, date, source and URL of the stored documents among ``ids`` (what exports
-        say of each source)."""
-        return self._store.document_headers(ids)
-
-    def newest_date(self) -> str | None:
-        """The latest publication date of the archive's articles: what "days absent" counts to
-        (an archive of old articles is not about today)."""
-        return self._store.newest_date()
-
-    def person(self, name_or_id: str) -> Person:
-        """One person: by id, else by name or any written form of it (case-insensitively), else
-        by any spelling of the name. ArchiveError when none or several match."""
-        try:
-            return people_ops.find_person(self.people(), name_or_id, self._index.variants)
-        except people_ops.PeopleError as exc:
-            raise ArchiveError(str(exc)) from exc
-
-    def person_detail(self, person: Person | str) -> dict[str, Any]:
-        """A person with every appearance and its timeline event (the ``person --json`` shape)."""
-        found = self.person(person) if isinstance(person, str) else person
-        return people_ops.person_detail(self, found)
-
-    def split_person(
-        self,
-        name_or_id: str,
-        label: str,
-        *,
-        office: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        doc_ids: Iterable[str] = (),
-        anchors: Iterable[tuple[str, int]] = (),
-    ) -> int:
-        """Record that some appearances of a person are another person, ``label`` (those whose
-        office matches the pattern, in the dates, documents or at the anchors given); kept as the
-        user's data and applied after every extraction. Returns the split's id."""
-        return people_ops.split_person(
-            self,
-            name_or_id,
-            label,
-            office=office,
-            since=since,
-            until=until,
-            doc_ids=doc_ids,
-            anchors=anchors,
-        )
-
-    def person_splits(self) -> list[dict[str, Any]]:
-        """The user's splits (undone ones too): id, rule, created_at, active."""
-        return self._store.person_splits(active_only=False)
-
-    def remove_person_split(self, split_id: int) -> None:
-        """Undo one of the user's splits (it stays on record, inactive)."""
-        self._require_writable()
-        if not self._store.set_person_split_active(split_id, False):
-            raise ArchiveError(f"no split {split_id}")
-
-    def printed_lists(self) -> list[people_ops.PrintedList]:
-        """Every printed list of names in the archive, newest first."""
-        return people_ops.printed_lists(self)
-
-    def printed_list(self, ref: str) -> tuple[people_ops.PrintedList, list[Appearance]]:
-        """One printed list, in printed order: by its id (DOC:PASSAGE:N) or DOC:N."""
-        try:
-            return people_ops.resolve_list(self, ref)
-        except people_ops.PeopleError as exc:
-            raise ArchiveError(str(exc)) from exc
-
-    def compare_lists(self, ref_a: str, ref_b: str) -> dict[str, Any]:
-        """Two printed lists compared (a the earlier): their headers, and who moved up, moved
-        down, is new in b, is missing from b, stayed (the ``compare-lists --json`` shape)."""
-        header_a, a = self.printed_list(ref_a)
-        header_b, b = self.printed_list(ref_b)
-        comparison = people.compare_lists(people_ops.rekeyed(self, a), people_ops.rekeyed(self, b))
-        return shapes.comparison_to_json(header_a, header_b, comparison)
-
-    # -- corrections -------------------------------------------------------------------------------
-
-    def separate_duplicate(self, doc_id: str) -> Changes:
-        """Split a document off its group of re-sent stories (it is another story); kept as a
-        correction, so it survives re-import. The Changes carry the correction's id."""
-        return editing.separate_duplicate(self, doc_id)
-
-    def correct_event(self, event_id: str, **changes: Any) -> Changes:
-        """Change an event's start, end, precision, kind or name; the Changes carry the correction ids."""
-        return editing.correct_event(self, event_id, **changes)
-
-    def reject_event(self, event_id: str) -> Changes:
-        """Take an event off the timeline (it stays listed among the rejected ones)."""
-        return editing.event_action(self, event_id, "reject")
-
-    def restore_event(self, event_id: str) -> Changes:
-        """Put a rejected event back on the timeline."""
-        return editing.event_action(self, event_id, "restore")
-
-    def add_event(
-        self,
-        *,
-        doc_id: str,
-        passage: int,
-        start: str | None,
-        name: str,
-        kind: str = "other",
-        end: str | None = None,
-        span: tuple[int, int] | None = None,
-    ) -> Changes:
-        """Add an event by hand, anchored to a passage (or a span of it); the Changes carry its id."""
-        return editing.add_event(
-            self,
-            doc_id=doc_id,
-            passage=passage,
-            start=start,
-            name=name,
-            kind=kind,
-            end=end,
-            span=span,
-        )
-
-    def join_events(self, event_id: str, other_id: str) -> Changes:
-        """Fold ``other_id`` into ``event_id`` (one event, the sources of both)."""
-        return editing.join_events(self, event_id, other_id)
-
-    def split_event(self, event_id: str, source_keys: list[str]) -> Changes:
-        """Move some sources of an event into a new event; the Changes carry the new event's id."""
-        return editing.split_event(self, event_id, source_keys)
-
-    def correct_document(self, doc_id: str, **changes: Any) -> Changes:
-        """Correct a document's title, date, source or url (kept through every re-import)."""
-        return editing.correct_document(self, doc_id, **changes)
-
-    def delete_document(
-        self, doc_id: str, *, export_to: Path | None = None, confirm_loss: bool = False
-    ) -> Changes:
-        """Delete a document with its passages, events and index entries.
-
-        When the user wrote something on it, that text is first exported to ``export_to``, or
-        its loss must be confirmed; otherwise ArchiveError says so and nothing is deleted.
-        """
-        return editing.delete_document(self, doc_id, export_to=export_to, confirm_loss=confirm_loss)
-
-    def document_corrections(self, doc_id: str) -> dict[str, Any]:
-        """Fields of a document the user corrected, each with the extracted value it replaced."""
-        return editing.document_corrections(self, doc_id)
-
-    def undo_correction(self, correction_id: int) -> Changes:
-        """Take back one correction (it stays on record as inactive)."""
-        return editing.undo_correction(self, correction_id)
-
-    def remove_correction(self, correction_id: int) -> Changes:
-        """Delete one correction from the record for good (undone first if it was active)."""
-        return editing.remove_correction(self, correction_id)
-
-    def corrections(self) -> list[corrections.Correction]:
-        """Every correction on record, in the order taken."""
-        return self._store.corrections()
-
-    def export_corrections(self) -> dict[str, Any]:
-        """All active corrections as JSON-ready data, to import into another archive."""
-        return corrections.export_corrections(self._store.corrections(), now_iso())
-
-    def import_corrections(self, data: Any, *, allow_deletes: bool = False) -> CorrectionsImport:
-        """Add the corrections of an export, each row checked with the rules of the dialogs.
-
-        Already present rows are skipped; each invalid row is refused with its number and the
-        reason (the rest go in); rows that delete a document are taken only with
-        ``allow_deletes``. ArchiveError when ``data`` is not a corrections export.
-        """
-        return records.import_corrections(self, data, allow_deletes=allow_deletes)
-
-    def correction_issues(self, *, fresh: bool = False) -> dict[int, str]:
-        """Active corrections that do nothing now, by id, with why (see
-        :func:`wpk_archive.core.records.correction_issues`)."""
-        return records.correction_issues(self, fresh=fresh)
-
-    def detached_user_data(self) -> list[str]:
-        """The user's texts whose target is not in the archive now (kept, never dropped)."""
-        return records.detached_user_data(self)
-
-    def import_notes(self, data: Any) -> list[str]:
-        """Restore the summaries and gists of a notes file (of a delete, or export user-data);
-        one line per note, restored or not and why (see :mod:`wpk_archive.core.editing`)."""
-        return records.import_notes(self, data)
 
     # -- upkeep ------------------------------------------------------------------------------------
 

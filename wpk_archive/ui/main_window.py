@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QLabel,
     QListView,
@@ -29,6 +29,7 @@ from wpk_archive.ui.actions.importing import ImportActions
 from wpk_archive.ui.actions.reading import ReadingActions
 from wpk_archive.ui.actions.research import ResearchActions
 from wpk_archive.ui.actions.results import ResultActions
+from wpk_archive.ui.menus import build_menus
 from wpk_archive.ui.models.documents_model import DocumentsModel
 from wpk_archive.ui.models.timeline_model import TimelineModel
 from wpk_archive.ui.people_view import PeoplePane
@@ -137,7 +138,7 @@ class MainWindow(QMainWindow):
         self.search.box.textEdited.connect(lambda _t: self.tabs.setCurrentWidget(self.search))
         self.search.box.returnPressed.connect(lambda: self.tabs.setCurrentWidget(self.search))
 
-        self._build_menus()
+        self.korean_first = build_menus(self)
         self.archive_status = QLabel("Opening the archive…")
         self.busy_status = QLabel("")
         self.statusBar().addWidget(self.archive_status, 1)
@@ -149,73 +150,6 @@ class MainWindow(QMainWindow):
         self.tasks.write(
             open_archive, archive_path, done=self._archive_opened, failed=self._archive_failed
         )
-
-    # -- menus --------------------------------------------------------------------------------
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self._action(
-            file_menu,
-            "&Import Files…",
-            self.imports.import_files_dialog,
-            QKeySequence.StandardKey.Open,
-        )
-        self._action(
-            file_menu, "Import &Folder…", self.imports.import_folder_dialog, "Ctrl+Shift+O"
-        )
-        self._action(file_menu, "Import from &URL…", self.imports.import_url_dialog, "Ctrl+Shift+U")
-        file_menu.addSeparator()
-        export_menu = file_menu.addMenu("&Export")
-        for fmt, label in (
-            ("csv", "Timeline as &CSV…"),
-            ("json", "Timeline as &JSON…"),
-            ("md", "Timeline as &Markdown…"),
-        ):
-            self._action(
-                export_menu, label, lambda _=False, f=fmt: self.exports.export_timeline_dialog(f)
-            )
-        export_menu.addSeparator()
-        self._action(
-            export_menu, "Document as M&arkdown…", lambda: self.exports.export_document_dialog("md")
-        )
-        self._action(
-            export_menu, "Document as &PDF…", lambda: self.exports.export_document_dialog("pdf")
-        )
-        self._research_menus(export_menu)
-        file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        edit_menu = self.menuBar().addMenu("&Edit")
-        self._action(edit_menu, "&Search", self.focus_search, "Ctrl+K")
-        self._action(
-            edit_menu, "&Find in Document", self.reader.show_find, QKeySequence.StandardKey.Find
-        )
-        self._action(edit_menu, "Copy &Citation", self.reader.copy_current_citation, "Ctrl+Shift+C")
-        self._action(edit_menu, "Edit Summar&y", self.reader.start_editing, "Ctrl+E")
-        self._action(edit_menu, "Close Find Bar / Clear Search", self.escape, "Escape")
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.corrections.undo_action)
-        self._action(edit_menu, "Add Event from Passage…", self.corrections.add_event_dialog)
-        self._action(edit_menu, "Correct Document Details…", self.corrections.edit_document_dialog)
-        self._action(edit_menu, "Delete Document…", self.corrections.delete_document_dialog)
-        view_menu = self.menuBar().addMenu("&View")
-        self._action(
-            view_menu, "&Timeline", lambda: self.tabs.setCurrentWidget(self.timeline_pane), "Ctrl+1"
-        )
-        self._action(
-            view_menu, "&Search Results", lambda: self.tabs.setCurrentWidget(self.search), "Ctrl+2"
-        )
-        self._action(
-            view_menu, "&Documents", lambda: self.tabs.setCurrentWidget(self.documents), "Ctrl+3"
-        )
-        view_menu.addSeparator()
-        self.korean_first = self._action(
-            view_menu, "&Korean Names First", self.timeline_model.set_korean_first
-        )
-        self.korean_first.setObjectName("koreanFirst")
-        self.korean_first.setCheckable(True)
-        self.korean_first.setToolTip("Timeline: an event's Korean name before its English one")
-        help_menu = self.menuBar().addMenu("&Help")
-        self._action(help_menu, "&About WPK Archive", self._about)
 
     # -- people, trends, results out (issue #17): the work is in ui/actions/research.py and
     # ui/actions/results.py, the widgets in ui/people_view.py, ui/trends_view.py, ui/kwic_view.py
@@ -231,31 +165,6 @@ class MainWindow(QMainWindow):
         )
         self.import_finished.connect(self.research.archive_changed)
         self.corrections_changed.connect(self.research.archive_changed)
-
-    def _research_menus(self, export_menu: Any) -> None:
-        export_menu.addSeparator()
-        self._action(
-            export_menu, "Search Results as C&SV…", lambda: self.results.export_dialog("csv")
-        )
-        self._action(
-            export_menu, "Search Results as J&SON…", lambda: self.results.export_dialog("json")
-        )
-        view_menu = self.menuBar().addMenu("&Research")
-        self._action(view_menu, "&Keyword in Context", self.results.show_kwic, "Ctrl+Shift+K")
-        self._action(
-            view_menu, "&People", lambda: self.tabs.setCurrentWidget(self.people_pane), "Ctrl+4"
-        )
-        self._action(
-            view_menu, "&Trends", lambda: self.tabs.setCurrentWidget(self.trends_pane), "Ctrl+5"
-        )
-
-    def _action(self, menu: Any, text: str, slot: Any, shortcut: Any = None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
 
     def focus_search(self) -> None:
         """Put the cursor in the search box."""

@@ -25,6 +25,7 @@ from wpk_archive.core.operations.common import (
     Progress,
     StoreError,
 )
+from wpk_archive.core.store import damage_marks
 from wpk_archive.core.store import salvage as store_salvage
 
 if TYPE_CHECKING:
@@ -303,11 +304,11 @@ def doctor(archive: Archive, *, repair: bool = True) -> list[str]:
     if verdict != "ok":
         # a damaged store: a verdict and what can be salvaged, no repair attempted in it;
         # the note left beside it (not in it) keeps every later open from writing into it
-        store_salvage.mark_damaged(archive.folder, f"SQLite integrity check: {verdict}")
+        damage_marks.mark_damaged(archive.folder, f"SQLite integrity check: {verdict}")
         return store_salvage.verdict(archive._store.path).lines
     lines.append("SQLite integrity: ok")
     if repair and not archive.readonly:
-        store_salvage.clear_damage_mark(archive.folder)
+        damage_marks.clear_damage_mark(archive.folder)
     version = archive._store.schema_version
     lines.append(
         f"schema version: {version}"

@@ -11,7 +11,7 @@
 - :mod:`.results`: hits joined with stored text, snippets, facets (:func:`run_search`)
 - :mod:`.trust`: the signed table of contents (an index this installation did not write is
   never read)
-- :mod:`.whoosh_private`: every private Whoosh name and format assumption
+- :mod:`.whoosh_private`: every private Whoosh name and format assumption (a package)
 """
 
 from wpk_archive.core.search.analysis import normalize_query

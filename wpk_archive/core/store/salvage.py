@@ -9,7 +9,6 @@ where whole queries fail.
 
 from __future__ import annotations
 
-import contextlib
 import re
 import sqlite3
 import tempfile
@@ -21,8 +20,6 @@ from typing import Any
 from wpk_archive.core.paths import migrations_dir
 from wpk_archive.core.store import SCHEMA_VERSION
 
-DAMAGE_MARK = "store-damaged.txt"
-"""Written into an archive folder when its store was found damaged: later opens are read-only."""
 MAGIC = b"SQLite format 3\x00"
 USER_TABLES = ("user_summaries", "user_event_gists", "corrections", "person_splits")
 _CHUNK = 200
@@ -480,27 +477,3 @@ def _copy_user_data(conn: sqlite3.Connection, archive: Any, report: SalvageRepor
                 )
                 if not row["active"]:
                     store.set_correction_active(new_id, False)
-
-
-def mark_damaged(folder: Path, reason: str) -> None:
-    """Leave a note in the archive folder that its store is damaged (later opens are read-only)."""
-    with contextlib.suppress(OSError):  # a full or read-only disk: it is found again when used
-        (folder / DAMAGE_MARK).write_text(
-            f"{reason}\nRun `wpk-archive doctor --check-only` for a verdict; "
-            "`wpk-archive doctor --salvage NEW_FOLDER` copies what is readable.\n",
-            encoding="utf-8",
-        )
-
-
-def damage_mark(folder: Path) -> str | None:
-    """The reason left by :func:`mark_damaged`, if any."""
-    try:
-        return (folder / DAMAGE_MARK).read_text(encoding="utf-8").splitlines()[0]
-    except (OSError, IndexError, UnicodeDecodeError):
-        return None
-
-
-def clear_damage_mark(folder: Path) -> None:
-    """Remove the note (the store was found sound again, e.g. restored from a backup)."""
-    with contextlib.suppress(OSError):
-        (folder / DAMAGE_MARK).unlink()
