@@ -93,13 +93,22 @@ def check(data: dict[str, Any], rows: dict[str, list[dict[str, Any]]]) -> list[s
     overlap = {(a["file"], a["line"]) for a in articles} & earlier_set_lines()
     if overlap:
         problems.append(f"lines shared with the first or second set: {sorted(overlap)}")
+    return problems + check_articles(articles, rows, STRATA)
+
+
+def check_articles(
+    articles: list[dict[str, Any]], rows: dict[str, list[dict[str, Any]]], strata: set[str]
+) -> list[str]:
+    """The problems of each article of a set: its fields, stratum, corpus line, title and date,
+    and its events (shared by the third and fourth sets)."""
+    problems: list[str] = []
     for a in articles:
         where = f"{a['file']}:{a['line']}"
         if set(a) != ARTICLE_FIELDS:
             problems.append(
                 f"{where}: article fields {sorted(set(a) ^ ARTICLE_FIELDS)} missing or extra"
             )
-        if a["stratum"] not in STRATA:
+        if a["stratum"] not in strata:
             problems.append(f"{where}: unknown stratum {a['stratum']!r}")
         if a["file"] not in rows or not 0 <= a["line"] < len(rows[a["file"]]):
             problems.append(f"{where}: no such line")

@@ -20,7 +20,8 @@ from typing import Any
 import pytest
 
 from tests.conftest import REPO
-from tests.core.test_kcna_annotated2_data import check_event, is_english, load_rows
+from tests.core.test_kcna_annotated2_data import is_english, load_rows
+from tests.core.test_kcna_annotated3_data import check_articles
 
 pytestmark = pytest.mark.corpus
 
@@ -33,7 +34,6 @@ EARLIER_SETS = (
 FILE = "kcna_2023_2024.jsonl.gz"
 SEED, MEETING2_K, RANDOM_EXTRA = 2030, 70, 10
 STRATA = {"meeting2", "random"}
-ARTICLE_FIELDS = {"file", "line", "stratum", "title", "date", "events", "notes"}
 
 # Office titles, cut out of the text (case-insensitive) before MEETING2_RE is searched, so that a
 # line whose only matches are titles does not match.
@@ -106,23 +106,7 @@ def check(data: dict[str, Any], rows: dict[str, list[dict[str, Any]]]) -> list[s
     overlap = {(a["file"], a["line"]) for a in articles} & earlier_set_lines()
     if overlap:
         problems.append(f"lines shared with the first three sets: {sorted(overlap)}")
-    for a in articles:
-        where = f"{a['file']}:{a['line']}"
-        if set(a) != ARTICLE_FIELDS:
-            problems.append(
-                f"{where}: article fields {sorted(set(a) ^ ARTICLE_FIELDS)} missing or extra"
-            )
-        if a["stratum"] not in STRATA:
-            problems.append(f"{where}: unknown stratum {a['stratum']!r}")
-        if a["file"] not in rows or not 0 <= a["line"] < len(rows[a["file"]]):
-            problems.append(f"{where}: no such line")
-            continue
-        row = rows[a["file"]][a["line"]]
-        if row["title"] != a["title"] or row["date"] != a["date"]:
-            problems.append(f"{where}: title/date differ ({row['title']!r}, {row['date']})")
-        for e in a["events"]:
-            problems += [f"{where}: {p}" for p in check_event(e, row["text"])]
-    return problems
+    return problems + check_articles(articles, rows, STRATA)
 
 
 @pytest.fixture(scope="module")
