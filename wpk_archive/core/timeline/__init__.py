@@ -54,7 +54,9 @@ see docs/timeline.md; 9: the tables of a body's meetings on a reference page (ta
 told far from their marker and monthless day ranges, "the first one", counts ("the second party
 congress under the current leader"), the parliament of an article about North Korea, a coming
 plenum kept apart from a past one (docs/timeline.md lists them); 10: see docs/timeline.md; 11:
-a story's one meeting named without a date, dated where the story describes it (described.py)."""
+a story's one meeting named without a date, dated where the story describes it (described.py),
+texts with no date at all, earlier meetings of the article's kind, other acts' dates, the periods
+of core/date_periods.py (docs/timeline.md lists them)."""
 
 __all__ = [
     "GRAMMAR_VERSION",
