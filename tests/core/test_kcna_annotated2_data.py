@@ -92,8 +92,19 @@ def first_set_lines() -> set[tuple[str, int]]:
 
 def draw(rows: dict[str, list[dict[str, Any]]]) -> list[tuple[str, int, str]]:
     """The (file, line, stratum) list the selection rule of the data file's "about" gives."""
-    rng = random.Random(SEED)
-    taken = first_set_lines()
+    return draw_strict(rows, seed=SEED, taken=first_set_lines(), per_file=PER_FILE)
+
+
+def draw_strict(
+    rows: dict[str, list[dict[str, Any]]],
+    *,
+    seed: int,
+    taken: set[tuple[str, int]],
+    per_file: int,
+) -> list[tuple[str, int, str]]:
+    """Set 2's rule (also set 3's, with its own seed, earlier sets and size): per file, up to
+    ``per_file`` eligible STRICT_RE lines, filled from BROAD_RE lines, then RANDOM_EXTRA others."""
+    rng = random.Random(seed)
     eligible = {
         name: [
             i
@@ -105,16 +116,16 @@ def draw(rows: dict[str, list[dict[str, Any]]]) -> list[tuple[str, int, str]]:
     picks: list[tuple[str, int, str]] = []
     for name in FILES:
         strict = [i for i in eligible[name] if STRICT_RE.search(rows[name][i]["text"])]
-        k = min(PER_FILE, len(strict))
+        k = min(per_file, len(strict))
         picks += [(name, i, "strict") for i in sorted(rng.sample(strict, k))]
-        if k < PER_FILE:
+        if k < per_file:
             chosen = set(strict)
             fill = [
                 i
                 for i in eligible[name]
                 if i not in chosen and BROAD_RE.search(rows[name][i]["text"])
             ]
-            picks += [(name, i, "fill") for i in sorted(rng.sample(fill, PER_FILE - k))]
+            picks += [(name, i, "fill") for i in sorted(rng.sample(fill, per_file - k))]
     drawn = {(name, i) for name, i, _ in picks}
     pool = [(name, i) for name in FILES for i in eligible[name] if (name, i) not in drawn]
     picks += [(name, i, "random") for name, i in sorted(rng.sample(pool, RANDOM_EXTRA))]

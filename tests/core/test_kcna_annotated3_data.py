@@ -12,19 +12,16 @@ from __future__ import annotations
 
 import copy
 import json
-import random
 from typing import Any
 
 import pytest
 
 from tests.conftest import REPO
 from tests.core.test_kcna_annotated2_data import (
-    BROAD_RE,
     STRATA,
     STRICT_PATTERN,
-    STRICT_RE,
     check_event,
-    is_english,
+    draw_strict,
     load_rows,
 )
 
@@ -52,33 +49,7 @@ def earlier_set_lines() -> set[tuple[str, int]]:
 
 def draw(rows: dict[str, list[dict[str, Any]]]) -> list[tuple[str, int, str]]:
     """The (file, line, stratum) list the selection rule of the data file's "about" gives."""
-    rng = random.Random(SEED)
-    taken = earlier_set_lines()
-    eligible = {
-        name: [
-            i
-            for i, row in enumerate(rows[name])
-            if (name, i) not in taken and is_english(row["text"])
-        ]
-        for name in FILES
-    }
-    picks: list[tuple[str, int, str]] = []
-    for name in FILES:
-        strict = [i for i in eligible[name] if STRICT_RE.search(rows[name][i]["text"])]
-        k = min(PER_FILE, len(strict))
-        picks += [(name, i, "strict") for i in sorted(rng.sample(strict, k))]
-        if k < PER_FILE:
-            chosen = set(strict)
-            fill = [
-                i
-                for i in eligible[name]
-                if i not in chosen and BROAD_RE.search(rows[name][i]["text"])
-            ]
-            picks += [(name, i, "fill") for i in sorted(rng.sample(fill, PER_FILE - k))]
-    drawn = {(name, i) for name, i, _ in picks}
-    pool = [(name, i) for name in FILES for i in eligible[name] if (name, i) not in drawn]
-    picks += [(name, i, "random") for name, i in sorted(rng.sample(pool, RANDOM_EXTRA))]
-    return picks
+    return draw_strict(rows, seed=SEED, taken=earlier_set_lines(), per_file=PER_FILE)
 
 
 def check(data: dict[str, Any], rows: dict[str, list[dict[str, Any]]]) -> list[str]:
