@@ -33,7 +33,7 @@ from wpk_archive.core.timeline.merge import (
 )
 from wpk_archive.core.timeline.names import ordinal_text, ordinal_value
 
-GRAMMAR_VERSION = 11
+GRAMMAR_VERSION = 12
 """Raised whenever extraction changes what it finds: archives written by an earlier grammar read
 their documents' meetings again when opened. 3: Korean names and dates (names_ko, dates_ko);
 4: "Dec. 26-30" kept in one sentence, dated decisions of the Political Bureau, Secretariat and
@@ -56,7 +56,11 @@ congress under the current leader"), the parliament of an article about North Ko
 plenum kept apart from a past one (docs/timeline.md lists them); 10: see docs/timeline.md; 11:
 a story's one meeting named without a date, dated where the story describes it (described.py),
 texts with no date at all, earlier meetings of the article's kind, other acts' dates, the periods
-of core/date_periods.py (docs/timeline.md lists them)."""
+of core/date_periods.py (docs/timeline.md lists them); 12: a year before a name or after its
+owner ("a 2016 party congress", "the party's 2013 plenary meeting"), an ongoing meeting, a speech
+to the SPA, "concluded ... after four days", a meeting put off to a day, provincial committees'
+meetings in any case and as subjects, lists of plenums and sessions, the country's "its congress",
+plural bare congresses."""
 
 __all__ = [
     "GRAMMAR_VERSION",

@@ -65,6 +65,44 @@ _POSTPONED = re.compile(
     r"\b(?:postpon\w*|put\s+off|(?<!without\s)delay(?:ed|s|ing)?|defer\w*|rescheduled)\b", re.I
 )
 
+_POSTPONED_TO = re.compile(
+    r"\b(?:postpon\w*|put\s+off|delay(?:ed)?|defer\w*|rescheduled|pushed\s+back)\b[^.;]{0,80}?"
+    r"\b(?:to|until|till)\s+(?:on\s+|the\s+)?$",
+    re.I,
+)
+"""Before a date: the day a meeting was put off to ("postponed the session, originally set for
+April 10, to April 12")."""
+
+
+def _postponed_to(sentence: str, meeting: Found, dates: list[DateMention]) -> DateMention | None:
+    """The date after "postponed ... to" following ``meeting`` (the later date, the one it is held
+    on), or None."""
+    for date in dates:
+        if date.start < meeting.end or date.start_date is None:
+            continue
+        if _POSTPONED_TO.search(sentence, max(0, date.start - 110), date.start):
+            return date
+    return None
+
+
+def date_postponed(sentence: str, found: list[Found], dates: list[DateMention]) -> None:
+    """Date an undated meeting the sentence puts off by the day it is put off to ("postponed the
+    session, originally set for April 10, to April 12"): the name nearest before that day only
+    (not "The Politburo meeting put off the session to April 12"), and a day no other name holds."""
+    if not _POSTPONED.search(sentence):
+        return
+    taken = {id(item.date) for item in found if item.date is not None}
+    for item in found:
+        if item.date is not None or item.anaphor:
+            continue
+        date = _postponed_to(sentence, item, dates)
+        if date is None or id(date) in taken:
+            continue
+        nearest = max((f for f in found if f.end <= date.start), key=lambda f: f.end)
+        if nearest is item:
+            item.date = date
+            taken.add(id(date))
+
 
 _OPENING = re.compile(r"\b(?:opened|opening|began|started|kicked\s+off|commenced)\b", re.I)
 

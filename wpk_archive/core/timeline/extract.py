@@ -41,6 +41,7 @@ from wpk_archive.core.sentences import sentence_spans
 from wpk_archive.core.timeline import korean
 from wpk_archive.core.timeline.anaphora import elliptic, find_anaphors, relative
 from wpk_archive.core.timeline.dating import HOLDING, SUBJECT_START
+from wpk_archive.core.timeline.dating_status import date_postponed
 from wpk_archive.core.timeline.described import described_mentions, the_undated_meeting
 from wpk_archive.core.timeline.discourse import (
     HABITUAL,
@@ -207,6 +208,8 @@ def _sentence_mentions(
         if series:  # (their dates are theirs alone)
             dates = [d for d in dates if not any(e.start <= d.start < e.end for e in series)]
     korean.assign(sentence, found, dates)
+    if not hangul and dates:
+        date_postponed(sentence, found, dates)
     found.extend(series)
     if (
         not hangul

@@ -68,6 +68,11 @@ _JUST_ENDED = re.compile(
     r"|\s+(?:is|are)\s+(?:now\s+|still\s+)?(?:under\s*way|in\s+session|in\s+progress)\b"
 )
 
+_ONGOING = re.compile(r"(?i)\b(?:ongoing|on-going|continuing|under-?way)\s+(?:[\w'’-]+\s+){0,2}$")
+"""In the name, before its noun: in session as the report is written ("The party's ongoing
+congress, the first of its kind in five years")."""
+_ONGOING_NAME = re.compile(r"(?i)\b(?:ongoing|on-going|continuing|under-?way)\b")
+
 
 def meeting_mention(
     doc: Document, passage: Passage, span: tuple[int, int], item: Found
@@ -119,7 +124,16 @@ def meeting_mention(
         start_date is None
         and doc.date
         and len(doc.date) >= 7
-        and _JUST_ENDED.match(sentence, item.end)
+        and (
+            _JUST_ENDED.match(sentence, item.end)
+            or (
+                not item.anaphor
+                and (
+                    _ONGOING.search(sentence, max(0, item.start - 40), item.start)
+                    or _ONGOING_NAME.search(sentence, item.start, item.end)
+                )
+            )
+        )
     ):
         # "the KWP CC Plenum which had just concluded": it closed in the month of the report
         start_date = end_date = doc.date[:7]

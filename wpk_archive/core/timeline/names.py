@@ -32,6 +32,7 @@ by a reader of :mod:`.readers_local`, :mod:`.readers_bodies` or :mod:`.readers_c
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from wpk_archive.core.timeline.names_bodies import BODY_PATTERNS
 from wpk_archive.core.timeline.names_congress import CONGRESS_PATTERNS
@@ -48,6 +49,7 @@ from wpk_archive.core.timeline.vocabulary import (
     ordinal_value,
     other_body_in,
 )
+from wpk_archive.core.timeline.vocabulary import YEAR as _YEAR
 
 _PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = (
     LOCAL_PATTERNS + BODY_PATTERNS + CONGRESS_PATTERNS
@@ -64,6 +66,33 @@ _NOUNS = re.compile(
     r"(?P<session>session)|(?P<congress>congress)|(?P<conference>conference))s?\b",
     re.IGNORECASE,
 )
+
+
+_YEAR_BEFORE = re.compile(
+    rf"(?:(?<![\w'’-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hat|[Hh]is|[Dd]uring|[Aa]t)|\w[’']s)"
+    rf"\s+(?P<y>{_YEAR})\s+$"
+)
+"""A year written before a meeting's name as its modifier: "during a 2016 party congress", "the
+assembly's 2012 session" (a determiner or a possessive before it, so that a count is not read)."""
+
+_YEAR_AFTER_OWNER = re.compile(rf"(?<=\w[’']s\s)(?P<y>{_YEAR})(?=\s+[A-Za-z])")
+"""A year between a meeting's owner and its noun: "the party's 2013 plenary meeting". The names are
+read with it blanked out, and it dates the name it stands in."""
+
+
+def _year_named(sentence: str, meeting: NamedMeeting) -> NamedMeeting:
+    """``meeting`` with the year written just before its name, or between its owner and its noun,
+    as its date ("a 2016 party congress", "the party's 2013 plenary meeting"), where the name
+    itself gives no date."""
+    if meeting.date_name is not None or meeting.plural:
+        return meeting
+    inside = _YEAR_AFTER_OWNER.search(sentence, meeting.start, meeting.end)
+    if inside is not None:
+        return replace(meeting, date_name=inside.group("y"))
+    year = _YEAR_BEFORE.search(sentence, max(0, meeting.start - 40), meeting.start)
+    if year is None:
+        return meeting
+    return replace(meeting, start=year.start("y"), date_name=year.group("y"))
 
 
 _GLOSS = re.compile(
@@ -172,6 +201,8 @@ def find_meetings(
     ``north_korea``: the sentence's article is about North Korea, so that "the new parliament"
     is its parliament even where the sentence does not say so."""
     found: list[NamedMeeting] = []
+    original = sentence
+    sentence = _YEAR_AFTER_OWNER.sub(lambda year: " " * len(year.group()), sentence)
     lowered = sentence.lower()
     seen: dict[str, bool] = {}
     for pattern, reader, needs in _PATTERNS:
@@ -189,6 +220,7 @@ def find_meetings(
             if any(first.start < m.end and m.start < first.end for m in found):
                 continue
             found.extend(meetings)
+    found = [_year_named(original, meeting) for meeting in found]
     found.sort(key=lambda meeting: (meeting.start, meeting.number or 0))
     others: list[OtherMeeting] = []
     for noun in _NOUNS.finditer(sentence):

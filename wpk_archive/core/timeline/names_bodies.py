@@ -209,12 +209,16 @@ BODY_PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]]
             rf"|holds?\s+(?:a|its)\s+(?:\w+\s+)?(?:session|meeting))\b(?!\s+(?:with|and)\b)"
             rf"|\s*,\s+will\s+(?:\w+\s+)?(?:convene|meet|open)\b)"  # "..., the SPA, will meet Tuesday"
             # "revised April 1992 at Supreme People's Assembly", "elected at the 12th SPA"
-            rf"|(?:(?<=\bat\s)|(?<=\bAt\s))(?:the\s+)?(?:(?P<t9>{ORD})\s+)?{SPA}"
+            # "in his speech to the SPA on January 15", "Kim told the SPA on Monday"
+            rf"|(?:(?<=\bat\s)|(?<=\bAt\s)|(?<=\bspeech\sto\s)|(?<=\baddress\sto\s)|(?<=\breport\sto\s)"
+            rf"|(?<=\baddressed\s)|(?<=\btold\s))(?:the\s+)?(?:(?P<t9>{ORD})\s+)?{SPA}"
             rf"(?!{APOS}|\s*\(?SPA\)?\s*(?:[Ss]tanding|[Pp]residium|[Hh]all|building))"
             rf"(?!\s+(?:[Ss]tanding|[Pp]residium|[Hh]all|building|deputies|deputy|elections?|"
             rf"[Ss]essions?|[Mm]eetings?)\b)"
             # "the Supreme People's Assembly (April 13th)": its session that day
-            rf"|{THE}(?:(?P<t12>{ORD})\s+)?{SPA}(?=\s*\((?:[A-Z][a-z]{{2,8}}\.?\s+\d|\d{{1,2}}\s+[A-Z]|\d{{4}}\b))"
+            # (with the assembly's number, a year alone is its term's: "the 6th SPA (1977-1982)")
+            rf"|{THE}(?:(?P<t12>{ORD})\s+)?{SPA}(?=\s*\((?:[A-Z][a-z]{{2,8}}\.?\s+\d|\d{{1,2}}\s+[A-Z]))"
+            rf"|{THE}{SPA}(?=\s*\(\d{{4}}\))"
             # "On the 17th, North Korea held the Supreme People's Assembly"
             rf"|(?:(?<=\bheld\s)|(?<=\bholds\s)|(?<=\bconvened\s)|(?<=\bconvenes\s)|(?<=\bopened\s)"
             rf"|(?<=\bconvene\s)|(?<=\bhold\s)|(?<=\bconvoke\s))"
@@ -250,6 +254,10 @@ BODY_PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]]
                 "hold ",
                 " meet",
                 "(",
+                "speech",
+                "address",
+                "report",
+                "told",
             ),
             ("assembly", "spa", "parliament", "legislature", "supreme people"),
         ),

@@ -212,11 +212,11 @@ CONGRESS_PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ..
         # an item of a list headed "Congresses:": "1st (28–30 August 1946), 2nd (27–30 March 1948)"
         re.compile(rf"(?P<n>{ORD})(?=\s*\((?:[^()]{{0,30}}?)\d{{4}}\s*\))"),
         read_listed,
-        (("congresses", "conferences"), (":",)),
+        (("congresses", "conferences", "plenums", "plenary", "sessions"), (":",)),
     ),
     (
         # (lowercase in an article about the party's congresses: "The fifth congress in 1970")
-        re.compile(rf"(?P<n>{ORDS})\s+(?:Congress|congress)(?![\w-])"),
+        re.compile(rf"(?P<n>{ORDS})\s+(?:Congress|congress)(?:es)?(?![\w-])"),
         read_bare_congress,
         (("st congress", "nd congress", "rd congress", "th congress"),),
     ),

@@ -32,6 +32,7 @@ _ORGAN_WORDS = (
     r"municipal|and(?=\s+(?:provincial|city|county|municipal)\b)"
 )
 _PLACE = PLACE
+_LEVEL = r"(?i:Provincial|City|County|Municipal|District)"
 _PLACE_LIST = (
     rf"{_PLACE}(?:(?:\s*,\s*|\s*,?\s+and\s+){_PLACE})*\s+(?:Provinces?|Provincial|City|Cities)"
     rf"(?:(?:\s*,\s*|\s*,?\s+and\s+){_PLACE}(?:(?:\s*,\s*|\s*,?\s+and\s+){_PLACE})*\s+"
@@ -74,13 +75,18 @@ LOCAL_PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]
     ),
     (
         re.compile(
-            rf"(?:(?P<n>{ORDS})\s+)?{MODS_CI}(?P<head>{PLENARY_HEAD}|[Cc]onferences?)\s+of\s+"
+            rf"(?:(?P<n>{ORDS})\s+)?{MODS_CI}(?P<head>{PLENARY_HEAD}|[Cc]onferences?|[Mm]eetings?)\s+of\s+"
             rf"(?:the\s+)?(?:(?:WPK|Party)\s+)?(?P<place>(?:[A-Z][a-z]+[\s-])?[A-Z][a-z]+)\s+"
-            rf"(?P<level>Provincial|City|County|Municipal|District)\s+(?:Party\s+)?Committee"
+            rf"(?P<level>{_LEVEL})\s+(?:[Pp]arty\s+)?[Cc]ommittee(?!\s+(?:of|for)\s+(?!{THE}{WPK}))"
             rf"(?:{OF_PARTY})?"
+            # "The North Hamgyong Provincial Party Committee held a plenary meeting on December 20"
+            rf"|(?P<place2>(?:(?!The\b)[A-Z][a-z]+[\s-])?(?!The\b)[A-Z][a-z]+)\s+(?P<level2>{_LEVEL})\s+"
+            rf"(?:[Pp]arty\s+)?[Cc]ommittee(?:{OF_PARTY})?\s+(?:held|convened|opened|convoked)\s+"
+            rf"(?:a|an|its)\s+(?:(?P<n2>{ORDS})\s+)?{MODS_CI}(?P<head3>{PLENARY_HEAD}|[Cc]onference|[Mm]eeting)"
+            rf"(?![\w-])"
         ),
         read_local_committee,
-        (("plenary", "plenum", "conference"), ("committee",)),
+        (("plenary", "plenum", "conference", "meeting"), ("committee",)),
     ),
     (
         # "The Conferences of South Hamgyong, Ryanggang ... Provinces and Nampho City of the WPK",

@@ -142,21 +142,40 @@ def read_party_held(match: re.Match[str], text: str) -> list[NamedMeeting]:
 
 
 _LIST_HEAD = re.compile(
-    r"\s*(?:(?:Party|WPK|KWP)\s+)?(?P<what>Congresses|Conferences|Party\s+Congresses|Party\s+Conferences)"
+    r"\s*(?:(?:Party|WPK|KWP)\s+)?(?P<what>Congresses|Conferences|Party\s+Congresses|Party\s+Conferences"
+    # "Plenums of the 7th Central Committee:", "Sessions of the 14th SPA:"
+    r"|(?:Plenums|Plenary\s+[Mm]eetings|Plenary\s+[Ss]essions|Sessions)(?=\s+of\s+(?:the\s+)?\d{1,2}"
+    r"(?:st|nd|rd|th)\s+(?:(?:WPK|KWP|Party)\s+)?(?P<body>Central\s+Committee|CC|SPA|Supreme\s+People['’]s\s+"
+    r"Assembly)\b))"
+    r"(?:\s+of\s+(?:the\s+)?(?P<term>\d{1,2})(?:st|nd|rd|th)\s+[^:()]{2,40}?)?"
     r"\s*(?:\([^()]{0,20}\))?\s*:"
 )
-"""The head of a list of one kind's meetings: "Congresses: 1st (28-30 August 1946), 2nd (...)"."""
+"""The head of a list of one kind's meetings: "Congresses: 1st (28-30 August 1946), 2nd (...)",
+"Plenums of the 7th Central Committee: 1st (9 May 2016), 2nd (7 October 2017)"."""
 
 
 def read_listed(match: re.Match[str], text: str) -> list[NamedMeeting]:
-    """An item of a list of congresses or conferences ("2nd (27-30 March 1948)") after its head."""
+    """An item of a list of congresses, conferences, plenums or sessions ("2nd (27-30 March 1948)")
+    after its head."""
     head = _LIST_HEAD.match(text)
     if head is None:
         return []
-    numbers = numbers_or_none(match, 12)
+    what = head.group("what")
+    body = head.group("body")
+    numbers = numbers_or_none(match, 12 if body is None else 40)
     if numbers is None or numbers == [None]:
         return []
-    congress = "ongress" in head.group("what")
+    if body is not None:
+        spa = "SPA" in body or "Assembly" in body
+        return named_meetings(
+            match,
+            "spa_session" if spa else "cc_plenary",
+            numbers,
+            term=int(head.group("term")),
+            explicit=True,
+            noun="session" if spa else "plenary",
+        )
+    congress = "ongress" in what
     return named_meetings(
         match,
         "party_congress" if congress else "party_conference",
@@ -207,6 +226,8 @@ _NORTHS_PARTY = re.compile(
     r"(?:North\s+Korea['’]s|the\s+North['’]s|Pyongyang['’]s)\s+(?:ruling\s+)?(?:communist\s+)?[Pp]arty\b"
 )
 """The WPK by its country: "North Korea's ruling party will hold its biggest conference"."""
+_NORTH = re.compile(r"\b(?:North\s+Korea|the\s+North|Pyongyang|DPRK)\b(?!['’]s)")
+"""The country as the subject that holds "its" congress."""
 
 
 def read_its(match: re.Match[str], text: str) -> list[NamedMeeting]:
@@ -217,6 +238,13 @@ def read_its(match: re.Match[str], text: str) -> list[NamedMeeting]:
         return []
     before = text[max(0, match.start() - 120) : match.start()]
     owner = list(re.finditer(WPK, before)) or list(_NORTHS_PARTY.finditer(before))
+    if not owner and ("ongress" in match.group(0) or "arty" in match.group(0)):
+        # "North Korea will hold its first party congress in 36 years": the country's congress
+        owner = [
+            m
+            for m in _NORTH.finditer(before)
+            if re.fullmatch(r"\s+(?:[a-z]+\s+){1,3}", before[m.end() :])
+        ]  # (the country as the verb's subject: "North Korea will hold its", not "... the League held its")
     if (
         not owner
         or foreign_party_in(before, owner[-1].end())

@@ -148,10 +148,12 @@ def read_local_committee(match: re.Match[str], text: str) -> list[NamedMeeting]:
     numbers = numbers_or_none(match, 60)
     if numbers is None:
         return []
-    place = match.group("place").strip()
-    level = match.group("level").capitalize()
-    head = first_group(match, "head", "head2") or ""
-    word = "Conference" if "onference" in head else "Plenary Meeting"
+    place = (first_group(match, "place", "place2") or "").strip()
+    level = (first_group(match, "level", "level2") or "").capitalize()
+    head = (first_group(match, "head", "head2", "head3") or "").lower()
+    word = (
+        "Conference" if "onference" in head else "Plenary Meeting" if "plen" in head else "Meeting"
+    )
     label = f"{word} of the {place} {level} Committee of the WPK"
     slug = re.sub(r"[^a-z]+", "-", f"{word} {place} {level}".lower()).strip("-")
     return named_meetings(
@@ -160,7 +162,7 @@ def read_local_committee(match: re.Match[str], text: str) -> list[NamedMeeting]:
         numbers,
         term=None,
         explicit=True,
-        noun="conference" if word == "Conference" else "plenary",
+        noun={"Conference": "conference", "Meeting": "meeting"}.get(word, "plenary"),
         slug=slug,
         label=label,
     )

@@ -351,7 +351,7 @@ _LENGTH_IN = re.compile(
 )
 """A length inside a name: "The four-day plenary meeting of the ruling party"."""
 _LASTED = re.compile(
-    r"[^.;:]{0,60}?\b(?:(?:lasted|lasting|ran|running|went\s+on|continued|for|over)\s+(?:for\s+)?"
+    r"[^.;:]{0,60}?\b(?:(?:lasted|lasting|ran|running|went\s+on|continued|for|over|after)\s+(?:for\s+)?"
     r"(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-4])\s+days\b|for\s+a\s+"
     r"(?P<n2>two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-4])-day\s+(?:run|session|meeting))",
     re.I,

@@ -126,7 +126,7 @@ April 10" (news style drops the "on"), "will meet 28 September"."""
 MODS = (
     r"(?:(?:(?:emergency|enlarged|extended|expanded|consultative|special|extraordinary|"
     r"joint|regular|urgent|closed|open|historic|important|recent|rare|key|crucial|major|full|"
-    r"preliminary|"
+    r"preliminary|ongoing|continuing|current|latest|forthcoming|"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-day|week-long|"
     # "once-in-a-generation", "long-awaited", "year-end", "high-profile"
     r"[a-z]{2,12}(?:-[a-z]{1,12}){1,4}|long\s+awaited|much\s+anticipated|landmark|upcoming)[\s-]+)*)"
