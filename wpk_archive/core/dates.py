@@ -114,6 +114,7 @@ from wpk_archive.core.date_passes import (
     without_counts_from_named_days,
 )
 from wpk_archive.core.date_reckoning import Context, Reader, year_from_expression
+from wpk_archive.core.date_spelled import read_spelled
 from wpk_archive.core.date_values import (
     DateMention,
     date_mention_to_json,
@@ -170,8 +171,23 @@ def find_dates(
     (YYYY-MM-DD) is the day weekdays and relative dates are counted from (default: the text's own
     dateline, else ``doc_date``). ``dateline`` says that ``text`` is part of an article that opens
     with a dateline of ``weekday_anchor``'s day (a sentence read on its own): "the previous day" then
-    counts from it. Counts, ordinals, list numbers and volume numbers are not dates.
+    counts from it. Counts, ordinals, list numbers and volume numbers are not dates. Years and
+    days written in words are read as their figures would be (:mod:`date_spelled`).
     """
+
+    def read(figures: str) -> list[DateMention]:
+        return _find_dates(
+            figures, doc_date=doc_date, weekday_anchor=weekday_anchor, dateline=dateline
+        )
+
+    spelled = read_spelled(text, read)
+    return spelled if spelled is not None else read(text)
+
+
+def _find_dates(
+    text: str, *, doc_date: str | None, weekday_anchor: str | None, dateline: bool
+) -> list[DateMention]:
+    """:func:`find_dates` on a text with its numbers in figures."""
     lower = text.lower()
     if not (any(part in lower for part in ANY_FEATURE) or has_feature("digit", text, lower)):
         return []
