@@ -59,3 +59,61 @@ def test_years_and_days_in_words(text: str, expected: list[tuple[str, str, str]]
 def test_counts_in_words_stay_counts(text: str) -> None:
     words = ("three", "twenty", "thousand", "nineteen")
     assert not any(word in t.lower() for t, _, _ in _read(text) for word in words)
+
+
+@pytest.mark.parametrize(
+    ("text", "doc", "expected"),
+    [
+        (
+            "The drills ran from March 3, 2015 to 4/20/2015.",
+            DOC,
+            [("from March 3, 2015 to 4/20/2015", "2015-03-03", "2015-04-20")],
+        ),
+        (
+            "Prices rose from 2002 to February 2008, it said.",
+            DOC,
+            [("from 2002 to February 2008", "2002", "2008")],
+        ),
+        (
+            "Talks continue between May 2015 and 2018 June.",
+            DOC,
+            [("between May 2015 and 2018 June", "2015-05", "2018-06")],
+        ),
+        (
+            "The exhibition runs from tomorrow to Sunday.",
+            "2016-11-09",
+            [("from tomorrow to Sunday", "2016-11-10", "2016-11-13")],
+        ),
+        (
+            "Visits are banned today through Friday.",
+            "2016-11-08",
+            [("today through Friday", "2016-11-08", "2016-11-11")],
+        ),
+        (
+            "The fair lasts from 12 to June 20, 2014.",
+            DOC,
+            [("from 12 to June 20, 2014", "2014-06-12", "2014-06-20")],
+        ),
+        (
+            "The festival was held 2014-08-01 - 09/15/2014.",
+            DOC,
+            [("2014-08-01 - 09/15/2014", "2014-08-01", "2014-09-15")],
+        ),
+    ],
+)
+def test_ranges_of_two_forms(text: str, doc: str, expected: list[tuple[str, str, str]]) -> None:
+    """date_joins: ranges whose ends the rules read apart."""
+    assert _read(text, doc) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They met on May 5 and on June 10 they parted.",  # two dates, no frame
+        "It won 3 to 1 on May 5.",
+        "He came on Monday - and left on Friday.",
+        "From May 20 to 2 the prices fell.",  # a second end before the first
+    ],
+)
+def test_unframed_dates_stay_apart(text: str) -> None:
+    assert all(m.kind != "range" for m in find_dates(text, doc_date=DOC))

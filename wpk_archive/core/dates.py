@@ -91,6 +91,7 @@ from wpk_archive.core import (
     date_spans,
 )
 from wpk_archive.core.date_carry import carried_years
+from wpk_archive.core.date_joins import joined_ranges
 from wpk_archive.core.date_parts import (
     ANY_FEATURE,
     FUTURE,
@@ -259,7 +260,8 @@ def _find_dates(
     found.sort(key=lambda mention: (mention.start, mention.end))
     if len(found) > 1:
         found = carried_years(text, found)  # "on 11 September 1961 and adjourned on 18 September"
-    return without_counts_from_named_days(joined_weekdays(text, with_own_weekday(text, found)))
+    found = joined_weekdays(text, with_own_weekday(text, found))
+    return without_counts_from_named_days(joined_ranges(text, found))
 
 
 _PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been)\s+(?:supposed\s+|originally\s+|initially\s+)?$")
