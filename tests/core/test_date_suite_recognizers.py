@@ -32,8 +32,6 @@ REACHED_ALONE = 0.52
 KNOWN_NEGATIVE_MISSES = {
     "DateTimeModel:402": "Is this a valid date? 2015-32",
     "DateTimeModel:403": "Is this a valid date? 2015 - 32",
-    "DateTimeModel:404": "Tel: +86 138-2010-2015",
-    "DateTimeModel:405": "Tel: +86 2010-2015-86",
 }
 
 

@@ -117,3 +117,36 @@ def test_ranges_of_two_forms(text: str, doc: str, expected: list[tuple[str, str,
 )
 def test_unframed_dates_stay_apart(text: str) -> None:
     assert all(m.kind != "range" for m in find_dates(text, doc_date=DOC))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Output fell in 2015 april, it said.", [("2015 april", "2015-04", "2015-04")]),
+        ("The plan, drafted 2014, Sept., was shelved.", [("2014, Sept.", "2014-09", "2014-09")]),
+        ("Figures for 2013-7 were revised.", [("2013-7", "2013-07", "2013-07")]),
+        ("Figures for 2013 - 07 were revised.", [("2013 - 07", "2013-07", "2013-07")]),
+        ("The vote is due next june.", [("next june", "2017-06", "2017-06")]),
+        ("Sales peaked in october.", [("october", "2016-10", "2016-10")]),
+        ("The fair opens in july next year.", [("july next year", "2017-07", "2017-07")]),
+    ],
+)
+def test_months_year_first_and_in_lower_case(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    """date_rules / date_numeric / date_relative: year-first months, lower-case month names."""
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They may come in may.",  # "may" in lower case is a verb
+        "The august assembly met.",
+        "Call +1 212-2016-2017 now.",
+        "The team won 2015 - 3 games.",
+        "Resolution 2016-3 was adopted.",
+    ],
+)
+def test_month_words_and_numbers_that_are_no_dates(text: str) -> None:
+    assert find_dates(text, doc_date=DOC) == []

@@ -134,10 +134,20 @@ def _month_dash_year(match: re.Match[str], ctx: Context) -> list[Found]:
     return [Found(match.start(), match.end(), value, value, False, "date")] if value else []
 
 
+_MONTH_DAY_BEFORE = re.compile(rf"{M_ANY}\s+$")
+
+
+def _claimed(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Claims the span of a number that is no date."""
+    return [Found(match.start(), match.end(), "", "", False, "")]
+
+
 def _numeric_ym(match: re.Match[str], ctx: Context) -> list[Found]:
     """Reader for "2014-10", "2014/10" ("2011-12" is the years 2011-2012, read elsewhere) and
     "2/2013"."""
     year, month = int(match.group("y")), int(match.group("m"))
+    if " " in match.group(0) and _MONTH_DAY_BEFORE.search(match.string, 0, match.start()):
+        return []  # "10 August 2013 - 12 September"
     if match.group(0)[:4] == match.group("y") and month > year % 100:
         return []
     value = iso(year, month)
@@ -202,10 +212,16 @@ NUMERIC_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
         ("digit", "month", "dash"),
     ),
     (
-        re.compile(rf"(?<![\d./:,-])(?P<y>{NUM_YEAR})[-/](?P<m>0[1-9]|1[0-2]){_NUM_END}"),
+        re.compile(
+            rf"(?<![\d./:,-])(?<!\d\s)(?P<y>{NUM_YEAR})(?:[-/]|\s+-\s*|-\s+)(?P<m>0?[1-9]|1[0-2])"
+            rf"(?!\s*-?\s*\d|\s*%|\s+(?!was\b|is\b|has\b)[a-z]+s\b|\s*{M_ANY}){_NUM_END}"
+        ),
         _numeric_ym,
         ("digit", "dash"),
     ),
+    # a telephone or serial number of three or more dashed groups ("+86 138-2010-2015") is no
+    # date, nor is any year or range inside it
+    (re.compile(r"(?<![\w.-])\+?\d+(?:-\d+){2,}(?![\w-])"), _claimed, ("digit", "dash")),
     (
         re.compile(rf"(?<![\d./:,-])(?P<m>0?[1-9]|1[0-2])/(?P<y>{NUM_YEAR}){_NUM_END}"),
         _numeric_ym,

@@ -59,6 +59,24 @@ M_CAP_FULL = rf"(?<![A-Za-z])(?:{_alternation(_CAP_WORDS)})(?![A-Za-z])"
 # "in Jan Smith's house": an abbreviation without its dot is not read before a Capitalised word,
 # nor any abbreviation before a number the day rules did not take, "in Mar 45").
 M_CAP_ALONE = rf"(?:{M_CAP_FULL}|(?<![A-Za-z])(?:{_alternation(_CAP_ABBR)})(?:\.|(?![A-Za-z.])(?!\s+[A-Z][a-z]))(?!\s*\d))"
+# A month written in lower case standing alone or with "last / next" ("next june", "last sept",
+# "june next year"): only the words that are no common English word ("may" and "march" are verbs,
+# "august" an adjective).
+_LOW_FULL = (
+    "january",
+    "february",
+    "april",
+    "june",
+    "july",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_LOW_ABBR = ("jan", "feb", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec")
+M_LOW_FULL = rf"(?<![A-Za-z])(?:{_alternation(list(_LOW_FULL))})(?![A-Za-z])"
+M_ALONE = rf"(?:{M_CAP_ALONE}|{M_LOW_FULL}|(?<![A-Za-z])(?:{_alternation(list(_LOW_ABBR))})(?:\.|(?![A-Za-z.]))(?!\s*\d))"
+M_FULL = rf"(?:{M_CAP_FULL}|{M_LOW_FULL})"
 # The dateline's month: a Capitalised name or abbreviation.
 M_DATELINE = rf"(?:(?:{'|'.join(w.capitalize() for w in _FULL_WORDS)})\b|(?:{'|'.join(w.capitalize() for w in _ABBR_WORDS)})\b\.?)"
 

@@ -30,8 +30,9 @@ from wpk_archive.core.date_days import (
 from wpk_archive.core.date_parts import (
     COUNT,
     DM,
-    M_CAP_ALONE,
+    M_ALONE,
     M_CAP_FULL,
+    M_FULL,
     ORD_WORD,
     RECURRING,
     REL_YEAR,
@@ -272,15 +273,15 @@ MONTH_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
         ("month", "ago"),
     ),
     (
-        re.compile(rf"(?P<m>{M_CAP_FULL})\s*,?\s+(?:of\s+)?(?:{REL_YEAR}|{UNKNOWN_YEAR})"),
+        re.compile(rf"(?P<m>{M_FULL})\s*,?\s+(?:of\s+)?(?:{REL_YEAR}|{UNKNOWN_YEAR})"),
         _month_relative_year,
         ("month", "year"),
     ),
     (
         re.compile(
-            rf"{NOT_THE}(?P<rel>(?i:last|this|next|past|coming))\s+(?P<m>{M_CAP_ALONE})"
+            rf"{NOT_THE}(?P<rel>(?i:last|this|next|past|coming))\s+(?P<m>{M_ALONE})"
             rf"(?!\s*{D}|\s+Day\b|,?\s+\d{{4}})"
-            rf"|(?P<m2>{M_CAP_FULL})\s+after\s+next\b"
+            rf"|(?P<m2>{M_FULL})\s+after\s+next\b"
         ),
         _last_month_name,
         ("month", "relword"),

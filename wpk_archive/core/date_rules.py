@@ -29,9 +29,9 @@ from wpk_archive.core.date_parts import (
     DM,
     DMY,
     GENERIC,
+    M_ALONE,
     M_ANY,
     M_CAP,
-    M_CAP_ALONE,
     M_CAP_FULL,
     MAX_YEAR,
     MIN_BARE_YEAR,
@@ -430,7 +430,7 @@ SINGLE_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
     (re.compile(DMY), _date, ("month", "dayish")),
     (re.compile(rf"(?:{QUAL})?{MY}"), _month_year, ("digit", "month")),
     (
-        re.compile(rf"{Y4}(?:\s+|[-/]){M_CAP}(?!\s*{D}|\s+Day\b)"),
+        re.compile(rf"{Y4}(?:\s*,\s*|\s+|[-/])(?:{M_CAP}|{M_ALONE})(?!\s*{D}|\s+Day\b)"),
         _month_year,
         ("digit", "month"),
     ),
@@ -439,7 +439,7 @@ SINGLE_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
             rf"(?:\b(?i:in|since|during|until|till|through|throughout|by|before|after|from)\s+"
             # "the congress slated for January", "a session scheduled for March"
             rf"|\b(?i:slated|scheduled|planned|set|due|penciled|pencilled)\s+(?i:for)\s+)"
-            rf"(?P<qual>{QUAL})?(?P<core>{M_CAP_ALONE})|(?P<qual2>{QUAL})(?P<core2>{M_CAP_ALONE})"
+            rf"(?P<qual>{QUAL})?(?P<core>{M_ALONE})|(?P<qual2>{QUAL})(?P<core2>{M_ALONE})"
         ),
         _month_alone_any,
         ("month",),
