@@ -138,7 +138,8 @@ def test_a_meeting_state_media_just_reported(
 @pytest.mark.parametrize(
     "text",
     [
-        "Kim Jong Un will preside over a politburo meeting next week, state media said.",
+        # (a plan: "next week" would date it, to that week's month, since grammar 13)
+        "Kim Jong Un will preside over a politburo meeting soon, state media said.",
         "Kim has often presided over politburo meetings in recent years, state media said.",
         "Kim Jong Un presided over a politburo meeting to discuss flood damage.",  # no report
     ],

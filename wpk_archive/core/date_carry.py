@@ -43,6 +43,12 @@ _NOT_JOINED = re.compile(
     r"now|this\s+year|last\s+year)\b",
     re.IGNORECASE,
 )
+_FORWARD = re.compile(
+    r"\b(?:and|to|until|till|through|then|closed|closing|ended|adjourned|concluded|lasted|"
+    r"reopened|resumed|continued|wound\s+up|wrapped\s+up)\b",
+    re.IGNORECASE,
+)
+_BACK = re.compile(r"\bafter\b", re.IGNORECASE)  # "X, after ... Y": Y came first
 _REACH = 90
 
 
@@ -61,7 +67,11 @@ def carried_years(text: str, found: list[D]) -> list[D]:
         ):
             gap = text[told.end : mention.start]
             year = int(told.end_date[:4])
-            if int(mention.start_date[5:7]) < int(told.end_date[5:7]):
+            if _BACK.search(gap) and not _FORWARD.search(gap):
+                # "on August 29, 2019, after the previous amendment ... on April 11": before it
+                if mention.start_date[5:] > told.start_date[5:]:
+                    year -= 1
+            elif mention.start_date[5:7] < told.end_date[5:7]:
                 year += 1  # "from 28 December 1961 to 2 January": the year after
             if (
                 _JOINED.search(gap)

@@ -52,6 +52,21 @@ def anchor_of(ctx: Context) -> dt.date | None:
     return ctx.anchor or (ctx.doc_date if ctx.doc_precision == "day" else None)
 
 
+def anchor_at(ctx: Context, needed: str) -> dt.date | None:
+    """The day relative dates count from, or, for a count that needs only the year ("last year",
+    "three years ago", "this June") or only the month ("last month"), a publication date known
+    to that precision (a page dated "2010" places "this coming September"); read only its year,
+    or its year and month."""
+    exact = anchor_of(ctx)
+    if exact is not None or ctx.doc_date is None:
+        return exact
+    if needed == "year" and ctx.doc_precision in ("month", "year"):
+        return ctx.doc_date
+    if needed == "month" and ctx.doc_precision == "month":
+        return ctx.doc_date
+    return None
+
+
 def one_finding(
     match: re.Match[str], value: str | None, kind: str = "relative", span: str | None = None
 ) -> list[Found]:

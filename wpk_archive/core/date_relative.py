@@ -22,6 +22,7 @@ from wpk_archive.core.date_calendar import (
 from wpk_archive.core.date_days import (
     NOT_THE,
     WEEKDAY_RULES,
+    anchor_at,
     anchor_of,
     group_of,
     offset,
@@ -71,7 +72,7 @@ def _days(
 def _month_ago(match: re.Match[str], ctx: Context) -> list[Found]:
     """Reader for "in December three years ago", "on June 5 two years ago": kind ``date``, like
     "in December last year" (the text names the month and day; only the year is counted)."""
-    anchor = anchor_of(ctx)
+    anchor = anchor_at(ctx, "year")
     if anchor is None:
         return []
     parts = read_parts(match.group("md"))
@@ -89,11 +90,11 @@ def _month_relative_year(match: re.Match[str], ctx: Context) -> list[Found]:
 
 def _last_month_name(match: re.Match[str], ctx: Context) -> list[Found]:
     """Reader for "last December", "this June", "next March", "March after next"."""
-    anchor = anchor_of(ctx)
+    rel = (group_of(match, "rel") or "after").lower()
+    anchor = anchor_at(ctx, "year" if rel == "this" else "month")
     if anchor is None or RECURRING.match(match.string, match.end()):
         return claim(match) if anchor is not None else []
     month = month_number(group_of(match, "m", "m2") or "")
-    rel = (group_of(match, "rel") or "after").lower()
     year = anchor.year
     if rel in ("last", "past"):
         year -= 1 if month >= anchor.month else 0
@@ -111,7 +112,8 @@ def _ago(match: re.Match[str], ctx: Context) -> list[Found]:
     from today": at the precision of the unit counted (days and weeks: day; months: month).
     Counts of days above 31 or weeks above 8 are not read (a story's "ninety-six days ago"), nor
     "five to seven days ago"."""
-    anchor = anchor_of(ctx)
+    unit = match.group("u").lower().rstrip("s")
+    anchor = anchor_at(ctx, "day" if unit in _UNIT_DAYS else "month" if unit == "month" else "year")
     before = match.string[max(0, match.start() - 12) : match.start()]
     if anchor is None or re.search(r"\b(?:than|over|under|within|least)\s+$", before, re.I):
         return []
@@ -119,7 +121,6 @@ def _ago(match: re.Match[str], ctx: Context) -> list[Found]:
         return []
     text = match.group("n").lower()
     count = 50 if text.startswith("half") else count_value(text)
-    unit = match.group("u").lower().rstrip("s")
     if count == 0 or (unit == "day" and count > 31) or (unit == "week" and count > 8):
         return []  # "ninety-six days ago" is a story's count, not the report's
     sign = -1 if match.group("dir").lower() in ("ago", "back") else 1
@@ -140,14 +141,16 @@ def _ago(match: re.Match[str], ctx: Context) -> list[Found]:
 def _this_unit(match: re.Match[str], ctx: Context) -> list[Found]:
     """Reader for "this year", "last month", "next week", "earlier this year", "the end of last
     year", "the first half of this year", "the second quarter of the year"."""
-    anchor = anchor_of(ctx)
+    unit = (group_of(match, "u", "u2") or "").lower()
+    anchor = anchor_at(
+        ctx, "year" if unit == "year" else "month" if unit in ("month", "quarter") else "day"
+    )
     if anchor is None:
         return []
     qualifier = match.group(0)[: match.start("u2") - match.start()] if match.group("u2") else ""
     if match.group("u2") and not match.group("rel2") and not re.search(r"(?i:of)\s*$", qualifier):
         return []  # "his early years", "early year": not a date
     step = offset(group_of(match, "rel", "rel2") or "")
-    unit = (group_of(match, "u", "u2") or "").lower()
     which = group_of(match, "which", "which2")
     if which and (group_of(match, "whichk", "which2k") or "").lower() == "quarter":
         which = quarter_code(which)
@@ -241,7 +244,7 @@ def _season_now(match: re.Match[str], ctx: Context) -> list[Found]:
 
 def _century_relative(match: re.Match[str], ctx: Context) -> list[Found]:
     """Reader for "the last century", "this century": counted from the anchor's century."""
-    anchor = anchor_of(ctx)
+    anchor = anchor_at(ctx, "year")
     if anchor is None:
         return []
     number = (anchor.year - 1) // 100 + 1 + offset(match.group("rel"))

@@ -114,6 +114,51 @@ def find_anaphors(
                 found.append(Found(match.start(), match.end(), ref, False, False, anaphor=True))
     if "ongress" in sentence or "onference" in sentence:
         found.extend(_story_congress(sentence, named, ctx, found))
+    if "last" in sentence or "previous" in sentence or "preceding" in sentence:
+        found.extend(_last_one(sentence, named, ctx))
+    return found
+
+
+_LAST_ONE = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts)\s+(?:last|previous|preceding|most\s+recent)\s+(?:such\s+)?"
+    r"(?P<noun>session|meeting|plenum|plenary\s+(?:meeting|session))\b"
+    r"(?!\s+(?:of|with|between|in\s+(?:the|a|its)\s+series)\b)"
+)
+_ASSEMBLY = re.compile(r"Supreme\s+People|\bSPA\b")
+_LAST_KINDS = {
+    "spa_session": "Session of the Supreme People's Assembly",
+    "cc_plenary": "Plenary Meeting of the WPK Central Committee",
+    "politburo_meeting": "Meeting of the Political Bureau of the WPK Central Committee",
+    "spa_standing_committee": "Plenary Meeting of the SPA Standing Committee",
+}
+
+
+def _last_one(sentence: str, named: list[NamedMeeting], ctx: Context) -> list[Found]:
+    """ "The last session in April 2013", "The last meeting was held in June 2016", in a story of
+    the assembly's (or the Central Committee's) meetings: an earlier meeting of the kind the
+    document named last with that noun, which one its date tells (kept only where the sentence
+    dates it)."""
+    found = []
+    for match in _LAST_ONE.finditer(sentence):
+        if any(m.start <= match.start() < m.end for m in named):
+            continue
+        noun = re.sub(r"\s+", " ", match.group("noun").lower())
+        plenary = noun in ("plenary meeting", "plenum", "plenary session")
+        ref = ctx.last.get("plenary" if plenary else noun) or (
+            ctx.last.get("session") if noun == "meeting" else None
+        )  # ("a rare parliamentary session ... The last meeting was held in June 2016")
+        kind = ref.kind if ref is not None else None
+        if (
+            kind is None
+            and noun in ("session", "meeting")
+            and _ASSEMBLY.search(ctx.doc.text)
+            and ctx.north_korea
+        ):
+            kind = "spa_session"  # "North Koreans voted for the SPA ... The last session in ..."
+        if kind is None or kind not in _LAST_KINDS or other_body_in(sentence):
+            continue
+        unnumbered = Ref(kind, f"{kind}:?:?", _LAST_KINDS[kind], True)
+        found.append(Found(match.start(), match.end(), unnumbered, True, False))
     return found
 
 
@@ -207,7 +252,9 @@ _BARE_ORDINAL = re.compile(
     # "Every Party Congress since the first one in August 1946", "held the first one in 1945"
     # (not a count: "is only the third one to take place in 41 years")
     rf"|\b(?:since|after|before|than|held|convened|hosted|opened|and)\s+(?:the|its)\s+(?P<n1>{ORD})"
-    r"\s+one\b(?=\s+(?:in|held|on|of)\b|\s*[,.;)]|\s*$)"
+    r"\s+one\b(?=\s+(?:in|held|on|of|took\s+place|was\s+(?:held|convened)|met|opened|closed)\b"
+    r"|\s*[,.;)]|\s*$)"
+    # "The eighth congress was held in January and the seventh one took place in 2016"
 )
 """An ordinal whose noun is left out, after a numbered meeting of the same sentence: "the ninth
 congress ..., its first since the eighth in 2021"."""

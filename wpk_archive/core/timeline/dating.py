@@ -97,8 +97,12 @@ _SPOKE_BEFORE = re.compile(
 )
 _FRONTED_BEFORE = re.compile(r"\W*(?:(?:On|From|Between|In|Early|Late|Then|And)\s+)?")
 _SUBJECT_HOLDS = re.compile(
-    r"\s*,?\s*(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}(?:held|hosted|convened|convoked|opened|called)\s+"
+    r"\s*,?\s*(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}(?:held|hosted|convened|convoked|opened|called|"
+    r"began|started|kicked\s+off|ended|concluded|closed|adjourned|(?:wrapped|wound)\s+up)\s+"
     r"(?:(?:the|an?|its)\s+)?"
+    # "ended its week-long 8th Party Congress", "opened its long-awaited congress"
+    r"(?:(?!(?:before|after|ahead|to|at|for|of|on|in|with|during|since|following|and)\b)"
+    r"[a-z][\w'’-]*-[\w'’-]+\s+){0,2}"
 )
 """A fronted date, then the sentence's subject and verb of holding before the meeting's name:
 "From 27 November till 1 December 1961, Pyongyang hosted the Second Plenary session of ..."."""

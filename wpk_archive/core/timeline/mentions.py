@@ -22,9 +22,10 @@ is an ``other`` event, unless it names a meeting itself (a chronology's item, re
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
-from wpk_archive.core.dates import find_dates
+from wpk_archive.core.dates import DateMention, find_dates
 from wpk_archive.core.models import Document, EventMention, Passage, Precision
 from wpk_archive.core.timeline import korean
 from wpk_archive.core.timeline.dating_status import (
@@ -117,6 +118,10 @@ def meeting_mention(
     elif date is not None:
         start_date, end_date, precision = date.start_date, date.end_date, date.precision
         basis, inferred = basis_of(date), date.year_inferred
+        if whole_week(date):
+            # "held last week", "over the weekend": some day of that week, not a week-long
+            # meeting; the month (or the two months a week spans) is what the text gives
+            start_date, end_date, precision = date.start_date[:7], date.end_date[:7], "month"
     else:
         start_date = end_date = precision = basis = None
         inferred = False
@@ -219,6 +224,15 @@ def meeting_mention(
         doc_date=doc.date,
         role=role,
     )
+
+
+def whole_week(date: DateMention) -> bool:
+    """Whether a relative date is a whole week or weekend ("last week", "this weekend")."""
+    if date.kind != "relative" or date.precision != "day" or date.start_date == date.end_date:
+        return False
+    first, last = dt.date.fromisoformat(date.start_date), dt.date.fromisoformat(date.end_date)
+    days = (last - first).days
+    return (days == 6 and first.weekday() == 0) or (days == 1 and first.weekday() == 5)
 
 
 _CAPTION = re.compile(r"[.:]\s+(?P<rest>[^\n]{5,250})")

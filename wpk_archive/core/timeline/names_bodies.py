@@ -59,6 +59,9 @@ _PB = (
     r"|(?<=CC\s)Presidium|(?<=C\.C\.\s)Presidium|(?<=Central\sCommittee\s)Presidium)"  # "the KWP CC Presidium"
 )
 
+_NK_OWNER = rf"(?:(?:North\s+Korea|North|Pyongyang|DPRK|country){APOS}s\s+)?"
+"""The country as the owner of its assembly: "of the North's SPA", "of North Korea's SPA"."""
+
 BODY_PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
     (
         re.compile(
@@ -66,7 +69,7 @@ BODY_PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]]
             rf"[Pp]lenums?)\s+of\s+{THE}(?:(?P<t>{ORD})\s+)?(?:Standing\s+Committee|Presidium)\s+of\s+{THE}"
             rf"(?:(?P<t2>{ORD})\s+)?{SPA}"
             rf"|(?:(?P<n2>{ORDS})\s+)?{MODS_CI}(?:[Pp]lenary\s+(?:[Mm]eetings?|[Ss]essions?)|[Mm]eetings?|"
-            rf"[Pp]lenums?)\s+of\s+{THE}(?:(?P<t3>{ORD})\s+)?{SPA}\s+(?:Standing\s+Committee|"
+            rf"[Pp]lenums?)\s+of\s+{THE}{_NK_OWNER}(?:(?P<t3>{ORD})\s+)?{SPA}\s+(?:Standing\s+Committee|"
             rf"Presidium)"
         ),
         read_spa_standing,
@@ -228,7 +231,9 @@ BODY_PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]]
             rf"|{THE}(?P<t2>{ORD})\s+(?:{SPA}|Assembly)(?:{APOS}s)?\s+(?:(?P<n2>{ORDS})|(?P<opening>opening|"
             rf"inaugural))\s+[Ss]essions?"  # "the 12th SPA's opening session", "the 12th Assembly's fifth"
             rf"|{THE}(?:(?P<t3>{ORD})\s+)?{SPA}\s+(?:[Ss]essions?|[Mm]eetings?)(?![\w-])"
-            rf"|(?:(?:[Pp]lenary\s+)?[Ss]ession|[Mm]eeting)\s+of\s+{THE}(?:(?P<t4>{ORD})\s+)?{SPA}"
+            # "a session of the North's SPA", "a plenary session of North Korea's SPA"
+            rf"|(?:(?:[Pp]lenary\s+)?[Ss]ession|[Mm]eeting)\s+of\s+{THE}"
+            rf"{_NK_OWNER}(?:(?P<t4>{ORD})\s+)?{SPA}"
             rf"(?!\s*(?:\(SPA\)\s*)?(?:[Ss]tanding|[Pp]residium|[Dd]eput|[Hh]all))"
             # "the 12th session of the 14th assembly": both numbers make the bare noun the SPA
             rf"|(?P<n3>{ORDS})\s+[Ss]essions?\s+of\s+{THE}(?P<t6>{ORD})\s+(?:[Aa]ssembly|"

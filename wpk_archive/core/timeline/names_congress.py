@@ -239,9 +239,19 @@ CONGRESS_PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ..
             rf"[Cc]onference)"  # "the 4th Chosun Workers' Party Delegates' Conference"
             # "a meeting of party representatives in September"
             rf"|(?:[Cc]onference|[Mm]eeting)\s+of\s+(?:the\s+)?(?:{WPK}\s+|[Pp]arty\s+)[Rr]epresentatives\b"
+            # unnumbered: "the WPK Delegates' Conference", "the Party Delegates Conference", "a
+            # party representatives' meeting", "the Chosun Workers' Party Delegates' Conference"
+            rf"|(?:{WPK}|[Pp]arty)\s+(?:[Dd]elegates?|[Rr]epresentatives?){APOS}?s?{APOS}?\s+"
+            rf"(?:[Cc]onference|[Mm]eeting)(?![\w-])"
+            # "the Delegates' Conference of the WPK", "the representative meeting of the WPK"
+            rf"|(?:[Dd]elegates?|[Rr]epresentatives?){APOS}?s?{APOS}?\s+(?:[Cc]onference|[Mm]eeting)"
+            rf"\s+of\s+{THE}{WPK}"
+            # "a meeting of the representatives of the Korean Workers' Party"
+            rf"|(?:[Cc]onference|[Mm]eeting)\s+of\s+(?:the\s+)?(?:[Pp]arty\s+)?(?:[Dd]elegates|"
+            rf"[Rr]epresentatives)\s+of\s+{THE}{WPK}"
         ),
         read_conference,
-        (("representatives", "delegate"),),
+        (("representative", "delegate"),),
     ),
     (
         re.compile(

@@ -72,6 +72,10 @@ WPK = (
     rf"|(?:Chosun|Choson|Joseon|Chosŏn)\s+(?:Workers?{APOS}?s?{APOS}?\s*Party|Rodongdang|Labou?r\s+Party)"
     # old American usage: "the North Korean Communist Party Congress"
     rf"|North\s+Korean\s+Communist\s+Party"
+    # "the North Korean Workers' Party (WPK)", "North Korea's Workers' Party": the WPK (whose
+    # numbering counts the North Korean Workers' Party's congresses of 1946 and 1948)
+    rf"|North\s+Korea(?:n|{APOS}s)\s+(?:ruling\s+)?(?:Workers?{APOS}?s?{APOS}?\s*Party|Labou?r\s+Party)"
+    rf"(?:\s*\((?:WPK|KWP|WPNK)\))?"
     rf"|{WORKERS}(?:\s*\((?:WPK|KWP)\))?(?!\s+of\s)(?![\w-]))"
 )
 
@@ -188,6 +192,10 @@ def _foreign_parties(text: str, start: int, end: int) -> int:
             rf"Workers{APOS}\s*$|(?:ruling|Korean|Korea{APOS}s|North{APOS}s)\s+Workers?\s*$", before
         ) and not re.match(_FOREIGN_AFTER_PARTY, text[party.end() : party.end() + 30]):
             continue
+        if re.search(r"\bWorkers\s*$", before) and re.match(
+            r"\s+of\s+(?:North\s+)?Korea\b", text[party.end() : party.end() + 20]
+        ):
+            continue  # "the Workers Party of Korea", written without its apostrophe
         if _FOREIGN_BEFORE_PARTY.search(before) or _FOREIGN_AFTER_PARTY.match(
             text, party.end(), min(end, party.end() + 30)
         ):
