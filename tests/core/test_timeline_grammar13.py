@@ -160,3 +160,70 @@ def test_the_last_session_is_an_earlier_one_its_date_names() -> None:
     assert [s[:7] for _, s, _ in dated(text, "2017-03-23") if s] == ["2017-04"]
     text = "The SPA will convene on April 11. The last session adopted a budget."
     assert [s[:7] for _, s, _ in dated(text, "2017-03-23") if s] == ["2017-04"]
+
+
+def test_a_session_the_presidium_convenes_is_the_assembly_s() -> None:
+    text = (
+        "KCNA reported on Friday that the Presidium of the Supreme People's Assembly on Thursday "
+        "announced a decision to convene a session in Pyongyang on April 11."
+    )
+    assert dated(text, "2019-03-19") == [("spa_session", "2019-04-11", "2019-04-11")]
+
+
+def test_sentences_a_web_copy_glued_together_are_read_apart() -> None:
+    text = (
+        "The assembly will meet next month.The Presidium of the Supreme People's Assembly decided "
+        "to convene a session in Pyongyang on April 11.Kim was elected in March."
+    )
+    assert dated(text, "2019-03-19") == [("spa_session", "2019-04-11", "2019-04-11")]
+
+
+def test_a_clause_between_a_fronted_date_and_the_meeting_it_dates() -> None:
+    text = (
+        "On May 14 this year, a few days after the emergency system was put in place, a "
+        "consultative meeting of the Political Bureau of the WPK Central Committee was held."
+    )
+    assert dated(text, "2022-12-23") == [("politburo_meeting", "2022-05-14", "2022-05-14")]
+    # the clause's own meeting is not the one dated
+    text = (
+        "On May 14, two days after the plenary meeting closed, a meeting of the Political Bureau "
+        "of the WPK Central Committee was held."
+    )
+    assert all(kind != "cc_plenary" for kind, _, _ in dated(text, "2022-12-23"))
+
+
+def test_what_the_assembly_does_on_a_day_is_a_session_that_day() -> None:
+    text = "On 11 April 2019, the newly elected Supreme People's Assembly re-elected Kim Jong Un."
+    assert dated(text, "2019-06-01") == [("spa_session", "2019-04-11", "2019-04-11")]
+    # undated, it names no session
+    assert dated("The Supreme People's Assembly adopts only a minority of laws.", None) == []
+    assert dated("The Supreme People's Assembly adopted the budget, it said.", None) == []
+
+
+def test_a_party_gathering_told_by_description_is_the_chronology_s_meeting_that_day() -> None:
+    text = (
+        "North Korea's ruling Workers' Party will hold a rare meeting in Pyongyang on Tuesday, the "
+        "first in decades."
+    )
+    assert dated(text, "2010-09-26") == [("party_conference", "2010-09-28", "2010-09-28")]
+    text = "North Korea opened a rare one-day Labor Party gathering on Wednesday, state media said."
+    assert dated(text, "2021-01-07") == [("party_congress", "2021-01-05", "2021-01-12")]
+    # no meeting of the chronology that day, or another party's: nothing
+    assert (
+        dated("A key party meeting was held on Sunday, the Workers' Party said.", "2015-06-20")
+        == []
+    )
+    text = "The Lao People's Revolutionary Party held a rare meeting on Tuesday in Vientiane."
+    assert dated(text, "2010-09-29") == []
+    # a day the document gives another meeting is that meeting's
+    text = "The Politburo of the WPK met on Sunday. The key party meeting on Sunday discussed the harvest."
+    assert [kind for kind, _, _ in dated(text, "2023-06-20")] == ["politburo_meeting"]
+
+
+def test_a_weekday_before_the_first_in_decades_is_no_day_of_the_month() -> None:
+    assert days("It will meet on Tuesday, the first in decades.", "2010-09-26") == [
+        ("Tuesday", "2010-09-28", "2010-09-28")
+    ]
+    assert days("It met on Tuesday, the 28th.", "2010-09-30") == [
+        ("Tuesday, the 28th", "2010-09-28", "2010-09-28")
+    ]

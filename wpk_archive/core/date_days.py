@@ -93,12 +93,20 @@ def _weekdays_ago(match: re.Match[str], ctx: Context) -> list[Found]:
     return one_finding(match, day_iso(day), kind="weekday")
 
 
+_COUNTED_AFTER = re.compile(
+    r"\s+(?:in\s+(?:decades|years|months|a\s+(?:decade|year|month)|\d|the\s+(?:past|last|history))|"
+    r"such|time|ever|since|one|day|week|meeting|session|congress|plenum|conference|"
+    r"of\s+(?:its|their|his|her)\b)",
+    re.IGNORECASE,
+)
+
+
 def _weekday_and_day(match: re.Match[str], ctx: Context) -> list[Found]:
     """Reader for "Tuesday the 19th", "Thu 15th": the nearest month around the anchor (the earlier
     one on a tie) whose day of that number falls on that weekday."""
     anchor = anchor_of(ctx)
-    if anchor is None:
-        return []
+    if anchor is None or _COUNTED_AFTER.match(match.string, match.end()):
+        return []  # "on Tuesday, the first in decades": a count, the weekday alone is the date
     wanted = weekday_number(match.group("wd") or match.group("wd2"))
     text = match.group("d") or match.group("d2")
     digits = re.sub(r"\D", "", text)

@@ -73,7 +73,8 @@ _GAP_AFTER_VERB = re.compile(
 _GAP_BEFORE = re.compile(
     r"(?:['’]s)?[\s,]*(?:(?:when|where|as|and)\s+)?(?:(?:at|in|on|during|to|for|over)\s+)?"
     r"(?:(?:the|an?|another)\s+)?(?:(?:historic|enlarged|recent|extended|expanded|ruling|special|"
-    r"extraordinary|emergency|full|opening|closing|annual|regular|key|crucial|rare)\s+)*"
+    r"extraordinary|emergency|full|opening|closing|annual|regular|key|crucial|rare|new|"
+    r"newly[\s-]elected)\s+)*"
     # a body's term before its name: "On the 11th of April the 7th Central Committee ... held"
     r"(?:(?:\d{1,2}\s?(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth)"
     r"\s+)?"
@@ -106,6 +107,8 @@ _SUBJECT_HOLDS = re.compile(
 )
 """A fronted date, then the sentence's subject and verb of holding before the meeting's name:
 "From 27 November till 1 December 1961, Pyongyang hosted the Second Plenary session of ..."."""
+_FRONTED_CLAUSE = re.compile(r"\s*,\s*[^,;:()\n]{3,90},\s*(?=(?:the|an?|another)\s)")
+"""A clause set off by commas after a fronted date ("On May 14, a few days after ..., ")."""
 _VERB_BEFORE_DATE = re.compile(
     r"\b(?:presided|held|convened|convoked|chaired|opened|guided|called|hold|holds)\s+(?:on\s+)?$"
 )
@@ -342,10 +345,20 @@ def assign_dates(sentence: str, found: list[Found], dates: list[DateMention]) ->
                     sentence[max(0, date.start - 12) : date.start],
                 )
             )
-            fronted = (
+            fronted = bool(
                 date.kind not in ("weekday", "relative")
                 and _FRONTED_BEFORE.fullmatch(sentence[: date.start])
                 and _SUBJECT_HOLDS.fullmatch(gap)
+            )
+            # "On May 14 this year, a few days after the system was put in place, a meeting of
+            # the Political Bureau ... was held": a clause between the fronted date and its subject
+            clause = _FRONTED_CLAUSE.match(gap)
+            fronted = fronted or bool(
+                clause is not None
+                and date.kind not in ("weekday", "relative")
+                and _FRONTED_BEFORE.fullmatch(sentence[: date.start])
+                and _GAP_BEFORE.fullmatch(gap, clause.end())
+                and HOLDING.search(sentence, meeting.end, meeting.end + 120)
             )
             # a chronology's item: "April 2012 – Fourth Party Conference elects ...", "Oct.
             # 10-14, 1980: 6th KWP Congress"

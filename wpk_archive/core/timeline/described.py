@@ -23,9 +23,10 @@ from wpk_archive.core.models import EVENT_KINDS, Document, EventMention, Passage
 from wpk_archive.core.sentences import sentence_spans
 from wpk_archive.core.timeline import korean
 from wpk_archive.core.timeline.found import Found, Ref
+from wpk_archive.core.timeline.vocabulary import foreign_party_in
 
 _NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
-_DESCRIPTION = re.compile(
+DESCRIPTION = re.compile(
     r"\b(?:(?:(?:[Rr]uling\s+)?(?:[Pp]arty|Workers['’]\s+Party|Labou?r\s+Party)['’]s?\s+)?"
     r"(?:(?:key|major|rare|important|crucial|pivotal|high-level|top-level|senior|big|biggest|"
     r"largest|landmark|historic|extraordinary|special|emergency|enlarged|expanded|political|"
@@ -48,6 +49,7 @@ _LOOKS_BACK = re.compile(
     re.IGNORECASE,
 )
 """Words before a description that make it another, earlier meeting ("the last party meeting")."""
+_LABOR_PARTY = re.compile(r"(?:Korean\s+)?Labou?r\s+Party")
 _NEAR_DAYS = 62
 _MEETING_KINDS = frozenset(EVENT_KINDS) - {"other"}
 
@@ -87,27 +89,45 @@ def _near(date: str | None, doc_date: str | None) -> bool:
     return abs(gap.days) <= _NEAR_DAYS
 
 
+GATHERING = Ref("party_gathering", "party_gathering:?", "Meeting of the WPK", True)
+"""A party meeting told of by description in a story that names no undated meeting ("a rare
+meeting of the ruling Workers' Party on Tuesday"): which one, only the reference chronology can
+say, from its day (:func:`.merge_keys.resolve`); none there, it is dropped."""
+
+
 def described_mentions(
     doc: Document,
     ref: Ref,
     dates_of: DatesOf,
     mention_of: MentionOf,
+    told_days: frozenset[str] = frozenset(),
 ) -> list[EventMention]:
-    """Mentions of ``ref`` (the document's one undated meeting) where a description dates it."""
+    """Mentions of ``ref`` (the document's one undated meeting) where a description dates it;
+    for :data:`GATHERING`, only a description with a day of its own, on none of ``told_days``
+    (the days the document gives other meetings), in a sentence naming no other party."""
     if doc.date is None:
         return []
+    generic = ref is GATHERING
     found: list[tuple[tuple[int, int, int], EventMention]] = []
     for passage in doc.passages:
-        if not (_DESCRIPTION.search(passage.text) or _THE_MEETING.search(passage.text)):
+        if not (DESCRIPTION.search(passage.text) or _THE_MEETING.search(passage.text)):
             continue
         for span in sentence_spans(passage.text, passage.start):
             sentence = doc.text[span[0] : span[1]]
             described = [
                 m
-                for m in _DESCRIPTION.finditer(sentence)
+                for m in DESCRIPTION.finditer(sentence)
                 if _PARTY_MARK.search(m.group()) or _PARTY_MARK.search(sentence)
             ]
-            for match in [*described, *_THE_MEETING.finditer(sentence)]:
+            if generic:
+                described = [
+                    m
+                    for m in described
+                    if _PARTY_MARK.search(sentence)
+                    # (in a story of North Korea, its "Labor Party" is the WPK)
+                    and not foreign_party_in(_LABOR_PARTY.sub("", sentence))
+                ]
+            for match in [*described, *([] if generic else _THE_MEETING.finditer(sentence))]:
                 if _LOOKS_BACK.search(sentence, max(0, match.start() - 40), match.start()):
                     continue
                 item = Found(match.start(), match.end(), ref, needs_date=True, loose_identity=True)
@@ -118,7 +138,10 @@ def described_mentions(
                 if mention is None or not _near(mention.start_date, doc.date):
                     continue
                 mention.loose = True
-                if mention.start_date == mention.end_date and mention.role is None:
+                if generic:
+                    if mention.precision != "day" or mention.start_date in told_days:
+                        continue
+                elif mention.start_date == mention.end_date and mention.role is None:
                     # "at a key party meeting on Sunday": one of its days, perhaps not the first
                     month = (mention.start_date or "")[:7]
                     mention.start_date = mention.end_date = month
@@ -141,4 +164,4 @@ def _weight(date: DateMention | None) -> tuple[int, int, int]:
     return (_PRECISION_RANK.get(date.precision, 0), written, -date.start)
 
 
-__all__ = ["described_mentions", "the_undated_meeting"]
+__all__ = ["DESCRIPTION", "GATHERING", "described_mentions", "the_undated_meeting"]

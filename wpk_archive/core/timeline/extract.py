@@ -42,7 +42,12 @@ from wpk_archive.core.timeline import korean
 from wpk_archive.core.timeline.anaphora import elliptic, find_anaphors, relative
 from wpk_archive.core.timeline.dating import HOLDING, SUBJECT_START
 from wpk_archive.core.timeline.dating_status import date_postponed
-from wpk_archive.core.timeline.described import described_mentions, the_undated_meeting
+from wpk_archive.core.timeline.described import (
+    DESCRIPTION,
+    GATHERING,
+    described_mentions,
+    the_undated_meeting,
+)
 from wpk_archive.core.timeline.discourse import (
     HABITUAL,
     NOUN_KINDS,
@@ -52,6 +57,7 @@ from wpk_archive.core.timeline.discourse import (
     assembly_mentions,
     is_wpk,
     key_and_name,
+    names_the_party,
     note_terms,
     remember,
 )
@@ -91,10 +97,14 @@ _KEYWORDS = re.compile(
     r"[Ss]ession|Military\s+Commission|CMC|Secretariat|[Mm]eeting|"
     r"(?:Assembly|SPA)(?:\s*\(SPA\))?\s*(?:met|convened|opened|was\s+(?:held|convened|opened)|"
     r"took\s+place|,\s+(?:which|the|its|North|will)\b|\.|(?:in|on|at|last|this|will|to|next)\s|"
+    r"(?:re-?)?elected\s|adopted\s|passed\s|approved\s|amended\s|ratified\s|enacted\s|appointed\s|"
     # "will convene the Supreme People's Assembly April 10", "... Assembly Tuesday"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d|[MTWFS][a-z]+day\b|"
     r"of\s+the\s+Central\s+Committee))"  # (a translation's "General Assembly of the Central ...")
 )
+
+
+_GATHERING_NOUN = re.compile(r"(?:meeting|gathering|conclave|convention|conference|session)\b")
 
 
 def _sentence_mentions(
@@ -423,7 +433,7 @@ def extract_mentions(doc: Document) -> list[EventMention]:
         ):
             continue
         spans = sentence_spans(passage.text, passage.start)
-        for span in korean.split_glued(doc.text, spans) if hangul else spans:
+        for span in korean.split_glued(doc.text, spans):
             if (
                 _KEYWORDS.search(doc.text, span[0], span[1])
                 or "egislature" in doc.text[span[0] : span[1]]
@@ -447,17 +457,30 @@ def extract_mentions(doc: Document) -> list[EventMention]:
                 mentions.append(mention)
     if ctx.reported:
         mentions = _without_guessed_days(mentions, ctx.reported)
-    if ctx.dropped or any(m.start_date is None for m in mentions):
-        ref = the_undated_meeting(ctx.dropped, mentions)
-        if ref is not None:
-            mentions.extend(
-                described_mentions(
-                    doc,
-                    ref,
-                    lambda start, sentence: _sentence_dates(doc, start, sentence, False, ctx),
-                    meeting_mention,
-                )
+    ref = (
+        the_undated_meeting(ctx.dropped, mentions)
+        if ctx.dropped or any(m.start_date is None for m in mentions)
+        else None
+    )
+    if (
+        ref is None
+        and doc.date is not None
+        and _GATHERING_NOUN.search(doc.text)  # (a cheap scan first: 10x faster than the next)
+        and DESCRIPTION.search(doc.text)
+        and (ctx.north_korea or names_the_party(ctx))
+        and not ctx.foreign
+    ):
+        ref = GATHERING  # which meeting, the chronology tells from the description's day
+    if ref is not None:
+        mentions.extend(
+            described_mentions(
+                doc,
+                ref,
+                lambda start, sentence: _sentence_dates(doc, start, sentence, False, ctx),
+                meeting_mention,
+                frozenset(m.start_date for m in mentions if m.start_date),
             )
+        )
     return mentions
 
 

@@ -315,6 +315,9 @@ def role(sentence: str, meeting: Found) -> str | None:
 
 
 _GLUED_END = re.compile(r"(?<=[다요까])\.(?=[가-힣\[【(“\"])")
+_GLUED_END_EN = re.compile(r"(?<=[a-z]{3})\.(?=(?:The|A|An|In|On|At|It|He|She|They|North|Kim)\s)")
+"""An English sentence glued to the next by a web copy ("... next month.The Korean Central News
+Agency reported ..."); only before a word that opens sentences, so "kcna.kp" or "U.S." stay."""
 
 
 def split_glued(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -322,7 +325,9 @@ def split_glued(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
     동지가 ...", where no space follows the period) cut apart; syntok only splits at a space."""
     result = []
     for start, end in spans:
-        for glued in _GLUED_END.finditer(text, start, end):
+        for glued in (_GLUED_END if has_hangul(text[start:end]) else _GLUED_END_EN).finditer(
+            text, start, end
+        ):
             result.append((start, glued.end()))
             start = glued.end()
         result.append((start, end))

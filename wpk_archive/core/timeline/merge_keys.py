@@ -190,11 +190,50 @@ def _without_anothers_term(mention: EventMention, chronology: ChronologyTable) -
     return replace(mention, key=f"{parts[0]}:?:?", name=GENERIC_NAME[mention.kind])
 
 
+_GATHERING_KINDS = ("party_congress", "party_conference", "cc_plenary")
+
+
+def _gathering(mention: EventMention, chronology: ChronologyTable | None) -> EventMention | None:
+    """A party meeting told of by description ("a rare meeting of the ruling party on Tuesday"):
+    the congress, conference or plenum of the chronology held on its day (a congress or a
+    conference before the plenum held during it); None where no row, or more than one, fits."""
+    if chronology is None or mention.start_date is None or len(mention.start_date) != 10:
+        return None
+    day = mention.start_date
+    rows = [
+        row
+        for row in chronology.entries
+        if row.kind in _GATHERING_KINDS
+        and len(row.start) == 10
+        and row.start <= day <= (row.end or row.start)
+    ]
+    if len(rows) > 1:
+        rows = [row for row in rows if row.kind != "cc_plenary"]
+    if len(rows) != 1:
+        return None
+    row = rows[0]
+    # (one of its days, perhaps not the first: its month, which the row's days then refine)
+    month = day[:7]
+    return replace(
+        mention,
+        kind=row.kind,
+        key=row.key,
+        name=row.name,
+        ambiguous=False,
+        loose=True,
+        start_date=month,
+        end_date=month,
+        precision="month",
+    )
+
+
 def resolve(mention: EventMention, chronology: ChronologyTable | None) -> EventMention | None:
     """The mention with its key completed and its weak evidence checked (None: not this party's)."""
     unidentified = (
         mention.start_date is None and mention.key.endswith(":?") and mention.kind in RARE_KINDS
     )
+    if mention.kind == "party_gathering":
+        return _gathering(mention, chronology)
     if chronology is None:
         if unidentified:
             return None  # "the Conference of the WPK": which one, only the chronology can say

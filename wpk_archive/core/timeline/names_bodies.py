@@ -21,6 +21,7 @@ from wpk_archive.core.timeline.readers import Reader
 from wpk_archive.core.timeline.readers_bodies import (
     read_bare_plenary,
     read_cmc,
+    read_convoked_session,
     read_dated_plenary,
     read_plenary,
     read_politburo,
@@ -63,6 +64,17 @@ _NK_OWNER = rf"(?:(?:North\s+Korea|North|Pyongyang|DPRK|country){APOS}s\s+)?"
 """The country as the owner of its assembly: "of the North's SPA", "of North Korea's SPA"."""
 
 BODY_PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]] = [
+    (
+        # "the Presidium of the SPA on Thursday announced a decision to convene a session in
+        # Pyongyang on April 11"
+        re.compile(
+            rf"(?:Presidium|Standing\s+Committee)\s+of\s+{THE}{SPA}[^.;:]{{0,100}}?\b"
+            r"(?:convene|convoke|convening|convoking)\s+"
+            r"(?P<s>(?:a|the|its)\s+(?:new\s+|regular\s+|next\s+)?session)\b(?!\s+of\b)"
+        ),
+        read_convoked_session,
+        (("presidium", "standing committee"), ("conven", "convok")),
+    ),
     (
         re.compile(
             rf"(?:(?P<n>{ORDS})\s+)?{MODS_CI}(?:[Pp]lenary\s+(?:[Mm]eetings?|[Ss]essions?)|[Mm]eetings?|"
@@ -205,6 +217,8 @@ BODY_PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]]
             rf"(?:\s+of\s+(?:the\s+|its\s+)?(?P<t10>{ORD})\s+(?:term|convocation|{SPA})\b)?"
             # "The SPA, the country's rubber-stamp legislature, met on Tuesday"
             rf"|{THE}(?:(?P<t5>{ORD})\s+)?{SPA}(?=(?:\s*,[^,;.]{{1,60}},|\s*,(?=\s+(?:met|convened|held)\s))?\s+(?:met|convened|opened|"
+            # what the assembly does in session: "On 11 April 2019, the SPA re-elected Kim"
+            rf"(?:re-?)?elected|adopted|passed|approved|amended|ratified|enacted|appointed|endorsed|"
             rf"was\s+(?:convened|held|opened)|took\s+place|held\s+(?:a|its)\s+(?:\w+\s+)?session|"
             rf"(?:will|to)\s+(?:\w+\s+)?(?:convene|meet|open)"
             # "the SPA was scheduled to happen on Friday", "the SPA holds a meeting at the hall"
@@ -263,6 +277,15 @@ BODY_PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]]
                 "address",
                 "report",
                 "told",
+                "elected",
+                "adopted",
+                "passed",
+                "approved",
+                "amended",
+                "ratified",
+                "enacted",
+                "appointed",
+                "endorsed",
             ),
             ("assembly", "spa", "parliament", "legislature", "supreme people"),
         ),

@@ -166,6 +166,17 @@ def read_secretariat(match: re.Match[str], text: str) -> list[NamedMeeting]:
     )
 
 
+_ACTS = re.compile(
+    r"(?:\s*,[^,;.]{1,60},)?\s+(?:(?:re-?)?elected|adopted|passed|approved|amended|ratified|enacted|"
+    r"appointed|endorsed)\b"
+)
+_SOME_DATE = re.compile(
+    r"\b(?:1[89]|20)\d\d\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|"
+    r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\b[MTWFS][a-z]+day\b|"
+    r"\b(?:yesterday|today|last|this|earlier)\b"
+)
+
+
 def read_spa(match: re.Match[str], text: str) -> list[NamedMeeting]:
     numbers = numbers_or_none(match, 20)
     term = term_of(match)
@@ -185,11 +196,25 @@ def read_spa(match: re.Match[str], text: str) -> list[NamedMeeting]:
         return []  # "Choe Thae Bok, chairman of the Supreme People's Assembly, met ...": a person
     if (
         numbers == [None]
+        and not re.search(r"(?i)session|meeting", match.group(0))
+        and _ACTS.match(text, match.end())
+        and not _SOME_DATE.search(text)
+    ):
+        return []  # "The SPA adopted the constitution": a session only where a date tells it
+    if (
+        numbers == [None]
         and term is not None
         and (re.search(r"\b[Oo]pening\s+$", before) or first_group(match, "opening"))
     ):
         numbers = [1]  # "the opening session of the 13th SPA": the first of the new Assembly
     return named_meetings(match, "spa_session", numbers, term=term, explicit=True, noun="session")
+
+
+def read_convoked_session(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    """ "The Presidium of the SPA ... announced a decision to convene a session in Pyongyang on
+    April 11": the assembly's session (the one it convenes), named over "a session"."""
+    found = named_meetings(match, "spa_session", [None], term=None, explicit=True, noun="session")
+    return [replace(m, start=match.start("s"), end=match.end("s")) for m in found]
 
 
 def read_spa_standing(match: re.Match[str], text: str) -> list[NamedMeeting]:
