@@ -1,9 +1,9 @@
 """The twenty-fifth blind set of outside text: well-formed, varied and new (no scoring here).
 
-tests/data/timeline_outside_blind25.json holds 43 verbatim excerpts of real English text focused on wire copy as reprinted
+tests/data/timeline_outside_blind25.json holds 44 verbatim excerpts of real English text focused on wire copy as reprinted
 by regional and foreign papers and on unusual carriers of text (AP in the National Post and the Arkansas Democrat-Gazette,
 AFP in the Taipei Times and The Sydney Morning Herald, UPI in the Los Angeles Times archive, Bloomberg in The Japan Times,
-IANS, Sputnik via UrduPoint, NHK World, Chinese and Vietnamese state media, Zee News, ABC and the AFR of Australia, BBC
+IANS, Sputnik via UrduPoint, NHK World, Chinese and Vietnamese state media, Zee News, ABC and the AFR of Australia, Newshub, BBC
 News, Al Jazeera, The Hankyoreh, The Washington Post, The Diplomat, JURIST, a PIIE blog, a Japanese university's column,
 blogs, book pages on publishers' and e-book sites, a spam-site copy of Yonhap and two Markdown files of GitHub
 repositories), published 1990-2026 and naming congresses, party conferences, CC plenums, Politburo, CMC and SPA meetings and
