@@ -227,3 +227,38 @@ def test_a_weekday_before_the_first_in_decades_is_no_day_of_the_month() -> None:
     assert days("It met on Tuesday, the 28th.", "2010-09-30") == [
         ("Tuesday, the 28th", "2010-09-28", "2010-09-28")
     ]
+
+
+def test_a_bare_weekday_a_week_off_the_chronology_s_days_takes_its_week() -> None:
+    # a report of Thursday 5 May 2016: "on Friday" read as the Friday before; the 7th Congress
+    # opened on Friday 6 May
+    text = "Kim Jong Un is kicking off a five-day spectacle to mark the seventh congress of the WPK on Friday."
+    assert dated(text, "2016-05-05") == [("party_congress", "2016-05-06", "2016-05-06")]
+    # a weekday that fits no week of the row stays as the text gives it
+    text = "The 7th Congress of the WPK opened on Friday."
+    assert dated(text, "2016-05-21") == [("party_congress", "2016-05-20", "2016-05-20")]
+
+
+def test_a_described_conference_of_a_month() -> None:
+    text = (
+        "It was in September when the Workers' Party held its highest-level gathering for 30 years."
+    )
+    assert dated(text, "2010-11-07") == [("party_conference", "2010-09-28", "2010-09-28")]
+    text = "Kim Jong Un was named at a rare conference of the ruling party in September 2010."
+    assert dated(text, "2012-02-20") == [("party_conference", "2010-09-28", "2010-09-28")]
+    # a month holds no plenum told by description alone
+    text = "The ruling Workers' Party held a key meeting in December 2019, state media said."
+    assert dated(text, "2020-01-20") == []
+
+
+def test_one_in_a_year_after_a_series_of_congresses_or_conferences() -> None:
+    text = "The party has held several party conferences, including one in 2010."
+    assert dated(text, "2016-04-27") == [("party_conference", "2010-09-28", "2010-09-28")]
+    text = "The Workers' Party held its congress in 1980 and another in 2016."
+    assert dated(text, "2016-04-27") == [
+        ("party_congress", "1980-10-10", "1980-10-14"),
+        ("party_congress", "2016-05-06", "2016-05-09"),
+    ]
+    assert (
+        dated("North Korea has had three nuclear tests, including one in 2013.", "2016-04-27") == []
+    )

@@ -260,6 +260,15 @@ _BARE_ORDINAL = re.compile(
 congress ..., its first since the eighth in 2021"."""
 
 
+_ONE_IN = re.compile(
+    r"\b(?:including|had|held|convened|hosted|and|with)\s+(?P<one>one|another)\s+in\s+"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+)?(?:19|20)\d\d\b"
+)
+"""A congress or conference of the same sentence's series, its noun left out and dated by its
+year: "several party conferences, including one in 2010"."""
+
+
 def elliptic(sentence: str, found: list[Found], ctx: Context) -> list[Found]:
     """ "the second conference" after "the first WPK Conference": the same series, another number;
     "..., its first since the eighth in 2021": the noun left out."""
@@ -292,6 +301,15 @@ def elliptic(sentence: str, found: list[Found], ctx: Context) -> list[Found]:
         name = re.sub(r"^\d+(?:st|nd|rd|th)", ordinal_text(number), previous.name)
         ref = Ref(previous.kind, key, name, False)
         result.append(Found(match.start(), match.end(), ref, False, True))
+    for match in _ONE_IN.finditer(sentence):
+        named = [f for f in [*found, *result] if f.end <= match.start()]
+        of_series = [f for f in named if f.ref.kind in ("party_congress", "party_conference")]
+        if not of_series or any(f.start <= match.start("one") < f.end for f in [*found, *result]):
+            continue
+        kind = of_series[-1].ref.kind
+        noun = "Congress" if kind == "party_congress" else "Conference"
+        ref = Ref(kind, f"{kind}:?", f"{noun} of the WPK", True)
+        result.append(Found(match.start("one"), match.end("one"), ref, True, True))
     for match in _BARE_ORDINAL.finditer(sentence):
         group = "n" if match.group("n") else "n1"
         named = [f for f in [*found, *result] if f.end <= match.start()]

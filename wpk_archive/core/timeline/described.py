@@ -28,7 +28,8 @@ from wpk_archive.core.timeline.vocabulary import foreign_party_in
 _NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
 DESCRIPTION = re.compile(
     r"\b(?:(?:(?:[Rr]uling\s+)?(?:[Pp]arty|Workers['’]\s+Party|Labou?r\s+Party)['’]s?\s+)?"
-    r"(?:(?:key|major|rare|important|crucial|pivotal|high-level|top-level|senior|big|biggest|"
+    r"(?:(?:key|major|rare|important|crucial|pivotal|high-level|top-level|highest-level|highest|"
+    r"senior|big|biggest|"
     r"largest|landmark|historic|extraordinary|special|emergency|enlarged|expanded|political|"
     r"ruling|year-end|mid-year|key\s+political|"
     rf"{_NUMBER_WORD}-day|days-long|week-long|multi-day|"
@@ -135,11 +136,12 @@ def described_mentions(
                 if item.date is None:
                     continue
                 mention = mention_of(doc, passage, span, item)
-                if mention is None or not _near(mention.start_date, doc.date):
+                if mention is None or not (generic or _near(mention.start_date, doc.date)):
                     continue
                 mention.loose = True
                 if generic:
-                    if mention.precision != "day" or mention.start_date in told_days:
+                    # (a day, or a month, which then only a congress or conference may fill)
+                    if mention.precision == "year" or mention.start_date in told_days:
                         continue
                 elif mention.start_date == mention.end_date and mention.role is None:
                     # "at a key party meeting on Sunday": one of its days, perhaps not the first

@@ -196,16 +196,17 @@ _GATHERING_KINDS = ("party_congress", "party_conference", "cc_plenary")
 def _gathering(mention: EventMention, chronology: ChronologyTable | None) -> EventMention | None:
     """A party meeting told of by description ("a rare meeting of the ruling party on Tuesday"):
     the congress, conference or plenum of the chronology held on its day (a congress or a
-    conference before the plenum held during it); None where no row, or more than one, fits."""
-    if chronology is None or mention.start_date is None or len(mention.start_date) != 10:
+    conference before the plenum held during it), or the congress or conference of its month ("a
+    rare conference in September 2010"); None where no row, or more than one, fits."""
+    if chronology is None or mention.start_date is None or len(mention.start_date) < 7:
         return None
     day = mention.start_date
     rows = [
         row
         for row in chronology.entries
-        if row.kind in _GATHERING_KINDS
+        if row.kind in (_GATHERING_KINDS if len(day) == 10 else _GATHERING_KINDS[:2])
         and len(row.start) == 10
-        and row.start <= day <= (row.end or row.start)
+        and row.start[: len(day)] <= day <= (row.end or row.start)[: len(day)]
     ]
     if len(rows) > 1:
         rows = [row for row in rows if row.kind != "cc_plenary"]
@@ -227,6 +228,32 @@ def _gathering(mention: EventMention, chronology: ChronologyTable | None) -> Eve
     )
 
 
+def _weekday_in_the_rows_week(mention: EventMention, row: ChronologyRow) -> EventMention:
+    """A bare weekday counted from the report ("kicking off ... the seventh congress on Friday",
+    read as the Friday before a report of Thursday) that misses the row's days by one week:
+    the same weekday of the week the row holds (the text's day, the week the chronology's)."""
+    day = mention.start_date
+    if (
+        day is None
+        or len(day) != 10
+        or mention.end_date != day
+        or mention.basis != "dateline"
+        or mention.doc_date is None
+        or len(mention.doc_date) != 10
+        or not row.start
+        or within(day, row.start, row.end or row.start)
+    ):
+        return mention
+    told = dt.date.fromisoformat(day)
+    if abs((told - dt.date.fromisoformat(mention.doc_date)).days) > 7:
+        return mention
+    for weeks in (1, -1):
+        moved = (told + dt.timedelta(weeks=weeks)).isoformat()
+        if within(moved, row.start, row.end or row.start):
+            return replace(mention, start_date=moved, end_date=moved)
+    return mention
+
+
 def resolve(mention: EventMention, chronology: ChronologyTable | None) -> EventMention | None:
     """The mention with its key completed and its weak evidence checked (None: not this party's)."""
     unidentified = (
@@ -246,6 +273,7 @@ def resolve(mention: EventMention, chronology: ChronologyTable | None) -> EventM
     row = chronology.by_key(mention.key)
     if row is not None:
         mention = _in_the_rows_year(mention, row)
+        mention = _weekday_in_the_rows_week(mention, row)
     if row is None and unidentified:
         if mention.doc_date is None and mention.status is not None:
             # a text with no date at all: a congress it names, which one unknown (undated)
