@@ -262,3 +262,18 @@ def test_one_in_a_year_after_a_series_of_congresses_or_conferences() -> None:
     assert (
         dated("North Korea has had three nuclear tests, including one in 2013.", "2016-04-27") == []
     )
+
+
+def test_its_first_party_congress_in_decades_with_a_capital() -> None:
+    text = "The Workers' Party will hold its first Party Congress in 36 years, starting on May 6."
+    assert dated(text, "2016-04-27") == [("party_congress", "2016-05-06", "2016-05-06")]
+
+
+def test_a_meeting_named_by_the_year_it_falls_in() -> None:
+    text = (
+        "The party congress is the highest body of the Workers' Party of Korea. This year's "
+        "congress is expected to be just as significant."
+    )
+    assert ("party_congress", "2026-02-19", "2026-02-25") in dated(text, "2026-02-08")
+    # no congress named before: nothing to refer to
+    assert dated("This year's congress is expected to be significant.", "2026-02-08") == []

@@ -114,7 +114,7 @@ def find_anaphors(
                 found.append(Found(match.start(), match.end(), ref, False, False, anaphor=True))
     if "ongress" in sentence or "onference" in sentence:
         found.extend(_story_congress(sentence, named, ctx, found))
-    if "last" in sentence or "previous" in sentence or "preceding" in sentence:
+    if any(word in sentence for word in ("last", "previous", "preceding", "'s", "’s")):
         found.extend(_last_one(sentence, named, ctx))
     return found
 
@@ -125,7 +125,14 @@ _LAST_ONE = re.compile(
     r"(?!\s+(?:of|with|between|in\s+(?:the|a|its)\s+series)\b)"
 )
 _ASSEMBLY = re.compile(r"Supreme\s+People|\bSPA\b")
+_THIS_YEARS = re.compile(
+    r"\b(?:[Tt]his|[Ll]ast|[Nn]ext)\s+(?:year|month|week)['’]s\s+(?:(?:key|major|party|plenary)\s+)?"
+    r"(?P<noun>congress|conference|session|plenum)\b(?!\s+of\b)"
+)
+"""A meeting named by the time it falls in: "This year's congress is expected to be significant"."""
 _LAST_KINDS = {
+    "party_congress": "Congress of the WPK",
+    "party_conference": "Conference of the WPK",
     "spa_session": "Session of the Supreme People's Assembly",
     "cc_plenary": "Plenary Meeting of the WPK Central Committee",
     "politburo_meeting": "Meeting of the Political Bureau of the WPK Central Committee",
@@ -139,6 +146,17 @@ def _last_one(sentence: str, named: list[NamedMeeting], ctx: Context) -> list[Fo
     document named last with that noun, which one its date tells (kept only where the sentence
     dates it)."""
     found = []
+    for match in _THIS_YEARS.finditer(sentence):
+        ref = ctx.last.get(match.group("noun"))
+        if ref is None or ref.kind not in _LAST_KINDS or other_body_in(sentence):
+            continue
+        key = (
+            f"{ref.kind}:?"
+            if ref.kind in ("party_congress", "party_conference")
+            else f"{ref.kind}:?:?"
+        )
+        unnumbered = Ref(ref.kind, key, _LAST_KINDS[ref.kind], True)
+        found.append(Found(match.start("noun"), match.end(), unnumbered, True, False))
     for match in _LAST_ONE.finditer(sentence):
         if any(m.start <= match.start() < m.end for m in named):
             continue
@@ -155,7 +173,12 @@ def _last_one(sentence: str, named: list[NamedMeeting], ctx: Context) -> list[Fo
             and ctx.north_korea
         ):
             kind = "spa_session"  # "North Koreans voted for the SPA ... The last session in ..."
-        if kind is None or kind not in _LAST_KINDS or other_body_in(sentence):
+        if (
+            kind is None
+            or kind not in _LAST_KINDS
+            or kind in ("party_congress", "party_conference")  # (relative() reads those)
+            or other_body_in(sentence)
+        ):
             continue
         unnumbered = Ref(kind, f"{kind}:?:?", _LAST_KINDS[kind], True)
         found.append(Found(match.start(), match.end(), unnumbered, True, False))

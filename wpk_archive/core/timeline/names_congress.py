@@ -48,7 +48,7 @@ _ITS = (
     rf"\b[Ii]ts\s+(?:(?:next|new|upcoming|coming|forthcoming)\s+)?(?:(?P<n>{ORDS})\s+)?"
     # "its biggest political conference in 30 years", "its first full congress"
     rf"(?:(?:biggest|largest|most\s+important|highest-level|first-ever|rare|key|major|political|"
-    rf"full|historic|landmark|extraordinary|special|party)\s+){{0,3}}"
+    rf"full|historic|landmark|extraordinary|special|[Pp]arty)\s+){{0,3}}"
     rf"(?:[Cc]ongress|[Cc]onference)(?![\w-])(?!\s+of\b)"
 )
 _ITS_SESSION = (
