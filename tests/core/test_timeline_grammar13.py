@@ -277,3 +277,11 @@ def test_a_meeting_named_by_the_year_it_falls_in() -> None:
     assert ("party_congress", "2026-02-19", "2026-02-25") in dated(text, "2026-02-08")
     # no congress named before: nothing to refer to
     assert dated("This year's congress is expected to be significant.", "2026-02-08") == []
+
+
+def test_a_politburo_session_with_its_epithets() -> None:
+    text = (
+        "It follows a session of the smaller and more powerful party Politburo that was held "
+        "earlier this month."
+    )
+    assert dated(text, "2019-12-23") == [("politburo_meeting", "2019-12", "2019-12")]

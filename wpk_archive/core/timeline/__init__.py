@@ -33,7 +33,7 @@ from wpk_archive.core.timeline.merge import (
 )
 from wpk_archive.core.timeline.names import ordinal_text, ordinal_value
 
-GRAMMAR_VERSION = 12
+GRAMMAR_VERSION = 13
 """Raised whenever extraction changes what it finds: archives written by an earlier grammar read
 their documents' meetings again when opened. 3: Korean names and dates (names_ko, dates_ko);
 4: "Dec. 26-30" kept in one sentence, dated decisions of the Political Bureau, Secretariat and
@@ -60,7 +60,11 @@ of core/date_periods.py (docs/timeline.md lists them); 12: a year before a name 
 owner ("a 2016 party congress", "the party's 2013 plenary meeting"), an ongoing meeting, a speech
 to the SPA, "concluded ... after four days", a meeting put off to a day, provincial committees'
 meetings in any case and as subjects, lists of plenums and sessions, the country's "its congress",
-plural bare congresses."""
+plural bare congresses; 13: the date reader of dates13 (core/date_*.py), a week that is the month
+of a meeting, delegates' conferences unnumbered, "the last session in April 2013", a party
+gathering told by description and named by the chronology's day (described.py, merge_keys.py),
+a bare weekday moved to the chronology's week, "including one in 2010", "This year's congress"
+(docs/timeline.md lists them)."""
 
 __all__ = [
     "GRAMMAR_VERSION",

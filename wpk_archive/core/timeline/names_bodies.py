@@ -90,6 +90,8 @@ BODY_PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]]
     (
         re.compile(
             rf"(?:(?P<n>{ORDS})\s+)?{MODS_CI}(?:{_MEETING_HEAD})\s+of\s+{THE}"
+            # "of the smaller and more powerful party Politburo", "of the powerful Political Bureau"
+            r"(?:(?:smaller|more|most|powerful|all-powerful|top|decision-making|and)\s+){0,5}"
             # "of the WPK Central Committee (CC) Politburo", "of the party's central political bureau"
             rf"(?:ruling\s+)?(?:(?:{WPK}|[Pp]arty){APOS}?s?\s+)?(?:(?:Central\s+Committee|CC)(?:{APOS}s)?\s+)?"
             rf"(?:(?P<n5>{ORD})\s+)?{_PB}"  # "of the 21st Political Bureau of the 7th CC"
