@@ -129,8 +129,8 @@ def _weekday_relative(match: re.Match[str], ctx: Context) -> list[Found]:
     anchor = anchor_of(ctx)
     if anchor is None:
         return []
-    wanted = weekday_number(group_of(match, "wd", "wd2", "wd3", "wd4") or "")
-    rel = (group_of(match, "rel", "rel2", "rel3") or "after").lower()
+    wanted = weekday_number(group_of(match, "wd", "wd2", "wd3", "wd4", "wd5") or "")
+    rel = (group_of(match, "rel", "rel2", "rel3", "rel4") or "after").lower()
     if rel == "after":
         day = anchor + dt.timedelta(days=(wanted - anchor.weekday() - 1) % 7 + 1 + 7)
     elif rel.endswith("coming"):
@@ -297,10 +297,14 @@ WEEKDAY_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
     (
         re.compile(
             rf"{NOT_THE}(?P<rel>(?i:last|this|next|past|coming|this\s+coming|this\s+past))\s+(?P<wd>{WD_FULL})"
-            rf"|(?P<wd2>{WD_FULL}),?\s+(?:(?i:of|from)\s+)?(?P<rel2>(?i:this|last|next))\s+(?i:week)\b"
+            rf"|(?P<wd2>{WD_FULL}),?\s+(?:(?i:of|from)\s+)?(?P<rel2>(?i:this|last|next|previous))\s+(?i:week)\b"
             r"(?!['’]s)"
             rf"|(?P<rel3>(?i:last|this|next))\s+(?i:week)['’]s\s+(?P<wd3>{WD_FULL})"
             rf"|(?P<wd4>{WD_FULL})\s+after\s+next\b"
+            # "next week Tuesday", "this week Friday", "next week on Friday", "previous week -
+            # Monday": the weekday of the week named before it
+            rf"|(?<![Tt]he\s)(?P<rel4>(?i:last|this|next|previous))\s+(?i:week)"
+            rf"(?:\s*[,-]\s*|\s+(?i:on\s+)?)(?P<wd5>{WD_FULL})(?!['’]s)"
         ),
         _weekday_relative,
         ("weekday", "relword"),

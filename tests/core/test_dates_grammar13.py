@@ -1,0 +1,36 @@
+"""Grammar 13 of the date reader: weekdays inside a named week, compound counts back, centuries
+in the common reckoning and the forms of wpk_archive/core/date_forms.py (see the modules named in
+each test's docstring). Every sentence was written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from wpk_archive.core.dates import find_dates
+
+DOC = "2016-11-07"  # a Monday
+
+
+def _read(text: str, doc_date: str = DOC) -> list[tuple[str, str, str]]:
+    return [(m.text, m.start_date, m.end_date) for m in find_dates(text, doc_date=doc_date)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The team leaves this week Friday.", [("this week Friday", "2016-11-11", "2016-11-11")]),
+        ("They will meet next week Tuesday.", [("next week Tuesday", "2016-11-15", "2016-11-15")]),
+        ("They will meet next week on Friday.", [("next week on Friday", "2016-11-18", "2016-11-18")]),
+        ("It was signed last week Sunday.", [("last week Sunday", "2016-11-06", "2016-11-06")]),
+        ("It was signed previous week - Monday.", [("previous week - Monday", "2016-10-31", "2016-10-31")]),
+        ("The talks open on Monday of next week.", [("Monday of next week", "2016-11-14", "2016-11-14")]),
+        ("The talks open Friday this week.", [("Friday this week", "2016-11-11", "2016-11-11")]),
+    ],
+)
+def test_weekday_inside_a_named_week(text: str, expected: list[tuple[str, str, str]]) -> None:
+    """date_days: the weekday of the week named beside it, not the last such day."""
+    assert _read(text) == expected
+
+
+def test_next_weeks_report_stays_a_week() -> None:
+    assert _read("Next week's meeting was put off.") == [("Next week", "2016-11-14", "2016-11-20")]
