@@ -20,10 +20,19 @@ def _read(text: str, doc_date: str = DOC) -> list[tuple[str, str, str]]:
     [
         ("The team leaves this week Friday.", [("this week Friday", "2016-11-11", "2016-11-11")]),
         ("They will meet next week Tuesday.", [("next week Tuesday", "2016-11-15", "2016-11-15")]),
-        ("They will meet next week on Friday.", [("next week on Friday", "2016-11-18", "2016-11-18")]),
+        (
+            "They will meet next week on Friday.",
+            [("next week on Friday", "2016-11-18", "2016-11-18")],
+        ),
         ("It was signed last week Sunday.", [("last week Sunday", "2016-11-06", "2016-11-06")]),
-        ("It was signed previous week - Monday.", [("previous week - Monday", "2016-10-31", "2016-10-31")]),
-        ("The talks open on Monday of next week.", [("Monday of next week", "2016-11-14", "2016-11-14")]),
+        (
+            "It was signed previous week - Monday.",
+            [("previous week - Monday", "2016-10-31", "2016-10-31")],
+        ),
+        (
+            "The talks open on Monday of next week.",
+            [("Monday of next week", "2016-11-14", "2016-11-14")],
+        ),
         ("The talks open Friday this week.", [("Friday this week", "2016-11-11", "2016-11-11")]),
     ],
 )
@@ -34,3 +43,40 @@ def test_weekday_inside_a_named_week(text: str, expected: list[tuple[str, str, s
 
 def test_next_weeks_report_stays_a_week() -> None:
     assert _read("Next week's meeting was put off.") == [("Next week", "2016-11-14", "2016-11-20")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We met 1 month 21 days ago.", [("1 month 21 days ago", "2016-09-16", "2016-09-16")]),
+        ("It fell 2 years and 3 months ago.", [("2 years and 3 months ago", "2014-08", "2014-08")]),
+        (
+            "It fell a week and two days ago.",
+            [("a week and two days ago", "2016-10-29", "2016-10-29")],
+        ),
+        ("It left 1 month, 21 days ago.", [("1 month, 21 days ago", "2016-09-16", "2016-09-16")]),
+        (
+            "The dam was begun 2 years 1 month 21 days ago.",
+            [("2 years 1 month 21 days ago", "2014-09-16", "2014-09-16")],
+        ),
+        (
+            "It opens two weeks and three days from now.",
+            [("two weeks and three days from now", "2016-11-24", "2016-11-24")],
+        ),
+    ],
+)
+def test_compound_counts_back(text: str, expected: list[tuple[str, str, str]]) -> None:
+    """date_compound: every unit counted back from the report's day."""
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It began more than 2 years and 3 months ago.",
+        "The price fell within a year and two months ago.",
+        "They counted 3 days 4 days ago.",
+    ],
+)
+def test_compound_counts_that_are_no_dates(text: str) -> None:
+    assert _read(text) == []
