@@ -50,7 +50,7 @@ def read(text: str) -> list[tuple[str, str, str]]:
             [("the week beginning 4 February 2019", "2019-02-04", "2019-02-10")],
         ),
         ("The firm was sold on Dec. 31 , 1994.", [("Dec. 31 , 1994", "1994-12-31", "1994-12-31")]),
-        ("The wall was built in the 15th century.", [("the 15th century", "1401", "1500")]),
+        ("The wall was built in the 15th century.", [("the 15th century", "1400", "1499")]),
         ("I will go back today.", [("today", "2016-11-07", "2016-11-07")]),
         ("The delegates leave tomorrow.", [("tomorrow", "2016-11-08", "2016-11-08")]),
     ],

@@ -80,3 +80,24 @@ def test_compound_counts_back(text: str, expected: list[tuple[str, str, str]]) -
 )
 def test_compound_counts_that_are_no_dates(text: str) -> None:
     assert _read(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Show me the records in 21st century.", [("21st century", "2000", "2099")]),
+        ("It happened in the 20th century.", [("the 20th century", "1900", "1999")]),
+        ("The temple dates from the late 1st century.", [("the late 1st century", "0001", "0099")]),
+        ("It was so in the last century.", [("the last century", "1900", "1999")]),
+    ],
+)
+def test_centuries_in_the_common_reckoning(text: str, expected: list[tuple[str, str, str]]) -> None:
+    """date_calendar: "the 20th century" is 1900-1999, as a reader of the news takes it."""
+    assert _read(text) == expected
+
+
+def test_the_current_century_in_2000() -> None:
+    assert _read("It is the start of this century.", doc_date="2000-06-01")[0][1:] == (
+        "2000",
+        "2099",
+    )

@@ -47,8 +47,9 @@ def counted_quarter(year: int, month: int, step: int, start: int, end: int) -> l
 
 
 def century_range(number: int, start: int, end: int, inferred: bool) -> list[Found]:
-    """The Nth century as years (N-1)01 .. N00 ("the 20th century" is 1901-2000)."""
-    first, last = (number - 1) * 100 + 1, number * 100
+    """The Nth century as years (N-1)00 .. (N-1)99, in the common reckoning a reader of the news
+    uses ("the 20th century" is 1900-1999, "the 21st" 2000-2099; not the strict 1901-2000)."""
+    first, last = max(1, (number - 1) * 100), number * 100 - 1  # (there is no year 0)
     if not 1 <= number <= 21:
         return []
     return [Found(start, end, f"{first:04d}", f"{last:04d}", inferred, "century")]

@@ -247,7 +247,7 @@ def _century_relative(match: re.Match[str], ctx: Context) -> list[Found]:
     anchor = anchor_at(ctx, "year")
     if anchor is None:
         return []
-    number = (anchor.year - 1) // 100 + 1 + offset(match.group("rel"))
+    number = anchor.year // 100 + 1 + offset(match.group("rel"))  # (2000 is of the 21st)
     return century_range(number, match.start(), match.end(), True)
 
 

@@ -58,7 +58,7 @@ Conventions:
   read from it;
 - "2014-10" is October 2014 but "2011-12" and "1950-53" are the years 2011-2012 and 1950-1953
   (a two-digit second number above the first year's last two digits continues the year);
-- "the 20th century" is 1901-2000 (the strict reckoning; the 21st is 2001-2100); "the 1990s" is
+- "the 20th century" is 1900-1999 (the common reckoning; the 21st is 2000-2099); "the 1990s" is
   1990-1999; "the '70s" only for '30s..'90s (the '20s could be either century);
 - seasons and "early / mid / late / the end of" keep the precision the text gives: "the spring of
   1950" and "early 1980" are the year, "early June 2016" the month;
