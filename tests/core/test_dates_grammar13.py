@@ -101,3 +101,36 @@ def test_the_current_century_in_2000() -> None:
         "2000",
         "2099",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ship returns Oct-2.", [("Oct-2", "2016-10-02", "2016-10-02")]),
+        ("The ship returns oct-02.", [("oct-02", "2016-10-02", "2016-10-02")]),
+        ("The ship returned Jan/3.", [("Jan/3", "2016-01-03", "2016-01-03")]),
+        ("The ship returned Oct-20th.", [("Oct-20th", "2016-10-20", "2016-10-20")]),
+        ("The talks open on October, 1st.", [("October, 1st", "2016-10-01", "2016-10-01")]),
+        ("The talks opened Aug-10, 2012.", [("Aug-10, 2012", "2012-08-10", "2012-08-10")]),
+    ],
+)
+def test_short_forms_of_a_day(text: str, expected: list[tuple[str, str, str]]) -> None:
+    """date_forms: a month joined to its day by a hyphen or slash, or set off by a comma."""
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They may-2 times over.",
+        "The army fired Oct-2 missiles.",
+        "The Feb-30 plan failed.",
+        "The Nov-16 talks ended.",
+    ],
+)
+def test_short_forms_that_are_no_dates(text: str) -> None:
+    assert _read(text) == []
+
+
+def test_a_count_after_a_month_and_comma_stays_a_count() -> None:
+    assert _read("In October, 21 people came.") == [("October", "2016-10", "2016-10")]

@@ -6,7 +6,8 @@ The grammar: :mod:`date_parts` (fragments, cheap per-rule tests), :mod:`date_rec
 (the readers' records, calendar helpers),
 :mod:`date_calendar` (quarters, centuries, nth weekday of a month), :mod:`date_numeric`
 ("2024-06-28", "28.6.2024"), :mod:`date_spans` (ranges and lists), :mod:`date_rules` (single
-written dates, months, years, decades, centuries), :mod:`date_relative` ("last year", "three
+written dates, months, years, decades, centuries), :mod:`date_forms` ("Oct-2", "October, 1st"),
+:mod:`date_relative` ("last year", "three
 years ago"), :mod:`date_compound` ("1 month 21 days ago") and :mod:`date_days` (weekdays,
 "yesterday"). Rules are tried in that order of
 priority (spans, then relative months, then single dates, then relative forms); a span once
@@ -86,6 +87,7 @@ import re
 from wpk_archive.core import (
     date_compound,
     date_days,
+    date_forms,
     date_numeric,
     date_periods,
     date_relative,
@@ -152,6 +154,7 @@ _RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
     *date_rules.NTH_RULES,
     *date_relative.MONTH_RULES,
     *date_rules.SINGLE_RULES,
+    *date_forms.FORM_RULES,
     *date_compound.COMPOUND_RULES,
     *date_relative.RELATIVE_RULES,
     *date_days.DAY_RULES,
