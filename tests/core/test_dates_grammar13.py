@@ -134,3 +134,23 @@ def test_short_forms_that_are_no_dates(text: str) -> None:
 
 def test_a_count_after_a_month_and_comma_stays_a_count() -> None:
     assert _read("In October, 21 people came.") == [("October", "2016-10", "2016-10")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The vote is slated for Friday.", [("Friday", "2016-11-11", "2016-11-11")]),
+        ("The vote is scheduled for Friday.", [("Friday", "2016-11-11", "2016-11-11")]),
+        ("The vote is set for Friday.", [("Friday", "2016-11-11", "2016-11-11")]),
+        ("The vote is due on Friday.", [("Friday", "2016-11-11", "2016-11-11")]),
+        ("The report is due Friday.", [("Friday", "2016-11-11", "2016-11-11")]),
+        # a plan told in the past, and "due to" (because of), stay the last such day
+        ("The vote was slated for Friday.", [("Friday", "2016-11-04", "2016-11-04")]),
+        ("The payment was due on Friday.", [("Friday", "2016-11-04", "2016-11-04")]),
+        ("It failed due to rain on Friday.", [("Friday", "2016-11-04", "2016-11-04")]),
+    ],
+)
+def test_a_plan_puts_the_weekday_ahead(text: str, expected: list[tuple[str, str, str]]) -> None:
+    """date_parts.FUTURE: "slated for / scheduled for / set for / due on Friday" is the coming
+    Friday, not the last one."""
+    assert _read(text) == expected

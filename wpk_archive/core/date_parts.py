@@ -247,7 +247,7 @@ def has_feature(name: str, text: str, lower: str) -> bool:
 
 FUTURE = re.compile(
     r"\b(?:will|shall|is\s+to|are\s+to|is\s+expected|are\s+expected|scheduled|slated|plans?\s+to|"
-    r"(?:set|planned|due)\s+for|(?:is|are)\s+(?:set|poised|due|likely|slated)\s+to\s+(?:convene|convoke|hold|"
+    r"(?:set|planned|due)\s+for|due\s+on|(?:is|are)\s+due\b(?!\s+to\b)|(?:is|are)\s+(?:set|poised|due|likely|slated)\s+to\s+(?:convene|convoke|hold|"
     r"open|meet|start|begin)|"
     r"planned\s+to|due\s+to\s+(?:be|open|start|take)|to\s+be\s+(?:held|opened|launched)|"
     r"(?:decided|decides|agreed|agrees|resolved)\s+to\s+(?:convene|convoke|hold|open|call)|"

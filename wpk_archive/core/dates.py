@@ -216,7 +216,7 @@ def _find_dates(
             # scheduled to open on Friday" in a report after it)
             if not _PAST_PLAN.search(text, max(0, marker.start() - 24), marker.start())
         ]
-        if "will" in lower or " to" in lower or "prepar" in lower or " on " in lower
+        if any(cue in lower for cue in _FUTURE_CUES)
         else []
     )
     scopes = (
@@ -270,6 +270,8 @@ def _find_dates(
     return without_counts_from_named_days(joined_ranges(text, found))
 
 
+_FUTURE_CUES = ("will", " to", "prepar", " on ", "slated", "scheduled", "set for", "due", "planned")
+"""Words one of which a text needs for a future marker (:data:`FUTURE`) to be looked for."""
 _PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been)\s+(?:supposed\s+|originally\s+|initially\s+)?$")
 
 
