@@ -154,3 +154,47 @@ def test_a_plan_puts_the_weekday_ahead(text: str, expected: list[tuple[str, str,
     """date_parts.FUTURE: "slated for / scheduled for / set for / due on Friday" is the coming
     Friday, not the last one."""
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_date", "expected"),
+    [
+        ("The fair opens at the weekend.", DOC, [("the weekend", "2016-11-12", "2016-11-13")]),
+        ("We dine with mother on weekend.", DOC, [("weekend", "2016-11-12", "2016-11-13")]),
+        (
+            "Dinner with mother the weekend.",
+            "2016-11-11",
+            [("the weekend", "2016-11-12", "2016-11-13")],
+        ),
+        # told in the past on a weekday: the weekend just gone
+        ("Talks were held over the weekend.", DOC, [("the weekend", "2016-11-05", "2016-11-06")]),
+        (
+            "Aid fell, UNICEF said at the weekend.",
+            "2016-11-10",
+            [("the weekend", "2016-11-05", "2016-11-06")],
+        ),
+        ("They will rest over the weekend.", DOC, [("the weekend", "2016-11-12", "2016-11-13")]),
+        (
+            "The fair is the weekend after the next.",
+            DOC,
+            [("the weekend after the next", "2016-11-26", "2016-11-27")],
+        ),
+    ],
+)
+def test_the_weekend(text: str, doc_date: str, expected: list[tuple[str, str, str]]) -> None:
+    """date_days: "the weekend" is the current week's, or the one just gone in a past clause."""
+    assert _read(text, doc_date) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They rest on weekends.",
+        "It was a long weekend.",
+        "Every weekend they train.",
+        "The weekend's events were many.",
+        "It falls on the first weekend of June.",
+    ],
+)
+def test_weekends_that_name_no_weekend(text: str) -> None:
+    assert _read(text) == []

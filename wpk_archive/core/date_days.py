@@ -142,15 +142,39 @@ def _weekday_relative(match: re.Match[str], ctx: Context) -> list[Found]:
     return one_finding(match, day_iso(day), kind="weekday")
 
 
+_NOT_THE_WEEKEND = re.compile(
+    r"\b(?i:a|an|one|each|every|any|long|whole|entire|that|his|her|its|their|our|my|your|first|"
+    r"second|third|fourth|fifth|last|holiday|busy|quiet|of)\s+$"
+)
+"""Before a bare "weekend": "a long weekend", "every weekend", "their weekend" name no one weekend."""
+_PAST_TOLD = re.compile(
+    r"\b(?:was|were|had|did|held|met|spent|went|came|took|saw|made|gave|left|said|told|wrote|"
+    r"sent|spoke|began|won|lost|fell|rose|brought|found|kept|paid|ran|sold|stood|struck|thought|"
+    r"\w+ed)\b",
+    re.I,
+)
+
+
 def _weekend(match: re.Match[str], ctx: Context) -> list[Found]:
     """Reader for "last weekend", "this weekend", "next weekend" (the Saturday and Sunday of the
     previous, current or next Monday-to-Sunday week), "this past weekend" (the last one ended
-    before the anchor) and "the coming weekend" (the first one beginning after it)."""
+    before the anchor) and "the coming weekend" (the first one beginning after it); "the weekend",
+    "on weekend" is the current week's, or in a clause told in the past on a weekday the one just
+    gone ("talks were held over the weekend" in a report of Monday)."""
     anchor = anchor_of(ctx)
     if anchor is None:
         return []
-    rel = (group_of(match, "rel", "rel2") or "").lower().split()[-1]
-    if rel == "past":
+    rel_words = (group_of(match, "rel", "rel2", "rel3") or "").lower().split()
+    if not rel_words:  # "the weekend", "on weekend"
+        if _NOT_THE_WEEKEND.search(match.string, max(0, match.start() - 24), match.start()):
+            return []
+        clause = re.split(r"[.;:!?]", match.string[max(0, match.start() - 80) : match.start()])[-1]
+        told_past = not ctx.future and _PAST_TOLD.search(clause) is not None
+        rel_words = ["past" if told_past and anchor.weekday() < 5 else "this"]
+    rel = rel_words[-1]
+    if rel == "after":  # "the weekend after the next"
+        saturday = week_start(anchor) + dt.timedelta(weeks=2, days=5)
+    elif rel == "past":
         saturday = anchor - dt.timedelta(days=(anchor.weekday() - 6) % 7 or 7) - dt.timedelta(1)
     elif rel == "coming":
         saturday = anchor + dt.timedelta(days=(5 - anchor.weekday()) % 7 or 7)
@@ -313,6 +337,11 @@ WEEKDAY_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
         re.compile(
             rf"{NOT_THE}(?P<rel>(?i:this\s+past|this\s+coming|last|this|next|past|coming))\s+"
             r"(?i:weekend)\b(?!s)|\b(?i:the)\s+(?P<rel2>(?i:past|coming))\s+(?i:weekend)\b(?!s)"
+            r"|\b(?i:the)\s+(?i:weekend)\s+(?P<rel3>(?i:after))\s+(?i:the\s+)?(?i:next)\b"
+            # "the weekend", "on weekend", "dinner with mom weekend."
+            r"|(?:\b(?i:the)\s+|(?<=\b(?i:on|at)\s)|(?<=\b(?i:over)\s))(?i:weekend)\b"
+            r"(?!s|['’]s|[-–]|\s+(?i:of|before|after|when|that|in|at)\b)"
+            r"|(?<![\w-])(?<![Tt]he\s)(?i:weekend)(?=\s*(?:[.;!?]|$))"
         ),
         _weekend,
         ("week", "relword"),
