@@ -198,3 +198,30 @@ def test_the_weekend(text: str, doc_date: str, expected: list[tuple[str, str, st
 )
 def test_weekends_that_name_no_weekend(text: str) -> None:
     assert _read(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Output doubled in 70's.", [("70's", "1970", "1979")]),
+        ("Output doubled in the '90s.", [("the '90s", "1990", "1999")]),
+        ("Output doubled in 1990 s.", [("1990 s", "1990", "1999")]),
+        ("Output doubled in 90 s.", [("90 s", "1990", "1999")]),
+        ("Output doubled in the twenty-tens.", [("the twenty-tens", "2010", "2019")]),
+        (
+            "Output doubled in the two thousand and tens.",
+            [("the two thousand and tens", "2010", "2019")],
+        ),
+    ],
+)
+def test_decades(text: str, expected: list[tuple[str, str, str]]) -> None:
+    """date_periods, date_rules: short and spelled decades."""
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["She is in her 70s.", "Temperatures were in 70's.", "He ranked in 70s lists."],
+)
+def test_numbers_in_the_tens_that_are_no_decades(text: str) -> None:
+    assert _read(text) == []

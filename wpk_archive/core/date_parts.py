@@ -186,10 +186,10 @@ FEATURES: dict[str, tuple[str, ...]] = {
         "early", "mid", "late", "end", "beginning", "start", "middle", "spring", "summer", "autumn",
         "fall", "winter",
     ),
-    "decade": ("0s", "0's", "0’s"),
+    "decade": ("0s", "0's", "0’s", "0 s"),
     "decadeword": (
         "0s", "0's", "0’s", "decade", "twenties", "thirties", "forties", "fifties", "sixties",
-        "seventies", "eighties", "nineties", "noughties", "thousands",
+        "seventies", "eighties", "nineties", "noughties", "thousands", "tens", "0 s",
     ),
     "period": ("quarter", "half", "q1", "q2", "q3", "q4"),
     "century": ("centur",),

@@ -44,6 +44,12 @@ _WORD_DECADES = {
     "nineties": 1990,
     "noughties": 2000,
     "two thousands": 2000,
+    "twenty-tens": 2010,
+    "twenty tens": 2010,
+    "two thousand and tens": 2010,
+    "two thousand tens": 2010,
+    "twenty-twenties": 2020,
+    "twenty twenties": 2020,
 }
 _NOT_YEARS_BEFORE = re.compile(
     r"(?i:temperatures?|degrees|aged?|ages|scores?|percent|mph|km)\b[^.;:!?]{0,20}$"
@@ -62,7 +68,7 @@ def _short_decade(match: re.Match[str], ctx: Context) -> list[Found]:
     before = match.string[max(0, match.start() - 30) : match.start()]
     if _NOT_YEARS_BEFORE.search(before) or _NOT_YEARS_AFTER.match(match.string, match.end()):
         return []
-    number = match.group("n") or match.group("n2")
+    number = match.group("n") or match.group("n2") or match.group("n3") or match.group("n4")
     if number:
         short = int(number)
         return _decade(1900 + short, match) if short >= 30 else []
@@ -255,8 +261,12 @@ PERIOD_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
     (
         re.compile(
             rf"{_THE}(?:{QUAL})?(?:['’](?P<n>\d0)s\b|(?P<n2>\d0)['’]?s\b)"
+            # "in 70's", "in 90 s.": without "the" only after "in / during / since" and written
+            # with the apostrophe or the stray space ("in her 70s" is an age)
+            r"|(?:(?<=\b[Ii]n\s)|(?<=\b[Dd]uring\s)|(?<=\b[Ss]ince\s))(?:(?P<n3>\d0)['’]s\b|(?P<n4>\d0)\s+s\b(?![\w-]))"
             rf"|{_THE}(?:{QUAL})?(?:(?i:nineteen)[\s-]+)?(?P<w>(?i:twenties|thirties|forties|fifties|"
-            r"sixties|seventies|eighties|nineties|noughties|two\s+thousands))\b"
+            r"sixties|seventies|eighties|nineties|noughties|two\s+thousands|twenty[\s-]tens|"
+            r"twenty[\s-]twenties|two\s+thousand\s+(?:and\s+)?tens))\b"
         ),
         _short_decade,
         ("decadeword",),

@@ -446,7 +446,7 @@ SINGLE_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
     ),
     (
         re.compile(
-            rf"(?:\b(?i:the)\s+)?(?:{QUAL})?(?P<dec>(?:1[89]|20)\d0)['’]?s\b"
+            rf"(?:\b(?i:the)\s+)?(?:{QUAL})?(?P<dec>(?:1[89]|20)\d0)(?:['’]?s|\s+s(?![\w-]))\b"
             rf"|\b(?i:the)\s+['’](?P<short>\d0)s\b"
         ),
         _decade,
