@@ -225,3 +225,43 @@ def test_decades(text: str, expected: list[tuple[str, str, str]]) -> None:
 )
 def test_numbers_in_the_tens_that_are_no_decades(text: str) -> None:
     assert _read(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_date", "expected"),
+    [
+        # November 2016 opens on a Tuesday: its first six days are its first week
+        (
+            "The fair is in the third week of this month.",
+            DOC,
+            [("the third week of this month", "2016-11-14", "2016-11-20")],
+        ),
+        # October 2014 opens on a Wednesday: five days are not yet a week of it
+        (
+            "The fair was in the first week of October 2014.",
+            DOC,
+            [("the first week of October 2014", "2014-10-06", "2014-10-12")],
+        ),
+        # the weeks of a year are ISO weeks
+        (
+            "The fair was in the first week of 2015.",
+            DOC,
+            [("the first week of 2015", "2014-12-29", "2015-01-04")],
+        ),
+        (
+            "The fair was in the last week of 2015.",
+            DOC,
+            [("the last week of 2015", "2015-12-28", "2016-01-03")],
+        ),
+        (
+            "The fair was in the last week of last month.",
+            "2021-10-10",
+            [("the last week of last month", "2021-09-27", "2021-10-03")],
+        ),
+    ],
+)
+def test_weeks_of_a_month_or_year(
+    text: str, doc_date: str, expected: list[tuple[str, str, str]]
+) -> None:
+    """date_calendar.nth_week: which weeks a month or a year counts."""
+    assert _read(text, doc_date) == expected

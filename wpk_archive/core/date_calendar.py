@@ -78,7 +78,7 @@ def nth_in_month(
     """First and last ISO day of "the third Tuesday" / "the last day" / "the first week" of a month
     (``back``: 2 for "the second last ...").
 
-    Weeks are the calendar weeks (Monday to Sunday) lying wholly inside the month.
+    Weeks are the calendar weeks (Monday to Sunday) counted as :func:`nth_week` says.
     """
     nth = nth.lower()
     if unit == "day":
@@ -87,7 +87,9 @@ def nth_in_month(
         return (value, value) if value else None
     if unit == "week":
         first = dt.date(year, month, 1)
-        return nth_week(first, dt.date(year, month, last_day(year, month)), nth, back)
+        # (January's first week is the year's: the ISO count)
+        lead = 4 if month == 1 else 6
+        return nth_week(first, dt.date(year, month, last_day(year, month)), nth, back, lead)
     found = _weekday_in_month(
         year, month, ("mon", "tue", "wed", "thu", "fri", "sat", "sun").index(unit[:3]), nth
     )
@@ -97,11 +99,22 @@ def nth_in_month(
     return (value, value) if value else None
 
 
-def nth_week(first: dt.date, last: dt.date, nth: str, back: int = 1) -> tuple[str, str] | None:
-    """The nth (or ``back``-th last) Monday-to-Sunday week lying wholly between two days."""
-    monday = first + dt.timedelta(days=(7 - first.weekday()) % 7)
+def nth_week(
+    first: dt.date, last: dt.date, nth: str, back: int = 1, lead: int = 4
+) -> tuple[str, str] | None:
+    """The nth (or ``back``-th last) Monday-to-Sunday week of the days between two days.
+
+    A week cut by the first day counts when at least ``lead`` of its days lie inside (4, as ISO
+    weeks are counted: "the first week of 2015" is December 29 - January 4; a month passes 6:
+    "the third week of November 2016", whose 1st is a Tuesday, is November 14-20, but the first
+    week of October 2014, whose 1st is a Wednesday, is October 6-12); a week cut by the last day
+    counts when its Thursday lies inside ("the last week of September 2021" is September 27 -
+    October 3)."""
+    monday = first - dt.timedelta(days=first.weekday())
+    if 7 - first.weekday() < lead:
+        monday += dt.timedelta(weeks=1)
     mondays = []
-    while monday + dt.timedelta(days=6) <= last:
+    while monday + dt.timedelta(days=3) <= last:
         mondays.append(monday)
         monday += dt.timedelta(weeks=1)
     index = -back if nth == "last" else NTH[nth] - 1

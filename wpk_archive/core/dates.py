@@ -64,7 +64,9 @@ Conventions:
 - seasons and "early / mid / late / the end of" keep the precision the text gives: "the spring of
   1950" and "early 1980" are the year, "early June 2016" the month;
 - quarters and halves are month ranges; "the first week of October" is the first Monday-to-Sunday
-  week wholly inside October;
+  week with six of its days in October (a week cut by the month's last day counts when its
+  Thursday is in the month; the weeks of a year and of January are ISO weeks: "the first week of
+  2015" is December 29 - January 4);
 - "February 28 and 29" (consecutive days joined by "and") is one range; "on 3 and 5 June" is two
   mentions of kind "coordinated", as are "in 2013 and 2017" and "in March and June 2016";
 - "on August 15 every year" (recurring), "the June 15 Joint Declaration" and "the October 4
