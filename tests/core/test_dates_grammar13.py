@@ -265,3 +265,24 @@ def test_weeks_of_a_month_or_year(
 ) -> None:
     """date_calendar.nth_week: which weeks a month or a year counts."""
     assert _read(text, doc_date) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A meeting starting January 7th was set.",
+            [("starting January 7th", "2016-01-07", "2016-01-07")],
+        ),
+        (
+            "Studies beginning on Sep 2019 were planned.",
+            [("beginning on Sep 2019", "2019-09", "2019-09")],
+        ),
+        ("Sales rose in the year 2008.", [("the year 2008", "2008", "2008")]),
+        ("Output has risen since 2008.", [("2008", "2008", "2008")]),
+        ("It was so at the beginning of 2012.", [("the beginning of 2012", "2012", "2012")]),
+    ],
+)
+def test_words_leading_a_date(text: str, expected: list[tuple[str, str, str]]) -> None:
+    """date_passes.with_lead_words: the open start of a span and "the year" join the mention."""
+    assert _read(text) == expected

@@ -273,3 +273,25 @@ def without_counts_from_named_days(found: list[DateMention]) -> list[DateMention
                 continue
         kept.append(mention)
     return kept
+
+
+_LEAD_WORDS = re.compile(
+    r"(?:\b(?i:starting|beginning|commencing)(?:\s+(?i:on|from|in))?"
+    r"|\b(?i:the)\s+(?i:year)(?:\s+(?i:of))?)\s+$"
+)
+
+
+def with_lead_words(text: str, found: list[DateMention]) -> list[DateMention]:
+    """ "starting January 7th", "beginning on Sep 2019" (the open start of a span), "the year
+    2008": the words that lead the date into its mention; the dates stay as read ("the year"
+    only before a bare year)."""
+    result: list[DateMention] = []
+    for mention in found:
+        floor = result[-1].end if result else 0
+        lead = _LEAD_WORDS.search(text, max(floor, mention.start - 24), mention.start)
+        if lead is not None and (
+            not lead.group(0).lower().startswith("the") or mention.kind == "year"
+        ):
+            mention = replace(mention, start=lead.start(), text=text[lead.start() : mention.end])
+        result.append(mention)
+    return result

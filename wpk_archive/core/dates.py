@@ -117,6 +117,7 @@ from wpk_archive.core.date_passes import (
     in_scope,
     joined_weekdays,
     neighbour_days,
+    with_lead_words,
     with_own_weekday,
     without_counts_from_named_days,
 )
@@ -269,7 +270,10 @@ def _find_dates(
     if len(found) > 1:
         found = carried_years(text, found)  # "on 11 September 1961 and adjourned on 18 September"
     found = joined_weekdays(text, with_own_weekday(text, found))
-    return without_counts_from_named_days(joined_ranges(text, found))
+    found = without_counts_from_named_days(joined_ranges(text, found))
+    if "year" in lower or "starting" in lower or "beginning" in lower or "commencing" in lower:
+        found = with_lead_words(text, found)
+    return found
 
 
 _FUTURE_CUES = ("will", " to", "prepar", " on ", "slated", "scheduled", "set for", "due", "planned")
