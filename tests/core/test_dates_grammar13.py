@@ -286,3 +286,53 @@ def test_weeks_of_a_month_or_year(
 def test_words_leading_a_date(text: str, expected: list[tuple[str, str, str]]) -> None:
     """date_passes.with_lead_words: the open start of a span and "the year" join the mention."""
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_date", "expected"),
+    [
+        (
+            "The call is on Friday 7/6 with Jim.",
+            "2018-07-06",
+            [("Friday 7/6", "2018-07-06", "2018-07-06")],
+        ),
+        (
+            "The call is on Friday 7.6 with Jim.",
+            "2018-07-06",
+            [("Friday 7.6", "2018-07-06", "2018-07-06")],
+        ),
+        (
+            "It should be done this friday 5/12.",
+            "2019-05-20",
+            [("this friday 5/12", "2019-05-12", "2019-05-12")],
+        ),
+        (
+            "It should be done on Friday 13/6.",
+            "2019-05-20",
+            [("Friday 13/6", "2019-06-13", "2019-06-13")],
+        ),
+        (
+            "The call is this friday (jun-15) with Jim.",
+            "2018-06-20",
+            [("this friday (jun-15)", "2018-06-15", "2018-06-15")],
+        ),
+    ],
+)
+def test_a_weekday_with_its_day_in_figures(
+    text: str, doc_date: str, expected: list[tuple[str, str, str]]
+) -> None:
+    """date_forms: the weekday makes a yearless "5/12" a date."""
+    assert _read(text, doc_date) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Japan won the match on Sunday 2-1.", [("Sunday", "2016-11-06", "2016-11-06")]),
+        ("Prices rose on Friday 2.5 percent.", [("Friday", "2016-11-04", "2016-11-04")]),
+    ],
+)
+def test_scores_and_figures_after_a_weekday(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert _read(text) == expected
