@@ -336,3 +336,34 @@ def test_scores_and_figures_after_a_weekday(
     text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I'll go back the next day.", [("the next day", "2016-11-08", "2016-11-08")]),
+        (
+            "The talks will resume the following day.",
+            [("the following day", "2016-11-08", "2016-11-08")],
+        ),
+        (
+            "Please schedule it for the following week.",
+            [("the following week", "2016-11-14", "2016-11-20")],
+        ),
+        # a story's next day, counted from a day it does not name, and spans of time: no date
+        ("He arrived and left the next day.", []),
+        ("It will be stronger in the next day or two.", []),
+        ("It will be done within the next week.", []),
+        # a day named before is the base
+        (
+            "They will arrive on November 20 and leave the next day.",
+            [
+                ("November 20", "2016-11-20", "2016-11-20"),
+                ("the next day", "2016-11-21", "2016-11-21"),
+            ],
+        ),
+    ],
+)
+def test_the_next_day_of_a_plan(text: str, expected: list[tuple[str, str, str]]) -> None:
+    """date_passes.neighbour_days: in a plan with no day named before, from the report's day."""
+    assert _read(text) == expected

@@ -89,6 +89,17 @@ def days_of_named_month(
         found.append(mention_over(text, start, end, first, last, inferred, "date"))
 
 
+_AHEAD = re.compile(
+    r"(?:\b(?:will|shall|is\s+to|are\s+to|going\s+to|plans?\s+to|scheduled?|please)\b|['’]ll\b)",
+    re.I,
+)
+"""In the clause before "the next day" / "the following week" with no day named before: a plan
+of the report's own time, so counted from the report's day."""
+
+
+_SPAN_BEFORE = re.compile(r"\b(?:within|over|during|in)\s+$", re.I)
+
+
 def neighbour_days(
     text: str,
     found: list[DateMention],
@@ -98,19 +109,30 @@ def neighbour_days(
 ) -> None:
     """Add "the previous day" / "the following day" / "the previous week" / "the next week":
     counted from the last day-precise date named before it in the text, else ("previous" only, in
-    a text that opens with a dateline) from the anchor. Elsewhere they count from a day the text
-    told before (a story's "the previous day") and are not read."""
+    a text that opens with a dateline; "next" and "following" in a clause of a plan: "I'll go back
+    the next day", "please schedule it for the following week") from the anchor. Elsewhere they
+    count from a day the text told before (a story's "the previous day") and are not read."""
     for match in _NEIGHBOUR.finditer(text):
         rel = match.group("rel")
-        if (rel == "next" and not match.group("the")) or overlaps(taken, *match.span()):
-            continue
         step = -1 if rel in ("previous", "preceding") else 1
         earlier = [m for m in found if m.end <= match.start() and m.precision == "day"]
+        clause = re.split(r"[.;:!?]", text[max(0, match.start() - 80) : match.start()])[-1]
+        ahead = (
+            step > 0
+            and not earlier
+            and _AHEAD.search(clause) is not None
+            and not _SPAN_BEFORE.search(clause)  # "within the next week": a time span
+            and not re.match(r"\s+or\b", text[match.end() :])  # "the next day or two"
+        )
+        if (rel == "next" and not match.group("the") and not ahead) or overlaps(
+            taken, *match.span()
+        ):
+            continue
         if earlier:
             base_mention = max(earlier, key=lambda m: m.end)
             base = parse_iso_day(base_mention.start_date if step < 0 else base_mention.end_date)
             inferred = base_mention.year_inferred
-        elif step < 0 and (opened_by_dateline or any(m.kind == "dateline" for m in found)):
+        elif (step < 0 and (opened_by_dateline or any(m.kind == "dateline" for m in found))) or ahead:
             base, inferred = ctx.anchor, True
         else:
             continue

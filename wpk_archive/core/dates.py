@@ -264,7 +264,9 @@ def _find_dates(
         "on the" in lower or "between the" in lower or "from the" in lower
     ):
         days_of_named_month(text, found, taken, anchor, futures)
-    if (found or opened_by_dateline) and any(word in lower for word in _NEIGHBOUR_WORDS):
+    if (found or opened_by_dateline or anchor is not None) and any(
+        word in lower for word in _NEIGHBOUR_WORDS
+    ):
         neighbour_days(text, found, taken, ctx, opened_by_dateline)
     found.sort(key=lambda mention: (mention.start, mention.end))
     if len(found) > 1:
