@@ -367,3 +367,60 @@ def test_scores_and_figures_after_a_weekday(
 def test_the_next_day_of_a_plan(text: str, expected: list[tuple[str, str, str]]) -> None:
     """date_passes.neighbour_days: in a plan with no day named before, from the report's day."""
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_date", "expected"),
+    [
+        # a whole ordinal: not the "5th" of "15th", nor the "third" of "twenty third"
+        (
+            "It opened on the 15th day of June.",
+            "2020-07-01",
+            [("the 15th day of June", "2020-06-15", "2020-06-15")],
+        ),
+        (
+            "It opened on the twenty third day of June.",
+            "2020-07-01",
+            [("the twenty third day of June", "2020-06-23", "2020-06-23")],
+        ),
+        # a sum of money is no day
+        (
+            "I bought it for $12 December 27.",
+            "2019-07-04",
+            [("December 27", "2019-12-27", "2019-12-27")],
+        ),
+        (
+            "I bought it for $ 12 December 27.",
+            "2019-07-04",
+            [("December 27", "2019-12-27", "2019-12-27")],
+        ),
+        # weekdays with upcoming / following / previous
+        (
+            "The arrangement is on this upcoming Friday.",
+            "2019-01-31",
+            [("this upcoming Friday", "2019-02-01", "2019-02-01")],
+        ),
+        (
+            "The arrangement is on following Friday.",
+            "2019-01-31",
+            [("following Friday", "2019-02-08", "2019-02-08")],
+        ),
+        (
+            "Where were you on previous Wednesday?",
+            "2019-01-31",
+            [("previous Wednesday", "2019-01-23", "2019-01-23")],
+        ),
+        # a decade in words after "in"
+        ("Who were presidents in nineties?", "2018-05-29", [("nineties", "1990", "1999")]),
+    ],
+)
+def test_more_forms(text: str, doc_date: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _read(text, doc_date) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He attacked a couple in seventies with a weapon.", "A man in 70's was hurt."],
+)
+def test_ages_are_no_decades(text: str) -> None:
+    assert _read(text) == []

@@ -133,7 +133,7 @@ def _weekday_relative(match: re.Match[str], ctx: Context) -> list[Found]:
     rel = (group_of(match, "rel", "rel2", "rel3", "rel4") or "after").lower()
     if rel == "after":
         day = anchor + dt.timedelta(days=(wanted - anchor.weekday() - 1) % 7 + 1 + 7)
-    elif rel.endswith("coming"):
+    elif rel.endswith("coming"):  # (also "upcoming")
         day = anchor + dt.timedelta(days=(wanted - anchor.weekday() - 1) % 7 + 1)
     elif rel.endswith("past"):
         day = anchor - dt.timedelta(days=(anchor.weekday() - wanted - 1) % 7 + 1)
@@ -320,7 +320,8 @@ WEEKDAY_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
     ),
     (
         re.compile(
-            rf"{NOT_THE}(?P<rel>(?i:last|this|next|past|coming|this\s+coming|this\s+past))\s+(?P<wd>{WD_FULL})"
+            rf"{NOT_THE}(?P<rel>(?i:last|this|next|past|coming|this\s+coming|this\s+past|this\s+upcoming|"
+            rf"upcoming|previous|following))\s+(?P<wd>{WD_FULL})"
             rf"|(?P<wd2>{WD_FULL}),?\s+(?:(?i:of|from)\s+)?(?P<rel2>(?i:this|last|next|previous))\s+(?i:week)\b"
             r"(?!['’]s)"
             rf"|(?P<rel3>(?i:last|this|next))\s+(?i:week)['’]s\s+(?P<wd3>{WD_FULL})"

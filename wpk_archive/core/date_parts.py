@@ -115,9 +115,10 @@ ORDINALS["thirtieth"] = 30
 ORDINALS["thirty-first"] = ORDINALS["thirty first"] = 31
 ORD_WORD = rf"(?=[EFNSTefnst])(?i:\b(?:{_alternation(list(ORDINALS))})\b)"
 
-# A day of the month as a number: not part of a larger number, a decimal, a time or a fraction.
-D = r"(?<![\d,.:/])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|[.:/]\d|,(?!\d{4}(?!\d))\d)"
-D_SUFFIXED = r"(?<![\d,.:/])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?!\d)"
+# A day of the month as a number: not part of a larger number, a decimal, a time, a fraction or a
+# sum of money ("for $12 December 27" is December 27).
+D = r"(?<![\d,.:/$£€¥])(?<![$£€¥]\s)(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|[.:/]\d|,(?!\d{4}(?!\d))\d)"
+D_SUFFIXED = r"(?<![\d,.:/$£€¥])(?<![$£€¥]\s)(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?!\d)"
 DAY = rf"(?:{D}|{ORD_WORD})"
 
 _YEAR_NUMBER = r"(?:1[89]\d\d|20\d\d|2100)"
@@ -199,7 +200,7 @@ FEATURES: dict[str, tuple[str, ...]] = {
     "monthword": ("month",),
     "year": ("year",),
     "unit": ("year", "month", "week", "quarter"),
-    "relword": ("last", "this", "next", "past", "coming", "after", "week"),
+    "relword": ("last", "this", "next", "past", "coming", "after", "week", "previous", "following"),
     "dayword": ("today", "yesterday", "tomorrow", "day before", "day after"),
     "season": ("spring", "summer", "autumn", "winter"),
     "seasonword": ("season",),

@@ -132,7 +132,9 @@ def neighbour_days(
             base_mention = max(earlier, key=lambda m: m.end)
             base = parse_iso_day(base_mention.start_date if step < 0 else base_mention.end_date)
             inferred = base_mention.year_inferred
-        elif (step < 0 and (opened_by_dateline or any(m.kind == "dateline" for m in found))) or ahead:
+        elif (
+            step < 0 and (opened_by_dateline or any(m.kind == "dateline" for m in found))
+        ) or ahead:
             base, inferred = ctx.anchor, True
         else:
             continue
@@ -299,7 +301,7 @@ def without_counts_from_named_days(found: list[DateMention]) -> list[DateMention
 
 _LEAD_WORDS = re.compile(
     r"(?:\b(?i:starting|beginning|commencing)(?:\s+(?i:on|from|in))?"
-    r"|\b(?i:the)\s+(?i:year)(?:\s+(?i:of))?)\s+$"
+    r"|\b(?i:the)\s+(?i:year))\s+$"
 )
 
 

@@ -55,6 +55,13 @@ _NOT_YEARS_BEFORE = re.compile(
     r"(?i:temperatures?|degrees|aged?|ages|scores?|percent|mph|km)\b[^.;:!?]{0,20}$"
 )
 """Before "the 70s": what makes it temperatures, ages or scores, not a decade."""
+_AGE_BEFORE = re.compile(
+    r"(?i:\b(?:couple|man|men|woman|women|person|persons|people|wife|husband|mother|father|"
+    r"grandmother|grandfather|son|daughter|he|she|him|her|they|them|who|aged?|ages|children|"
+    r"veterans?|patients?|elderly|old|farmers?|workers?|officers?|soldiers?|members?)\b"
+    r"(?:\s+[\w'’-]+)?\s+(?:in|during|since)\s+)$"
+)
+"""Before a decade without "the": what makes it a person's age ("a couple in seventies")."""
 _NOT_YEARS_AFTER = re.compile(r"\s*(?:%|°|percent\b|degrees\b|(?i:F|C)\b)")
 
 
@@ -68,6 +75,8 @@ def _short_decade(match: re.Match[str], ctx: Context) -> list[Found]:
     before = match.string[max(0, match.start() - 30) : match.start()]
     if _NOT_YEARS_BEFORE.search(before) or _NOT_YEARS_AFTER.match(match.string, match.end()):
         return []
+    if not match.group(0).lower().startswith("the") and _AGE_BEFORE.search(before):
+        return []  # "attacked a couple in seventies", "a man in 70's": an age
     number = match.group("n") or match.group("n2") or match.group("n3") or match.group("n4")
     if number:
         short = int(number)
@@ -264,7 +273,8 @@ PERIOD_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
             # "in 70's", "in 90 s.": without "the" only after "in / during / since" and written
             # with the apostrophe or the stray space ("in her 70s" is an age)
             r"|(?:(?<=\b[Ii]n\s)|(?<=\b[Dd]uring\s)|(?<=\b[Ss]ince\s))(?:(?P<n3>\d0)['’]s\b|(?P<n4>\d0)\s+s\b(?![\w-]))"
-            rf"|{_THE}(?:{QUAL})?(?:(?i:nineteen)[\s-]+)?(?P<w>(?i:twenties|thirties|forties|fifties|"
+            rf"|(?:{_THE}(?:{QUAL})?|(?:(?<=\b[Ii]n\s)|(?<=\b[Dd]uring\s)|(?<=\b[Ss]ince\s)))"
+            rf"(?:(?i:nineteen)[\s-]+)?(?P<w>(?i:twenties|thirties|forties|fifties|"
             r"sixties|seventies|eighties|nineties|noughties|two\s+thousands|twenty[\s-]tens|"
             r"twenty[\s-]twenties|two\s+thousand\s+(?:and\s+)?tens))\b"
         ),

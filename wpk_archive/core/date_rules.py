@@ -363,7 +363,11 @@ def _bare_year(match: re.Match[str], ctx: Context) -> list[Found]:
     return [Found(match.start(), match.end(), value, value, False, "year")]
 
 
-ORD_N = r"(?i:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)"
+# (a whole word: not the "5th" of "the 15th day of June", nor the "third" of "twenty third")
+ORD_N = (
+    r"(?<![\w-])(?<!(?i:twenty)\s)(?<!(?i:thirty)\s)"
+    r"(?i:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)"
+)
 _BACK = r"(?i:second|third|fourth|fifth|2nd|3rd|4th|5th)(?=\s+(?i:last)\b)"
 DAY_UNITS = r"(?i:day|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 
