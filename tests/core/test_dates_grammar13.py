@@ -424,3 +424,25 @@ def test_more_forms(text: str, doc_date: str, expected: list[tuple[str, str, str
 )
 def test_ages_are_no_decades(text: str) -> None:
     assert _read(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I was born in April of 87.", [("April of 87", "1987-04", "1987-04")]),
+        ("I was born on 15 April of 87.", [("15 April of 87", "1987-04-15", "1987-04-15")]),
+        (
+            "Sales from April to June in 2017 were low.",
+            [("from April to June in 2017", "2017-04", "2017-06")],
+        ),
+        (
+            "Sales from april to June in 2017 were low.",
+            [("from april to June in 2017", "2017-04", "2017-06")],
+        ),
+        ("He died in March in 1950.", [("March in 1950", "1950-03", "1950-03")]),
+        ("In April of 15 delegates came.", [("April", "2016-04", "2016-04")]),
+    ],
+)
+def test_years_after_of_and_in(text: str, expected: list[tuple[str, str, str]]) -> None:
+    """date_rules, date_parts.YEAR_SEP, date_periods: the year told after "of" or "in"."""
+    assert _read(text) == expected

@@ -267,7 +267,7 @@ TO = r"\s*(?:-|–|—|(?i:to|till|until|through|thru|and)\b)\s*"
 QUAL_WORD = r"(?:(?=[EeLlMm])(?<![A-Za-z])(?i:early|mid|late)(?:-|\s+))"
 QUAL_OF = r"(?:(?=[BbEeMmSsTt])(?<![A-Za-z])(?i:the\s+)?(?i:end|beginning|start|middle)\s+of\s+(?:the\s+)?)"
 QUAL = rf"(?:{QUAL_WORD}|{QUAL_OF})"
-YEAR_SEP = r"(?:\s*,\s*|\s+of\s+|\s+)"
+YEAR_SEP = r"(?:\s*,\s*|\s+of\s+|\s+in\s+(?=\d{4}\b)|\s+)"  # ("June in 2016")
 REL_YEAR = r"(?i:last|this|next|previous)\s+year\b"
 UNKNOWN_YEAR = r"(?i:that|the\s+(?:same|following|next|previous|preceding))\s+year\b"
 TAIL = rf"(?:(?:\s*,\s*|\s+of\s+|\s+in\s+(?=\d{{4}}\b)|\s+){Y}|\s*,?\s+(?:of\s+)?(?:{REL_YEAR}|{UNKNOWN_YEAR}))"

@@ -208,8 +208,8 @@ def _abbreviated_months(match: re.Match[str], ctx: Context) -> list[Found]:
     Sep to Nov" (the year inferred as for a month alone)."""
     first_month = month_number(match.group("a") or match.group("a2"))
     last_month = month_number(match.group("b") or match.group("b2"))
-    if match.group("y"):
-        year = int(match.group("y"))
+    if match.group("y") or match.group("y2"):  # ("from april to June in 2017")
+        year = int(match.group("y") or match.group("y2"))
         first_year, inferred = (year - 1 if first_month > last_month else year), False
     else:
         guessed = infer_year(first_month, ctx)
@@ -352,7 +352,7 @@ PERIOD_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
             rf"(?:\b(?i:from|between)\s+)?(?P<a>{M_ANY})\s*[-–]\s*(?P<b>{M_ANY})\s*,?\s+"
             rf"(?P<y>{NUM_YEAR})\b"
             rf"|\b(?i:from|between)\s+(?P<a2>{M_ANY})\s+(?i:to|till|until|through|and)\s+(?P<b2>{M_ANY})"
-            rf"(?![\s.,]*\d)"
+            rf"(?:\s+(?i:in)\s+(?P<y2>{NUM_YEAR})\b|(?![\s.,]*\d))"
         ),
         _abbreviated_months,
         ("month", "connector"),

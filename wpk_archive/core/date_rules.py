@@ -118,11 +118,11 @@ def _impossible(year: int | None, month: int | None, day: int | None) -> bool:
     return iso(year if year is not None and iso(year) else 2000, month, day) is None
 
 
-_DM_BEFORE = re.compile(rf"(?:{D}\s*{M_ANY}|{M_ANY}\s*{D}\s*,?|{M_CAP})$")
+_DM_BEFORE = re.compile(rf"(?:{D}\s*{M_ANY}|{M_ANY}\s*{D}\s*,?|{M_CAP})(?:\s+of)?$")
 
 
 def _two_digit_year(match: re.Match[str], ctx: Context) -> list[Found]:
-    """Reader for "3 Aug 96", "Aug 9, 96", "3rd Feb 82", "Aug 96" (the rule matches the year; the
+    """Reader for "3 Aug 96", "Aug 9, 96", "3rd Feb 82", "Aug 96", "April of 87" (the rule matches the year; the
     day and month are read just before it; a month alone takes a number only written "'96" or
     from 69 to 99: "Aug 05" is a day, "August 32" no date): 69-99 are 19xx, 00-68 20xx. Read only
     at the end of a clause ("14th April 15 delegates" counts delegates)."""
