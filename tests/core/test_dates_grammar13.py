@@ -446,3 +446,46 @@ def test_ages_are_no_decades(text: str) -> None:
 def test_years_after_of_and_in(text: str, expected: list[tuple[str, str, str]]) -> None:
     """date_rules, date_parts.YEAR_SEP, date_periods: the year told after "of" or "in"."""
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_date", "expected"),
+    [
+        (
+            "We met in the first week of this year.",
+            "2017-11-17",
+            [("the first week of this year", "2017-01-02", "2017-01-08")],
+        ),
+        (
+            "I'll be out the third week next year.",
+            DOC,
+            [("the third week next year", "2017-01-16", "2017-01-22")],
+        ),
+        (
+            "A meeting next week between Wednesday and Friday.",
+            "2017-11-14",
+            [("next week between Wednesday and Friday", "2017-11-22", "2017-11-24")],
+        ),
+        (
+            "A meeting this week from Tuesday to Thursday.",
+            "2017-11-14",
+            [("this week from Tuesday to Thursday", "2017-11-14", "2017-11-16")],
+        ),
+        (
+            "I'll be out from Friday the 11th until Tuesday the 15th.",
+            DOC,
+            [("from Friday the 11th until Tuesday the 15th", "2016-11-11", "2016-11-15")],
+        ),
+        (
+            "Is there anything on Monday 21!",
+            "2019-01-25",
+            [("Monday 21", "2019-01-21", "2019-01-21")],
+        ),
+        # a count after a weekday stays a count
+        ("On Monday 21 people died.", "2019-01-25", [("Monday", "2019-01-21", "2019-01-21")]),
+        ("He scored on Sunday 13.", "2019-01-25", [("Sunday", "2019-01-20", "2019-01-20")]),
+    ],
+)
+def test_weeks_and_weekdays(text: str, doc_date: str, expected: list[tuple[str, str, str]]) -> None:
+    """date_rules, date_days: weeks of a counted year, weekdays of a named week, a weekday's day."""
+    assert _read(text, doc_date) == expected

@@ -99,6 +99,10 @@ _COUNTED_AFTER = re.compile(
     r"of\s+(?:its|their|his|her)\b)",
     re.IGNORECASE,
 )
+_COUNTED = re.compile(
+    r"\b(?:scor\w*|won|wins?|beat|lost|toll|killed|rose|fell|numbered|total\w*|reached|counted)\b",
+    re.I,
+)
 
 
 def _weekday_and_day(match: re.Match[str], ctx: Context) -> list[Found]:
@@ -107,8 +111,12 @@ def _weekday_and_day(match: re.Match[str], ctx: Context) -> list[Found]:
     anchor = anchor_of(ctx)
     if anchor is None or _COUNTED_AFTER.match(match.string, match.end()):
         return []  # "on Tuesday, the first in decades": a count, the weekday alone is the date
-    wanted = weekday_number(match.group("wd") or match.group("wd2"))
-    text = match.group("d") or match.group("d2")
+    if match.group("d3"):
+        clause = re.split(r"[.;:!?]", match.string[max(0, match.start() - 80) : match.start()])[-1]
+        if _COUNTED.search(clause):
+            return []  # "the toll rose on Sunday 15."
+    wanted = weekday_number(match.group("wd") or match.group("wd2") or match.group("wd3"))
+    text = match.group("d") or match.group("d2") or match.group("d3")
     digits = re.sub(r"\D", "", text)
     day = int(digits) if digits else ORDINALS.get(re.sub(r"\s+", " ", text.lower()), 0)
     if not 1 <= day <= 31:
@@ -197,6 +205,24 @@ def _weekday_range(match: re.Match[str], ctx: Context) -> list[Found]:
     end = anchor - dt.timedelta(days=(anchor.weekday() - last) % 7)
     start = end - dt.timedelta(days=(last - first) % 7 or 7)
     begin, finish = day_iso(start), day_iso(end)
+    if begin is None or finish is None:
+        return []
+    return [Found(match.start(), match.end(), begin, finish, True, "weekday")]
+
+
+def _week_weekday_range(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Reader for "next week between Wednesday and Friday", "this week from Tue to Thur": those
+    days of the week named."""
+    anchor = anchor_of(ctx)
+    if anchor is None:
+        return []
+    first = weekday_number(match.group("wd") or match.group("wd_b"))
+    last = weekday_number(match.group("wd2"))
+    if last < first:
+        return []
+    monday = week_start(anchor) + dt.timedelta(weeks=offset(match.group("rel")))
+    begin = day_iso(monday + dt.timedelta(days=first))
+    finish = day_iso(monday + dt.timedelta(days=last))
     if begin is None or finish is None:
         return []
     return [Found(match.start(), match.end(), begin, finish, True, "weekday")]
@@ -313,6 +339,16 @@ def _day_word(match: re.Match[str], ctx: Context) -> list[Found]:
 WEEKDAY_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
     (
         re.compile(
+            rf"{NOT_THE}(?P<rel>(?i:last|this|next|previous))\s+(?i:week)\s+"
+            rf"(?:(?i:from)\s+(?P<wd>{WD_FULL}|{WD_ABBR})\s+(?i:to|through|thru|till|until)\s+"
+            rf"|(?i:between)\s+(?P<wd_b>{WD_FULL}|{WD_ABBR})\s+(?i:and)\s+)"
+            rf"(?P<wd2>{WD_FULL}|{WD_ABBR})"
+        ),
+        _week_weekday_range,
+        ("week", "wdabbr"),
+    ),
+    (
+        re.compile(
             rf"(?P<n>{COUNT})\s+(?P<wd>{_WEEKDAY_PLURAL})\s+(?P<dir>(?i:ago|back|hence|from\s+now))\b"
         ),
         _weekdays_ago,
@@ -362,7 +398,9 @@ DAY_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
     (
         re.compile(
             rf"(?P<wd>{WD_FULL}|{WD_ABBR}),?\s+(?:(?i:the)\s+)?(?P<d>{D_SUFFIXED})"
-            r"(?=\s*(?:[,.;:)!?]|$|(?:and|or|at|in|when)\b))"
+            r"(?=\s*(?:[,.;:)!?]|$|[-–]|(?:and|or|at|in|when|to|until|till|through|thru)\b))"
+            # "on Monday 21!": a bare number only closing the sentence ("on Monday 21 people")
+            rf"|(?P<wd3>{WD_FULL}),?\s+(?P<d3>(?:1\d|2\d|3[01]))(?=\s*(?:[.!?]\s*$|$))"
             # "Thursday the twenty-first": a day in words after "the"
             rf"|(?P<wd2>{WD_FULL}),?\s+(?i:the)\s+(?P<d2>{ORD_WORD})"
             r"(?=\s*(?:[,.;:)!?]|$|(?:and|or|at|in|when)\b))"

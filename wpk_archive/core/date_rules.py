@@ -258,15 +258,24 @@ def _century(match: re.Match[str], ctx: Context) -> list[Found]:
 
 
 def _nth_week_of_year(match: re.Match[str], ctx: Context) -> list[Found]:
-    """Reader for "the first week of 2018", "the third last week of 2018"."""
-    year = year_from_expression(match.group("y"))
+    """Reader for "the first week of 2018", "the third last week of 2018", "the first week of this
+    year", "the third week next year"."""
+    if match.group("rel"):
+        anchor = ctx.anchor or (ctx.doc_date if ctx.doc_precision == "day" else None)
+        if anchor is None:
+            return []
+        step = {"last": -1, "previous": -1, "this": 0, "next": 1}[match.group("rel").lower()]
+        year: int | None = anchor.year + step
+    else:
+        year = year_from_expression(match.group("y"))
     if year is None or iso(year) is None:
         return []
     back = NTH.get((match.group("back") or "").lower(), 1)
     days = nth_week(dt.date(year, 1, 1), dt.date(year, 12, 31), match.group("nth").lower(), back)
     if days is None:
         return []
-    return [Found(match.start(), match.end(), days[0], days[1], False, "period")]
+    inferred = bool(match.group("rel"))
+    return [Found(match.start(), match.end(), days[0], days[1], inferred, "period")]
 
 
 def _nth_of_month(match: re.Match[str], ctx: Context) -> list[Found]:
@@ -383,11 +392,11 @@ NTH_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
     ),
     (
         re.compile(
-            rf"(?:\b(?i:the)\s+)?(?:(?P<back>{_BACK})\s+)?(?P<nth>{ORD_N})\s+(?i:week)\s+(?i:of|in)\s+"
-            rf"(?P<y>{Y})"
+            rf"(?:\b(?i:the)\s+)?(?:(?P<back>{_BACK})\s+)?(?P<nth>{ORD_N})\s+(?i:week)\s+"
+            rf"(?:(?i:of|in)\s+(?P<y>{Y})|(?:(?i:of)\s+)?(?P<rel>(?i:this|next|last|previous))\s+(?i:year)\b)"
         ),
         _nth_week_of_year,
-        ("digit", "ordinal", "week"),
+        ("ordinal", "week"),
     ),
     (
         re.compile(
