@@ -489,3 +489,37 @@ def test_years_after_of_and_in(text: str, expected: list[tuple[str, str, str]]) 
 def test_weeks_and_weekdays(text: str, doc_date: str, expected: list[tuple[str, str, str]]) -> None:
     """date_rules, date_days: weeks of a counted year, weekdays of a named week, a weekday's day."""
     assert _read(text, doc_date) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_date", "expected"),
+    [
+        (
+            "I came back the third Wednesday of previous month.",
+            "2018-03-20",
+            [("the third Wednesday of previous month", "2018-02-21", "2018-02-21")],
+        ),
+        (
+            "Set it up around the 21st this month.",
+            "2018-08-08",
+            [("the 21st this month", "2018-08-21", "2018-08-21")],
+        ),
+        (
+            "Are you free two days after today?",
+            "2018-05-31",
+            [("two days after today", "2018-06-02", "2018-06-02")],
+        ),
+        (
+            "The file is sales_report-2002-10-09.xlsx.",
+            "2020-05-14",
+            [("2002-10-09", "2002-10-09", "2002-10-09")],
+        ),
+        # a number chain stays a telephone number
+        ("Call 850-2012-10-05 now.", "2020-05-14", []),
+    ],
+)
+def test_counted_months_days_and_names(
+    text: str, doc_date: str, expected: list[tuple[str, str, str]]
+) -> None:
+    """date_relative, date_numeric."""
+    assert _read(text, doc_date) == expected

@@ -181,7 +181,8 @@ NUMERIC_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
     ),
     (
         re.compile(
-            rf"(?<![\d./:-])(?P<y>{NUM_YEAR})(?P<s>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=s)"
+            # (also inside a name: "sales_report-2002-10-09.xlsx", "archive-2018-09-23-page")
+            rf"(?<![\d./:])(?<!\d-)(?P<y>{NUM_YEAR})(?P<s>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=s)"
             rf"(?P<d>0?[1-9]|[12]\d|3[01]){_NUM_END}"
         ),
         _numeric_ymd,

@@ -182,7 +182,7 @@ FEATURES: dict[str, tuple[str, ...]] = {
     "inthe": ("er in the",),
     "between": ("from ", "between "),
     "dash": ("-", "–", "—", "/"),
-    "ago": ("ago", "hence", "back", "from now", "from today"),
+    "ago": ("ago", "hence", "back", "from now", "from today", "after today"),
     "qual": (
         "early", "mid", "late", "end", "beginning", "start", "middle", "spring", "summer", "autumn",
         "fall", "winter",

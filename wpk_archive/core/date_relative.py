@@ -30,6 +30,7 @@ from wpk_archive.core.date_days import (
 )
 from wpk_archive.core.date_parts import (
     COUNT,
+    D_SUFFIXED,
     DM,
     M_ALONE,
     M_CAP_FULL,
@@ -182,14 +183,14 @@ def _day_of_month(match: re.Match[str], ctx: Context) -> list[Found]:
     if anchor is None:
         return []
     year, month = add_months(
-        anchor.year, anchor.month, offset(group_of(match, "rel", "rel2") or "")
+        anchor.year, anchor.month, offset(group_of(match, "rel", "rel2", "rel3") or "")
     )
     if match.group("unit"):
         days = nth_in_month(year, month, match.group("nth"), match.group("unit").lower())
         if days is None:
             return []
         return [Found(match.start(), match.end(), days[0], days[1], True, "relative")]
-    day = read_parts(match.group("d")).day
+    day = read_parts(group_of(match, "d", "d2") or "").day
     return one_finding(match, iso(year, month, day) if day else None)
 
 
@@ -292,9 +293,13 @@ MONTH_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
     (
         re.compile(
             rf"(?:\b(?i:the)\s+)?(?P<nth>{ORD_N})\s+(?P<unit>{DAY_UNITS})\s+(?i:of|in)\s+"
-            rf"(?P<rel>(?i:this|next|last|the\s+current|the\s+next|the\s+previous|the))\s+(?i:month)\b"
+            rf"(?P<rel>(?i:this|next|last|previous|the\s+current|the\s+next|the\s+previous|the))\s+"
+            r"(?i:month)\b"
             rf"|(?:\b(?i:the)\s+)?(?P<d>{D}|{ORD_WORD})\s+(?:(?i:day)\s+)?(?i:of)\s+"
-            rf"(?P<rel2>(?i:this|next|last|the\s+current|the\s+next|the\s+previous|the))\s+(?i:month)\b"
+            rf"(?P<rel2>(?i:this|next|last|previous|the\s+current|the\s+next|the\s+previous|the))\s+"
+            r"(?i:month)\b"
+            # "around the 21st this month"
+            rf"|\b(?i:the)\s+(?P<d2>{D_SUFFIXED})\s+(?P<rel3>(?i:this|next|last))\s+(?i:month)\b"
         ),
         _day_of_month,
         ("monthword",),
@@ -305,7 +310,8 @@ RELATIVE_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
     (
         re.compile(
             rf"(?P<n>{COUNT}|(?i:half\s+a))\s+(?P<u>(?i:days?|weeks?|months?|years?|decades?|centur(?:y|ies)))"
-            r"\s+(?P<dir>(?i:ago|hence|back(?!\s+(?:in|to|home|at|into|from|on)\b)|from\s+(?:now|today)))\b"
+            r"\s+(?P<dir>(?i:ago|hence|back(?!\s+(?:in|to|home|at|into|from|on)\b)|from\s+(?:now|today)|"
+            r"after\s+today))\b"
         ),
         _ago,
         ("ago",),
