@@ -523,3 +523,26 @@ def test_counted_months_days_and_names(
 ) -> None:
     """date_relative, date_numeric."""
     assert _read(text, doc_date) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_date", "expected"),
+    [
+        # found in the KCNA corpus: a march, a price and an age
+        (
+            "It is a banner for the general onward march in 2012.",
+            "2012-03-01",
+            [("2012", "2012", "2012")],
+        ),
+        (
+            "It reached 137.3 pence on Monday, 1.1p higher than before.",
+            "2012-03-09",
+            [("Monday", "2012-03-05", "2012-03-05")],
+        ),
+        ("All are in their twenties, except a few officials in thirties.", "2012-03-09", []),
+    ],
+)
+def test_what_the_corpus_showed_is_no_date(
+    text: str, doc_date: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert _read(text, doc_date) == expected

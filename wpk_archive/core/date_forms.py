@@ -61,6 +61,8 @@ def _weekday_numeric(match: re.Match[str], ctx: Context) -> list[Found]:
     text = match.string
     if _SCORES.search(text, max(0, match.start() - 60), min(len(text), match.end() + 40)):
         return []
+    if match.group("s") == "." and "," in match.group(0):
+        return []  # "on Monday, 1.1p higher": a figure of the report, not the day
     first, second = int(match.group("a")), int(match.group("b"))
     wanted = weekday_number(match.group("wd"))
     options = []
@@ -82,7 +84,7 @@ FORM_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
         re.compile(
             rf"(?:\b(?i:this|next|last|coming)\s+)?(?P<wd>{WD_FULL}),?\s+(?:\(\s*)?"
             r"(?P<a>0?[1-9]|[12]\d|3[01])(?P<s>[/.-])(?P<b>0?[1-9]|[12]\d|3[01])"
-            r"(?!\d|(?P=s)\d|[.,]\d|\s*(?:%|per\b|percent|million|billion|thousand|points?\b))"
+            r"(?!\d|(?P=s)\d|[.,]\d|[A-Za-z]|\s*(?:%|per\b|percent|million|billion|thousand|points?\b))"
             r"(?:\s*\))?"
         ),
         _weekday_numeric,

@@ -58,7 +58,9 @@ _NOT_YEARS_BEFORE = re.compile(
 _AGE_BEFORE = re.compile(
     r"(?i:\b(?:couple|man|men|woman|women|person|persons|people|wife|husband|mother|father|"
     r"grandmother|grandfather|son|daughter|he|she|him|her|they|them|who|aged?|ages|children|"
-    r"veterans?|patients?|elderly|old|farmers?|workers?|officers?|soldiers?|members?)\b"
+    r"veterans?|patients?|elderly|old|farmers?|workers?|officers?|officials?|soldiers?|members?|"
+    r"scientists?|teachers?|students?|youths?|leaders?|engineers?|doctors?|players?|athletes?|"
+    r"couples|ladies|boys?|girls?|parents?|residents?|citizens?|including\s+me)\b"
     r"(?:\s+[\w'’-]+)?\s+(?:in|during|since)\s+)$"
 )
 """Before a decade without "the": what makes it a person's age ("a couple in seventies")."""

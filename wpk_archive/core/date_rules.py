@@ -161,7 +161,11 @@ def _impossible_day(match: re.Match[str], ctx: Context) -> list[Found]:
 
 
 def _month_year(match: re.Match[str], ctx: Context) -> list[Found]:
-    """Reader for "June 2016", "June of 2016", "2016 June", "early June 2016", "April, Juche 65"."""
+    """Reader for "June 2016", "June of 2016", "June in 2016", "2016 June", "early June 2016",
+    "April, Juche 65" (not a lower-case month before "in": "the onward march in 2012")."""
+    token = month_token(match.group(0)) or ""
+    if token[:1].islower() and re.search(r"\s(?i:in)\s+\d", match.group(0)):
+        return []
     parts = read_parts(match.group(0))
     if parts.year is None or parts.month is None:
         return []
