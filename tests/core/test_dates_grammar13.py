@@ -546,3 +546,23 @@ def test_what_the_corpus_showed_is_no_date(
     text: str, doc_date: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert _read(text, doc_date) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "I'll be out the third quarter this year.",
+            [("the third quarter this year", "2016-07", "2016-09")],
+        ),
+        (
+            "Output fell in the second half last year.",
+            [("the second half last year", "2015-07", "2015-12")],
+        ),
+    ],
+)
+def test_parts_of_a_counted_year_without_of(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    """date_relative: "the third quarter this year" as "the third quarter of this year"."""
+    assert _read(text) == expected

@@ -259,7 +259,7 @@ def _qual_rel(name: str) -> str:
         r"(?:(?i:early|earlier|late|later|mid)(?:-|\s+)"
         r"|(?i:the\s+)?(?i:end|beginning|start|middle)\s+of\s+"
         rf"|(?i:the\s+)?(?P<{name}>(?i:first|second|latter|third|fourth|1st|2nd|3rd|4th))\s+"
-        rf"(?P<{name}k>(?i:half|quarter))\s+of\s+)"
+        rf"(?P<{name}k>(?i:half|quarter))\s+(?:of\s+)?)"  # ("the third quarter this year")
     )
 
 
