@@ -566,3 +566,30 @@ def test_parts_of_a_counted_year_without_of(
 ) -> None:
     """date_relative: "the third quarter this year" as "the third quarter of this year"."""
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_date", "expected"),
+    [
+        (
+            "I'll leave as late as tomorrow.",
+            "2018-08-17",
+            [("as late as tomorrow", "2018-08-18", "2018-08-18")],
+        ),
+        (
+            "It may come as early as next week.",
+            "2018-08-17",
+            [("as early as next week", "2018-08-20", "2018-08-26")],
+        ),
+        (
+            "The plan covers Dec/2018-May/2019.",
+            "2018-11-01",
+            [("Dec/2018-May/2019", "2018-12", "2019-05")],
+        ),
+    ],
+)
+def test_open_ends_and_month_ranges(
+    text: str, doc_date: str, expected: list[tuple[str, str, str]]
+) -> None:
+    """date_passes.with_lead_words, date_numeric."""
+    assert _read(text, doc_date) == expected

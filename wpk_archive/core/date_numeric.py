@@ -208,7 +208,11 @@ NUMERIC_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
         ("digit", "month", "dash"),
     ),
     (
-        re.compile(rf"(?<![\w-])(?P<m>{M_ANY})[-/](?P<y>{NUM_YEAR})(?![\d]|[-/.]\d)"),
+        # (also the second of "Dec/2018-May/2019")
+        re.compile(
+            rf"(?:(?<![\w-])|(?<=[A-Za-z.][-/]\d{{4}}-))(?P<m>{M_ANY})[-/](?P<y>{NUM_YEAR})"
+            r"(?![\d]|[-/.]\d)"
+        ),
         _month_dash_year,
         ("digit", "month", "dash"),
     ),

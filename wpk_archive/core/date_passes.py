@@ -301,12 +301,14 @@ def without_counts_from_named_days(found: list[DateMention]) -> list[DateMention
 
 _LEAD_WORDS = re.compile(
     r"(?:\b(?i:starting|beginning|commencing)(?:\s+(?i:on|from|in))?"
+    r"|\b(?i:as\s+(?:early|late|soon)\s+as|no\s+later\s+than|not\s+later\s+than)"
     r"|\b(?i:the)\s+(?i:year))\s+$"
 )
 
 
 def with_lead_words(text: str, found: list[DateMention]) -> list[DateMention]:
-    """ "starting January 7th", "beginning on Sep 2019" (the open start of a span), "the year
+    """ "starting January 7th", "beginning on Sep 2019" (the open start of a span), "as late as
+    tomorrow", "no later than June 5" (its open end), "the year
     2008": the words that lead the date into its mention; the dates stay as read ("the year"
     only before a bare year)."""
     result: list[DateMention] = []

@@ -273,11 +273,13 @@ def _find_dates(
         found = carried_years(text, found)  # "on 11 September 1961 and adjourned on 18 September"
     found = joined_weekdays(text, with_own_weekday(text, found))
     found = without_counts_from_named_days(joined_ranges(text, found))
-    if "year" in lower or "starting" in lower or "beginning" in lower or "commencing" in lower:
+    if any(word in lower for word in _LEAD_CUES):
         found = with_lead_words(text, found)
     return found
 
 
+_LEAD_CUES = ("year", "starting", "beginning", "commencing", " as ", "later than")
+"""Words one of which a text needs for :func:`with_lead_words` to be tried."""
 _FUTURE_CUES = ("will", " to", "prepar", " on ", "slated", "scheduled", "set for", "due", "planned")
 """Words one of which a text needs for a future marker (:data:`FUTURE`) to be looked for."""
 _PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been)\s+(?:supposed\s+|originally\s+|initially\s+)?$")
