@@ -31,8 +31,8 @@ _DAY_ONLY = (
     "earlier date of the text or the publication day; 'the 1st' and 'on the first' are mostly ranks"
 )
 _NARRATIVE_WEEK = (
-    "'previous/following week' counts from a date told before it; without one (and outside a "
-    "text with a dateline) it is not read"
+    "'the following week' counts from a date told before it; without one (and outside a text "
+    "with a dateline or a plan) it is not read ('previous week' without 'the' is last week)"
 )
 _WEEK_OF = (
     "a yearless October in a February text is the past October here (Duckling: the next one), "
@@ -61,7 +61,6 @@ KNOWN_MISSES: dict[str, str] = {
     "coming week": "read as next week (as later Duckling versions do); this version wants this week",
     "next wednesday": "read as the Wednesday of next week (as later Duckling versions do); this "
     "version wants the coming Wednesday",
-    "previous week": _NARRATIVE_WEEK,
     "the following week": _NARRATIVE_WEEK,
     "the week of october 6th": _WEEK_OF,
     "the week of october 7th": _WEEK_OF,

@@ -593,3 +593,29 @@ def test_open_ends_and_month_ranges(
 ) -> None:
     """date_passes.with_lead_words, date_numeric."""
     assert _read(text, doc_date) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_date", "expected"),
+    [
+        (
+            "It was done previous week.",
+            "2013-02-12",
+            [("previous week", "2013-02-04", "2013-02-10")],
+        ),
+        # "the previous week" still counts from the day told before
+        (
+            "On March 3 he left; the previous week he had come.",
+            "2013-02-12",
+            [
+                ("March 3", "2013-03-03", "2013-03-03"),
+                ("the previous week", "2013-02-18", "2013-02-24"),
+            ],
+        ),
+    ],
+)
+def test_previous_without_the(
+    text: str, doc_date: str, expected: list[tuple[str, str, str]]
+) -> None:
+    """date_relative: "previous week" without "the" is last week."""
+    assert _read(text, doc_date) == expected

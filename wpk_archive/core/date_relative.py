@@ -264,7 +264,7 @@ def _qual_rel(name: str) -> str:
 
 
 _REL_WORD = (
-    r"(?i:this|last|next|the\s+current|the\s+coming|the\s+upcoming|current|coming|upcoming"
+    r"(?i:this|last|next|previous|the\s+current|the\s+coming|the\s+upcoming|current|coming|upcoming"
     r"|(?:the\s+)?past(?=\s+week\b))"
 )
 
