@@ -619,3 +619,33 @@ def test_previous_without_the(
 ) -> None:
     """date_relative: "previous week" without "the" is last week."""
     assert _read(text, doc_date) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_date", "expected"),
+    [
+        (
+            "It should be done between today and tomorrow.",
+            "2020-05-06",
+            [("between today and tomorrow", "2020-05-06", "2020-05-07")],
+        ),
+        (
+            "They will leave the third month of 2021.",
+            "2018-11-29",
+            [("the third month of 2021", "2021-03", "2021-03")],
+        ),
+        (
+            "The 9th month of next year we review it.",
+            "2021-11-29",
+            [("The 9th month of next year", "2022-09", "2022-09")],
+        ),
+        # a month of something else, and the figurative pair, are no dates
+        ("It was the third month of the war.", "2021-11-29", []),
+        ("It is Korea's today and tomorrow.", "2021-11-29", []),
+    ],
+)
+def test_day_word_ranges_and_months_of_a_year(
+    text: str, doc_date: str, expected: list[tuple[str, str, str]]
+) -> None:
+    """date_relative."""
+    assert _read(text, doc_date) == expected

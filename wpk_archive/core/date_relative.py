@@ -194,6 +194,44 @@ def _day_of_month(match: re.Match[str], ctx: Context) -> list[Found]:
     return one_finding(match, iso(year, month, day) if day else None)
 
 
+_DAY_STEPS = {"yesterday": -1, "today": 0, "tomorrow": 1}
+
+
+def _day_words_range(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Reader for "between today and tomorrow", "from yesterday to today": the days between."""
+    anchor = anchor_of(ctx)
+    if anchor is None:
+        return []
+    first = _DAY_STEPS[(group_of(match, "a", "a2") or "").lower()]
+    last = _DAY_STEPS[(group_of(match, "b", "b2") or "").lower()]
+    if last <= first:
+        return []
+    return _days(match, anchor + dt.timedelta(days=first), anchor + dt.timedelta(days=last))
+
+
+_MONTH_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}  # fmt: skip
+
+
+def _nth_month_of_year(match: re.Match[str], ctx: Context) -> list[Found]:
+    """Reader for "the third month of 2021", "the 9th month of next year": that month."""
+    token = match.group("nth").lower()
+    month = int(re.sub(r"\D", "", token)) if token[0].isdigit() else _MONTH_ORDINALS[token]
+    if match.group("y"):
+        year: int | None = int(match.group("y"))
+        inferred = False
+    else:
+        anchor = anchor_of(ctx)
+        year = anchor.year + offset(match.group("rel")) if anchor else None
+        inferred = True
+    if year is None:
+        return []
+    value = iso(year, month)
+    return [Found(match.start(), match.end(), value, value, inferred, "date")] if value else []
+
+
 _SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "winter": 2}
 
 
@@ -316,6 +354,15 @@ RELATIVE_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
         _ago,
         ("ago",),
     ),
+    (
+        re.compile(
+            r"\b(?i:between)\s+(?P<a>(?i:yesterday|today))\s+(?i:and)\s+(?P<b>(?i:today|tomorrow))\b"
+            r"|\b(?i:from)\s+(?P<a2>(?i:yesterday|today))\s+(?i:to|till|until|through)\s+"
+            r"(?P<b2>(?i:today|tomorrow))\b"
+        ),
+        _day_words_range,
+        ("dayword",),
+    ),
     *WEEKDAY_RULES,
     (
         re.compile(
@@ -356,5 +403,18 @@ RELATIVE_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
         ),
         _century_relative,
         ("century",),
+    ),
+]
+
+# "the third month of 2021": tried with the other counted parts of a year, before single years.
+NTH_MONTH_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
+    (
+        re.compile(
+            r"\b(?i:the)\s+(?P<nth>(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+            r"tenth|eleventh|twelfth|[1-9]th|1st|2nd|3rd|1[0-2]th))\s+(?i:month)\s+(?i:of)\s+"
+            r"(?:(?P<y>(?:1[89]|20)\d\d)\b|(?P<rel>(?i:this|next|last))\s+(?i:year)\b)"
+        ),
+        _nth_month_of_year,
+        ("monthword",),
     ),
 ]

@@ -155,6 +155,7 @@ _RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
     *date_spans.SPAN_RULES,
     *date_periods.PERIOD_RULES,
     *date_rules.NTH_RULES,
+    *date_relative.NTH_MONTH_RULES,
     *date_relative.MONTH_RULES,
     *date_rules.SINGLE_RULES,
     *date_forms.FORM_RULES,
