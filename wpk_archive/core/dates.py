@@ -28,11 +28,13 @@ Conventions:
   text's dateline day ("Pyongyang, August 5 (KCNA) --"), else ``doc_date`` when it is a day;
 - "the previous day / the following day / the previous week" count from the last day the text
   named before them ("from the afternoon of July 24 to the dawn of the next day"); with none,
-  only "the previous ..." in a text with a dateline counts from the anchor (in a story it is the
-  story's day); "today" only where it dates an event ("arrived here today", "today issued"),
+  only "the previous ..." in a text with a dateline, and "the next / following ..." in a clause
+  of a plan ("I'll go back the next day"), count from the anchor (in a story it is the story's
+  day); "previous week" without "the" is last week; "today" only where it dates an event ("arrived here today", "today issued"),
   "tomorrow" only after a future verb of an event, both also after "is/was" closing a clause
   ("The deadline is today.", not "what it is today"), "yesterday" not in "yesterday and today";
-  "last / this / next weekend" is the Saturday and Sunday of that Monday-to-Sunday week;
+  "last / this / next weekend" is the Saturday and Sunday of that Monday-to-Sunday week, "the
+  weekend" the current week's (in a clause told in the past on a weekday, the one just gone);
 - counts back ("three years ago") that may count from a date the text names ("in 1963 compared
   with three years ago", "as of April 25, higher than ten days ago") are not read, nor counts of
   more than 31 days or 8 weeks (a story's "ninety-six days ago");
@@ -41,7 +43,8 @@ Conventions:
 - ``basis`` is "text" when the text gives every part of the date at its precision, "dateline"
   when a part came from the dateline or the publication date (then ``year_inferred`` is True too);
 - a bare weekday ("on Sunday") is the last such day on or before the anchor, since news reports
-  tell of what has just happened; "last/this/next Sunday" is the Sunday of the previous, current
+  tell of what has just happened, except after a future marker ("will open on Friday", "slated
+  for / scheduled for / set for Friday", "due on Friday": the coming one); "last/this/next Sunday" is the Sunday of the previous, current
   or next Monday-to-Sunday week; "last week" is that week's Monday..Sunday (day precision);
 - slashed and dotted numeric dates are read only when unambiguous: "28/6/2024" and "6/28/2024"
   (one of the first two numbers above 12) or "3/3/2015" (both equal), or when a weekday written
