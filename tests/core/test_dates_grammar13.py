@@ -649,3 +649,10 @@ def test_day_word_ranges_and_months_of_a_year(
 ) -> None:
     """date_relative."""
     assert _read(text, doc_date) == expected
+
+
+def test_a_counted_month_opening_a_range() -> None:
+    """date_spans: "from this May to Oct 2020" runs from this year's May."""
+    assert _read("I will leave from this May to Oct 2020.", "2018-10-24") == [
+        ("from this May to Oct 2020", "2018-05", "2020-10")
+    ]

@@ -248,7 +248,15 @@ SPAN_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
         _range,
         _SPAN,
     ),
-    (re.compile(rf"{FROM}(?P<a>(?:{QUAL})?{M_CAP_FULL}){TO}(?P<b>(?:{QUAL})?{MY})"), _range, _SPAN),
+    # (not "from this May to Oct 2020": this year's May)
+    (
+        re.compile(
+            rf"(?<!\b[Tt]his\s)(?<!\b[Ll]ast\s)(?<!\b[Nn]ext\s)"
+            rf"{FROM}(?P<a>(?:{QUAL})?{M_CAP_FULL}){TO}(?P<b>(?:{QUAL})?{MY})"
+        ),
+        _range,
+        _SPAN,
+    ),
     (
         re.compile(rf"\b(?i:from|between)\s+(?P<a>(?:{QUAL})?{M_CAP_FULL}){TO}(?P<b>{DMY})"),
         _range,
