@@ -23,8 +23,10 @@ from tests.core.test_timeline_outside import report, score
 # first run (blind, figures only): on fdf0fd7 (the session's start) recall 0.547 (29/53),
 # precision 0.906 (29/32); on 3744bd3 (grammar 13 parts 1-2, before any of its misses was read)
 # 0.566 (30/53) and 0.909 (30/33). Floors = the latter minus 0.03.
-RECALL_FLOOR = 0.53
-PRECISION_FLOOR = 0.87
+# after grammar 13, parts 3-4 (its misses read, as classes): 0.698 (37/53) / 0.949; floors
+# raised to these minus about 0.03.
+RECALL_FLOOR = 0.66
+PRECISION_FLOOR = 0.91
 
 BLIND25 = Path(__file__).resolve().parent.parent / "data" / "timeline_outside_blind25.json"
 
