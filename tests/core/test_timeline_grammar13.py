@@ -285,3 +285,13 @@ def test_a_politburo_session_with_its_epithets() -> None:
         "earlier this month."
     )
     assert dated(text, "2019-12-23") == [("politburo_meeting", "2019-12", "2019-12")]
+
+
+def test_the_party_s_delegates_meeting_on_a_day_are_the_chronology_s_meeting() -> None:
+    text = "Delegates to the ruling Workers' Party will meet in Pyongyang on Sept. 28, state media said."
+    assert dated(text, "2010-09-21") == [("party_conference", "2010-09-28", "2010-09-28")]
+    text = "Delegates to the ruling Workers' Party will meet in Pyongyang on Sept. 20, state media said."
+    assert dated(text, "2010-09-21") == []
+    assert (
+        dated("Delegates to the Labour Party conference will meet on Sept. 28.", "2016-05-01") == []
+    )

@@ -38,6 +38,13 @@ DESCRIPTION = re.compile(
 )
 """A meeting told of by its weight or length rather than its kind: "a key three-day party
 meeting", "the ruling party's key meeting", "a rare one-day Labor Party gathering"."""
+DELEGATES = re.compile(
+    r"\b[Dd]elegates\s+(?:to|of)\s+(?:the\s+)?(?:ruling\s+)?(?:Workers['’]?\s+Party|WPK|KWP|party)"
+    r"(?:\s+of\s+Korea)?\s+(?:(?:will|would|are\s+to|were\s+to|have|had)\s+)?"
+    r"(?:meet|met|gather|gathered|convene|convened)\b"
+)
+"""The party's delegates told as meeting ("Delegates to the ruling Workers' Party will meet in
+Pyongyang on Sept. 28"): a party gathering of that day (:data:`GATHERING`)."""
 _THE_MEETING = re.compile(
     r"\b[Tt]he\s+(?:meeting|gathering)(?=\s*,?\s*(?:which|that|was|were|had\s+been)\s+(?:[\w-]+\s+)?"
     r"(?:held|opened|convened|closed|ended|concluded|wrapped\s+up|took\s+place|ran|lasted))"
@@ -111,7 +118,11 @@ def described_mentions(
     generic = ref is GATHERING
     found: list[tuple[tuple[int, int, int], EventMention]] = []
     for passage in doc.passages:
-        if not (DESCRIPTION.search(passage.text) or _THE_MEETING.search(passage.text)):
+        if not (
+            DESCRIPTION.search(passage.text)
+            or _THE_MEETING.search(passage.text)
+            or (generic and DELEGATES.search(passage.text))
+        ):
             continue
         for span in sentence_spans(passage.text, passage.start):
             sentence = doc.text[span[0] : span[1]]
@@ -127,7 +138,7 @@ def described_mentions(
                     if _PARTY_MARK.search(sentence)
                     # (in a story of North Korea, its "Labor Party" is the WPK)
                     and not foreign_party_in(_LABOR_PARTY.sub("", sentence))
-                ]
+                ] + list(DELEGATES.finditer(sentence))
             for match in [*described, *([] if generic else _THE_MEETING.finditer(sentence))]:
                 if _LOOKS_BACK.search(sentence, max(0, match.start() - 40), match.start()):
                     continue
@@ -166,4 +177,4 @@ def _weight(date: DateMention | None) -> tuple[int, int, int]:
     return (_PRECISION_RANK.get(date.precision, 0), written, -date.start)
 
 
-__all__ = ["DESCRIPTION", "GATHERING", "described_mentions", "the_undated_meeting"]
+__all__ = ["DELEGATES", "DESCRIPTION", "GATHERING", "described_mentions", "the_undated_meeting"]

@@ -43,6 +43,7 @@ from wpk_archive.core.timeline.anaphora import elliptic, find_anaphors, relative
 from wpk_archive.core.timeline.dating import HOLDING, SUBJECT_START
 from wpk_archive.core.timeline.dating_status import date_postponed
 from wpk_archive.core.timeline.described import (
+    DELEGATES,
     DESCRIPTION,
     GATHERING,
     described_mentions,
@@ -465,8 +466,11 @@ def extract_mentions(doc: Document) -> list[EventMention]:
     if (
         ref is None
         and doc.date is not None
-        and _GATHERING_NOUN.search(doc.text)  # (a cheap scan first: 10x faster than the next)
-        and DESCRIPTION.search(doc.text)
+        and (
+            # (a cheap scan first: 10x faster than the next)
+            (_GATHERING_NOUN.search(doc.text) and DESCRIPTION.search(doc.text))
+            or ("elegates" in doc.text and DELEGATES.search(doc.text))
+        )
         and (ctx.north_korea or names_the_party(ctx))
         and not ctx.foreign
     ):
