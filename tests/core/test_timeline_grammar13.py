@@ -295,3 +295,12 @@ def test_the_party_s_delegates_meeting_on_a_day_are_the_chronology_s_meeting() -
     assert (
         dated("Delegates to the Labour Party conference will meet on Sept. 28.", "2016-05-01") == []
     )
+
+
+def test_a_gathering_or_sitting_of_the_assembly_is_its_session() -> None:
+    for noun in ("gathering", "sitting"):
+        text = f"Kim took the title at the subsequent {noun} of the Supreme People's Assembly on April 13."
+        assert dated(text, "2012-04-26") == [("spa_session", "2012-04-13", "2012-04-13")], noun
+    # (a convocation of the assembly is its term)
+    text = "Kim took the title at a convocation of the Supreme People's Assembly on April 13."
+    assert dated(text, "2012-04-26") == []

@@ -248,7 +248,7 @@ BODY_PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]]
             rf"inaugural))\s+[Ss]essions?"  # "the 12th SPA's opening session", "the 12th Assembly's fifth"
             rf"|{THE}(?:(?P<t3>{ORD})\s+)?{SPA}\s+(?:[Ss]essions?|[Mm]eetings?)(?![\w-])"
             # "a session of the North's SPA", "a plenary session of North Korea's SPA"
-            rf"|(?:(?:[Pp]lenary\s+)?[Ss]ession|[Mm]eeting)\s+of\s+{THE}"
+            rf"|(?:(?:[Pp]lenary\s+)?[Ss]ession|[Mm]eeting|[Gg]athering|[Ss]itting)\s+of\s+{THE}"
             rf"{_NK_OWNER}(?:(?P<t4>{ORD})\s+)?{SPA}"
             rf"(?!\s*(?:\(SPA\)\s*)?(?:[Ss]tanding|[Pp]residium|[Dd]eput|[Hh]all))"
             # "the 12th session of the 14th assembly": both numbers make the bare noun the SPA
@@ -279,6 +279,8 @@ BODY_PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]]
                 "address",
                 "report",
                 "told",
+                "gathering",
+                "sitting",
                 "elected",
                 "adopted",
                 "passed",
