@@ -114,75 +114,33 @@ def find_anaphors(
                 found.append(Found(match.start(), match.end(), ref, False, False, anaphor=True))
     if "ongress" in sentence or "onference" in sentence:
         found.extend(_story_congress(sentence, named, ctx, found))
-    if any(word in sentence for word in ("last", "previous", "preceding", "'s", "’s")):
-        found.extend(_last_one(sentence, named, ctx))
+    if "'s" in sentence or "’s" in sentence:
+        found.extend(_this_years(sentence, ctx))
     return found
 
 
-_LAST_ONE = re.compile(
-    r"\b(?:[Tt]he|[Ii]ts)\s+(?:last|previous|preceding|most\s+recent)\s+(?:such\s+)?"
-    r"(?P<noun>session|meeting|plenum|plenary\s+(?:meeting|session))\b"
-    r"(?!\s+(?:of|with|between|in\s+(?:the|a|its)\s+series)\b)"
-)
-_ASSEMBLY = re.compile(r"Supreme\s+People|\bSPA\b")
 _THIS_YEARS = re.compile(
-    r"\b(?:[Tt]his|[Ll]ast|[Nn]ext)\s+(?:year|month|week)['’]s\s+(?:(?:key|major|party|plenary)\s+)?"
-    r"(?P<noun>congress|conference|session|plenum)\b(?!\s+of\b)"
+    r"\b(?:[Tt]his|[Ll]ast|[Nn]ext)\s+(?:year|month|week)['’]s\s+(?:(?:key|major|party)\s+)?"
+    r"(?P<noun>congress|conference)\b(?!\s+of\b)"
 )
-"""A meeting named by the time it falls in: "This year's congress is expected to be significant"."""
-_LAST_KINDS = {
-    "party_congress": "Congress of the WPK",
-    "party_conference": "Conference of the WPK",
-    "spa_session": "Session of the Supreme People's Assembly",
-    "cc_plenary": "Plenary Meeting of the WPK Central Committee",
-    "politburo_meeting": "Meeting of the Political Bureau of the WPK Central Committee",
-    "spa_standing_committee": "Plenary Meeting of the SPA Standing Committee",
-}
+"""A congress named by the time it falls in: "This year's congress is expected to be significant"
+(earlier meetings of other kinds, "last year's plenum", are read by :mod:`.earlier`)."""
 
 
-def _last_one(sentence: str, named: list[NamedMeeting], ctx: Context) -> list[Found]:
-    """ "The last session in April 2013", "The last meeting was held in June 2016", in a story of
-    the assembly's (or the Central Committee's) meetings: an earlier meeting of the kind the
-    document named last with that noun, which one its date tells (kept only where the sentence
-    dates it)."""
+def _this_years(sentence: str, ctx: Context) -> list[Found]:
+    """ "This year's congress", after the document named a congress (or conference): one of that
+    series, which one the possessive's date tells (kept only where it dates it)."""
     found = []
     for match in _THIS_YEARS.finditer(sentence):
         ref = ctx.last.get(match.group("noun"))
-        if ref is None or ref.kind not in _LAST_KINDS or other_body_in(sentence):
+        if ref is None or ref.kind not in _SERIES or other_body_in(sentence):
             continue
-        key = (
-            f"{ref.kind}:?"
-            if ref.kind in ("party_congress", "party_conference")
-            else f"{ref.kind}:?:?"
-        )
-        unnumbered = Ref(ref.kind, key, _LAST_KINDS[ref.kind], True)
+        unnumbered = Ref(ref.kind, f"{ref.kind}:?", _SERIES[ref.kind], True)
         found.append(Found(match.start("noun"), match.end(), unnumbered, True, False))
-    for match in _LAST_ONE.finditer(sentence):
-        if any(m.start <= match.start() < m.end for m in named):
-            continue
-        noun = re.sub(r"\s+", " ", match.group("noun").lower())
-        plenary = noun in ("plenary meeting", "plenum", "plenary session")
-        ref = ctx.last.get("plenary" if plenary else noun) or (
-            ctx.last.get("session") if noun == "meeting" else None
-        )  # ("a rare parliamentary session ... The last meeting was held in June 2016")
-        kind = ref.kind if ref is not None else None
-        if (
-            kind is None
-            and noun in ("session", "meeting")
-            and _ASSEMBLY.search(ctx.doc.text)
-            and ctx.north_korea
-        ):
-            kind = "spa_session"  # "North Koreans voted for the SPA ... The last session in ..."
-        if (
-            kind is None
-            or kind not in _LAST_KINDS
-            or kind in ("party_congress", "party_conference")  # (relative() reads those)
-            or other_body_in(sentence)
-        ):
-            continue
-        unnumbered = Ref(kind, f"{kind}:?:?", _LAST_KINDS[kind], True)
-        found.append(Found(match.start(), match.end(), unnumbered, True, False))
     return found
+
+
+_SERIES = {"party_congress": "Congress of the WPK", "party_conference": "Conference of the WPK"}
 
 
 _OPENED_THE = re.compile(

@@ -27,6 +27,7 @@ _EARLIER = re.compile(
     r"(?P<noun>plenary\s+meeting|plenary\s+session|plenum|session|meeting)s?\b"
     r"(?!\s+of\b)(?!\s+(?:hall|room|day)\b)"
 )
+_ASSEMBLY = re.compile(r"Supreme\s+People|\bSPA\b")
 _NOUN_KEY = {
     "plenary meeting": "plenary",
     "plenary session": "plenary",
@@ -90,6 +91,15 @@ def earlier_meetings(sentence: str, found: list[Found], ctx: Context) -> list[Fo
             and (match.group("dated") or _LAST_HELD_IN.match(sentence, match.end()))
         ):
             antecedent = ctx.last.get("session") or ctx.last.get("plenary")
+        if (
+            antecedent is None
+            and noun in ("session", "meeting")
+            and match.group("rel")
+            and ctx.north_korea
+            and _ASSEMBLY.search(ctx.doc.text)
+        ):
+            # "North Koreans voted for the SPA ... The last session in April 2013": the assembly's
+            antecedent = Ref("spa_session", "spa_session:?:?", GENERIC_NAME["spa_session"], True)
         if antecedent is None or antecedent.kind not in GENERIC_NAME:
             continue
         rel = (match.group("rel") or "").lower()

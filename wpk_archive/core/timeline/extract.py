@@ -84,7 +84,7 @@ from wpk_archive.core.timeline.told_days import (
     that_day,
     that_month,
 )
-from wpk_archive.core.timeline.vocabulary import OTHER_BODY, PARTY_NAMED, names_wpk
+from wpk_archive.core.timeline.vocabulary import ASSEMBLY_ACTS, OTHER_BODY, PARTY_NAMED, names_wpk
 
 _KEYWORDS = re.compile(
     # (the lookahead of first letters lets the scan skip most positions: 3x faster over the
@@ -98,7 +98,7 @@ _KEYWORDS = re.compile(
     r"[Ss]ession|Military\s+Commission|CMC|Secretariat|[Mm]eeting|"
     r"(?:Assembly|SPA)(?:\s*\(SPA\))?\s*(?:met|convened|opened|was\s+(?:held|convened|opened)|"
     r"took\s+place|,\s+(?:which|the|its|North|will)\b|\.|(?:in|on|at|last|this|will|to|next)\s|"
-    r"(?:re-?)?elected\s|adopted\s|passed\s|approved\s|amended\s|ratified\s|enacted\s|appointed\s|"
+    rf"{ASSEMBLY_ACTS}\s|"
     # "will convene the Supreme People's Assembly April 10", "... Assembly Tuesday"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d|[MTWFS][a-z]+day\b|"
     r"of\s+the\s+Central\s+Committee))"  # (a translation's "General Assembly of the Central ...")

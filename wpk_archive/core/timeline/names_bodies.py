@@ -32,6 +32,7 @@ from wpk_archive.core.timeline.readers_bodies import (
 from wpk_archive.core.timeline.readers_congress import read_dated_conference
 from wpk_archive.core.timeline.vocabulary import (
     APOS,
+    ASSEMBLY_ACTS,
     CC,
     DATE_NAME,
     MODS_CI,
@@ -220,7 +221,7 @@ BODY_PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]]
             # "The SPA, the country's rubber-stamp legislature, met on Tuesday"
             rf"|{THE}(?:(?P<t5>{ORD})\s+)?{SPA}(?=(?:\s*,[^,;.]{{1,60}},|\s*,(?=\s+(?:met|convened|held)\s))?\s+(?:met|convened|opened|"
             # what the assembly does in session: "On 11 April 2019, the SPA re-elected Kim"
-            rf"(?:re-?)?elected|adopted|passed|approved|amended|ratified|enacted|appointed|endorsed|"
+            rf"{ASSEMBLY_ACTS}|"
             rf"was\s+(?:convened|held|opened)|took\s+place|held\s+(?:a|its)\s+(?:\w+\s+)?session|"
             rf"(?:will|to)\s+(?:\w+\s+)?(?:convene|meet|open)"
             # "the SPA was scheduled to happen on Friday", "the SPA holds a meeting at the hall"

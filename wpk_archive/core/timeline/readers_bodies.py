@@ -32,6 +32,7 @@ from wpk_archive.core.timeline.readers import (
     term_of,
 )
 from wpk_archive.core.timeline.vocabulary import (
+    ASSEMBLY_ACTS,
     PARTY_NAMED,
     bare_party_foreign,
     followed_by_foreign,
@@ -166,10 +167,7 @@ def read_secretariat(match: re.Match[str], text: str) -> list[NamedMeeting]:
     )
 
 
-_ACTS = re.compile(
-    r"(?:\s*,[^,;.]{1,60},)?\s+(?:(?:re-?)?elected|adopted|passed|approved|amended|ratified|enacted|"
-    r"appointed|endorsed)\b"
-)
+_ACTS = re.compile(rf"(?:\s*,[^,;.]{{1,60}},)?\s+{ASSEMBLY_ACTS}\b")
 _SOME_DATE = re.compile(
     r"\b(?:1[89]|20)\d\d\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|"
     r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\b[MTWFS][a-z]+day\b|"

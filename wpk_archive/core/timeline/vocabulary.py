@@ -80,6 +80,13 @@ WPK = (
 )
 
 
+ASSEMBLY_ACTS = (
+    r"(?:(?:re-?)?elected|adopted|passed|approved|amended|ratified|enacted|appointed|endorsed)"
+)
+"""What the assembly does in session ("On 11 April 2019, the SPA re-elected Kim"): a session that
+day, where a date tells it."""
+
+
 PARTY = rf"(?:{WPK}|[Pp]arty|ruling\s+party)"
 """The party as a name (the WPK, or a bare "Party" whose identity the caller checks)."""
 
