@@ -40,14 +40,15 @@ SETS = (
     "timeline_outside_blind23.json",
     "timeline_outside_blind24.json",
     "timeline_outside_blind25.json",
+    "timeline_outside_blind26.json",
 )
 """The outside sets in the order they were made. Sets made at the same time, in pairs: 7 and 8 (8
 merged first, 7 checked against it), 9 and 10 (10 checked against 9), 11 and 12 (12 against 11),
 13 and 14 (14 merged first, 13 against it), 15 and 16 (16 against 15), 17 and 18 (18 against
 17), 19 and 20 (20 written against the eighteen earlier sets while 19 was being made), 21 and 22
 (each written against the twenty earlier sets while the other was being made; 22 checked against
-21 when merged); 23 written against all twenty-two. 24 was written against all twenty-three, and 25
-against all twenty-four."""
+21 when merged); 23 written against all twenty-two. 24 was written against all twenty-three, 25
+against all twenty-four, and 26 against all twenty-five."""
 
 KINDS = frozenset(
     {
