@@ -530,12 +530,14 @@ def test_news_wordings_of_other_bodies_give_no_event(text: str, date: str) -> No
 
 
 def test_a_meeting_to_come_is_kept_once_and_joins_the_one_its_article_dates() -> None:
-    # "could soon hold" is kept undated where nothing else names it
-    assert dated(
+    # "could soon hold" is kept undated where nothing else names it and the chronology holds
+    # no plenum in the month after the report (grammar 14: where it does, it is that one)
+    text = (
         "The meeting suggests that the North could soon hold a plenary meeting of the party's "
-        "Central Committee.",
-        "2019-12-22",
-    ) == [("cc_plenary", None, None)]
+        "Central Committee."
+    )
+    assert dated(text, "2019-10-22") == [("cc_plenary", None, None)]
+    assert dated(text, "2019-12-22") == [("cc_plenary", "2019-12-28", "2019-12-31")]
     # and is the same meeting as the plenum the article dates in its own month
     assert dated(
         "A plenary meeting of the party's Central Committee is scheduled to be held early this "
@@ -546,8 +548,12 @@ def test_a_meeting_to_come_is_kept_once_and_joins_the_one_its_article_dates() ->
 
 
 def test_the_upcoming_party_plenum_is_kept_undated() -> None:
-    assert dated("Analysts expect the upcoming party plenum to set goals.", "2023-12-25") == [
+    assert dated("Analysts expect the upcoming party plenum to set goals.", "2023-10-25") == [
         ("cc_plenary", None, None)
+    ]
+    # (grammar 14: the next day's plenum, where the chronology holds one in the month after)
+    assert dated("Analysts expect the upcoming party plenum to set goals.", "2023-12-25") == [
+        ("cc_plenary", "2023-12-26", "2023-12-30")
     ]
 
 

@@ -278,4 +278,5 @@ class EventMention:
     """The publication date of the mention's document."""
     role: str | None = None
     """ "opening" or "closing" when the sentence dates only the first or last day; "previous" for
-    "the previous congress" with no congress named before it."""
+    "the previous congress" with no congress named before it; "recent" for a report's undated,
+    unnumbered meeting, which the chronology's meeting of the weeks around the report names."""

@@ -33,7 +33,7 @@ from wpk_archive.core.timeline.merge import (
 )
 from wpk_archive.core.timeline.names import ordinal_text, ordinal_value
 
-GRAMMAR_VERSION = 13
+GRAMMAR_VERSION = 14
 """Raised whenever extraction changes what it finds: archives written by an earlier grammar read
 their documents' meetings again when opened. 3: Korean names and dates (names_ko, dates_ko);
 4: "Dec. 26-30" kept in one sentence, dated decisions of the Political Bureau, Secretariat and
@@ -64,7 +64,10 @@ plural bare congresses; 13: the date reader of dates13 (core/date_*.py), a week 
 of a meeting, delegates' conferences unnumbered, "the last session in April 2013", a party
 gathering told by description and named by the chronology's day (described.py, merge_keys.py),
 a bare weekday moved to the chronology's week, "including one in 2010", "This year's congress"
-(docs/timeline.md lists them)."""
+(docs/timeline.md lists them); 14: a report's undated meeting is the chronology's one in the weeks
+around it, a described gathering without a day the congress or conference around the report,
+plural "plenary meetings of", "the December plenum of the Workers' Party", "the legislature on
+Wednesday elected" (docs/timeline.md lists them)."""
 
 __all__ = [
     "GRAMMAR_VERSION",

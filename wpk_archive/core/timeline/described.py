@@ -58,6 +58,12 @@ _LOOKS_BACK = re.compile(
 )
 """Words before a description that make it another, earlier meeting ("the last party meeting")."""
 _LABOR_PARTY = re.compile(r"(?:Korean\s+)?Labou?r\s+Party")
+_OF_ANOTHER = re.compile(
+    r"\s+of\s+(?!(?:the\s+|North\s+Korea['’]s\s+)*(?:ruling\s+)?(?:Korean\s+)?"
+    r"(?:Workers|WPK|KWP|[Pp]arty\b(?!\s+committee)))"
+)
+"""After a description, another body than the party ("an enlarged meeting of the party committee
+of the Taean Electrical Machinery Plant"): no party gathering to find without a day."""
 _NEAR_DAYS = 62
 _MEETING_KINDS = frozenset(EVENT_KINDS) - {"other"}
 
@@ -117,6 +123,7 @@ def described_mentions(
         return []
     generic = ref is GATHERING
     found: list[tuple[tuple[int, int, int], EventMention]] = []
+    undated: EventMention | None = None  # (the first description with no date of its own)
     for passage in doc.passages:
         if not (
             DESCRIPTION.search(passage.text)
@@ -145,6 +152,9 @@ def described_mentions(
                 item = Found(match.start(), match.end(), ref, needs_date=True, loose_identity=True)
                 korean.assign(sentence, [item], dates_of(span[0], sentence))
                 if item.date is None:
+                    if generic and undated is None and not _OF_ANOTHER.match(sentence, match.end()):
+                        item.needs_date = False
+                        undated = mention_of(doc, passage, span, item)
                     continue
                 mention = mention_of(doc, passage, span, item)
                 if mention is None or not (generic or _near(mention.start_date, doc.date)):
@@ -162,7 +172,14 @@ def described_mentions(
                 found.append((_weight(item.date), mention))
                 break
     # the best-dated description only: "from Dec 23-27" over "last week"
-    return [max(found, key=lambda pair: pair[0])[1]] if found else []
+    if found:
+        return [max(found, key=lambda pair: pair[0])[1]]
+    if undated is not None and undated.start_date is None:
+        # "A rare meeting of North Korea's ruling party" in a headline: the congress or
+        # conference the chronology holds in the days around the report, if one
+        undated.loose, undated.role = True, "recent"
+        return [undated]
+    return []
 
 
 _PRECISION_RANK = {"day": 3, "month": 2, "year": 1}

@@ -109,11 +109,15 @@ class Context:
     """Mentions dated as the day before the report (Found.reported), which a day the story gives
     overrules."""
     dropped: list[Ref] = field(default_factory=list)
+    """Meetings named without a date and left out for it ("at the plenary meeting of the 8th
+    Central Committee"), which a description of the story's meeting may date (described.py)."""
     unplaced: list[tuple[Found, Passage, tuple[int, int]]] = field(default_factory=list)
     """Of a document with no date: meetings named without a date and left out for it, which
     stay as undated mentions (extract.py)."""
-    """Meetings named without a date and left out for it ("at the plenary meeting of the 8th
-    Central Committee"), which a description of the story's meeting may date (described.py)."""
+    undated_named: list[tuple[Found, Passage, tuple[int, int]]] = field(default_factory=list)
+    """Of a dated document: meetings named without a date or number and left out for it, the
+    first of each kind the document names no other way then kept as the report's recent meeting
+    (``role = "recent"``), which the chronology names or drops (merge_keys.py)."""
     generic: tuple[str, DateMention] | None = None
     """A meeting the sentence before told of by its noun alone, and the date it gave it ("The
     enlarged plenary meeting was held between Friday and Sunday."), for "It was the eighth ..."."""

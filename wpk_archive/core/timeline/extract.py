@@ -259,6 +259,12 @@ def _sentence_mentions(
                     and not HABITUAL.search(sentence)
                 ):
                     ctx.unplaced.append((item, passage, span))
+                elif (
+                    doc.date is not None
+                    and not HABITUAL.search(sentence)
+                    and not _IN_THE_MAKING.search(sentence)
+                ):
+                    ctx.undated_named.append((item, passage, span))
             continue
         # one mention per meeting: an unnumbered name is one meeting per date it is given
         same = f"{item.ref.key}@{mention.start_date}" if item.ref.ambiguous else item.ref.key
@@ -485,6 +491,17 @@ def extract_mentions(doc: Document) -> list[EventMention]:
                 frozenset(m.start_date for m in mentions if m.start_date),
             )
         )
+    if ctx.undated_named and not ctx.foreign:
+        kinds = {m.kind for m in mentions}
+        for item, passage, span in ctx.undated_named:
+            if item.ref.kind in kinds:
+                continue
+            kinds.add(item.ref.kind)
+            item.needs_date = False
+            mention = meeting_mention(doc, passage, span, item)
+            if mention is not None:
+                mention.role = "recent"
+                mentions.append(mention)
     return mentions
 
 
@@ -514,5 +531,12 @@ def _without_guessed_days(
 
 
 _GENERIC_ON_REFERENCE_PAGES = frozenset({"cc_plenary", "politburo_meeting"})
+_IN_THE_MAKING = re.compile(
+    r"\b(?:prepar(?:e|es|ed|ing)|plan(?:s|ning)\s+(?:to|for)|planned|"
+    r"date\s+(?:was|is|has)\s+(?:not|yet))\b",
+    re.I,
+)
+"""A sentence telling of a meeting still being prepared ("Delegates also prepared a session of the
+SPA, whose date was not given"): not the one the chronology holds before the report."""
 
 __all__ = ["extract_mentions"]

@@ -166,6 +166,7 @@ def fold_undated(events: list[Event]) -> list[Event]:
     on Sunday"). Where the document names several, which one is meant cannot be told and the
     event is dropped, unless it is "another" meeting."""
     kept: list[Event] = []
+    folded: set[int] = set()  # (folded away: no other event folds into them)
     for event in events:
         docs = {s.doc_id for s in event.sources}
         if event.start is not None or not event.key.endswith(":?") or len(docs) != 1:
@@ -179,6 +180,7 @@ def fold_undated(events: list[Event]) -> list[Event]:
             other
             for other in events
             if other is not event
+            and id(other) not in folded
             and _same_body(other, event)
             and any(s.doc_id == doc_id for s in other.sources)
         ]
@@ -196,6 +198,7 @@ def fold_undated(events: list[Event]) -> list[Event]:
             kept.append(event)  # "another meeting"; "Then, a closed meeting ... was held"
         elif len(same) == 1:
             same[0].sources.extend(event.sources)
+            folded.add(id(event))
         elif not same:
             kept.append(event)
     return kept

@@ -104,7 +104,13 @@ def _candidates(mention: EventMention, chronology: ChronologyTable) -> list[Chro
     doc_date = mention.doc_date
     if number == "?":
         if kind not in ("party_congress", "party_conference"):
+            if mention.role == "recent" or mention.status in ("announced", "postponed"):
+                return _reported(mention, rows, doc_date)
             return []
+        if mention.role == "recent":  # a report's "its biggest political conference"
+            near = around_the_report(rows, doc_date)
+            if len(near) == 1:
+                return near
         if mention.role == "previous":  # "the previous congress": the last one held before
             before = [r for r in rows if years_between(r.start, doc_date) > 30 / 365.25]
             return [max(before, key=lambda r: r.start)] if before else []
@@ -132,6 +138,52 @@ def _candidates(mention: EventMention, chronology: ChronologyTable) -> list[Chro
         return []
     latest = max(earlier, key=lambda r: r.start)
     return [latest] if years_between(latest.start, doc_date) <= 1 else []
+
+
+_RECENT_DAYS = 45
+_RECENT_DAYS_FREQUENT = 7
+"""How far back a report's undated meeting may lie: weeks for a plenum or a session; for bodies
+that meet more often than the chronology lists (the Politburo, the CMC), the days before only."""
+_SOON_DAYS = 31
+
+
+def _reported(
+    mention: EventMention, rows: list[ChronologyRow], doc_date: str
+) -> list[ChronologyRow]:
+    """The meeting an undated, unnumbered mention of a news report names ("the KWP CC plenum",
+    "a session of the Supreme People's Assembly"): of the chronology's meetings of its kind, the
+    last one held in the weeks before the report, or, for one to come, the next one in the weeks
+    after it."""
+    if len(doc_date) != 10:
+        return []
+    report = dt.date.fromisoformat(doc_date)
+    back = _RECENT_DAYS_FREQUENT if mention.kind in _FREQUENT_KINDS else _RECENT_DAYS
+
+    def day(value: str, last: bool = False) -> dt.date | None:
+        if len(value) == 10:
+            return dt.date.fromisoformat(value)
+        if len(value) != 7:
+            return None
+        first = dt.date.fromisoformat(value + "-01")
+        if not last:
+            return first
+        return (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
+
+    if mention.status in ("announced", "postponed"):
+        soon = [
+            r
+            for r in rows
+            if (start := day(r.start)) is not None and 0 < (start - report).days <= _SOON_DAYS
+        ]
+        return [min(soon, key=lambda r: r.start)] if soon else []
+    recent = [
+        r
+        for r in rows
+        if (start := day(r.start)) is not None
+        and start <= report
+        and (report - (day(r.end or r.start, last=True) or start)).days <= back
+    ]
+    return [max(recent, key=lambda r: r.start)] if recent else []
 
 
 def years_between(a: str, b: str) -> float:
@@ -198,7 +250,11 @@ def _gathering(mention: EventMention, chronology: ChronologyTable | None) -> Eve
     the congress, conference or plenum of the chronology held on its day (a congress or a
     conference before the plenum held during it), or the congress or conference of its month ("a
     rare conference in September 2010"); None where no row, or more than one, fits."""
-    if chronology is None or mention.start_date is None or len(mention.start_date) < 7:
+    if chronology is None:
+        return None
+    if mention.start_date is None and mention.role == "recent":
+        return _gathering_reported(mention, chronology)
+    if mention.start_date is None or len(mention.start_date) < 7:
         return None
     day = mention.start_date
     rows = [
@@ -226,6 +282,41 @@ def _gathering(mention: EventMention, chronology: ChronologyTable | None) -> Eve
         end_date=month,
         precision="month",
     )
+
+
+_BEFORE_DAYS = 31
+_AFTER_DAYS = 3
+
+
+def around_the_report(rows: list[ChronologyRow], doc_date: str) -> list[ChronologyRow]:
+    """The rows (congresses, conferences) that open in the month after a report of ``doc_date``
+    or were under way in the days before it: the one a report without a date tells of."""
+    if len(doc_date) != 10:
+        return []
+    report = dt.date.fromisoformat(doc_date)
+    return [
+        row
+        for row in rows
+        if len(row.start) == 10
+        and len(row.end or row.start) == 10
+        and (dt.date.fromisoformat(row.start) - report).days <= _BEFORE_DAYS
+        and (report - dt.date.fromisoformat(row.end or row.start)).days <= _AFTER_DAYS
+    ]
+
+
+def _gathering_reported(mention: EventMention, chronology: ChronologyTable) -> EventMention | None:
+    """A party meeting told of by description without a date ("A rare meeting of North Korea's
+    ruling party", a headline): the one congress or conference of the chronology that opens in
+    the month after the report or was under way in the days before it; None otherwise."""
+    if mention.doc_date is None:
+        return None
+    rows = around_the_report(
+        [row for row in chronology.entries if row.kind in _GATHERING_KINDS[:2]], mention.doc_date
+    )
+    if len(rows) != 1:
+        return None
+    row = rows[0]
+    return replace(mention, kind=row.kind, key=row.key, name=row.name, ambiguous=False)
 
 
 def _weekday_in_the_rows_week(mention: EventMention, row: ChronologyRow) -> EventMention:
@@ -274,6 +365,8 @@ def resolve(mention: EventMention, chronology: ChronologyTable | None) -> EventM
     if row is not None:
         mention = _in_the_rows_year(mention, row)
         mention = _weekday_in_the_rows_week(mention, row)
+    if row is None and mention.role == "recent" and mention.kind != "other_party_meeting":
+        return None  # a report's "the plenum" that names no meeting the chronology holds near it
     if row is None and unidentified:
         if mention.doc_date is None and mention.status is not None:
             # a text with no date at all: a congress it names, which one unknown (undated)

@@ -31,6 +31,7 @@ from wpk_archive.core.timeline.readers_congress import (
 )
 from wpk_archive.core.timeline.vocabulary import (
     APOS,
+    ASSEMBLY_ACTS,
     CC,
     MODS_CI,
     OF_PARTY,
@@ -197,6 +198,9 @@ CONGRESS_PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ..
             r"|(?:(?<=\bconvene\s)|(?<=\bconvoke\s)|(?<=\bconvened\s)|(?<=\bconvoked\s)|(?<=\bconvenes\s))"
             r"(?:its|the|North\s+Korea['’]s)\s+"
             r"(?:rubber-stamp\s+|national\s+)?(?:parliament|legislature)\b(?!\s+(?:building|hall)\b)"
+            # "North Korea's legislature on Wednesday elected Kim premier": in session that day
+            r"|(?:parliament|legislature)\s+(?:on\s+[MTWFS][a-z]+day|yesterday|today)\s+"
+            rf"(?:unanimously\s+)?{ASSEMBLY_ACTS}\b"
             # "North Korea's parliament will meet April 10"
             r"|(?:parliament|legislature)\s+(?:last\s+|first\s+|again\s+|will\s+|would\s+|is\s+to\s+|"
             r"are\s+to\s+|was\s+to\s+)?(?:met|convened|opened|meet|convene|open)"
@@ -205,7 +209,24 @@ CONGRESS_PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ..
         read_parliament,
         (
             ("parliament", "legislature", "legislative"),
-            ("session", "meeting", " met", "convene", "opened", " meet", " open"),
+            (
+                "session",
+                "meeting",
+                " met",
+                "convene",
+                "opened",
+                " meet",
+                " open",
+                "elected",
+                "adopted",
+                "passed",
+                "approved",
+                "amended",
+                "ratified",
+                "enacted",
+                "appointed",
+                "endorsed",
+            ),
         ),
     ),
     (

@@ -91,9 +91,11 @@ Reader = Callable[[re.Match[str], str], list[NamedMeeting]]
 
 _PLURAL_HEAD = re.compile(
     r"(?i)(?:congresses|conferences|sessions|meetings|plenums|plenaries)$"
-    r"|^(?:the\s+)?(?i:congresses|conferences)\s+of\s"
+    r"|^(?:the\s+)?(?:(?i:enlarged|expanded|plenary|full)\s+)*"
+    r"(?i:congresses|conferences|sessions|meetings|plenums)\s+of\s"
 )
-"""A name whose head is plural ("the previous congresses", "the conferences of the WPK")."""
+"""A name whose head is plural ("the previous congresses", "the conferences of the WPK", "plenary
+meetings of its Central Committee")."""
 
 
 def named_meetings(

@@ -34,6 +34,7 @@ from wpk_archive.core.timeline.readers import (
 from wpk_archive.core.timeline.vocabulary import (
     ASSEMBLY_ACTS,
     PARTY_NAMED,
+    WPK,
     bare_party_foreign,
     followed_by_foreign,
     names_wpk_in,
@@ -84,14 +85,23 @@ _OTHER_BODYS = re.compile(
 )
 
 
+_OF_THE_PARTY = re.compile(rf"\s+of\s+(?:the\s+)?(?:\[Korean\]\s+)?(?:{WPK})")
+
+
 def read_dated_plenary(match: re.Match[str], text: str) -> list[NamedMeeting]:
     """ "the December 2023 Plenary Meeting (of the Party Central Committee)"."""
     if bare_party_foreign(match, text) or followed_by_foreign(match, text):
         return []
     committee = match.group("cc") is not None
     after = text[match.end() : match.end() + 60]
-    if not committee and re.match(r"\s+of\b(?!\s*(?:\[…\]|\[\.\.\.\]|…|\.\.\.|$))", after):
-        return []  # (but a cut title: "during the October 2017 plenary meeting of […]")
+    if (
+        not committee
+        and re.match(r"\s+of\b(?!\s*(?:\[…\]|\[\.\.\.\]|…|\.\.\.|$))", after)
+        and not _OF_THE_PARTY.match(after)
+    ):
+        # (but a cut title: "during the October 2017 plenary meeting of […]", and the party's
+        # own: "the December plenum of the [Korean] Workers' Party")
+        return []
     return named_meetings(
         match,
         "cc_plenary",

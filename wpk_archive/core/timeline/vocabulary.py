@@ -103,7 +103,8 @@ OF_PARTY = rf"(?:(?:\s*,\s*|\s+of\s+){THE}{PARTY})"
 def term_cc(first: str = "t", second: str = "t2") -> str:
     """A Central Committee with its term, the term's groups named ``first`` and ``second``."""
     return (
-        rf"{THE}(?:(?P<{first}>{ORD})\s+)?(?:(?:{WPK}|(?:ruling\s+)?[Pp]arty){APOS}?s?\s+)?"
+        rf"{THE}(?:North(?:\s+Korea)?{APOS}s\s+)?(?:(?P<{first}>{ORD})\s+)?"
+        rf"(?:(?:{WPK}|(?:ruling\s+)?[Pp]arty){APOS}?s?\s+)?"
         rf"(?:(?P<{second}>{ORD})\s+)?(?:(?:full|entire|whole)\s+)?{CC}{OF_PARTY}?"
     )
 

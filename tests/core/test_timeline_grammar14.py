@@ -1,0 +1,137 @@
+"""Grammar 14: a news report's undated, unnumbered meeting ("the KWP CC plenum", "a session of the
+Supreme People's Assembly") is the one the reference chronology holds in the weeks before the
+report (or, for one to come, in the weeks after); a plural name ("plenary meetings of its Central
+Committee") is no meeting; a month-named plenum "of the Workers' Party". Every sentence here was
+written for these tests (none is taken from a test set)."""
+
+from __future__ import annotations
+
+from tests.core.test_timeline_grammar9 import dated, events_of
+
+
+def test_a_reports_undated_plenum_is_the_chronologys_last_one_before_it() -> None:
+    text = "The minister told the ambassador about the Central Committee plenum of the WPK."
+    events = events_of(text, "1956-09-20")
+    assert [(e.kind, e.start, e.end, e.date_basis) for e in events] == [
+        ("cc_plenary", "1956-08-30", "1956-08-31", "chronology")
+    ]
+    # the passage is the event's source, the chronology's row its "chronology"
+    assert events[0].sources and events[0].sources[0].quote.startswith("The minister told")
+    assert events[0].chronology is not None
+
+
+def test_no_meeting_of_that_kind_in_the_weeks_before_the_report_is_no_event() -> None:
+    text = "The minister told the ambassador about the Central Committee plenum of the WPK."
+    assert dated(text, "1957-06-15") == []
+    assert dated(text, "1956-08-20") == []  # (the plenum came after the report)
+    # nor a page dated only by its year, where "recent" means nothing
+    assert dated(text, "1956") == []
+
+
+def test_a_politburo_meeting_reported_the_next_day() -> None:
+    text = "Kim Jong Un presided over a meeting of the Political Bureau, state media said."
+    assert dated(text, "2020-08-14") == [("politburo_meeting", "2020-08-13", "2020-08-13")]
+
+
+def test_a_meeting_to_come_is_the_next_one_in_the_weeks_after() -> None:
+    text = "The ruling party will convene a plenary meeting of its Central Committee."
+    assert dated(text, "2019-12-10") == [("cc_plenary", "2019-12-28", "2019-12-31")]
+    # no plenum in the month after: kept, undated, as a meeting to come
+    assert dated(text, "2019-10-01") == [("cc_plenary", None, None)]
+
+
+def test_habits_plans_and_plurals_are_no_meeting() -> None:
+    assert (
+        dated("The Central Committee usually holds a plenary meeting in spring.", "2019-12-31")
+        == []
+    )
+    assert (
+        dated("Officials prepared a session of the Supreme People's Assembly.", "2019-04-20") == []
+    )
+    text = (
+        "The country works to implement the resolutions of the 8th Congress of the WPK and "
+        "plenary meetings of its Central Committee."
+    )
+    assert [kind for kind, _, _ in dated(text, "2023-03-14")] == ["party_congress"]
+
+
+def test_a_meeting_the_text_dates_takes_no_other_date() -> None:
+    text = (
+        "The plenary meeting of the WPK Central Committee opened on 28 December 2019. "
+        "Observers said the Central Committee plenum was the longest in decades."
+    )
+    assert dated(text, "2020-01-02") == [("cc_plenary", "2019-12-28", "2019-12-28")]
+
+
+def test_another_partys_plenum_is_not_the_wpks() -> None:
+    text = (
+        "The ambassador described the plenum of the Central Committee of the Communist Party of "
+        "the Soviet Union. Comrade Khrushchev spoke about the plenum."
+    )
+    assert dated(text, "1957-07-03") == []
+
+
+def test_a_month_named_plenum_of_the_workers_party() -> None:
+    text = "He said that the December plenum of the Korean Workers' Party had set sound goals."
+    assert dated(text, "1959-12-16") == [("cc_plenary", "1959-12", "1959-12")]
+    text = "He recalled the August Plenum of the Workers' Party of Korea and its purges."
+    assert dated(text, "1957-03-01") == [("cc_plenary", "1956-08-30", "1956-08-31")]
+    # another body's month-named meeting stays another's
+    assert dated("The October 2017 plenary meeting of the Cabinet met.", "2018-01-01") == []
+
+
+def test_a_described_gathering_without_a_day_is_the_congress_or_conference_of_the_report() -> None:
+    text = (
+        "North Korea's big day\n\nA rare meeting of North Korea's ruling party has opened the way "
+        "for a new generation of leaders, state media reported."
+    )
+    assert dated(text, "2010-09-28") == [("party_conference", "2010-09-28", "2010-09-28")]
+    # a conference to open within the month after the report
+    text = "North Korea is rehearsing for its biggest political conference in 30 years."
+    assert dated(text, "2010-09-06") == [("party_conference", "2010-09-28", "2010-09-28")]
+    # far from any congress or conference: nothing
+    text = (
+        "A rare meeting of North Korea's ruling party has opened the way for a new generation "
+        "of leaders, state media reported."
+    )
+    assert dated(text, "2013-05-01") == []
+
+
+def test_the_legislature_acting_on_a_day_is_its_session_that_day() -> None:
+    text = "North Korea's legislature on Wednesday elected a new premier, state media said."
+    assert dated(text, "2007-04-12") == [("spa_session", "2007-04-11", "2007-04-11")]
+    text = "North Korea's parliament yesterday approved the state budget."
+    # (a day of the session of 11-12 April 2019, whose days the chronology gives)
+    assert dated(text, "2019-04-13") == [("spa_session", "2019-04-11", "2019-04-12")]
+    # the South's parliament is not the SPA; a bare act with no day is no session
+    assert dated("South Korea's parliament on Wednesday elected a speaker.", "2007-04-12") == []
+    assert dated("North Korea's parliament elected a new premier.", "2007-04-12") == []
+
+
+def test_two_undated_names_of_one_meeting_stay_one_event() -> None:
+    # (each had been folded into the other, and the meeting lost)
+    text = (
+        "Kim Jong Un presided over a meeting of the ruling party's Central Military Commission. "
+        "First, at an enlarged meeting of the Seventh Central Military Commission of the WPK, "
+        "Kim led discussions on the army."
+    )
+    events = events_of(text, None)
+    assert [(e.kind, e.key, e.start) for e in events] == [("cmc_meeting", "cmc_meeting:7:?", None)]
+    assert len(events[0].sources) == 2
+
+
+def test_the_norths_central_committee() -> None:
+    text = (
+        "The warning came on the heels of a meeting of the North's ruling Workers Party Central "
+        "Committee where Kim spoke."
+    )
+    assert dated(text, "2013-04-02") == [("cc_plenary", "2013-03-31", "2013-03-31")]
+
+
+def test_a_description_of_another_bodys_meeting_finds_no_gathering() -> None:
+    text = (
+        "At an enlarged meeting of the party committee of the Taean Electrical Machinery Plant, "
+        "the workers pledged to carry out the tasks set by the WPK."
+    )
+    # (the plant's committee meeting itself stays what it was: a lower organ's, undated)
+    assert [kind for kind, _, _ in dated(text, "2012-04-11")] == ["other_party_meeting"]
