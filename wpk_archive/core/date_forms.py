@@ -47,7 +47,7 @@ def _short_day(match: re.Match[str], ctx: Context) -> list[Found]:
     return [Found(match.start(), match.end(), value, value, inferred, "date")]
 
 
-_SCORES = re.compile(
+SCORES = re.compile(
     r"(?i:\b(?:win|wins|won|beat|beats|defeat\w*|scor\w*|lost|loss|draw|drew|victory|match|"
     r"game|final|league|cup|goals?|points?|tie)\b)"
 )
@@ -59,7 +59,7 @@ def _weekday_numeric(match: re.Match[str], ctx: Context) -> list[Found]:
     score). Month first, as in American use, unless only the other order is a date or only it
     falls on the weekday. Not near a word of sport ("won on Sunday 2-1")."""
     text = match.string
-    if _SCORES.search(text, max(0, match.start() - 60), min(len(text), match.end() + 40)):
+    if SCORES.search(text, max(0, match.start() - 60), min(len(text), match.end() + 40)):
         return []
     if match.group("s") == "." and "," in match.group(0):
         return []  # "on Monday, 1.1p higher": a figure of the report, not the day

@@ -62,9 +62,18 @@ def _juche_ymd(match: re.Match[str], ctx: Context) -> list[Found]:
     return [Found(match.start(), match.end(), value, value, False, "date")] if value else []
 
 
-def two_digit_year(short: int) -> int:
-    """A two-digit year as Python's strptime reads it: 69-99 are 19xx, 00-68 are 20xx."""
-    return 1900 + short if short >= 69 else 2000 + short
+_AHEAD_YEARS = 10
+"""How far after the publication year a two-digit year is still read forward."""
+
+
+def two_digit_year(short: int, doc_year: int | None = None) -> int:
+    """A two-digit year: the latest year ending in those digits no more than ten years after the
+    publication year ("12/12/30" in 2016 is 1930, "3/3/15" 2015, "10/31/74" 1974); without a
+    publication year as Python's strptime reads it: 69-99 are 19xx, 00-68 are 20xx."""
+    if doc_year is None:
+        return 1900 + short if short >= 69 else 2000 + short
+    year = (doc_year + _AHEAD_YEARS) // 100 * 100 + short
+    return year if year <= doc_year + _AHEAD_YEARS else year - 100
 
 
 def _numeric_dmy(match: re.Match[str], ctx: Context) -> list[Found]:
@@ -77,7 +86,11 @@ def _numeric_dmy(match: re.Match[str], ctx: Context) -> list[Found]:
         len(year_text) == 2 and match.group("s") == "-" and max(a, b) <= 12
     ):
         return []
-    year = int(year_text) if len(year_text) == 4 else two_digit_year(int(year_text))
+    year = (
+        int(year_text)
+        if len(year_text) == 4
+        else two_digit_year(int(year_text), ctx.doc_date.year if ctx.doc_date else None)
+    )
     start, weekday = _weekday_before(match)
     day_first = _day_first(a, b, year, weekday)
     tail = _RANGE_TAIL.match(match.string, match.end()) if len(year_text) == 4 else None
@@ -121,7 +134,11 @@ def _numeric_d_mon_y(match: re.Match[str], ctx: Context) -> list[Found]:
     "2012/Aug/10"."""
     groups = {name: value for name, value in match.groupdict().items() if value is not None}
     year_text = next(groups[name] for name in ("y", "y2", "y3", "y4", "y5", "y6") if name in groups)
-    year = int(year_text) if len(year_text) == 4 else two_digit_year(int(year_text))
+    year = (
+        int(year_text)
+        if len(year_text) == 4
+        else two_digit_year(int(year_text), ctx.doc_date.year if ctx.doc_date else None)
+    )
     month = next(groups[name] for name in ("m", "m2", "m3") if name in groups)
     day = next(groups[name] for name in ("d", "d2", "d3") if name in groups)
     value = iso(year, month_number(month), int(day))

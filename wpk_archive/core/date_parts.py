@@ -117,7 +117,7 @@ ORD_WORD = rf"(?=[EFNSTefnst])(?i:\b(?:{_alternation(list(ORDINALS))})\b)"
 
 # A day of the month as a number: not part of a larger number, a decimal, a time, a fraction or a
 # sum of money ("for $12 December 27" is December 27).
-D = r"(?<![\d,.:/$£€¥])(?<![$£€¥]\s)(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|[.:/]\d|,(?!\d{4}(?!\d))\d)"
+D = r"(?<![\d,./$£€¥])(?<![\d\s]:)(?<![$£€¥]\s)(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|[.:/]\d|,(?!\d{4}(?!\d))\d)"
 D_SUFFIXED = r"(?<![\d,.:/$£€¥])(?<![$£€¥]\s)(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?!\d)"
 DAY = rf"(?:{D}|{ORD_WORD})"
 

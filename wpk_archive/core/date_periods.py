@@ -32,6 +32,7 @@ from wpk_archive.core.date_reckoning import (
     resolve,
     week_start,
 )
+from wpk_archive.core.date_spans import holds_doc_month
 
 _WORD_DECADES = {
     "twenties": 1920,
@@ -217,6 +218,8 @@ def _abbreviated_months(match: re.Match[str], ctx: Context) -> list[Found]:
         guessed = infer_year(first_month, ctx)
         if guessed is None:
             return []
+        if holds_doc_month(ctx, first_month, last_month, first_month > last_month):
+            guessed = ctx.doc_date.year if ctx.doc_date else guessed
         first_year, inferred = guessed, True
         year = first_year + 1 if first_month > last_month else first_year
     begin, finish = iso(first_year, first_month), iso(year, last_month)

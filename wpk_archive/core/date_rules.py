@@ -124,7 +124,8 @@ _DM_BEFORE = re.compile(rf"(?:{D}\s*{M_ANY}|{M_ANY}\s*{D}\s*,?|{M_CAP})(?:\s+of)
 def _two_digit_year(match: re.Match[str], ctx: Context) -> list[Found]:
     """Reader for "3 Aug 96", "Aug 9, 96", "3rd Feb 82", "Aug 96", "April of 87" (the rule matches the year; the
     day and month are read just before it; a month alone takes a number only written "'96" or
-    from 69 to 99: "Aug 05" is a day, "August 32" no date): 69-99 are 19xx, 00-68 20xx. Read only
+    from 69 to 99: "Aug 05" is a day, "August 32" no date), its century as for numeric dates
+    (:func:`two_digit_year`). Read only
     at the end of a clause ("14th April 15 delegates" counts delegates)."""
     lead = _DM_BEFORE.search(match.string, max(0, match.start() - 25), match.start())
     if lead is None:
@@ -135,7 +136,8 @@ def _two_digit_year(match: re.Match[str], ctx: Context) -> list[Found]:
         return []
     if not lowercase_month_ok(lead, True):
         return []
-    value = iso(two_digit_year(int(short)), parts.month, parts.day)
+    doc_year = ctx.doc_date.year if ctx.doc_date else None
+    value = iso(two_digit_year(int(short), doc_year), parts.month, parts.day)
     if value is None:
         if _impossible(2000, parts.month, parts.day):
             return [Found(lead.start(), match.end(), "", "", False, "")]

@@ -72,6 +72,8 @@ def _range(match: re.Match[str], ctx: Context) -> list[Found]:
         inferred = inferred or right_inferred
     elif left_year is None and left_month is not None:
         left_year, inferred = infer_year(left_month, ctx), not ctx.year_told
+        if holds_doc_month(ctx, left_month, right_month, backwards):
+            left_year = ctx.doc_date.year if ctx.doc_date else left_year
     if left_year is None or (inferred and GENERIC.search(match.string)):
         return []
     if right_year is None:
@@ -83,6 +85,26 @@ def _range(match: re.Match[str], ctx: Context) -> list[Found]:
             return claim(match)  # "February 20 - 29, 2022": a day that is none; no date here
         return []
     return found_range(match.start(), match.end(), first, last, inferred, "range")
+
+
+def holds_doc_month(
+    ctx: Context, left_month: int, right_month: int | None, backwards: bool
+) -> bool:
+    """Whether a yearless range of months told of the future holds the publication month ("what
+    will happen between August and October" in September: this year's, under way)."""
+    return (
+        ctx.future
+        and ctx.fronted_year is None
+        and ctx.doc_date is not None
+        and ctx.doc_precision != "year"
+        and right_month is not None
+        and not backwards
+        and left_month <= ctx.doc_date.month <= right_month
+    )
+
+
+read_range = _range
+"""The "A to B" reader, for the rule modules that add range forms."""
 
 
 def _year_abbreviation(match: re.Match[str], ctx: Context) -> list[Found]:

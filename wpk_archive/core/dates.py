@@ -92,12 +92,14 @@ import re
 from wpk_archive.core import (
     date_compound,
     date_days,
+    date_extra_forms,
     date_forms,
     date_numeric,
     date_periods,
     date_relative,
     date_rules,
     date_spans,
+    date_weeks,
 )
 from wpk_archive.core.date_carry import carried_years
 from wpk_archive.core.date_joins import joined_ranges
@@ -156,12 +158,15 @@ __all__ = [
 _RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
     *date_numeric.NUMERIC_RULES,
     *date_spans.SPAN_RULES,
+    *date_weeks.WEEK_RULES,
+    *date_extra_forms.EXTRA_SPAN_RULES,
     *date_periods.PERIOD_RULES,
     *date_rules.NTH_RULES,
     *date_relative.NTH_MONTH_RULES,
     *date_relative.MONTH_RULES,
     *date_rules.SINGLE_RULES,
     *date_forms.FORM_RULES,
+    *date_extra_forms.EXTRA_RULES,
     *date_compound.COMPOUND_RULES,
     *date_relative.RELATIVE_RULES,
     *date_days.DAY_RULES,
