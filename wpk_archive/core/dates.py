@@ -103,6 +103,7 @@ from wpk_archive.core import (
 )
 from wpk_archive.core.date_carry import carried_years
 from wpk_archive.core.date_joins import joined_ranges
+from wpk_archive.core.date_open_ends import open_ended
 from wpk_archive.core.date_parts import (
     ANY_FEATURE,
     FUTURE,
@@ -282,11 +283,15 @@ def _find_dates(
         found = carried_years(text, found)  # "on 11 September 1961 and adjourned on 18 September"
     found = joined_weekdays(text, with_own_weekday(text, found))
     found = without_counts_from_named_days(joined_ranges(text, found))
+    if found and anchor is not None and _OPEN_END_CUES.search(text):
+        found = open_ended(text, found, anchor)
     if any(word in lower for word in _LEAD_CUES):
         found = with_lead_words(text, found)
     return found
 
 
+_OPEN_END_CUES = re.compile(r"(?i)\b(?:now|present|current\s+date|date|today|yesterday)\b")
+"""Words one of which a text needs for :func:`open_ended` to be tried."""
 _LEAD_CUES = ("year", "starting", "beginning", "commencing", " as ", "later than")
 """Words one of which a text needs for :func:`with_lead_words` to be tried."""
 _FUTURE_CUES = ("will", " to", "prepar", " on ", "slated", "scheduled", "set for", "due", "planned")
