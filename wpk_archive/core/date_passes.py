@@ -3,9 +3,10 @@ another date of the text, dates joined or dropped after the rules have read them
 of a fronted year.
 
 Rules:
-- "on the 25th", "between the 12th and the 14th": the days of the month an earlier mention names;
-  without one, the days nearest the anchor in its month or the month before or after (after it
-  where a future marker stands before); without either, not read;
+- "on the 25th", "between the 12th and the 14th", "the week of the 18th": the days of the month an
+  earlier mention names; without one, the days nearest the anchor in its month or the month before
+  or after (after it where a future marker or a plan's word, "please", "I'll", stands before);
+  without either, not read;
 - "the previous day / the following day / the previous week / the next week" count from the last
   day-precise date named before them, else ("previous" only, in a text that opens with a dateline)
   from the anchor; elsewhere not read;
@@ -26,7 +27,7 @@ from dataclasses import replace
 
 from wpk_archive.core.date_calendar import place_day
 from wpk_archive.core.date_parts import D_SUFFIXED
-from wpk_archive.core.date_reckoning import Context, iso
+from wpk_archive.core.date_reckoning import Context, day_iso, iso, week_start
 from wpk_archive.core.date_values import DateMention, mention_over, overlaps, parse_iso_day
 
 _NEIGHBOUR = re.compile(
@@ -39,6 +40,8 @@ _ON_THE_DAY = re.compile(
     # "were held between the 12th and the 14th", "from the 10th to the 13th"
     rf"|\b(?:[Bb]etween|[Ff]rom)\s+(?P<first>the\s+{D_SUFFIXED})\s+(?:and|to|till|until|through)\s+"
     rf"(?P<last>(?:the\s+)?{D_SUFFIXED})(?=\s*(?:[.,;:)]|and\b|$|\s+(?:to|in|at|for|with)\b))"
+    # "set something up for the week of the 18th": the Monday-to-Sunday week holding that day
+    rf"|\b(?:[Tt]he\s+)?[Ww]eek\s+of\s+(?P<week>the\s+{D_SUFFIXED})(?=\s*(?:[.,;:)!?]|and\b|$))"
 )
 
 
@@ -55,15 +58,18 @@ def days_of_named_month(
     (:func:`place_day`; after it where a future marker stands before: "will hold the session on
     the 29th"), the year inferred. Without either they are not read."""
     for match in _ON_THE_DAY.finditer(text):
-        start, end = (
-            match.span("day") if match.group("day") else (match.start("first"), match.end())
-        )
+        if match.group("week"):
+            start, end = match.span()
+        else:
+            start, end = (
+                match.span("day") if match.group("day") else (match.start("first"), match.end())
+            )
         if overlaps(taken, start, end):
             continue
         earlier = [m for m in found if m.end <= start and m.precision != "year"]
         days = [
             int(re.sub(r"\D", "", match.group(name)))
-            for name in ("day", "first", "last")
+            for name in ("day", "first", "last", "week")
             if match.group(name)
         ]
         if len(days) == 2 and days[1] <= days[0]:
@@ -73,7 +79,10 @@ def days_of_named_month(
             year, month = int(previous.end_date[:4]), int(previous.end_date[5:7])
             inferred = previous.year_inferred
         elif anchor is not None:
-            ahead = bool(futures) and after_future(text, futures or [], start)
+            clause = re.split(r"[.;:!?]", text[max(0, start - 80) : start])[-1]
+            ahead = (bool(futures) and after_future(text, futures or [], start)) or bool(
+                _AHEAD.search(clause)
+            )
             placed = place_day(
                 days[-1] if not ahead else days[0], "future" if ahead else None, anchor
             )
@@ -85,8 +94,14 @@ def days_of_named_month(
         first, last = iso(year, month, days[0]), iso(year, month, days[-1])
         if first is None or last is None:
             continue
+        if match.group("week"):
+            monday = week_start(dt.date(year, month, days[0]))
+            first, last = day_iso(monday), day_iso(monday + dt.timedelta(days=6))
+            if first is None or last is None:
+                continue
         taken.append((start, end))
-        found.append(mention_over(text, start, end, first, last, inferred, "date"))
+        kind = "period" if match.group("week") else "date"
+        found.append(mention_over(text, start, end, first, last, inferred, kind))
 
 
 _AHEAD = re.compile(

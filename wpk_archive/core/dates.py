@@ -271,7 +271,7 @@ def _find_dates(
                 if finding.kind:
                     found.append(mention_over(text, *finding))
     if (found or anchor is not None) and (
-        "on the" in lower or "between the" in lower or "from the" in lower
+        "on the" in lower or "between the" in lower or "from the" in lower or "week of the" in lower
     ):
         days_of_named_month(text, found, taken, anchor, futures)
     if (found or opened_by_dateline or anchor is not None) and any(
