@@ -277,7 +277,10 @@ DM = (
     rf"(?:(?:the\s+)?{DAY}\s+of\s+{M_ANY}"
     rf"|{D}\s*{M_ANY}"
     rf"|{M_ANY}\s*(?:the\s+)?{D}"
-    rf"|{M_ANY}\s+{ORD_WORD})"
+    rf"|{M_ANY}\s+{ORD_WORD}"
+    # "September the twenty-first, 1978", not "in May the third phase began"
+    rf"|{M_ANY}\s+the\s+{ORD_WORD}(?!\s+(?!(?:and|or|to|till|until|through|in|at|on|when|was|"
+    rf"were|is|will)\b)[A-Za-z]))"
 )
 DMY = rf"(?:{WD_LEAD})?{DM}(?:{TAIL})?{TRAILING_WD}?"
 MY = rf"{M_ANY}{YEAR_SEP}{Y}"
