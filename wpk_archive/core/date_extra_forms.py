@@ -11,7 +11,9 @@ dates:
   4.22."): "on" makes it a day where "4/22" alone is a fraction or a score as often; "5/12" (either
   order a day) stays unread, as do decimals ("on 4.2", "on 13.5"), sums and sport ("won on 4-22");
 - a compact ISO day of eight figures ("20161016", "report-20170302.html", "-20200701-"): a real
-  calendar day of 1900-2099 that no other figure, comma or point continues.
+  calendar day of 1900-2099 that no other figure, comma or point continues, not in a row of
+  numbers ("19991221 139 FBIS" is a document's number), not before a noun ("20161016 people"),
+  and no more than ten years after the publication year.
 """
 
 from __future__ import annotations
@@ -19,7 +21,17 @@ from __future__ import annotations
 import re
 
 from wpk_archive.core.date_forms import SCORES
-from wpk_archive.core.date_parts import FROM, M_ANY, ORD_WORD, TAIL, TO, WD_LEAD, D
+from wpk_archive.core.date_numeric import AHEAD_YEARS
+from wpk_archive.core.date_parts import (
+    FROM,
+    M_ANY,
+    ORD_WORD,
+    PLURAL_AFTER,
+    TAIL,
+    TO,
+    WD_LEAD,
+    D,
+)
 from wpk_archive.core.date_reckoning import Context, Found, Parts, Reader, iso, resolve
 from wpk_archive.core.date_spans import read_range
 
@@ -67,9 +79,24 @@ def _on_numeric_day(match: re.Match[str], ctx: Context) -> list[Found]:
 
 
 def _compact_day(match: re.Match[str], ctx: Context) -> list[Found]:
-    """Reader for "20161016": that day."""
-    value = iso(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+    """Reader for "20161016": that day; not in a row of numbers ("19991221 139 FBIS", a
+    document's number) nor more than ten years after the publication year."""
+    text = match.string
+    if PLURAL_AFTER.match(text, match.end()):
+        return []  # "20161016 people": a count
+    if _NUMBER_ROW.match(text, match.end()) or _NUMBER_BEFORE.search(
+        text, max(0, match.start() - 12), match.start()
+    ):
+        return []
+    year = int(match.group("y"))
+    if ctx.doc_date is not None and year > ctx.doc_date.year + AHEAD_YEARS:
+        return []
+    value = iso(year, int(match.group("m")), int(match.group("d")))
     return [Found(match.start(), match.end(), value, value, False, "date")] if value else []
+
+
+_NUMBER_ROW = re.compile(r"\s+[-–#]?\d")
+_NUMBER_BEFORE = re.compile(r"\d[\s#]+$")
 
 
 EXTRA_SPAN_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
@@ -97,7 +124,7 @@ EXTRA_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
     (
         re.compile(
             r"(?<![\d.,])(?P<y>19\d\d|20\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])"
-            rf"(?!\d|[.,]\d){_NOT_A_NOUN}"
+            r"(?!\d|[.,]\d)"
         ),
         _compact_day,
         ("digit",),

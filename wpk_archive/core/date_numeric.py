@@ -62,7 +62,7 @@ def _juche_ymd(match: re.Match[str], ctx: Context) -> list[Found]:
     return [Found(match.start(), match.end(), value, value, False, "date")] if value else []
 
 
-_AHEAD_YEARS = 10
+AHEAD_YEARS = 10
 """How far after the publication year a two-digit year is still read forward."""
 
 
@@ -72,8 +72,8 @@ def two_digit_year(short: int, doc_year: int | None = None) -> int:
     publication year as Python's strptime reads it: 69-99 are 19xx, 00-68 are 20xx."""
     if doc_year is None:
         return 1900 + short if short >= 69 else 2000 + short
-    year = (doc_year + _AHEAD_YEARS) // 100 * 100 + short
-    return year if year <= doc_year + _AHEAD_YEARS else year - 100
+    year = (doc_year + AHEAD_YEARS) // 100 * 100 + short
+    return year if year <= doc_year + AHEAD_YEARS else year - 100
 
 
 def _numeric_dmy(match: re.Match[str], ctx: Context) -> list[Found]:

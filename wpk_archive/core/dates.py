@@ -52,9 +52,16 @@ Conventions:
   ("8/10/2012 - 8/15/2012"); "5/6/2024" is not read; two-digit years only with slashes
   ("10/31/74"), with hyphens when one number is above 12 ("10-31-74"), or closing a written date
   at the end of a clause ("3 Aug 96.", "Aug 9, 96", "Sept '98"; a month alone only with 69-99 or
-  an apostrophe), 69-99 being 19xx and 00-68 20xx; yearless "2/15" is not read (a fraction or a
-  score as often as a date); a day of the month alone ("on the 25th") only after a date of the
-  text that names its month;
+  an apostrophe), a two-digit year being the latest no more than ten years after the
+  publication year ("12/12/30" in 2016 is 1930; without a publication date 69-99 are 19xx and
+  00-68 20xx); yearless "2/15" is not read (a fraction or a score as often as a date) except
+  after "on / by / until" closing a clause when only one order is a day ("on 4/22"); a day of
+  the month alone ("on the 25th", "the week of the 18th") only after a date of the text that
+  names its month, or placed near the anchor;
+- weeks by their ISO number only where they can be nothing else ("week 3 of 2027", "the week
+  31.", "from Week 31 to Week 35", :mod:`date_weeks`); compact days "20161016"
+  (:mod:`date_extra_forms`); "from 2010 to the present / to date / till now" runs to the anchor
+  (:mod:`date_open_ends`);
 - a month joined to its day or year by a hyphen or slash is read ("10-August 2012",
   "August-10, 2012", "2012/Aug/10", "Sep-2012", "2024-August"), as is a year before a capitalised
   month or its abbreviation ("2024 Aug"); an impossible day ("February 29, 2022", "June 31",
