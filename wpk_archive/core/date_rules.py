@@ -25,6 +25,7 @@ from wpk_archive.core.date_calendar import (
     quarter_code,
 )
 from wpk_archive.core.date_numeric import NOT_YEAR_BEFORE, NUM_YEAR, two_digit_year
+from wpk_archive.core.date_order import year_first
 from wpk_archive.core.date_parts import (
     DM,
     DMY,
@@ -422,7 +423,11 @@ NTH_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
 # Single days, months, years, parts of years, decades and centuries.
 SINGLE_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
     # "1961 September 11" (year first, as in translated documents)
-    (re.compile(rf"{Y4},?\s+{M_CAP_FULL}\s+{D}(?!\s*,?\s*\d)"), _date, ("digit", "month")),
+    (
+        re.compile(rf"{Y4},?\s+{M_CAP_FULL}\s+{D}(?!\s*,?\s*\d)"),
+        year_first(_date),
+        ("digit", "month"),
+    ),
     (
         re.compile(
             rf"(?<![\w])(?P<y>{NUM_YEAR})\s?Q(?P<q>[1-4])(?!\w)|(?<!\w)Q(?P<q2>[1-4])\s+(?P<y2>{NUM_YEAR})(?!\d)"
@@ -450,7 +455,7 @@ SINGLE_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
     (re.compile(rf"(?:{QUAL})?{MY}"), _month_year, ("digit", "month")),
     (
         re.compile(rf"{Y4}(?:\s*,\s*|\s+|[-/])(?:{M_CAP}|{M_ALONE})(?!\s*{D}|\s+Day\b)"),
-        _month_year,
+        year_first(_month_year),
         ("digit", "month"),
     ),
     (

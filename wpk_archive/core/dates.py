@@ -102,6 +102,7 @@ from wpk_archive.core import (
     date_extra_forms,
     date_forms,
     date_numeric,
+    date_order,
     date_periods,
     date_relative,
     date_rules,
@@ -177,6 +178,7 @@ _RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
     *date_extra_forms.EXTRA_RULES,
     *date_compound.COMPOUND_RULES,
     *date_relative.RELATIVE_RULES,
+    *date_order.ORDER_RULES,
     *date_days.DAY_RULES,
 ]
 _NEIGHBOUR_WORDS = ("previous", "preceding", "following", "next")
@@ -288,6 +290,7 @@ def _find_dates(
     found.sort(key=lambda mention: (mention.start, mention.end))
     if len(found) > 1:
         found = carried_years(text, found)  # "on 11 September 1961 and adjourned on 18 September"
+        found = date_order.listed_years(text, found)  # "July 12th, 2014. July 13th, July 14th"
     found = joined_weekdays(text, with_own_weekday(text, found))
     found = without_counts_from_named_days(joined_ranges(text, found))
     if found and anchor is not None and _OPEN_END_CUES.search(text):
