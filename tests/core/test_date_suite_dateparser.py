@@ -24,9 +24,60 @@ EDGE = re.compile(
     r"before)\b)*",
     re.IGNORECASE,
 )
-# Floor: the first run's figure minus 0.03. First run (reader at c015070, before any change for
-# this suite): 46/82 = 0.561 (dateparser's unconverted values: 45/82); all 9 negatives read nothing.
-REACHED = 0.53
+# First run (reader at c015070, before any change for this suite): 46/82 = 0.561 (dateparser's
+# unconverted values: 45/82); all 9 negatives read nothing. After wpk_archive/core/date_order.py
+# (branch suite4): 62/82 = 0.756 (61/82 unconverted), negatives 9/9; the floor is that figure
+# minus 0.03.
+REACHED = 0.72
+
+_AMBIGUOUS = (
+    "a numeric date whose first two numbers are both 12 or less is read only when a weekday or "
+    "the other end of a range decides the order (dateparser's English default is month-first)"
+)
+_NARRATIVE = (
+    "'N units later' counts from a day the story told ('two days later, the talks resumed'), not "
+    "from the report's day; without such a day it is not read (as in the chrono suite)"
+)
+_FAR_BACK = (
+    "a count back of a thousand years or thousands of months names no calendar year a news "
+    "archive dates in; it is not read"
+)
+_ACROSS_SENTENCES = (
+    "a yearless date takes the publication year, not a year written in another sentence before it "
+    "('2014 was good! October was excellent!'); only a list of dates with nothing but punctuation "
+    "between them carries its year"
+)
+
+# Misses left on purpose, by case id, with the reason (kept in step with the code by
+# test_misses_are_known).
+KNOWN_MISSES: dict[str, str] = {
+    "date_parser:29": "a month in brackets ('[Sept] 04, 2014') is not joined to its day and year",
+    "date_parser:53": "a dotted date with spaces and a two-digit year ('26. 10.21') is not read: "
+    "two-digit years are read only with slashes or closing a written date",
+    "date_parser:55": "a dotted date with spaces and a two-digit year ('26 . 10.21') is not read",
+    "date_parser:587": "a month name standing alone, without a preposition ('March'), is not read "
+    "(May and March are words too)",
+    "date_parser:590": "a clipped weekday standing alone ('Mon') is not read; news writes it only "
+    "next to a date",
+    "date_parser:596": "a two-digit year 00-68 is 20xx ('3/3/50' is 2050, the documented rule); "
+    "dateparser, told to prefer the past, takes 1950",
+    "freshness_date_parser:103": _FAR_BACK,  # 1000 years ago
+    "freshness_date_parser:107": _FAR_BACK,  # 5000 months ago
+    "freshness_date_parser:2577": _FAR_BACK,
+    "freshness_date_parser:2579": _FAR_BACK,
+    "freshness_date_parser:1819": _NARRATIVE,  # 1 decade later
+    "freshness_date_parser:1820": _NARRATIVE,  # 2 years later
+    "freshness_date_parser:1821": _NARRATIVE,  # 3 months later
+    "freshness_date_parser:1822": _NARRATIVE,  # 1 week later
+    "freshness_date_parser:1823": _NARRATIVE,  # 2 days later
+    "search:580#1": _ACROSS_SENTENCES,  # October (after '2014 was good!')
+    "search:580#2": "'Friday, 21' before a verb is not read as a day: 'on Monday 21 people' "
+    "counts people",
+    "search:589#6": "a yearless day in a list of lines with words between the items ('2023', "
+    "'January UTC', ..., 'May 31') takes the publication year",
+    "search:1033#0": _AMBIGUOUS,  # 9/3/2017
+    "search:1039#0": _AMBIGUOUS,
+}
 
 
 def _suite() -> dict[str, Any]:
@@ -106,6 +157,11 @@ def test_share_read_correctly() -> None:
     for negative in read:
         print(f"  NEGATIVE READ {negative['id']} {negative['text']!r}")
     assert share >= REACHED
+
+
+def test_misses_are_known() -> None:
+    misses = {case["id"] for case, ok, _ in _results() if not ok}
+    assert misses == set(KNOWN_MISSES)
 
 
 @pytest.mark.parametrize(
