@@ -135,3 +135,31 @@ def test_a_description_of_another_bodys_meeting_finds_no_gathering() -> None:
     )
     # (the plant's committee meeting itself stays what it was: a lower organ's, undated)
     assert [kind for kind, _, _ in dated(text, "2012-04-11")] == ["other_party_meeting"]
+
+
+def test_apostrophes_as_copies_garble_them() -> None:
+    for party in ("Workers ̔ Party", "Worker ̔s Party", "Workers‘ Party", "Workers` Party"):
+        text = f"Kim Jong Il attended the 6th Congress of the {party} of Korea in Pyongyang."
+        assert [k for k, _, _ in dated(text, "1990-01-01")] == ["party_congress"], party
+
+
+def test_a_convention_is_a_congress_or_the_conference_the_chronology_holds() -> None:
+    text = "A source came to Pyongyang for the upcoming Workers' Party Convention."
+    assert dated(text, "2010-09-22") == [("party_conference", "2010-09-28", "2010-09-28")]
+    assert dated(text, "2016-04-22") == [("party_congress", "2016-05-06", "2016-05-09")]
+
+
+def test_the_party_calling_a_conference() -> None:
+    text = "The ruling Workers Party in North Korea calls a conference in mid-April."
+    assert dated(text, "2012-02-20") == [("party_conference", "2012-04-11", "2012-04-11")]
+    # not a press conference, nor another party's congress
+    assert dated("The ruling Workers Party called a press conference.", "2012-02-20") == []
+    assert dated("The Lao People's Revolutionary Party calls a congress.", "2012-02-20") == []
+
+
+def test_a_meeting_of_the_party_as_a_whole_is_its_gathering() -> None:
+    text = "Officials were reshuffled days ahead of a meeting of the Korean Workers' Party."
+    assert dated(text, "2010-09-23") == [("party_conference", "2010-09-28", "2010-09-28")]
+    # a meeting of one of its bodies is that body's
+    text = "Officials were reshuffled days ahead of a meeting of the Korean Workers' Party Central Committee."
+    assert [k for k, _, _ in dated(text, "2010-09-23")] == ["cc_plenary"]

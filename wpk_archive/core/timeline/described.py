@@ -34,7 +34,12 @@ DESCRIPTION = re.compile(
     r"ruling|year-end|mid-year|key\s+political|"
     rf"{_NUMBER_WORD}-day|days-long|week-long|multi-day|"
     r"[Pp]arty|Workers['’]\s+Party|Labou?r\s+Party)\s+){1,4}"
-    r"(?:meeting|gathering|conclave|convention|conference|session)\b)"
+    r"(?:meeting|gathering|conclave|convention|conference|session)\b"
+    # "days ahead of a meeting of the Korean Workers' Party" (the party's, not a body's of it)
+    r"|\b(?:meeting|gathering|conclave)\s+of\s+(?:the\s+)?(?:North\s+Korea['’]s\s+)?(?:ruling\s+)?"
+    r"(?:Korean\s+Workers['’]?\s+Party|Workers['’]?\s+Party(?:\s+of\s+Korea)?|WPK|KWP)"
+    r"(?!['’\w-]|\s*(?:['’]s\s+)?(?:\([A-Z]+\)\s+)?(?:Central|Political|Politburo|CC\b|"
+    r"Secretariat|Military|Presidium|[Cc]ommittee|[Cc]ell|[Pp]rimary|delegates)))"
 )
 """A meeting told of by its weight or length rather than its kind: "a key three-day party
 meeting", "the ruling party's key meeting", "a rare one-day Labor Party gathering"."""

@@ -17,6 +17,7 @@ Rules:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from wpk_archive.core.chronology import Chronology, ChronologyEntry
@@ -284,6 +285,7 @@ def _gathering(mention: EventMention, chronology: ChronologyTable | None) -> Eve
     )
 
 
+_CONVENTION = re.compile(r"\b[Cc]onvention\b")
 _BEFORE_DAYS = 31
 _AFTER_DAYS = 3
 
@@ -361,6 +363,13 @@ def resolve(mention: EventMention, chronology: ChronologyTable | None) -> EventM
         rows = _candidates(mention, chronology)
         if len(rows) == 1:
             mention = replace(mention, key=rows[0].key, name=rows[0].name, ambiguous=False)
+        elif not rows and mention.key == "party_congress:?" and _CONVENTION.search(mention.quote):
+            # "the upcoming Workers' Party Convention" of September 2010: the press's word for a
+            # congress or a conference; no congress fits, so the conference that does
+            conference = replace(mention, kind="party_conference", key="party_conference:?")
+            rows = _candidates(conference, chronology)
+            if len(rows) == 1:
+                mention = replace(conference, key=rows[0].key, name=rows[0].name, ambiguous=False)
     row = chronology.by_key(mention.key)
     if row is not None:
         mention = _in_the_rows_year(mention, row)

@@ -73,6 +73,17 @@ CONGRESS_PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ..
     ),
     (re.compile(_ITS), read_its, (("its",), ("congress", "conference"))),
     (
+        # "The ruling Workers Party in North Korea calls a conference in mid-April": the party
+        # calling one (whose, read_its decides from the clause before)
+        re.compile(
+            r"(?:(?<=\bcalls\s)|(?<=\bcalled\s))an?\s+(?:(?P<n>" + ORDS + r")\s+)?"
+            r"(?:(?:rare|key|major|special|extraordinary|party|new)\s+){0,2}"
+            r"(?:[Cc]ongress|[Cc]onference)(?![\w-])(?!\s+(?:of|with|call)\b)"
+        ),
+        read_its,
+        (("calls", "called"), ("congress", "conference")),
+    ),
+    (
         # "It was founded at a congress on August 28-30, 1946" (of a party the article is about)
         re.compile(
             r"\b(?:founded|formed|established|created|launched|born)\s+at\s+(?:a|its|the)\s+"

@@ -58,7 +58,9 @@ ORDS = rf"{ORD}(?:\s*,\s*{ORD})*(?:\s*,?\s+(?:and|&)\s+{ORD})?"
 """One or more ordinals: "ninth and tenth", "4th, 5th and 6th"."""
 
 
-APOS = r"['’`]"
+APOS = r"(?:['’`‘ʼ]|\s?\u0314)"
+"""An apostrophe as copies write it: straight, curly, a backtick, an opening quote, a modifier
+letter, or a mis-encoded combining mark ("Workers ̔ Party", "Worker ̔s Party")."""
 
 
 WORKERS = rf"(?:ruling\s+)?Workers?{APOS}?s?{APOS}?\s*Party"
