@@ -7,6 +7,7 @@ checked while it is still blind, before the extractor is ever run on it.
 from __future__ import annotations
 
 import collections
+import functools
 import json
 import re
 from collections.abc import Sequence
@@ -93,11 +94,20 @@ def shared_run(text: str, others: Sequence[str], size: int = RUN) -> str | None:
     """The first ``size``-character run of ``text`` (whitespace folded) found in one of ``others``
     (folded already), or None. Every offset is tried."""
     folded = flat(text)
+    joined, seen = _windows(tuple(others), size)
     for i in range(0, max(1, len(folded) - size + 1)):
         window = folded[i : i + size]
-        if any(window in other for other in others):
+        if hash(window) in seen and window in joined:
             return window
     return None
+
+
+@functools.lru_cache(maxsize=4)
+def _windows(others: tuple[str, ...], size: int) -> tuple[str, frozenset[int]]:
+    """The texts joined by a character none holds (so that no run straddles two), and the hashes
+    of every ``size``-character run of them: one set look-up per run tried, not one search."""
+    joined = "\x00".join(others)
+    return joined, frozenset(hash(joined[i : i + size]) for i in range(len(joined) - size + 1))
 
 
 def check_well_formed(data: dict[str, Any], *, distinct_quotes: bool = True) -> None:

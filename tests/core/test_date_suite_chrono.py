@@ -130,6 +130,12 @@ def judge(case: dict[str, Any]) -> tuple[bool, str]:
     mention: DateMention = found[0]
     if case["span"] and not _spans_agree(text, (mention.start, mention.end), tuple(case["span"])):
         return False, f"other span: {shown}"
+    return reads_as_expected(case, mention), shown
+
+
+def reads_as_expected(case: dict[str, Any], mention: DateMention) -> bool:
+    """Whether a mention's dates are the case's: exactly (with its precision), or, for an
+    approximate case, holding the expected range within the enclosing period."""
     ours = (_first_day(mention.start_date), _last_day(mention.end_date))
     expected = (
         dt.date.fromisoformat(case["expected"][0]),
@@ -137,14 +143,13 @@ def judge(case: dict[str, Any]) -> tuple[bool, str]:
     )
     if case["match"] == "approximate":
         outer = _enclosing(case, *expected)
-        ok = (
+        return (
             ours[0] <= expected[0]
             and expected[1] <= ours[1]
             and outer[0] <= ours[0]
             and ours[1] <= outer[1]
         )
-        return ok, shown
-    return ours == expected and mention.precision == case["precision"], shown
+    return ours == expected and mention.precision == case["precision"]
 
 
 def _results() -> list[tuple[dict[str, Any], bool, str]]:

@@ -7,7 +7,6 @@ correctly is printed (with every miss) and asserted; negatives must read nothing
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -15,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.core.test_date_suite_chrono import _enclosing, _first_day, _last_day
+from tests.core.test_date_suite_chrono import reads_as_expected
 from wpk_archive.core.dates import DateMention, find_dates
 
 SUITE = Path(__file__).resolve().parent.parent / "data" / "date_suite_dateparser.json"
@@ -110,21 +109,7 @@ def judge(case: dict[str, Any]) -> tuple[bool, str]:
     mention: DateMention = over[0]
     if not _spans_agree(text, (mention.start, mention.end), theirs):
         return False, f"other span: {shown}"
-    ours = (_first_day(mention.start_date), _last_day(mention.end_date))
-    expected = (
-        dt.date.fromisoformat(case["expected"][0]),
-        dt.date.fromisoformat(case["expected"][1]),
-    )
-    if case["match"] == "approximate":
-        outer = _enclosing(case, *expected)
-        ok = (
-            ours[0] <= expected[0]
-            and expected[1] <= ours[1]
-            and outer[0] <= ours[0]
-            and ours[1] <= outer[1]
-        )
-        return ok, shown
-    return ours == expected and mention.precision == case["precision"], shown
+    return reads_as_expected(case, mention), shown
 
 
 def _results() -> list[tuple[dict[str, Any], bool, str]]:

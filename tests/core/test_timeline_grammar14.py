@@ -163,3 +163,54 @@ def test_a_meeting_of_the_party_as_a_whole_is_its_gathering() -> None:
     # a meeting of one of its bodies is that body's
     text = "Officials were reshuffled days ahead of a meeting of the Korean Workers' Party Central Committee."
     assert [k for k, _, _ in dated(text, "2010-09-23")] == ["cc_plenary"]
+
+
+def test_an_earlier_congress_or_conference_told_by_its_year() -> None:
+    base = "The Workers' Party will hold a conference on 28 September 2010. "
+    found = dated(base + "The last party meeting in 1980 made Kim Jong Il heir.", "2010-09-21")
+    assert ("party_congress", "1980-10-10", "1980-10-14") in found
+    found = dated(base + "It is the most important such conclave since 1966.", "2010-09-21")
+    assert ("party_conference", "1966-10-05", "1966-10-12") in found
+    # the kind named must fit: there was no conference in 1980
+    found = dated(base + "A previous conference in 1980 made Kim heir.", "2010-09-21")
+    assert found == [("party_conference", "2010-09-28", "2010-09-28")]
+    # "the first ... since" only implies one; and a story of no congress or conference reads none
+    found = dated(base + "It is the first such gathering since 1966.", "2010-09-21")
+    assert found == [("party_conference", "2010-09-28", "2010-09-28")]
+    assert dated("The last party meeting in 1980 made Kim Jong Il heir.", "2010-09-21") == []
+
+
+def test_a_bare_conference_weeks_before_one_is_that_one() -> None:
+    # no conference held lately, one called for within months: the one called for
+    text = "Report: North Korea ready for major party conference."
+    assert dated(text, "2010-09-06") == [("party_conference", "2010-09-28", "2010-09-28")]
+    # one held lately and one called for soon: the sentence does not say which
+    assert dated("The party conference reshaped the leadership.", "2012-03-01") == []
+
+
+def test_a_text_with_no_date_keeps_its_congress_told_neither_held_nor_to_come() -> None:
+    text = "Kim Jong Eun was made Vice Chairman through the Workers' Party Delegates' Conference."
+    assert dated(text, None) == [("party_conference", None, None)]
+    # but not beside a congress or conference the text places
+    text = (
+        "The 7th Congress of the WPK was held in May 2016. The decisions of the Party Congress "
+        "guide the work; the Conference of the WPK is another matter."
+    )
+    assert dated(text, None) == [("party_congress", "2016-05-06", "2016-05-09")]
+
+
+def test_the_storys_undated_meeting_is_not_the_earlier_one_it_recalls() -> None:
+    text = (
+        "Kim discussed defence at an enlarged meeting of the ruling party's Central Military "
+        "Commission. Such meetings have taken place six times, with the last such meeting held "
+        "in September."
+    )
+    found = dated(text, "2019-12-22")
+    assert ("cmc_meeting", "2019-09", "2019-09") in found
+    assert ("cmc_meeting", None, None) in found and len(found) == 2
+    # while a story's one meeting named twice, once dated, stays one
+    text = (
+        "Kim presided over an enlarged meeting of the Central Military Commission of the WPK. "
+        "The meeting of the Central Military Commission was held on 21 December."
+    )
+    assert dated(text, "2019-12-22") == [("cmc_meeting", "2019-12-21", "2019-12-21")]

@@ -199,4 +199,65 @@ def _weight(date: DateMention | None) -> tuple[int, int, int]:
     return (_PRECISION_RANK.get(date.precision, 0), written, -date.start)
 
 
-__all__ = ["DELEGATES", "DESCRIPTION", "GATHERING", "described_mentions", "the_undated_meeting"]
+_EARLIER_GATHERING = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?P<rel>last|previous|preceding|prior|earlier|"
+    r"most\s+important|biggest|largest)\s+(?:such\s+)?"
+    r"(?:(?:party|full-fledged|extraordinary|major|big|key|political)\s+){0,2}"
+    r"(?P<noun>congress|conference|convention|meeting|gathering|conclave)\s+"
+    r"(?:(?:was\s+)?(?:held|convened)\s+)?(?P<prep>in|since)\s+(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)"
+)
+"""In a story of a congress or conference, an earlier one told by a year ("A previous conference
+in 1980", "The last party meeting in 1980", "the most important such conclave since 1980"; not "the
+first such gathering since 2021", which only implies one): the congress or conference the chronology holds in
+that year (:data:`EARLIER_GATHERING`)."""
+
+EARLIER_GATHERING = Ref(
+    "party_gathering", "party_gathering:?", "Congress or Conference of the WPK", True
+)
+"""An earlier congress or conference told by its year alone; which one, the chronology's one of
+that year tells (:func:`.merge_keys.resolve`); none, or two, and it is dropped."""
+
+
+def earlier_gatherings(
+    doc: Document, dates_of: DatesOf, mention_of: MentionOf
+) -> list[EventMention]:
+    """Mentions of the earlier congresses or conferences a story of one tells by a year."""
+    found: list[EventMention] = []
+    for passage in doc.passages:
+        if not _EARLIER_GATHERING.search(passage.text):
+            continue
+        for span in sentence_spans(passage.text, passage.start):
+            sentence = doc.text[span[0] : span[1]]
+            for match in _EARLIER_GATHERING.finditer(sentence):
+                year = match.start("year")
+                dates = [d for d in dates_of(span[0], sentence) if d.start <= year < d.end]
+                if not dates or dates[0].precision != "year":
+                    continue
+                item = Found(
+                    match.start(),
+                    match.end(),
+                    EARLIER_GATHERING,
+                    needs_date=True,
+                    loose_identity=True,
+                )
+                item.date = dates[0]
+                mention = mention_of(doc, passage, span, item)
+                if mention is None:
+                    continue
+                noun = match.group("noun")
+                mention.loose, mention.role = True, "previous"
+                if noun in ("congress", "conference"):
+                    mention.key = f"party_gathering:{noun}"  # (that kind only)
+                found.append(mention)
+    return found
+
+
+__all__ = [
+    "DELEGATES",
+    "DESCRIPTION",
+    "EARLIER_GATHERING",
+    "GATHERING",
+    "described_mentions",
+    "earlier_gatherings",
+    "the_undated_meeting",
+]

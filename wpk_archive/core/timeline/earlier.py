@@ -123,4 +123,10 @@ def earlier_meetings(sentence: str, found: list[Found], ctx: Context) -> list[Fo
     return result
 
 
-__all__ = ["GENERIC_NAME", "earlier_meetings", "may_name_earlier"]
+def names_an_earlier(sentence: str) -> bool:
+    """Whether a sentence names an earlier meeting of a kind ("with the last such meeting held
+    in September"), which the story's own undated meeting is not."""
+    return may_name_earlier(sentence) and _EARLIER.search(sentence) is not None
+
+
+__all__ = ["GENERIC_NAME", "earlier_meetings", "may_name_earlier", "names_an_earlier"]

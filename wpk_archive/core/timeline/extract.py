@@ -47,6 +47,7 @@ from wpk_archive.core.timeline.described import (
     DESCRIPTION,
     GATHERING,
     described_mentions,
+    earlier_gatherings,
     the_undated_meeting,
 )
 from wpk_archive.core.timeline.discourse import (
@@ -453,15 +454,7 @@ def extract_mentions(doc: Document) -> list[EventMention]:
     if ctx.unplaced:
         # a text with no date at all: the session or meeting it names stays, undated (not a
         # plenum or a Politburo meeting, which reference pages name as kinds, generically)
-        kinds = {m.kind for m in mentions}
-        for item, passage, span in ctx.unplaced:
-            if item.ref.kind in kinds:
-                continue
-            kinds.add(item.ref.kind)
-            item.needs_date = False
-            mention = meeting_mention(doc, passage, span, item)
-            if mention is not None:
-                mentions.append(mention)
+        mentions.extend(_first_of_each_kind(doc, ctx.unplaced, mentions))
     if ctx.reported:
         mentions = _without_guessed_days(mentions, ctx.reported)
     ref = (
@@ -481,28 +474,52 @@ def extract_mentions(doc: Document) -> list[EventMention]:
         and not ctx.foreign
     ):
         ref = GATHERING  # which meeting, the chronology tells from the description's day
+
+    def dates_of(start: int, sentence: str) -> list[DateMention]:
+        return _sentence_dates(doc, start, sentence, False, ctx)
+
     if ref is not None:
         mentions.extend(
             described_mentions(
                 doc,
                 ref,
-                lambda start, sentence: _sentence_dates(doc, start, sentence, False, ctx),
+                dates_of,
                 meeting_mention,
                 frozenset(m.start_date for m in mentions if m.start_date),
             )
         )
+    if (
+        not ctx.foreign
+        and any(m.kind in ("party_congress", "party_conference") for m in mentions)
+        and ("in 19" in doc.text or "since 19" in doc.text or " 20" in doc.text)
+    ):
+        # "A previous conference in 1980" in a story of a conference: the chronology's of 1980
+        mentions.extend(earlier_gatherings(doc, dates_of, meeting_mention))
     if ctx.undated_named and not ctx.foreign:
-        kinds = {m.kind for m in mentions}
-        for item, passage, span in ctx.undated_named:
-            if item.ref.kind in kinds:
-                continue
-            kinds.add(item.ref.kind)
-            item.needs_date = False
-            mention = meeting_mention(doc, passage, span, item)
-            if mention is not None:
-                mention.role = "recent"
-                mentions.append(mention)
+        # a report's undated "the KWP CC plenum": the chronology's of the weeks around it
+        mentions.extend(_first_of_each_kind(doc, ctx.undated_named, mentions, role="recent"))
     return mentions
+
+
+def _first_of_each_kind(
+    doc: Document,
+    items: list[tuple[Found, Passage, tuple[int, int]]],
+    mentions: list[EventMention],
+    role: str | None = None,
+) -> list[EventMention]:
+    """Undated mentions of the first of ``items`` of each kind ``mentions`` do not hold."""
+    kinds = {m.kind for m in mentions}
+    kept: list[EventMention] = []
+    for item, passage, span in items:
+        if item.ref.kind in kinds:
+            continue
+        kinds.add(item.ref.kind)
+        item.needs_date = False
+        mention = meeting_mention(doc, passage, span, item)
+        if mention is not None:
+            mention.role = role or mention.role
+            kept.append(mention)
+    return kept
 
 
 def _without_guessed_days(

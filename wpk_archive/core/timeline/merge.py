@@ -145,6 +145,7 @@ def _without_unplaced(mentions: list[EventMention]) -> list[EventMention]:
         for m in mentions
         if m.kind in RARE_KINDS and (m.start_date is not None or not m.key.endswith(":?"))
     }
+    placed_docs = {doc_id for doc_id, _ in placed}
     return [
         m
         for m in mentions
@@ -153,7 +154,12 @@ def _without_unplaced(mentions: list[EventMention]) -> list[EventMention]:
             and m.kind in RARE_KINDS
             and m.start_date is None
             and m.key.endswith(":?")
-            and (m.doc_id, m.kind) in placed
+            and (
+                (m.doc_id, m.kind) in placed
+                # told neither as held nor as to come ("the decisions of the Party Congress"):
+                # only where the text places no congress or conference at all
+                or (m.status is None and m.doc_id in placed_docs)
+            )
         )
     ]
 

@@ -21,6 +21,7 @@ import hashlib
 from collections.abc import Iterable
 
 from wpk_archive.core.models import Event, EventMention, EventSource
+from wpk_archive.core.timeline.earlier import names_an_earlier
 from wpk_archive.core.timeline.merge_folds import ANOTHER, before_the_month
 from wpk_archive.core.timeline.merge_keys import RANK, dates_agree, key_parts, within, years_between
 
@@ -254,11 +255,12 @@ def _undated_events(
         by_doc.setdefault(mention.doc_id, []).append(mention)
     extra: list[Event] = []
     for doc_id, mentions in by_doc.items():
-        dated_here = [
-            event
+        here = [
+            (group, event)
             for group, event in zip(groups, events, strict=True)
             if any(m.doc_id == doc_id for m in group)
         ]
+        dated_here = [event for _, event in here]
         coming = [m for m in mentions if m.status == "announced"]
         if (
             coming
@@ -276,7 +278,18 @@ def _undated_events(
             event.id = hashlib.sha1(f"{event.key}|coming|{doc_id}".encode()).hexdigest()[:12]
             extra.append(event)
             continue
-        if len(dated_here) == 1 and not any(ANOTHER.search(m.quote) for m in mentions):
+        quotes = {m.quote for m in mentions}
+        if (
+            len(dated_here) == 1
+            and not any(ANOTHER.search(m.quote) for m in mentions)
+            # (not where the dated one is named only as an earlier one: "an enlarged meeting of
+            # the CMC ... with the last such meeting held in September")
+            and not all(
+                m.quote not in quotes and names_an_earlier(m.quote)
+                for m in here[0][0]
+                if m.doc_id == doc_id
+            )
+        ):
             dated_here[0].sources.extend(_source(m) for m in mentions)
             continue
         event = _event(mentions, [], ambiguous=True)

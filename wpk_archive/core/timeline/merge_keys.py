@@ -132,7 +132,9 @@ def _candidates(mention: EventMention, chronology: ChronologyTable) -> list[Chro
             and soonest is not None
             and years_between(doc_date, soonest.start) * 365.25 <= _ANNOUNCED_DAYS
         ):
-            return []  # one held lately and one called for soon: the sentence does not say which
+            # one held lately and one called for soon: the sentence does not say which; none
+            # held lately ("NKorea ready for major party conference"), the one called for
+            return [] if latest is not None else [soonest]
         return [latest] if latest else []
     earlier = [r for r in rows if r.start <= doc_date]
     if not earlier:
@@ -255,6 +257,8 @@ def _gathering(mention: EventMention, chronology: ChronologyTable | None) -> Eve
         return None
     if mention.start_date is None and mention.role == "recent":
         return _gathering_reported(mention, chronology)
+    if mention.role == "previous" and mention.precision == "year" and mention.start_date:
+        return _gathering_of_the_year(mention, chronology)
     if mention.start_date is None or len(mention.start_date) < 7:
         return None
     day = mention.start_date
@@ -304,6 +308,21 @@ def around_the_report(rows: list[ChronologyRow], doc_date: str) -> list[Chronolo
         and (dt.date.fromisoformat(row.start) - report).days <= _BEFORE_DAYS
         and (report - dt.date.fromisoformat(row.end or row.start)).days <= _AFTER_DAYS
     ]
+
+
+def _gathering_of_the_year(
+    mention: EventMention, chronology: ChronologyTable
+) -> EventMention | None:
+    """An earlier congress or conference told by its year ("A previous conference in 1980"): the
+    one of that year the chronology holds (of the kind named, where one is); None otherwise."""
+    year = mention.start_date or ""
+    noun = key_parts(mention.key)[-1]
+    kinds = _GATHERING_KINDS[:2] if noun == "?" else (f"party_{noun}",)
+    rows = [row for row in chronology.entries if row.kind in kinds and row.start[:4] == year]
+    if len(rows) != 1:
+        return None
+    row = rows[0]
+    return replace(mention, kind=row.kind, key=row.key, name=row.name, ambiguous=False)
 
 
 def _gathering_reported(mention: EventMention, chronology: ChronologyTable) -> EventMention | None:
@@ -377,7 +396,7 @@ def resolve(mention: EventMention, chronology: ChronologyTable | None) -> EventM
     if row is None and mention.role == "recent" and mention.kind != "other_party_meeting":
         return None  # a report's "the plenum" that names no meeting the chronology holds near it
     if row is None and unidentified:
-        if mention.doc_date is None and mention.status is not None:
+        if mention.doc_date is None:
             # a text with no date at all: a congress it names, which one unknown (undated)
             return mention
         return None  # "the Conference of the WPK", and no meeting of the chronology fits

@@ -87,6 +87,18 @@ ASSEMBLY_ACTS = (
 )
 """What the assembly does in session ("On 11 April 2019, the SPA re-elected Kim"): a session that
 day, where a date tells it."""
+ASSEMBLY_ACT_WORDS = (
+    "elected",
+    "adopted",
+    "passed",
+    "approved",
+    "amended",
+    "ratified",
+    "enacted",
+    "appointed",
+    "endorsed",
+)
+"""The words of :data:`ASSEMBLY_ACTS`, for the readers' cheap pre-check."""
 
 
 PARTY = rf"(?:{WPK}|[Pp]arty|ruling\s+party)"
