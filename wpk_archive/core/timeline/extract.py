@@ -488,11 +488,8 @@ def extract_mentions(doc: Document) -> list[EventMention]:
                 frozenset(m.start_date for m in mentions if m.start_date),
             )
         )
-    if (
-        not ctx.foreign
-        and any(m.kind in ("party_congress", "party_conference") for m in mentions)
-        and ("in 19" in doc.text or "since 19" in doc.text or " 20" in doc.text)
-    ):
+    if any(m.kind in ("party_congress", "party_conference") for m in mentions) and not ctx.foreign:
+        # (ctx.foreign last: it reads the whole document)
         # "A previous conference in 1980" in a story of a conference: the chronology's of 1980
         mentions.extend(earlier_gatherings(doc, dates_of, meeting_mention))
     if ctx.undated_named and not ctx.foreign:

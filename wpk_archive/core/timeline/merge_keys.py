@@ -12,7 +12,12 @@ Rules:
 - a mention of weak evidence loses its date where the chronology's row disagrees (unless it is
   announced, or a day of the row's own month), and the whole mention where its document is long
   stale, or where no congress or conference of the chronology fits it;
-- days told without their year move to the year the chronology holds them on those days."""
+- days told without their year move to the year the chronology holds them on those days;
+- a news report's undated, unnumbered meeting (``role == "recent"``) is the one of its kind the
+  chronology holds in the weeks before the report (days, for bodies that meet often), or, to
+  come, in the month after; none there, it is dropped; a party gathering told by description
+  without a day is the congress or conference around the report, and one told by a year ("the
+  last party meeting in 1980") that year's."""
 
 from __future__ import annotations
 
@@ -318,7 +323,13 @@ def _gathering_of_the_year(
     year = mention.start_date or ""
     noun = key_parts(mention.key)[-1]
     kinds = _GATHERING_KINDS[:2] if noun == "?" else (f"party_{noun}",)
-    rows = [row for row in chronology.entries if row.kind in kinds and row.start[:4] == year]
+    return _the_one_row(
+        mention, [row for row in chronology.entries if row.kind in kinds and row.start[:4] == year]
+    )
+
+
+def _the_one_row(mention: EventMention, rows: list[ChronologyRow]) -> EventMention | None:
+    """The mention as naming the one row of ``rows`` (None unless exactly one)."""
     if len(rows) != 1:
         return None
     row = rows[0]
@@ -331,13 +342,13 @@ def _gathering_reported(mention: EventMention, chronology: ChronologyTable) -> E
     the month after the report or was under way in the days before it; None otherwise."""
     if mention.doc_date is None:
         return None
-    rows = around_the_report(
-        [row for row in chronology.entries if row.kind in _GATHERING_KINDS[:2]], mention.doc_date
+    return _the_one_row(
+        mention,
+        around_the_report(
+            [row for row in chronology.entries if row.kind in _GATHERING_KINDS[:2]],
+            mention.doc_date,
+        ),
     )
-    if len(rows) != 1:
-        return None
-    row = rows[0]
-    return replace(mention, kind=row.kind, key=row.key, name=row.name, ambiguous=False)
 
 
 def _weekday_in_the_rows_week(mention: EventMention, row: ChronologyRow) -> EventMention:
