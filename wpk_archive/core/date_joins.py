@@ -6,7 +6,9 @@ have read them (see :mod:`wpk_archive.core.dates`).
 Rules:
 - two dates in a row become one range when "from ... to/till/until/through ..." or "between ...
   and ..." frames them, when "till/until/through" alone joins them ("today till tomorrow"), or
-  when a dash joins two dates that both give their year ("02-02-2020 - 03-03-2020"); the range's
+  when a dash joins two dates that both give their year ("02-02-2020 - 03-03-2020"), or when
+  "to" alone joins two days that each open with their weekday ("Monday 03.07 to Thursday
+  06.07", as "Monday 3 July to Thursday 6 July" is read); the range's
   two ends are cut to the coarser precision of the two, and the second may not come before the
   first;
 - a bare weekday closing such a range is the first such day on or after the range's start ("from
@@ -27,6 +29,7 @@ _FRAMED = re.compile(r"\s*(?:-|–|—|(?i:to|till|until|through|thru))\s*")
 _BETWEEN_AND = re.compile(r"\s+(?i:and)\s+")
 _ALONE = re.compile(r"\s+(?i:till|until|through|thru)\s+")
 _DASH = re.compile(r"\s*[-–—]\s*")
+_TO_ALONE = re.compile(r"\s+(?i:to)\s+")
 _FROM = re.compile(r"\b(?P<w>[Ff]rom|[Bb]etween)\s+$")
 _DAY_BEFORE = re.compile(
     r"\b(?P<w>[Ff]rom|[Bb]etween)\s+(?:the\s+)?(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -34,6 +37,22 @@ _DAY_BEFORE = re.compile(
 )
 _NOT_ENDS = ("dateline", "coordinated", "decade", "century")
 _WEEKDAY = re.compile(r"(?i)(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?")
+
+
+def _weekday_days(a: DateMention, b: DateMention) -> bool:
+    """Whether ``a`` and ``b`` are single days that each open with their weekday ("Monday 03.07",
+    "Thursday 06.07"), ``b`` after ``a``: joined by "to" alone as "Monday 3 July to Thursday 6
+    July" is."""
+    return (
+        a.precision == b.precision == "day"
+        and a.start_date == a.end_date
+        and b.start_date == b.end_date
+        and a.start_date < b.start_date
+        and _WEEKDAY.match(a.text) is not None
+        and _WEEKDAY.match(b.text) is not None
+        and not _WEEKDAY.fullmatch(a.text)
+        and not _WEEKDAY.fullmatch(b.text)
+    )
 
 
 def _join(text: str, a: DateMention, b: DateMention) -> DateMention | None:
@@ -50,6 +69,7 @@ def _join(text: str, a: DateMention, b: DateMention) -> DateMention | None:
     elif not (
         _ALONE.fullmatch(between)
         or (_DASH.fullmatch(between) and not a.year_inferred and not b.year_inferred)
+        or (_TO_ALONE.fullmatch(between) and _weekday_days(a, b))
     ):
         return None
     if framed is None and a.kind == b.kind == "relative" and "-" in between:

@@ -79,8 +79,11 @@ def two_digit_year(short: int, doc_year: int | None = None) -> int:
 def _numeric_dmy(match: re.Match[str], ctx: Context) -> list[Found]:
     """Reader for "28.6.2024", "6/28/2024", "3/3/15", "10-31-74", "Tuesday 11/3/2015": read only
     when unambiguous (one of the first two numbers is above 12, both are equal, or a weekday
-    written before it fits only one reading); a two-digit year only after slashes, or after
-    hyphens when one number is above 12."""
+    written before it fits only one reading), except that dots with a four-digit year are read
+    day first when day and month have two digits each ("05.12.2017" is 5 December: English
+    writes the month first with slashes or hyphens; padded figures between dots are the
+    day-month-year order of European writing; "version 2.1.2012" stays unread); a two-digit year
+    only after slashes, or after hyphens when one number is above 12."""
     a, b, year_text = int(match.group("a")), int(match.group("b")), match.group("y")
     if (len(year_text) == 2 and match.group("s") == ".") or (
         len(year_text) == 2 and match.group("s") == "-" and max(a, b) <= 12
@@ -93,6 +96,14 @@ def _numeric_dmy(match: re.Match[str], ctx: Context) -> list[Found]:
     )
     start, weekday = _weekday_before(match)
     day_first = _day_first(a, b, year, weekday)
+    if (
+        day_first is None
+        and weekday is None
+        and match.group("s") == "."
+        and len(year_text) == 4
+        and len(match.group("a")) == len(match.group("b")) == 2
+    ):
+        day_first = True  # "05.12.2017": the day-month-year order (not "version 2.1.2012")
     tail = _RANGE_TAIL.match(match.string, match.end()) if len(year_text) == 4 else None
     if tail and tail.group("s") == match.group("s"):
         found = _numeric_range(match, tail, day_first, start)

@@ -199,12 +199,24 @@ def _weekday_of(value: str | None) -> str:
     return day.strftime("%a").lower() if day is not None and value and len(value) == 10 else ""
 
 
+_CLIPPED_WEEKDAY = re.compile(r"\s*\((?P<w>(?i:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun))\.?\)")
+
+
 def with_own_weekday(text: str, found: list[DateMention]) -> list[DateMention]:
-    """ "a 30 December (Friday) meeting": a day and its own weekday in brackets, one mention."""
+    """ "a 30 December (Friday) meeting", "Nov 12 (Sun)": a day and its own weekday in brackets,
+    one mention (a clipped weekday is not read alone, so it is looked for after the day)."""
     if "(" not in text:
         return found
     result: list[DateMention] = []
     for mention in found:
+        clipped = _CLIPPED_WEEKDAY.match(text, mention.end)
+        if (
+            clipped
+            and mention.precision == "day"
+            and mention.start_date == mention.end_date
+            and _weekday_of(mention.start_date) == clipped.group("w")[:3].lower()
+        ):
+            mention = replace(mention, end=clipped.end(), text=text[mention.start : clipped.end()])
         last = result[-1] if result else None
         if (
             last is not None

@@ -18,7 +18,7 @@ import re
 from wpk_archive.core.date_calendar import counted_quarter, period_of_year
 from wpk_archive.core.date_days import anchor_of, offset
 from wpk_archive.core.date_numeric import NUM_YEAR
-from wpk_archive.core.date_parts import JUCHE_OFFSET, M_ANY, QUAL, D
+from wpk_archive.core.date_parts import JUCHE_OFFSET, M_ANY, QUAL, WD_LEAD, D
 from wpk_archive.core.date_reckoning import (
     Context,
     Found,
@@ -194,7 +194,8 @@ def _numeric_month(match: re.Match[str], ctx: Context) -> list[Found]:
 
 def _days_of_counted_month(match: re.Match[str], ctx: Context) -> list[Found]:
     """Reader for "from 4 to 22 this month", "between 4 and 22 next month", "4 till 23 of this
-    month": days of the month counted from the report."""
+    month", "from Tuesday 19th to Saturday 23 this month": days of the month counted from the
+    report."""
     anchor = anchor_of(ctx)
     if anchor is None:
         return []
@@ -346,7 +347,8 @@ PERIOD_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
     ),
     (
         re.compile(
-            rf"(?:\b(?i:from|between)\s+)?(?P<a>{D})\s*(?:[-–]|\s(?i:to|till|until|through|and)\s)\s*"
+            rf"(?:\b(?i:from|between)\s+)?(?:{WD_LEAD})?(?P<a>{D})\s*"
+            rf"(?:[-–]|\s(?i:to|till|until|through|and)\s)\s*(?:{WD_LEAD})?"
             rf"(?P<b>{D})\s+(?:(?i:of|in)\s+)?(?P<rel>(?i:this|next|last))\s+(?i:month)\b"
         ),
         _days_of_counted_month,

@@ -99,6 +99,7 @@ import re
 from wpk_archive.core import (
     date_compound,
     date_days,
+    date_european,
     date_extra_forms,
     date_forms,
     date_numeric,
@@ -165,6 +166,7 @@ __all__ = [
 
 
 _RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
+    *date_european.EUROPEAN_RULES,
     *date_numeric.NUMERIC_RULES,
     *date_spans.SPAN_RULES,
     *date_weeks.WEEK_RULES,
