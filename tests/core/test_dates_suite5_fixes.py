@@ -126,3 +126,27 @@ def test_weekday_dated_days_joined_by_to() -> None:
 
 def test_to_between_a_dated_day_and_a_bare_weekday_is_no_range() -> None:
     assert len(_read("Monday 03.07 to Friday", "2017-07-02")) == 2
+
+
+# --- "the following Friday" counts from the day the text told -----------------------------------
+
+
+def test_following_weekday_counts_from_the_day_told() -> None:
+    assert _read("He arrived on March 3 and left on the following Friday.", "2018-03-20") == [
+        ("March 3", "2018-03-03", "2018-03-03"),
+        ("the following Friday", "2018-03-09", "2018-03-09"),
+    ]
+    assert _read("The vote on March 9 came after talks the previous Friday.", "2018-03-20")[1] == (
+        "the previous Friday",
+        "2018-03-02",
+        "2018-03-02",
+    )
+
+
+def test_following_weekday_without_a_day_told_is_not_the_last_one() -> None:
+    # a story's "the following Friday" with no day before it: not the Friday before the report
+    assert _read("The talks resumed the following Friday.", "2018-03-20") == []
+    assert _read("next Friday", "2018-03-07") == [("next Friday", "2018-03-16", "2018-03-16")]
+    assert _read("The talks will resume on the following Friday.", "2018-03-20") == [
+        ("the following Friday", "2018-03-23", "2018-03-23")
+    ]

@@ -230,6 +230,9 @@ def _week_weekday_range(match: re.Match[str], ctx: Context) -> list[Found]:
 
 _NOT_WEEKDAY_BEFORE = re.compile(r"\b(?:Bloody|Palm|Easter|Black|Good|Holy|Super|Cyber|Ash)\s+$")
 _NOT_WEEKDAY_AFTER = re.compile(r"\s+(?:School|Times|Telegraph|Post|Express|Mirror|Herald)\b")
+_NEIGHBOUR_BEFORE = re.compile(r"\b[Tt]he\s+(?:following|next|previous|preceding)\s+$")
+"""Before a weekday that counts from a day the text told ("left the following Friday"): read by
+:func:`wpk_archive.core.date_passes.neighbour_days`, not as a bare weekday."""
 
 
 def _weekday(match: re.Match[str], ctx: Context) -> list[Found]:
@@ -237,6 +240,8 @@ def _weekday(match: re.Match[str], ctx: Context) -> list[Found]:
     anchor = anchor_of(ctx)
     before = match.string[max(0, match.start() - 8) : match.start()]
     if _NOT_WEEKDAY_BEFORE.search(before) or _NOT_WEEKDAY_AFTER.match(match.string, match.end()):
+        return []
+    if _NEIGHBOUR_BEFORE.search(match.string, max(0, match.start() - 24), match.start()):
         return []
     if anchor is None and ctx.doc_date is not None and ctx.doc_precision == "month":
         # a page dated only "June 2023": its "on Friday" is a day of that month, which one

@@ -26,13 +26,14 @@ import re
 from dataclasses import replace
 
 from wpk_archive.core.date_calendar import place_day
-from wpk_archive.core.date_parts import D_SUFFIXED
-from wpk_archive.core.date_reckoning import Context, day_iso, iso, week_start
+from wpk_archive.core.date_parts import D_SUFFIXED, WD_FULL
+from wpk_archive.core.date_reckoning import Context, day_iso, iso, week_start, weekday_number
 from wpk_archive.core.date_values import DateMention, mention_over, overlaps, parse_iso_day
 
 _NEIGHBOUR = re.compile(
     r"(?:\b(?i:(?:the\s+)?(?:beginning|end|start|middle)\s+of)\s+)?"
-    r"\b(?:(?P<the>[Tt]he)\s+)?(?P<rel>previous|preceding|following|next)\s+(?P<u>day|week)\b"
+    r"\b(?:(?P<the>[Tt]he)\s+)?(?P<rel>previous|preceding|following|next)\s+"
+    rf"(?:(?P<u>day|week)\b|(?P<wd>{WD_FULL}))"
     r"(?!\s+(?:of|before|after)\b)"
 )
 _ON_THE_DAY = re.compile(
@@ -122,8 +123,9 @@ def neighbour_days(
     ctx: Context,
     opened_by_dateline: bool = False,
 ) -> None:
-    """Add "the previous day" / "the following day" / "the previous week" / "the next week":
-    counted from the last day-precise date named before it in the text, else ("previous" only, in
+    """Add "the previous day" / "the following day" / "the previous week" / "the next week" /
+    "the following Friday" (the first Friday after that day; "the previous Friday" the last one
+    before it): counted from the last day-precise date named before it in the text, else ("previous" only, in
     a text that opens with a dateline; "next" and "following" in a clause of a plan: "I'll go back
     the next day", "please schedule it for the following week") from the anchor. Elsewhere they
     count from a day the text told before (a story's "the previous day") and are not read."""
@@ -139,8 +141,10 @@ def neighbour_days(
             and not _SPAN_BEFORE.search(clause)  # "within the next week": a time span
             and not re.match(r"\s+or\b", text[match.end() :])  # "the next day or two"
         )
-        if (rel == "next" and not match.group("the") and not ahead) or overlaps(
-            taken, *match.span()
+        if (
+            (rel == "next" and not match.group("the") and not ahead)
+            or (match.group("wd") and not match.group("the"))  # "next Friday": date_days
+            or overlaps(taken, *match.span())
         ):
             continue
         if earlier:
@@ -155,7 +159,14 @@ def neighbour_days(
             continue
         if base is None:
             continue
-        if match.group("u") == "day":
+        if match.group("wd"):  # "the following Friday": the first Friday after the day
+            wanted = weekday_number(match.group("wd"))
+            first = last = (
+                base + dt.timedelta(days=(wanted - base.weekday() - 1) % 7 + 1)
+                if step > 0
+                else base - dt.timedelta(days=(base.weekday() - wanted - 1) % 7 + 1)
+            )
+        elif match.group("u") == "day":
             first = last = base + dt.timedelta(days=step)
         else:
             first = base - dt.timedelta(days=base.weekday()) + dt.timedelta(weeks=step)
