@@ -21,8 +21,8 @@ SUITE = Path(__file__).resolve().parent.parent / "data" / "date_suite_ctparse.js
 # unconverted values: 68/97 = 0.701); all 4 negatives read nothing. After date_european.py (slashed
 # day pairs, dotted day ranges), day-first padded dotted dates, "(Sun)" after its day, weekdays in
 # "from Tuesday 19th to Saturday 23 this month" and weekday-dated days joined by "to" (branch
-# suite5): 76/97 = 0.784 (75/97 unconverted), negatives 4/4.
-REACHED = 0.68
+# suite5): 76/97 = 0.784 (75/97 unconverted), negatives 4/4; the floor is that figure minus 0.03.
+REACHED = 0.75
 
 _DOTTED = (
     "a dotted day and month written the German way ('16.12', '11.9.', '13.6. - 15.6.') is not "
