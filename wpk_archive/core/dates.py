@@ -49,7 +49,8 @@ Conventions:
 - slashed and dotted numeric dates are read only when unambiguous: "28/6/2024" and "6/28/2024"
   (one of the first two numbers above 12) or "3/3/2015" (both equal), or when a weekday written
   before it fits only one order ("Tuesday 11/3/2015") or the other end of a range decides it
-  ("8/10/2012 - 8/15/2012"); "5/6/2024" is not read; two-digit years only with slashes
+  ("8/10/2012 - 8/15/2012"), or dots join a padded day and month to a full year ("05.12.2017"
+  is 5 December, the European order); "5/6/2024" is not read; two-digit years only with slashes
   ("10/31/74"), with hyphens when one number is above 12 ("10-31-74"), or closing a written date
   at the end of a clause ("3 Aug 96.", "Aug 9, 96", "Sept '98"; a month alone only with 69-99 or
   an apostrophe), a two-digit year being the latest no more than ten years after the
@@ -61,7 +62,8 @@ Conventions:
 - weeks by their ISO number only where they can be nothing else ("week 3 of 2027", "the week
   31.", "from Week 31 to Week 35", :mod:`date_weeks`); compact days "20161016"
   (:mod:`date_extra_forms`); "from 2010 to the present / to date / till now" runs to the anchor
-  (:mod:`date_open_ends`);
+  (:mod:`date_open_ends`); "29/30 August" and dotted day ranges "14-15.11.2017"
+  (:mod:`date_european`);
 - a month joined to its day or year by a hyphen or slash is read ("10-August 2012",
   "August-10, 2012", "2012/Aug/10", "Sep-2012", "2024-August"), as is a year before a capitalised
   month or its abbreviation ("2024 Aug"); an impossible day ("February 29, 2022", "June 31",
