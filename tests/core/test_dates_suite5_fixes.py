@@ -150,3 +150,13 @@ def test_following_weekday_without_a_day_told_is_not_the_last_one() -> None:
     assert _read("The talks will resume on the following Friday.", "2018-03-20") == [
         ("the following Friday", "2018-03-23", "2018-03-23")
     ]
+
+
+def test_padded_dotted_figures_after_a_numbering_word_stay_numbers() -> None:
+    from wpk_archive.core.dates import find_dates
+
+    for text in ("Install version 02.01.2012 of the tool.", "See section 12.03.2010 of the rules."):
+        assert find_dates(text, doc_date="2018-01-01") == [], text
+    assert [
+        d.start_date for d in find_dates("Talks on 05.12.2017 ended.", doc_date="2018-01-01")
+    ] == ["2017-12-05"]

@@ -76,6 +76,14 @@ def two_digit_year(short: int, doc_year: int | None = None) -> int:
     return year if year <= doc_year + AHEAD_YEARS else year - 100
 
 
+_NUMBERED_BEFORE = re.compile(
+    r"\b(?:[Vv]ersion|[Vv]er\.|v\.?|[Rr]elease|[Ss]ection|[Ss]ect?\.|§|[Nn]o\.|[Nn]umber|IP|"
+    r"[Aa]rticle|[Aa]rt\.)\s*$"
+)
+"""Before dotted figures, a word that makes them a number ("version 02.01.2012", "section
+12.03.2010"), not a date."""
+
+
 def _numeric_dmy(match: re.Match[str], ctx: Context) -> list[Found]:
     """Reader for "28.6.2024", "6/28/2024", "3/3/15", "10-31-74", "Tuesday 11/3/2015": read only
     when unambiguous (one of the first two numbers is above 12, both are equal, or a weekday
@@ -102,6 +110,7 @@ def _numeric_dmy(match: re.Match[str], ctx: Context) -> list[Found]:
         and match.group("s") == "."
         and len(year_text) == 4
         and len(match.group("a")) == len(match.group("b")) == 2
+        and not _NUMBERED_BEFORE.search(match.string, max(0, match.start() - 12), match.start())
     ):
         day_first = True  # "05.12.2017": the day-month-year order (not "version 2.1.2012")
     tail = _RANGE_TAIL.match(match.string, match.end()) if len(year_text) == 4 else None
