@@ -214,3 +214,15 @@ def test_the_storys_undated_meeting_is_not_the_earlier_one_it_recalls() -> None:
         "The meeting of the Central Military Commission was held on 21 December."
     )
     assert dated(text, "2019-12-22") == [("cmc_meeting", "2019-12-21", "2019-12-21")]
+
+
+def test_the_congress_to_come_beside_the_last_one_held_way_back() -> None:
+    text = (
+        "North Korea announced it would convene a congress of its ruling Workers' Party. "
+        "The last congress was held way back in October 1980 under Kim Il Sung."
+    )
+    # a text with no date: the one to come stays, undated, beside the earlier one it recalls
+    assert dated(text, None) == [
+        ("party_congress", "1980-10-10", "1980-10-14"),
+        ("party_congress", None, None),
+    ]

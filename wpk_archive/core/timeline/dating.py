@@ -44,6 +44,8 @@ _GAP_WORDS = (
     r"|central|committee|political|bureau|politburo|military|commission|presidium"
     # what was said there: "opened the congress with a brief speech on Friday"
     r"|speech|address|keynote|brief|lengthy"
+    # "The last congress was held way back in October 1980"
+    r"|way|back|all"
 )
 
 
