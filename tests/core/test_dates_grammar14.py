@@ -291,3 +291,33 @@ def test_a_month_the_and_a_day_in_words(text: str, expected: list[tuple[str, str
 def test_an_ordinal_before_a_noun_is_no_day_of_the_month() -> None:
     assert _read("In October the second phase began.") == [("October", "2016-10", "2016-10")]
     assert _read("They met in March the third time.") == [("March", "2016-03", "2016-03")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kim spoke last night.", [("last night", "1998-03-03")]),
+        ("The vote is this morning.", [("this morning", "1998-03-04")]),
+        ("Kim will speak tonight.", [("tonight", "1998-03-04")]),
+        ("It ended yesterday evening.", [("yesterday evening", "1998-03-03")]),
+        ("last night's meeting", [("last night", "1998-03-03")]),
+        ("yesterday's meeting of the Politburo", [("yesterday", "1998-03-03")]),
+        ("today's plenary session", [("today", "1998-03-04")]),
+        ("tomorrow's talks", [("tomorrow", "1998-03-05")]),
+        ("this fall", [("this fall", "1998")]),
+        ("last fall", [("last fall", "1997")]),
+        # figurative possessives, a night that is no day, the noun "fall"
+        ("yesterday's heroes", []),
+        ("today's Korea", []),
+        ("the night of the long knives", []),
+        ("the all-night session", []),
+        ("a 10% fall in prices", []),
+        ("this fall in prices", []),
+        ("the fall of Saigon", []),
+    ],
+)
+def test_parts_of_the_day_possessive_day_words_and_the_fall(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = find_dates(text, doc_date="1998-03-04")
+    assert [(d.text, d.start_date) for d in found] == expected

@@ -202,7 +202,8 @@ FEATURES: dict[str, tuple[str, ...]] = {
     "unit": ("year", "month", "week", "quarter"),
     "relword": ("last", "this", "next", "past", "coming", "after", "week", "previous", "following"),
     "dayword": ("today", "yesterday", "tomorrow", "day before", "day after"),
-    "season": ("spring", "summer", "autumn", "winter"),
+    "season": ("spring", "summer", "autumn", "winter", "fall"),
+    "daypart": ("night", "morning", "afternoon", "evening", "tonight"),
     "seasonword": ("season",),
     "weekday": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
     "wdabbr": ("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
@@ -218,6 +219,7 @@ ANY_FEATURE = tuple(
         + FEATURES["ago"]
         + FEATURES["season"]
         + FEATURES["seasonword"]
+        + FEATURES["daypart"]
         + FEATURES["century"]
         + FEATURES["decadeword"]
         + ("now", "tomorrow")

@@ -241,8 +241,8 @@ def _season_relative(match: re.Match[str], ctx: Context) -> list[Found]:
     anchor = anchor_of(ctx)
     if anchor is None:
         return []
-    rel = match.group("rel").lower().split()[-1]
-    season = match.group("s").lower()
+    rel = (match.group("rel") or match.group("rel2")).lower().split()[-1]
+    season = (match.group("s") or "autumn").lower()
     if season == "winter":
         year = anchor.year if anchor.month <= 6 else anchor.year + 1
         if rel == "last":
@@ -385,6 +385,8 @@ RELATIVE_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
     (
         re.compile(
             rf"{NOT_THE}(?P<rel>(?i:this|last|next|current|the\s+current))\s+(?P<s>(?i:spring|summer|autumn|winter))\b"
+            # "this fall", "last fall" (American), not "this fall in prices"
+            rf"|{NOT_THE}(?P<rel2>(?i:this|last|next))\s+(?P<s2>(?i:fall))\b(?!\s+(?:in|of)\b)"
         ),
         _season_relative,
         ("season",),

@@ -101,6 +101,7 @@ import re
 from wpk_archive.core import (
     date_compound,
     date_days,
+    date_deictic,
     date_european,
     date_extra_forms,
     date_forms,
@@ -183,6 +184,7 @@ _RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
     *date_compound.COMPOUND_RULES,
     *date_relative.RELATIVE_RULES,
     *date_order.ORDER_RULES,
+    *date_deictic.DEICTIC_RULES,
     *date_days.DAY_RULES,
 ]
 _NEIGHBOUR_WORDS = ("previous", "preceding", "following", "next")
