@@ -321,3 +321,40 @@ def test_parts_of_the_day_possessive_day_words_and_the_fall(
 ) -> None:
     found = find_dates(text, doc_date="1998-03-04")
     assert [(d.text, d.start_date) for d in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In 1994 he was elected. The following year he died.",
+            [("1994", "1994"), ("The following year", "1995")],
+        ),
+        (
+            "In 1994 he was elected; a year later he died.",
+            [("1994", "1994"), ("a year later", "1995")],
+        ),
+        (
+            "The plant opened in 2005. A year earlier, the plan was drawn up.",
+            [("2005", "2005"), ("A year earlier", "2004")],
+        ),
+        (
+            "The congress met in October 1980. Three years later, he fell.",
+            [("October 1980", "1980-10"), ("Three years later", "1983")],
+        ),
+        # nothing told before it in its paragraph; a plan's noun; a comparison with a later event
+        ("Sales rose 5% from a year earlier.", []),
+        ("In 1990 the plan was drafted.\n\nThe following year he died.", [("1990", "1990")]),
+        ("In 1990 the plan was drafted. The next year's budget was cut.", [("1990", "1990")]),
+        ("It happened in 1956, ten years before the conference.", [("1956", "1956")]),
+        (
+            "Production began again in February 2010, 16 years later.",
+            [("February 2010", "2010-02")],
+        ),
+        ("The plan ran from 2007 to the previous year.", [("2007", "2007")]),
+        ("We will greet the Day of the Sun of the next year in 2012.", [("2012", "2012")]),
+    ],
+)
+def test_years_counted_from_a_year_told_before(text: str, expected: list[tuple[str, str]]) -> None:
+    found = find_dates(text, doc_date="1998-03-04")
+    assert [(d.text, d.start_date) for d in found] == expected

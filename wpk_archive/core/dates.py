@@ -112,6 +112,7 @@ from wpk_archive.core import (
     date_rules,
     date_spans,
     date_weeks,
+    date_years_after,
 )
 from wpk_archive.core.date_carry import carried_years
 from wpk_archive.core.date_joins import joined_ranges
@@ -293,6 +294,8 @@ def _find_dates(
         word in lower for word in _NEIGHBOUR_WORDS
     ):
         neighbour_days(text, found, taken, ctx, opened_by_dateline)
+    if found and "year" in lower:
+        date_years_after.years_after(text, found, taken)  # "In 1994 ... The following year"
     found.sort(key=lambda mention: (mention.start, mention.end))
     if len(found) > 1:
         found = carried_years(text, found)  # "on 11 September 1961 and adjourned on 18 September"
