@@ -226,3 +226,20 @@ def test_the_congress_to_come_beside_the_last_one_held_way_back() -> None:
         ("party_congress", "1980-10-10", "1980-10-14"),
         ("party_congress", None, None),
     ]
+
+
+def test_a_malformed_publication_date_reads_no_recent_meeting_and_breaks_nothing() -> None:
+    text = "The minister told the ambassador about the Central Committee plenum of the WPK."
+    assert dated(text, "2012-02-30") == []
+    text = "A rare meeting of North Korea's ruling party opened the way for the son."
+    assert dated(text, "2010-09-31") == []
+
+
+def test_one_passage_span_is_one_source_of_an_event() -> None:
+    text = (
+        "Kim Jong Un presented the report on the work of the Central Committee since the previous "
+        "congress in 2016. The 8th Congress of the WPK was held from January 5 to 12, 2021."
+    )
+    events = {e.name: e for e in events_of(text, "2021-01-13")}
+    seventh = events["7th Congress of the WPK"]
+    assert len(seventh.sources) == len({(s.doc_id, s.start, s.end) for s in seventh.sources}) == 1

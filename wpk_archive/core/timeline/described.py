@@ -14,10 +14,10 @@ marked loose, so merging drops it where the reference chronology disagrees.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 
+from wpk_archive.core.date_values import parse_iso_day
 from wpk_archive.core.dates import DateMention
 from wpk_archive.core.models import EVENT_KINDS, Document, EventMention, Passage
 from wpk_archive.core.sentences import sentence_spans
@@ -104,8 +104,8 @@ def _near(date: str | None, doc_date: str | None) -> bool:
         return date == doc_date[:4]
     if len(date) == 7:
         date += "-15"
-    gap = dt.date.fromisoformat(date[:10]) - dt.date.fromisoformat(doc_date[:10])
-    return abs(gap.days) <= _NEAR_DAYS
+    day, report = parse_iso_day(date), parse_iso_day(doc_date)
+    return day is not None and report is not None and abs((day - report).days) <= _NEAR_DAYS
 
 
 GATHERING = Ref("party_gathering", "party_gathering:?", "Meeting of the WPK", True)

@@ -125,6 +125,16 @@ def _order_sources(event: Event) -> None:
             and years_between(end, source.doc_date) * 365.25 <= 10
         )
 
+    seen: dict[tuple[str, int, int], EventSource] = {}
+    for source in event.sources:
+        # one passage span is one source, however many readings named the meeting there ("since
+        # the previous congress in 2016": the previous congress, and the congress of 2016); the
+        # dated reading is kept
+        key = (source.doc_id, source.start, source.end)
+        kept = seen.get(key)
+        if kept is None or (kept.start_date is None and source.start_date is not None):
+            seen[key] = source
+    event.sources = list(seen.values())
     for source in event.sources:
         if source.start_date is None and event.start is not None:
             source.date_basis = "chronology" if event.date_basis == "chronology" else "other_source"

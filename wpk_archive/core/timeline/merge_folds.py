@@ -16,9 +16,9 @@ Rules:
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
+from wpk_archive.core.date_values import parse_iso_day
 from wpk_archive.core.models import Event
 from wpk_archive.core.timeline.earlier import names_an_earlier
 from wpk_archive.core.timeline.merge_keys import (
@@ -249,7 +249,10 @@ def fold_into_recent(events: list[Event]) -> list[Event]:
         ):
             kept.append(event)
             continue
-        day = dt.date.fromisoformat(doc_date)
+        day = parse_iso_day(doc_date)
+        if day is None:  # (a malformed publication date: nothing to count from)
+            kept.append(event)
+            continue
         recent = [
             other
             for other in dated.get(event.kind, [])
@@ -257,7 +260,8 @@ def fold_into_recent(events: list[Event]) -> list[Event]:
             and not any(s.doc_id in docs for s in other.sources)  # (its own: `fold_undated`)
             and other.end is not None
             and len(other.end) == 10
-            and 0 <= (day - dt.date.fromisoformat(other.end)).days <= _RECENT_DAYS
+            and (end := parse_iso_day(other.end)) is not None
+            and 0 <= (day - end).days <= _RECENT_DAYS
         ]
         if not recent:
             kept.append(event)

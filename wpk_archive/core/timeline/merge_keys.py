@@ -26,6 +26,7 @@ import re
 from dataclasses import replace
 
 from wpk_archive.core.chronology import Chronology, ChronologyEntry
+from wpk_archive.core.date_values import parse_iso_day
 from wpk_archive.core.models import EventMention
 from wpk_archive.core.timeline.earlier import GENERIC_NAME
 
@@ -162,18 +163,16 @@ def _reported(
     "a session of the Supreme People's Assembly"): of the chronology's meetings of its kind, the
     last one held in the weeks before the report, or, for one to come, the next one in the weeks
     after it."""
-    if len(doc_date) != 10:
-        return []
-    report = dt.date.fromisoformat(doc_date)
+    report = parse_iso_day(doc_date) if len(doc_date) == 10 else None
+    if report is None:
+        return []  # (a page of a month or a year, or a malformed date: no weeks to count)
     back = _RECENT_DAYS_FREQUENT if mention.kind in _FREQUENT_KINDS else _RECENT_DAYS
 
     def day(value: str, last: bool = False) -> dt.date | None:
         if len(value) == 10:
-            return dt.date.fromisoformat(value)
-        if len(value) != 7:
-            return None
-        first = dt.date.fromisoformat(value + "-01")
-        if not last:
+            return parse_iso_day(value)
+        first = parse_iso_day(value + "-01") if len(value) == 7 else None
+        if first is None or not last:
             return first
         return (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
 
@@ -302,17 +301,21 @@ _AFTER_DAYS = 3
 def around_the_report(rows: list[ChronologyRow], doc_date: str) -> list[ChronologyRow]:
     """The rows (congresses, conferences) that open in the month after a report of ``doc_date``
     or were under way in the days before it: the one a report without a date tells of."""
-    if len(doc_date) != 10:
+    report = parse_iso_day(doc_date) if len(doc_date) == 10 else None
+    if report is None:
         return []
-    report = dt.date.fromisoformat(doc_date)
-    return [
-        row
-        for row in rows
-        if len(row.start) == 10
-        and len(row.end or row.start) == 10
-        and (dt.date.fromisoformat(row.start) - report).days <= _BEFORE_DAYS
-        and (report - dt.date.fromisoformat(row.end or row.start)).days <= _AFTER_DAYS
-    ]
+    near = []
+    for row in rows:
+        start = parse_iso_day(row.start) if len(row.start) == 10 else None
+        end = parse_iso_day(row.end or row.start) if len(row.end or row.start) == 10 else None
+        if (
+            start is not None
+            and end is not None
+            and (start - report).days <= _BEFORE_DAYS
+            and (report - end).days <= _AFTER_DAYS
+        ):
+            near.append(row)
+    return near
 
 
 def _gathering_of_the_year(
@@ -367,8 +370,8 @@ def _weekday_in_the_rows_week(mention: EventMention, row: ChronologyRow) -> Even
         or within(day, row.start, row.end or row.start)
     ):
         return mention
-    told = dt.date.fromisoformat(day)
-    if abs((told - dt.date.fromisoformat(mention.doc_date)).days) > 7:
+    told, report = parse_iso_day(day), parse_iso_day(mention.doc_date)
+    if told is None or report is None or abs((told - report).days) > 7:
         return mention
     for weeks in (1, -1):
         moved = (told + dt.timedelta(weeks=weeks)).isoformat()
