@@ -12,6 +12,7 @@ chronology can identify it at merge time. Congresses and conferences are read by
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from wpk_archive.core.timeline.discourse import Context
 from wpk_archive.core.timeline.found import Found, Ref
@@ -123,10 +124,15 @@ def earlier_meetings(sentence: str, found: list[Found], ctx: Context) -> list[Fo
     return result
 
 
-def names_an_earlier(sentence: str) -> bool:
-    """Whether a sentence names an earlier meeting of a kind ("with the last such meeting held
-    in September"), which the story's own undated meeting is not."""
-    return may_name_earlier(sentence) and _EARLIER.search(sentence) is not None
+def recalled_only(sentences: Iterable[str], own: Iterable[str]) -> bool:
+    """Whether every one of ``sentences`` names its meeting only as an earlier one of its kind
+    ("with the last such meeting held in September") and none of them is one of ``own`` (the
+    sentences of the story's own undated meeting, which is then not that one)."""
+    mine = set(own)
+    return all(
+        sentence not in mine and may_name_earlier(sentence) and _EARLIER.search(sentence)
+        for sentence in sentences
+    )
 
 
-__all__ = ["GENERIC_NAME", "earlier_meetings", "may_name_earlier", "names_an_earlier"]
+__all__ = ["GENERIC_NAME", "earlier_meetings", "may_name_earlier", "recalled_only"]

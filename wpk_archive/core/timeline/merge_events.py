@@ -21,7 +21,7 @@ import hashlib
 from collections.abc import Iterable
 
 from wpk_archive.core.models import Event, EventMention, EventSource
-from wpk_archive.core.timeline.earlier import names_an_earlier
+from wpk_archive.core.timeline.earlier import recalled_only
 from wpk_archive.core.timeline.merge_folds import ANOTHER, before_the_month
 from wpk_archive.core.timeline.merge_keys import RANK, dates_agree, key_parts, within, years_between
 
@@ -278,16 +278,13 @@ def _undated_events(
             event.id = hashlib.sha1(f"{event.key}|coming|{doc_id}".encode()).hexdigest()[:12]
             extra.append(event)
             continue
-        quotes = {m.quote for m in mentions}
         if (
             len(dated_here) == 1
             and not any(ANOTHER.search(m.quote) for m in mentions)
             # (not where the dated one is named only as an earlier one: "an enlarged meeting of
             # the CMC ... with the last such meeting held in September")
-            and not all(
-                m.quote not in quotes and names_an_earlier(m.quote)
-                for m in here[0][0]
-                if m.doc_id == doc_id
+            and not recalled_only(
+                (m.quote for m in here[0][0] if m.doc_id == doc_id), (m.quote for m in mentions)
             )
         ):
             dated_here[0].sources.extend(_source(m) for m in mentions)

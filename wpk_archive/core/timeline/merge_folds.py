@@ -20,7 +20,7 @@ import re
 
 from wpk_archive.core.date_values import parse_iso_day
 from wpk_archive.core.models import Event
-from wpk_archive.core.timeline.earlier import names_an_earlier
+from wpk_archive.core.timeline.earlier import recalled_only
 from wpk_archive.core.timeline.merge_keys import (
     RANK,
     RARE_KINDS,
@@ -197,7 +197,9 @@ def fold_undated(events: list[Event]) -> list[Event]:
             or (len(same) == 1 and _coming_and_past(event, same[0]))
         ):
             kept.append(event)  # "another meeting"; "Then, a closed meeting ... was held"
-        elif len(same) == 1 and _only_earlier(same[0], event):
+        elif len(same) == 1 and recalled_only(
+            (s.quote for s in same[0].sources), (s.quote for s in event.sources)
+        ):
             kept.append(event)  # "... with the last such meeting held in September": not it
         elif len(same) == 1:
             same[0].sources.extend(event.sources)
@@ -208,13 +210,6 @@ def fold_undated(events: list[Event]) -> list[Event]:
 
 
 _RECENT_DAYS = 30
-
-
-def _only_earlier(other: Event, event: Event) -> bool:
-    """Whether ``other`` is named only as an earlier meeting ("the last such meeting held in
-    September") by sentences that do not name ``event``'s meeting too."""
-    quotes = {s.quote for s in event.sources}
-    return all(s.quote not in quotes and names_an_earlier(s.quote) for s in other.sources)
 
 
 def _same_body(a: Event, b: Event) -> bool:
