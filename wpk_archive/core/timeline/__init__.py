@@ -33,7 +33,7 @@ from wpk_archive.core.timeline.merge import (
 )
 from wpk_archive.core.timeline.names import ordinal_text, ordinal_value
 
-GRAMMAR_VERSION = 14
+GRAMMAR_VERSION = 15
 """Raised whenever extraction changes what it finds: archives written by an earlier grammar read
 their documents' meetings again when opened. 3: Korean names and dates (names_ko, dates_ko);
 4: "Dec. 26-30" kept in one sentence, dated decisions of the Political Bureau, Secretariat and

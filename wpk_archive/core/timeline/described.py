@@ -206,6 +206,25 @@ _EARLIER_GATHERING = re.compile(
     r"(?P<noun>congress|conference|convention|meeting|gathering|conclave)\s+"
     r"(?:(?:was\s+)?(?:held|convened)\s+)?(?P<prep>in|since)\s+(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)"
 )
+_YEAR = r"(?P<year>(?:19|20)\d\d)\b(?![-–/]\d|s\b)"
+_EARLIER_FORMS = (
+    _EARLIER_GATHERING,
+    # "the first major gathering ... since a congress in 1980", "since the conference of 1966"
+    re.compile(
+        r"\b(?P<at>since\s+(?:a|the|its)\s+(?:(?:party|full-fledged|national|major)\s+){0,2}"
+        r"(?P<noun>congress|conference|convention)\s+(?:(?:held\s+)?in|of)\s+" + _YEAR + ")"
+    ),
+    # "The rare political gathering, which Kim last hosted in 2016", "the congress, last held in
+    # 1980", "The congress ... was reinstated by Kim in 2016"
+    re.compile(
+        r"\b(?P<noun>[Cc]ongress|[Cc]onference|[Cc]onvention|gathering|conclave)\b[^.;:!?()]{0,60}?"
+        r"(?P<at>\b(?:(?:which|that)\s+(?:\w+(?:\s+\w+)?\s+)?(?:was\s+)?last\s+"
+        r"(?:hosted|held|convened|staged|called)|(?:was\s+|were\s+)?last\s+(?:held|convened)|"
+        r"(?:was|were|had\s+been)\s+(?:revived|reinstated|restored|resumed|revitali[sz]ed)|"
+        r"which\s+\w+(?:\s+\w+)?\s+(?:revived|reinstated|restored|resumed))"
+        r"(?:\s+by\s+(?:[A-Z][\w-]*\s*){1,3})?\s+in\s+" + _YEAR + ")"
+    ),
+)
 """In a story of a congress or conference, an earlier one told by a year ("A previous conference
 in 1980", "The last party meeting in 1980", "the most important such conclave since 1980"; not "the
 first such gathering since 2021", which only implies one): the congress or conference the chronology holds in
@@ -224,17 +243,19 @@ def earlier_gatherings(
     """Mentions of the earlier congresses or conferences a story of one tells by a year."""
     found: list[EventMention] = []
     for passage in doc.passages:
-        if not _EARLIER_GATHERING.search(passage.text):
+        if not any(form.search(passage.text) for form in _EARLIER_FORMS):
             continue
         for span in sentence_spans(passage.text, passage.start):
             sentence = doc.text[span[0] : span[1]]
-            for match in _EARLIER_GATHERING.finditer(sentence):
+            matches = [m for form in _EARLIER_FORMS for m in form.finditer(sentence)]
+            for match in matches:
                 year = match.start("year")
                 dates = [d for d in dates_of(span[0], sentence) if d.start <= year < d.end]
                 if not dates or dates[0].precision != "year":
                     continue
+                at = match.start("at") if "at" in match.re.groupindex else match.start()
                 item = Found(
-                    match.start(),
+                    at,
                     match.end(),
                     EARLIER_GATHERING,
                     needs_date=True,
@@ -244,7 +265,7 @@ def earlier_gatherings(
                 mention = mention_of(doc, passage, span, item)
                 if mention is None:
                     continue
-                noun = match.group("noun")
+                noun = match.group("noun").lower()
                 mention.loose, mention.role = True, "previous"
                 if noun in ("congress", "conference"):
                     mention.key = f"party_gathering:{noun}"  # (that kind only)

@@ -488,13 +488,54 @@ def extract_mentions(doc: Document) -> list[EventMention]:
                 frozenset(m.start_date for m in mentions if m.start_date),
             )
         )
-    if any(m.kind in ("party_congress", "party_conference") for m in mentions) and not ctx.foreign:
+    if (
+        any(m.kind in ("party_congress", "party_conference", "party_gathering") for m in mentions)
+        and not ctx.foreign
+    ):
         # (ctx.foreign last: it reads the whole document)
         # "A previous conference in 1980" in a story of a conference: the chronology's of 1980
         mentions.extend(earlier_gatherings(doc, dates_of, meeting_mention))
     if ctx.undated_named and not ctx.foreign:
         # a report's undated "the KWP CC plenum": the chronology's of the weeks around it
         mentions.extend(_first_of_each_kind(doc, ctx.undated_named, mentions, role="recent"))
+    return _the_organs_meeting(mentions)
+
+
+_ORGANS = ("politburo_meeting", "secretariat_meeting", "cmc_meeting")
+_PLENARY_WORD = re.compile(r"[Pp]len|[Ff]ull\s+(?:session|meeting)|[Gg]eneral\s+meeting")
+
+
+def _the_organs_meeting(mentions: list[EventMention]) -> list[EventMention]:
+    """A report's "presided over a meeting of the Central Committee ... yesterday" followed, in the
+    next paragraphs, by the one numbered meeting of an organ of that committee ("The Fourth Meeting
+    of the Executive Policy Council of the Seventh WPK Central Committee") is that organ's meeting,
+    not a plenum: the loose plenum takes the organ's name, so the two become one dated event. Not
+    where the sentence says plenary (or full, or general), or the text names another plenum."""
+    organs = [
+        m
+        for m in mentions
+        if m.kind in _ORGANS
+        and m.start_date is None
+        and not m.key.endswith(":?")
+        and m.role is None
+    ]
+    if not organs or len({m.key for m in organs}) != 1:
+        return mentions
+    organ = organs[0]
+    generic = [
+        m
+        for m in mentions
+        if m.kind == "cc_plenary"
+        and m.key == "cc_plenary:?:?"
+        and m.loose
+        and m.start_date is not None
+        and m.passage < organ.passage <= m.passage + 2
+        and not _PLENARY_WORD.search(m.quote)
+    ]
+    if not generic or any(m.kind == "cc_plenary" and m not in generic for m in mentions):
+        return mentions
+    for m in generic:
+        m.kind, m.key, m.name, m.ambiguous = organ.kind, organ.key, organ.name, False
     return mentions
 
 

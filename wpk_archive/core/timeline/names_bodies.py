@@ -46,10 +46,17 @@ from wpk_archive.core.timeline.vocabulary import (
     THE,
     WPK,
     YEAR,
+    term_cc,
 )
 
 PLENARY_HEAD = r"(?:[Pp]lenary\s+(?:[Mm]eetings?|[Ss]essions?)|[Pp]lenums?|[Pp]lenaries)"
 _MEETING_HEAD = r"(?:[Mm]eetings?|[Ss]essions?)"
+_POLICY_COUNCIL = (
+    r"(?:[Ee]xecutive\s+[Pp]olicy|[Pp]olitical\s+[Aa]ffairs|[Gg]overnment\s+[Aa]ffairs)\s+"
+    r"(?:[Cc]ouncil|[Bb]ureau)"
+)
+"""The Secretariat's name from 2016 to 2021 (정무국), in its translations: "the Executive Policy
+Council", "the Political Affairs Bureau", "the Government Affairs Bureau"."""
 _WHICH_MONTH = (
     r"(?:(?:first|second|third|last|latest|new|previous|recent)\s+)?(?:(?:January|February|March|"
     r"April|May|June|July|August|September|October|November|December)\s+)?"
@@ -136,12 +143,16 @@ BODY_PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]]
     (
         re.compile(
             rf"(?:(?P<n>{ORDS})\s+)?{MODS_CI}(?:{_MEETING_HEAD})\s+of\s+{THE}(?:Secretariat|"
-            rf"Executive\s+Policy\s+Council)\s+of\s+{TERM_CC}"
+            rf"{_POLICY_COUNCIL})\s+of\s+{TERM_CC}"
             rf"|{THE}(?:(?:{WPK}|[Pp]arty)(?:{APOS}s)?\s+)?{MODS_CI}(?:Central\s+Committee\s+)?"
-            rf"(?:Secretariat|[Ee]xecutive\s+[Pp]olicy\s+[Cc]ouncil)\s+{MODS_CI}(?:{_MEETING_HEAD})"
+            rf"(?:(?P<n2>{ORDS})\s+)?(?:Secretariat|{_POLICY_COUNCIL})\s+{MODS_CI}(?:{_MEETING_HEAD})"
+            rf"(?:\s+of\s+{term_cc('t3', 't4')})?"
         ),
         read_secretariat,
-        (("secretariat", "policy council"), ("meeting", "session")),
+        (
+            ("secretariat", "policy council", "affairs bureau", "policy bureau"),
+            ("meeting", "session"),
+        ),
     ),
     (
         # "the March Conference" (of 1958), "the September 2010 Party Conference"

@@ -1,0 +1,82 @@
+"""Grammar 15: an earlier congress told by a year in a relative clause or after "since" ("which Kim
+last hosted in 2016", "since a congress in 1980", "was reinstated by Kim in 2016"); the Secretariat
+under its 2016-2021 names ("the Executive Policy Council", "the Government Affairs Bureau"); a
+report's "meeting of the Central Committee" that its next paragraph names as an organ's numbered
+meeting. Every sentence here was written for these tests (none is taken from a test set)."""
+
+from __future__ import annotations
+
+from tests.core.test_timeline_grammar9 import dated
+
+
+def test_an_earlier_congress_in_a_relative_clause_is_the_chronologys_of_that_year() -> None:
+    text = (
+        "Kim Jong Un opened a congress of the ruling Workers' Party on Tuesday, state media said. "
+        "The rare gathering, which Kim last convened in 2016, is watched closely."
+    )
+    assert ("party_congress", "2016-05-06", "2016-05-09") in dated(text, "2021-01-06")
+    text = (
+        "North Korea's ruling party opened its congress on Tuesday. The congress, a "
+        "tradition that was revived by Kim in 2016, will set a new plan."
+    )
+    assert ("party_congress", "2016-05-06", "2016-05-09") in dated(text, "2021-01-06")
+
+
+def test_since_a_congress_in_a_year_in_a_story_of_a_conference() -> None:
+    text = (
+        "The conference of the Workers' Party of Korea will take place on September 28, the "
+        "agency said. It will be the first such gathering since a congress in 1980."
+    )
+    assert sorted(dated(text, "2010-09-21")) == [
+        ("party_conference", "2010-09-28", "2010-09-28"),
+        ("party_congress", "1980-10-10", "1980-10-14"),
+    ]
+
+
+def test_no_earlier_gathering_without_a_story_of_one_or_without_a_year() -> None:
+    # no congress or conference is the story: the clause alone makes no event
+    text = "The tradition, which Kim last hosted in 2016, is a rally of youth."
+    assert dated(text, "2021-01-06") == []
+    # a year that is no congress's in the chronology makes none
+    text = (
+        "North Korea's ruling party opened its congress on Tuesday. The congress, which Kim "
+        "last hosted in 2017, sets policy."
+    )
+    assert [d for d in dated(text, "2021-01-06") if d[1] and d[1] < "2020"] == []
+
+
+def test_the_secretariat_under_its_names_of_2016_to_2021() -> None:
+    text = (
+        "The fourth Government Affairs Bureau meeting of the Seventh Central Committee of the "
+        "Workers' Party of Korea was held on May 5, 2019."
+    )
+    assert dated(text, "2019-05-06") == [("secretariat_meeting", "2019-05-05", "2019-05-05")]
+    text = (
+        "Kim Jong Un presided over a meeting of the executive policy council of the Workers' "
+        "Party's central committee on Wednesday, KCNA said."
+    )
+    assert dated(text, "2020-08-06") == [("secretariat_meeting", "2020-08-05", "2020-08-05")]
+    # the Political Bureau is not the Political Affairs Bureau
+    text = "A meeting of the Political Bureau of the WPK Central Committee was held on Wednesday."
+    assert dated(text, "2020-08-06") == [("politburo_meeting", "2020-08-05", "2020-08-05")]
+
+
+def test_a_meeting_of_the_committee_named_next_as_an_organs_meeting_is_one_event() -> None:
+    text = (
+        "Kim Jong Un presided over a meeting of the Central Committee of the Workers' Party of "
+        "Korea yesterday, to set up a new department, media said.\n\n"
+        "The Fourth Meeting of the Executive Policy Council of the Seventh WPK Central Committee "
+        "discussed the new department."
+    )
+    assert dated(text, "2020-08-06") == [("secretariat_meeting", "2020-08-05", "2020-08-05")]
+
+
+def test_a_plenary_meeting_stays_a_plenum_beside_an_organs_meeting() -> None:
+    text = (
+        "Kim Jong Un presided over a plenary meeting of the Central Committee of the Workers' "
+        "Party of Korea yesterday, media said.\n\n"
+        "It recalled the decisions of the 4th Meeting of the Political Bureau of the 7th WPK "
+        "Central Committee."
+    )
+    kinds = sorted(kind for kind, _, _ in dated(text, "2020-08-06"))
+    assert "cc_plenary" in kinds
