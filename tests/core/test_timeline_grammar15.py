@@ -80,3 +80,33 @@ def test_a_plenary_meeting_stays_a_plenum_beside_an_organs_meeting() -> None:
     )
     kinds = sorted(kind for kind, _, _ in dated(text, "2020-08-06"))
     assert "cc_plenary" in kinds
+
+
+def test_counted_earlier_gatherings_each_by_its_year() -> None:
+    text = (
+        "The congress of the Workers' Party of Korea will open on May 6, officials said, by the run-up "
+        "to the last two meetings, in 1970 and 1980."
+    )
+    assert sorted(dated(text, "2016-03-30")) == [
+        ("party_congress", "1970-11-02", "1970-11-13"),
+        ("party_congress", "1980-10-10", "1980-10-14"),
+        ("party_congress", "2016-05-06", "2016-05-06"),
+    ]
+    text = (
+        "The Workers' Party will hold a conference on September 28. Such a gathering was held "
+        "only twice, in 1958 and 1966."
+    )
+    assert sorted(dated(text, "2010-09-21")) == [
+        ("party_conference", "1958-03-03", "1958-03-06"),
+        ("party_conference", "1966-10-05", "1966-10-12"),
+        ("party_conference", "2010-09-28", "2010-09-28"),
+    ]
+
+
+def test_counted_years_that_are_no_gatherings_make_none() -> None:
+    # a count of other things, and years no congress was held in
+    text = (
+        "The congress of the Workers' Party of Korea will open on May 6. The last two "
+        "meetings, in 1971 and 1985, were of the youth league."
+    )
+    assert [d for d in dated(text, "2016-03-30") if d[1] and d[1] < "2000"] == []

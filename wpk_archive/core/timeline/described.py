@@ -207,6 +207,7 @@ _EARLIER_GATHERING = re.compile(
     r"(?:(?:was\s+)?(?:held|convened)\s+)?(?P<prep>in|since)\s+(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)"
 )
 _YEAR = r"(?P<year>(?:19|20)\d\d)\b(?![-–/]\d|s\b)"
+_AND_YEAR = r"(?:\s*,?\s*(?:and|&)\s+(?:in\s+)?(?P<year2>(?:19|20)\d\d)\b(?![-–/]\d|s\b))?"
 _EARLIER_FORMS = (
     _EARLIER_GATHERING,
     # "the first major gathering ... since a congress in 1980", "since the conference of 1966"
@@ -223,6 +224,20 @@ _EARLIER_FORMS = (
         r"(?:was|were|had\s+been)\s+(?:revived|reinstated|restored|resumed|revitali[sz]ed)|"
         r"which\s+\w+(?:\s+\w+)?\s+(?:revived|reinstated|restored|resumed))"
         r"(?:\s+by\s+(?:[A-Z][\w-]*\s*){1,3})?\s+in\s+" + _YEAR + ")"
+    ),
+    # counted: "the last two meetings, in 1970 and 1980", "the two previous conferences were held
+    # in 1958 and 1966"
+    re.compile(
+        r"\b(?P<at>(?:[Tt]he|[Ii]ts)\s+(?:(?:last|previous|prior|earlier|other)\s+(?:two|three)|"
+        r"(?:two|three)\s+(?:previous|prior|earlier|other))\s+(?:such\s+)?(?:(?:party|major)\s+)?"
+        r"(?P<noun>congresses|conferences|conventions|meetings|sessions|gatherings)\s*,?\s+"
+        r"(?:(?:were|was)\s+)?(?:(?:held|convened)\s+)?in\s+" + _YEAR + _AND_YEAR + ")"
+    ),
+    # "such a gathering was held only twice in 1958 and 1966"
+    re.compile(
+        r"\b(?P<noun>[Cc]ongress|[Cc]onference|[Cc]onvention|gathering|meeting)\b[^.;:!?()]{0,30}?"
+        r"(?P<at>\b(?:was|were|had\s+been)\s+(?:held|convened)\s+only\s+(?:twice|two\s+times|"
+        r"three\s+times|thrice)\s*,?\s+(?:before\s*,?\s+)?in\s+" + _YEAR + _AND_YEAR + ")"
     ),
 )
 """In a story of a congress or conference, an earlier one told by a year ("A previous conference
@@ -248,15 +263,23 @@ def earlier_gatherings(
         for span in sentence_spans(passage.text, passage.start):
             sentence = doc.text[span[0] : span[1]]
             matches = [m for form in _EARLIER_FORMS for m in form.finditer(sentence)]
-            for match in matches:
-                year = match.start("year")
+            years = [
+                (m, group)
+                for m in matches
+                for group in ("year", "year2")
+                if group in m.re.groupindex and m.group(group)
+            ]
+            for match, group in years:
+                year = match.start(group)
                 dates = [d for d in dates_of(span[0], sentence) if d.start <= year < d.end]
                 if not dates or dates[0].precision != "year":
                     continue
                 at = match.start("at") if "at" in match.re.groupindex else match.start()
+                if group == "year2":  # "in 1970 and 1980": the second, from its year on
+                    at = match.start(group)
                 item = Found(
                     at,
-                    match.end(),
+                    match.end() if group == "year2" else match.end("year"),
                     EARLIER_GATHERING,
                     needs_date=True,
                     loose_identity=True,
@@ -266,6 +289,7 @@ def earlier_gatherings(
                 if mention is None:
                     continue
                 noun = match.group("noun").lower()
+                noun = next((n for n in ("congress", "conference") if noun.startswith(n)), noun)
                 mention.loose, mention.role = True, "previous"
                 if noun in ("congress", "conference"):
                     mention.key = f"party_gathering:{noun}"  # (that kind only)
