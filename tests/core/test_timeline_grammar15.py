@@ -110,3 +110,34 @@ def test_counted_years_that_are_no_gatherings_make_none() -> None:
         "meetings, in 1971 and 1985, were of the youth league."
     )
     assert [d for d in dated(text, "2016-03-30") if d[1] and d[1] < "2000"] == []
+
+
+def test_a_party_meeting_on_a_day_no_chronology_meeting_holds_is_a_meeting_of_the_party() -> None:
+    text = (
+        "The decision to dismiss the army chief was made at a Workers' Party meeting on Sunday, "
+        "the Korean Central News Agency said."
+    )
+    assert dated(text, "2012-07-16") == [("other_party_meeting", "2012-07-15", "2012-07-15")]
+    # on a plenum's day it stays the plenum (the chronology's), as before
+    text = "Kim Jong Un spoke at a key party meeting on Sunday, state media said."
+    assert [kind for kind, _, _ in dated(text, "2019-12-30")] == ["cc_plenary"]
+
+
+def test_a_party_meeting_without_its_day_beside_it_makes_none() -> None:
+    # the day is the newspaper's statement, not the meeting's
+    text = (
+        "On 25 March the Labor News Press stated that the minister had failed to give "
+        "self-criticism at a party meeting of the Workers' Party."
+    )
+    assert dated(text, "1953-06-02") == []
+    # nor a meeting to come
+    text = "The Workers' Party will hold a party meeting on Sunday, the agency said."
+    assert [d for d in dated(text, "2012-07-16") if d[0] == "other_party_meeting"] == []
+
+
+def test_a_personnel_decision_told_as_made_puts_a_yearless_day_in_the_past() -> None:
+    text = (
+        "Kim was named the top commander of the military at a Workers' Party meeting on "
+        "30 December."
+    )
+    assert dated(text, "2012-07-18") == [("other_party_meeting", "2011-12-30", "2011-12-30")]

@@ -181,6 +181,10 @@ _PAST_HELD = re.compile(
     # defined inter-Korean ties as ..."
     r"|,\s+(?:he|she|they|Kim(?:\s+[A-Z][a-z-]+){0,2})\s+(?:\w+ly\s+)?(?:[a-z]{3,}ed|made|said|"
     r"gave|set|took|spoke|held)\b"
+    # a personnel decision told as made there: "Kim was named the top commander ... at a Workers'
+    # Party meeting on 30 December", "were elected at the plenum on Dec. 29"
+    r"|\b(?:was|were|had\s+been)\s+(?:\w+ly\s+)?(?:named|elected|re-?elected|appointed|promoted|"
+    r"dismissed|removed|relieved|demoted|chosen|made|given)\b"
 )
 
 

@@ -275,6 +275,16 @@ def _gathering(mention: EventMention, chronology: ChronologyTable | None) -> Eve
     ]
     if len(rows) > 1:
         rows = [row for row in rows if row.kind != "cc_plenary"]
+    if not rows and _a_party_meeting_held(mention, day):
+        # "at a Workers' Party meeting on Sunday", a day no congress, conference or plenum was
+        # held on: a meeting of the party whose body the text does not say, of that day
+        return replace(
+            mention,
+            kind="other_party_meeting",
+            key=f"other_party_meeting:party@{day}",
+            name="Meeting of the WPK",
+            ambiguous=True,
+        )
     if len(rows) != 1:
         return None
     row = rows[0]
@@ -291,6 +301,29 @@ def _gathering(mention: EventMention, chronology: ChronologyTable | None) -> Eve
         end_date=month,
         precision="month",
     )
+
+
+def _a_party_meeting_held(mention: EventMention, day: str) -> bool:
+    """Whether a described party meeting is told as held on one day before its report ("a
+    Workers' Party meeting on Sunday", not "a key meeting to open on Monday", nor a congress's
+    or conference's description, "a rare one-day party gathering")."""
+    return (
+        len(day) == 10
+        and mention.role is None
+        and mention.status != "announced"
+        and mention.doc_date is not None
+        and day <= mention.doc_date
+        and mention.start_date == mention.end_date
+        and _PARTY_MEETING.search(mention.quote) is not None
+    )
+
+
+_PARTY_MEETING = re.compile(
+    r"\b(?:[Pp]arty|Workers['’]\s+Party|WPK|KWP|Labou?r\s+Party)\s+meeting\s+(?:(?:held|convened)\s+)?"
+    r"(?:on|last|this|yesterday|in\s+(?:early|mid|late)\b)"
+)
+"""A party meeting with its day right after it ("a party meeting on May 23rd", "a Workers' Party
+meeting last Sunday"; not "... had failed to give self-criticism at a party meeting")."""
 
 
 _CONVENTION = re.compile(r"\b[Cc]onvention\b")
