@@ -141,3 +141,17 @@ def test_a_personnel_decision_told_as_made_puts_a_yearless_day_in_the_past() -> 
         "30 December."
     )
     assert dated(text, "2012-07-18") == [("other_party_meeting", "2011-12-30", "2011-12-30")]
+
+
+def test_a_cmc_meeting_of_the_party_is_the_storys_partys() -> None:
+    text = (
+        "The plenum of the Workers' Party of Korea opened on Saturday. It was preceded by an "
+        "enlarged emergency meeting of the Central Military Commission of the Party."
+    )
+    assert ("cmc_meeting", None, None) in dated(text, "2019-12-29")
+    # in a story of another party, its commission
+    text = (
+        "The Lao People's Revolutionary Party held a congress. It was preceded by an enlarged "
+        "meeting of the Central Military Commission of the Party."
+    )
+    assert dated(text, "2019-12-29") == []

@@ -127,7 +127,7 @@ BODY_PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]]
             rf"(?:(?:North\s+Korea|the\s+North|Pyongyang){APOS}s\s+)?(?:(?:powerful|ruling|top)\s+)?"
             rf"(?:(?:{WPK}|[Pp]arty)(?:{APOS}s)?\s+)?(?:(?:Central\s+)?Military\s+Commission(?:\s*\(CMC\))?|CMC|"
             rf"Central\s+Military\s+Committee)"
-            rf"(?:\s+of\s+{THE}(?:(?P<t2>{ORD})\s+)?(?:{WPK}|(?:{WPK}\s+|[Pp]arty\s+)?{CC}"
+            rf"(?:\s+of\s+{THE}(?:(?P<t2>{ORD})\s+)?(?:{WPK}|Party(?![\w-]|\s+(?:of|[Cc]ommittee)\b)|(?:{WPK}\s+|[Pp]arty\s+)?{CC}"
             rf"(?:{OF_PARTY})?))?"
             rf"|{THE}(?:(?:{WPK}|[Pp]arty)(?:{APOS}s)?\s+)?{MODS_CI}(?:Central\s+Military\s+"
             rf"Commission(?:\s*\(CMC\))?|CMC)\s+(?:(?P<n2>{ORDS})\s+)?{MODS_CI}(?:{_MEETING_HEAD})"

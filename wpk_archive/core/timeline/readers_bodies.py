@@ -156,9 +156,13 @@ def read_cmc(match: re.Match[str], text: str) -> list[NamedMeeting]:
         "cmc_meeting",
         numbers,
         term=term,
-        explicit=names_wpk_in(match.group(0)) or "arty" in match.group(0),
+        # (a closing "of the Party" is the party of the story, which the document tells)
+        explicit=names_wpk_in(match.group(0)) or "arty" in _CLOSING_PARTY.sub("", match.group(0)),
         noun="meeting",
     )
+
+
+_CLOSING_PARTY = re.compile(r"\s+of\s+(?:the\s+)?Party$")
 
 
 def read_secretariat(match: re.Match[str], text: str) -> list[NamedMeeting]:
