@@ -155,3 +155,10 @@ def test_a_cmc_meeting_of_the_party_is_the_storys_partys() -> None:
         "meeting of the Central Military Commission of the Party."
     )
     assert dated(text, "2019-12-29") == []
+
+
+def test_last_met_in_a_month_after_the_report_is_last_years() -> None:
+    text = "North Korea's parliament will convene on April 1. The parliament last met in September."
+    assert ("spa_session", "2018-09", "2018-09") in dated(text, "2019-08-09")
+    # in the same month, this year's
+    assert ("spa_session", "2019-09", "2019-09") in dated(text, "2019-09-20")

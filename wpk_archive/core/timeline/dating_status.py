@@ -222,6 +222,11 @@ _ACT_FOR = re.compile(
 )
 
 
+_LAST_MET = re.compile(
+    r"\blast\s+(?:met|convened|gathered|sat)\b|\b(?:was|were)\s+last\s+(?:held|convened)\b"
+)
+
+
 def year_before(sentence: str, meeting: Found, doc_date: str | None) -> DateMention | None:
     """The meeting's date a year earlier, where the text did not write its year, the publication
     year would put it after the publication, and the sentence says it was held ("The session was
@@ -232,9 +237,12 @@ def year_before(sentence: str, meeting: Found, doc_date: str | None) -> DateMent
     if doc_date is None or len(doc_date) < 7 or len(date.start_date) < 7:
         return None
     months = (int(date.start_date[:4]) - int(doc_date[:4])) * 12 + int(date.start_date[5:7])
-    if months - int(doc_date[5:7]) < 2:
-        return None  # a day or weeks after the dateline: a slip or a plan, not last year's
     window = sentence[max(0, meeting.start - 90) : meeting.end + 140]
+    after = months - int(doc_date[5:7])
+    if after < 2 and not (after >= 1 and _LAST_MET.search(window)):
+        # a day or weeks after the dateline: a slip or a plan, not last year's (but "The
+        # parliament last met in September", in August, is last year's September)
+        return None
     # (or the name holds its past verb: "The Central Committee ... held its 13th plenary session")
     past = _PAST_HELD.search(window) or _PAST_IN_NAME.search(sentence, meeting.start, meeting.end)
     if not past or _FUTURE.search(sentence):
