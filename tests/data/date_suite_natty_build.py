@@ -149,7 +149,9 @@ _VALIDATE_TEXT = re.compile(
 )
 _COLLECTION = re.compile(rf"parseCollection\((reference|new Date\(\)), {_STRING}\)")
 _PARSE = re.compile(rf"parser\.parse\({_STRING}(, (?:reference|\w+\.getTime\(\)))?\)")
-_VALUE = re.compile(r"validateDate\((?:dates\.get|group\.getDates\(\)\.get)\(\d\), (\d+), (\d+), (\d+)\)")
+_VALUE = re.compile(
+    r"validateDate\((?:dates\.get|group\.getDates\(\)\.get)\(\d\), (\d+), (\d+), (\d+)\)"
+)
 _VALUE_CLOCK = re.compile(
     r"validateDateTime\((?:dates\.get|group\.getDates\(\)\.get)\(\d\), (\d+), (\d+), (\d+), (\d+), "
     r"(\d+), (\d+)\)|validateTime\("
@@ -206,8 +208,8 @@ def _checks(name: str, source: str) -> list[dict[str, Any]]:
         found = _COLLECTION.search(line) or _PARSE.search(line)
         if found:
             text = _unescape(found.group(2) if found.re is _COLLECTION else found.group(1))
-            uses_reference = found.group(1) == "reference" if found.re is _COLLECTION else bool(
-                found.group(2)
+            uses_reference = (
+                found.group(1) == "reference" if found.re is _COLLECTION else bool(found.group(2))
             )
             current = {
                 "id": f"{short}:{number}",
@@ -277,7 +279,8 @@ _DURATION = re.compile(
     re.I,
 )
 _BARE_COUNT = re.compile(
-    rf"^(?:for\s+|(?:(?!in\b|within\b|next\b|last\b|past\b|the\b)[a-z]+\s+)*){_COUNT}(?:\s+(?:to|or|and)\s+{_COUNT})?\s+{_UNITS}\.?$", re.I
+    rf"^(?:for\s+|(?:(?!in\b|within\b|next\b|last\b|past\b|the\b)[a-z]+\s+)*){_COUNT}(?:\s+(?:to|or|and)\s+{_COUNT})?\s+{_UNITS}\.?$",
+    re.I,
 )
 _VAGUE = re.compile(
     rf"\b{_COUNT}\s+(?:to|or|and)\s+{_COUNT}\s+{_UNITS}\b|\bor\s+{_COUNT}\s+{_UNITS}\b", re.I
@@ -324,9 +327,7 @@ _RELATIVE_WORDS = re.compile(
 
 
 def _has_year(text: str) -> bool:
-    return bool(
-        re.search(r"(?<!\d)\d{4}(?!\d)|['’]\d\d\b|\d{1,2}/\d{1,2}/\d\d(?!\d)", text)
-    )
+    return bool(re.search(r"(?<!\d)\d{4}(?!\d)|['’]\d\d\b|\d{1,2}/\d{1,2}/\d\d(?!\d)", text))
 
 
 def _has_day(lower: str) -> bool:

@@ -31,6 +31,10 @@ _OFFSET = {
 }  # fmt: skip
 NOT_THE = r"(?<![Tt]he\s)(?<![\w-])"
 _WEEKDAY_PLURAL = r"(?i:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)"
+# A clipped weekday after "next / last / this coming": any case for the clippings that are no
+# English word, capitalised only for "Wed", "Sat", "Sun" ("last sat", "this sun" are words).
+_WD_CLIPPED_SAFE = r"(?<![A-Za-z])(?i:mon|tues?|thu|thur|thurs|fri)\.?(?![A-Za-z'’-])"
+_WD_CLIPPED = rf"(?:{_WD_CLIPPED_SAFE}|(?<![A-Za-z])(?:Wed|Sat|Sun)\.?(?![A-Za-z'’-]))"
 
 
 def group_of(match: re.Match[str], *names: str) -> str | None:
@@ -137,9 +141,11 @@ def _weekday_relative(match: re.Match[str], ctx: Context) -> list[Found]:
     anchor = anchor_of(ctx)
     if anchor is None:
         return []
-    wanted = weekday_number(group_of(match, "wd", "wd2", "wd3", "wd4", "wd5") or "")
+    wanted = weekday_number(group_of(match, "wd", "wd2", "wd3", "wd4", "wd5", "wd6") or "")
     rel = (group_of(match, "rel", "rel2", "rel3", "rel4") or "after").lower()
-    if rel == "after":
+    if match.group("wd6"):  # "Tuesday before last"
+        day = anchor - dt.timedelta(days=(anchor.weekday() - wanted - 1) % 7 + 1 + 7)
+    elif rel == "after":
         day = anchor + dt.timedelta(days=(wanted - anchor.weekday() - 1) % 7 + 1 + 7)
     elif rel.endswith("coming"):  # (also "upcoming")
         day = anchor + dt.timedelta(days=(wanted - anchor.weekday() - 1) % 7 + 1)
@@ -362,18 +368,20 @@ WEEKDAY_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [
     (
         re.compile(
             rf"{NOT_THE}(?P<rel>(?i:last|this|next|past|coming|this\s+coming|this\s+past|this\s+upcoming|"
-            rf"upcoming|previous|following))\s+(?P<wd>{WD_FULL})"
-            rf"|(?P<wd2>{WD_FULL}),?\s+(?:(?i:of|from)\s+)?(?P<rel2>(?i:this|last|next|previous))\s+(?i:week)\b"
+            rf"upcoming|previous|following))\s+(?P<wd>{WD_FULL}|{_WD_CLIPPED})"
+            rf"|(?P<wd2>{WD_FULL}|{_WD_CLIPPED_SAFE}),?\s+(?:(?i:of|from)\s+)?(?P<rel2>(?i:this|last|next|previous))\s+(?i:week)\b"
             r"(?!['’]s)"
             rf"|(?P<rel3>(?i:last|this|next))\s+(?i:week)['’]s\s+(?P<wd3>{WD_FULL})"
             rf"|(?P<wd4>{WD_FULL})\s+after\s+next\b"
+            # "Tuesday before last": the one before the last such day
+            rf"|(?P<wd6>{WD_FULL})\s+before\s+last\b(?!\s+(?i:week|month|year)\b)"
             # "next week Tuesday", "this week Friday", "next week on Friday", "previous week -
             # Monday": the weekday of the week named before it
             rf"|(?<![Tt]he\s)(?P<rel4>(?i:last|this|next|previous))\s+(?i:week)"
             rf"(?:\s*[,-]\s*|\s+(?i:on\s+)?)(?P<wd5>{WD_FULL})(?!['’]s)"
         ),
         _weekday_relative,
-        ("weekday", "relword"),
+        ("wdabbr", "relword"),
     ),
     (
         re.compile(

@@ -194,7 +194,7 @@ FEATURES: dict[str, tuple[str, ...]] = {
     ),
     "period": ("quarter", "half", "q1", "q2", "q3", "q4"),
     "century": ("centur",),
-    "ordinal": ("first", "second", "third", "fourth", "fifth", "last", "1st", "2nd", "3rd", "4th", "5th"),
+    "ordinal": ("first", "second", "third", "fourth", "fifth", "last", "final", "1st", "2nd", "3rd", "4th", "5th"),
     "week": ("week",),
     "day": ("day",),
     "monthword": ("month",),
@@ -222,6 +222,7 @@ ANY_FEATURE = tuple(
         + FEATURES["daypart"]
         + FEATURES["century"]
         + FEATURES["decadeword"]
+        + FEATURES["wdabbr"]
         + ("now", "tomorrow")
     )
 )
@@ -311,6 +312,9 @@ def month_token(fragment: str) -> str | None:
     return found.group(0) if found else None
 
 
+_MAY_ORDINAL = re.compile(r"\bmay\.?\s+(?:the\s+)?(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b")
+
+
 def lowercase_month_ok(match: re.Match[str], has_year: bool) -> bool:
     """Whether a month word written in lower case may be read here.
 
@@ -321,8 +325,8 @@ def lowercase_month_ok(match: re.Match[str], has_year: bool) -> bool:
     if token is None or not token[:1].islower():
         return True
     word = token.rstrip(".").lower()
-    if word == "may" and not has_year:
-        return False
+    if word == "may" and not has_year and not _MAY_ORDINAL.search(match.group(0)):
+        return False  # ("may 2nd": a day with its ordinal suffix is no verb's object)
     before = match.string[max(0, match.start() - 12) : match.start()]
     if word in ("march", "may") and _LOWER_VERBISH.search(before):
         return False

@@ -186,7 +186,12 @@ def _day_of_month(match: re.Match[str], ctx: Context) -> list[Found]:
         anchor.year, anchor.month, offset(group_of(match, "rel", "rel2", "rel3") or "")
     )
     if match.group("unit"):
-        days = nth_in_month(year, month, match.group("nth"), match.group("unit").lower())
+        days = nth_in_month(
+            year,
+            month,
+            match.group("nth").lower().replace("final", "last"),
+            match.group("unit").lower(),
+        )
         if days is None:
             return []
         return [Found(match.start(), match.end(), days[0], days[1], True, "relative")]

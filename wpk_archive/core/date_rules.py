@@ -296,7 +296,8 @@ def _nth_of_month(match: re.Match[str], ctx: Context) -> list[Found]:
     if year is None:
         return []
     back = NTH.get((match.group("back") or "").lower(), 1)
-    days = nth_in_month(year, month, match.group("nth"), match.group("unit").lower(), back)
+    nth = "last" if match.group("nth").lower() == "final" else match.group("nth")  # "final Friday"
+    days = nth_in_month(year, month, nth, match.group("unit").lower(), back)
     if days is None:
         return []
     kind = "date" if days[0] == days[1] else "period"
@@ -382,10 +383,15 @@ def _bare_year(match: re.Match[str], ctx: Context) -> list[Found]:
 # (a whole word: not the "5th" of "the 15th day of June", nor the "third" of "twenty third")
 ORD_N = (
     r"(?<![\w-])(?<!(?i:twenty)\s)(?<!(?i:thirty)\s)"
-    r"(?i:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)"
+    r"(?i:first|second|third|fourth|fifth|last|final(?=\s+(?i:mon|tue|wed|thu|fri|sat|sun))|1st|2nd|"
+    r"3rd|4th|5th)"
 )
 _BACK = r"(?i:second|third|fourth|fifth|2nd|3rd|4th|5th)(?=\s+(?i:last)\b)"
-DAY_UNITS = r"(?i:day|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+DAY_UNITS = (
+    r"(?:(?i:day|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    # clipped: any case where the clipping is no English word, else capitalised ("first sat in")
+    r"|(?i:mon|tues?|thu|thurs?|fri)\.?|(?:Wed|Sat|Sun)\.?)(?![A-Za-z])"
+)
 
 # "the first Tuesday of October" and the like: tried with the ranges, before the relative rules.
 NTH_RULES: list[tuple[re.Pattern[str], Reader, tuple[str, ...]]] = [

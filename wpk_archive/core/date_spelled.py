@@ -160,9 +160,17 @@ def read_spelled(text: str, read: Callable[[str], list[DateMention]]) -> list[Da
     if rewritten is None:
         return None
     figures, edits = rewritten
-    found = []
-    for mention in read(figures):
+    return moved_back(text, read(figures), edits)
+
+
+def moved_back(
+    text: str, found: list[DateMention], edits: list[tuple[int, int, int, int]]
+) -> list[DateMention]:
+    """Mentions read in a rewritten text (``edits`` as :func:`spelled_out` gives them), their
+    spans moved back onto ``text``, the text as written."""
+    moved = []
+    for mention in found:
         start = _back(mention.start, edits, closing=False)
         end = _back(mention.end, edits, closing=True)
-        found.append(replace(mention, start=start, end=end, text=text[start:end]))
-    return found
+        moved.append(replace(mention, start=start, end=end, text=text[start:end]))
+    return moved

@@ -152,6 +152,7 @@ from wpk_archive.core.date_values import (
     parse_iso_day,
     parse_iso_partial,
 )
+from wpk_archive.core.date_year_tails import read_year_tails
 
 __all__ = [
     "JUCHE_OFFSET",
@@ -208,13 +209,20 @@ def find_dates(
     dateline, else ``doc_date``). ``dateline`` says that ``text`` is part of an article that opens
     with a dateline of ``weekday_anchor``'s day (a sentence read on its own): "the previous day" then
     counts from it. Counts, ordinals, list numbers and volume numbers are not dates. Years and
-    days written in words are read as their figures would be (:mod:`date_spelled`).
+    days written in words are read as their figures would be (:mod:`date_spelled`), and a year told
+    after a date as "'80" or "in the year 1980" as if written there in figures
+    (:mod:`date_year_tails`).
     """
 
-    def read(figures: str) -> list[DateMention]:
+    doc_year = int(doc_date[:4]) if doc_date and doc_date[:4].isdigit() else None
+
+    def read_figures(figures: str) -> list[DateMention]:
         return _find_dates(
             figures, doc_date=doc_date, weekday_anchor=weekday_anchor, dateline=dateline
         )
+
+    def read(figures: str) -> list[DateMention]:
+        return read_year_tails(figures, read_figures, doc_year)
 
     spelled = read_spelled(text, read)
     return spelled if spelled is not None else read(text)
