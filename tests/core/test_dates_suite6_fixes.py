@@ -102,3 +102,39 @@ def test_year_told_after_a_date(text: str, doc: str, expected: tuple[str, str, s
 )
 def test_no_false_dates(text: str, word: str) -> None:
     assert [m for m in _read(text) if word in m[0]] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They meet a week after this Friday.", ("a week after this Friday", "2011-03-11")),
+        ("two weeks after this friday", ("two weeks after this friday", "2011-03-18")),
+        ("It closed three days after March 3.", ("three days after March 3", "2011-03-06")),
+        ("on the Monday before May 25", ("the Monday before May 25", "2011-05-23")),
+        ("the Friday after 4 July 2010", ("the Friday after 4 July 2010", "2010-07-09")),
+        ("The day before March 3, 2010, they met", ("The day before March 3, 2010", "2010-03-02")),
+        ("the day after March 3", ("the day after March 3", "2011-03-04")),
+    ],
+)
+def test_counted_from_a_named_day(text: str, expected: tuple[str, str]) -> None:
+    assert [(m[0], m[1]) for m in _read(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("three sessions after March 3", [("March 3", "2011-03-03")]),
+        ("two days before March 3", [("March 3", "2011-03-03")]),
+        ("100 days after June 1", [("June 1", "2011-06-01")]),
+        ("twelve weeks after March 3", [("March 3", "2011-03-03")]),
+        ("two weeks after May 2010", [("May 2010", "2010-05")]),
+        ("on Monday before May 25", [("Monday", "2011-02-28"), ("May 25", "2011-05-25")]),
+        ("a day after tomorrow's vote", [("tomorrow", "2011-03-01")]),
+        ("They meet a week from Friday.", [("Friday", "2011-02-25")]),
+        ("a strike for three days from August 28", [("August 28", "2011-08-28")]),
+        ("It rained for three days after August 28.", [("August 28", "2011-08-28")]),
+        ("for three nights and four days after August 16", [("August 16", "2011-08-16")]),
+    ],
+)
+def test_counts_that_stay_apart(text: str, read: list[tuple[str, str]]) -> None:
+    assert [(m[0], m[1]) for m in _read(text)] == read

@@ -64,6 +64,12 @@ Conventions:
   (:mod:`date_extra_forms`); "from 2010 to the present / to date / till now" runs to the anchor
   (:mod:`date_open_ends`); "29/30 August" and dotted day ranges "14-15.11.2017"
   (:mod:`date_european`);
+- a day told by its distance after a named day ("three days after March 3", "a week after this
+  Friday", not "for three days from August 28") and a weekday or day told against one ("the
+  Monday before May 25", "the day after March 3") are that day (:mod:`date_counted_from`); a year
+  told after a yearless date as "'80" or "in the year 1980" is its year (:mod:`date_year_tails`);
+  a clipped weekday after next/last/this coming ("next thurs") is read where the clipping is no
+  English word ("last sat" is not);
 - a month joined to its day or year by a hyphen or slash is read ("10-August 2012",
   "August-10, 2012", "2012/Aug/10", "Sep-2012", "2024-August"), as is a year before a capitalised
   month or its abbreviation ("2024 Aug"); an impossible day ("February 29, 2022", "June 31",
@@ -115,6 +121,7 @@ from wpk_archive.core import (
     date_years_after,
 )
 from wpk_archive.core.date_carry import carried_years
+from wpk_archive.core.date_counted_from import counted_from_days
 from wpk_archive.core.date_joins import joined_ranges
 from wpk_archive.core.date_open_ends import open_ended
 from wpk_archive.core.date_parts import (
@@ -309,6 +316,9 @@ def _find_dates(
         found = carried_years(text, found)  # "on 11 September 1961 and adjourned on 18 September"
         found = date_order.listed_years(text, found)  # "July 12th, 2014. July 13th, July 14th"
     found = joined_weekdays(text, with_own_weekday(text, found))
+    # "a week after this Friday", "the Monday before May 25"
+    if found and _COUNTED_FROM_CUES.search(text):
+        found = counted_from_days(text, found)
     found = without_counts_from_named_days(joined_ranges(text, found))
     if found and anchor is not None and _OPEN_END_CUES.search(text):
         found = open_ended(text, found, anchor)
@@ -317,6 +327,8 @@ def _find_dates(
     return found
 
 
+_COUNTED_FROM_CUES = re.compile(r"(?i)\b(?:days?|weeks?)\s+after\b|day\s+(?:before|after)\b")
+"""Words a text needs for :func:`counted_from_days` to be tried."""
 _OPEN_END_CUES = re.compile(r"(?i)\b(?:now|present|current\s+date|date|today|yesterday)\b")
 """Words one of which a text needs for :func:`open_ended` to be tried."""
 _LEAD_CUES = ("year", "starting", "beginning", "commencing", " as ", "later than")
