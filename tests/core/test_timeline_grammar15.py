@@ -162,3 +162,24 @@ def test_last_met_in_a_month_after_the_report_is_last_years() -> None:
     assert ("spa_session", "2018-09", "2018-09") in dated(text, "2019-08-09")
     # in the same month, this year's
     assert ("spa_session", "2019-09", "2019-09") in dated(text, "2019-09-20")
+
+
+def test_in_a_text_without_a_date_a_yearless_month_takes_its_paragraphs_year() -> None:
+    text = (
+        "During 1956 the Workers' Party of Korea met often. The plenum in August purged the "
+        "opposition."
+    )
+    assert dated(text, None) == [("cc_plenary", "1956-08-30", "1956-08-31")]
+    # a year closing a written date is that date's, not the paragraph's ("Jan. 5-12, 2021"
+    # does not make "a Dec. 19 meeting" December 2021)
+    text = (
+        "The Workers' Party of Korea held its congress (Jan. 5-12, 2021). The congress was "
+        "announced at a Dec. 19 meeting of the Political Bureau."
+    )
+    assert [d for d in dated(text, None) if d[0] == "politburo_meeting" and d[1]] == []
+    # nor a year of another paragraph
+    text = (
+        "During 1956 the Workers' Party of Korea met often.\n\nThe plenum in August purged the "
+        "opposition."
+    )
+    assert [d for d in dated(text, None) if d[1]] == []

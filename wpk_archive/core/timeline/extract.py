@@ -333,8 +333,11 @@ def _sentence_dates(
     doc: Document, start: int, sentence: str, hangul: bool, ctx: Context
 ) -> list[DateMention]:
     """The date mentions of a sentence, with the days it tells through other sentences."""
+    doc_date = doc.date
+    if doc_date is None and _YEARLESS_MONTH.search(sentence):
+        doc_date = _paragraph_year(doc, start)
     dates = find_dates(
-        sentence, doc_date=doc.date, weekday_anchor=ctx.anchor, dateline=ctx.has_dateline
+        sentence, doc_date=doc_date, weekday_anchor=ctx.anchor, dateline=ctx.has_dateline
     )
     if hangul:
         return korean.dates_ko(sentence, dates, doc.date, ctx.anchor)
@@ -344,6 +347,35 @@ def _sentence_dates(
         dates = that_day(doc, start, sentence, dates, ctx.anchor, ctx.has_dateline)
         dates = next_to_told(doc, start, sentence, dates, ctx.anchor, ctx.has_dateline)
     return dates
+
+
+_YEARLESS_MONTH = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b(?!,?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:1[89]|20)\d\d)"
+)
+_A_YEAR = re.compile(r"(?<![\d,.$/-])(?:1[89]\d\d|20\d\d)(?![\d/-]|s\b|\s*[-–]\s*\d)")
+
+
+_CLOSES_A_DATE = re.compile(
+    r"(?:\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?),?\s*$"
+)
+"""Before a year that closes a written date ("Jan. 5–12, 2021", "in October 1980"): that date's
+year, not the paragraph's."""
+
+
+def _paragraph_year(doc: Document, start: int) -> str | None:
+    """In a document without a date, the year a paragraph has told before ``start`` (the last
+    one written alone, not closing a date), which its yearless months take: "Events from the year
+    1956 ... The plenum in August" (None where the paragraph names none before)."""
+    for passage in doc.passages:
+        if passage.start <= start < passage.start + len(passage.text) + 1:
+            years = [
+                y.group()
+                for y in _A_YEAR.finditer(doc.text, passage.start, start)
+                if not _CLOSES_A_DATE.search(doc.text, max(0, y.start() - 16), y.start())
+            ]
+            return years[-1] if years else None
+    return None
 
 
 def _generic_date(
