@@ -183,3 +183,11 @@ def test_in_a_text_without_a_date_a_yearless_month_takes_its_paragraphs_year() -
         "opposition."
     )
     assert [d for d in dated(text, None) if d[1]] == []
+
+
+def test_the_politburo_named_for_its_meeting_with_its_day() -> None:
+    text = "The dispatch said the decision was adopted at a Workers' Party politburo on Sunday."
+    assert dated(text, "2013-12-09") == [("politburo_meeting", "2013-12-08", "2013-12-08")]
+    # another party's, and the body as a body, are none
+    assert dated("He spoke at a Chinese Communist Party politburo on Sunday.", "2013-12-09") == []
+    assert dated("The Workers' Party politburo on Sunday has five members.", "2013-12-09") == []

@@ -25,6 +25,7 @@ from wpk_archive.core.timeline.readers_bodies import (
     read_dated_plenary,
     read_plenary,
     read_politburo,
+    read_politburo_as_meeting,
     read_secretariat,
     read_spa,
     read_spa_standing,
@@ -120,6 +121,17 @@ BODY_PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]]
         ),
         read_politburo,
         (("bureau", "politburo", "political committee", "presidium"), ("meeting", "session")),
+    ),
+    (
+        # "the decision was adopted at a Workers' Party politburo on Sunday": the body for its
+        # meeting, with the meeting's day right after
+        re.compile(
+            rf"(?<=\bat\s)an?\s+(?:(?:{WPK}|[Pp]arty|ruling\s+party)(?:{APOS}s)?\s+)?"
+            rf"{MODS_CI}(?:[Pp]olitb(?:ureau|uro)|Political\s+Bureau)"
+            rf"(?=\s+(?:on|last|yesterday|earlier\s+this)\b)"
+        ),
+        read_politburo_as_meeting,
+        (("politburo", "political bureau"), (" at a", " at an")),
     ),
     (
         re.compile(

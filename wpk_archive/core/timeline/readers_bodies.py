@@ -144,6 +144,21 @@ def read_politburo(match: re.Match[str], text: str) -> list[NamedMeeting]:
     )
 
 
+def read_politburo_as_meeting(match: re.Match[str], text: str) -> list[NamedMeeting]:
+    """The Politburo named for its meeting, with the day right after ("the decision was adopted
+    at a Workers' Party politburo on Sunday")."""
+    if bare_party_foreign(match, text) or followed_by_foreign(match, text):
+        return []
+    return named_meetings(
+        match,
+        "politburo_meeting",
+        [None],
+        term=None,
+        explicit=names_wpk_in(match.group(0)) or "arty" in match.group(0),
+        noun="meeting",
+    )
+
+
 def read_cmc(match: re.Match[str], text: str) -> list[NamedMeeting]:
     numbers = numbers_or_none(match, 60)
     term = term_of(match)
