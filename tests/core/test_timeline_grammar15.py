@@ -191,3 +191,15 @@ def test_the_politburo_named_for_its_meeting_with_its_day() -> None:
     # another party's, and the body as a body, are none
     assert dated("He spoke at a Chinese Communist Party politburo on Sunday.", "2013-12-09") == []
     assert dated("The Workers' Party politburo on Sunday has five members.", "2013-12-09") == []
+
+
+def test_the_parties_a_merger_made_the_party_of_are_not_anothers() -> None:
+    text = (
+        "The Workers Party of North Korea was a communist party. It was founded at a congress "
+        "on August 28-30, 1946, by the merger of the North Korea Bureau of the Communist Party "
+        "of Korea and the New People's Party."
+    )
+    assert dated(text, None) == [("party_congress", "1946-08-28", "1946-08-30")]
+    # another party's congress stays another's
+    text = "The Lao People's Revolutionary Party held a congress on March 1, 2016."
+    assert dated(text, None) == []

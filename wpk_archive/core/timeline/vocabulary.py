@@ -204,6 +204,12 @@ _FOREIGN_NAMES = re.compile(
 )
 
 
+_MERGED = re.compile(
+    r"\b(?:merger|merging|amalgamation|fusion)\s+(?:of|with)\b[^.;:!?]{0,100}$"
+    r"|\bmerged\s+with\b[^.;:!?]{0,100}$"
+)
+
+
 def _foreign_parties(text: str, start: int, end: int) -> int:
     """How many times ``text[start:end]`` names a party other than the WPK (at most 2 counted
     beyond the first, to stay cheap)."""
@@ -218,6 +224,9 @@ def _foreign_parties(text: str, start: int, end: int) -> int:
             r"\s+of\s+(?:North\s+)?Korea\b", text[party.end() : party.end() + 20]
         ):
             continue  # "the Workers Party of Korea", written without its apostrophe
+        if _MERGED.search(text, max(start, party.start() - 110), party.start()):
+            continue  # "founded ... by the merger of the Communist Party of Korea and the New
+            # People's Party": the parties the WPK was made of, not another's meeting
         if _FOREIGN_BEFORE_PARTY.search(before) or _FOREIGN_AFTER_PARTY.match(
             text, party.end(), min(end, party.end() + 30)
         ):
