@@ -203,3 +203,11 @@ def test_the_parties_a_merger_made_the_party_of_are_not_anothers() -> None:
     # another party's congress stays another's
     text = "The Lao People's Revolutionary Party held a congress on March 1, 2016."
     assert dated(text, None) == []
+
+
+def test_a_garbled_supremes_peoples_assembly_is_the_assembly() -> None:
+    text = (
+        "Kim attended the North Korean 14th Supreme's People's Assembly session that took "
+        "place last Sunday in Pyongyang."
+    )
+    assert dated(text, "2020-04-16") == [("spa_session", "2020-04-12", "2020-04-12")]

@@ -129,7 +129,8 @@ Central Committee", "the Party Central Committee", "the C.C., the WPK"."""
 
 
 SPA = (
-    rf"(?:(?:DPRK\s+)?Supreme\s+People{APOS}?s\s+Assembly(?:\s*\(SPA\))?|SPA"
+    # (and a copy's garble, "the 14th Supreme's People's Assembly")
+    rf"(?:(?:DPRK\s+)?Supreme(?:{APOS}s)?\s+People{APOS}?s\s+Assembly(?:\s*\(SPA\))?|SPA"
     # a translation from Chinese: "the 12th Supreme People's Congress of the DPRK"
     rf"|Supreme\s+People{APOS}s\s+Congress(?=\s+of\s+(?:the\s+)?(?:DPRK|Democratic|North|Korea))"
     # a machine translation's (from Japanese): "North Korea will hold the Supreme People's Congress,
