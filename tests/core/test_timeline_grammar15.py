@@ -211,3 +211,14 @@ def test_a_garbled_supremes_peoples_assembly_is_the_assembly() -> None:
         "place last Sunday in Pyongyang."
     )
     assert dated(text, "2020-04-16") == [("spa_session", "2020-04-12", "2020-04-12")]
+
+
+def test_the_assembly_translated_from_chinese_as_a_national_peoples_congress() -> None:
+    text = (
+        "Kim Jong Un spoke at the extended 10th session of the Fourteenth National People’s "
+        "Congress of the DPRK on January 15."
+    )
+    assert dated(text, "2024-02-10") == [("spa_session", "2024-01-15", "2024-01-15")]
+    # China's is China's
+    text = "Xi spoke at the 2nd session of the 14th National People’s Congress of China on March 5."
+    assert dated(text, "2024-03-10") == []

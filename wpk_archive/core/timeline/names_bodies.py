@@ -308,7 +308,15 @@ BODY_PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]]
                 "sitting",
                 *ASSEMBLY_ACT_WORDS,
             ),
-            ("assembly", "spa", "parliament", "legislature", "supreme people"),
+            (
+                "assembly",
+                "spa",
+                "parliament",
+                "legislature",
+                "supreme people",
+                "people's congress",
+                "people’s congress",
+            ),
         ),
     ),
 ]

@@ -132,7 +132,7 @@ SPA = (
     # (and a copy's garble, "the 14th Supreme's People's Assembly")
     rf"(?:(?:DPRK\s+)?Supreme(?:{APOS}s)?\s+People{APOS}?s\s+Assembly(?:\s*\(SPA\))?|SPA"
     # a translation from Chinese: "the 12th Supreme People's Congress of the DPRK"
-    rf"|Supreme\s+People{APOS}s\s+Congress(?=\s+of\s+(?:the\s+)?(?:DPRK|Democratic|North|Korea))"
+    rf"|(?:Supreme|National)\s+People{APOS}s\s+Congress(?=\s+of\s+(?:the\s+)?(?:DPRK|Democratic|North|Korea))"
     # a machine translation's (from Japanese): "North Korea will hold the Supreme People's Congress,
     # which is the National Assembly, on the 29th", "the Supreme People's Conference"
     rf"|Supreme\s+People{APOS}s\s+(?:Congress|Conference)(?!\s+of\s+(?:the\s+)?(?!DPRK|Democratic|North|Korea)[A-Z]))"
