@@ -222,3 +222,14 @@ def test_the_assembly_translated_from_chinese_as_a_national_peoples_congress() -
     # China's is China's
     text = "Xi spoke at the 2nd session of the 14th National People’s Congress of China on March 5."
     assert dated(text, "2024-03-10") == []
+
+
+def test_a_plenum_of_a_congress_is_the_plenum_of_the_committee_it_elected() -> None:
+    text = (
+        "Kim Jong Un was elected chairman at the first plenary meeting of the 7th Congress of "
+        "the ruling party's central committee, KCNA said on Monday."
+    )
+    assert dated(text, "2016-05-10") == [("cc_plenary", "2016-05-09", "2016-05-09")]
+    # the congress itself stays the congress
+    text = "Kim spoke at the 7th Congress of the WPK on Monday."
+    assert dated(text, "2016-05-10") == [("party_congress", "2016-05-09", "2016-05-09")]

@@ -199,6 +199,11 @@ BODY_PATTERNS: list[tuple[re.Pattern[str], Reader, tuple[tuple[str, ...], ...]]]
             rf"last|this|ended|opened|closed)\b))(?![\w'’-])"  # "of the ruling party", "of the party,"
             rf"|{THE}(?:{WPK}|(?:ruling\s+)?[Pp]arty){APOS}s\s+(?:(?P<t5>{ORD})\s+)?(?:{CC}\s+)?"
             rf"(?:(?P<t6>{ORD})\s+)?{MODS_CI}{PLENARY_HEAD}"  # "the WPK's plenary meeting"
+            # a translation's "the first plenary meeting of the 7th Congress of the ruling party's
+            # central committee": the first plenum of the Central Committee that congress elected
+            rf"|(?P<n4>{ORDS})\s+{MODS_CI}{PLENARY_HEAD}\s+of\s+{THE}(?P<t7>{ORD})\s+"
+            rf"(?:(?:{WPK}|[Pp]arty)\s+)?Congress(?![\w-])"
+            rf"(?:\s+of\s+{THE}(?:ruling\s+)?(?:{WPK}|[Pp]arty)(?:{APOS}s)?(?:\s+{CC})?)?"
         ),
         read_plenary,
         (
