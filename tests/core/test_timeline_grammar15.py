@@ -233,3 +233,15 @@ def test_a_plenum_of_a_congress_is_the_plenum_of_the_committee_it_elected() -> N
     # the congress itself stays the congress
     text = "Kim spoke at the 7th Congress of the WPK on Monday."
     assert dated(text, "2016-05-10") == [("party_congress", "2016-05-09", "2016-05-09")]
+
+
+def test_a_described_gathering_does_not_take_the_year_it_was_last_held() -> None:
+    text = (
+        "Kim Jong Un admitted on Wednesday that his plan had failed, state media reported. The "
+        "North Korean leader spoke out at a rare one-day Labor Party gathering, last held in "
+        "2016, when he first put forward the plan."
+    )
+    assert dated(text, "2021-01-06") == [
+        ("party_congress", "2016-05-06", "2016-05-09"),
+        ("party_congress", "2021-01-05", "2021-01-12"),
+    ]

@@ -155,7 +155,14 @@ def described_mentions(
                 if _LOOKS_BACK.search(sentence, max(0, match.start() - 40), match.start()):
                     continue
                 item = Found(match.start(), match.end(), ref, needs_date=True, loose_identity=True)
-                korean.assign(sentence, [item], dates_of(span[0], sentence))
+                # (not the earlier one's year: "a rare one-day Labor Party gathering, last held in
+                # 2016")
+                dates = [
+                    d
+                    for d in dates_of(span[0], sentence)
+                    if not _EARLIER_ONES.search(sentence, max(0, d.start - 30), d.start)
+                ]
+                korean.assign(sentence, [item], dates)
                 if item.date is None:
                     if generic and undated is None and not _OF_ANOTHER.match(sentence, match.end()):
                         item.needs_date = False
@@ -185,6 +192,13 @@ def described_mentions(
         undated.loose, undated.role = True, "recent"
         return [undated]
     return []
+
+
+_EARLIER_ONES = re.compile(
+    r"\b(?:last|previously|first)\s+(?:held|met|convened|hosted|staged|called)\s+(?:in|on)\s+$|"
+    r"\bsince\s+$"
+)
+"""Words before a date in a description's sentence that make it an earlier meeting's."""
 
 
 _PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
