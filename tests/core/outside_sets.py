@@ -43,6 +43,7 @@ SETS = (
     "timeline_outside_blind25.json",
     "timeline_outside_blind26.json",
     "timeline_outside_blind27.json",
+    "timeline_outside_blind28.json",
 )
 """The outside sets in the order they were made. Sets made at the same time, in pairs: 7 and 8 (8
 merged first, 7 checked against it), 9 and 10 (10 checked against 9), 11 and 12 (12 against 11),
@@ -50,7 +51,8 @@ merged first, 7 checked against it), 9 and 10 (10 checked against 9), 11 and 12 
 17), 19 and 20 (20 written against the eighteen earlier sets while 19 was being made), 21 and 22
 (each written against the twenty earlier sets while the other was being made; 22 checked against
 21 when merged); 23 written against all twenty-two. 24 was written against all twenty-three, 25
-against all twenty-four, 26 against all twenty-five, and 27 against all twenty-six."""
+against all twenty-four, 26 against all twenty-five, 27 against all twenty-six, and 28 against all
+twenty-seven."""
 
 KINDS = frozenset(
     {
