@@ -245,3 +245,28 @@ def test_a_described_gathering_does_not_take_the_year_it_was_last_held() -> None
         ("party_congress", "2016-05-06", "2016-05-09"),
         ("party_congress", "2021-01-05", "2021-01-12"),
     ]
+
+
+def test_a_schedule_told_in_the_present_is_the_coming_weekday() -> None:
+    from wpk_archive.core.dates import find_dates
+
+    def read(text: str) -> list[str | None]:
+        return [d.start_date for d in find_dates(text, doc_date="2016-05-05")]
+
+    assert read("When the congress opens Friday, it will be celebrated.") == ["2016-05-06"]
+    assert read("The session convenes on Monday in Pyongyang.") == ["2016-05-09"]
+    # told as past, the weekday before the report
+    assert read("The congress opened Friday.") == ["2016-04-29"]
+    text = (
+        "There is a buzz in Pyongyang this week ahead of a Workers' Party Congress. When the "
+        "congress opens Friday, the tests will be celebrated."
+    )
+    assert dated(text, "2016-05-05") == [("party_congress", "2016-05-06", "2016-05-06")]
+
+
+def test_the_previous_meetings_length_from_its_first_day() -> None:
+    text = (
+        "North Korea's party congress started Tuesday. The previous party congress, the first "
+        "in 36 years, was held for four days from May 6, 2016."
+    )
+    assert ("party_congress", "2016-05-06", "2016-05-09") in dated(text, "2021-01-11")

@@ -255,6 +255,10 @@ FUTURE = re.compile(
     r"open|meet|start|begin)|"
     r"planned\s+to|due\s+to\s+(?:be|open|start|take)|to\s+be\s+(?:held|opened|launched)|"
     r"(?:decided|decides|agreed|agrees|resolved)\s+to\s+(?:convene|convoke|hold|open|call)|"
+    # a schedule told in the present: "When the congress opens Friday", "the session convenes on
+    # Monday" (not "opened Friday")
+    r"\b(?:opens|convenes|reconvenes|begins|starts|kicks\s+off)(?=\s+(?:on\s+)?(?:Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday)\b)|"
     r"prepar(?:e|es|ing|ations?)\s+for|(?:decision|decree|resolution)\s+on\s+(?:holding|convening|"
     r"convoking|opening)|"
     # a headline's future: "NK to hold plenary meeting of party central committee on Friday"

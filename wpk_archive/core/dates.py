@@ -333,7 +333,22 @@ _OPEN_END_CUES = re.compile(r"(?i)\b(?:now|present|current\s+date|date|today|yes
 """Words one of which a text needs for :func:`open_ended` to be tried."""
 _LEAD_CUES = ("year", "starting", "beginning", "commencing", " as ", "later than")
 """Words one of which a text needs for :func:`with_lead_words` to be tried."""
-_FUTURE_CUES = ("will", " to", "prepar", " on ", "slated", "scheduled", "set for", "due", "planned")
+_FUTURE_CUES = (
+    "will",
+    " to",
+    "prepar",
+    " on ",
+    "slated",
+    "scheduled",
+    "set for",
+    "due",
+    "planned",
+    "opens ",
+    "convenes ",
+    "begins ",
+    "starts ",
+    "kicks off ",
+)
 """Words one of which a text needs for a future marker (:data:`FUTURE`) to be looked for."""
 _PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been)\s+(?:supposed\s+|originally\s+|initially\s+)?$")
 

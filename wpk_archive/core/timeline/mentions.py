@@ -188,7 +188,7 @@ def meeting_mention(
         return None
     role = "previous" if item.previous else korean.role(sentence, item)
     if (
-        role is None
+        role in (None, "previous")
         and precision == "day"
         and start_date is not None
         and start_date == end_date
@@ -198,7 +198,11 @@ def meeting_mention(
             or _FOR_DAYS_FROM.search(sentence, max(0, date.start - 40), date.start)
         )
     ):
-        role = "opening"  # "held on Dec. 27, 2021 for five days": from that day on
+        # "held on Dec. 27, 2021 for five days": from that day on ("The previous party congress
+        # ... was held for four days from May 6, 2016": that one's days)
+        start_date, end_date = with_length(sentence, item, start_date, "opening")
+        if start_date == end_date and role is None:
+            role = "opening"
     if role in ("opening", "closing") and precision == "day" and start_date is not None:
         # "a five-day plenary meeting ... that ended Friday": the whole range, from its length
         start_date, end_date = with_length(sentence, item, start_date, role)
