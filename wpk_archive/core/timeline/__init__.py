@@ -67,7 +67,10 @@ a bare weekday moved to the chronology's week, "including one in 2010", "This ye
 (docs/timeline.md lists them); 14: a report's undated meeting is the chronology's one in the weeks
 around it, a described gathering without a day the congress or conference around the report,
 plural "plenary meetings of", "the December plenum of the Workers' Party", "the legislature on
-Wednesday elected" (docs/timeline.md lists them)."""
+Wednesday elected" (docs/timeline.md lists them); 15: earlier congresses told by a year in a
+clause or counted, the Secretariat's 2016-2021 names, a party meeting on a day no chronology
+meeting holds, a paragraph's year in a text without a date, a schedule told in the present
+(docs/timeline.md lists them)."""
 
 __all__ = [
     "GRAMMAR_VERSION",
