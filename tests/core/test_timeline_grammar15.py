@@ -270,3 +270,18 @@ def test_the_previous_meetings_length_from_its_first_day() -> None:
         "in 36 years, was held for four days from May 6, 2016."
     )
     assert ("party_congress", "2016-05-06", "2016-05-09") in dated(text, "2021-01-11")
+
+
+def test_the_assembly_will_hold_or_convene_a_new_session_after_a_wire_dateline() -> None:
+    for text in (
+        "The Supreme People’s Assembly will hold a new session on Oct. 7.",
+        "The North Korean Supreme People’s Assembly will convene a new session on Oct. 7.",
+        # the dateline read as a sentence of its own leaves the dash before the subject
+        "SEOUL (Reuters) – The North Korean Supreme People’s Assembly (SPA), the reclusive "
+        "state’s rubber-stamp parliament, will convene a new session on Oct. 7 in Pyongyang.\n"
+        "The last SPA meeting was held in January.",
+    ):
+        starts = [(kind, start) for kind, start, _ in dated(text, "2024-09-16")]
+        assert ("spa_session", "2024-10-07") in starts, text
+    # to hold talks is no session
+    assert dated("The Supreme People’s Assembly will hold talks with envoys.", "2024-09-16") == []

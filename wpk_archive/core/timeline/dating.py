@@ -119,7 +119,7 @@ _VERB_BEFORE_DATE = re.compile(
 HOLDING = re.compile(
     r"\b(?:held|holds|convened|convoked|opened|open|opens|took\s+place|takes?\s+place|happen(?:ed|s)?|"
     r"closed|met|meet|meets|"
-    r"convene|convenes|lasted|"
+    r"convene|convenes|hold|lasted|"
     r"began|started|ended|concluded|(?:wound|wrapped)\s+up|kicked\s+off|was\s+in\s+session|gathered|"
     r"(?:came|drew)\s+to\s+a\s+close|finished|adjourned|continued|resumed|ran|"
     r"entered\s+its\s+\w+\s+day)\b"
@@ -127,7 +127,8 @@ HOLDING = re.compile(
 
 
 SUBJECT_START = re.compile(
-    r"^(?:[^\n]{0,60}?\((?:KCNA|Xinhua|AP|AFP|Reuters|Yonhap)\)\s*(?:--|—|–|-)\s*)?"
+    r"^(?:[^\n]{0,60}?\((?:KCNA|Xinhua|AP|AFP|Reuters|Yonhap)\)\s*(?:--|—|–|-)\s*|(?:--|—|–|-)\s*)?"
+    # (or the dash alone, where the dateline before it was read as a sentence of its own)
     r"(?:(?:In\s+this\s+regard|Meanwhile|Recently|Earlier|Then|Later|Also|However|Thus|And|"
     r"On\s+the\s+same\s+day|That\s+day)\s*,?\s+)?"
     # a report's clause: "State media reported Thursday that the ..."
