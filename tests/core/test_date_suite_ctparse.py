@@ -7,13 +7,12 @@ read nothing."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.core.test_date_suite_dateparser import judge
+from tests.core.date_suite_runner import load_suite, missed, share_report
 from wpk_archive.core.dates import find_dates
 
 SUITE = Path(__file__).resolve().parent.parent / "data" / "date_suite_ctparse.json"
@@ -70,42 +69,15 @@ KNOWN_MISSES: dict[str, str] = {
 
 
 def _suite() -> dict[str, Any]:
-    return json.loads(SUITE.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
-
-
-def _results() -> list[tuple[dict[str, Any], bool, str]]:
-    return [(case, *judge(case)) for case in _suite()["cases"]]
+    return load_suite(SUITE)
 
 
 def test_share_read_correctly() -> None:
-    results = _results()
-    hits = sum(ok for _, ok, _ in results)
-    share = hits / len(results)
-    print(f"\nctparse EN news-relevant suite: {hits}/{len(results)} = {share:.3f}")
-    raw = [
-        judge({**case, "expected": case.get("ctparse_expected", case["expected"])})[0]
-        for case in _suite()["cases"]
-    ]
-    print(
-        f"  against ctparse's unconverted values: {sum(raw)}/{len(raw)} = {sum(raw) / len(raw):.3f}"
-    )
-    for case, ok, shown in results:
-        if not ok:
-            print(
-                f"  MISS {case['id']} {case['text']!r} @ {case['doc_date']} "
-                f"expected {case['expected']} {case['precision']}: {shown}"
-            )
-    negatives = _suite()["negative"]
-    read = [n for n in negatives if find_dates(n["text"], doc_date=n["doc_date"])]
-    print(f"  negatives reading nothing: {len(negatives) - len(read)}/{len(negatives)}")
-    for negative in read:
-        print(f"  NEGATIVE READ {negative['id']} {negative['text']!r}")
-    assert share >= REACHED
+    assert share_report("ctparse", _suite(), "ctparse_expected") >= REACHED
 
 
 def test_misses_are_known() -> None:
-    misses = {case["id"] for case, ok, _ in _results() if not ok}
-    assert misses == set(KNOWN_MISSES)
+    assert missed(_suite()) == set(KNOWN_MISSES)
 
 
 @pytest.mark.parametrize(
